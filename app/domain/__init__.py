@@ -1,0 +1,1 @@
+"""Pure-Python domain: questionnaire model, answers, expressions, scoring, action plan, errors."""

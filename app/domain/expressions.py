@@ -1,0 +1,364 @@
+"""A small expression language for skip logic, constraints, calculations and measure triggers.
+
+Questionnaire authors write conditions such as ``input_medium <= 2 and annual_cases >= 300`` or
+``selected(pain_points, 'paper')``. They are parsed once when the questionnaire loads (so every
+reference can be checked) and evaluated by walking the tree: nothing ever reaches ``eval``.
+
+Grammar (lowest precedence first)::
+
+    expr    := or
+    or      := and ('or' and)*
+    and     := not ('and' not)*
+    not     := 'not' not | cmp
+    cmp     := sum (('=' | '==' | '!=' | '<' | '<=' | '>' | '>=') sum)?
+    sum     := term (('+' | '-') term)*
+    term    := unary (('*' | '/') unary)*
+    unary   := '-' unary | atom
+    atom    := NUMBER | STRING | 'true' | 'false' | 'null' | NAME | NAME '(' args ')' | '(' expr ')'
+
+Semantics: a name is an item id; an unanswered item is ``null``. In arithmetic ``null`` counts as 0
+(so ``annual_cases * minutes_per_case / 60 + fixed_hours`` works with blanks); a comparison with
+``null`` on either side is false except ``= null`` / ``!= null``; division by zero gives ``null``.
+``and``/``or`` return booleans. Functions: ``selected(id, 'v')`` (a multiple choice holds v, or a
+single choice equals v), ``count(id)`` (how many choices are selected), ``answered(id)``,
+``coalesce(a, b, …)``, ``min(a, …)``, ``max(a, …)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from app.domain.errors import ExpressionError, Problem
+
+MAX_LENGTH = 1000
+MAX_DEPTH = 32
+
+Value = object
+
+_TOKEN = re.compile(
+    r"""\s*(?:
+        (?P<num>\d+(?:\.\d+)?)
+      | (?P<str>'[^']*'|"[^"]*")
+      | (?P<op><=|>=|!=|==|=|<|>|\+|-|\*|/|\(|\)|,)
+      | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+    )""",
+    re.VERBOSE,
+)
+_KEYWORDS = {"and", "or", "not", "true", "false", "null"}
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str
+    text: str
+    pos: int
+
+
+def _tokenize(source: str) -> list[_Tok]:
+    tokens: list[_Tok] = []
+    pos = 0
+    stripped_end = len(source.rstrip())
+    while pos < stripped_end:
+        m = _TOKEN.match(source, pos)
+        if not m or m.end() == pos:
+            raise _error("E001", pos=pos + 1, detail=repr(source[pos : pos + 10].strip()))
+        kind = m.lastgroup or ""
+        text = m.group(kind)
+        start = m.start(kind) + 1
+        if kind == "name" and text in _KEYWORDS:
+            kind = text
+        tokens.append(_Tok(kind, text, start))
+        pos = m.end()
+    tokens.append(_Tok("end", "", len(source) + 1))
+    return tokens
+
+
+def _error(code: str, **params: object) -> ExpressionError:
+    return ExpressionError(Problem(code, dict(params)))
+
+
+# --- the tree ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Node:
+    """A parsed expression node: ``op`` is one of lit, ref, call, not, neg, and, or, or a binary operator."""
+
+    op: str
+    args: tuple[Node, ...] = ()
+    value: Value = None
+
+
+def _truthy(v: Value) -> bool:
+    if v is None:
+        return False
+    if isinstance(v, list | tuple | set | frozenset | str):
+        return len(v) > 0
+    return bool(v)
+
+
+def _num(v: Value) -> float | int:
+    if v is None or isinstance(v, bool):
+        return int(bool(v))
+    if isinstance(v, int | float):
+        return v
+    raise TypeError
+
+
+def _compare(op: str, a: Value, b: Value) -> bool:
+    if op in ("=", "=="):
+        return _equal(a, b)
+    if op == "!=":
+        return not _equal(a, b)
+    if a is None or b is None:
+        return False
+    if isinstance(a, str) != isinstance(b, str):
+        return False
+    try:
+        if op == "<":
+            return a < b  # type: ignore[operator]
+        if op == "<=":
+            return a <= b  # type: ignore[operator]
+        if op == ">":
+            return a > b  # type: ignore[operator]
+        return a >= b  # type: ignore[operator]
+    except TypeError:
+        return False
+
+
+def _equal(a: Value, b: Value) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b or (isinstance(a, bool) and isinstance(b, bool) and a == b)
+    return a == b
+
+
+def _selected(v: Value, choice: Value) -> bool:
+    if isinstance(v, list | tuple | set | frozenset):
+        return choice in v
+    return v is not None and v == choice
+
+
+def _count(v: Value) -> int:
+    if isinstance(v, list | tuple | set | frozenset):
+        return len(v)
+    return 0 if v is None or v == "" else 1
+
+
+def _minmax(pick: Callable[..., Value]) -> Callable[..., Value]:
+    def fn(*vals: Value) -> Value:
+        nums = [v for v in vals if isinstance(v, int | float) and not isinstance(v, bool)]
+        return pick(nums) if nums else None
+
+    return fn
+
+
+def _coalesce(*vals: Value) -> Value:
+    return next((v for v in vals if v is not None and v != ""), None)
+
+
+# name -> (min args, max args or -1, first argument must be an item id, implementation)
+_FUNCTIONS: dict[str, tuple[int, int, bool, Callable[..., Value]]] = {
+    "selected": (2, 2, True, _selected),
+    "count": (1, 1, True, _count),
+    "answered": (1, 1, True, lambda v: _count(v) > 0),
+    "coalesce": (1, -1, False, _coalesce),
+    "min": (1, -1, False, _minmax(min)),
+    "max": (1, -1, False, _minmax(max)),
+}
+FUNCTION_NAMES = tuple(sorted(_FUNCTIONS))
+
+
+def _eval(node: Node, env: Mapping[str, Value]) -> Value:
+    op = node.op
+    if op == "lit":
+        return node.value
+    if op == "ref":
+        return env.get(str(node.value))
+    if op == "and":
+        return all(_truthy(_eval(a, env)) for a in node.args)
+    if op == "or":
+        return any(_truthy(_eval(a, env)) for a in node.args)
+    if op == "not":
+        return not _truthy(_eval(node.args[0], env))
+    if op == "call":
+        _lo, _hi, _ref_first, fn = _FUNCTIONS[str(node.value)]
+        return fn(*(_eval(a, env) for a in node.args))
+    vals = [_eval(a, env) for a in node.args]
+    if op in ("=", "==", "!=", "<", "<=", ">", ">="):
+        return _compare(op, vals[0], vals[1])
+    try:
+        nums = [_num(v) for v in vals]
+    except TypeError:
+        return None
+    if op == "neg":
+        return -nums[0]
+    if op == "+":
+        return nums[0] + nums[1]
+    if op == "-":
+        return nums[0] - nums[1]
+    if op == "*":
+        return nums[0] * nums[1]
+    if op == "/":
+        return None if nums[1] == 0 else nums[0] / nums[1]
+    raise AssertionError(op)  # pragma: no cover - the parser only builds the ops above
+
+
+class _Parser:
+    def __init__(self, source: str) -> None:
+        self.toks = _tokenize(source)
+        self.i = 0
+        self.depth = 0
+
+    def peek(self) -> _Tok:
+        return self.toks[self.i]
+
+    def take(self, *kinds: str) -> _Tok | None:
+        tok = self.toks[self.i]
+        if tok.kind in kinds or (tok.kind == "op" and tok.text in kinds):
+            self.i += 1
+            return tok
+        return None
+
+    def expect(self, text: str) -> _Tok:
+        tok = self.take(text)
+        if tok is None:
+            got = self.peek()
+            raise _error("E001", pos=got.pos, detail=f"'{text}' expected, got {got.text or 'end'!r}")
+        return tok
+
+    def nest(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _error("E003", limit=MAX_DEPTH)
+
+    def parse(self) -> Node:
+        node = self.or_()
+        tok = self.peek()
+        if tok.kind != "end":
+            raise _error("E001", pos=tok.pos, detail=f"unexpected {tok.text!r}")
+        return node
+
+    def or_(self) -> Node:
+        parts = [self.and_()]
+        while self.take("or"):
+            parts.append(self.and_())
+        return parts[0] if len(parts) == 1 else Node("or", tuple(parts))
+
+    def and_(self) -> Node:
+        parts = [self.not_()]
+        while self.take("and"):
+            parts.append(self.not_())
+        return parts[0] if len(parts) == 1 else Node("and", tuple(parts))
+
+    def not_(self) -> Node:
+        if self.take("not"):
+            self.nest()
+            node = Node("not", (self.not_(),))
+            self.depth -= 1
+            return node
+        return self.cmp()
+
+    def cmp(self) -> Node:
+        left = self.sum()
+        tok = self.take("=", "==", "!=", "<", "<=", ">", ">=")
+        if tok:
+            return Node(tok.text, (left, self.sum()))
+        return left
+
+    def sum(self) -> Node:
+        node = self.term()
+        while (tok := self.take("+", "-")) is not None:
+            node = Node(tok.text, (node, self.term()))
+        return node
+
+    def term(self) -> Node:
+        node = self.unary()
+        while (tok := self.take("*", "/")) is not None:
+            node = Node(tok.text, (node, self.unary()))
+        return node
+
+    def unary(self) -> Node:
+        if self.take("-"):
+            self.nest()
+            node = Node("neg", (self.unary(),))
+            self.depth -= 1
+            return node
+        return self.atom()
+
+    def atom(self) -> Node:
+        tok = self.peek()
+        if self.take("num"):
+            return Node("lit", value=float(tok.text) if "." in tok.text else int(tok.text))
+        if self.take("str"):
+            return Node("lit", value=tok.text[1:-1])
+        if self.take("true", "false"):
+            return Node("lit", value=tok.kind == "true")
+        if self.take("null"):
+            return Node("lit", value=None)
+        if self.take("("):
+            self.nest()
+            node = self.or_()
+            self.expect(")")
+            self.depth -= 1
+            return node
+        if self.take("name"):
+            if self.take("("):
+                return self.call(tok)
+            return Node("ref", value=tok.text)
+        raise _error("E001", pos=tok.pos, detail=f"unexpected {tok.text or 'end'!r}")
+
+    def call(self, name: _Tok) -> Node:
+        if name.text not in _FUNCTIONS:
+            raise _error("E004", name=name.text, known=", ".join(FUNCTION_NAMES))
+        self.nest()
+        args: list[Node] = []
+        if not self.take(")"):
+            args.append(self.or_())
+            while self.take(","):
+                args.append(self.or_())
+            self.expect(")")
+        self.depth -= 1
+        lo, hi, ref_first, _fn = _FUNCTIONS[name.text]
+        if len(args) < lo or (hi >= 0 and len(args) > hi):
+            raise _error("E005", name=name.text, expected=lo if lo == hi else f"{lo}+", got=len(args))
+        if ref_first and args[0].op != "ref":
+            raise _error("E006", name=name.text)
+        return Node("call", tuple(args), name.text)
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A parsed expression: keep ``source`` for messages, evaluate against a mapping of answers."""
+
+    source: str
+    root: Node
+
+    def evaluate(self, env: Mapping[str, Value]) -> Value:
+        """The value of the expression; unknown names evaluate to ``null``."""
+        return _eval(self.root, env)
+
+    def test(self, env: Mapping[str, Value]) -> bool:
+        """The expression as a condition (``null``, 0, empty text and empty lists are false)."""
+        return _truthy(self.evaluate(env))
+
+    def references(self) -> frozenset[str]:
+        """Every item id the expression names."""
+        out: set[str] = set()
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if node.op == "ref":
+                out.add(str(node.value))
+            stack.extend(node.args)
+        return frozenset(out)
+
+
+def parse(source: str) -> Expression:
+    """Parse ``source`` or raise :class:`ExpressionError` (E001–E006) saying where and why."""
+    if len(source) > MAX_LENGTH:
+        raise _error("E002", length=len(source), limit=MAX_LENGTH)
+    if not source.strip():
+        raise _error("E001", pos=1, detail="empty expression")
+    return Expression(source, _Parser(source).parse())

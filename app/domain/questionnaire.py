@@ -1,0 +1,235 @@
+"""The questionnaire model: steps, items, choices, measures, settings and bands, built by the loader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from app.domain.expressions import Expression
+
+ITEM_TYPES = (
+    "note", "text", "long_text", "integer", "decimal", "boolean", "date",
+    "select_one", "select_multiple", "likert",
+)
+CHOICE_TYPES = ("select_one", "select_multiple", "likert")
+NUMBER_TYPES = ("integer", "decimal")
+
+# Step kinds and where their items live in an assessment:
+#   page          items answered once for the assessment  -> assessment.info
+#   task_grid     one row per task, items are columns      -> task.answers
+#   focus         Pareto view and focus ticks (no items)   -> assessment.focus
+#   task_analysis per focus task                           -> assessment.analysis[task_id]
+#   measures      per focus task, per chosen measure        -> assessment.measures[task_id][measure_id]
+#   results, action_plan, output: computed views and the plan (no items of their own)
+STEP_KINDS = ("page", "task_grid", "focus", "task_analysis", "measures", "results", "action_plan", "output")
+REQUIRED_STEP_KINDS = ("page", "task_grid", "focus", "task_analysis", "measures", "results", "action_plan")
+
+
+@dataclass(frozen=True)
+class LText:
+    """A translatable text: Japanese first, English second (falls back to Japanese)."""
+
+    ja: str
+    en: str = ""
+
+    def get(self, lang: str = "ja") -> str:
+        """The text in ``lang``, or Japanese when that translation is missing."""
+        return self.en if lang == "en" and self.en else self.ja
+
+    def __bool__(self) -> bool:
+        return bool(self.ja or self.en)
+
+
+EMPTY = LText("")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a choice item; ``score`` feeds ease and other numeric uses."""
+
+    value: str | int
+    label: LText
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question (or note) of a step, a grid column or a per-task/per-measure question."""
+
+    id: str
+    type: str
+    label: LText
+    hint: LText = EMPTY
+    required: bool = False
+    relevant: Expression | None = None
+    constraint: Expression | None = None
+    constraint_message: LText = EMPTY
+    calculate: Expression | None = None
+    choices: tuple[Choice, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    max_length: int | None = None
+    default: object = None
+    width: int = 0  # a hint for grid column width in characters; 0 = automatic
+    line: int = 0
+
+    @property
+    def is_input(self) -> bool:
+        """Whether the item stores an answer (notes and calculations do not)."""
+        return self.type != "note" and self.calculate is None
+
+    def choice(self, value: object) -> Choice | None:
+        """The choice with ``value``, if any."""
+        return next((c for c in self.choices if c.value == value), None)
+
+
+@dataclass(frozen=True)
+class Step:
+    """A page of the wizard."""
+
+    id: str
+    kind: str
+    title: LText
+    intro: LText = EMPTY
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Measure:
+    """An improvement measure of the catalogue, suggested for a task when ``trigger`` holds."""
+
+    id: str
+    label: LText
+    description: LText
+    ecrs: str  # E, C, R, S for the ECRS measures, M for manuals, T for tools
+    trigger: Expression
+    automation: bool
+    tool: bool
+    reduction_rate: float
+    provisional: bool
+    provenance: LText
+    cross_department: Expression | None = None
+    first_step: LText = EMPTY
+    kpi: LText = EMPTY
+    items: tuple[Item, ...] = ()  # fit questions asked only for this measure
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A number the central team may change, with where it comes from."""
+
+    id: str
+    value: float
+    label: LText
+    provisional: bool
+    provenance: LText
+
+
+@dataclass(frozen=True)
+class Band:
+    """A potential band 1–5 with the message printed for it."""
+
+    level: int
+    min_hours: float
+    label: LText
+    message: LText
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """Which items and expressions the scoring uses; all named in the YAML, none hard-coded."""
+
+    hours: Expression  # annual hours of a task, evaluated in task scope
+    suitability_items: tuple[str, ...]
+    readiness_items: tuple[str, ...]
+    affected_share_item: str
+    ease_items: tuple[str, ...]
+    premature: Expression  # task scope
+    quick_win_requires: Expression  # measure scope
+    cross_department: Expression  # measure scope, in addition to each measure's own rule
+    quick_win_confirm_item: str
+    pain_points_item: str
+    staff_item: str
+    target_hours_item: str
+    department_item: str
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term staff may not know (OCR, RPA, ECRS …) and its plain explanation."""
+
+    term: str
+    text: LText
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    """A whole questionnaire as loaded and checked from YAML."""
+
+    id: str
+    version: str
+    title: LText
+    description: LText
+    steps: tuple[Step, ...]
+    measures: tuple[Measure, ...]
+    measure_items: tuple[Item, ...]
+    settings: dict[str, Setting]
+    bands: tuple[Band, ...]
+    scoring: Scoring
+    bands_provisional: bool = True
+    bands_provenance: LText = EMPTY
+    glossary: tuple[GlossaryEntry, ...] = ()
+    source: str = ""
+    _items: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for item in self.all_items():
+            self._items.setdefault(item.id, item)
+
+    def all_items(self) -> Iterator[Item]:
+        """Every item of every step, then the per-measure items, then the measures' fit questions."""
+        for step in self.steps:
+            yield from step.items
+        yield from self.measure_items
+        for m in self.measures:
+            yield from m.items
+
+    def item(self, item_id: str) -> Item:
+        """The item with ``item_id`` (``KeyError`` if none)."""
+        return self._items[item_id]
+
+    def has_item(self, item_id: str) -> bool:
+        """Whether an item with ``item_id`` exists."""
+        return item_id in self._items
+
+    def step_of_kind(self, kind: str) -> Step:
+        """The first step of ``kind`` (the validator guarantees the required ones exist)."""
+        return next(s for s in self.steps if s.kind == kind)
+
+    def items_of(self, kind: str) -> tuple[Item, ...]:
+        """All items of the steps of ``kind`` in order."""
+        return tuple(i for s in self.steps if s.kind == kind for i in s.items)
+
+    def measure(self, measure_id: str) -> Measure:
+        """The measure with ``measure_id`` (``KeyError`` if none)."""
+        for m in self.measures:
+            if m.id == measure_id:
+                return m
+        raise KeyError(measure_id)
+
+    def band_for(self, hours: float) -> int:
+        """The potential band (1–5) of ``hours``: the highest level whose ``min_hours`` it reaches."""
+        level = self.bands[0].level
+        for band in self.bands:
+            if hours >= band.min_hours:
+                level = band.level
+        return level
+
+    def value(self, setting_id: str) -> float:
+        """The numeric value of a setting."""
+        return self.settings[setting_id].value
+
+    @property
+    def stamp(self) -> dict[str, str]:
+        """``{id, version}`` stamped into every saved assessment."""
+        return {"id": self.id, "version": self.version}

@@ -1,0 +1,1 @@
+"""YAML questionnaires → domain model: safe loading, validation with file:line:column."""

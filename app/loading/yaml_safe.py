@@ -1,0 +1,167 @@
+"""Safe YAML reading that keeps line/column of every key and rejects anything dangerous.
+
+Only plain data is accepted: mappings, sequences and scalars. Duplicate keys, tags such as
+``!!python/object``, too many aliases (the "billion laughs" bomb) and oversized files are errors
+with a location. Booleans follow YAML 1.2 (``true``/``false`` only), so ``yes``/``no`` stay text:
+a central-team editor writing ``value: no`` gets the string it meant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from app.domain.errors import Problem, QuestionnaireError
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ALIASES = 100
+MAX_NODES = 200_000
+
+
+class Located(dict[str, Any]):
+    """A mapping that remembers where it and each of its keys stand in the file."""
+
+    line: int = 0
+    column: int = 0
+    key_pos: dict[str, tuple[int, int]]
+
+
+class LocatedList(list[Any]):
+    """A sequence that remembers where it and each of its entries stand in the file."""
+
+    line: int = 0
+    column: int = 0
+    item_pos: list[tuple[int, int]]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans; construction is done by :func:`_convert`, not PyYAML."""
+
+
+# Drop YAML 1.1's yes/no/on/off booleans; keep true/false.
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+for _first in "tTfF":
+    _Loader.yaml_implicit_resolvers.setdefault(_first, []).insert(
+        0, ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
+    )
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq", "tag:yaml.org,2002:merge",
+}
+
+
+@dataclass
+class _State:
+    path: str
+    nodes: int = 0
+    aliases: int = 0
+
+
+def _problem(state: _State, code: str, node: yaml.Node | None = None, **params: object) -> QuestionnaireError:
+    line = node.start_mark.line + 1 if node is not None else 0
+    col = node.start_mark.column + 1 if node is not None else 0
+    return QuestionnaireError(Problem(code, dict(params), state.path, line, col))
+
+
+def _convert(node: yaml.Node, state: _State, seen: set[int], parents: tuple[int, ...] = ()) -> Any:
+    """Build Located values from the node graph; ``seen`` spots aliases, ``parents`` spots cycles."""
+    state.nodes += 1
+    if state.nodes > MAX_NODES or id(node) in parents:
+        raise _problem(state, "Q008", node, limit=MAX_ALIASES)
+    if node.tag == "tag:yaml.org,2002:timestamp" and isinstance(node, yaml.ScalarNode):
+        return str(node.value)  # dates stay text (2026-04-01); the validator parses them where needed
+    if node.tag not in _SAFE_TAGS:
+        raise _problem(state, "Q007", node, tag=node.tag)
+    if id(node) in seen and isinstance(node, yaml.CollectionNode):
+        state.aliases += 1
+        if state.aliases > MAX_ALIASES:
+            raise _problem(state, "Q008", node, limit=MAX_ALIASES)
+    seen.add(id(node))
+    parents = (*parents, id(node))
+    if isinstance(node, yaml.MappingNode):
+        out = Located()
+        out.line, out.column = node.start_mark.line + 1, node.start_mark.column + 1
+        out.key_pos = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _problem(state, "Q007", key_node, tag="<<")
+            key = _convert(key_node, state, seen, parents)
+            if not isinstance(key, str | int | float | bool) or key is None:
+                raise _problem(state, "Q012", key_node, key=str(key), expected="text", got=type(key).__name__)
+            skey = str(key).lower() if isinstance(key, bool) else str(key)
+            pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if skey in out:
+                raise _problem(state, "Q006", key_node, key=skey, first_line=out.key_pos[skey][0])
+            out[skey] = _convert(value_node, state, seen, parents)
+            out.key_pos[skey] = pos
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        seq = LocatedList()
+        seq.line, seq.column = node.start_mark.line + 1, node.start_mark.column + 1
+        seq.item_pos = []
+        for child in node.value:
+            seq.append(_convert(child, state, seen, parents))
+            seq.item_pos.append((child.start_mark.line + 1, child.start_mark.column + 1))
+        return seq
+    return _Loader.construct_scalar_value(node)
+
+
+def _construct_scalar(node: yaml.ScalarNode) -> Any:
+    loader = _Loader("")
+    return loader.construct_object(node, deep=True)
+
+
+_Loader.construct_scalar_value = staticmethod(_construct_scalar)  # type: ignore[attr-defined]
+
+
+def load_text(text: str, path: str = "<string>") -> Any:
+    """Parse YAML ``text`` into :class:`Located`/:class:`LocatedList`/scalars, or raise ``QuestionnaireError``."""
+    state = _State(path)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        line = mark.line + 1 if mark else 0
+        col = mark.column + 1 if mark else 0
+        raise QuestionnaireError(Problem("Q005", {"detail": detail}, path, line, col)) from None
+    except yaml.YAMLError as exc:
+        raise QuestionnaireError(Problem("Q005", {"detail": str(exc)}, path)) from None
+    if root is None:
+        return None
+    return _convert(root, state, set())
+
+
+def load_file(path: Path) -> Any:
+    """Read and parse a YAML file with a size cap and UTF-8 (BOM allowed) decoding."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise QuestionnaireError(Problem("Q003", {"size": size, "limit": MAX_BYTES}, name))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise QuestionnaireError(Problem("Q001", {"path": name}, name)) from None
+    except OSError as exc:
+        raise QuestionnaireError(Problem("Q002", {"detail": exc.strerror or str(exc)}, name)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise QuestionnaireError(Problem("Q004", {"detail": str(exc.reason)}, name, line, 1)) from None
+    return load_text(text, name)
