@@ -118,12 +118,12 @@ def _compare(op: str, a: Value, b: Value) -> bool:
         return False
     try:
         if op == "<":
-            return a < b  # type: ignore[operator]
+            return bool(a < b)  # type: ignore[operator]
         if op == "<=":
-            return a <= b  # type: ignore[operator]
+            return bool(a <= b)  # type: ignore[operator]
         if op == ">":
-            return a > b  # type: ignore[operator]
-        return a >= b  # type: ignore[operator]
+            return bool(a > b)  # type: ignore[operator]
+        return bool(a >= b)  # type: ignore[operator]
     except TypeError:
         return False
 
@@ -188,6 +188,10 @@ def _eval(node: Node, env: Mapping[str, Value]) -> Value:
     vals = [_eval(a, env) for a in node.args]
     if op in ("=", "==", "!=", "<", "<=", ">", ">="):
         return _compare(op, vals[0], vals[1])
+    return _arithmetic(op, vals)
+
+
+def _arithmetic(op: str, vals: list[Value]) -> Value:
     try:
         nums = [_num(v) for v in vals]
     except TypeError:

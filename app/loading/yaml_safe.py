@@ -112,15 +112,11 @@ def _convert(node: yaml.Node, state: _State, seen: set[int], parents: tuple[int,
             seq.append(_convert(child, state, seen, parents))
             seq.item_pos.append((child.start_mark.line + 1, child.start_mark.column + 1))
         return seq
-    return _Loader.construct_scalar_value(node)
+    return _SCALARS.construct_object(node, deep=True)
 
 
-def _construct_scalar(node: yaml.ScalarNode) -> Any:
-    loader = _Loader("")
-    return loader.construct_object(node, deep=True)
-
-
-_Loader.construct_scalar_value = staticmethod(_construct_scalar)  # type: ignore[attr-defined]
+# One constructor instance for scalars: only the resolved safe tags above ever reach it.
+_SCALARS = _Loader("")
 
 
 def load_text(text: str, path: str = "<string>") -> Any:

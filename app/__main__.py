@@ -1,0 +1,7 @@
+"""``python -m app``: the same as the ``kaizen-check`` command."""
+
+import sys
+
+from app.cli import main
+
+sys.exit(main())

@@ -1,0 +1,163 @@
+"""Command-line shell over :mod:`app.service` (``kaizen-check``); no arguments opens the window.
+
+Exit codes: 0 ok, 2 a user error (message on stderr, no traceback), 1 an internal error (logged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from app import __version__, service
+from app.domain.errors import UserError
+from app.domain.messages import format_message
+from app.domain.questionnaire import Measure
+
+QUADRANT_LABELS = {
+    "quick_win": ("すぐやる", "Quick win"), "major_project": ("計画的に", "Major project"),
+    "fill_in": ("余力で", "Fill-in"), "not_now": ("見送り", "Not now"),
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kaizen-check", description="業務改善セルフチェック / Kaizen Self-Check")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--lang", choices=("ja", "en"), default="ja", help="language of messages and reports")
+    p.add_argument("--selftest", action="store_true", help="check the installation and exit")
+    sub = p.add_subparsers(dest="command")
+    v = sub.add_parser("validate", help="check questionnaire files (default: every bundled one)")
+    v.add_argument("files", nargs="*", type=Path)
+    s = sub.add_parser("score", help="print the scores of an assessment file")
+    s.add_argument("assessment", type=Path)
+    s.add_argument("--json", action="store_true", help="print the documented JSON object")
+    r = sub.add_parser("report", help="write the PDF action plan")
+    r.add_argument("assessment", type=Path)
+    r.add_argument("-o", "--output", type=Path, required=True)
+    r.add_argument("--fixed-date", type=dt.date.fromisoformat, help="reproducible output (YYYY-MM-DD)")
+    d = sub.add_parser("demo", help="write the example assessment and its plan into a folder")
+    d.add_argument("-o", "--output", type=Path, required=True)
+    d.add_argument("--fixed-date", type=dt.date.fromisoformat)
+    o = sub.add_parser("open", help="open an assessment file in the window")
+    o.add_argument("assessment", type=Path)
+    return p
+
+
+def _validate(args: argparse.Namespace) -> int:
+    files, problems = service.validate_paths(list(args.files))
+    for problem in problems:
+        print(problem.render(args.lang), file=sys.stderr)
+    if problems:
+        return 2
+    for f in files:
+        print(f"OK {f}")
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    opened = service.open_assessment(args.assessment)
+    for problem in opened.problems:
+        print(problem.render(args.lang), file=sys.stderr)
+    q, a = opened.questionnaire, opened.assessment
+    data = service.score_json(q, a)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(_summary(data, q.measures, args.lang))
+    return 0
+
+
+def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> str:
+    en = lang == "en"
+    t = data["totals"]
+    names = {m.id: m.label.get(lang) for m in measures}
+    tasks = {x["id"]: x["name"] for x in data["tasks"]}
+    lines = [
+        f"{'Department' if en else '部署'}: {data['department']}",
+        f"{'Inventoried hours' if en else '棚卸し時間（年）'}: {t['inventory_hours']:,} h ({t['task_count']} tasks)",
+        f"{'Focus hours' if en else '重点業務の時間'}: {t['focus_hours']:,} h ({t['focus_count']})",
+        f"{'Potential' if en else '改善ポテンシャル'}: {t['potential_hours']:,} h = {t['potential_yen']:,} "
+        f"{'yen' if en else '円'} ({t['potential_index']} %; "
+        f"{t['unit_cost_yen_per_hour']:,.0f} {'yen/h' if en else '円/時間'})",
+        "",
+        ("Start with these:" if en else "まずはこの3つから:"),
+    ]
+    scored = {(m["task_id"], m["measure_id"]): m for m in data["measures"]}
+    for n, qw in enumerate(data["quick_wins"], 1):
+        m = scored[(qw["task_id"], qw["measure_id"])]
+        lines.append(f"  {n}. {names[qw['measure_id']]} — {tasks[qw['task_id']]} ({m['potential_hours']:,} h)")
+    if not data["quick_wins"]:
+        lines.append("  (none yet: answer the ease questions in step 5)" if en
+                     else "  （まだありません。手順5で取り組みやすさを回答してください）")
+    lines += ["", "Measures:" if en else "施策:"]
+    for m in sorted(data["measures"], key=lambda m: -m["potential_hours"]):
+        quadrant = QUADRANT_LABELS[m["quadrant"]][1 if en else 0]
+        flags = (" [premature]" if en else " [時期尚早]") if m["premature"] else ""
+        flags += (" [central team]" if en else " [中央チームへ]") if m["cross_department"] else ""
+        lines.append(f"  {quadrant:<6} {m['potential_hours']:>8,} h  ease {m['ease']}  "
+                     f"{names[m['measure_id']]} — {tasks[m['task_id']]}{flags}")
+    for w in data["warnings"]:
+        params = {k: v for k, v in w.items() if k != "code"}
+        lines.append(f"! {format_message(w['code'], lang, **params)}")
+    return "\n".join(lines)
+
+
+def _report(args: argparse.Namespace) -> int:
+    opened = service.open_assessment(args.assessment)
+    for problem in opened.problems:
+        print(problem.render(args.lang), file=sys.stderr)
+    out = service.write_plan(opened.questionnaire, opened.assessment, args.output, args.lang, args.fixed_date)
+    print(out)
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    assessment, pdf = service.demo(args.output, args.lang, args.fixed_date)
+    print(assessment)
+    print(pdf)
+    return 0
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from app.gui.app import run
+
+    return run(path=getattr(args, "assessment", None), lang=args.lang)
+
+
+def _selftest(_args: argparse.Namespace) -> int:
+    from app.selftest import run_selftest
+
+    return run_selftest()
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    "validate": _validate, "score": _score, "report": _report, "demo": _demo, "open": _gui, None: _gui,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (also used by ``python -m app``)."""
+    args = _parser().parse_args(argv)
+    handler = _selftest if args.selftest else COMMANDS[args.command]
+    try:
+        return handler(args)
+    except UserError as exc:
+        print(exc.render(args.lang), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        from app.logs import log_exception
+
+        where = log_exception("command line")
+        print(format_message("R002", args.lang, detail=f"internal error; see {where}"), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+

@@ -1,0 +1,161 @@
+"""Reading typed-in values the way Japanese office staff type them, and rounding as documented.
+
+Numbers: full-width digits (１２００), thousands separators (1,200 / １，２００), a trailing unit
+(件, 分, 時間, 人, h) and surrounding spaces are accepted. Dates: 2026-04-01, 2026/4/1, 2026年4月1日.
+Rounding is half-up (what people do on paper), never banker's rounding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+
+from app.domain.errors import AssessmentError, Problem
+from app.domain.questionnaire import NUMBER_TYPES, Item
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_UNITS = ("時間", "件", "分", "人", "円", "h", "H")
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_MONTH_LABELS = re.compile(r"^(\d{1,2})月?$")
+
+Fail = Callable[..., AssessmentError]
+
+
+def normalise(text: str) -> str:
+    """NFKC-normalise (full-width → half-width) and trim, including the ideographic space."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_number(text: str) -> float | None:
+    """The number in ``text`` or ``None`` if it is not one; blank gives ``None`` too (check with strip)."""
+    s = normalise(text).replace(" ", "")
+    for unit in _UNITS:
+        if s.endswith(unit) and len(s) > len(unit):
+            s = s[: -len(unit)]
+            break
+    if _THOUSANDS.match(s):
+        s = s.replace(",", "")
+    if not _PLAIN.match(s):
+        return None
+    return float(s)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date from ``2026-04-01``, ``2026/4/1`` or ``2026年4月1日`` (full-width digits allowed)."""
+    m = _DATE.match(normalise(text))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def round_half_up(value: float, digits: int = 0) -> float:
+    """Round half away from zero to ``digits`` decimals (0.05 → 0.1, 2.5 → 3)."""
+    quantum = Decimal(1).scaleb(-digits)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` calendar months, clamped to the month's last day (1/31 + 1 → 2/28)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def coerce(item: Item, raw: object, where: str = "") -> object:
+    """Turn what a user typed (or a JSON value) into the stored value for ``item``.
+
+    Returns ``None`` for blank input. Raises :class:`AssessmentError` naming the field, what was
+    expected and what was got. Stored forms: int for integer/likert, float for decimal, bool,
+    ISO date text, choice values (select_multiple as a list), text as given.
+    """
+    field = item.label.ja or item.id
+    where = where or item.id
+
+    def fail(code: str, **params: object) -> AssessmentError:
+        return AssessmentError(Problem(code, {"field": field, **params}, where=where))
+
+    if raw is None or (isinstance(raw, str) and not normalise(raw)):
+        return [] if item.type == "select_multiple" and isinstance(raw, list) else None
+    if item.type in NUMBER_TYPES:
+        return _number(item, raw, fail)
+    if item.type == "boolean":
+        return _boolean(raw, fail)
+    if item.type == "date":
+        day = parse_date(raw) if isinstance(raw, str) else None
+        if day is None:
+            raise fail("A007", value=raw)
+        return day.isoformat()
+    if item.type in ("select_one", "likert"):
+        return _choice(item, raw, fail)
+    if item.type == "select_multiple":
+        values = raw if isinstance(raw, list) else [v for v in re.split(r"[,、;]", str(raw)) if v.strip()]
+        return sorted({_choice(item, v, fail) for v in values}, key=_choice_order(item))
+    text = raw if isinstance(raw, str) else str(raw)
+    if item.max_length is not None and len(text) > item.max_length:
+        raise fail("A008", max=item.max_length, length=len(text))
+    return text
+
+
+def _number(item: Item, raw: object, fail: Fail) -> float | int:
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+        raise fail("A001", value=raw)
+    value = parse_number(raw) if isinstance(raw, str) else float(raw)
+    if value is None or not math.isfinite(value):
+        raise fail("A001", value=raw)
+    if item.type == "integer" and value != int(value):
+        raise fail("A006", value=raw)
+    if item.minimum is not None and value < item.minimum:
+        raise fail("A002", min=_fmt(item.minimum), value=_fmt(value))
+    if item.maximum is not None and value > item.maximum:
+        raise fail("A003", max=_fmt(item.maximum), value=_fmt(value))
+    return int(value) if item.type == "integer" else value
+
+
+def _boolean(raw: object, fail: Fail) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = normalise(str(raw)).lower()
+    if text in ("true", "1", "yes", "y", "はい", "○", "〇", "✓", "レ", "x"):
+        return True
+    if text in ("false", "0", "no", "n", "いいえ", "×", "-", "ー"):
+        return False
+    raise fail("A004", value=raw)
+
+
+def _choice(item: Item, raw: object, fail: Fail) -> str | int:
+    for choice in item.choices:
+        if raw == choice.value and not isinstance(raw, bool):
+            return choice.value
+    text = normalise(str(raw))
+    for choice in item.choices:
+        if text in (str(choice.value), choice.label.ja, choice.label.en):
+            return choice.value
+    # a likert typed as "4 ほぼ手順どおり" or "４": accept the leading number
+    m = _MONTH_LABELS.match(text) or re.match(r"^(\d+)", text)
+    if m:
+        for choice in item.choices:
+            if str(choice.value) == m.group(1):
+                return choice.value
+    raise fail("A004", value=raw)
+
+
+def _choice_order(item: Item) -> Callable[[str | int], int]:
+    order: dict[str | int, int] = {c.value: i for i, c in enumerate(item.choices)}
+    return lambda v: order.get(v, len(order))
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"

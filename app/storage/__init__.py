@@ -1,0 +1,1 @@
+"""Assessment files: JSON, atomic save, autosave, migration of older versions."""

@@ -1,0 +1,226 @@
+"""Read and write ``kaizen-assessment`` JSON files (format documented in docs/assessment-format.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.domain.assessment import ACTION_STATUSES, ACTION_TEXT_FIELDS, Action, Assessment, FollowUp, MeasureChoice, Task
+from app.domain.errors import AssessmentError, Problem, UserError
+from app.domain.questionnaire import Item, Questionnaire
+from app.domain.values import coerce, parse_number
+from app.storage.atomic import atomic_write, storage_error
+
+FORMAT = "kaizen-assessment"
+FORMAT_VERSION = 1
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class ReadResult:
+    """An assessment read from a file, with what the user should be told."""
+
+    assessment: Assessment
+    problems: list[Problem] = field(default_factory=list)  # values that did not fit (kept in ``unplaced``)
+    read_only: bool = False  # written by a newer app: never overwrite it
+    format_version: int = FORMAT_VERSION
+
+
+def to_dict(a: Assessment, now: dt.datetime | None = None) -> dict[str, Any]:
+    """The JSON-ready form of an assessment (stable key order, ISO timestamps)."""
+    stamp = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "questionnaire": {"id": a.questionnaire_id, "version": a.questionnaire_version},
+        "created": a.created or stamp,
+        "modified": stamp,
+        "lang": a.lang,
+        "info": a.info,
+        "tasks": [{"id": t.id, "answers": t.answers} for t in a.tasks],
+        "focus": a.focus,
+        "analysis": a.analysis,
+        "measures": {tid: {mid: {"chosen": c.chosen, "answers": c.answers} for mid, c in per.items()}
+                     for tid, per in a.measures.items()},
+        "actions": [asdict(x) for x in a.actions],
+        "unplaced": a.unplaced,
+    }
+
+
+def dumps(a: Assessment, now: dt.datetime | None = None) -> bytes:
+    """UTF-8 JSON bytes, readable in a text editor (indented, non-ASCII kept)."""
+    return (json.dumps(to_dict(a, now), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def save(a: Assessment, path: Path, now: dt.datetime | None = None) -> None:
+    """Write ``a`` to ``path`` atomically, keeping the previous file as ``.bak``."""
+    atomic_write(Path(path), dumps(a, now))
+
+
+def load(path: Path, q: Questionnaire) -> ReadResult:
+    """Read an assessment file; raises :class:`UserError` subclasses with a plain message."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise AssessmentError(Problem("S007", {"size": size, "limit": MAX_BYTES, "path": str(path)}, str(path)))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise storage_error(exc, path, writing=False) from exc
+    return loads(raw, q, str(path))
+
+
+def loads(raw: bytes | str, q: Questionnaire, name: str = "<input>") -> ReadResult:
+    """Parse and check assessment JSON against ``q``; bad values are reported, never silently dropped."""
+    data = _parse_json(raw, name)
+    if not isinstance(data, dict):
+        raise AssessmentError(Problem("A012", {"found": type(data).__name__}, name))
+    if data.get("format") != FORMAT:
+        raise AssessmentError(Problem("A012", {"found": data.get("format")}, name))
+    version = data.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise AssessmentError(Problem("A013", {"field": "format_version", "expected": "1, 2, …",
+                                               "got": repr(version)}, name))
+    reader = _Reader(q, name)
+    a = reader.assessment(data)
+    result = ReadResult(a, reader.problems, read_only=version > FORMAT_VERSION, format_version=version)
+    if result.read_only:
+        result.problems.insert(0, Problem("A011", {"found": version, "supported": FORMAT_VERSION}, name))
+    return result
+
+
+def _parse_json(raw: bytes | str, name: str) -> Any:
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as exc:
+        raise AssessmentError(Problem("A010", {"detail": f"not UTF-8: {exc.reason}"}, name)) from None
+    if not text.strip():
+        raise AssessmentError(Problem("A017", {"detail": "empty file"}, name))
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        truncated = exc.pos >= len(text.rstrip()) - 1
+        code = "A017" if truncated else "A010"
+        raise AssessmentError(Problem(code, {"detail": exc.msg}, name, exc.lineno, exc.colno)) from None
+    except RecursionError:
+        raise AssessmentError(Problem("A010", {"detail": "nested too deeply"}, name)) from None
+
+
+class _Reader:
+    """Builds an Assessment from parsed JSON, collecting field problems instead of stopping."""
+
+    def __init__(self, q: Questionnaire, name: str) -> None:
+        self.q = q
+        self.name = name
+        self.problems: list[Problem] = []
+        self.unplaced: dict[str, Any] = {}
+
+    def shape(self, value: Any, kind: type, where: str) -> Any:
+        if isinstance(value, kind):
+            return value
+        if value is not None:
+            self.problems.append(Problem("A013", {"field": where, "expected": kind.__name__,
+                                                  "got": type(value).__name__}, self.name, where=where))
+        return kind()
+
+    def answers(self, raw: Any, items: dict[str, Item], where: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in self.shape(raw, dict, where).items():
+            item = items.get(key)
+            if item is None or not item.is_input:
+                if item is None:
+                    self.unplaced[f"{where}.{key}"] = value
+                continue
+            try:
+                coerced = coerce(item, value, f"{where}.{key}")
+            except UserError as exc:
+                self.problems.extend(Problem(p.code, p.params, self.name, where=p.where) for p in exc.problems)
+                self.unplaced[f"{where}.{key}"] = value
+                continue
+            if coerced is not None:
+                out[key] = coerced
+        return out
+
+    def assessment(self, data: dict[str, Any]) -> Assessment:
+        q = self.q
+        stamp = self.shape(data.get("questionnaire"), dict, "questionnaire")
+        qid, qver = str(stamp.get("id", q.id)), str(stamp.get("version", q.version))
+        if (qid, qver) != (q.id, q.version):
+            self.problems.append(Problem("A014", {"id": qid, "version": qver, "current": q.version}, self.name))
+        grid = {i.id: i for i in q.items_of("task_grid")}
+        tasks: list[Task] = []
+        seen: set[str] = set()
+        for n, raw in enumerate(self.shape(data.get("tasks"), list, "tasks")):
+            entry = self.shape(raw, dict, f"tasks[{n}]")
+            tid = str(entry.get("id") or f"t{n + 1}")
+            if tid in seen:
+                self.problems.append(Problem("A016", {"id": tid}, self.name, where=f"tasks[{n}]"))
+                tid = f"{tid}_{n + 1}"
+            seen.add(tid)
+            tasks.append(Task(tid, self.answers(entry.get("answers"), grid, f"tasks[{n}]")))
+        analysis_items = {i.id: i for i in q.items_of("task_analysis")}
+        analysis = {str(tid): self.answers(v, analysis_items, f"analysis.{tid}")
+                    for tid, v in self.shape(data.get("analysis"), dict, "analysis").items()}
+        focus_raw = data.get("focus")
+        focus = [str(x) for x in focus_raw] if isinstance(focus_raw, list) else None
+        a = Assessment(
+            questionnaire_id=q.id, questionnaire_version=q.version,
+            info=self.answers(data.get("info"), {i.id: i for i in q.items_of("page")}, "info"),
+            tasks=tasks, focus=focus, analysis=analysis, measures=self.measures(data.get("measures")),
+            actions=self.actions(data.get("actions")), created=str(data.get("created") or ""),
+            modified=str(data.get("modified") or ""), lang="en" if data.get("lang") == "en" else "ja",
+        )
+        previous = data.get("unplaced")
+        if isinstance(previous, dict):
+            self.unplaced = {**previous, **self.unplaced}
+        a.unplaced = self.unplaced
+        if self.unplaced:
+            keys = sorted(self.unplaced)
+            self.problems.append(Problem("A015", {"count": len(keys), "ids": ", ".join(keys[:5])}, self.name))
+        return a
+
+    def measures(self, raw: Any) -> dict[str, dict[str, MeasureChoice]]:
+        known = {m.id: m for m in self.q.measures}
+        out: dict[str, dict[str, MeasureChoice]] = {}
+        for tid, per in self.shape(raw, dict, "measures").items():
+            for mid, raw_entry in self.shape(per, dict, f"measures.{tid}").items():
+                where = f"measures.{tid}.{mid}"
+                if mid not in known:
+                    self.unplaced[where] = raw_entry
+                    continue
+                entry = self.shape(raw_entry, dict, where)
+                items = {i.id: i for i in (*self.q.measure_items, *known[mid].items)}
+                out.setdefault(str(tid), {})[mid] = MeasureChoice(
+                    bool(entry.get("chosen")), self.answers(entry.get("answers"), items, where))
+        return out
+
+    def actions(self, raw: Any) -> list[Action]:
+        out: list[Action] = []
+        for n, raw_entry in enumerate(self.shape(raw, list, "actions")):
+            entry = self.shape(raw_entry, dict, f"actions[{n}]")
+            action = Action(id=str(entry.get("id") or f"a{n + 1}"), task_id=str(entry.get("task_id", "")),
+                            measure_id=str(entry.get("measure_id", "")))
+            for key in ACTION_TEXT_FIELDS:
+                value = entry.get(key)
+                if isinstance(value, str):
+                    setattr(action, key, value)
+            status = entry.get("status")
+            action.status = status if status in ACTION_STATUSES else "not_started"
+            hours = entry.get("realised_hours")
+            if isinstance(hours, str):
+                hours = parse_number(hours)
+            if isinstance(hours, int | float) and not isinstance(hours, bool) and hours >= 0:
+                action.realised_hours = float(hours)
+            for h in entry.get("history") or []:
+                if isinstance(h, dict) and h.get("status") in ACTION_STATUSES:
+                    rh = h.get("realised_hours")
+                    action.history.append(FollowUp(str(h.get("date", "")), str(h["status"]),
+                                                   float(rh) if isinstance(rh, int | float) else None,
+                                                   str(h.get("note", ""))))
+            out.append(action)
+        return out
