@@ -1,0 +1,8 @@
+"""PyInstaller entry point: the same ``main()`` as the ``kaizen-check`` command (no arguments opens the window)."""
+
+import sys
+
+from app.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
