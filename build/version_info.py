@@ -38,7 +38,7 @@ def app_version() -> str:
 def version_tuple(version: str) -> tuple[int, int, int, int]:
     """``"1.2.3"`` or ``"1.2.3rc1"`` → ``(1, 2, 3, 0)``: Windows wants four 16-bit numbers."""
     numbers = [int(n) for n in re.findall(r"\d+", version.split("+", 1)[0])[:3]]
-    major, minor, patch = (numbers + [0, 0, 0])[:3]
+    major, minor, patch = [*numbers, 0, 0, 0][:3]
     return (major, minor, patch, 0)
 
 
