@@ -9,7 +9,7 @@ from pathlib import Path
 from app import resources
 
 LOG_NAME = "kaizen-selfcheck.log"
-_configured: list[Path] = []
+_configured: dict[Path, logging.Handler] = {}
 
 
 def log_file() -> Path:
@@ -19,10 +19,14 @@ def log_file() -> Path:
 
 def setup() -> Path:
     """Attach the rotating file handler once; falls back to stderr when the folder cannot be written."""
-    if _configured:
-        return _configured[0]
     path = log_file()
+    if path in _configured:
+        return path
     logger = logging.getLogger("app")
+    for old in _configured.values():  # the log folder moved (tests, a changed profile): follow it
+        logger.removeHandler(old)
+        old.close()
+    _configured.clear()
     logger.setLevel(logging.INFO)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -32,7 +36,7 @@ def setup() -> Path:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
-    _configured.append(path)
+    _configured[path] = handler
     return path
 
 

@@ -1,0 +1,108 @@
+"""The command line: exit codes, the score summary, the documented JSON object, per-field value problems."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from tests.helpers import EXAMPLE
+
+
+def test_score_summary_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "区民課" in out and "まずはこの3つから" in out
+    assert "1. 廃止 — 住民票の写し等の交付（窓口） (420.0 h)" in out
+    assert "[中央チームへ]" in out
+
+
+def test_score_summary_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "score", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "Start with these:" in out and "1. Eliminate" in out
+
+
+def test_score_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", str(EXAMPLE), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data["totals"]) >= {"inventory_hours", "focus_hours", "potential_hours", "potential_yen",
+                                   "potential_index"}
+    assert data["totals"]["inventory_hours"] == 25497.7
+    assert all(set(t) >= {"id", "name", "annual_hours", "focus"} for t in data["tasks"])
+    for m in data["measures"]:
+        assert set(m) >= {"task_id", "measure_id", "potential_hours", "suitability", "ease", "quadrant", "premature",
+                          "cross_department"}
+        assert m["quadrant"] in ("quick_win", "major_project", "fill_in", "not_now")
+    assert data["quick_wins"] == [{"task_id": "t3", "measure_id": "eliminate"},
+                                  {"task_id": "t2", "measure_id": "rearrange"},
+                                  {"task_id": "t1", "measure_id": "simplify"}]
+    assert {p["measure_id"] for p in data["proposals"]} == {"combine", "data_sharing"}
+
+
+def _bad_example(tmp_path: Path) -> Path:
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["tasks"][0]["answers"]["annual_cases"] = "たくさん"
+    data["tasks"][1]["answers"]["minutes_per_case"] = -3
+    data["tasks"][2]["answers"]["category"] = "宇宙開発"
+    data["tasks"][3]["answers"]["annual_cases"] = "６，５００"
+    f = tmp_path / "bad values.kaizen.json"
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return f
+
+
+def test_bad_values_are_reported_per_field_and_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", str(_bad_example(tmp_path)), "--json"]) == 0
+    captured = capsys.readouterr()
+    err = captured.err
+    assert "A001" in err and "tasks[0].annual_cases" in err and "たくさん" in err
+    assert "A002" in err and "tasks[1].minutes_per_case" in err
+    assert "A004" in err and "tasks[2].category" in err
+    assert "tasks[3]" not in err  # full-width "６，５００" is a number
+    assert "Traceback" not in err
+    data = json.loads(captured.out)
+    assert data["tasks"][3]["annual_hours"] == pytest.approx(6500 * 35 / 60, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [(b"{not json", "A010"), (b'{"format": "kaizen-assessment", "format_version": 1, "tasks": [', "A017"),
+     (b'{"format": "something-else"}', "A012"), (b"", "A017"), (b"\xff\xfe\x00", "A010"), (b"[]", "A012")],
+)
+def test_broken_assessment_files_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes,
+                                        code: str) -> None:
+    f = tmp_path / "broken.kaizen.json"
+    f.write_bytes(content)
+    assert main(["score", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert code in err and str(f) in err and "Traceback" not in err
+
+
+def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", "/nonexistent/評価.kaizen.json"]) == 2
+    assert "S001" in capsys.readouterr().err
+
+
+def test_internal_error_exits_1_and_points_to_the_log(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from app import service
+
+    def boom(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(service, "score_json", boom)
+    monkeypatch.setattr("app.resources.user_log_dir", lambda: tmp_path / "logs")
+    assert main(["score", str(EXAMPLE)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "logs" in err
+    assert "RuntimeError: bug" in (tmp_path / "logs" / "kaizen-selfcheck.log").read_text(encoding="utf-8")
+
+
+def test_python_dash_m_app_is_the_same_command() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "app", "--version"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "kaizen-check" in done.stdout
