@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__, service
-from app.domain.errors import UserError
+from app.domain.errors import Problem, UserError
 from app.domain.messages import format_message
 from app.domain.questionnaire import Measure
 
@@ -123,9 +123,18 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    from app.gui.app import run
+    try:
+        import tkinter
 
-    return run(path=getattr(args, "assessment", None), lang=args.lang)
+        from app.gui.app import run
+    except ImportError as exc:  # a Python built without Tk
+        raise UserError(Problem("U001", {"detail": str(exc)})) from None
+    try:
+        return run(path=getattr(args, "assessment", None), lang=args.lang)
+    except tkinter.TclError as exc:
+        if "display" in str(exc).lower():  # no screen (an SSH session, a server)
+            raise UserError(Problem("U001", {"detail": str(exc)})) from None
+        raise
 
 
 def _selftest(_args: argparse.Namespace) -> int:

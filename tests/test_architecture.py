@@ -1,0 +1,44 @@
+"""Dependency direction as a test (lint-imports checks the same in CI): domain is pure, layers point one way."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+APP = Path(__file__).resolve().parent.parent / "app"
+
+
+def _imports(package: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in (APP / package).rglob("*.py"):
+        names: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+        found[str(path.relative_to(APP))] = names
+    return found
+
+
+def test_domain_imports_only_the_standard_library() -> None:
+    for module, names in _imports("domain").items():
+        for name in names:
+            top = name.split(".")[0]
+            assert top in sys.stdlib_module_names or name.startswith("app.domain") or top == "__future__", (module, name)
+
+
+@pytest.mark.parametrize(("package", "forbidden"), [
+    ("domain", ("app.loading", "app.storage", "app.report", "app.gui", "app.service", "app.cli")),
+    ("loading", ("app.storage", "app.report", "app.gui", "app.service", "app.cli")),
+    ("storage", ("app.loading", "app.report", "app.gui", "app.service", "app.cli")),
+    ("report", ("app.gui", "app.cli", "customtkinter", "tkinter", "tksheet")),
+    ("gui", ("reportlab",)),
+])
+def test_layers_point_one_way(package: str, forbidden: tuple[str, ...]) -> None:
+    for module, names in _imports(package).items():
+        for name in names:
+            assert not any(name == f or name.startswith(f + ".") for f in forbidden), (module, name)
