@@ -1,0 +1,61 @@
+"""Headless core timings: questionnaire load (cold and cached) and scoring for 10/100/500 tasks.
+
+Run: ``uv run python benchmarks/core_bench.py``. Prints a Markdown table for docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from app import service
+from app.domain.assessment import Assessment, MeasureChoice
+from app.loading.loader import load_questionnaire
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(fn: Callable[[], object], repeat: int = 5) -> float:
+    """Median wall time of ``fn`` in milliseconds."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - start) * 1000)
+    return statistics.median(runs)
+
+
+def synthetic(n: int) -> Assessment:
+    """An assessment with ``n`` tasks, every one a focus task with three chosen measures."""
+    q = service.get_questionnaire()
+    a = service.new_assessment(q, {"department": "ベンチマーク課", "session_date": "2026-04-01"})
+    for i in range(n):
+        t = a.add_task({"name": f"業務{i}", "annual_cases": 100 + i * 7, "minutes_per_case": 10 + i % 30,
+                        "rule_based": 1 + i % 5, "input_medium": 1 + (i * 3) % 5, "structured": 3, "stability": 4,
+                        "documentation": 2})
+        a.analysis[t.id] = {"pain_points": ["paper", "retyping", "inquiries"], "ecrs_e": "no", "ecrs_r": "yes"}
+        for mid in ("rearrange", "paperless", "chat_faq"):
+            a.measures.setdefault(t.id, {})[mid] = MeasureChoice(True, {
+                "affected_share": 3, "ease_budget": "none", "ease_coordination": "none", "ease_rules": "none",
+                "ease_system": "none", "ease_period": "within_3m", "ease_team": "in_section"})
+    a.focus = [t.id for t in a.tasks]
+    return a
+
+
+def main() -> None:
+    """Print the table."""
+    path = ROOT / "questionnaires" / "standard.yaml"
+    q = service.get_questionnaire()
+    rows = [("load standard.yaml (parse + validate)", timed(lambda: load_questionnaire(path)))]
+    for n in (10, 100, 500):
+        a = synthetic(n)
+        rows.append((f"score {n} tasks ({3 * n} measures)", timed(lambda a=a: service.score(q, a))))
+    print("| operation | median ms |\n|---|---:|")
+    for name, ms in rows:
+        print(f"| {name} | {ms:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
