@@ -109,10 +109,21 @@ def coerce(item: Item, raw: object, where: str = "") -> object:
     return text
 
 
+def length_status(item: Item, text: str) -> tuple[int, int | None]:
+    """``(characters typed, limit or None)`` for a text field's visible counter (「12/60文字」).
+
+    The limit is the one :func:`coerce` enforces (A008), so the counter and the check never disagree.
+    """
+    return len(text), item.max_length
+
+
 def _number(item: Item, raw: object, fail: Fail) -> float | int:
     if isinstance(raw, bool) or not isinstance(raw, int | float | str):
         raise fail("A001", value=raw)
-    value = parse_number(raw) if isinstance(raw, str) else float(raw)
+    try:
+        value = parse_number(raw) if isinstance(raw, str) else float(raw)
+    except OverflowError:  # an integer of hundreds of digits from a hand-edited file
+        value = None
     if value is None or not math.isfinite(value):
         raise fail("A001", value=raw)
     if item.type == "integer" and value != int(value):

@@ -17,9 +17,11 @@ import yaml
 
 from app.domain.errors import Problem, QuestionnaireError
 
-MAX_BYTES = 2 * 1024 * 1024
+# standard.yaml is ~40 KB and ~3,100 nodes; the caps leave 25x room while keeping the worst
+# hostile file (a megabyte of one-character list items) to a few seconds of pure-Python parsing.
+MAX_BYTES = 1024 * 1024
 MAX_ALIASES = 100
-MAX_NODES = 200_000
+MAX_NODES = 100_000
 
 
 class Located(dict[str, Any]):
@@ -38,8 +40,25 @@ class LocatedList(list[Any]):
     item_pos: list[tuple[int, int]]
 
 
+class _TooManyNodesError(Exception):
+    """Raised while composing, so a huge file stops early instead of being parsed to the end."""
+
+    def __init__(self, mark: yaml.Mark | None) -> None:
+        super().__init__()
+        self.mark = mark
+
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2 booleans; construction is done by :func:`_convert`, not PyYAML."""
+
+    composed = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        """Count nodes (aliases included) and give up past :data:`MAX_NODES`."""
+        self.composed += 1
+        if self.composed > MAX_NODES:
+            raise _TooManyNodesError(self.peek_event().start_mark)  # type: ignore[no-untyped-call]  # PyYAML stubs
+        return super().compose_node(parent, index)
 
 
 # Drop YAML 1.1's yes/no/on/off booleans; keep true/false.
@@ -75,8 +94,10 @@ def _problem(state: _State, code: str, node: yaml.Node | None = None, **params: 
 def _convert(node: yaml.Node, state: _State, seen: set[int], parents: tuple[int, ...] = ()) -> Any:
     """Build Located values from the node graph; ``seen`` spots aliases, ``parents`` spots cycles."""
     state.nodes += 1
-    if state.nodes > MAX_NODES or id(node) in parents:
-        raise _problem(state, "Q008", node, limit=MAX_ALIASES)
+    if id(node) in parents or state.nodes > MAX_NODES:
+        # a recursive alias (&a [*a]), or aliases that expand past the node cap (each use is built again)
+        raise _problem(state, "Q008" if id(node) in parents else "Q029", node,
+                       limit=MAX_ALIASES if id(node) in parents else MAX_NODES)
     if node.tag == "tag:yaml.org,2002:timestamp" and isinstance(node, yaml.ScalarNode):
         return str(node.value)  # dates stay text (2026-04-01); the validator parses them where needed
     if node.tag not in _SAFE_TAGS:
@@ -112,7 +133,17 @@ def _convert(node: yaml.Node, state: _State, seen: set[int], parents: tuple[int,
             seq.append(_convert(child, state, seen, parents))
             seq.item_pos.append((child.start_mark.line + 1, child.start_mark.column + 1))
         return seq
-    return _SCALARS.construct_object(node, deep=True)
+    return _scalar(node, state)
+
+
+def _scalar(node: yaml.Node, state: _State) -> Any:
+    try:
+        value = _SCALARS.construct_object(node, deep=True)
+        if isinstance(value, str):
+            value.encode("utf-8")  # a lone surrogate ("\ud800") would crash every later write and print
+    except (ValueError, UnicodeEncodeError) as exc:  # e.g. an integer of thousands of digits
+        raise _problem(state, "Q005", node, detail=str(exc)[:120]) from None
+    return value
 
 
 # One constructor instance for scalars: only the resolved safe tags above ever reach it.
@@ -122,6 +153,9 @@ _SCALARS = _Loader("")
 def load_text(text: str, path: str = "<string>") -> Any:
     """Parse YAML ``text`` into :class:`Located`/:class:`LocatedList`/scalars, or raise ``QuestionnaireError``."""
     state = _State(path)
+    if len(text) > MAX_BYTES:
+        raise QuestionnaireError(Problem("Q003", {"size": len(text.encode("utf-8", "replace")), "limit": MAX_BYTES},
+                                         path))
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
@@ -130,6 +164,11 @@ def load_text(text: str, path: str = "<string>") -> Any:
             root = loader.get_single_node()
         finally:
             loader.dispose()
+    except RecursionError:
+        raise QuestionnaireError(Problem("Q005", {"detail": "nested too deeply"}, path)) from None
+    except _TooManyNodesError as exc:
+        line, col = (exc.mark.line + 1, exc.mark.column + 1) if exc.mark else (0, 0)
+        raise QuestionnaireError(Problem("Q029", {"limit": MAX_NODES}, path, line, col)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = " ".join(str(x) for x in (exc.context, exc.problem) if x)
@@ -140,7 +179,10 @@ def load_text(text: str, path: str = "<string>") -> Any:
         raise QuestionnaireError(Problem("Q005", {"detail": str(exc)}, path)) from None
     if root is None:
         return None
-    return _convert(root, state, set())
+    try:
+        return _convert(root, state, set())
+    except RecursionError:
+        raise QuestionnaireError(Problem("Q005", {"detail": "nested too deeply"}, path)) from None
 
 
 def load_file(path: Path) -> Any:

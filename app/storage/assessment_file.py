@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,11 +15,16 @@ from app.domain.assessment import ACTION_STATUSES, ACTION_TEXT_FIELDS, Action, A
 from app.domain.errors import AssessmentError, Problem, UserError
 from app.domain.questionnaire import Item, Questionnaire
 from app.domain.values import coerce, parse_number
+from app.storage import migrations
 from app.storage.atomic import atomic_write, storage_error
 
-FORMAT = "kaizen-assessment"
-FORMAT_VERSION = 1
-MAX_BYTES = 64 * 1024 * 1024
+FORMAT = migrations.FORMAT
+FORMAT_VERSION = migrations.CURRENT
+# A department with a thousand tasks and long notes writes well under 2 MB; anything of tens of MB is
+# not an assessment (or is damaged) and would freeze the window while it parses.
+MAX_BYTES = 16 * 1024 * 1024
+_SHOWN_CHARS = 80  # longest value quoted back in a message
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 @dataclass
@@ -27,7 +34,8 @@ class ReadResult:
     assessment: Assessment
     problems: list[Problem] = field(default_factory=list)  # values that did not fit (kept in ``unplaced``)
     read_only: bool = False  # written by a newer app: never overwrite it
-    format_version: int = FORMAT_VERSION
+    format_version: int = FORMAT_VERSION  # as found in the file, before any migration
+    migrated: bool = False  # converted from an older format: the next save writes the current one
 
 
 def to_dict(a: Assessment, now: dt.datetime | None = None) -> dict[str, Any]:
@@ -54,7 +62,9 @@ def to_dict(a: Assessment, now: dt.datetime | None = None) -> dict[str, Any]:
 
 def dumps(a: Assessment, now: dt.datetime | None = None) -> bytes:
     """UTF-8 JSON bytes, readable in a text editor (indented, non-ASCII kept)."""
-    return (json.dumps(to_dict(a, now), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    text = json.dumps(to_dict(a, now), ensure_ascii=False, indent=1, default=str)
+    # "replace": a lone surrogate pasted into a field becomes "?" instead of making the save impossible
+    return (text + "\n").encode("utf-8", "replace")
 
 
 def save(a: Assessment, path: Path, now: dt.datetime | None = None) -> None:
@@ -65,33 +75,72 @@ def save(a: Assessment, path: Path, now: dt.datetime | None = None) -> None:
 def load(path: Path, q: Questionnaire) -> ReadResult:
     """Read an assessment file; raises :class:`UserError` subclasses with a plain message."""
     path = Path(path)
+    return loads(read_capped(path), q, str(path))
+
+
+def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of ``path``, refusing files over ``limit`` before reading them (S007)."""
+    path = Path(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise AssessmentError(Problem("S007", {"size": size, "limit": MAX_BYTES, "path": str(path)}, str(path)))
-        raw = path.read_bytes()
+        if size > limit:
+            raise AssessmentError(Problem("S007", {"size": size, "limit": limit, "path": str(path)}, str(path)))
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)  # the file may have grown since stat
     except OSError as exc:
         raise storage_error(exc, path, writing=False) from exc
-    return loads(raw, q, str(path))
+    if len(raw) > limit:
+        raise AssessmentError(Problem("S007", {"size": len(raw), "limit": limit, "path": str(path)}, str(path)))
+    return raw
+
+
+def peek_questionnaire_id(path: Path, default: str = "standard") -> str:
+    """The questionnaire id stamped in an assessment file, or ``default`` when it cannot be read.
+
+    Used to choose the questionnaire before the full read, which then reports any actual problem.
+    """
+    try:
+        data = _parse_json(read_capped(path), str(path))
+    except UserError:
+        return default
+    if not isinstance(data, dict):
+        return default
+    stamp = data.get("questionnaire")
+    qid = stamp.get("id") if isinstance(stamp, dict) else stamp  # format 0 stored the bare id
+    return qid if isinstance(qid, str) and qid else default
 
 
 def loads(raw: bytes | str, q: Questionnaire, name: str = "<input>") -> ReadResult:
     """Parse and check assessment JSON against ``q``; bad values are reported, never silently dropped."""
+    if len(raw) > MAX_BYTES:
+        raise AssessmentError(Problem("S007", {"size": len(raw), "limit": MAX_BYTES, "path": name}, name))
     data = _parse_json(raw, name)
     if not isinstance(data, dict):
         raise AssessmentError(Problem("A012", {"found": type(data).__name__}, name))
     if data.get("format") != FORMAT:
-        raise AssessmentError(Problem("A012", {"found": data.get("format")}, name))
-    version = data.get("format_version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise AssessmentError(Problem("A013", {"field": "format_version", "expected": "1, 2, …",
-                                               "got": repr(version)}, name))
+        raise AssessmentError(Problem("A012", {"found": _shown(data.get("format"))}, name))
+    version = migrations.detect_version(data)
+    if version is None:
+        raise AssessmentError(Problem("A013", {"field": "format_version", "expected": "0, 1, 2, …",
+                                               "got": _shown(data.get("format_version"))}, name))
+    migrated = version < FORMAT_VERSION
+    if migrated:
+        data = migrations.migrate(data, version)
     reader = _Reader(q, name)
     a = reader.assessment(data)
-    result = ReadResult(a, reader.problems, read_only=version > FORMAT_VERSION, format_version=version)
+    result = ReadResult(a, reader.problems, read_only=version > FORMAT_VERSION, format_version=version,
+                        migrated=migrated)
     if result.read_only:
         result.problems.insert(0, Problem("A011", {"found": version, "supported": FORMAT_VERSION}, name))
+    if migrated:
+        result.problems.insert(0, Problem("A018", {"found": version, "current": FORMAT_VERSION}, name))
     return result
+
+
+def _shown(value: Any) -> str:
+    """A value quoted back to the user, cut to a readable length."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS] + "…"
 
 
 def _parse_json(raw: bytes | str, name: str) -> Any:
@@ -102,13 +151,20 @@ def _parse_json(raw: bytes | str, name: str) -> Any:
     if not text.strip():
         raise AssessmentError(Problem("A017", {"detail": "empty file"}, name))
     try:
-        return json.loads(text)
+        # NaN/Infinity are read (and then refused field by field, A001) so a file holding one still opens
+        data = json.loads(text)
+        if _SURROGATE_ESCAPE.search(text):
+            # "\ud800" without its pair parses but can never be written back as UTF-8: make it "?"
+            data = json.loads(json.dumps(data, ensure_ascii=False).encode("utf-8", "replace"))
+        return data
     except json.JSONDecodeError as exc:
         truncated = exc.pos >= len(text.rstrip()) - 1
         code = "A017" if truncated else "A010"
         raise AssessmentError(Problem(code, {"detail": exc.msg}, name, exc.lineno, exc.colno)) from None
     except RecursionError:
         raise AssessmentError(Problem("A010", {"detail": "nested too deeply"}, name)) from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise AssessmentError(Problem("A010", {"detail": _shown(str(exc))}, name)) from None
 
 
 class _Reader:
@@ -139,7 +195,9 @@ class _Reader:
             try:
                 coerced = coerce(item, value, f"{where}.{key}")
             except UserError as exc:
-                self.problems.extend(Problem(p.code, p.params, self.name, where=p.where) for p in exc.problems)
+                self.problems.extend(Problem(p.code, {k: _shown(v) if isinstance(v, str | list | dict) else v
+                                                      for k, v in p.params.items()}, self.name, where=p.where)
+                                     for p in exc.problems)
                 self.unplaced[f"{where}.{key}"] = value
                 continue
             if coerced is not None:
@@ -157,7 +215,9 @@ class _Reader:
         seen: set[str] = set()
         for n, raw in enumerate(self.shape(data.get("tasks"), list, "tasks")):
             entry = self.shape(raw, dict, f"tasks[{n}]")
-            tid = str(entry.get("id") or f"t{n + 1}")
+            raw_id = entry.get("id")
+            tid = str(raw_id) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) and raw_id != "" \
+                else f"t{n + 1}"
             if tid in seen:
                 self.problems.append(Problem("A016", {"id": tid}, self.name, where=f"tasks[{n}]"))
                 tid = f"{tid}_{n + 1}"
@@ -211,16 +271,24 @@ class _Reader:
                     setattr(action, key, value)
             status = entry.get("status")
             action.status = status if status in ACTION_STATUSES else "not_started"
-            hours = entry.get("realised_hours")
-            if isinstance(hours, str):
-                hours = parse_number(hours)
-            if isinstance(hours, int | float) and not isinstance(hours, bool) and hours >= 0:
-                action.realised_hours = float(hours)
-            for h in entry.get("history") or []:
+            hours = _hours(entry.get("realised_hours"))
+            if hours is not None:
+                action.realised_hours = hours
+            for h in self.shape(entry.get("history"), list, f"actions[{n}].history"):
                 if isinstance(h, dict) and h.get("status") in ACTION_STATUSES:
-                    rh = h.get("realised_hours")
                     action.history.append(FollowUp(str(h.get("date", "")), str(h["status"]),
-                                                   float(rh) if isinstance(rh, int | float) else None,
-                                                   str(h.get("note", ""))))
+                                                   _hours(h.get("realised_hours")), str(h.get("note", ""))))
             out.append(action)
         return out
+
+
+def _hours(raw: Any) -> float | None:
+    """Realised hours as stored (a number, or text as typed); anything else, negative or not finite is None."""
+    value = parse_number(raw) if isinstance(raw, str) else raw
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        hours = float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        return None
+    return hours if math.isfinite(hours) and hours >= 0 else None

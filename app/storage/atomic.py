@@ -1,64 +1,103 @@
 """Atomic file writes: a temporary file in the same folder, fsync, then replace; the old file kept as .bak.
 
-A crash at any moment leaves either the complete old file or the complete new one. OS errors
-become :class:`~app.domain.errors.StorageError` with a plain message (locked file, disk full,
-no permission) so the caller can offer another name instead of losing work.
+A crash at any moment leaves either the complete old file or the complete new one (the kill test in
+``tests/test_reliability_kill.py`` proves it). OS errors become
+:class:`~app.domain.errors.StorageError` with a plain message (locked file, disk full, no permission,
+read-only place) and a ``detail`` parameter for IT staff, so the caller can offer another name
+(:func:`free_name`) instead of losing work. Every file the program writes goes through here.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
+from typing import Any
 
 from app.domain.errors import Problem, StorageError
 
 _LOCKED_WINERRORS = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+_DENIED_WINERROR = 5  # ERROR_ACCESS_DENIED: also what replacing a file held open by a viewer gives
+_REPLACE_RETRIES = 5  # virus scanners and indexers hold new files for a few milliseconds on Windows
+_STALE_TEMP_SECONDS = 600  # temp files this old are left-overs of a killed save, never a save in progress
+_NEW_FILE_MODE = 0o644
+# Names like "計画 (2).kaizen.json": the double suffix stays together.
+_SUFFIXES = (".kaizen.json", ".autosave.json")
+
+
+def error_detail(exc: OSError) -> str:
+    """What IT staff need to see: errno name, OS text and Windows error code."""
+    parts = []
+    if exc.errno is not None:
+        parts.append(errno.errorcode.get(exc.errno, str(exc.errno)))
+    winerror = getattr(exc, "winerror", None)
+    if winerror is not None:
+        parts.append(f"winerror {winerror}")
+    parts.append(exc.strerror or str(exc) or type(exc).__name__)
+    return ", ".join(parts)
 
 
 def storage_error(exc: OSError, path: Path, writing: bool = True) -> StorageError:
     """Translate an ``OSError`` into a catalogue message the user can act on."""
     winerror = getattr(exc, "winerror", None)
     name = str(path)
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return StorageError(Problem("S003", {"path": name}, name))
+    params: dict[str, object] = {"path": name, "detail": error_detail(exc)}
+
+    def error(code: str) -> StorageError:
+        return StorageError(Problem(code, params, name))
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT) or winerror in (39, 112):  # ERROR_HANDLE_DISK_FULL, DISK_FULL
+        return error("S003")
     if winerror in _LOCKED_WINERRORS or exc.errno == errno.EBUSY:
-        return StorageError(Problem("S004", {"path": name}, name))
+        return error("S004")
     if isinstance(exc, FileNotFoundError) and not writing:
-        return StorageError(Problem("S001", {"path": name}, name))
-    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        # On Windows a PDF open in a viewer shows up as a permission error on replace.
-        if writing and path.exists() and os.name == "nt":
-            return StorageError(Problem("S004", {"path": name}, name))
-        return StorageError(Problem("S002", {"path": name}, name))
-    code = "S005" if writing else "S006"
-    return StorageError(Problem(code, {"path": name, "detail": exc.strerror or str(exc)}, name))
+        return error("S001")
+    if exc.errno == errno.EROFS:
+        return error("S009")
+    if exc.errno in (errno.ENAMETOOLONG,) or winerror == 206:  # ERROR_FILENAME_EXCED_RANGE
+        return error("S010")
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+        if not writing:
+            return error("S008")
+        # On Windows a PDF open in a viewer shows up as "access denied" when it is replaced.
+        if os.name == "nt" and winerror in (None, _DENIED_WINERROR) and _is_file(path):
+            return error("S004")
+        return error("S002")
+    if isinstance(exc, FileNotFoundError) and writing:
+        return error("S011")  # the folder itself is gone (a USB stick removed, a network drive offline)
+    return error("S005" if writing else "S006")
+
+
+def _is_file(path: Path) -> bool:
+    with contextlib.suppress(OSError):
+        return path.is_file()
+    return False
 
 
 def atomic_write(path: Path, data: bytes, backup: bool = True) -> None:
-    """Write ``data`` to ``path`` atomically; keep the previous content as ``path.bak`` if ``backup``."""
+    """Write ``data`` to ``path`` atomically; keep the previous content as ``path.bak`` if ``backup``.
+
+    Raises :class:`StorageError` (S002–S011) and leaves the old file untouched on any failure.
+    """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     tmp_name = ""
     try:
+        _remove_stale_temps(folder, path.name)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if backup and path.exists():
-            bak = path.with_name(path.name + ".bak")
-            with contextlib.suppress(OSError):
-                # a hard link keeps the old content without a second copy; copy if links are not possible
-                if bak.exists():
-                    bak.unlink()
-                try:
-                    os.link(path, bak)
-                except OSError:
-                    bak.write_bytes(path.read_bytes())
-        os.replace(tmp_name, path)
+        _copy_mode(path, tmp_name)
+        if backup and _is_file(path):
+            _keep_backup(path)
+        _replace(tmp_name, path)
         tmp_name = ""
         _fsync_dir(folder)
     except OSError as exc:
@@ -67,6 +106,95 @@ def atomic_write(path: Path, data: bytes, backup: bool = True) -> None:
         if tmp_name:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def write_json(path: Path, data: Any, backup: bool = True) -> None:
+    """Write ``data`` as indented UTF-8 JSON atomically (settings, recent-file lists, exports)."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
+    atomic_write(path, (text + "\n").encode("utf-8"), backup=backup)
+
+
+def backup_path(path: Path) -> Path:
+    """Where :func:`atomic_write` keeps the previous version of ``path``."""
+    path = Path(path)
+    return path.with_name(path.name + ".bak")
+
+
+def free_name(path: Path) -> Path:
+    """``path`` itself if nothing is there, else ``name (2).ext``, ``name (3).ext`` … (offered on S004)."""
+    path = Path(path)
+    if not path.exists():
+        return path
+    name = path.name
+    suffix = next((s for s in _SUFFIXES if name.lower().endswith(s)), path.suffix)
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    stem = re.sub(r" \(\d+\)$", "", stem)
+    for n in range(2, 10_000):
+        candidate = path.with_name(f"{stem} ({n}){suffix}")
+        if not candidate.exists():
+            return candidate
+    raise StorageError(Problem("S005", {"path": str(path), "detail": "no free name"}, str(path)))
+
+
+def _copy_mode(path: Path, tmp_name: str) -> None:
+    # mkstemp creates 0600 files: keep the permissions the user's file had (shared folders rely on them)
+    if os.name == "nt":
+        return
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mode = _NEW_FILE_MODE
+    with contextlib.suppress(OSError):
+        os.chmod(tmp_name, mode)
+
+
+def _keep_backup(path: Path) -> None:
+    """Make ``path.bak`` the current content of ``path``, itself atomically (link, else copy, then replace)."""
+    bak = backup_path(path)
+    fd, tmp_bak = tempfile.mkstemp(prefix=f".{bak.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        try:
+            os.unlink(tmp_bak)
+            os.link(path, tmp_bak)  # a hard link keeps the old content without a second copy
+        except OSError:
+            # FAT32 USB sticks and some network shares cannot link: copy instead
+            with open(path, "rb") as src, open(tmp_bak, "wb") as dst:
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
+                dst.flush()
+                os.fsync(dst.fileno())
+        _replace(tmp_bak, bak)
+        tmp_bak = ""
+    except OSError:
+        pass  # a missing backup must never stop the save itself
+    finally:
+        if tmp_bak:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_bak)
+
+
+def _replace(src: str, dst: Path) -> None:
+    for attempt in range(_REPLACE_RETRIES):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError as exc:
+            transient = os.name == "nt" and getattr(exc, "winerror", None) in (*_LOCKED_WINERRORS, _DENIED_WINERROR)
+            if not transient or attempt == _REPLACE_RETRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Delete temp files that a killed save of ``name`` left behind (old enough not to be in use)."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.startswith(f".{name}.") and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    if now - entry.stat().st_mtime > _STALE_TEMP_SECONDS:
+                        os.unlink(entry.path)
 
 
 def _fsync_dir(folder: Path) -> None:
