@@ -1,0 +1,215 @@
+"""Packaged-program benchmark: bundle sizes and start-up times, next to a frozen customtkinter "hello world".
+
+    uv run --extra build python benchmarks/bundle.py                 # build, measure, print a Markdown table
+    uv run --extra build python benchmarks/bundle.py --update-docs   # ... and rewrite docs/performance.md's section
+
+Both programs are built in the same run with the same PyInstaller, Python and options (windowed,
+one-folder and one-file); the app with build/kaizen.spec. Scratch output goes to build/work/bench/.
+Times are medians of ``--runs`` warm starts (the first run, which fills the OS file cache and, for
+the one-file build, unpacks into a new temporary folder each time anyway, is not counted):
+
+* ``--version`` — the bootloader, Python, and the command-line imports, then exit: pure start-up;
+* ``--selftest`` — start-up plus loading the questionnaire, registering the font, rendering the demo
+  PDF and opening/closing a window (under Xvfb when no display is set);
+* hello world — start-up plus opening/closing a customtkinter window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "build"))
+import build as release_build  # noqa: E402 - build/build.py, importable once build/ is on the path
+
+BENCH = ROOT / "build" / "work" / "bench"
+DOCS = ROOT / "docs" / "performance.md"
+HEADING = "## Packaged program"
+EXE = ".exe" if sys.platform == "win32" else ""
+
+HELLO = '''"""A frozen customtkinter "hello world" for the bundle benchmark."""
+import sys
+
+import customtkinter
+
+app = customtkinter.CTk()
+app.title("hello")
+customtkinter.CTkLabel(app, text="こんにちは").pack(padx=40, pady=40)
+if "--selftest" in sys.argv:
+    app.update()
+    app.destroy()
+    print("hello ok")
+    sys.exit(0)
+app.mainloop()
+'''
+
+
+def pyinstaller(*args: str) -> float:
+    """Run PyInstaller quietly; returns the seconds it took."""
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR", *args], cwd=ROOT, check=True
+    )
+    return time.perf_counter() - started
+
+
+def build_all() -> dict[str, Path]:
+    """Build the app (both outputs) and hello world (both outputs); returns the programs and folders."""
+    if BENCH.exists():
+        shutil.rmtree(BENCH)
+    BENCH.mkdir(parents=True)
+    dist, work = BENCH / "dist", BENCH / "work"
+    took = pyinstaller(
+        "--distpath", str(dist), "--workpath", str(work / "app"), str(release_build.SPEC), "--", "--mode", "both"
+    )
+    print(f"built the app in {took:.0f} s", flush=True)
+    script = BENCH / "hello.py"
+    script.write_text(HELLO, encoding="utf-8")
+    common = ["--windowed", "--collect-data", "customtkinter", "--distpath", str(dist), "--specpath", str(work)]
+    took = pyinstaller(*common, "--workpath", str(work / "hello-dir"), "--onedir", "--name", "hello", str(script))
+    took += pyinstaller(
+        *common, "--workpath", str(work / "hello-one"), "--onefile", "--name", "hello-onefile", str(script)
+    )
+    print(f"built hello world in {took:.0f} s", flush=True)
+    return {
+        "app_dir": dist / "KaizenSelfCheck",
+        "app_onedir": dist / "KaizenSelfCheck" / f"KaizenSelfCheck{EXE}",
+        "app_onefile": dist / f"KaizenSelfCheck-onefile{EXE}",
+        "hello_dir": dist / "hello",
+        "hello_onedir": dist / "hello" / f"hello{EXE}",
+        "hello_onefile": dist / f"hello-onefile{EXE}",
+    }
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes of all files under ``folder``."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def zipped_size(folder: Path) -> int:
+    """Bytes of ``folder`` zipped as the release does it."""
+    return release_build.zip_folder(folder, BENCH / "zips" / f"{folder.name}.zip").stat().st_size
+
+
+def median_start(command: list[str], runs: int) -> tuple[float, float]:
+    """(median, first) seconds for ``command`` to run to completion; fails if it exits non-zero."""
+    times = []
+    for _ in range(runs + 1):
+        started = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+        times.append(time.perf_counter() - started)
+        if done.returncode != 0:
+            raise SystemExit(f"{command} failed: {done.stdout}{done.stderr}")
+    return statistics.median(times[1:]), times[0]
+
+
+@contextmanager
+def a_display() -> Iterator[None]:
+    """Use the current display, or start Xvfb on a free one for the duration."""
+    if os.environ.get("DISPLAY") or sys.platform in ("win32", "darwin"):
+        yield None
+        return
+    number = next(n for n in range(150, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"])
+    for _ in range(50):
+        if Path(f"/tmp/.X11-unix/X{number}").exists():
+            break
+        time.sleep(0.1)
+    os.environ["DISPLAY"] = f":{number}"
+    try:
+        yield None
+    finally:
+        del os.environ["DISPLAY"]
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def measure(programs: dict[str, Path], runs: int) -> list[tuple[str, str, str, str]]:
+    """Rows of (what, one-folder, one-file, note) for the Markdown table."""
+    mb = 1e6
+    rows = [
+        ("app: size, zipped one-folder / single file",
+         f"{zipped_size(programs['app_dir']) / mb:.1f} MB", f"{programs['app_onefile'].stat().st_size / mb:.1f} MB",
+         f"unzipped folder {folder_size(programs['app_dir']) / mb:.0f} MB"),
+        ("hello world: size, zipped one-folder / single file",
+         f"{zipped_size(programs['hello_dir']) / mb:.1f} MB", f"{programs['hello_onefile'].stat().st_size / mb:.1f} MB",
+         f"unzipped folder {folder_size(programs['hello_dir']) / mb:.0f} MB"),
+    ]  # fmt: skip
+    env_note = "no display" if not os.environ.get("DISPLAY") else "display"
+    timed = [
+        ("app `--version` (start-up, no window)", "app", ["--version"], env_note),
+        ("app `--selftest` (start-up + questionnaire + font + demo PDF + window)", "app", ["--selftest"], ""),
+        ("hello world (start-up + window open/close)", "hello", ["--selftest"], ""),
+    ]
+    with a_display():
+        for label, who, args, note in timed:
+            cells = []
+            firsts = []
+            for kind in ("onedir", "onefile"):
+                median, first = median_start([str(programs[f"{who}_{kind}"]), *args], runs)
+                cells.append(f"{median:.2f} s")
+                firsts.append(f"{first:.2f}")
+            rows.append((label, cells[0], cells[1], note or f"first run {firsts[0]} / {firsts[1]} s"))
+    return rows
+
+
+def markdown(rows: list[tuple[str, str, str, str]], runs: int) -> str:
+    """The docs section."""
+    import PyInstaller
+
+    today = dt.date.today().isoformat()
+    lines = [
+        HEADING,
+        "",
+        f"`uv run --extra build python benchmarks/bundle.py` ({today}; {platform.system()} {platform.machine()}, "
+        f"Python {platform.python_version()}, PyInstaller {PyInstaller.__version__}; medians of {runs} warm runs):",
+        "",
+        "| measure | one-folder | single file | note |",
+        "|---|---:|---:|---|",
+        *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def update_docs(section: str) -> None:
+    """Replace (or append) the ``## Packaged program`` section of docs/performance.md, keeping the others."""
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Performance\n"
+    start = text.find(HEADING)
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + len(HEADING))
+        text = text[:start] + section + ("" if end < 0 else text[end + 1 :])
+    DOCS.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    """Build, measure, print; optionally update the docs."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--update-docs", action="store_true")
+    args = parser.parse_args()
+    programs = build_all()
+    rows = measure(programs, args.runs)
+    section = markdown(rows, args.runs)
+    print(section)
+    if args.update_docs:
+        update_docs(section)
+        print(f"updated {DOCS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
