@@ -1,0 +1,272 @@
+"""The ward-wide view for the central team: many departments' assessments summed, compared and grouped.
+
+Reading files is not done here (the domain does no IO): :func:`app.service.aggregate_files` opens
+each file, scores it and passes a :class:`Source` per readable file plus a :class:`~app.domain.errors.Problem`
+per file it had to skip. Figures are kept unrounded; the PDF and the exports round for display.
+
+Realised hours are the actions' recorded ``realised_hours`` (cancelled actions excluded), the same
+rule as :attr:`app.domain.results.Totals.realised_hours`, so the department's own plan and the
+ward-wide summary never disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.domain.assessment import Assessment
+from app.domain.errors import Problem
+from app.domain.questionnaire import EMPTY, LText, Questionnaire
+from app.domain.results import AssessmentResult
+
+GROUP_KINDS = ("category", "pain", "measure")
+MIN_GROUP_DEPARTMENTS = 2  # a group is evidence for whole-office work only when several departments share it
+
+
+@dataclass(frozen=True)
+class Source:
+    """One readable assessment file, scored with the questionnaire it was opened with."""
+
+    name: str  # the file name shown to the user
+    questionnaire: Questionnaire
+    assessment: Assessment
+    result: AssessmentResult
+    file_id: str  # questionnaire id stamped in the file
+    file_version: str  # questionnaire version stamped in the file (may differ from ``questionnaire.version``)
+    notes: tuple[Problem, ...] = ()  # what opening the file reported (kept answers, newer format …)
+
+
+@dataclass(frozen=True)
+class DepartmentRow:
+    """One department's line of the summary."""
+
+    source: str
+    department: str
+    section: str
+    questionnaire_id: str
+    file_version: str
+    scored_version: str
+    version_flag: bool  # the file was made with another questionnaire version than most of the others
+    task_count: int
+    inventory_hours: float
+    focus_hours: float
+    potential_hours: float
+    potential_yen: float
+    planned_hours: float  # potential of the measures that have a (not cancelled) action line
+    realised_hours: float
+    action_count: int
+    done_count: int
+    quick_win_count: int
+    quick_wins_done: int
+    proposal_count: int
+    notes: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class PainCount:
+    """How widely one pain point is felt across the departments' focus tasks."""
+
+    value: str
+    label: LText
+    departments: tuple[str, ...]
+    task_count: int
+    hours: float  # annual hours of the focus tasks that have this pain point
+
+
+@dataclass(frozen=True)
+class ProposalEntry:
+    """One department's cross-department measure, the evidence a group is built from."""
+
+    department: str
+    task_name: str
+    category: str | None
+    pains: tuple[str, ...]
+    measure_id: str
+    measure_label: LText
+    annual_hours: float
+    potential_hours: float
+
+
+@dataclass(frozen=True)
+class ProposalGroup:
+    """Proposals from several departments sharing a task category, a pain point or a measure."""
+
+    kind: str  # one of GROUP_KINDS
+    key: str
+    label: LText
+    entries: tuple[ProposalEntry, ...]
+
+    @property
+    def departments(self) -> tuple[str, ...]:
+        """The departments in the group, in first-seen order."""
+        return tuple(dict.fromkeys(e.department for e in self.entries))
+
+    @property
+    def potential_hours(self) -> float:
+        """Sum of the entries' potential hours."""
+        return sum(e.potential_hours for e in self.entries)
+
+    @property
+    def annual_hours(self) -> float:
+        """Sum of the hours of the distinct tasks behind the entries (a task counts once)."""
+        seen: dict[tuple[str, str], float] = {}
+        for e in self.entries:
+            seen[(e.department, e.task_name)] = e.annual_hours
+        return sum(seen.values())
+
+
+@dataclass(frozen=True)
+class WardSummary:
+    """Everything the ward-wide PDF, CSV and XLSX show."""
+
+    departments: tuple[DepartmentRow, ...]
+    pains: tuple[PainCount, ...]
+    groups: tuple[ProposalGroup, ...]
+    skipped: tuple[Problem, ...]
+    versions: dict[str, int] = field(default_factory=dict)  # "id version" -> number of files
+    unit_cost_yen_per_hour: float = 0.0
+    warnings: tuple[Problem, ...] = ()  # never block: duplicate departments, mixed questionnaire versions
+
+    @property
+    def mixed_versions(self) -> bool:
+        """Whether the files come from more than one questionnaire id or version."""
+        return len(self.versions) > 1
+
+    def total(self, attribute: str) -> float:
+        """Sum of one numeric :class:`DepartmentRow` attribute over all departments."""
+        return float(sum(getattr(d, attribute) for d in self.departments))
+
+
+def _department_name(s: Source) -> str:
+    raw = s.assessment.info.get(s.questionnaire.scoring.department_item)
+    return raw.strip() if isinstance(raw, str) and raw.strip() else s.name
+
+
+def _row(s: Source, majority: tuple[str, str] | None, name: str) -> DepartmentRow:
+    a, r = s.assessment, s.result
+    live = [x for x in a.actions if x.status != "cancelled"]
+    planned = 0.0
+    for x in live:
+        m = r.measure(x.task_id, x.measure_id)
+        planned += m.potential_hours if m is not None else 0.0
+    quick = {(m.task_id, m.measure_id) for m in r.quick_wins}
+    done = [x for x in a.actions if x.status == "done"]
+    section = a.info.get("section")
+    return DepartmentRow(
+        source=s.name, department=name, section=section if isinstance(section, str) else "",
+        questionnaire_id=s.file_id, file_version=s.file_version, scored_version=s.questionnaire.version,
+        version_flag=majority is not None and (s.file_id, s.file_version) != majority,
+        task_count=r.totals.task_count, inventory_hours=r.totals.inventory_hours, focus_hours=r.totals.focus_hours,
+        potential_hours=r.totals.potential_hours, potential_yen=r.totals.potential_yen, planned_hours=planned,
+        realised_hours=r.totals.realised_hours, action_count=len(a.actions), done_count=len(done),
+        quick_win_count=len(r.quick_wins), quick_wins_done=sum(1 for x in done if (x.task_id, x.measure_id) in quick),
+        proposal_count=len(r.proposals), notes=s.notes,
+    )
+
+
+def _choice_label(q: Questionnaire, item_id: str, value: object) -> LText:
+    if not q.has_item(item_id):
+        return LText(str(value))
+    choice = q.item(item_id).choice(value)
+    return choice.label if choice is not None else LText(str(value))
+
+
+def _choice_order(q: Questionnaire, item_id: str) -> dict[str, int]:
+    if not q.has_item(item_id):
+        return {}
+    return {str(c.value): n for n, c in enumerate(q.item(item_id).choices)}
+
+
+def _pains(sources: Sequence[Source], names: Sequence[str], ref: Questionnaire) -> tuple[PainCount, ...]:
+    pain_item = ref.scoring.pain_points_item
+    depts: dict[str, dict[str, None]] = {}
+    tasks: Counter[str] = Counter()
+    hours: dict[str, float] = {}
+    for s, name in zip(sources, names, strict=True):
+        for t in s.result.tasks:
+            if not t.focus:
+                continue
+            for p in t.pains:
+                depts.setdefault(str(p), {})[name] = None
+                tasks[str(p)] += 1
+                hours[str(p)] = hours.get(str(p), 0.0) + t.annual_hours
+    order = _choice_order(ref, pain_item)
+    keys = sorted(depts, key=lambda p: (-len(depts[p]), -tasks[p], order.get(p, len(order)), p))
+    return tuple(PainCount(p, _choice_label(ref, pain_item, p), tuple(depts[p]), tasks[p], hours[p]) for p in keys)
+
+
+def _entries(sources: Sequence[Source], names: Sequence[str]) -> list[ProposalEntry]:
+    out: list[ProposalEntry] = []
+    for s, name in zip(sources, names, strict=True):
+        for m in s.result.proposals:
+            t = s.result.task(m.task_id)
+            try:
+                label = s.questionnaire.measure(m.measure_id).label
+            except KeyError:
+                label = LText(m.measure_id)
+            out.append(ProposalEntry(name, t.name, t.category, t.pains, m.measure_id, label, t.annual_hours,
+                                     m.potential_hours))
+    return out
+
+
+def _groups(entries: Sequence[ProposalEntry], ref: Questionnaire) -> tuple[ProposalGroup, ...]:
+    buckets: dict[tuple[str, str], list[ProposalEntry]] = {}
+    for e in entries:
+        keys = [("category", e.category)] if e.category else []
+        keys += [("pain", p) for p in e.pains]
+        keys.append(("measure", e.measure_id))
+        for kind, key in keys:
+            buckets.setdefault((kind, str(key)), []).append(e)
+    measure_labels = {m.id: m.label for m in ref.measures}
+    groups: list[ProposalGroup] = []
+    for (kind, key), items in buckets.items():
+        if len({e.department for e in items}) < MIN_GROUP_DEPARTMENTS:
+            continue
+        if kind == "category":
+            label = _choice_label(ref, "category", key)
+        elif kind == "pain":
+            label = _choice_label(ref, ref.scoring.pain_points_item, key)
+        else:
+            label = measure_labels.get(key) or items[0].measure_label or EMPTY
+        groups.append(ProposalGroup(kind, key, label, tuple(items)))
+    groups.sort(key=lambda g: (-len(g.departments), -g.potential_hours, GROUP_KINDS.index(g.kind), g.key))
+    return tuple(groups)
+
+
+def aggregate(sources: Sequence[Source], skipped: Sequence[Problem] = (),
+              reference: Questionnaire | None = None) -> WardSummary:
+    """Sum and compare the departments; ``reference`` supplies labels (default: the first source's questionnaire).
+
+    Departments keep the order given. A file whose questionnaire id and version differ from the most
+    common pair among the files is flagged, never dropped: its figures were scored with the questionnaire
+    it was opened with, and the flag tells the reader to compare with care.
+    """
+    versions = Counter(f"{s.file_id} {s.file_version}" for s in sources)
+    pairs = Counter((s.file_id, s.file_version) for s in sources)
+    # ties go to the first file's pair, so the flag does not depend on dictionary order
+    majority = max(pairs, key=lambda p: (pairs[p], -[(s.file_id, s.file_version) for s in sources].index(p))) \
+        if len(pairs) > 1 else None
+    names = [_department_name(s) for s in sources]
+    rows = tuple(_row(s, majority, n) for s, n in zip(sources, names, strict=True))
+    ref = reference or (sources[0].questionnaire if sources else None)
+    if ref is None:
+        return WardSummary((), (), (), tuple(skipped), {})
+    return WardSummary(
+        departments=rows, pains=_pains(sources, names, ref), groups=_groups(_entries(sources, names), ref),
+        skipped=tuple(skipped), versions=dict(versions), unit_cost_yen_per_hour=ref.value("unit_cost_yen_per_hour"),
+        warnings=_warnings(rows, versions),
+    )
+
+
+def _warnings(rows: Sequence[DepartmentRow], versions: Counter[str]) -> tuple[Problem, ...]:
+    out: list[Problem] = []
+    by_name: dict[str, list[str]] = {}
+    for d in rows:
+        by_name.setdefault(d.department, []).append(d.source)
+    for name, files in by_name.items():
+        if len(files) > 1:
+            out.append(Problem("W101", {"department": name, "files": "、".join(files)}))
+    if len(versions) > 1:
+        out.append(Problem("W102", {"versions": "、".join(f"{k}（{n}）" for k, n in sorted(versions.items()))}))
+    return tuple(out)

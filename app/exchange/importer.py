@@ -1,0 +1,107 @@
+"""Turning the rows of a task sheet into task answers, with a note for every row or cell left out.
+
+Rows below the header are read one by one: blank rows, subtotal rows (小計・合計・総計) and rows
+without a task name are skipped and counted; every cell goes through the same value rules as typing
+in the wizard (:func:`app.domain.values.coerce`: full-width digits, ``1,200``, ``3月``, ``○``), and a
+cell that does not fit is reported by row and column and left blank rather than dropping the task.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.domain.errors import Problem, UserError
+from app.domain.questionnaire import Questionnaire
+from app.domain.values import coerce, normalise
+from app.exchange.layout import Layout, column_letter
+from app.exchange.reader import Cell, Grid, SpreadsheetError
+
+# "小計", "窓口業務 小計", "【合計】", "計" — but not a task such as "決算合計表の作成"
+_SUBTOTAL = re.compile(r"^[\W_]*(.{0,12}?[\s・]?)?(小計|中計|合計|総計|総合計|累計|計)[\W_]*$")
+SKIP_REASONS = ("blank", "subtotal", "no_name")
+
+
+@dataclass
+class ImportResult:
+    """What a sheet gave: task answers ready to add, and what was left out and why."""
+
+    tasks: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)  # 1-based sheet row of each task
+    problems: list[Problem] = field(default_factory=list)
+    skipped: dict[str, list[int]] = field(default_factory=lambda: {r: [] for r in SKIP_REASONS})
+
+
+def is_subtotal(row: list[Cell]) -> bool:
+    """Whether any cell of the row is a subtotal label."""
+    return any(isinstance(c, str) and _SUBTOTAL.match(normalise(c)) for c in row)
+
+
+def _blank(cell: Cell) -> bool:
+    return cell is None or (isinstance(cell, str) and not normalise(cell))
+
+
+def check_mapping(q: Questionnaire, layout: Layout, mapping: dict[str, int], source: str = "") -> None:
+    """Raise :class:`SpreadsheetError` unless the mapping names the task-name column and known fields."""
+    items = {i.id: i for i in q.items_of("task_grid") if i.is_input}
+    problems: list[Problem] = []
+    width = len(layout.columns)
+    for fid, col in mapping.items():
+        if fid not in items:
+            problems.append(Problem("X003", {"field": fid, "column": column_letter(col) if col >= 0 else str(col),
+                                             "reason": "unknown field"}, source))
+        elif not 0 <= col < width:
+            problems.append(Problem("X003", {"field": items[fid].label.ja, "column": str(col),
+                                             "reason": f"A–{column_letter(width - 1)}"}, source))
+    if "name" not in mapping:
+        problems.append(Problem("X002", {}, source))
+    if len(set(mapping.values())) != len(mapping):
+        dupes = sorted({column_letter(c) for c in mapping.values() if list(mapping.values()).count(c) > 1})
+        problems.append(Problem("X003", {"field": "—", "column": "、".join(dupes), "reason": "used twice"}, source))
+    if problems:
+        raise SpreadsheetError(problems)
+
+
+def import_rows(q: Questionnaire, grid: Grid, layout: Layout, mapping: dict[str, int]) -> ImportResult:
+    """Read the task rows below the header using ``mapping`` (field id → 0-based column)."""
+    check_mapping(q, layout, mapping, grid.path)
+    items = {i.id: i for i in q.items_of("task_grid") if i.is_input}
+    out = ImportResult()
+    name_col = mapping["name"]
+    for n in range(layout.data_start, len(grid.rows)):
+        row = grid.rows[n]
+        sheet_row = n + 1
+        if all(_blank(c) for c in row):
+            out.skipped["blank"].append(sheet_row)
+            continue
+        if is_subtotal(row):
+            out.skipped["subtotal"].append(sheet_row)
+            continue
+        name = row[name_col] if name_col < len(row) else None
+        if _blank(name):
+            out.skipped["no_name"].append(sheet_row)
+            continue
+        answers: dict[str, Any] = {}
+        for fid, col in mapping.items():
+            raw: Cell = row[col] if col < len(row) else None
+            if _blank(raw):
+                continue
+            item = items[fid]
+            where = f"{grid.sheet}!{column_letter(col)}{sheet_row}"
+            value: object = raw
+            if isinstance(raw, float) and raw.is_integer() and item.type in ("integer", "likert", "select_one"):
+                value = int(raw)  # Excel stores every number as a float
+            if item.type in ("text", "long_text") and not isinstance(raw, str):
+                value = f"{raw:g}" if isinstance(raw, float) else str(raw)
+            try:
+                coerced = coerce(item, value, where)
+            except UserError as exc:
+                # the cell stays blank; the task itself is still imported
+                out.problems.extend(Problem(p.code, p.params, grid.path, where=where) for p in exc.problems)
+                continue
+            if coerced is not None:
+                answers[fid] = coerced
+        out.tasks.append(answers)
+        out.rows.append(sheet_row)
+    return out
