@@ -21,6 +21,7 @@ from typing import Any
 
 from app.domain.errors import Problem, StorageError
 
+_WINDOWS = os.name == "nt"  # a module constant so tests can exercise the Windows paths on Linux
 _LOCKED_WINERRORS = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 _DENIED_WINERROR = 5  # ERROR_ACCESS_DENIED: also what replacing a file held open by a viewer gives
 _REPLACE_RETRIES = 5  # virus scanners and indexers hold new files for a few milliseconds on Windows
@@ -62,12 +63,7 @@ def storage_error(exc: OSError, path: Path, writing: bool = True) -> StorageErro
     if exc.errno in (errno.ENAMETOOLONG,) or winerror == 206:  # ERROR_FILENAME_EXCED_RANGE
         return error("S010")
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
-        if not writing:
-            return error("S008")
-        # On Windows a PDF open in a viewer shows up as "access denied" when it is replaced.
-        if os.name == "nt" and winerror in (None, _DENIED_WINERROR) and _is_file(path):
-            return error("S004")
-        return error("S002")
+        return error("S002" if writing else "S008")
     if isinstance(exc, FileNotFoundError) and writing:
         return error("S011")  # the folder itself is gone (a USB stick removed, a network drive offline)
     return error("S005" if writing else "S006")
@@ -97,7 +93,15 @@ def atomic_write(path: Path, data: bytes, backup: bool = True) -> None:
         _copy_mode(path, tmp_name)
         if backup and _is_file(path):
             _keep_backup(path)
-        _replace(tmp_name, path)
+        try:
+            _replace(tmp_name, path)
+        except PermissionError as exc:
+            # On Windows a PDF open in a viewer makes the replace fail with "access denied" (5) or a
+            # sharing violation (32): the folder is writable (the temp file is there), the target is held.
+            if _WINDOWS and _is_file(path):
+                raise StorageError(Problem("S004", {"path": str(path), "detail": error_detail(exc)},
+                                           str(path))) from exc
+            raise
         tmp_name = ""
         _fsync_dir(folder)
     except OSError as exc:
@@ -138,7 +142,7 @@ def free_name(path: Path) -> Path:
 
 def _copy_mode(path: Path, tmp_name: str) -> None:
     # mkstemp creates 0600 files: keep the permissions the user's file had (shared folders rely on them)
-    if os.name == "nt":
+    if _WINDOWS:
         return
     try:
         mode = path.stat().st_mode & 0o777
@@ -180,7 +184,7 @@ def _replace(src: str, dst: Path) -> None:
             os.replace(src, dst)
             return
         except PermissionError as exc:
-            transient = os.name == "nt" and getattr(exc, "winerror", None) in (*_LOCKED_WINERRORS, _DENIED_WINERROR)
+            transient = _WINDOWS and getattr(exc, "winerror", None) in (*_LOCKED_WINERRORS, _DENIED_WINERROR)
             if not transient or attempt == _REPLACE_RETRIES - 1:
                 raise
             time.sleep(0.05 * (attempt + 1))
@@ -198,7 +202,7 @@ def _remove_stale_temps(folder: Path, name: str) -> None:
 
 
 def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
+    if _WINDOWS:
         return  # Windows cannot open a directory for fsync; NTFS journals the rename
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
