@@ -1,0 +1,226 @@
+"""The three charts of the plan, drawn with reportlab.graphics only: Pareto, impact/effort matrix, pain radar.
+
+Each function takes plain numbers and labels (already translated) and returns a ``Drawing``; none of
+them reads the questionnaire or the assessment, so they are easy to test and to reuse.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
+
+from app.report.markup import plain
+from app.report.styles import COLOURS, SIZES
+
+MAX_BARS = 25
+MAX_POINTS = 30
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One task of the Pareto chart."""
+
+    label: str
+    hours: float
+    cumulative: float  # 0–1 share of all hours up to and including this task
+    focus: bool
+
+
+@dataclass(frozen=True)
+class Point:
+    """One measure of the matrix: ``number`` refers to the list printed under the chart."""
+
+    number: int
+    ease: float
+    hours: float
+    premature: bool
+
+
+def nice_step(top: float, ticks: int = 5) -> float:
+    """A 1-2-5 step so that about ``ticks`` steps cover ``top``."""
+    if top <= 0:
+        return 1.0
+    raw = top / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return float(next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw))
+
+
+def _text(x: float, y: float, s: str, font: str, size: float, *, anchor: str = "start",
+          colour: object = None) -> String:
+    return String(x, y, plain(s), fontName=font, fontSize=size, textAnchor=anchor,
+                  fillColor=colour or COLOURS["ink"])
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if v >= 10 or v == int(v) else f"{v:g}"
+
+
+def pareto_chart(bars: Sequence[Bar], width: float, height: float, font: str, *, coverage: float,
+                 unit_label: str, cumulative_label: str, legend: tuple[str, str]) -> Drawing:
+    """Bars of annual hours by task (focus tasks dark) with the cumulative share as a line on a 0–100 % axis."""
+    d = Drawing(width, height)
+    fs = SIZES["figure"]
+    left, right, bottom, top = 40.0, 34.0, 16.0, 22.0
+    pw, ph = width - left - right, height - bottom - top
+    shown = list(bars[:MAX_BARS])
+    vmax = max((b.hours for b in shown), default=0.0)
+    step = nice_step(vmax)
+    ymax = step * max(1, math.ceil(vmax * 1.06 / step))  # headroom: the tallest bar never touches the legend
+    # axes and grid
+    for i in range(round(ymax / step) + 1):
+        y = bottom + ph * (i * step / ymax)
+        d.add(Line(left, y, left + pw, y, strokeColor=COLOURS["grid"], strokeWidth=0.3))
+        d.add(_text(left - 3, y - fs / 3, _fmt(i * step), font, fs, anchor="end"))
+    for pct in (0, 25, 50, 75, 100):
+        y = bottom + ph * pct / 100
+        d.add(_text(left + pw + 3, y - fs / 3, f"{pct}%", font, fs))
+    d.add(_text(left - 3, bottom + ph + 6, unit_label, font, fs, anchor="end"))
+    d.add(_text(left + pw + 3, bottom + ph + 6, cumulative_label, font, fs))
+    d.add(Line(left, bottom, left + pw, bottom, strokeColor=COLOURS["ink"], strokeWidth=0.6))
+    d.add(Line(left, bottom, left, bottom + ph, strokeColor=COLOURS["ink"], strokeWidth=0.6))
+    d.add(Line(left + pw, bottom, left + pw, bottom + ph, strokeColor=COLOURS["ink"], strokeWidth=0.6))
+    # coverage guide
+    gy = bottom + ph * coverage
+    d.add(Line(left, gy, left + pw, gy, strokeColor=COLOURS["ink"], strokeWidth=0.6, strokeDashArray=[2, 2]))
+    slot = pw / max(len(shown), 1)
+    bw = slot * 0.7
+    points: list[float] = []
+    for i, b in enumerate(shown):
+        x = left + slot * i + (slot - bw) / 2
+        h = ph * (b.hours / ymax) if ymax else 0.0
+        fill = COLOURS["bar_focus"] if b.focus else COLOURS["bar_other"]
+        d.add(Rect(x, bottom, bw, h, fillColor=fill, strokeColor=COLOURS["ink"], strokeWidth=0.3))
+        d.add(_text(x + bw / 2, bottom - fs - 2, b.label, font, fs, anchor="middle"))
+        points += [x + bw / 2, bottom + ph * b.cumulative]
+    if points:
+        d.add(PolyLine(points, strokeColor=COLOURS["line"], strokeWidth=1.0))
+        for i in range(0, len(points), 2):
+            d.add(Rect(points[i] - 1.6, points[i + 1] - 1.6, 3.2, 3.2, fillColor=COLOURS["white"],
+                       strokeColor=COLOURS["line"], strokeWidth=0.8))
+    # legend: dark / light swatches and the line, so colour is never the only cue
+    lx, ly = left, height - 10
+    for label, fill in ((legend[0], COLOURS["bar_focus"]), (legend[1], COLOURS["bar_other"])):
+        d.add(Rect(lx, ly, 8, 6, fillColor=fill, strokeColor=COLOURS["ink"], strokeWidth=0.3))
+        d.add(_text(lx + 11, ly, label, font, fs))
+        lx += 16 + len(label) * fs
+    d.add(Line(lx, ly + 3, lx + 14, ly + 3, strokeColor=COLOURS["line"], strokeWidth=1.0))
+    d.add(Rect(lx + 5.4, ly + 1.4, 3.2, 3.2, fillColor=COLOURS["white"], strokeColor=COLOURS["line"], strokeWidth=0.8))
+    d.add(_text(lx + 17, ly, cumulative_label, font, fs))
+    lx += 24 + len(cumulative_label) * fs
+    d.add(Line(lx, ly + 3, lx + 14, ly + 3, strokeColor=COLOURS["ink"], strokeWidth=0.6, strokeDashArray=[2, 2]))
+    d.add(_text(lx + 17, ly, f"{coverage * 100:.0f}%", font, fs))
+    return d
+
+
+def _log_scale(lo: float, hi: float, bottom: float, ph: float) -> tuple[float, float]:
+    return math.log10(lo), (math.log10(hi) - math.log10(lo)) / ph if ph else 1.0
+
+
+def matrix_chart(points: Sequence[Point], width: float, height: float, font: str, *, ease_cut: float,
+                 hours_cut: float, labels: dict[str, str], axis_x: str, axis_y: str) -> Drawing:
+    """Impact (hours saved, log scale) against ease (1–5), the four quadrants shaded and named.
+
+    ``labels`` maps quick_win / major_project / fill_in / not_now to their printed names.
+    Premature measures are drawn as squares, the others as circles; each carries its number.
+    """
+    d = Drawing(width, height)
+    fs = SIZES["figure"]
+    left, right, bottom, top = 46.0, 10.0, 26.0, 8.0
+    pw, ph = width - left - right, height - bottom - top
+    hmax = max([p.hours for p in points] + [hours_cut * 10, 100.0])
+    # One decade below the smaller of the cut and the smallest point, so the chart is not half empty.
+    low = min([p.hours for p in points if p.hours > 0] + [hours_cut])
+    lo, hi = 10 ** math.floor(math.log10(max(low, 1.0)) - 1e-9), 10 ** math.ceil(math.log10(hmax))
+    if lo >= hours_cut:
+        lo /= 10
+    log_lo, per_pt = _log_scale(lo, hi, bottom, ph)
+
+    def y_of(hours: float) -> float:
+        return bottom + (math.log10(max(hours, lo)) - log_lo) / per_pt
+
+    def x_of(ease: float) -> float:
+        return left + pw * (min(max(ease, 1.0), 5.0) - 1) / 4
+
+    xc, yc = x_of(ease_cut), y_of(max(hours_cut, lo))
+    quads = (("major_project", left, yc, xc - left, bottom + ph - yc),
+             ("quick_win", xc, yc, left + pw - xc, bottom + ph - yc),
+             ("not_now", left, bottom, xc - left, yc - bottom),
+             ("fill_in", xc, bottom, left + pw - xc, yc - bottom))
+    for key, x, y, w, h in quads:
+        d.add(Rect(x, y, w, h, fillColor=COLOURS[f"q_{key}"], strokeColor=None))
+    for key, x, y, w, h in quads:
+        # Big quadrant names in the corner away from the centre, so points rarely cover them.
+        anchor_x = x + 5 if key in ("major_project", "not_now") else x + w - 5
+        anchor_y = y + h - SIZES["h2"] - 3 if key in ("major_project", "quick_win") else y + 5
+        d.add(_text(anchor_x, anchor_y, labels[key], font, SIZES["h2"],
+                    anchor="start" if key in ("major_project", "not_now") else "end", colour=COLOURS["muted"]))
+    d.add(Rect(left, bottom, pw, ph, fillColor=None, strokeColor=COLOURS["ink"], strokeWidth=0.6))
+    d.add(Line(xc, bottom, xc, bottom + ph, strokeColor=COLOURS["ink"], strokeWidth=0.9))
+    d.add(Line(left, yc, left + pw, yc, strokeColor=COLOURS["ink"], strokeWidth=0.9))
+    for e in (1, 2, 3, 4, 5):
+        d.add(_text(x_of(e), bottom - fs - 3, str(e), font, fs, anchor="middle"))
+    d.add(_text(left + pw / 2, bottom - 2 * fs - 8, axis_x, font, fs, anchor="middle"))
+    decade = lo
+    while decade <= hi:
+        d.add(_text(left - 3, y_of(decade) - fs / 3, _fmt(decade), font, fs, anchor="end"))
+        decade *= 10
+    d.add(_text(left - 3, y_of(hours_cut) - fs / 3, _fmt(hours_cut), font, fs, anchor="end"))
+    axis = Group(_text(0, 0, axis_y, font, fs, anchor="middle"))
+    axis.translate(10, bottom + ph / 2)
+    axis.rotate(90)
+    d.add(axis)
+    placed: list[tuple[float, float]] = []
+    radius = 5.5
+    for p in sorted(points[:MAX_POINTS], key=lambda p: p.number):
+        x, y = x_of(p.ease), y_of(p.hours)
+        # Nudge overlapping markers sideways (alternately) so every number stays readable.
+        shift = 0.0
+        while any(abs(x + shift - px) < 2 * radius and abs(y - py) < 2 * radius for px, py in placed) \
+                and abs(shift) < pw / 2:
+            shift = -shift + (2 * radius + 1 if shift <= 0 else 0)
+        x = min(max(x + shift, left + radius), left + pw - radius)
+        placed.append((x, y))
+        if p.premature:
+            d.add(Rect(x - radius, y - radius, 2 * radius, 2 * radius, fillColor=COLOURS["white"],
+                       strokeColor=COLOURS["ink"], strokeWidth=0.8))
+        else:
+            d.add(Circle(x, y, radius, fillColor=COLOURS["white"], strokeColor=COLOURS["ink"], strokeWidth=0.8))
+        d.add(_text(x, y - fs / 3 - 0.3, str(p.number), font, fs - 0.5, anchor="middle"))
+    return d
+
+
+def radar_chart(axes: Sequence[tuple[str, float]], width: float, height: float, font: str) -> Drawing:
+    """Shares (0–1) on spokes, on a fixed 0–100 % scale with rings every 25 %."""
+    d = Drawing(width, height)
+    fs = SIZES["figure"]
+    cx, cy = width / 2, height / 2 - 2
+    radius = min(width / 2 - 110, height / 2 - 22)
+    n = max(len(axes), 3)
+
+    def at(i: int, r: float) -> tuple[float, float]:
+        angle = math.pi / 2 - 2 * math.pi * i / n
+        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+
+    for ring in (0.25, 0.5, 0.75, 1.0):
+        pts = [c for i in range(n) for c in at(i, radius * ring)]
+        d.add(Polygon(pts, fillColor=None, strokeColor=COLOURS["grid"], strokeWidth=0.5 if ring < 1 else 0.8))
+        lx, ly = at(0, radius * ring)
+        d.add(_text(lx + 2, ly + 1, f"{ring * 100:.0f}%", font, fs - 1, anchor="start", colour=COLOURS["muted"]))
+    for i in range(n):
+        x, y = at(i, radius)
+        d.add(Line(cx, cy, x, y, strokeColor=COLOURS["grid"], strokeWidth=0.4))
+    values = [c for i, (_, v) in enumerate(axes) for c in at(i, radius * min(max(v, 0.0), 1.0))]
+    if len(values) >= 6:
+        d.add(Polygon(values, fillColor=COLOURS["q_quick_win"], strokeColor=COLOURS["accent"], strokeWidth=1.2))
+        for i in range(0, len(values), 2):
+            d.add(Circle(values[i], values[i + 1], 1.8, fillColor=COLOURS["accent"], strokeColor=None))
+    for i, (label, v) in enumerate(axes):
+        x, y = at(i, radius + 8)
+        dx = x - cx
+        anchor = "middle" if abs(dx) < 4 else ("start" if dx > 0 else "end")
+        dy = -fs if y < cy - radius * 0.9 else (2 if y > cy + radius * 0.9 else -fs / 3)
+        d.add(_text(x, y + dy, f"{plain(label, 16)} {v * 100:.0f}%", font, fs, anchor=anchor))
+    return d

@@ -1,0 +1,151 @@
+"""What every section of the plan needs: the inputs, the styles, and the formatting of figures and labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from app.domain.assessment import Action, Assessment
+from app.domain.questionnaire import Questionnaire
+from app.domain.results import AssessmentResult, MeasureResult
+from app.domain.values import parse_date, round_half_up
+from app.report import styles
+from app.report.markup import escape, para
+from app.report.strings import text
+
+
+@dataclass
+class PlanContext:
+    """The inputs of one plan and the helpers its sections share."""
+
+    q: Questionnaire
+    a: Assessment
+    result: AssessmentResult
+    lang: str
+    today: dt.date
+    font: str
+    st: dict[str, ParagraphStyle] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.st:
+            self.st = styles.paragraph_styles(self.font)
+
+    # --- text -------------------------------------------------------------------------------------
+    def t(self, key: str, **params: object) -> str:
+        """A fixed report text (not escaped: the catalogue holds no markup characters)."""
+        return text(key, self.lang, **params)
+
+    def tp(self, key: str, style: str = "body", **params: object) -> Paragraph:
+        """A paragraph of a report text whose parameters are escaped."""
+        safe = {k: escape(v) if isinstance(v, str) else v for k, v in params.items()}
+        # The catalogue itself holds no markup characters (a test checks), so only parameters need escaping.
+        return Paragraph(text(key, self.lang, **safe), self.st[style])
+
+    def p(self, value: object, style: str = "body", cell: bool = False) -> Paragraph:
+        """A paragraph of user or questionnaire text; in a table cell long text is cut to fit a page."""
+        if cell:
+            return para(value, self.st[style], styles.CELL_MAX_CHARS, styles.CELL_MAX_LINES)
+        return para(value, self.st[style])
+
+    @property
+    def department(self) -> str:
+        """The department name as typed (may be empty)."""
+        value = self.a.info.get(self.q.scoring.department_item)
+        return value.strip() if isinstance(value, str) else ""
+
+    def info_text(self, item_id: str) -> str:
+        """An answer of the basic-information page as text (choice labels translated)."""
+        value = self.a.info.get(item_id)
+        if value is None or value == "":
+            return ""
+        if self.q.has_item(item_id):
+            choice = self.q.item(item_id).choice(value)
+            if choice is not None:
+                return choice.label.get(self.lang)
+        if isinstance(value, str) and parse_date(value) is not None:
+            return self.date(value)
+        return str(value)
+
+    # --- figures ----------------------------------------------------------------------------------
+    @staticmethod
+    def hours(value: float, digits: int = 1) -> str:
+        """Hours to ``digits`` decimals, half-up, with thousands separators."""
+        return f"{round_half_up(value, digits):,.{digits}f}"
+
+    @staticmethod
+    def yen(value: float) -> str:
+        """Yen to the unit with thousands separators."""
+        return f"{int(round_half_up(value)):,}"
+
+    @staticmethod
+    def pct(share: float | None, digits: int = 0) -> str:
+        """A 0–1 share as a percentage, or an em dash."""
+        if share is None:
+            return "—"
+        return f"{round_half_up(share * 100, digits):,.{digits}f}"
+
+    def date(self, value: str | dt.date | None) -> str:
+        """A date as 2026/10/15 (the form Japanese offices write); unparsable text is returned as typed."""
+        if value is None or value == "":
+            return ""
+        day = value if isinstance(value, dt.date) else parse_date(value)
+        return f"{day.year}/{day.month}/{day.day}" if day is not None else str(value)
+
+    # --- labels -----------------------------------------------------------------------------------
+    def measure_label(self, measure_id: str) -> str:
+        """The measure's name from the questionnaire (its id when the questionnaire lacks it)."""
+        try:
+            return self.q.measure(measure_id).label.get(self.lang)
+        except KeyError:
+            return measure_id
+
+    def task_name(self, task_id: str) -> str:
+        """The task's name as typed (its id when it has none)."""
+        try:
+            return self.a.task(task_id).name or task_id
+        except KeyError:
+            return task_id
+
+    def quadrant(self, m: MeasureResult) -> str:
+        """The quadrant's Japanese label, with 時期尚早 / 中央チームへ flags."""
+        label = self.t(f"q_{m.quadrant}")
+        if m.premature:
+            label += f"（{self.t('premature')}）" if self.lang != "en" else f" ({self.t('premature')})"
+        return label
+
+    def ecrs(self, code: str) -> str:
+        """The ECRS type's label (E やめる … ツール)."""
+        key = f"ecrs_{code}"
+        return self.t(key) if key in _ECRS_KEYS else code
+
+    def pain_label(self, value: str) -> str:
+        """A pain point's label from the questionnaire."""
+        item = self.q.item(self.q.scoring.pain_points_item)
+        choice = item.choice(value)
+        return choice.label.get(self.lang) if choice is not None else value
+
+    def status(self, action: Action) -> str:
+        """The action's follow-up status in words."""
+        key = f"status_{action.status}"
+        return self.t(key) if key in _STATUS_KEYS else action.status
+
+    def planned_hours(self, action: Action) -> float | None:
+        """The potential of the action's measure, if it is still chosen and scored."""
+        m = self.result.measure(action.task_id, action.measure_id)
+        return None if m is None else m.potential_hours
+
+    def unit_cost(self) -> float:
+        """The staff cost per hour used for every yen figure."""
+        return self.q.value("unit_cost_yen_per_hour")
+
+    def unit_cost_provisional(self) -> bool:
+        """Whether the unit cost is a placeholder."""
+        s = self.q.settings.get("unit_cost_yen_per_hour")
+        return bool(s and s.provisional)
+
+
+_ECRS_KEYS = frozenset(f"ecrs_{c}" for c in "ECRSMT")
+_STATUS_KEYS = frozenset(f"status_{s}" for s in ("not_started", "in_progress", "done", "cancelled"))

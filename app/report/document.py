@@ -1,0 +1,76 @@
+"""The printed action plan: sections assembled in framework order and rendered to PDF bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from app import __version__
+from app.domain.assessment import Assessment
+from app.domain.errors import Problem, ReportError
+from app.domain.questionnaire import Questionnaire
+from app.domain.results import AssessmentResult
+from app.report import sections_back, sections_front
+from app.report.context import PlanContext
+from app.report.flowables import numbered_canvas
+from app.report.fonts import register_fonts
+from app.report.markup import plain
+from app.report.strings import text
+from app.report.styles import MARGINS_MM, PAGE_SIZE
+
+Section = Callable[[PlanContext], list[Flowable]]
+
+# framework.md, "The printed action plan": cover, summary, charts, tasks, actions, proposals,
+# assumptions, next review and sign-off.
+SECTIONS: tuple[Section, ...] = (
+    sections_front.cover, sections_front.summary, sections_front.chart_section, sections_back.task_table,
+    sections_back.action_table, sections_back.proposals, sections_back.assumptions, sections_back.sign_off,
+)
+PDF_LANG = {"ja": "ja-JP", "en": "en"}
+
+
+def build_story(ctx: PlanContext) -> list[Flowable]:
+    """Every flowable of the plan, section by section."""
+    story: list[Flowable] = []
+    for section in SECTIONS:
+        story += section(ctx)
+    return story
+
+
+def render_plan(q: Questionnaire, a: Assessment, result: AssessmentResult, lang: str = "ja",
+                fixed_date: dt.date | None = None) -> bytes:
+    """The PDF action plan as bytes.
+
+    With ``fixed_date`` the output is reproducible byte for byte: that date is printed as the
+    creation date and reportlab's invariant mode fixes the document id and timestamps.
+    """
+    from reportlab.platypus.doctemplate import LayoutError
+
+    lang = "en" if lang == "en" else "ja"
+    font = register_fonts()
+    ctx = PlanContext(q, a, result, lang, fixed_date or dt.date.today(), font)
+    buf = io.BytesIO()
+    dept = ctx.department
+    title = text("doc_title", lang) + (f" — {dept}" if dept else "")
+    mm_pt = 72 / 25.4
+    doc = SimpleDocTemplate(
+        buf, pagesize=PAGE_SIZE, leftMargin=MARGINS_MM["left"] * mm_pt, rightMargin=MARGINS_MM["right"] * mm_pt,
+        topMargin=MARGINS_MM["top"] * mm_pt, bottomMargin=MARGINS_MM["bottom"] * mm_pt,
+        title=plain(title), author=plain(dept), subject=text("doc_subject", lang),
+        creator=text("creator", lang, version=__version__), producer=text("creator", lang, version=__version__),
+        keywords=f"{q.id} {q.version}", lang=PDF_LANG[lang], invariant=1 if fixed_date else 0,
+        displayDocTitle=1, initialFontName=font, initialFontSize=9,
+    )
+    footer = dept + (f"　{text('doc_title', lang)}" if dept else text("doc_title", lang))
+
+    def page_label(page: int, total: int) -> str:
+        return text("footer_page", lang, page=page, total=total)
+
+    try:
+        doc.build(build_story(ctx), canvasmaker=numbered_canvas(font, footer, page_label))
+    except LayoutError as exc:  # a cell too tall for a page despite the cuts: say so instead of crashing
+        raise ReportError(Problem("R002", {"detail": str(exc)[:200]})) from exc
+    return buf.getvalue()

@@ -1,0 +1,248 @@
+"""The later sections of the plan: task table, action plan with follow-up, proposals, assumptions, sign-off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from app.domain import plan as plan_rules
+from app.domain.results import MeasureResult
+from app.report.context import PlanContext
+from app.report.flowables import CheckBox
+from app.report.markup import escape
+from app.report.sections_front import heading
+from app.report.styles import ACTION_COLUMNS, COLOURS, TASK_COLUMNS, frame, table_commands, widths
+
+
+def _note(ctx: PlanContext, key: str, **params: object) -> Paragraph:
+    """A shaded "nothing here yet, do this next" paragraph: never an empty table."""
+    return ctx.tp(key, "note", **params)
+
+
+def _head(ctx: PlanContext, keys: list[str]) -> list[Paragraph]:
+    return [Paragraph(escape(ctx.t(k)), ctx.st["cell_head"]) for k in keys]
+
+
+def _table(ctx: PlanContext, rows: list[list[Any]], col_widths: list[float],
+           extra: list[tuple[Any, ...]] | None = None) -> Table:
+    """A long table: the header repeats on every page and rows are never split."""
+    table = Table(rows, colWidths=col_widths, repeatRows=1, splitByRow=1, splitInRow=0)
+    table.setStyle(TableStyle(table_commands(ctx.font) + (extra or [])))
+    return table
+
+
+def _likert(value: object) -> str:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else "—"
+
+
+def task_table(ctx: PlanContext) -> list[Flowable]:
+    """業務名, H, 定型度, 媒体, suitability, measure, ECRS, P (h / 円), ease, quadrant: one row per chosen measure."""
+    out: list[Flowable] = [heading(ctx, "h_tasks")]
+    r = ctx.result
+    if not r.tasks:
+        return [*out, _note(ctx, "tasks_none"), PageBreak()]
+    out.append(ctx.tp("tasks_intro", "small"))
+    if r.totals.focus_count == 0:
+        out.append(_note(ctx, "tasks_no_focus"))
+    elif not r.measures:
+        out.append(_note(ctx, "tasks_no_measures"))
+    keys = ["col_no", "col_focus", "col_task", "col_hours", "col_rule", "col_medium", "col_suitability",
+            "col_measure", "col_ecrs", "col_potential", "col_ease", "col_quadrant"]
+    rows: list[list[Any]] = [_head(ctx, keys)]
+    by_task: dict[str, list[MeasureResult]] = {}
+    for m in r.measures:
+        by_task.setdefault(m.task_id, []).append(m)
+    # Rows of one task form a block: one shade per block (alternating) and a rule between blocks, so a
+    # task's measures read together; within a block only the measure columns get a thin dotted rule.
+    style: list[tuple[Any, ...]] = []
+    for block, task in enumerate(sorted(r.tasks, key=lambda x: x.rank)):
+        answers = ctx.a.task(task.task_id).answers
+        first = len(rows)
+        base = [ctx.p(str(task.rank), "cell_right"), ctx.p("●" if task.focus else "", "cell_center"),
+                ctx.p(task.name or "—", "cell", cell=True), ctx.p(ctx.hours(task.annual_hours), "cell_right"),
+                ctx.p(_likert(answers.get("rule_based")), "cell_center"),
+                ctx.p(_likert(answers.get("input_medium")), "cell_center"),
+                ctx.p(f"{ctx.pct(task.suitability)}%" if task.suitability is not None else "—", "cell_right")]
+        measures = sorted(by_task.get(task.task_id, []), key=lambda m: m.measure_index)
+        style.append(("LINEABOVE", (0, first), (-1, first), 0.5, COLOURS["rule"]))
+        if block % 2:
+            style.append(("BACKGROUND", (0, first), (-1, first + max(len(measures), 1) - 1), COLOURS["band_bg"]))
+        if not measures:
+            rows.append([*base, ctx.p("—", "cell_muted"), "", "", "", ""])
+            continue
+        for i, m in enumerate(measures):
+            if i:
+                style.append(("LINEABOVE", (7, first + i), (-1, first + i), 0.3, COLOURS["grid"], 0, (1, 2)))
+            cells = base if i == 0 else [""] * len(base)
+            potential = f"{ctx.hours(m.potential_hours)} h\n{ctx.yen(m.potential_yen)}" + (
+                "円" if ctx.lang != "en" else " yen")
+            quadrant = ctx.quadrant(m) + (f"\n{ctx.t('central')}" if m.cross_department else "")
+            rows.append([*cells, ctx.p(ctx.measure_label(m.measure_id), "cell", cell=True),
+                         ctx.p(ctx.ecrs(m.ecrs), "cell"), ctx.p(potential, "cell_right"),
+                         ctx.p(f"{m.ease:.1f}" if m.ease is not None else "—", "cell_center"),
+                         ctx.p(quadrant, "cell")])
+    table = Table(rows, colWidths=widths(TASK_COLUMNS, frame().width), repeatRows=1, splitByRow=1, splitInRow=0)
+    table.setStyle(TableStyle(table_commands(ctx.font, zebra=False, grid=False) + style))
+    out.append(table)
+    out.append(PageBreak())
+    return out
+
+
+def action_table(ctx: PlanContext) -> list[Flowable]:
+    """施策, 対象業務, 担当, 期限, 最初の一歩, KPI, baseline → target, 確認日, 必要な支援, with a check box."""
+    out: list[Flowable] = [heading(ctx, "h_actions")]
+    actions = ctx.a.actions
+    if not actions:
+        return [*out, _note(ctx, "actions_none"), PageBreak()]
+    out.append(ctx.tp("actions_intro", "small"))
+    missing = sum(1 for x in actions if not x.owner.strip())
+    if missing:
+        out.append(_note(ctx, "actions_no_owner", n=missing))
+    keys = ["col_check", "col_action", "col_target_task", "col_owner", "col_deadline", "col_first_step", "col_kpi",
+            "col_baseline_target", "col_review", "col_support"]
+    rows: list[list[Any]] = [_head(ctx, keys)]
+    undecided = ctx.t("undecided")
+    for x in actions:
+        bt = f"{x.baseline.strip() or '—'} → {x.target.strip() or '—'}" if (x.baseline or x.target) else "—"
+        rows.append([
+            CheckBox(), ctx.p(ctx.measure_label(x.measure_id), "cell", cell=True),
+            ctx.p(ctx.task_name(x.task_id), "cell", cell=True),
+            ctx.p(x.owner, "cell", cell=True) if x.owner.strip() else ctx.p(undecided, "cell_muted"),
+            ctx.p(ctx.date(x.deadline), "cell", cell=True) if x.deadline.strip() else ctx.p(undecided, "cell_muted"),
+            ctx.p(x.first_step or "—", "cell", cell=True), ctx.p(x.kpi or "—", "cell", cell=True),
+            ctx.p(bt, "cell", cell=True), ctx.p(ctx.date(x.review_date) or "—", "cell", cell=True),
+            ctx.p(x.support or "—", "cell", cell=True),
+        ])
+    out.append(_table(ctx, rows, widths(ACTION_COLUMNS, frame().width), [("ALIGN", (0, 1), (0, -1), "CENTER")]))
+    out += follow_up(ctx)
+    out.append(PageBreak())
+    return out
+
+
+def follow_up(ctx: PlanContext) -> list[Flowable]:
+    """Planned against realised hours for the actions that were followed up (振り返り)."""
+    followed = [x for x in ctx.a.actions if x.status != "not_started" or x.realised_hours is not None or x.history]
+    out: list[Flowable] = [CondPageBreak(40 * mm), Paragraph(escape(ctx.t("followup_title")), ctx.st["h2"])]
+    if not followed:
+        return [*out, _note(ctx, "followup_none")]
+    out.append(ctx.tp("followup_intro", "small"))
+    keys = ["col_action", "col_target_task", "col_status", "col_done_date", "col_planned", "col_realised"]
+    rows: list[list[Any]] = [_head(ctx, keys)]
+    planned_total = realised_total = 0.0
+    for x in followed:
+        planned = ctx.planned_hours(x)
+        planned_total += planned or 0.0
+        realised_total += (x.realised_hours or 0.0) if x.status != "cancelled" else 0.0
+        rows.append([ctx.p(ctx.measure_label(x.measure_id), "cell", cell=True),
+                     ctx.p(ctx.task_name(x.task_id), "cell", cell=True), ctx.p(ctx.status(x), "cell"),
+                     ctx.p(ctx.date(x.done_date) or "—", "cell"),
+                     ctx.p(ctx.hours(planned) if planned is not None else "—", "cell_right"),
+                     ctx.p(ctx.hours(x.realised_hours) if x.realised_hours is not None else "—", "cell_right")])
+    rows.append([ctx.p(ctx.t("followup_total"), "cell"), "", "", "", ctx.p(ctx.hours(planned_total), "cell_right"),
+                 ctx.p(ctx.hours(realised_total), "cell_right")])
+    w = frame().width
+    out.append(_table(ctx, rows, [w * s for s in (0.22, 0.28, 0.1, 0.14, 0.13, 0.13)],
+                      [("LINEABOVE", (0, -1), (-1, -1), 0.9, COLOURS["ink"])]))
+    return out
+
+
+def proposals(ctx: PlanContext) -> list[Flowable]:
+    """中央チームへの提案: cross-department measures with their evidence (tasks, hours, pain points)."""
+    out: list[Flowable] = [heading(ctx, "h_proposals")]
+    props = ctx.result.proposals
+    if not props:
+        return [*out, _note(ctx, "proposals_none")]
+    out.append(ctx.tp("proposals_intro", "small"))
+    keys = ["col_measure", "col_task", "col_evidence_hours", "col_pains", "col_reason"]
+    rows: list[list[Any]] = [_head(ctx, keys)]
+    sep = "、" if ctx.lang != "en" else ", "
+    for m in props:
+        task = ctx.result.task(m.task_id)
+        pains = sep.join(ctx.pain_label(p) for p in task.pains) or "—"
+        measure = ctx.q.measure(m.measure_id)
+        reason = ctx.t("reason_measure") if measure.cross_department is not None else ctx.t("reason_coordination")
+        evidence = f"{ctx.hours(task.annual_hours)} h → {ctx.hours(m.potential_hours)} h"
+        rows.append([ctx.p(measure.label.get(ctx.lang), "cell", cell=True), ctx.p(task.name, "cell", cell=True),
+                     ctx.p(evidence, "cell"), ctx.p(pains, "cell", cell=True), ctx.p(reason, "cell")])
+    w = frame().width
+    out.append(_table(ctx, rows, [w * s for s in (0.2, 0.24, 0.16, 0.24, 0.16)]))
+    return out
+
+
+def assumptions(ctx: PlanContext) -> list[Flowable]:
+    """Every setting, measure rate and band threshold used, with provenance; unit cost; method; limits; version."""
+    q, lang = ctx.q, ctx.lang
+    prov, conf = ctx.t("provisional"), ctx.t("confirmed")
+    w = frame().width
+    col = [w * s for s in (0.3, 0.14, 0.44, 0.12)]
+    out: list[Flowable] = [CondPageBreak(120 * mm), heading(ctx, "h_assumptions"), ctx.tp("as_intro", "small"),
+                           Paragraph(escape(ctx.t("as_settings")), ctx.st["h2"])]
+    head = _head(ctx, ["as_col_item", "as_col_value", "as_col_source", "as_col_status"])
+
+    def status(provisional: bool) -> Paragraph:
+        return Paragraph(f"<b>{escape(prov)}</b>" if provisional else escape(conf), ctx.st["cell"])
+
+    rows: list[list[Any]] = [head]
+    for s in q.settings.values():
+        rows.append([ctx.p(s.label.get(lang), "cell"), ctx.p(f"{s.value:,g}", "cell_right"),
+                     ctx.p(s.provenance.get(lang), "cell", cell=True), status(s.provisional)])
+    out.append(_table(ctx, rows, col))
+    out.append(Paragraph(escape(ctx.t("as_measures")), ctx.st["h2"]))
+    used = sorted({m.measure_index for m in ctx.result.measures})
+    if used:
+        rows = [head]
+        for i in used:
+            m = q.measures[i]
+            rows.append([ctx.p(m.label.get(lang), "cell"), ctx.p(f"{m.reduction_rate * 100:g}%", "cell_right"),
+                         ctx.p(m.provenance.get(lang), "cell", cell=True), status(m.provisional)])
+        out.append(_table(ctx, rows, col))
+    else:
+        out.append(_note(ctx, "as_measures_none"))
+    out.append(Paragraph(escape(ctx.t("as_bands")), ctx.st["h2"]))
+    rows = [head]
+    for b in q.bands:
+        rows.append([ctx.p(f"{b.level}. {b.label.get(lang)}", "cell"),
+                     ctx.p(ctx.t("as_band_value", hours=f"{b.min_hours:,g}"), "cell"),
+                     ctx.p(b.message.get(lang), "cell", cell=True), status(q.bands_provisional)])
+    out.append(_table(ctx, rows, col))
+    if q.bands_provenance:
+        out.append(ctx.p(q.bands_provenance.get(lang), "small"))
+    out.append(ctx.tp("as_quadrant_rule", "small", band=f"{q.value('quadrant_potential_min'):g}",
+                      ease=f"{q.value('quadrant_ease_min'):g}"))
+    out += _assumption_texts(ctx)
+    return out
+
+
+def _assumption_texts(ctx: PlanContext) -> list[Flowable]:
+    q = ctx.q
+    flag = ctx.t("as_unit_cost_flag") if ctx.unit_cost_provisional() else ""
+    source = Path(q.source).name if q.source else f"{q.id}.yaml"
+    stamp = f"{ctx.a.questionnaire_id} {ctx.a.questionnaire_version}"
+    blocks = [
+        ("as_unit_cost", ctx.tp("as_unit_cost_text", cost=ctx.yen(ctx.unit_cost()), flag=flag, file=source)),
+        ("as_method", ctx.tp("as_method_text", method=ctx.info_text("method") or "—")),
+        ("as_limits", ctx.tp("as_limits_text")),
+        ("as_version", ctx.tp("as_version_text", title=q.title.get(ctx.lang), id=q.id, version=q.version,
+                              stamp=stamp)),
+    ]
+    return [KeepTogether([Paragraph(escape(ctx.t(key)), ctx.st["h2"]), body]) for key, body in blocks]
+
+
+def sign_off(ctx: PlanContext) -> list[Flowable]:
+    """Next review date and lines for the section meeting to sign (確認者・日付)."""
+    dates = sorted(d for x in ctx.a.actions if (d := x.review_date.strip()))
+    review = dates[0] if dates else plan_rules.review_date(ctx.q, ctx.a, ctx.today)
+    w = frame().width
+    rows: list[list[Any]] = [_head(ctx, ["signoff_who", "signoff_date", "signoff_note"])]
+    rows += [["", "", ""] for _ in range(3)]
+    table = Table(rows, colWidths=[w * 0.42, w * 0.2, w * 0.38], rowHeights=[None, 12 * mm, 12 * mm, 12 * mm])
+    table.setStyle(TableStyle(table_commands(ctx.font, zebra=False)))
+    return [KeepTogether([
+        Spacer(1, 6 * mm), heading(ctx, "h_signoff"),
+        Paragraph(escape(ctx.t("next_review")), ctx.st["h2"]),
+        ctx.tp("next_review_text", "key", date=ctx.date(review)), Spacer(1, 4 * mm),
+        ctx.tp("signoff_intro", "body"), table,
+    ])]

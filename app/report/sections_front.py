@@ -1,0 +1,225 @@
+"""The first sections of the plan: cover, summary (with the boxed quick wins) and the three charts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from app.report import charts
+from app.report.context import PlanContext
+from app.report.flowables import boxed
+from app.report.markup import escape
+from app.report.styles import COLOURS, frame, table_commands
+
+
+def heading(ctx: PlanContext, key: str) -> Paragraph:
+    """A section heading (also a PDF outline entry, so readers can jump to it)."""
+    title = ctx.t(key)
+    return Paragraph(f'<a name="{key}"/>{escape(title)}', ctx.st["h1"])
+
+
+def key_values(ctx: PlanContext, rows: list[tuple[str, Flowable | str]], label_share: float = 0.28) -> Table:
+    """A two-column table of labels and values (cover and summary)."""
+    width = frame().width
+    data = [[Paragraph(escape(label), ctx.st["key_label"]),
+             value if isinstance(value, Flowable) else ctx.p(value, "key")] for label, value in rows]
+    table = Table(data, colWidths=[width * label_share, width * (1 - label_share)])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), ctx.font),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, COLOURS["grid"]),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.2 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2 * mm),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1 * mm),
+    ]))
+    return table
+
+
+def cover(ctx: PlanContext) -> list[Flowable]:
+    """部署, 実施日, 参加者, questionnaire and measurement method, then the list of contents."""
+    q = ctx.q
+    blank = ctx.t("blank_to_fill")
+    dept = ctx.department
+    section = ctx.info_text("section")
+    title = ctx.t("doc_title")
+    out: list[Flowable] = [Spacer(1, 18 * mm), Paragraph(escape(title), ctx.st["title"]),
+                           ctx.p(dept + (f"　{section}" if section else "") if dept else blank, "subtitle"),
+                           Paragraph(escape(ctx.t("cover_lead")), ctx.st["body"]), Spacer(1, 6 * mm)]
+    rows: list[tuple[str, Flowable | str]] = [
+        (ctx.t("cover_department"), dept or blank),
+        (ctx.t("cover_date"), ctx.info_text("session_date") or blank),
+        (ctx.t("cover_participants"), ctx.info_text("participants") or blank),
+        (ctx.t("cover_questionnaire"), ctx.t("cover_questionnaire_value", title=q.title.get(ctx.lang), id=q.id,
+                                             version=q.version)),
+        (ctx.t("cover_method"), ctx.info_text("method") or blank),
+        (ctx.t("cover_printed"), ctx.date(ctx.today)),
+    ]
+    if section:
+        rows.insert(1, (ctx.t("cover_section"), section))
+    out.append(key_values(ctx, rows))
+    out += [Spacer(1, 10 * mm), Paragraph(escape(ctx.t("cover_contents")), ctx.st["h2"])]
+    for key in ("h_summary", "h_charts", "h_tasks", "h_actions", "h_proposals", "h_assumptions", "h_signoff"):
+        out.append(Paragraph(f'<a href="#{key}">{escape(ctx.t(key))}</a>', ctx.st["body"]))
+    out.append(PageBreak())
+    return out
+
+
+def summary(ctx: PlanContext) -> list[Flowable]:
+    """Key figures, the quick-win box, what was achieved, and warnings."""
+    t = ctx.result.totals
+    share = t.focus_hours / t.inventory_hours if t.inventory_hours else 0.0
+    flag = ctx.t("provisional") if ctx.unit_cost_provisional() else ctx.t("confirmed")
+    potential = (ctx.t("sum_potential_value", hours=ctx.hours(t.potential_hours), index=ctx.hours(t.potential_index),
+                       yen=ctx.yen(t.potential_yen)) + "\n"
+                 + ctx.t("sum_unit_cost", cost=ctx.yen(ctx.unit_cost()), flag=flag))
+    if t.target_hours:
+        target = ctx.t("sum_target_value", target=ctx.hours(t.target_hours, 0), potential=ctx.hours(t.potential_hours),
+                       progress=ctx.pct(t.target_progress))
+    else:
+        target = ctx.t("sum_target_none")
+    rows: list[tuple[str, Flowable | str]] = [
+        (ctx.t("sum_inventory"), ctx.t("sum_inventory_value", count=t.task_count, hours=ctx.hours(t.inventory_hours))),
+        (ctx.t("sum_focus"), ctx.t("sum_focus_value", count=t.focus_count, hours=ctx.hours(t.focus_hours),
+                                   share=ctx.pct(share))),
+        (ctx.t("sum_potential"), potential),
+        (ctx.t("sum_counts"), ctx.t("sum_counts_value", quick=t.quick_win_count, major=t.major_project_count,
+                                    proposals=t.proposal_count)),
+        (ctx.t("sum_target"), target),
+    ]
+    if t.realised_hours > 0:
+        rows.append((ctx.t("sum_realised"), ctx.t("sum_realised_value", hours=ctx.hours(t.realised_hours))))
+    out: list[Flowable] = [heading(ctx, "h_summary"), key_values(ctx, rows), Spacer(1, 6 * mm),
+                           quick_win_box(ctx)]
+    out += achieved(ctx)
+    if ctx.result.warnings:
+        from app.domain.messages import format_message
+
+        out.append(Paragraph(escape(ctx.t("warnings_title")), ctx.st["h2"]))
+        for w in ctx.result.warnings:
+            out.append(ctx.p("・" + format_message(w.code, ctx.lang, **w.params), "small"))
+    out.append(PageBreak())
+    return out
+
+
+def quick_win_box(ctx: PlanContext) -> Flowable:
+    """「まずはこの3つから」: the quick wins with their first steps, in a thick frame."""
+    width = frame().width
+    wins = ctx.result.quick_wins
+    title = ctx.t("qw_title") if len(wins) in (0, 3) else ctx.t("qw_title_n", n=len(wins))
+    rows: list[list[Any]] = [[Paragraph(escape(title), ctx.st["qw_title"])]]
+    if not wins:
+        rows.append([Paragraph(escape(ctx.t("qw_none")), ctx.st["body"])])
+    actions = {(x.task_id, x.measure_id): x for x in ctx.a.actions}
+    for n, m in enumerate(wins, 1):
+        line = ctx.t("qw_line", measure=ctx.measure_label(m.measure_id), task=ctx.task_name(m.task_id),
+                     hours=ctx.hours(m.potential_hours))
+        rows.append([ctx.p(f"{n}.　{line}" if ctx.lang != "en" else f"{n}. {line}", "qw")])
+        action = actions.get((m.task_id, m.measure_id))
+        step = action.first_step if action and action.first_step else ctx.q.measure(m.measure_id).first_step.get(
+            ctx.lang)
+        if step:
+            rows.append([ctx.p(ctx.t("qw_first_step", text=step), "qw_step")])
+    return KeepTogether([boxed(rows, width, font=ctx.font)])
+
+
+def achieved(ctx: PlanContext) -> list[Flowable]:
+    """「できたこと」: the actions marked done, to celebrate them (nothing when none is done yet)."""
+    done = [x for x in ctx.a.actions if x.status == "done"]
+    if not done:
+        return []
+    rows: list[list[Any]] = [[Paragraph(escape(ctx.t("done_title")), ctx.st["qw_title"])]]
+    for x in done:
+        hours = ctx.t("done_hours", hours=ctx.hours(x.realised_hours)) if x.realised_hours else ""
+        line = ctx.t("done_line", measure=ctx.measure_label(x.measure_id), task=ctx.task_name(x.task_id),
+                     date=ctx.date(x.done_date) or "—", hours=hours)
+        rows.append([ctx.p("◎ " + line, "qw")])
+    return [Spacer(1, 5 * mm), KeepTogether([boxed(rows, frame().width, COLOURS["band_bg"], font=ctx.font)])]
+
+
+def chart_section(ctx: PlanContext) -> list[Flowable]:
+    """Pareto chart, impact/effort matrix with its numbered list, pain-profile radar."""
+    out: list[Flowable] = [heading(ctx, "h_charts")]
+    # Where the time goes and what hurts on one page, then the measures on the next.
+    out += pareto(ctx)
+    out += radar(ctx)
+    out.append(PageBreak())
+    out += matrix(ctx)
+    out.append(PageBreak())
+    return out
+
+
+def _figure(ctx: PlanContext, title_key: str, body: list[Flowable], caption: str) -> list[Flowable]:
+    return [KeepTogether([Paragraph(escape(ctx.t(title_key)), ctx.st["h2"]), *body,
+                          Paragraph(escape(caption), ctx.st["caption"])])]
+
+
+def pareto(ctx: PlanContext) -> list[Flowable]:
+    """Tasks by annual hours, the cumulative line and the focus guide."""
+    tasks = sorted(ctx.result.tasks, key=lambda x: x.rank)
+    coverage = ctx.q.value("pareto_coverage")
+    if not tasks or ctx.result.totals.inventory_hours <= 0:
+        return _figure(ctx, "pareto_title", [], ctx.t("pareto_none"))
+    bars = [charts.Bar(str(x.rank), x.annual_hours, x.cumulative_share, x.focus) for x in tasks]
+    drawing = charts.pareto_chart(bars, frame().width, 80 * mm, ctx.font, coverage=coverage,
+                                  unit_label=ctx.t("axis_hours"), cumulative_label=ctx.t("axis_cumulative"),
+                                  legend=(ctx.t("legend_focus"), ctx.t("legend_other")))
+    caption = ctx.t("pareto_caption", coverage=f"{coverage * 100:.0f}")
+    if len(bars) > charts.MAX_BARS:
+        caption += " " + ctx.t("matrix_more", n=len(bars) - charts.MAX_BARS)
+    return _figure(ctx, "pareto_title", [drawing], caption)
+
+
+def matrix(ctx: PlanContext) -> list[Flowable]:
+    """The four quadrants with numbered measures and the key to the numbers."""
+    measures = sorted(ctx.result.measures, key=lambda m: (-m.potential_hours, m.task_index, m.measure_index))
+    if not measures:
+        return _figure(ctx, "matrix_title", [], ctx.t("matrix_none"))
+    plotted = [m for m in measures if m.ease is not None]
+    points = [charts.Point(n, m.ease or 0.0, m.potential_hours, m.premature) for n, m in enumerate(plotted, 1)]
+    band_min = next((b.min_hours for b in ctx.q.bands if b.level == int(ctx.q.value("quadrant_potential_min"))),
+                    ctx.q.bands[-1].min_hours)
+    labels = {k: ctx.t(f"q_{k}") for k in ("quick_win", "major_project", "fill_in", "not_now")}
+    drawing = charts.matrix_chart(points, frame().width, 105 * mm, ctx.font, ease_cut=ctx.q.value("quadrant_ease_min"),
+                                  hours_cut=band_min, labels=labels, axis_x=ctx.t("axis_ease"),
+                                  axis_y=ctx.t("axis_potential"))
+    caption = ctx.t("matrix_caption")
+    if len(plotted) < len(measures):
+        caption += " " + ctx.t("matrix_unplotted", n=len(measures) - len(plotted))
+    key = _matrix_key(ctx, plotted[: charts.MAX_POINTS])
+    if len(plotted) > charts.MAX_POINTS:
+        key.append(Paragraph(escape(ctx.t("matrix_more", n=len(plotted) - charts.MAX_POINTS)), ctx.st["caption"]))
+    return [*_figure(ctx, "matrix_title", [drawing], caption), *key]
+
+
+def _matrix_key(ctx: PlanContext, plotted: list[Any]) -> list[Flowable]:
+    """The numbered list under the matrix, in two columns."""
+    cells = []
+    for n, m in enumerate(plotted, 1):
+        label = f"{n}. {ctx.measure_label(m.measure_id)} — {ctx.task_name(m.task_id)}（{ctx.quadrant(m)}）"
+        cells.append(ctx.p(label, "figure", cell=True))
+    half = (len(cells) + 1) // 2
+    left, right = cells[:half], cells[half:] + [""] * (half - len(cells[half:]))
+    width = frame().width / 2
+    table = Table([[a, b] for a, b in zip(left, right, strict=True)], colWidths=[width, width])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.font), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6)]))
+    return [table, Spacer(1, 3 * mm)]
+
+
+def radar(ctx: PlanContext) -> list[Flowable]:
+    """The share of focus tasks with each pain point."""
+    if ctx.result.totals.focus_count == 0:
+        return [CondPageBreak(30 * mm), *_figure(ctx, "radar_title", [], ctx.t("radar_none"))]
+    axes = [(ctx.pain_label(k), v) for k, v in ctx.result.pain_profile.items()]
+    if len(axes) < 3:
+        rows = [[ctx.p(label, "cell"), ctx.p(f"{ctx.pct(v)} %", "cell_right")] for label, v in axes]
+        table = Table(rows, colWidths=[60 * mm, 20 * mm])
+        table.setStyle(TableStyle(table_commands(ctx.font, header_rows=1, zebra=False)))
+        return _figure(ctx, "radar_title", [table], ctx.t("radar_caption"))
+    drawing = charts.radar_chart(axes, frame().width, 92 * mm, ctx.font)
+    return _figure(ctx, "radar_title", [drawing], ctx.t("radar_caption"))
+
+
+__all__ = ["chart_section", "cover", "heading", "key_values", "summary"]

@@ -1,0 +1,249 @@
+"""Every fixed text of the printed action plan, Japanese first and English second.
+
+Texts use ``str.format`` fields. Questionnaire labels (measures, choices, settings) come from the
+questionnaire itself; only the report's own words live here.
+"""
+
+# ruff: noqa: E501 - one catalogue entry per line reads better than wrapped strings (as in app/domain/messages.py)
+from __future__ import annotations
+
+import string
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # --- document ---------------------------------------------------------------------------------
+    "doc_title": ("業務改善 行動計画", "Improvement action plan"),
+    "doc_subject": ("業務改善セルフチェックの結果と行動計画", "Kaizen Self-Check results and action plan"),
+    "creator": ("業務改善セルフチェック {version}", "Kaizen Self-Check {version}"),
+    "footer_page": ("{page} / {total}", "{page} / {total}"),
+    "none_value": ("—", "—"),
+    "undecided": ("（未定）", "(to decide)"),
+    "hours": ("{value} 時間", "{value} h"),
+    "hours_short": ("{value} h", "{value} h"),
+    "yen": ("{value} 円", "{value} yen"),
+    "per_year": ("{value} 時間/年", "{value} h/year"),
+    "percent": ("{value} %", "{value} %"),
+    "count": ("{value} 件", "{value}"),
+    "provisional": ("仮の値", "provisional"),
+    "confirmed": ("確定", "confirmed"),
+    # --- cover --------------------------------------------------------------------------------------
+    "cover_lead": ("課内会議で決めた「誰が・何を・いつまでに」をまとめた計画です。壁に貼り、確認日に見直してください。",
+                   "What the section meeting agreed: who does what by when. Pin it up and review it on the review date."),
+    "cover_department": ("部署", "Department"),
+    "cover_section": ("係", "Section"),
+    "cover_date": ("実施日", "Date of the session"),
+    "cover_participants": ("参加者", "Participants"),
+    "cover_questionnaire": ("質問票", "Questionnaire"),
+    "cover_questionnaire_value": ("{title}（id: {id}、版 {version}）", "{title} (id: {id}, version {version})"),
+    "cover_method": ("時間の把握方法", "How hours were measured"),
+    "cover_printed": ("作成日", "Printed on"),
+    "cover_contents": ("この計画の内容", "Contents"),
+    "blank_to_fill": ("未記入", "not filled in"),
+    # --- section headings (in framework.md order) --------------------------------------------------
+    "h_summary": ("1. 結果のまとめ", "1. Summary"),
+    "h_charts": ("2. グラフで見る業務と施策", "2. Charts"),
+    "h_tasks": ("3. 業務一覧と改善効果", "3. Tasks and potential"),
+    "h_actions": ("4. 行動計画", "4. Action plan"),
+    "h_proposals": ("5. 中央チームへの提案", "5. Proposals for the central team"),
+    "h_assumptions": ("6. 前提条件（計算に使った値）", "6. Assumptions (values used)"),
+    "h_signoff": ("7. 次回の確認と確認欄", "7. Next review and sign-off"),
+    # --- summary -----------------------------------------------------------------------------------
+    "sum_inventory": ("棚卸しした業務", "Tasks inventoried"),
+    "sum_inventory_value": ("{count} 件、年間 {hours} 時間", "{count} tasks, {hours} h a year"),
+    "sum_focus": ("重点業務（時間の多い業務）", "Focus tasks (the heaviest)"),
+    "sum_focus_value": ("{count} 件、年間 {hours} 時間（全体の {share} %）",
+                        "{count} tasks, {hours} h a year ({share} % of all)"),
+    "sum_potential": ("改善ポテンシャル", "Potential saving"),
+    "sum_potential_value": ("年間 {hours} 時間（全体の {index} %）≒ {yen} 円",
+                            "{hours} h a year ({index} % of all) ≈ {yen} yen"),
+    "sum_unit_cost": ("人件費単価 {cost} 円/時間（{flag}。前提条件のページを参照）",
+                      "at {cost} yen per hour ({flag}; see the assumptions page)"),
+    "sum_counts": ("施策の数", "Measures"),
+    "sum_counts_value": ("すぐやる {quick} 件 ／ 計画的に {major} 件 ／ 中央チームへの提案 {proposals} 件",
+                         "quick wins {quick} / major projects {major} / central-team proposals {proposals}"),
+    "sum_target": ("今年度の削減目標に対して", "Against this year's target"),
+    "sum_target_value": ("目標 {target} 時間に対し、見込み {potential} 時間（{progress} %）",
+                         "target {target} h; potential {potential} h ({progress} %)"),
+    "sum_target_none": ("目標は未設定です（手順1「基本情報」で入力できます）",
+                        "no target set (enter one in step 1, basic information)"),
+    "sum_realised": ("実現した削減時間", "Hours actually saved"),
+    "sum_realised_value": ("年間 {hours} 時間（振り返りで記録した値）", "{hours} h a year (recorded at follow-up)"),
+    "qw_title": ("まずはこの3つから", "Start with these three"),
+    "qw_title_n": ("まずはこの{n}つから", "Start with these {n}"),
+    "qw_line": ("{measure} — {task}（年 {hours} 時間）", "{measure} — {task} ({hours} h a year)"),
+    "qw_first_step": ("最初の一歩: {text}", "First step: {text}"),
+    "qw_none": ("予算・他課との調整なしで3か月以内にできる施策（すぐやる）は、まだありません。"
+                "手順5で施策ごとに取り組みやすさを回答するか、大きな施策を小さく分けて、最初の一歩を決めましょう。",
+                "No quick win yet (a measure the section can do within three months with no budget or coordination). "
+                "Answer the ease questions for each measure in step 5, or split a big measure into a small first step."),
+    "done_title": ("できたこと", "What we achieved"),
+    "done_line": ("{measure} — {task}（{date} 完了{hours}）", "{measure} — {task} (done {date}{hours})"),
+    "done_hours": ("、年 {hours} 時間の削減", ", {hours} h a year saved"),
+    "warnings_title": ("確認してほしいこと", "Please check"),
+    # --- charts ------------------------------------------------------------------------------------
+    "pareto_title": ("業務別の年間時間（パレート図）", "Annual hours by task (Pareto chart)"),
+    "pareto_caption": ("棒: 業務ごとの年間時間（濃い棒が重点業務、番号は業務一覧のNo.）。折れ線: 累積の割合（右目盛り）。"
+                       "点線: 重点業務の目安 {coverage} %。",
+                       "Bars: annual hours per task (dark bars are focus tasks; numbers are the No. in the task table). "
+                       "Line: cumulative share (right axis). Dotted line: the {coverage} % focus guide."),
+    "pareto_rest": ("他{n}件", "{n} more"),
+    "pareto_none": ("業務がまだ登録されていないため、グラフはありません。手順2「業務の棚卸し」で課の業務を1行ずつ入力してください。",
+                    "No tasks yet, so no chart. Enter the section's tasks in step 2 (task inventory), one per row."),
+    "axis_hours": ("時間/年", "h/year"),
+    "axis_cumulative": ("累積", "cumulative"),
+    "legend_focus": ("重点業務", "focus task"),
+    "legend_other": ("その他の業務", "other task"),
+    "matrix_title": ("効果と取り組みやすさ（施策の4区分）", "Impact and ease (four quadrants)"),
+    "matrix_caption": ("縦軸: 削減できる時間（対数目盛り）、横軸: 取り組みやすさ（1〜5、5が最も容易）。"
+                       "番号は下の一覧の施策です。",
+                       "Vertical: hours saved (log scale); horizontal: ease (1–5, 5 easiest). Numbers refer to the list below."),
+    "matrix_none": ("施策がまだ選ばれていないため、図はありません。手順5「改善策の検討」で重点業務ごとに施策を選び、取り組みやすさを回答してください。",
+                    "No measures chosen yet, so no chart. Choose measures for each focus task in step 5 and answer the ease questions."),
+    "matrix_unplotted": ("取り組みやすさが未回答の施策 {n} 件は図に入っていません（手順5で回答すると表示されます）。",
+                         "{n} measure(s) without ease answers are not plotted (answer them in step 5)."),
+    "matrix_more": ("ほか {n} 件は業務一覧の表を参照してください。", "{n} more: see the task table."),
+    "axis_ease": ("取り組みやすさ", "ease"),
+    "axis_potential": ("削減時間/年", "hours saved/year"),
+    "radar_title": ("重点業務の困りごと（割合）", "Pain points of the focus tasks (share)"),
+    "radar_caption": ("重点業務のうち、その困りごとがある業務の割合。目盛りは 0〜100 % で固定です。",
+                      "Share of focus tasks with each pain point, on a fixed 0–100 % scale."),
+    "radar_none": ("重点業務がまだないため、図はありません。手順3で重点業務を選び、手順4で困りごとを選んでください。",
+                   "No focus tasks yet, so no chart. Pick focus tasks in step 3 and their pain points in step 4."),
+    # --- quadrants and ECRS ------------------------------------------------------------------------
+    "q_quick_win": ("すぐやる", "Quick win"),
+    "q_major_project": ("計画的に", "Major project"),
+    "q_fill_in": ("余力で", "Fill-in"),
+    "q_not_now": ("見送り", "Not now"),
+    "ecrs_E": ("E 廃止", "E elim."),
+    "ecrs_C": ("C 統合", "C combine"),
+    "ecrs_R": ("R 入替", "R rearr."),
+    "ecrs_S": ("S 簡素化", "S simplify"),
+    "ecrs_M": ("手順書", "manual"),
+    "ecrs_T": ("ツール", "tool"),
+    "premature": ("時期尚早", "premature"),
+    "central": ("中央チームへ", "central team"),
+    # --- task table --------------------------------------------------------------------------------
+    "tasks_intro": ("年間時間の多い順です。「重点」に●がある業務を分析しました。",
+                    "Ordered by annual hours. Tasks marked ● in 'focus' were analysed."),
+    "tasks_none": ("業務がまだ登録されていません。手順2「業務の棚卸し」で、課の業務を1行に1つずつ入力してください（Excelから貼り付けられます）。",
+                   "No tasks yet. Enter the section's tasks in step 2 (task inventory), one per row (you can paste from Excel)."),
+    "tasks_no_focus": ("重点業務が選ばれていません。手順3「重点業務の選定」で、時間の多い業務に印を付けてください。",
+                       "No focus task is selected. Tick the heaviest tasks in step 3 (focus)."),
+    "tasks_no_measures": ("施策がまだ選ばれていません。手順5「改善策の検討」で、重点業務ごとに施策を選んでください。",
+                          "No measure has been chosen yet. Choose measures for each focus task in step 5."),
+    "col_no": ("No.", "No."),
+    "col_focus": ("重点", "Focus"),
+    "col_task": ("業務名", "Task"),
+    "col_hours": ("年間時間", "Hours/yr"),
+    "col_rule": ("定型度", "Rules"),
+    "col_medium": ("媒体", "Medium"),
+    "col_suitability": ("適合度", "Suit."),
+    "col_measure": ("施策", "Measure"),
+    "col_ecrs": ("ECRS", "ECRS"),
+    "col_potential": ("効果 h / 円", "Saving h / yen"),
+    "col_ease": ("容易度", "Ease"),
+    "col_quadrant": ("区分", "Quadrant"),
+    # --- action plan -------------------------------------------------------------------------------
+    "actions_intro": ("会議で1行ずつ確認し、済んだら左の□に印を付けてください。",
+                      "Go through each line at the meeting and tick the box when it is settled."),
+    "actions_none": ("行動計画がまだありません。手順7「行動計画」で、すぐやる施策から順に担当・期限・最初の一歩を決めてください。",
+                     "No action plan yet. In step 7, start with the quick wins and decide owner, deadline and first step."),
+    "actions_no_owner": ("担当者がまだ決まっていない行が {n} 件あります。会議で担当と期限を決め、この表に書き込んでください。",
+                         "{n} line(s) have no owner yet. Decide owner and deadline at the meeting and write them in."),
+    "col_check": ("確認", "OK"),
+    "col_action": ("施策", "Measure"),
+    "col_target_task": ("対象業務", "Task"),
+    "col_owner": ("担当", "Owner"),
+    "col_deadline": ("期限", "Deadline"),
+    "col_first_step": ("最初の一歩", "First step"),
+    "col_kpi": ("KPI", "KPI"),
+    "col_baseline_target": ("現状 → 目標", "Baseline → target"),
+    "col_review": ("確認日", "Review"),
+    "col_support": ("必要な支援", "Support needed"),
+    "followup_title": ("振り返り（計画と実績）", "Follow-up (planned and realised)"),
+    "followup_intro": ("計画した削減時間と、実際に削減できた時間です。計画は小さくなりがちなので、両方を記録します。",
+                       "Planned and realised hours. Plans shrink in practice, so both are recorded."),
+    "followup_none": ("振り返りはまだです。確認日に各行の状況（未着手・進行中・完了・中止）と削減できた時間を記録してください。",
+                      "No follow-up yet. On the review date record each line's status and the hours actually saved."),
+    "col_status": ("状況", "Status"),
+    "col_planned": ("計画 h/年", "Planned h/yr"),
+    "col_realised": ("実績 h/年", "Realised h/yr"),
+    "col_done_date": ("完了日", "Done on"),
+    "followup_total": ("合計", "Total"),
+    "status_not_started": ("未着手", "not started"),
+    "status_in_progress": ("進行中", "in progress"),
+    "status_done": ("完了", "done"),
+    "status_cancelled": ("中止", "cancelled"),
+    # --- proposals ---------------------------------------------------------------------------------
+    "proposals_intro": ("他課にまたがる課題です。課内だけで解決せず、根拠とともに業務改善担当（中央チーム）に伝えてください。",
+                        "Issues that cross departments. Do not solve them alone: pass them to the central team with the evidence."),
+    "proposals_none": ("中央チームへの提案はありません。他課と似た業務や様式、他課への照会がある場合は、手順4で該当する回答を選ぶと提案に載ります。",
+                       "No proposals for the central team. If other departments have similar work or forms, or you query them, "
+                       "say so in step 4 and the proposal will appear here."),
+    "col_evidence_hours": ("年間時間 / 効果", "Hours / saving"),
+    "col_pains": ("困りごと", "Pain points"),
+    "col_reason": ("中央チームへ回す理由", "Why the central team"),
+    "reason_measure": ("全庁的な施策", "an office-wide measure"),
+    "reason_coordination": ("複数課との調整が必要", "needs several departments"),
+    # --- assumptions -------------------------------------------------------------------------------
+    "as_intro": ("この計画の数値は次の値から計算しました。「仮の値」は目安です。自分たちの実績がわかったら質問票ファイルの値を置き換えてください。",
+                 "The figures in this plan were computed from these values. Provisional values are starting points: "
+                 "replace them in the questionnaire file when you know your own figures."),
+    "as_settings": ("設定値", "Settings"),
+    "as_measures": ("施策の削減率（この計画で使ったもの）", "Reduction rates of the measures used"),
+    "as_measures_none": ("この計画ではまだ施策を使っていません。削減率は質問票ファイルの measures に書かれています。",
+                         "No measures are used in this plan yet; their rates are in the questionnaire file (measures)."),
+    "as_bands": ("効果区分のしきい値", "Potential band thresholds"),
+    "as_band_value": ("年 {hours} 時間以上", "{hours} h a year or more"),
+    "as_quadrant_rule": ("4区分: 効果区分{band}以上かつ容易度{ease}以上＝すぐやる、効果区分{band}以上＝計画的に、容易度{ease}以上＝余力で、それ以外＝見送り。",
+                         "Quadrants: band ≧ {band} and ease ≧ {ease} = quick win; band ≧ {band} = major project; "
+                         "ease ≧ {ease} = fill-in; otherwise not now."),
+    "as_col_item": ("項目", "Item"),
+    "as_col_value": ("値", "Value"),
+    "as_col_source": ("根拠・出典", "Source"),
+    "as_col_status": ("区分", "Status"),
+    "as_unit_cost": ("人件費単価", "Unit staff cost"),
+    "as_unit_cost_text": ("金額は「削減時間 × {cost} 円/時間」で計算しています。{flag}この単価は質問票ファイル（{file}）の "
+                          "settings.unit_cost_yen_per_hour で置き換えられます。",
+                          "Yen figures are hours saved × {cost} yen per hour. {flag}Replace the unit cost in the "
+                          "questionnaire file ({file}) at settings.unit_cost_yen_per_hour."),
+    "as_unit_cost_flag": ("これは仮の値です。", "This is a provisional value. "),
+    "as_method": ("時間の見積り方法", "How hours were estimated"),
+    "as_method_text": ("年間時間 H ＝ 年間件数 × 1件あたりの分 ÷ 60 ＋ 件数によらない時間。把握方法: {method}。"
+                       "効果 P ＝ H × 施策で変わる作業の割合 × 削減率（自動化の施策は × 適合度）。"
+                       "1つの業務の効果は、その業務の年間時間を超えないように合計しています。",
+                       "Annual hours H = cases × minutes per case ÷ 60 + fixed hours. Method: {method}. "
+                       "Saving P = H × affected share × reduction rate (× suitability for automation). "
+                       "A task's savings are capped at its own hours."),
+    "as_limits": ("自己見積りの限界", "Limits of self-estimates"),
+    "as_limits_text": ("時間は職員の見積りで、実測ではありません。人は作業時間も改善の手間も少なく見積もりがちです。"
+                       "ある自治体では、実際に削減できた時間は計画の約4割でした。数値は優先順位を決めるための目安として使い、"
+                       "確認日に実績を記録して見直してください。",
+                       "Hours are staff estimates, not measurements, and people tend to underestimate both work and effort. "
+                       "One municipality realised about 40 % of the hours it planned. Use the figures to rank, "
+                       "and record what actually happened on the review date."),
+    "as_version": ("質問票の版", "Questionnaire version"),
+    "as_version_text": ("{title}（id: {id}、版 {version}）。評価ファイルに記録されている版: {stamp}。",
+                        "{title} (id: {id}, version {version}). Version stamped in the assessment file: {stamp}."),
+    # --- sign-off ----------------------------------------------------------------------------------
+    "next_review": ("次回の確認日", "Next review"),
+    "next_review_text": ("{date} に、この計画の各行の状況と削減できた時間を確認します。",
+                         "On {date} the meeting reviews each line's status and the hours saved."),
+    "signoff_intro": ("課内会議でこの計画を確認しました。", "The section meeting reviewed this plan."),
+    "signoff_who": ("確認者（職・氏名）", "Reviewed by (title, name)"),
+    "signoff_date": ("日付", "Date"),
+    "signoff_note": ("メモ", "Notes"),
+}
+
+
+class _Defaulting(dict[str, object]):
+    """Leaves a missing ``{field}`` visible rather than raising, so one gap never hides a page."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def text(key: str, lang: str = "ja", **params: object) -> str:
+    """The report text ``key`` in ``lang`` (English falls back to Japanese) with ``params`` filled in."""
+    ja, en = TEXTS[key]
+    template = en if lang == "en" and en else ja
+    return string.Formatter().vformat(template, (), _Defaulting(params))
