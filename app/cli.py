@@ -44,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--fixed-date", type=dt.date.fromisoformat)
     o = sub.add_parser("open", help="open an assessment file in the window")
     o.add_argument("assessment", type=Path)
+    _add_followup_commands(sub)
     return p
 
 
@@ -146,6 +147,112 @@ def _selftest(_args: argparse.Namespace) -> int:
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "validate": _validate, "score": _score, "report": _report, "demo": _demo, "open": _gui, None: _gui,
 }
+
+
+# --- after the meeting: story, aggregate, import, export -------------------------------------------------
+
+def _add_followup_commands(sub: Any) -> None:
+    st = sub.add_parser("story", help="write the one-page success-story sheet (改善事例シート) of a completed action")
+    st.add_argument("assessment", type=Path)
+    st.add_argument("--action", required=True, help="action id, e.g. a1")
+    st.add_argument("-o", "--output", type=Path, required=True)
+    st.add_argument("--fixed-date", type=dt.date.fromisoformat)
+    ag = sub.add_parser("aggregate", help="ward-wide summary of many assessment files or folders")
+    ag.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
+    ag.add_argument("-o", "--output", type=Path, help="summary PDF")
+    ag.add_argument("--csv", type=Path, help="departments table as CSV (UTF-8 with BOM)")
+    ag.add_argument("--xlsx", type=Path, help="every table as an Excel workbook")
+    ag.add_argument("--fixed-date", type=dt.date.fromisoformat)
+    im = sub.add_parser("import", help="add the tasks of an Excel/CSV task inventory to an assessment")
+    im.add_argument("sheet_file", type=Path, metavar="SHEET.xlsx|.csv")
+    im.add_argument("--into", type=Path, required=True, help="assessment file (created when it does not exist)")
+    im.add_argument("--sheet", help="worksheet name (default: the first)")
+    im.add_argument("--department", help="department name for a new assessment")
+    im.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                    help="column for a field, by letter or heading, e.g. name=B or annual_cases=年間件数")
+    im.add_argument("--dry-run", action="store_true", help="show the header and mapping, change nothing")
+    ex = sub.add_parser("export", help="export tasks, scores and actions to .xlsx or .csv")
+    ex.add_argument("assessment", type=Path)
+    ex.add_argument("-o", "--output", type=Path, required=True, help="FILE.xlsx or FILE.csv")
+    ex.add_argument("--table", choices=service.EXPORT_TABLES, default="tasks", help="which table a CSV holds")
+
+
+def _story(args: argparse.Namespace) -> int:
+    opened = service.open_assessment(args.assessment)
+    for problem in opened.problems:
+        print(problem.render(args.lang), file=sys.stderr)
+    print(service.write_story(opened.questionnaire, opened.assessment, args.action, args.output,
+                              lang=args.lang, fixed_date=args.fixed_date))
+    return 0
+
+
+def _aggregate(args: argparse.Namespace) -> int:
+    summary = service.aggregate_files(list(args.paths))
+    for problem in summary.skipped:
+        print(problem.render(args.lang), file=sys.stderr)
+    for problem in summary.warnings:
+        print(f"! {problem.message(args.lang)}", file=sys.stderr)
+    if not summary.departments:
+        print(format_message("W103", args.lang), file=sys.stderr)
+        return 2
+    en = args.lang == "en"
+    for d in summary.departments:
+        flag = (" [other version]" if en else " [版が異なる]") if d.version_flag else ""
+        print(f"{d.department}: {d.inventory_hours:,.1f} h / {'potential' if en else 'ポテンシャル'} "
+              f"{d.potential_hours:,.1f} h / {'realised' if en else '実績'} {d.realised_hours:,.1f} h{flag}")
+    for path in service.write_summary(summary, pdf=args.output, csv=args.csv, xlsx=args.xlsx, lang=args.lang,
+                                      fixed_date=args.fixed_date):
+        print(path)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from app.exchange.layout import Column
+
+    if args.into.exists():
+        opened = service.open_assessment(args.into)
+        q, a = opened.questionnaire, opened.assessment
+    else:
+        q = service.get_questionnaire()
+        a = service.new_assessment(q, {"department": args.department} if args.department else None)
+    preview = service.preview_import(q, args.sheet_file, args.sheet)
+    mapping = dict(preview.mapping)
+    columns: list[Column] = list(preview.layout.columns)
+    for spec in args.map:
+        fid, _, wanted = str(spec).partition("=")
+        match = next((c for c in columns if wanted in (c.letter, c.label)), None)
+        if match is None:
+            raise UserError(Problem("X003", {"field": fid, "column": wanted, "reason": ""}))
+        mapping = {k: v for k, v in mapping.items() if v != match.index}
+        mapping[fid.strip()] = match.index
+    en = args.lang == "en"
+    print(f"{'header rows' if en else '見出し行'}: {preview.layout.first + 1}–{preview.layout.last + 1}")
+    for fid, col in sorted(mapping.items(), key=lambda x: x[1]):
+        label = q.item(fid).label.get(args.lang) if q.has_item(fid) else fid
+        print(f"  {columns[col].display()} → {label} ({fid})")
+    if args.dry_run:
+        return 0
+    result = service.import_tasks(q, a, args.sheet_file, sheet=args.sheet, mapping=mapping)
+    for problem in result.problems:
+        print(problem.render(args.lang), file=sys.stderr)
+    skipped = ", ".join(f"{k} {len(v)}" for k, v in result.skipped.items() if v)
+    print(f"{'imported' if en else '取り込んだ業務'}: {len(result.tasks)}" + (f" ({skipped})" if skipped else ""))
+    service.save_assessment(a, args.into)
+    print(args.into)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    opened = service.open_assessment(args.assessment)
+    q, a = opened.questionnaire, opened.assessment
+    if args.output.suffix.lower() == ".csv":
+        print(service.export_csv(q, a, args.output, args.table, args.lang))
+    else:
+        print(service.export_xlsx(q, a, args.output, args.lang))
+    return 0
+
+
+COMMANDS.update({"story": _story, "aggregate": _aggregate, "import": _import, "export": _export})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,6 +1,6 @@
 """Generate the fictional example departments in questionnaires/examples/ from the domain model.
 
-Run ``uv run python tests/data/make_examples.py`` after changing the specs below, and commit the JSON.
+Run ``uv run python tests/data/make_examples.py`` after changing example_specs.py, and commit the JSON.
 The departments, people and figures are invented. They share cross-department issues with the
 区民課 example (照会への回答, 同じ情報の重複入力, 紙の届出) so that the ward-wide summary groups them.
 """
@@ -11,12 +11,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from example_specs import SPECS  # the folder of this script is on sys.path when it runs
+
 from app import service
 from app.domain import plan
 from app.domain.assessment import Assessment
 from app.domain.questionnaire import Questionnaire
 from app.storage import assessment_file
-from example_specs import SPECS  # the folder of this script is on sys.path when it runs
 
 OUT = Path(__file__).resolve().parents[2] / "questionnaires" / "examples"
 def build(q: Questionnaire, spec: dict[str, Any]) -> Assessment:

@@ -1,0 +1,104 @@
+# ruff: noqa: E501  (one catalogue entry per line reads better than wrapped strings, as in messages.py)
+"""Fixed texts of the success-story sheet and the ward-wide summary, Japanese first and English second."""
+
+from __future__ import annotations
+
+import string
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # --- success-story sheet (改善事例シート) ----------------------------------------------------------
+    "story_kicker": ("業務改善レポート　改善事例", "Improvement newsletter — success story"),
+    "story_subject": ("業務改善の改善事例シート", "Improvement success story"),
+    "story_saved": ("削減できた時間", "Hours saved"),
+    "story_saved_value": ("年 {value} 時間", "{value} h a year"),
+    "story_saved_yen": ("人件費に換算して 約 {value} 円/年", "about {value} yen a year in staff time"),
+    "story_photo": ("（写真・新しい様式などを貼る欄）", "(paste a photo or the new form here)"),
+    "story_planned": ("計画時の見込み", "Planned"),
+    "story_done": ("完了日", "Done on"),
+    "story_before": ("改善前", "Before"),
+    "story_after": ("改善後", "After"),
+    "story_what": ("取り組んだこと", "What we did"),
+    "story_kpi": ("指標（KPI）: {kpi}　{baseline} → {target}", "KPI: {kpi}　{baseline} → {target}"),
+    "story_voice": ("職員の声", "From the staff"),
+    "story_tips": ("ほかの課へのヒント", "Tips for other sections"),
+    "story_task": ("対象業務: {task}（年 {hours} 時間）", "Task: {task} ({hours} h a year)"),
+    "story_owner": ("担当: {owner}", "Owner: {owner}"),
+    "story_blank": ("（未記入）", "(not filled in)"),
+    "story_history": ("経過", "History"),
+    "story_footer": ("業務改善セルフチェックで作成　{date}", "Made with Kaizen Self-Check　{date}"),
+    "story_estimate": ("時間は担当課が振り返りで記録した見積りです。金額は質問票の単価（仮の値）による換算です。",
+                       "Hours are the section's own estimate at follow-up; yen use the questionnaire's (provisional) unit cost."),
+    # --- ward-wide summary ---------------------------------------------------------------------------
+    "sum_title": ("全庁 業務改善サマリー", "Ward-wide improvement summary"),
+    "sum_subject": ("各課の業務改善セルフチェックの集計", "Summary of the departments' Kaizen Self-Checks"),
+    "sum_lead": ("{count}部署の評価ファイルを集計しました（作成日 {date}）。",
+                 "Summary of {count} departments' assessment files (printed {date})."),
+    "sum_inventory": ("棚卸しした時間（年）", "Hours inventoried (a year)"),
+    "sum_potential": ("改善ポテンシャル（年）", "Improvement potential (a year)"),
+    "sum_planned": ("行動計画の見込み（年）", "Planned in action plans (a year)"),
+    "sum_realised": ("実績・削減できた時間（年）", "Realised, hours saved (a year)"),
+    "sum_quick": ("すぐやる施策の完了", "Quick wins done"),
+    "sum_quick_value": ("{done} / {total} 件", "{done} of {total}"),
+    "sum_hours": ("{value} 時間", "{value} h"),
+    "sum_share": ("見込みの {value} %", "{value} % of planned"),
+    "sum_yen": ("約 {value} 円", "about {value} yen"),
+    "sum_departments": ("部署別の状況", "By department"),
+    "sum_chart": ("部署別 ポテンシャルと実績（時間/年）", "Potential and realised hours by department (h/year)"),
+    "sum_chart_potential": ("ポテンシャル", "Potential"),
+    "sum_chart_realised": ("実績", "Realised"),
+    "sum_pains": ("多くの部署に共通する課題", "Pain points shared by many departments"),
+    "sum_pains_note": ("重点業務で挙がった課題を、挙げた部署の数の順に並べています。",
+                       "Pain points named for focus tasks, by number of departments."),
+    "sum_groups": ("全庁的な取組みの候補（中央チームへの提案のまとめ）", "Office-wide candidates (proposals grouped)"),
+    "sum_groups_note": ("複数の部署が同じ業務区分・同じ課題・同じ施策で中央チームへの提案を挙げています。部分最適ではなく全体最適で進める根拠です。",
+                        "Several departments raised central-team proposals for the same category, pain point or measure: the evidence for office-wide work."),
+    "sum_groups_none": ("複数の部署に共通する提案はまだありません。", "No proposal is shared by several departments yet."),
+    "sum_group_head": ("{traits}（{count}部署、ポテンシャル計 年 {hours} 時間）",
+                       "{traits} ({count} departments, potential {hours} h/year)"),
+    "sum_notes": ("注意事項", "Notes"),
+    "sum_version_flag": ("※ 質問票の版が他と異なります", "* questionnaire version differs"),
+    "sum_skipped": ("読み込めなかったファイル（集計から除外）", "Files that could not be read (left out)"),
+    "sum_assumptions": ("時間は各課の見積り（推定）です。ポテンシャルは施策の仮の削減率による目安で、実績は各課が振り返りで記録した時間です。金額は {unit} 円/時間で換算しています（質問票の設定値）。",
+                        "Hours are the departments' estimates. Potential uses the measures' provisional reduction rates; realised hours are what departments recorded at follow-up. Yen at {unit} yen/h (questionnaire setting)."),
+    "sum_total": ("全体", "All"),
+    "col_department": ("部署", "Department"),
+    "col_tasks": ("業務数", "Tasks"),
+    "col_inventory": ("棚卸し時間", "Inventoried"),
+    "col_potential": ("ポテンシャル", "Potential"),
+    "col_planned": ("見込み", "Planned"),
+    "col_realised": ("実績", "Realised"),
+    "col_actions": ("完了 / 行動", "Done / actions"),
+    "col_quick": ("すぐやる完了", "Quick wins done"),
+    "col_proposals": ("提案", "Proposals"),
+    "col_version": ("質問票の版", "Version"),
+    "col_pain": ("課題", "Pain point"),
+    "col_dept_count": ("部署数", "Depts"),
+    "col_which": ("部署", "Departments"),
+    "col_focus_tasks": ("重点業務数", "Focus tasks"),
+    "col_hours": ("時間/年", "h/year"),
+    "col_task": ("業務", "Task"),
+    "col_measure": ("施策", "Measure"),
+    "kind_category": ("同じ業務区分", "Same category"),
+    "kind_pain": ("同じ課題", "Same pain point"),
+    "kind_measure": ("同じ施策", "Same measure"),
+    "page": ("{page} / {total}", "{page} / {total}"),
+}
+
+
+class _Defaulting(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def text(key: str, lang: str = "ja", **params: object) -> str:
+    """The text ``key`` in ``lang`` with ``params`` filled in."""
+    ja, en = TEXTS[key]
+    return string.Formatter().vformat(en if lang == "en" and en else ja, (), _Defaulting(params))
+
+
+def number(value: float, digits: int = 1) -> str:
+    """``1,234.5`` — half-up rounding, thousands separators, no ``.0`` noise for whole hours."""
+    from app.domain.values import round_half_up
+
+    v = round_half_up(value, digits)
+    return f"{v:,.0f}" if v == int(v) else f"{v:,.{digits}f}"
