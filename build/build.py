@@ -23,6 +23,7 @@ import os
 import platform
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -75,18 +76,27 @@ def run_pyinstaller(mode: str) -> None:
 
 
 def zip_folder(folder: Path, target: Path) -> Path:
-    """Zip ``folder`` (as its own top-level folder) into ``target`` reproducibly."""
+    """Zip ``folder`` (as its own top-level folder) into ``target`` reproducibly.
+
+    Symbolic links (PyInstaller makes a few on Linux and macOS) are stored as links, as ``zip -y``
+    does, so the archive holds each library once and ``unzip`` restores the links.
+    """
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))  # 1980-01-01, the zip format's minimum
     stamp = time.gmtime(max(epoch, 315532800))[:6]
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(folder.rglob("*")):
-            if path.is_dir():
+            if path.is_dir() and not path.is_symlink():
                 continue
-            info = zipfile.ZipInfo(str(Path(folder.name) / path.relative_to(folder)).replace(os.sep, "/"), stamp)
+            name = str(Path(folder.name) / path.relative_to(folder)).replace(os.sep, "/")
+            info = zipfile.ZipInfo(name, stamp)
+            info.create_system = 3  # Unix, so unzip honours the mode bits below
+            if path.is_symlink():
+                info.external_attr = (stat.S_IFLNK | 0o777) << 16
+                archive.writestr(info, os.readlink(path))
+                continue
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = (path.stat().st_mode & 0o777 | 0o100000) << 16
-            info.create_system = 3  # Unix, so unzip honours the permission bits above
+            info.external_attr = (stat.S_IFREG | (path.stat().st_mode & 0o777)) << 16
             archive.writestr(info, path.read_bytes(), compresslevel=9)
     return target
 
