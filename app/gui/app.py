@@ -1,0 +1,72 @@
+"""Start the window: ``run(path, lang)`` is what ``kaizen-check`` (no arguments, or ``open FILE``) calls."""
+
+from __future__ import annotations
+
+import contextlib
+import tkinter
+from pathlib import Path
+
+import customtkinter as ctk
+
+from app import resources, service
+from app.domain.errors import UserError
+from app.gui import prefs as prefs_module
+from app.gui import style
+from app.gui.controller import Wizard
+
+GEOMETRY = "1366x768"
+MIN_SIZE = (1024, 640)
+
+
+def create_root() -> ctk.CTk:
+    """The one CTk root of the app's life, with the icon and the Japanese UI font set."""
+    ctk.set_appearance_mode("light")  # a projector in a bright meeting room; also what prints
+    root = ctk.CTk()
+    style.setup(root)
+    icon = resources.asset_path("icon.png")
+    if icon.is_file():
+        try:
+            photo = tkinter.PhotoImage(master=root, file=str(icon))
+            root.iconphoto(True, photo)
+            root._kaizen_icon = photo  # keep a reference: Tk drops unreferenced images
+        except tkinter.TclError:
+            pass  # an icon is nice to have, never a reason not to start
+    root.geometry(GEOMETRY)
+    root.minsize(*MIN_SIZE)
+    return root
+
+
+def build(root: ctk.CTk, path: Path | None = None, lang: str | None = None,
+          settings: prefs_module.Prefs | None = None) -> Wizard:
+    """The wizard inside ``root``; opens ``path`` when given."""
+    settings = settings or prefs_module.load()
+    if lang is not None:
+        settings.lang = lang
+    style.set_scale(settings.scale)
+    wiz = Wizard(root, service.get_questionnaire("standard"), settings)
+    if path is not None:
+        wiz.open_path(Path(path), confirmed=True)
+    return wiz
+
+
+def run(path: Path | None, lang: str) -> int:
+    """Open the window (and ``path``), run until it is closed; returns the exit code."""
+    try:
+        root = create_root()
+    except tkinter.TclError as exc:
+        import sys
+
+        sys.stderr.write(f"Cannot open a window: {exc}\n")
+        return 1
+    try:
+        build(root, path, lang if lang != "ja" else None)
+    except UserError as exc:
+        import sys
+
+        sys.stderr.write(exc.render(lang) + "\n")
+        root.destroy()
+        return 2
+    root.mainloop()
+    with contextlib.suppress(tkinter.TclError):  # already gone
+        root.destroy()
+    return 0

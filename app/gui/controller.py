@@ -1,0 +1,311 @@
+"""The wizard controller: one window for the app's life, the model, step navigation and the side step list.
+
+Pages are built on first visit and then only raised (customtkinter's scrollable frames leak when
+destroyed); each page refreshes itself from :attr:`Wizard.a` when raised. Files, autosave and
+errors are in :mod:`app.gui.session`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+import customtkinter as ctk
+
+from app import service
+from app.domain.assessment import Assessment
+from app.domain.questionnaire import Questionnaire, Step
+from app.domain.results import AssessmentResult, TaskResult
+from app.gui import style
+from app.gui.pages.base import StepPage
+from app.gui.prefs import Prefs
+from app.gui.session import Session
+from app.gui.strings import ui
+
+if TYPE_CHECKING:
+    from app.gui.widgets import GlossaryWindow
+
+SIDEBAR_WIDTH = 190
+
+
+PAGE_CLASSES = {
+    "page": ("form", "FormPage"), "task_grid": ("grid", "GridPage"), "focus": ("focus", "FocusPage"),
+    "task_analysis": ("analysis", "AnalysisPage"), "measures": ("measures", "MeasuresPage"),
+    "results": ("results", "ResultsPage"), "action_plan": ("plan", "PlanPage"), "output": ("output", "OutputPage"),
+}
+
+
+def page_class(kind: str) -> type[StepPage]:
+    """The page class of a step kind, imported on first use so that Home appears quickly."""
+    module_name, class_name = PAGE_CLASSES[kind]
+    cls: type[StepPage] = getattr(importlib.import_module(f"app.gui.pages.{module_name}"), class_name)
+    return cls
+
+
+class Wizard(Session):
+    """The application: window layout, the assessment being edited and where the user is."""
+
+    def __init__(self, root: ctk.CTk, q: Questionnaire, prefs: Prefs) -> None:
+        self.root = root
+        self.q = q
+        self.prefs = prefs
+        self.lang = prefs.lang
+        self.a: Assessment = service.new_assessment(q)
+        self.started = False  # False until a new assessment is started or a file opened
+        self.revision = 0
+        self.current = -1  # -1 = Home
+        self.current_task: str | None = None
+        self.visited: set[int] = set()
+        self.pages: dict[int, StepPage] = {}
+        self._result: tuple[int, AssessmentResult] | None = None
+        self._sidebar_job: str | None = None
+        self.glossary: GlossaryWindow | None = None
+        Session.__init__(self)
+        self._layout()
+        from app.gui.pages.home import HomePage
+
+        self.home = HomePage(self.container, self)
+        self.home.grid(row=0, column=0, sticky="nsew")
+        self.retranslate()
+        self.show_home()
+
+    # --- layout ------------------------------------------------------------------------------
+    def _layout(self) -> None:
+        root = self.root
+        root.columnconfigure(1, weight=1)
+        root.rowconfigure(1, weight=1)
+        top = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PANEL)
+        top.grid(row=0, column=0, columnspan=2, sticky="ew")
+        top.columnconfigure(0, weight=1)
+        self.file_label = ctk.CTkLabel(top, text="", font=style.font(15, "bold"), anchor="w")
+        self.file_label.grid(row=0, column=0, sticky="w", padx=12, pady=6)
+        self.top_buttons: dict[str, ctk.CTkButton] = {}
+        for n, (key, command) in enumerate((("home", self.show_home), ("open", self.open_dialog),
+                                            ("save", self.save), ("save_as", self.save_as),
+                                            ("glossary", self.show_glossary))):
+            b = ctk.CTkButton(top, text="", width=60, font=style.font(13), command=command)
+            b.grid(row=0, column=n + 1, padx=3, pady=6)
+            self.top_buttons[key] = b
+        self.lang_menu = ctk.CTkOptionMenu(top, values=["日本語", "English"], width=100, font=style.font(13),
+                                           dropdown_font=style.font(13),
+                                           command=lambda v: self.set_lang("en" if v == "English" else "ja"))
+        self.lang_menu.set("English" if self.lang == "en" else "日本語")
+        self.lang_menu.grid(row=0, column=6, padx=(12, 3))
+        self.scale_menu = ctk.CTkOptionMenu(top, values=[f"{s}%" for s in style.SCALES], width=80,
+                                            font=style.font(13), dropdown_font=style.font(13),
+                                            command=lambda v: self.set_scale(int(v.rstrip("%"))))
+        self.scale_menu.set(f"{self.prefs.scale}%")
+        self.scale_menu.grid(row=0, column=8, padx=(3, 12))
+        self.scale_label = ctk.CTkLabel(top, text="", font=style.font(12), text_color=style.MUTED)
+        self.scale_label.grid(row=0, column=7, padx=(10, 2))
+
+        side = ctk.CTkFrame(root, corner_radius=0, width=SIDEBAR_WIDTH, fg_color=style.PANEL)
+        side.grid(row=1, column=0, rowspan=2, sticky="nsw")
+        side.grid_propagate(False)
+        side.columnconfigure(0, weight=1)
+        self.side_title = ctk.CTkLabel(side, text="", font=style.font(13, "bold"), text_color=style.MUTED)
+        self.side_title.grid(row=0, column=0, sticky="w", padx=12, pady=(10, 4))
+        self.step_buttons: list[ctk.CTkButton] = []
+        for i, _step in enumerate(self.q.steps):
+            b = ctk.CTkButton(side, text="", anchor="w", height=34, font=style.font(14), corner_radius=6,
+                              command=lambda i=i: self.go(i))
+            b.grid(row=i + 1, column=0, sticky="ew", padx=8, pady=2)
+            self.step_buttons.append(b)
+
+        self.container = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PAGE_BG)
+        self.container.grid(row=1, column=1, sticky="nsew")
+        self.container.rowconfigure(0, weight=1)
+        self.container.columnconfigure(0, weight=1)
+
+        nav = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PANEL)
+        nav.grid(row=2, column=1, sticky="ew")
+        nav.columnconfigure(1, weight=1)
+        self.nav = nav
+        self.back_button = ctk.CTkButton(nav, text="", width=120, font=style.font(), command=self.back)
+        self.back_button.grid(row=0, column=0, padx=12, pady=8)
+        self.step_label = ctk.CTkLabel(nav, text="", font=style.font(13), text_color=style.MUTED)
+        self.step_label.grid(row=0, column=1)
+        self.next_button = ctk.CTkButton(nav, text="", width=120, font=style.font(), command=self.next)
+        self.next_button.grid(row=0, column=2, padx=12, pady=8)
+        # Ctrl+S anywhere; Enter is deliberately bound to nothing (it confirms IME conversion)
+        root.bind_all("<Control-s>", lambda _e: (self.save(), "break")[1], add=True)
+        root.bind_all("<Control-S>", lambda _e: (self.save(), "break")[1], add=True)
+
+    # --- the model -----------------------------------------------------------------------------
+    def changed(self) -> None:
+        """The model changed: mark unsaved, schedule autosave and the step list update."""
+        self.revision += 1
+        self.dirty = True
+        self.update_title()
+        self.schedule_autosave()
+        if self._sidebar_job is None:
+            self._sidebar_job = self.root.after(300, self._sidebar_later)
+
+    def _sidebar_later(self) -> None:
+        self._sidebar_job = None
+        self.update_sidebar()
+
+    def result(self) -> AssessmentResult:
+        """The scored assessment, computed once per model revision."""
+        if self._result is None or self._result[0] != self.revision:
+            self._result = (self.revision, service.score(self.q, self.a))
+        return self._result[1]
+
+    def focus_tasks(self) -> list[TaskResult]:
+        """The focus tasks, most hours first."""
+        return sorted((t for t in self.result().tasks if t.focus), key=lambda t: t.rank)
+
+    def set_assessment(self, a: Assessment) -> None:
+        """Start editing ``a`` (new, opened or recovered)."""
+        self.a = a
+        a.lang = self.lang
+        self.started = True
+        self.revision += 1
+        self.visited = set()
+        self.current_task = None
+        self.update_title()
+        self.update_sidebar()
+
+    # --- navigation --------------------------------------------------------------------------
+    def page(self, index: int) -> StepPage:
+        """The page of step ``index``, built on first use."""
+        page = self.pages.get(index)
+        if page is None:
+            step: Step = self.q.steps[index]
+            page = page_class(step.kind)(self.container, self, step)
+            page.grid(row=0, column=0, sticky="nsew")
+            page.retranslate()
+            self.pages[index] = page
+        return page
+
+    def go(self, index: int) -> bool:
+        """Show step ``index``; leaving the current step checks it first when moving forward."""
+        if not self.started or not 0 <= index < len(self.q.steps):
+            return False
+        if 0 <= self.current != index and not self.pages[self.current].leave(forward=index > self.current):
+            return False
+        self.current = index
+        self.visited.add(index)
+        page = self.page(index)
+        page.refresh()
+        page.tkraise()
+        self.nav.grid()
+        self.update_sidebar()
+        return True
+
+    def next(self) -> None:
+        """Next focus task within a per-task page, else the next step."""
+        if self.current < 0:
+            return
+        page = self.pages[self.current]
+        if page.inner_next():
+            return
+        if self.current + 1 < len(self.q.steps):
+            self.go(self.current + 1)
+
+    def back(self) -> None:
+        """Previous focus task within a per-task page, else the previous step."""
+        if self.current < 0:
+            return
+        page = self.pages[self.current]
+        if page.inner_back():
+            return
+        if self.current > 0:
+            self.go(self.current - 1)
+
+    def show_home(self) -> None:
+        """Raise Home (the assessment stays open; the step list leads back)."""
+        if self.current >= 0 and not self.pages[self.current].leave(forward=False):
+            return
+        self.current = -1
+        self.home.refresh()
+        self.home.tkraise()
+        self.nav.grid_remove()
+        self.update_sidebar()
+
+    # --- step list -----------------------------------------------------------------------------
+    def step_complete(self, index: int) -> bool:
+        """Whether step ``index`` looks done, judged from the model only."""
+        step = self.q.steps[index]
+        a = self.a
+        kind = step.kind
+        if kind == "page":
+            return all(not i.required or i.id in a.info or i.default is not None for i in step.items if i.is_input) \
+                and (index in self.visited or any(i.id in a.info for i in step.items))
+        if kind == "task_grid":
+            return bool(a.tasks) and all(t.name for t in a.tasks)
+        if kind == "focus":
+            return index in self.visited and bool(self.focus_tasks())
+        focus = self.focus_tasks()
+        if kind == "task_analysis":
+            return bool(focus) and all(a.analysis.get(t.task_id) for t in focus)
+        if kind == "measures":
+            r = self.result()
+            return bool(focus) and all(any(m.task_id == t.task_id for m in r.measures) for t in focus) \
+                and all(m.complete for m in r.measures)
+        if kind == "action_plan":
+            return bool(a.actions) and all(x.owner and x.deadline for x in a.actions)
+        if kind == "output":
+            return self.pdf_path is not None
+        return index in self.visited
+
+    def update_sidebar(self) -> None:
+        """Marks: ▶ where you are, ✓ complete, ○ not yet."""
+        for i, (b, step) in enumerate(zip(self.step_buttons, self.q.steps, strict=True)):
+            here = i == self.current
+            mark = "▶" if here else ("✓" if self.started and self.step_complete(i) else "○")
+            b.configure(text=f"{mark} {i + 1}. {step.title.get(self.lang)}",
+                        state="normal" if self.started else "disabled",
+                        fg_color=style.ACCENT if here else "transparent",
+                        text_color=("white", "white") if here else ("gray10", "gray90"),
+                        hover_color=("gray80", "gray30") if not here else style.ACCENT)
+        if self.current >= 0:
+            self.step_label.configure(text=ui("step_of", self.lang, n=self.current + 1, total=len(self.q.steps)))
+            self.back_button.configure(state="normal" if self.current > 0 else "disabled")
+            last = self.current == len(self.q.steps) - 1
+            self.next_button.configure(state="disabled" if last else "normal")
+
+    # --- language and text size ----------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every text in the current language."""
+        lang = self.lang
+        for key, b in self.top_buttons.items():
+            b.configure(text=ui(key, lang))
+        self.back_button.configure(text=ui("back", lang))
+        self.next_button.configure(text=ui("next", lang))
+        self.side_title.configure(text=ui("steps", lang))
+        self.scale_label.configure(text=ui("text_size", lang))
+        self.root.title(ui("app_title", lang))
+        self.home.retranslate()
+        for page in self.pages.values():
+            page.retranslate()
+        self.update_title()
+        self.update_sidebar()
+
+    def set_lang(self, lang: str) -> None:
+        """Switch the window (and new action texts) to ``lang``."""
+        self.lang = "en" if lang == "en" else "ja"
+        self.a.lang = self.lang
+        self.prefs.lang = self.lang
+        self.save_prefs()
+        self.retranslate()
+        if self.current >= 0:
+            self.pages[self.current].refresh()
+        else:
+            self.home.refresh()
+
+    def set_scale(self, percent: int) -> None:
+        """Apply a text size of 100, 125 or 150 %."""
+        style.set_scale(percent)
+        self.prefs.scale = percent
+        self.save_prefs()
+        for page in self.pages.values():
+            page.rescale()
+
+    def show_glossary(self) -> None:
+        """The glossary (OCR, RPA, ECRS …) in a small window."""
+        from app.gui.widgets import GlossaryWindow
+
+        if self.glossary is None:
+            self.glossary = GlossaryWindow(self.root, self.q)
+        self.glossary.show(self.lang)

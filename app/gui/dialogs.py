@@ -1,0 +1,138 @@
+"""Modal dialogs with Japanese buttons, file choosers and a small calendar; tests replace these functions.
+
+Every dialog the window shows goes through this module, so a test can answer it (monkeypatch) and
+no test ever blocks on a modal window.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import tkinter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from tkinter import filedialog
+
+import customtkinter as ctk
+
+from app.gui import style
+from app.gui.strings import ui
+
+
+def ask(parent: tkinter.Misc, title: str, message: str, buttons: Sequence[tuple[str, str]],
+        lang: str = "ja") -> str | None:
+    """Show ``message`` with ``buttons`` ((key, label) …); returns the key pressed, None when closed."""
+    top = ctk.CTkToplevel(parent)
+    top.title(title)
+    top.transient(parent.winfo_toplevel())
+    top.resizable(False, False)
+    answer: list[str | None] = [None]
+    ctk.CTkLabel(top, text=message, font=style.font(), justify="left", wraplength=520).pack(
+        padx=24, pady=(20, 12), anchor="w")
+    row = ctk.CTkFrame(top, fg_color="transparent")
+    row.pack(padx=16, pady=(0, 16), anchor="e")
+
+    def press(key: str) -> None:
+        answer[0] = key
+        top.destroy()
+
+    for key, label in buttons:
+        ctk.CTkButton(row, text=label, font=style.font(), width=110, command=lambda k=key: press(k)).pack(
+            side="left", padx=6)
+    top.protocol("WM_DELETE_WINDOW", top.destroy)
+    top.after(50, lambda: _grab(top))
+    parent.wait_window(top)
+    return answer[0]
+
+
+def _grab(top: ctk.CTkToplevel) -> None:
+    try:
+        top.grab_set()
+        top.focus_force()
+    except tkinter.TclError:
+        return  # closed already, or another grab is active; the dialog still works
+
+
+def info(parent: tkinter.Misc, message: str, lang: str = "ja") -> None:
+    """A notice with an OK button."""
+    ask(parent, ui("notice_title", lang), message, [("ok", ui("btn_ok", lang))], lang)
+
+
+def error(parent: tkinter.Misc, message: str, lang: str = "ja") -> None:
+    """An error the user should read, with an OK button."""
+    ask(parent, ui("error_title", lang), message, [("ok", ui("btn_ok", lang))], lang)
+
+
+def yes_no(parent: tkinter.Misc, message: str, lang: str = "ja") -> bool:
+    """A yes/no question; closing the dialog means no."""
+    return ask(parent, ui("notice_title", lang), message,
+               [("yes", ui("btn_yes", lang)), ("no", ui("btn_no", lang))], lang) == "yes"
+
+
+def ask_open_path(parent: tkinter.Misc, lang: str = "ja") -> Path | None:
+    """Choose an assessment file to open."""
+    name = filedialog.askopenfilename(parent=parent, filetypes=[
+        (ui("assessment_files", lang), "*.kaizen.json *.json"), (ui("all_files", lang), "*")])
+    return Path(name) if name else None
+
+
+def ask_save_path(parent: tkinter.Misc, initial: Path, pdf: bool = False, lang: str = "ja") -> Path | None:
+    """Choose where to save an assessment (or a PDF when ``pdf``)."""
+    types = [(ui("pdf_files", lang), "*.pdf")] if pdf else [(ui("assessment_files", lang), "*.kaizen.json")]
+    name = filedialog.asksaveasfilename(parent=parent, initialdir=str(initial.parent), initialfile=initial.name,
+                                        defaultextension=".pdf" if pdf else ".json",
+                                        filetypes=[*types, (ui("all_files", lang), "*")])
+    return Path(name) if name else None
+
+
+class CalendarPopup(ctk.CTkToplevel):
+    """A month view; clicking a day calls ``on_pick`` with the date and closes."""
+
+    def __init__(self, parent: tkinter.Misc, start: dt.date, on_pick: Callable[[dt.date], None],
+                 lang: str = "ja") -> None:
+        super().__init__(parent)
+        self.title(ui("calendar_title", lang))
+        self.transient(parent.winfo_toplevel())
+        self.resizable(False, False)
+        self._on_pick = on_pick
+        self._lang = lang
+        self._month = start.replace(day=1)
+        head = ctk.CTkFrame(self, fg_color="transparent")
+        head.pack(fill="x", padx=8, pady=8)
+        ctk.CTkButton(head, text="◀", width=36, font=style.font(), command=lambda: self._shift(-1)).pack(side="left")
+        self._title = ctk.CTkLabel(head, text="", font=style.font(weight="bold"))
+        self._title.pack(side="left", expand=True)
+        ctk.CTkButton(head, text="▶", width=36, font=style.font(), command=lambda: self._shift(1)).pack(side="right")
+        self._grid = ctk.CTkFrame(self, fg_color="transparent")
+        self._grid.pack(padx=8, pady=(0, 4))
+        ctk.CTkButton(self, text=ui("today", lang), font=style.font(),
+                      command=lambda: self.pick(dt.date.today())).pack(pady=(0, 8))
+        self._draw()
+
+    def _shift(self, months: int) -> None:
+        index = self._month.month - 1 + months
+        self._month = dt.date(self._month.year + index // 12, index % 12 + 1, 1)
+        self._draw()
+
+    def _draw(self) -> None:
+        # a month grid is 6×7 small buttons; rebuilding it is cheap and holds no scrollable frame
+        for child in self._grid.winfo_children():
+            child.destroy()
+        m = self._month
+        self._title.configure(text=f"{m.year}年{m.month}月" if self._lang == "ja" else m.strftime("%B %Y"))
+        heads = "月火水木金土日" if self._lang == "ja" else ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+        for c, h in enumerate(heads):
+            ctk.CTkLabel(self._grid, text=h, width=36, font=style.font(12)).grid(row=0, column=c)
+        for r, week in enumerate(calendar.Calendar().monthdayscalendar(m.year, m.month), start=1):
+            for c, day in enumerate(week):
+                if day:
+                    d = dt.date(m.year, m.month, day)
+                    ctk.CTkButton(self._grid, text=str(day), width=36, height=28, font=style.font(12),
+                                  fg_color="transparent", text_color=("gray10", "gray90"),
+                                  hover_color=("gray80", "gray30"),
+                                  command=lambda d=d: self.pick(d)).grid(row=r, column=c, padx=1, pady=1)
+
+    def pick(self, day: dt.date) -> None:
+        """Choose ``day`` and close."""
+        self._on_pick(day)
+        self.destroy()

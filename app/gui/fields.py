@@ -1,0 +1,302 @@
+"""Questionnaire items rendered as widgets (one Field per item) and a FormView binding them to the model.
+
+A FormView never keeps answers of its own: every change is coerced (app.domain.values.coerce) and
+written straight into the dict the page names (assessment.info, analysis[task], a measure's answers);
+refresh() rebuilds every widget from that dict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tkinter
+from collections.abc import Callable
+from typing import Any
+
+import customtkinter as ctk
+
+from app.domain.errors import AssessmentError, Problem
+from app.domain.questionnaire import Item
+from app.domain.values import coerce, parse_date
+from app.gui import style
+from app.gui.dialogs import CalendarPopup
+from app.gui.strings import ui
+
+Answers = dict[str, Any]
+WRAP = 860
+
+
+def display_number(value: object) -> str:
+    """A stored number as people type it (1200, 2.5), never 1.2e+03."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "" if value is None else str(value)
+    return str(int(value)) if float(value).is_integer() else f"{value:.10g}"
+
+
+class Field(ctk.CTkFrame):
+    """One item: label, hint, input widget and an error line under it."""
+
+    def __init__(self, parent: tkinter.Misc, item: Item, lang: Callable[[], str],
+                 on_change: Callable[[Field], None]) -> None:
+        super().__init__(parent, fg_color="transparent")
+        self.item = item
+        self._lang = lang
+        self._on_change = on_change
+        self._quiet = False
+        self.error: str | None = None
+        self.var = tkinter.StringVar(self)
+        self.checks: dict[str | int, tkinter.IntVar] = {}
+        self.boxes: list[ctk.CTkCheckBox] = []
+        self.widget: Any = None
+        self.columnconfigure(0, weight=1)
+        self.label = ctk.CTkLabel(self, text="", font=style.font(weight="bold"), anchor="w", justify="left",
+                                  wraplength=WRAP)
+        self.label.grid(row=0, column=0, sticky="w")
+        self.hint = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="w",
+                                 justify="left", wraplength=WRAP)
+        self.body = ctk.CTkFrame(self, fg_color="transparent")
+        self.body.grid(row=2, column=0, sticky="w", pady=(2, 0))
+        self.error_label = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.ERROR, anchor="w",
+                                        justify="left", wraplength=WRAP)
+        if item.type != "note":
+            self._build()
+        self.retranslate()
+
+    # --- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        t = self.item.type
+        if t in ("text", "integer", "decimal", "date"):
+            width = 160 if t in ("integer", "decimal", "date") else 520
+            self.widget = ctk.CTkEntry(self.body, textvariable=self.var, width=width, font=style.font())
+            self.widget.grid(row=0, column=0, sticky="w")
+            if t == "date":
+                ctk.CTkButton(self.body, text=ui("calendar", self._lang()), width=90, font=style.font(13),
+                              command=self._calendar).grid(row=0, column=1, padx=(6, 0))
+            self.widget.bind("<FocusOut>", lambda _e: self._show_error(), add=True)
+            self.var.trace_add("write", lambda *_: self._changed())
+        elif t == "long_text":
+            self.widget = ctk.CTkTextbox(self.body, width=620, height=72, font=style.font(), wrap="word")
+            self.widget.grid(row=0, column=0, sticky="w")
+            self.widget._textbox.bind("<<Modified>>", self._text_modified, add=True)
+        elif t == "select_multiple":
+            per_row = 4 if max((len(c.label.ja) for c in self.item.choices), default=0) <= 10 else 3
+            for n, choice in enumerate(self.item.choices):
+                var = tkinter.IntVar(self, 0)
+                box = ctk.CTkCheckBox(self.body, text="", variable=var, font=style.font())
+                box.grid(row=n // per_row, column=n % per_row, sticky="w", padx=(0, 14), pady=2)
+                var.trace_add("write", lambda *_: self._changed())
+                self.checks[choice.value] = var
+                self.boxes.append(box)
+        else:  # select_one, likert, boolean
+            self._build_choice()
+
+    def _build_choice(self) -> None:
+        labels = self._choice_labels()
+        segmented = self.item.type == "boolean" or (len(labels) <= 4 and sum(len(x) for x in labels) <= 40)
+        if segmented:
+            self.widget = ctk.CTkSegmentedButton(self.body, values=labels, variable=self.var, font=style.font())
+        else:
+            self.widget = ctk.CTkOptionMenu(self.body, values=[ui("choose", "ja"), *labels], variable=self.var,
+                                            font=style.font(), dropdown_font=style.font(), width=320,
+                                            dynamic_resizing=False)
+        self.widget.grid(row=0, column=0, sticky="w")
+        self.var.trace_add("write", lambda *_: self._changed())
+
+    def _choice_labels(self) -> list[str]:
+        lang = self._lang()
+        if self.item.type == "boolean":
+            return [ui("yes", lang), ui("no", lang)]
+        return [c.label.get(lang) for c in self.item.choices]
+
+    def retranslate(self) -> None:
+        """Show the item's texts (and choice labels) in the current language, keeping the answer."""
+        lang = self._lang()
+        star = " *" if self.item.required else ""
+        self.label.configure(text=self.item.label.get(lang) + star,
+                             font=style.font(weight="normal" if self.item.type == "note" else "bold"))
+        hint = self.item.hint.get(lang)
+        self.hint.configure(text=hint)
+        if hint:
+            self.hint.grid(row=1, column=0, sticky="w")
+        else:
+            self.hint.grid_remove()
+        for box, choice in zip(self.boxes, self.item.choices, strict=False):
+            box.configure(text=choice.label.get(lang))
+        if self.item.type in ("select_one", "likert", "boolean"):
+            value = self.raw_value()
+            labels = self._choice_labels()
+            values = labels if isinstance(self.widget, ctk.CTkSegmentedButton) else [ui("choose", lang), *labels]
+            self.widget.configure(values=values)
+            self.show(value)
+
+    # --- reading and writing -----------------------------------------------------------------
+    def raw_value(self) -> object:
+        """What the user entered, in a form :func:`coerce` accepts (None when blank)."""
+        t = self.item.type
+        if t == "select_multiple":
+            return [v for v, var in self.checks.items() if var.get()]
+        if t == "long_text":
+            return self.widget.get("1.0", "end-1c")
+        text = self.var.get()
+        if t == "boolean":
+            answers = {ui("yes", "ja"): True, ui("yes", "en"): True, ui("no", "ja"): False, ui("no", "en"): False}
+            return answers.get(text)
+        if t in ("select_one", "likert"):
+            lang = self._lang()
+            return next((c.value for c in self.item.choices if c.label.get(lang) == text), None)
+        return text
+
+    def show(self, value: object) -> None:
+        """Put a stored value into the widget without reporting a change."""
+        self._quiet = True
+        try:
+            t = self.item.type
+            if t == "select_multiple":
+                chosen = value if isinstance(value, list) else []
+                for v, var in self.checks.items():
+                    var.set(1 if v in chosen else 0)
+            elif t == "long_text":
+                self.widget.delete("1.0", "end")
+                self.widget.insert("1.0", "" if value is None else str(value))
+                self.widget._textbox.edit_modified(False)
+            elif t == "boolean":
+                self.var.set("" if value is None else ui("yes" if value else "no", self._lang()))
+            elif t in ("select_one", "likert"):
+                choice = self.item.choice(value)
+                blank = "" if isinstance(self.widget, ctk.CTkSegmentedButton) else ui("choose", self._lang())
+                self.var.set(choice.label.get(self._lang()) if choice else blank)
+            elif t != "note":
+                self.var.set(display_number(value))
+        finally:
+            self._quiet = False
+
+    def _text_modified(self, _event: object) -> None:
+        if self.widget._textbox.edit_modified():
+            self.widget._textbox.edit_modified(False)
+            self._changed()
+
+    def _changed(self) -> None:
+        if not self._quiet:
+            self._on_change(self)
+
+    def _calendar(self) -> None:
+        start = parse_date(self.var.get()) or dt.date.today()
+        CalendarPopup(self, start, lambda d: self.var.set(d.isoformat()), self._lang())
+
+    def set_error(self, message: str | None, visible: bool = True) -> None:
+        """Remember an error; show it under the widget when ``visible``."""
+        self.error = message
+        if visible:
+            self._show_error()
+
+    def _show_error(self) -> None:
+        if self.error:
+            self.error_label.configure(text="⚠ " + self.error)
+            self.error_label.grid(row=3, column=0, sticky="w")
+        else:
+            self.error_label.grid_remove()
+
+
+class FormView(ctk.CTkFrame):
+    """Items laid out top to bottom, reading and writing the dict that ``answers()`` returns."""
+
+    def __init__(self, parent: tkinter.Misc, items: tuple[Item, ...], lang: Callable[[], str], *,
+                 answers: Callable[[], Answers], env: Callable[[], dict[str, Any]],
+                 on_changed: Callable[[], None]) -> None:
+        super().__init__(parent, fg_color="transparent")
+        self._answers = answers
+        self._env = env
+        self._on_changed = on_changed
+        self._lang = lang
+        self._stash: dict[tuple[int, str], object] = {}
+        self.fields: dict[str, Field] = {}
+        self.columnconfigure(0, weight=1)
+        for row, item in enumerate(items):
+            f = Field(self, item, lang, self._field_changed)
+            f.grid(row=row, column=0, sticky="ew", pady=(0, 12))
+            self.fields[item.id] = f
+
+    def refresh(self) -> None:
+        """Rebuild every widget from the model."""
+        answers = self._answers()
+        for f in self.fields.values():
+            f.show(answers.get(f.item.id))
+            f.set_error(None)
+        self.apply_relevance()
+
+    def retranslate(self) -> None:
+        """Switch every field's texts to the current language."""
+        for f in self.fields.values():
+            f.retranslate()
+
+    def _field_changed(self, f: Field) -> None:
+        answers = self._answers()
+        try:
+            value = coerce(f.item, f.raw_value())
+        except AssessmentError as exc:
+            p = exc.problems[0]
+            # typing "12" on the way to "120" must not flash an error: numbers and dates show it on leaving
+            f.set_error(_problem(p.code, f.item, self._lang(), **{k: v for k, v in p.params.items() if k != "field"})
+                        .message(self._lang()), visible=f.item.type not in ("integer", "decimal", "date"))
+        else:
+            f.set_error(None)
+            if value is None or value == []:
+                answers.pop(f.item.id, None)
+            else:
+                answers[f.item.id] = value
+        self.apply_relevance()
+        self._on_changed()
+
+    def apply_relevance(self) -> None:
+        """Show only the items whose ``relevant`` holds; hidden answers are set aside, not lost."""
+        answers = self._answers()
+        env = self._env()
+        for f in self.fields.values():
+            if f.item.relevant is None:
+                continue
+            key = (id(answers), f.item.id)
+            if f.item.relevant.test(env):
+                if not f.winfo_ismapped() or not f.grid_info():
+                    f.grid()
+                if key in self._stash and f.item.id not in answers:
+                    answers[f.item.id] = self._stash.pop(key)
+                    f.show(answers[f.item.id])
+            else:
+                f.grid_remove()
+                if f.item.id in answers:
+                    # a hidden answer must not drive scoring (as in XLSForm), but a slip of the
+                    # mouse must not lose it either: keep it aside while the window is open
+                    self._stash[key] = answers.pop(f.item.id)
+                    f.show(None)
+                    env = self._env()
+
+    def visible(self, f: Field) -> bool:
+        """Whether the field is currently shown (relevant)."""
+        return bool(f.grid_info())
+
+    def validate(self) -> int:
+        """Check required items, values and constraints of the shown fields; returns the number of problems."""
+        answers = self._answers()
+        env = self._env()
+        lang = self._lang()
+        count = 0
+        for f in self.fields.values():
+            item = f.item
+            if not item.is_input or not self.visible(f):
+                f.set_error(None)
+                continue
+            if f.error is None:
+                value = answers.get(item.id)
+                if item.required and value in (None, "", []) and item.default is None:
+                    f.set_error(_problem("A005", item, lang).message(lang))
+                elif item.constraint is not None and value is not None and not item.constraint.test(env):
+                    fallback = _problem("A009", item, lang, message=item.constraint.source).message(lang)
+                    msg = item.constraint_message.get(lang) or fallback
+                    f.set_error(msg)
+            if f.error:
+                f.set_error(f.error)
+                count += 1
+        return count
+
+
+def _problem(code: str, item: Item, lang: str, **params: object) -> Problem:
+    return Problem(code, {**params, "field": item.label.get(lang)}, where=item.id)

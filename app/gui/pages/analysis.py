@@ -1,0 +1,69 @@
+"""Per focus task: pain points and the ECRS questions, rendered from the questionnaire's task_analysis items."""
+
+from __future__ import annotations
+
+import tkinter
+from typing import TYPE_CHECKING, Any
+
+import customtkinter as ctk
+
+from app.domain.questionnaire import Step
+from app.domain.scoring import task_env
+from app.gui.fields import FormView
+from app.gui.pages.base import StepPage
+from app.gui.widgets import TaskSelector
+
+if TYPE_CHECKING:
+    from app.gui.controller import Wizard
+
+
+class AnalysisPage(StepPage):
+    """Answers live in ``assessment.analysis[task_id]``; switching tasks only re-reads the model."""
+
+    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+        super().__init__(parent, wiz, step)
+        self.selector = TaskSelector(self.body, wiz, self.refresh)
+        self.selector.grid(row=0, column=0, sticky="ew", pady=(0, 8))
+        self.scroll = ctk.CTkScrollableFrame(self.body, fg_color="transparent")
+        self.scroll.grid(row=1, column=0, sticky="nsew")
+        self.scroll.columnconfigure(0, weight=1)
+        self.body.rowconfigure(1, weight=1)
+        self.form = FormView(self.scroll, step.items, lambda: wiz.lang, answers=self.answers, env=self.env,
+                             on_changed=wiz.changed)
+        self.form.grid(row=0, column=0, sticky="ew")
+
+    def answers(self) -> dict[str, Any]:
+        """The current focus task's answers (a throwaway dict when there is none)."""
+        tid = self.wiz.current_task
+        return self.wiz.a.analysis.setdefault(tid, {}) if tid else {}
+
+    def env(self) -> dict[str, Any]:
+        """What skip logic sees: the task's row, its analysis and the basic information."""
+        tid = self.wiz.current_task
+        if tid is None:
+            return {}
+        return task_env(self.wiz.q, self.wiz.a, self.wiz.a.task(tid))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.form.retranslate()
+
+    def refresh(self) -> None:
+        tid = self.selector.refresh()
+        if tid is None:
+            self.scroll.grid_remove()
+            return
+        self.scroll.grid()
+        self.form.refresh()
+        self.scroll._parent_canvas.yview_moveto(0)
+
+    def inner_next(self) -> bool:
+        if self.form.validate():
+            return True  # stay on this task until its messages are dealt with
+        return self.selector.move(1)
+
+    def inner_back(self) -> bool:
+        return self.selector.move(-1)
+
+    def leave(self, forward: bool) -> bool:
+        return not forward or self.form.validate() == 0

@@ -1,0 +1,68 @@
+"""The base of every step page: title and intro from the questionnaire, hooks the controller calls."""
+
+from __future__ import annotations
+
+import tkinter
+from typing import TYPE_CHECKING
+
+import customtkinter as ctk
+
+from app.domain.questionnaire import Step
+from app.gui import style
+
+if TYPE_CHECKING:
+    from app.gui.controller import Wizard
+
+
+class StepPage(ctk.CTkFrame):
+    """A page built once; ``refresh`` rebuilds what it shows from the model every time it is raised."""
+
+    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+        super().__init__(parent, fg_color=style.PAGE_BG, corner_radius=0)
+        self.wiz = wiz
+        self.step = step
+        self.columnconfigure(0, weight=1)
+        self.title = ctk.CTkLabel(self, text="", font=style.font(22, "bold"), anchor="w")
+        self.title.grid(row=0, column=0, sticky="ew", padx=20, pady=(14, 2))
+        self.intro = ctk.CTkLabel(self, text="", font=style.font(13), anchor="w", justify="left",
+                                  text_color=style.MUTED, wraplength=1000)
+        self.intro.grid(row=1, column=0, sticky="ew", padx=20, pady=(0, 8))
+        self.body = ctk.CTkFrame(self, fg_color="transparent")
+        self.body.grid(row=2, column=0, sticky="nsew", padx=20, pady=(0, 8))
+        self.body.columnconfigure(0, weight=1)
+        self.rowconfigure(2, weight=1)
+        self.bind("<Configure>", self._wrap, add=True)
+
+    def _wrap(self, event: tkinter.Event[tkinter.Misc]) -> None:
+        # wrap the intro to the page width (customtkinter's wraplength is in unscaled pixels)
+        width = max(300, int(event.width / style.scale()) - 60)
+        self.intro.configure(wraplength=width)
+
+    def retranslate(self) -> None:
+        """Show the step's own texts in the current language."""
+        lang = self.wiz.lang
+        self.title.configure(text=self.step.title.get(lang))
+        intro = self.step.intro.get(lang)
+        self.intro.configure(text=intro)
+        if intro:
+            self.intro.grid()
+        else:
+            self.intro.grid_remove()
+
+    def refresh(self) -> None:
+        """Rebuild the widgets' contents from the model."""
+
+    def leave(self, forward: bool) -> bool:
+        """Check the page before leaving it; show messages next to the fields and return False to stay."""
+        return True
+
+    def inner_next(self) -> bool:
+        """Move within the page (next focus task); False when there is nowhere further to go."""
+        return False
+
+    def inner_back(self) -> bool:
+        """Move back within the page; False when at its start."""
+        return False
+
+    def rescale(self) -> None:
+        """The text size changed: plain tk widgets (sheets, canvases) resize their fonts here."""

@@ -1,0 +1,39 @@
+"""A generic page of questions answered once per assessment (はじめに, 基本情報), rendered from the questionnaire."""
+
+from __future__ import annotations
+
+import tkinter
+from typing import TYPE_CHECKING
+
+import customtkinter as ctk
+
+from app.domain.questionnaire import Step
+from app.gui.fields import FormView
+from app.gui.pages.base import StepPage
+
+if TYPE_CHECKING:
+    from app.gui.controller import Wizard
+
+
+class FormPage(StepPage):
+    """Items of a ``page`` step; answers live in ``assessment.info``."""
+
+    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+        super().__init__(parent, wiz, step)
+        self.scroll = ctk.CTkScrollableFrame(self.body, fg_color="transparent")
+        self.scroll.grid(row=0, column=0, sticky="nsew")
+        self.scroll.columnconfigure(0, weight=1)
+        self.body.rowconfigure(0, weight=1)
+        self.form = FormView(self.scroll, step.items, lambda: wiz.lang, answers=lambda: wiz.a.info,
+                             env=lambda: wiz.a.info, on_changed=wiz.changed)
+        self.form.grid(row=0, column=0, sticky="ew")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.form.retranslate()
+
+    def refresh(self) -> None:
+        self.form.refresh()
+
+    def leave(self, forward: bool) -> bool:
+        return not forward or self.form.validate() == 0

@@ -1,0 +1,324 @@
+"""The task inventory: an Excel-like grid (tksheet) whose columns are the questionnaire's task-grid items.
+
+Cells are typed in, pasted from Excel or picked from dropdowns; every change is coerced into
+``task.answers`` (full-width digits and "1,200" accepted) and annual hours are recomputed live.
+A hidden first column holds each row's task id, so inserted, deleted and dragged rows keep their
+tasks (and the analysis, measures and actions that hang off them).
+"""
+
+from __future__ import annotations
+
+import tkinter
+from typing import TYPE_CHECKING, Any
+
+import customtkinter as ctk
+from tksheet import Sheet, num2alpha
+
+from app.domain.assessment import Task
+from app.domain.errors import AssessmentError, Problem
+from app.domain.questionnaire import Item, Step
+from app.domain.scoring import annual_hours, task_env
+from app.domain.values import coerce
+from app.gui import style
+from app.gui.fields import display_number
+from app.gui.pages.base import StepPage
+from app.gui.strings import hours, ui
+
+if TYPE_CHECKING:
+    from app.gui.controller import Wizard
+
+ERROR_BG = "#ffd6d6"
+CALC_BG = "#eef2f6"
+CHAR_PX = 13
+
+
+class GridPage(StepPage):
+    """One row per task; ``errors`` holds the cells that did not parse, with their text and message."""
+
+    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+        super().__init__(parent, wiz, step)
+        self.items: tuple[Item, ...] = step.items
+        self.errors: dict[tuple[str, str], tuple[str, str]] = {}  # (task id, item id) -> (text, message)
+        self._loaded_revision = -1
+        bar = ctk.CTkFrame(self.body, fg_color="transparent")
+        bar.grid(row=0, column=0, sticky="ew", pady=(0, 6))
+        self.buttons: dict[str, ctk.CTkButton] = {}
+        for n, (key, command) in enumerate((("grid_add", self.add_row), ("grid_delete", self.delete_rows),
+                                            ("grid_up", lambda: self.move_rows(-1)),
+                                            ("grid_down", lambda: self.move_rows(1)))):
+            b = ctk.CTkButton(bar, text="", width=90, font=style.font(13), command=command)
+            b.grid(row=0, column=n, padx=(0, 6))
+            self.buttons[key] = b
+        self.total = ctk.CTkLabel(bar, text="", font=style.font(14, "bold"))
+        self.total.grid(row=0, column=5, padx=16)
+        bar.columnconfigure(4, weight=1)
+        self.sheet = Sheet(self.body, headers=["id", *["" for _ in self.items]], data=[],
+                           default_header_height="3", header_wrap="w", table_wrap="", show_top_left=False,
+                           paste_can_expand_y=True, font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
+                           index_font=style.tk_font(13), popup_menu_font=style.tk_font(13),
+                           default_row_index_width=44, alternate_color="#f7f9fb", height=400)
+        self.sheet.grid(row=1, column=0, sticky="nsew")
+        self.body.rowconfigure(1, weight=1)
+        self.sheet.enable_bindings("single_select", "drag_select", "row_select", "column_width_resize",
+                                   "double_click_column_resize", "row_height_resize", "arrowkeys",
+                                   "right_click_popup_menu",
+                                   "rc_select", "rc_insert_row", "rc_delete_row", "copy", "cut", "paste", "delete",
+                                   "undo", "edit_cell", "row_drag_and_drop", "ctrl_select")
+        self.sheet.hide_columns(0, data_indexes=True)
+        self.sheet.bind("<<SheetModified>>", self._modified)
+        self.message = ctk.CTkLabel(self.body, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
+                                    justify="left", wraplength=1000)
+        self.message.grid(row=2, column=0, sticky="ew", pady=(4, 0))
+        self.hint = ctk.CTkLabel(self.body, text="", font=style.font(12), text_color=style.MUTED, anchor="w")
+        self.hint.grid(row=3, column=0, sticky="ew")
+        self._set_columns()
+
+    # --- columns ---------------------------------------------------------------------------------
+    def _set_columns(self) -> None:
+        lang = self.wiz.lang
+        self.sheet.headers(["id", *[i.label.get(lang) for i in self.items]], redraw=False)
+        widths: list[int] = []  # displayed columns only: the id column is hidden
+        for c, item in enumerate(self.items, start=1):
+            widths.append(round((item.width or 10) * CHAR_PX * style.scale()) + 8)
+            col = self.sheet.span(num2alpha(c), header=False)
+            if item.calculate is not None:
+                self.sheet.readonly(col)
+                self.sheet.highlight(col, bg=CALC_BG, redraw=False)
+            elif item.type in ("select_one", "likert", "boolean"):
+                self.sheet.dropdown(col, values=["", *self._labels(item)], edit_data=False, redraw=False)
+            if item.type in ("integer", "decimal") or item.calculate is not None:
+                self.sheet.align(col, align="e", redraw=False)
+        self.sheet.set_column_widths(widths)
+        self.sheet.set_header_height_lines(3)
+
+    def _labels(self, item: Item) -> list[str]:
+        lang = self.wiz.lang
+        if item.type == "boolean":
+            return [ui("yes", lang), ui("no", lang)]
+        return [c.label.get(lang) for c in item.choices]
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        lang = self.wiz.lang
+        for key, b in self.buttons.items():
+            b.configure(text=ui(key, lang))
+        self.hint.configure(text=ui("grid_paste_hint", lang))
+        self._set_columns()
+        self._loaded_revision = -1
+
+    def rescale(self) -> None:
+        self.sheet.font(style.tk_font(14))
+        self.sheet.header_font(style.tk_font(13, "bold"))
+        self.sheet.index_font(style.tk_font(13))
+        self._set_columns()
+
+    # --- model -> sheet ----------------------------------------------------------------------------
+    def display(self, item: Item, value: object) -> str:
+        """How a stored answer appears in a cell."""
+        lang = self.wiz.lang
+        if value is None:
+            return ""
+        if item.type == "boolean":
+            return ui("yes" if value else "no", lang)
+        if item.type in ("select_one", "likert"):
+            choice = item.choice(value)
+            return choice.label.get(lang) if choice else str(value)
+        if item.type == "select_multiple" and isinstance(value, list):
+            return "、".join(self.display_choice(item, v) for v in value)
+        if item.calculate is not None and isinstance(value, int | float):
+            return hours(float(value))
+        return display_number(value) if item.type in ("integer", "decimal") else str(value)
+
+    def display_choice(self, item: Item, value: object) -> str:
+        choice = item.choice(value)
+        return choice.label.get(self.wiz.lang) if choice else str(value)
+
+    def row_for(self, task: Task) -> list[Any]:
+        """The cells of one task, including the hidden id and the computed columns."""
+        env = task_env(self.wiz.q, self.wiz.a, task)
+        row: list[Any] = [task.id]
+        for item in self.items:
+            err = self.errors.get((task.id, item.id))
+            value = env.get(item.id) if item.calculate is not None else task.answers.get(item.id)
+            row.append(err[0] if err else self.display(item, value))
+        return row
+
+    def refresh(self) -> None:
+        if self._loaded_revision != self.wiz.revision:
+            self.load()
+        self.update_total()
+
+    def load(self) -> None:
+        """Put every task into the sheet (after opening a file, or model-side row operations)."""
+        tasks = self.wiz.a.tasks
+        live = {t.id for t in tasks}
+        self.errors = {k: v for k, v in self.errors.items() if k[0] in live}
+        self.sheet.set_sheet_data([self.row_for(t) for t in tasks], reset_col_positions=False,
+                                  reset_row_positions=True, redraw=False)
+        self.sheet.dehighlight_cells(all_=True, redraw=False)
+        for r, t in enumerate(tasks):
+            for c, item in enumerate(self.items, start=1):
+                self._mark(r, c, self.errors.get((t.id, item.id)))
+        self.sheet.hide_columns(0, data_indexes=True)
+        self.sheet.redraw()
+        self._loaded_revision = self.wiz.revision
+
+    def _mark(self, r: int, c: int, err: tuple[str, str] | None) -> None:
+        if err:
+            self.sheet.highlight(r, c, bg=ERROR_BG, redraw=False)
+            self.sheet.note(r, c, note=err[1])
+        else:
+            self.sheet.dehighlight_cells(cells=[(r, c)], redraw=False)
+            self.sheet.note(r, c, note=None)
+
+    # --- sheet -> model ------------------------------------------------------------------------------
+    def _modified(self, event: dict[str, Any]) -> None:
+        cells = event.get("cells", {}).get("table", {}) if event.get("eventname") == "edit_table" else None
+        rows = sorted({r for r, _c in cells}) if cells else None
+        self.sync(rows)
+
+    def sync(self, rows: list[int] | None = None) -> None:
+        """Read rows (all when None) back into the model; row order and deletions follow the sheet."""
+        a = self.wiz.a
+        data = self.sheet.get_sheet_data()
+        by_id = {t.id: t for t in a.tasks}
+        if rows is None or any(r >= len(a.tasks) or a.tasks[r].id != data[r][0] for r in rows if r < len(data)):
+            rows = list(range(len(data)))
+            seen: set[str] = set()
+            order: list[Task] = []
+            for r, row in enumerate(data):
+                tid = str(row[0] or "")
+                if not tid or tid in seen:
+                    tid = _fresh_id(a.new_task_id(), seen | set(by_id))
+                    self.sheet.set_cell_data(r, 0, tid, redraw=False)
+                seen.add(tid)
+                order.append(by_id.get(tid) or Task(tid))
+            for gone in set(by_id) - seen:
+                a.remove_task(gone)
+            a.tasks = order
+        for r in rows:
+            self._read_row(r, data[r])
+        self.wiz.changed()
+        self._loaded_revision = self.wiz.revision
+        self.update_total()
+        self.sheet.redraw()
+
+    def _read_row(self, r: int, row: list[Any]) -> None:
+        task = self.wiz.a.tasks[r]
+        for c, item in enumerate(self.items, start=1):
+            if not item.is_input:
+                continue
+            text = row[c] if c < len(row) else ""
+            text = "" if text is None else str(text)
+            key = (task.id, item.id)
+            try:
+                value = coerce(item, text)
+            except AssessmentError as exc:
+                p = exc.problems[0]
+                msg = Problem(p.code, {**p.params, "field": item.label.get(self.wiz.lang)}).message(self.wiz.lang)
+                self.errors[key] = (text, msg)
+                task.answers.pop(item.id, None)
+                self._mark(r, c, self.errors[key])
+                continue
+            self.errors.pop(key, None)
+            if value is None or value == []:
+                task.answers.pop(item.id, None)
+            else:
+                task.answers[item.id] = value
+            shown = self.display(item, value)
+            if shown != text:
+                # show the canonical form (１，２００ → 1200, "4" → "4 ほぼ手順どおり"): people see what was read
+                self.sheet.set_cell_data(r, c, shown, redraw=False)
+            self._mark(r, c, None)
+        env = task_env(self.wiz.q, self.wiz.a, task)
+        for c, item in enumerate(self.items, start=1):
+            if item.calculate is not None:
+                self.sheet.set_cell_data(r, c, self.display(item, env.get(item.id)), redraw=False)
+
+    def update_total(self) -> None:
+        """The task count and total hours above the grid, and the first problem below it."""
+        q, a = self.wiz.q, self.wiz.a
+        total = sum(annual_hours(q, task_env(q, a, t)) for t in a.tasks)
+        lang = self.wiz.lang
+        self.total.configure(text=ui("grid_total", lang, count=len(a.tasks), hours=hours(total)))
+        if self.errors:
+            first_key = next(iter(self.errors))
+            row = next((n for n, t in enumerate(a.tasks, start=1) if t.id == first_key[0]), 0)
+            first = ui("grid_row_error", lang, row=row, message=self.errors[first_key][1])
+            self.message.configure(text=ui("grid_errors", lang, count=len(self.errors), first=first))
+        else:
+            self.message.configure(text="")
+
+    # --- user actions ---------------------------------------------------------------------------------
+    def edit_cell(self, row: int, item_id: str, text: str) -> None:
+        """Type ``text`` into a cell, as a user would (also used by tests)."""
+        c = 1 + next(n for n, i in enumerate(self.items) if i.id == item_id)
+        self.sheet.set_cell_data(row, c, text, redraw=False)
+        self.sync([row])
+
+    def add_row(self) -> None:
+        """Append an empty task and select its name cell."""
+        self.wiz.a.add_task()
+        self.wiz.changed()
+        self.load()
+        r = len(self.wiz.a.tasks) - 1
+        self.sheet.see(r, 1)
+        self.sheet.select_cell(r, 1)
+        self.update_total()
+
+    def selected_rows(self) -> list[int]:
+        """Rows with a selected cell or a selected row header."""
+        rows = set(self.sheet.get_selected_rows(get_cells_as_rows=True))
+        return sorted(r for r in rows if r < len(self.wiz.a.tasks))
+
+    def delete_rows(self) -> None:
+        """Delete the selected rows' tasks (and their analysis, measures and actions)."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        for tid in [self.wiz.a.tasks[r].id for r in rows]:
+            self.wiz.a.remove_task(tid)
+        self.wiz.changed()
+        self.load()
+        self.update_total()
+
+    def move_rows(self, delta: int) -> None:
+        """Move the selected row up or down by one."""
+        rows = self.selected_rows()
+        tasks = self.wiz.a.tasks
+        if len(rows) != 1 or not 0 <= rows[0] + delta < len(tasks):
+            return
+        r = rows[0]
+        tasks[r], tasks[r + delta] = tasks[r + delta], tasks[r]
+        self.wiz.changed()
+        self.load()
+        self.sheet.select_row(r + delta)
+        self.update_total()
+
+    def leave(self, forward: bool) -> bool:
+        a = self.wiz.a
+        for t in [t for t in a.tasks if not t.answers and not any(k[0] == t.id for k in self.errors)]:
+            a.remove_task(t.id)  # a blank row is not a task
+            self.wiz.changed()
+        for r, t in enumerate(a.tasks):
+            for c, item in enumerate(self.items, start=1):
+                if item.required and item.id not in t.answers and (t.id, item.id) not in self.errors:
+                    msg = Problem("A005", {"field": item.label.get(self.wiz.lang)}).message(self.wiz.lang)
+                    self.errors[(t.id, item.id)] = ("", msg)
+                    self._mark(r, c, self.errors[(t.id, item.id)])
+        self.load()
+        self.update_total()
+        if not forward:
+            return True
+        if not a.tasks:
+            self.message.configure(text=ui("grid_need_task", self.wiz.lang))
+            return False
+        return not self.errors
+
+
+def _fresh_id(candidate: str, used: set[str]) -> str:
+    n = 1
+    while candidate in used:
+        candidate = f"t{len(used) + n}"
+        n += 1
+    return candidate

@@ -1,0 +1,178 @@
+"""Home: start a new self-check, open a file or a recent one, recover autosaved work after a crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tkinter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import customtkinter as ctk
+
+from app import service
+from app.gui import style
+from app.gui.fields import FormView
+from app.gui.strings import ui
+from app.storage import autosave
+
+if TYPE_CHECKING:
+    from app.gui.controller import Wizard
+
+NEW_ITEMS = ("department", "section", "session_date", "participants")
+MAX_RECOVERY = 3
+
+
+class HomePage(ctk.CTkFrame):
+    """The first screen; the step list stays disabled until an assessment is started or opened."""
+
+    def __init__(self, parent: tkinter.Misc, wiz: Wizard) -> None:
+        super().__init__(parent, fg_color=style.PAGE_BG, corner_radius=0)
+        self.wiz = wiz
+        self.draft: dict[str, Any] = {}
+        self.columnconfigure((0, 1), weight=1, uniform="home")
+        self.title = ctk.CTkLabel(self, text="", font=style.font(26, "bold"), anchor="w")
+        self.title.grid(row=0, column=0, columnspan=2, sticky="w", padx=24, pady=(18, 0))
+        self.subtitle = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
+                                     justify="left", wraplength=1000)
+        self.subtitle.grid(row=1, column=0, columnspan=2, sticky="w", padx=24, pady=(2, 10))
+
+        self.recovery = ctk.CTkFrame(self, fg_color="#fff4d6", corner_radius=8)
+        self.recovery.grid(row=2, column=0, columnspan=2, sticky="ew", padx=24, pady=(0, 10))
+        self.recovery.columnconfigure(0, weight=1)
+        self.recovery_title = ctk.CTkLabel(self.recovery, text="", font=style.font(15, "bold"), anchor="w")
+        self.recovery_title.grid(row=0, column=0, sticky="w", padx=12, pady=(8, 2))
+        self.recovery_rows: list[tuple[ctk.CTkLabel, ctk.CTkButton, ctk.CTkButton]] = []
+        for n in range(MAX_RECOVERY):
+            label = ctk.CTkLabel(self.recovery, text="", font=style.font(), anchor="w")
+            restore = ctk.CTkButton(self.recovery, text="", width=100, font=style.font(13))
+            discard = ctk.CTkButton(self.recovery, text="", width=80, font=style.font(13), fg_color="gray55")
+            for c, w in enumerate((label, restore, discard)):
+                w.grid(row=n + 1, column=c, sticky="w", padx=(12, 6) if c == 0 else 6, pady=3)
+            self.recovery_rows.append((label, restore, discard))
+        self._build_new()
+        self._build_open()
+        self.rowconfigure(3, weight=1)
+
+    def _build_new(self) -> None:
+        wiz = self.wiz
+        left = ctk.CTkFrame(self, corner_radius=10)
+        left.grid(row=3, column=0, sticky="nsew", padx=(24, 10), pady=(0, 16))
+        left.columnconfigure(0, weight=1)
+        self.new_title = ctk.CTkLabel(left, text="", font=style.font(18, "bold"), anchor="w")
+        self.new_title.grid(row=0, column=0, sticky="w", padx=16, pady=(12, 6))
+        q = wiz.q
+        items = tuple(q.item(i) for i in NEW_ITEMS if q.has_item(i))
+        self.form = FormView(left, items, lambda: wiz.lang, answers=lambda: self.draft, env=lambda: self.draft,
+                             on_changed=lambda: None)
+        self.form.grid(row=1, column=0, sticky="ew", padx=16)
+        for f in self.form.fields.values():
+            f.label.configure(wraplength=480)
+            f.hint.configure(wraplength=480)
+            if f.item.type == "text":
+                f.widget.configure(width=420)
+            if f.item.type == "long_text":
+                f.widget.configure(width=440, height=56)
+        self.start_button = ctk.CTkButton(left, text="", height=40, font=style.font(16, "bold"), command=self.start)
+        self.start_button.grid(row=2, column=0, sticky="w", padx=16, pady=(4, 16))
+
+    def _build_open(self) -> None:
+        wiz = self.wiz
+        right = ctk.CTkFrame(self, corner_radius=10)
+        right.grid(row=3, column=1, sticky="nsew", padx=(10, 24), pady=(0, 16))
+        right.columnconfigure(0, weight=1)
+        self.open_title = ctk.CTkLabel(right, text="", font=style.font(18, "bold"), anchor="w")
+        self.open_title.grid(row=0, column=0, sticky="w", padx=16, pady=(12, 6))
+        self.open_button = ctk.CTkButton(right, text="", height=36, font=style.font(), command=wiz.open_dialog)
+        self.open_button.grid(row=1, column=0, sticky="w", padx=16, pady=4)
+        self.example_button = ctk.CTkButton(right, text="", height=36, font=style.font(), fg_color="gray45",
+                                            command=lambda: wiz.open_path(service.example_assessment_path()))
+        self.example_button.grid(row=2, column=0, sticky="w", padx=16, pady=4)
+        self.recent_title = ctk.CTkLabel(right, text="", font=style.font(15, "bold"), anchor="w")
+        self.recent_title.grid(row=3, column=0, sticky="w", padx=16, pady=(14, 2))
+        self.recent_frame = ctk.CTkFrame(right, fg_color="transparent")
+        self.recent_frame.grid(row=4, column=0, sticky="ew", padx=12)
+        self.recent_buttons: list[ctk.CTkButton] = []
+        for n in range(8):
+            b = ctk.CTkButton(self.recent_frame, text="", anchor="w", height=28, font=style.font(13),
+                              fg_color="transparent", text_color=style.ACCENT, hover_color=("gray85", "gray25"))
+            b.grid(row=n, column=0, sticky="w")
+            self.recent_buttons.append(b)
+        self.no_recent = ctk.CTkLabel(self.recent_frame, text="", font=style.font(13), text_color=style.MUTED)
+
+    def retranslate(self) -> None:
+        """Texts in the current language."""
+        lang = self.wiz.lang
+        self.title.configure(text=ui("app_title", lang))
+        self.subtitle.configure(text=self.wiz.q.description.get(lang))
+        self.recovery_title.configure(text=ui("home_recover_title", lang))
+        self.new_title.configure(text=ui("home_new", lang))
+        self.start_button.configure(text=ui("home_start", lang))
+        self.open_title.configure(text=ui("home_open_title", lang))
+        self.open_button.configure(text=ui("home_open_file", lang))
+        self.example_button.configure(text=ui("home_example", lang))
+        self.recent_title.configure(text=ui("home_recent", lang))
+        self.no_recent.configure(text=ui("home_no_recent", lang))
+        self.form.retranslate()
+
+    def refresh(self) -> None:
+        """Recent files, recoverable autosaves and a fresh form for a new assessment."""
+        if not self.draft:
+            self.draft["session_date"] = dt.date.today().isoformat()
+        self.form.refresh()
+        self._refresh_recent()
+        self._refresh_recovery()
+
+    def _refresh_recent(self) -> None:
+        recent = self.wiz.prefs.recent_existing()
+        for n, b in enumerate(self.recent_buttons):
+            if n < len(recent):
+                path = recent[n]
+                b.configure(text=f"{path.name}   ({_short(path.parent)})",
+                            command=lambda p=path: self.wiz.open_path(p))
+                b.grid()
+            else:
+                b.grid_remove()
+        if recent:
+            self.no_recent.grid_remove()
+        else:
+            self.no_recent.grid(row=0, column=0, sticky="w", padx=4)
+
+    def _refresh_recovery(self) -> None:
+        lang = self.wiz.lang
+        pending = [p for p in autosave.pending(self.wiz.autosave_folder)
+                   if p.path.name.removesuffix(autosave.SUFFIX) != self.wiz.slot][:MAX_RECOVERY]
+        for n, (label, restore, discard) in enumerate(self.recovery_rows):
+            widgets = (label, restore, discard)
+            if n < len(pending):
+                p = pending[n]
+                when = p.saved_at.strftime("%Y-%m-%d %H:%M")
+                label.configure(text=ui("home_recover_line", lang, dept=p.department or ui("no_department", lang),
+                                        when=when))
+                restore.configure(text=ui("home_recover", lang), command=lambda p=p: self.wiz.recover(p))
+                discard.configure(text=ui("home_discard", lang), command=lambda p=p: self._discard(p))
+                for w in widgets:
+                    w.grid()
+            else:
+                for w in widgets:
+                    w.grid_remove()
+        if pending:
+            self.recovery.grid()
+        else:
+            self.recovery.grid_remove()
+
+    def _discard(self, pending: autosave.Pending) -> None:
+        self.wiz.discard_recovery(pending)
+        self.refresh()
+
+    def start(self) -> None:
+        """Check the basic fields and start the wizard."""
+        if self.form.validate():
+            return
+        info = dict(self.draft)
+        self.draft.clear()
+        self.wiz.start_new(info)
+
+
+def _short(folder: Path) -> str:
+    text = str(folder)
+    return text if len(text) <= 40 else "…" + text[-39:]

@@ -1,0 +1,214 @@
+"""Per focus task: the measures the answers suggest, a tick to pursue each, and its impact and ease questions.
+
+One card per catalogue measure is built the first time it is needed and then only shown or hidden;
+the card reads and writes ``assessment.measures[task][measure]`` of whichever focus task is current.
+"""
+
+from __future__ import annotations
+
+import tkinter
+from typing import TYPE_CHECKING, Any
+
+import customtkinter as ctk
+
+from app.domain.questionnaire import Measure, Step
+from app.domain.scoring import task_env
+from app.gui import style
+from app.gui.fields import FormView
+from app.gui.pages.base import StepPage
+from app.gui.strings import hours, percent, ui
+from app.gui.widgets import TaskSelector
+
+if TYPE_CHECKING:
+    from app.gui.controller import Wizard
+
+
+class MeasureCard(ctk.CTkFrame):
+    """A measure: tick, description, and (when ticked) its questions and live score."""
+
+    def __init__(self, parent: tkinter.Misc, page: MeasuresPage, measure: Measure) -> None:
+        super().__init__(parent, corner_radius=8, border_width=1, border_color=("gray75", "gray35"))
+        self.page = page
+        self.wiz = page.wiz
+        self.measure = measure
+        self.columnconfigure(0, weight=1)
+        self.var = tkinter.IntVar(self, 0)
+        self._quiet = False
+        self.check = ctk.CTkCheckBox(self, text="", variable=self.var, font=style.font(16, "bold"),
+                                     command=self._toggled)
+        self.check.grid(row=0, column=0, sticky="w", padx=12, pady=(10, 2))
+        self.status = ctk.CTkLabel(self, text="", font=style.font(13, "bold"), anchor="e")
+        self.status.grid(row=0, column=1, sticky="e", padx=12)
+        self.description = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
+                                        justify="left", wraplength=820)
+        self.description.grid(row=1, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
+        items = (*self.wiz.q.measure_items, *measure.items)
+        self.form = FormView(self, items, lambda: self.wiz.lang, answers=self.answers, env=self.env,
+                             on_changed=self._changed)
+        self.form.grid(row=2, column=0, columnspan=2, sticky="ew", padx=42, pady=(0, 4))
+        self.retranslate()
+
+    def answers(self) -> dict[str, Any]:
+        tid = self.wiz.current_task
+        return self.wiz.a.measure_choice(tid, self.measure.id).answers if tid else {}
+
+    def env(self) -> dict[str, Any]:
+        """Task answers, this measure's answers and the live score (for the quick-win confirmation)."""
+        tid = self.wiz.current_task
+        if tid is None:
+            return {}
+        env = task_env(self.wiz.q, self.wiz.a, self.wiz.a.task(tid))
+        env.update(self.answers())
+        scored = self.wiz.result().measure(tid, self.measure.id)
+        if scored is not None:
+            env.update(quick_win_candidate=scored.quick_win_candidate, premature=scored.premature, ease=scored.ease,
+                       potential_band=scored.band, potential_hours=scored.potential_hours)
+        return env
+
+    def retranslate(self) -> None:
+        lang = self.wiz.lang
+        m = self.measure
+        self.check.configure(text=f"{m.label.get(lang)}")
+        rate = ui("measure_rate", lang, rate=percent(m.reduction_rate))
+        rate += ui("provisional", lang) if m.provisional else ""
+        self.description.configure(text=f"{m.description.get(lang)}　{rate}")
+        self.form.retranslate()
+
+    def refresh(self) -> None:
+        """Show the current task's choice and answers."""
+        tid = self.wiz.current_task
+        choice = self.wiz.a.measures.get(tid or "", {}).get(self.measure.id)
+        chosen = bool(choice and choice.chosen)
+        self._quiet = True
+        self.var.set(1 if chosen else 0)
+        self._quiet = False
+        if chosen:
+            self.form.grid()
+            self.form.refresh()
+        else:
+            self.form.grid_remove()
+        self.update_status()
+
+    def _toggled(self) -> None:
+        tid = self.wiz.current_task
+        if self._quiet or tid is None:
+            return
+        choice = self.wiz.a.measure_choice(tid, self.measure.id)
+        choice.chosen = bool(self.var.get())
+        if choice.chosen:
+            for item in (*self.wiz.q.measure_items, *self.measure.items):
+                if item.default is not None and item.id not in choice.answers:
+                    choice.answers[item.id] = item.default
+        self.wiz.changed()
+        self.refresh()
+
+    def _changed(self) -> None:
+        self.wiz.changed()
+        self.page.schedule_status()
+
+    def update_status(self) -> None:
+        """Potential hours, ease and quadrant of this measure for the current task."""
+        tid = self.wiz.current_task
+        scored = self.wiz.result().measure(tid, self.measure.id) if tid else None
+        lang = self.wiz.lang
+        if scored is None:
+            self.status.configure(text="")
+            return
+        if not scored.complete:
+            self.status.configure(text=ui("measure_incomplete", lang), text_color=style.MUTED)
+            return
+        quadrant = ui("q_" + scored.quadrant, lang)
+        ease = "—" if scored.ease is None else f"{scored.ease:.1f}"
+        text = ui("measure_score", lang, hours=hours(scored.potential_hours), ease=ease, quadrant=quadrant)
+        if scored.cross_department:
+            text += "・" + ui("cross_dept", lang)
+        color = style.QUICK_WIN if scored.quadrant == "quick_win" else ("gray10", "gray90")
+        self.status.configure(text=text, text_color=color)
+
+
+class MeasuresPage(StepPage):
+    """Cards for the suggested (and already chosen) measures of the current focus task."""
+
+    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+        super().__init__(parent, wiz, step)
+        self.cards: dict[str, MeasureCard] = {}
+        self._status_job: str | None = None
+        self.selector = TaskSelector(self.body, wiz, self.refresh)
+        self.selector.grid(row=0, column=0, sticky="ew", pady=(0, 8))
+        self.scroll = ctk.CTkScrollableFrame(self.body, fg_color="transparent")
+        self.scroll.grid(row=1, column=0, sticky="nsew")
+        self.scroll.columnconfigure(0, weight=1)
+        self.body.rowconfigure(1, weight=1)
+        self.empty = ctk.CTkLabel(self.scroll, text="", font=style.font(), text_color=style.MUTED, wraplength=800,
+                                  justify="left")
+
+    def card(self, measure: Measure) -> MeasureCard:
+        """The card of ``measure``, built on first use."""
+        card = self.cards.get(measure.id)
+        if card is None:
+            card = MeasureCard(self.scroll, self, measure)
+            self.cards[measure.id] = card
+        return card
+
+    def shown_measures(self) -> list[Measure]:
+        """Suggested by the answers, or chosen earlier, in catalogue (ECRS) order."""
+        tid = self.wiz.current_task
+        if tid is None:
+            return []
+        suggested = set(self.wiz.result().task(tid).suggested)
+        chosen = {mid for mid, c in self.wiz.a.measures.get(tid, {}).items() if c.chosen}
+        return [m for m in self.wiz.q.measures if m.id in suggested | chosen]
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        for card in self.cards.values():
+            card.retranslate()
+
+    def refresh(self) -> None:
+        self.selector.refresh()
+        shown = self.shown_measures()
+        ids = {m.id for m in shown}
+        for mid, card in self.cards.items():
+            if mid not in ids:
+                card.grid_remove()
+        for row, m in enumerate(shown):
+            card = self.card(m)
+            card.grid(row=row, column=0, sticky="ew", pady=(0, 10))
+            card.refresh()
+        if shown:
+            self.empty.grid_remove()
+        else:
+            self.empty.configure(text=ui("no_suggestions" if self.wiz.current_task else "no_focus", self.wiz.lang))
+            self.empty.grid(row=0, column=0, sticky="w", pady=20)
+        self.scroll._parent_canvas.yview_moveto(0)
+
+    def schedule_status(self) -> None:
+        """Rescore a moment after the last answer, then update the cards' scores and the confirmation."""
+        if self._status_job is not None:
+            self.after_cancel(self._status_job)
+        self._status_job = self.after(150, self._update_status)
+
+    def _update_status(self) -> None:
+        self._status_job = None
+        for m in self.shown_measures():
+            card = self.cards.get(m.id)
+            if card is not None:
+                card.update_status()
+                if card.var.get():
+                    card.form.apply_relevance()
+
+    def validate(self) -> int:
+        """Problems on the current task's ticked cards."""
+        return sum(self.cards[m.id].form.validate() for m in self.shown_measures()
+                   if m.id in self.cards and self.cards[m.id].var.get())
+
+    def inner_next(self) -> bool:
+        if self.validate():
+            return True
+        return self.selector.move(1)
+
+    def inner_back(self) -> bool:
+        return self.selector.move(-1)
+
+    def leave(self, forward: bool) -> bool:
+        return not forward or self.validate() == 0

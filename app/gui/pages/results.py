@@ -1,0 +1,149 @@
+"""Results: the impact/effort matrix drawn on a Canvas (four labelled quadrants, quick wins highlighted) and lists."""
+
+from __future__ import annotations
+
+import math
+import tkinter
+from typing import TYPE_CHECKING
+
+import customtkinter as ctk
+
+from app.domain.questionnaire import Step
+from app.domain.results import MeasureResult
+from app.gui import style
+from app.gui.pages.base import StepPage
+from app.gui.strings import hours, ui
+
+if TYPE_CHECKING:
+    from app.gui.controller import Wizard
+
+CROSS = "#7b5ea7"
+NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def marker(n: int) -> str:
+    """①, ② … for the first twenty points, then (21), (22) …"""
+    return NUMBERS[n - 1] if n <= len(NUMBERS) else f"({n})"
+
+
+class ResultsPage(StepPage):
+    """Everything here is computed from the model by service.score; nothing is edited."""
+
+    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+        super().__init__(parent, wiz, step)
+        self.summary = ctk.CTkLabel(self.body, text="", font=style.font(14, "bold"), anchor="w", justify="left",
+                                    wraplength=1100)
+        self.summary.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(0, 6))
+        self.body.columnconfigure(0, weight=3)
+        self.body.columnconfigure(1, weight=2)
+        self.body.rowconfigure(1, weight=1)
+        self.canvas = tkinter.Canvas(self.body, background="white", highlightthickness=0, height=420)
+        self.canvas.grid(row=1, column=0, sticky="nsew", padx=(0, 10))
+        self.canvas.bind("<Configure>", lambda _e: self.draw(), add=True)
+        self.lists = ctk.CTkTextbox(self.body, font=style.font(13), wrap="word", activate_scrollbars=True)
+        self.lists.grid(row=1, column=1, sticky="nsew")
+        self.measures: list[MeasureResult] = []
+
+    def refresh(self) -> None:
+        r = self.wiz.result()
+        self.measures = sorted(r.measures, key=lambda m: (-m.potential_hours, m.task_index, m.measure_index))
+        t = r.totals
+        lang = self.wiz.lang
+        self.summary.configure(text=ui("res_summary", lang, inv=hours(t.inventory_hours), tasks=t.task_count,
+                                       focus=hours(t.focus_hours), pot=hours(t.potential_hours),
+                                       yen=f"{round(t.potential_yen):,}", index=f"{t.potential_index:.1f}%"))
+        self.fill_lists()
+        self.draw()
+
+    def label_of(self, m: MeasureResult) -> str:
+        """"Measure — task" in the current language."""
+        lang = self.wiz.lang
+        task = self.wiz.result().task(m.task_id)
+        return f"{self.wiz.q.measure(m.measure_id).label.get(lang)} — {task.name}"
+
+    def fill_lists(self) -> None:
+        """Quick wins, central-team proposals, then every measure with its marker on the matrix."""
+        r = self.wiz.result()
+        lang = self.wiz.lang
+        box = self.lists
+        box.configure(state="normal")
+        box.delete("1.0", "end")
+        tb = box._textbox
+        tb.tag_configure("head", font=style.tk_font(15, "bold"), spacing1=6, spacing3=4)
+        tb.tag_configure("quick", foreground=style.QUICK_WIN, font=style.tk_font(14, "bold"))
+        tb.tag_configure("muted", foreground=style.MUTED)
+        if not self.measures:
+            box.insert("end", ui("res_no_measures", lang) + "\n", "muted")
+        box.insert("end", "★ " + ui("res_quick", lang) + "\n", "head")
+        for n, m in enumerate(r.quick_wins, start=1):
+            box.insert("end", f"{n}. {self.label_of(m)}（{hours(m.potential_hours)} h）\n", "quick")
+        if not r.quick_wins:
+            box.insert("end", ui("res_none", lang) + "\n", "muted")
+        box.insert("end", "\n" + ui("res_proposals", lang) + "\n", "head")
+        for m in r.proposals:
+            box.insert("end", f"・{self.label_of(m)}（{hours(m.potential_hours)} h）\n")
+        if not r.proposals:
+            box.insert("end", ui("res_none", lang) + "\n", "muted")
+        box.insert("end", "\n" + ui("res_all", lang) + "\n", "head")
+        for n, m in enumerate(self.measures, start=1):
+            tag = "quick" if m in r.quick_wins else ""
+            quadrant = ui("q_" + m.quadrant, lang)
+            box.insert("end", f"{marker(n)} {quadrant}　{self.label_of(m)}　{hours(m.potential_hours)} h\n", tag)
+        unit = self.wiz.q.value("unit_cost_yen_per_hour")
+        box.insert("end", "\n" + ui("res_unit_cost", lang, cost=f"{unit:,.0f}") + "\n", "muted")
+        box.configure(state="disabled")
+
+    def draw(self) -> None:
+        """The matrix: ease to the right, impact (log hours) upwards, split at the questionnaire's cut-offs."""
+        c = self.canvas
+        c.delete("all")
+        w, h = c.winfo_width(), c.winfo_height()
+        if w < 100 or h < 100:
+            return
+        q = self.wiz.q
+        lang = self.wiz.lang
+        left, right, top, bottom = 60, w - 16, 16, h - 44
+        ease_cut = q.value("quadrant_ease_min")
+        band = int(q.value("quadrant_potential_min"))
+        hours_cut = next((b.min_hours for b in q.bands if b.level == band), 50.0) or 50.0
+        values = [m.potential_hours for m in self.measures if m.potential_hours > 0]
+        lo = min([hours_cut / 4, *values])
+        hi = max([hours_cut * 4, *values]) * 1.4
+        lo, hi = math.log10(max(lo, 0.1)), math.log10(hi)
+
+        def x_of(ease: float) -> float:
+            return left + (right - left) * (ease - 0.75) / 4.5  # a margin so points at 1 and 5 stay whole
+
+        def y_of(p: float) -> float:
+            return bottom - (bottom - top) * (math.log10(max(p, 10 ** lo)) - lo) / (hi - lo)
+
+        xc, yc = x_of(ease_cut), y_of(hours_cut)
+        quads = {"major_project": (left, top, xc, yc), "quick_win": (xc, top, right, yc),
+                 "not_now": (left, yc, xc, bottom), "fill_in": (xc, yc, right, bottom)}
+        big = style.tk_font(18, "bold")
+        for key, (x0, y0, x1, y1) in quads.items():
+            c.create_rectangle(x0, y0, x1, y1, fill=style.QUADRANT_FILL[key], outline="#c8ced4")
+            color = style.QUICK_WIN if key == "quick_win" else "#55606b"
+            c.create_text((x0 + x1) / 2, y0 + 8, text=ui("q_" + key, lang), anchor="n", font=big, fill=color)
+        small = style.tk_font(11)
+        c.create_text((left + right) / 2, h - 6, text=ui("axis_ease", lang), anchor="s", font=small)
+        c.create_text(14, (top + bottom) / 2, text=ui("axis_impact", lang), angle=90, font=small)
+        for e in range(1, 6):
+            c.create_text(x_of(e), bottom + 4, text=str(e), anchor="n", font=small)
+        c.create_text(left - 4, yc, text=f"{hours_cut:g} h", anchor="e", font=small)
+        quick = set(self.wiz.result().quick_wins)
+        seen: dict[tuple[int, int], int] = {}
+        radius = round(11 * style.scale())
+        for n, m in enumerate(self.measures, start=1):
+            x, y = x_of(m.ease if m.ease is not None else 1.0), y_of(m.potential_hours)
+            slot = (round(x / radius), round(y / radius))
+            k = seen.get(slot, 0)
+            seen[slot] = k + 1
+            # points on the same spot fan out to the right so every number stays readable
+            x += k * radius * 1.9
+            is_quick = m in quick
+            fill = style.QUICK_WIN if is_quick else (CROSS if m.cross_department else style.ACCENT)
+            r_ = radius + (3 if is_quick else 0)
+            c.create_oval(x - r_, y - r_, x + r_, y + r_, fill=fill, outline="#222" if is_quick else "white",
+                          width=2 if is_quick else 1)
+            c.create_text(x, y, text=str(n), fill="white", font=style.tk_font(12, "bold"))

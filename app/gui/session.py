@@ -1,0 +1,254 @@
+"""Files and safety for the wizard: new/open/save/save as, recent files, autosave, recovery, close, errors."""
+
+from __future__ import annotations
+
+import contextlib
+import types
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app import service
+from app.domain.errors import UserError
+from app.gui import dialogs, prefs
+from app.gui.strings import ui
+from app.storage import autosave
+
+if TYPE_CHECKING:
+    import customtkinter as ctk
+
+    from app.domain.assessment import Assessment
+    from app.domain.questionnaire import Questionnaire
+    from app.gui.prefs import Prefs
+
+AUTOSAVE_DELAY_MS = 1500
+
+
+class Session:
+    """The document side of :class:`app.gui.controller.Wizard` (mixed in; shares its attributes)."""
+
+    root: ctk.CTk
+    q: Questionnaire
+    a: Assessment
+    lang: str
+    prefs: Prefs
+    started: bool
+    current: int
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.dirty = False
+        self.pdf_path: Path | None = None
+        self.slot = autosave.slot_for(None)
+        self.autosave_folder: Path | None = None  # None: the user's data folder (tests pass a temporary one)
+        self.last_autosave: Path | None = None
+        self._autosave_job: str | None = None
+        self.root.report_callback_exception = self._callback_error
+        self.root.protocol("WM_DELETE_WINDOW", self.close_window)
+
+    # hooks the controller provides
+    def set_assessment(self, a: Assessment) -> None:
+        raise NotImplementedError
+
+    def go(self, index: int) -> bool:
+        raise NotImplementedError
+
+    def update_sidebar(self) -> None:
+        raise NotImplementedError
+
+    # --- documents -----------------------------------------------------------------------------
+    def start_new(self, info: dict[str, Any]) -> None:
+        """Begin a new assessment with the basic information from Home."""
+        if not self.confirm_discard():
+            return
+        self._forget_autosave()
+        self.path = None
+        self.pdf_path = None
+        self.slot = autosave.slot_for(None)
+        self.set_assessment(service.new_assessment(self.q, info))
+        self.dirty = True
+        self.schedule_autosave()
+        self.go(0)
+
+    def open_dialog(self) -> None:
+        """Ask for a file and open it."""
+        if not self.confirm_discard():
+            return
+        path = dialogs.ask_open_path(self.root, self.lang)
+        if path is not None:
+            self.open_path(path, confirmed=True)
+
+    def open_path(self, path: Path, confirmed: bool = False, keep_path: bool = True) -> bool:
+        """Open an assessment file; problems that did not stop it are shown once."""
+        if not confirmed and not self.confirm_discard():
+            return False
+        try:
+            opened = service.open_assessment(path)
+        except UserError as exc:
+            self.report(exc)
+            return False
+        self._forget_autosave()
+        self.q = opened.questionnaire
+        writable = keep_path and not opened.read_only and path.resolve() != service.example_assessment_path().resolve()
+        self.path = path if writable else None
+        self.pdf_path = None
+        self.slot = autosave.slot_for(self.path)
+        self.set_assessment(opened.assessment)
+        self.dirty = False
+        if writable:
+            self.prefs.add_recent(path)
+            self.save_prefs()
+        self.update_title()
+        messages = [p.message(self.lang) for p in opened.problems]
+        if opened.read_only:
+            messages.append(ui("read_only", self.lang))
+        if messages:
+            dialogs.info(self.root, "\n".join(messages), self.lang)
+        self.go(0)
+        return True
+
+    def recover(self, pending: autosave.Pending) -> None:
+        """Reopen autosaved work; it stays unsaved until the user saves it."""
+        if not self.open_path(pending.path, keep_path=False):
+            return
+        self.path = pending.source if pending.source is not None and pending.source.exists() else None
+        self.slot = pending.path.name.removesuffix(autosave.SUFFIX)
+        self.dirty = True
+        self.update_title()
+
+    def discard_recovery(self, pending: autosave.Pending) -> None:
+        """Throw an autosave away."""
+        with contextlib.suppress(OSError):
+            pending.path.unlink()
+
+    def save(self) -> bool:
+        """Save to the current file, or ask for a name the first time."""
+        if not self.started:
+            return False
+        if self.path is None:
+            return self.save_as()
+        return self._write(self.path)
+
+    def save_as(self) -> bool:
+        """Save under a new name."""
+        if not self.started:
+            return False
+        initial = self.path or (Path.home() / self.default_name(service.ASSESSMENT_SUFFIX))
+        path = dialogs.ask_save_path(self.root, initial, lang=self.lang)
+        if path is None:
+            return False
+        if not path.name.endswith(".json"):
+            path = path.with_name(path.name + service.ASSESSMENT_SUFFIX)
+        old_slot = self.slot
+        if not self._write(path):
+            return False
+        autosave.clear(old_slot, self.autosave_folder)
+        self.slot = autosave.slot_for(path)
+        return True
+
+    def _write(self, path: Path) -> bool:
+        try:
+            service.save_assessment(self.a, path)
+        except UserError as exc:
+            self.report(exc)
+            return False
+        self.path = path
+        self.dirty = False
+        self._forget_autosave()
+        self.prefs.add_recent(path)
+        self.save_prefs()
+        self.update_title()
+        return True
+
+    def default_name(self, suffix: str, prefix: str = "") -> str:
+        """A file name from the department and session date (行動計画_区民課_2026-10-15.pdf)."""
+        parts = [prefix] if prefix else []
+        for key in ("department", "session_date"):
+            value = self.a.info.get(key)
+            if isinstance(value, str) and value.strip():
+                parts.append("".join(c for c in value.strip() if c not in '\\/:*?"<>|'))
+        return "_".join(parts or ["kaizen"]) + suffix
+
+    def confirm_discard(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to go on."""
+        if not (self.started and self.dirty):
+            return True
+        answer = dialogs.ask(self.root, ui("unsaved_title", self.lang), ui("unsaved_body", self.lang),
+                             [("save", ui("btn_save", self.lang)), ("discard", ui("btn_dont_save", self.lang)),
+                              ("cancel", ui("btn_cancel", self.lang))], self.lang)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def close_window(self) -> None:
+        """The window's close button: offer to save, then leave nothing stale behind."""
+        if not self.confirm_discard():
+            return
+        self._forget_autosave()
+        self.save_prefs()
+        self.root.quit()
+
+    def update_title(self) -> None:
+        """The file name (and * when unsaved) in the top bar."""
+        name = self.path.name if self.path else ui("untitled", self.lang)
+        dept = self.a.info.get("department") if self.started else None
+        text = f"{dept} — {name}" if isinstance(dept, str) and dept else name
+        if not self.started:
+            text = ui("app_title", self.lang)
+        elif self.dirty:
+            text += " *"
+        self.file_label.configure(text=text)
+
+    file_label: ctk.CTkLabel
+
+    def save_prefs(self) -> None:
+        """Write the window settings (never raises)."""
+        prefs.save(self.prefs)
+
+    # --- autosave ------------------------------------------------------------------------------
+    def schedule_autosave(self) -> None:
+        """Autosave a moment after the last change (debounced so typing stays smooth)."""
+        if self._autosave_job is not None:
+            self.root.after_cancel(self._autosave_job)
+        self._autosave_job = self.root.after(AUTOSAVE_DELAY_MS, self.autosave_now)
+
+    def autosave_now(self) -> Path | None:
+        """Write the autosave slot now; a failure is logged, never shown in the middle of typing."""
+        self._autosave_job = None
+        if not (self.started and self.dirty):
+            return None
+        try:
+            self.last_autosave = autosave.autosave(self.a, self.slot, self.path, self.autosave_folder)
+        except (UserError, OSError):
+            from app.logs import log_exception
+
+            log_exception("autosave")
+            return None
+        return self.last_autosave
+
+    def _forget_autosave(self) -> None:
+        if self._autosave_job is not None:
+            self.root.after_cancel(self._autosave_job)
+            self._autosave_job = None
+        autosave.clear(self.slot, self.autosave_folder)
+
+    # --- errors ----------------------------------------------------------------------------------
+    def report(self, exc: BaseException, context: str = "window") -> None:
+        """User errors plainly; anything else logged, with the log file named in the dialog."""
+        if isinstance(exc, UserError):
+            text = "\n".join(f"{p.message(self.lang)}" for p in exc.problems)
+            dialogs.error(self.root, f"{text}\n({exc.code})", self.lang)
+            return
+        from app.logs import log_exception
+
+        try:
+            raise exc
+        except BaseException:
+            where = log_exception(context)
+        dialogs.error(self.root, ui("internal_error", self.lang, path=where), self.lang)
+        if self.started and self.dirty:
+            self.autosave_now()
+
+    def _callback_error(self, exc_type: type[BaseException], value: BaseException,
+                        tb: types.TracebackType | None) -> None:
+        # a Tk callback error must never pass silently: log it and tell the user where
+        self.report(value.with_traceback(tb), "tk callback")

@@ -1,0 +1,86 @@
+"""Fonts, colours and text size: a Japanese UI font set on every widget, including tksheet and the canvases.
+
+The default customtkinter theme font has no Japanese glyphs, so the font family is chosen here once
+and written into the theme before any widget exists; tk's named fonts follow so plain tk widgets
+(tksheet, Canvas, dialogs) match.
+"""
+
+from __future__ import annotations
+
+import sys
+import tkinter
+import tkinter.font
+
+import customtkinter as ctk
+
+WINDOWS_FONTS = ("Yu Gothic UI", "Meiryo UI", "Meiryo", "MS UI Gothic")
+OTHER_FONTS = ("IPAexGothic", "IPAGothic", "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "TakaoGothic")
+SCALES = (100, 125, 150)
+BASE_SIZE = 14  # px at 100 %; customtkinter scales CTk widgets itself, tk widgets are sized here
+
+ACCENT = "#1f6aa5"
+QUICK_WIN = "#e07b00"
+ERROR = "#c62828"
+MUTED = "#5f6b76"
+DONE = "#2e7d32"
+PANEL = ("gray92", "gray17")
+PAGE_BG = ("gray98", "gray12")
+QUADRANT_FILL = {"quick_win": "#fff1dc", "major_project": "#e6eef7", "fill_in": "#eef6ea", "not_now": "#f2f2f2"}
+
+_family = ["TkDefaultFont"]
+_scale = [1.0]
+
+
+def pick_family(root: tkinter.Misc) -> str:
+    """The first installed Japanese UI font for this platform."""
+    available = {str(f) for f in tkinter.font.families(root)}
+    wanted = WINDOWS_FONTS if sys.platform.startswith("win") else OTHER_FONTS
+    candidates: tuple[str, ...] = (*wanted, *WINDOWS_FONTS, *OTHER_FONTS)
+    for name in candidates:
+        if name in available:
+            return name
+    # a font whose name says Japanese; else Tk's default (glyphs may be missing, but the app still runs)
+    fallback: str = next((f for f in sorted(available) if "Gothic" in f or "JP" in f), "TkDefaultFont")
+    return fallback
+
+
+def setup(root: tkinter.Misc) -> str:
+    """Choose the font family and apply it to the theme and tk's named fonts; returns the family."""
+    family = pick_family(root)
+    _family[0] = family
+    ctk.ThemeManager.theme["CTkFont"]["family"] = family
+    ctk.ThemeManager.theme["CTkFont"]["size"] = BASE_SIZE
+    for name in ("TkDefaultFont", "TkTextFont", "TkMenuFont", "TkHeadingFont", "TkCaptionFont",
+                 "TkSmallCaptionFont", "TkIconFont", "TkTooltipFont", "TkFixedFont"):
+        try:
+            tkinter.font.nametofont(name, root=root).configure(family=family)
+        except tkinter.TclError:
+            continue  # a named font this Tk does not define
+    return family
+
+
+def family() -> str:
+    """The chosen UI font family."""
+    return _family[0]
+
+
+def set_scale(percent: int) -> None:
+    """Apply a text-size setting (100/125/150 %) to every customtkinter widget."""
+    factor = max(SCALES[0], min(SCALES[-1], percent)) / 100
+    _scale[0] = factor
+    ctk.set_widget_scaling(factor)
+
+
+def scale() -> float:
+    """The current text-size factor (1.0, 1.25, 1.5)."""
+    return _scale[0]
+
+
+def font(size: int = BASE_SIZE, weight: str = "normal") -> ctk.CTkFont:
+    """A CTkFont in the UI family; customtkinter scales it with the text-size setting."""
+    return ctk.CTkFont(family=family(), size=size, weight=weight)
+
+
+def tk_font(size: int = BASE_SIZE, weight: str = "normal") -> tuple[str, int, str]:
+    """A font tuple for plain tk widgets (tksheet, Canvas), scaled by hand; points, as tksheet expects."""
+    return (family(), max(6, round(size * 0.75 * scale())), weight)

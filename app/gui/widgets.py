@@ -1,0 +1,108 @@
+"""Small shared widgets: the focus-task selector of the per-task pages and the glossary window."""
+
+from __future__ import annotations
+
+import tkinter
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import customtkinter as ctk
+
+from app.domain.questionnaire import Questionnaire
+from app.gui import style
+from app.gui.strings import hours, ui
+
+if TYPE_CHECKING:
+    from app.gui.controller import Wizard
+
+
+class TaskSelector(ctk.CTkFrame):
+    """◀ [focus task ▼] ▶ with "focus task n of N"; moving never loses answers (they are in the model)."""
+
+    def __init__(self, parent: tkinter.Misc, wiz: Wizard, on_select: Callable[[], None]) -> None:
+        super().__init__(parent, fg_color=style.PANEL, corner_radius=8)
+        self.wiz = wiz
+        self._on_select = on_select
+        self._ids: list[str] = []
+        self.prev = ctk.CTkButton(self, text="", width=110, font=style.font(13), command=lambda: self.move(-1))
+        self.prev.grid(row=0, column=0, padx=(8, 4), pady=6)
+        self.menu = ctk.CTkOptionMenu(self, values=[""], width=420, font=style.font(), dropdown_font=style.font(),
+                                      dynamic_resizing=False, command=self._picked)
+        self.menu.grid(row=0, column=1, padx=4, pady=6)
+        self.next = ctk.CTkButton(self, text="", width=110, font=style.font(13), command=lambda: self.move(1))
+        self.next.grid(row=0, column=2, padx=4, pady=6)
+        self.info = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.MUTED)
+        self.info.grid(row=0, column=3, padx=(8, 12), pady=6, sticky="w")
+
+    def refresh(self) -> str | None:
+        """Re-read the focus tasks; keeps the current task when it is still a focus task. Returns it."""
+        tasks = self.wiz.focus_tasks()
+        self._ids = [t.task_id for t in tasks]
+        lang = self.wiz.lang
+        self.prev.configure(text=ui("prev_task", lang))
+        self.next.configure(text=ui("next_task", lang))
+        labels = [f"{n}. {t.name or '—'}" for n, t in enumerate(tasks, start=1)]
+        self.menu.configure(values=labels or [""])
+        if self.wiz.current_task not in self._ids:
+            self.wiz.current_task = self._ids[0] if self._ids else None
+        tid = self.wiz.current_task
+        if tid is None:
+            self.menu.set("")
+            self.info.configure(text=ui("no_focus", lang))
+            return None
+        n = self._ids.index(tid)
+        self.menu.set(labels[n])
+        self.info.configure(text=ui("task_of", lang, n=n + 1, total=len(self._ids)) + "　"
+                            + ui("task_hours", lang, hours=hours(tasks[n].annual_hours)))
+        self.prev.configure(state="normal" if n > 0 else "disabled")
+        self.next.configure(state="normal" if n + 1 < len(self._ids) else "disabled")
+        return tid
+
+    def position(self) -> tuple[int, int]:
+        """(index of the current task, number of focus tasks)."""
+        tid = self.wiz.current_task
+        return (self._ids.index(tid) if tid in self._ids else -1, len(self._ids))
+
+    def move(self, delta: int) -> bool:
+        """Go to the previous/next focus task; False when there is none."""
+        n, total = self.position()
+        if not 0 <= n + delta < total:
+            return False
+        self.wiz.current_task = self._ids[n + delta]
+        self._on_select()
+        return True
+
+    def _picked(self, label: str) -> None:
+        number = label.split(".", 1)[0]
+        if number.isdigit() and 0 < int(number) <= len(self._ids):
+            self.wiz.current_task = self._ids[int(number) - 1]
+            self._on_select()
+
+
+class GlossaryWindow(ctk.CTkToplevel):
+    """Plain explanations of OCR, RPA, ECRS and the other terms, from the questionnaire; hidden, never destroyed."""
+
+    def __init__(self, parent: tkinter.Misc, q: Questionnaire) -> None:
+        super().__init__(parent)
+        self.geometry("560x520")
+        self.transient(parent.winfo_toplevel())
+        self.protocol("WM_DELETE_WINDOW", self.withdraw)
+        self.q = q
+        frame = ctk.CTkScrollableFrame(self, fg_color="transparent")
+        frame.pack(fill="both", expand=True, padx=8, pady=8)
+        frame.columnconfigure(0, weight=1)
+        self.texts: list[ctk.CTkLabel] = []
+        for n, entry in enumerate(q.glossary):
+            ctk.CTkLabel(frame, text=entry.term, font=style.font(15, "bold"), anchor="w").grid(
+                row=2 * n, column=0, sticky="w", pady=(8, 0))
+            label = ctk.CTkLabel(frame, text="", font=style.font(), anchor="w", justify="left", wraplength=480)
+            label.grid(row=2 * n + 1, column=0, sticky="w")
+            self.texts.append(label)
+
+    def show(self, lang: str) -> None:
+        """Raise the window with its texts in ``lang``."""
+        self.title(ui("glossary", lang))
+        for label, entry in zip(self.texts, self.q.glossary, strict=True):
+            label.configure(text=entry.text.get(lang))
+        self.deiconify()
+        self.lift()
