@@ -41,8 +41,14 @@ def register_fonts() -> str:
 
 
 def has_glyph(char: str) -> bool:
-    """Whether the registered font can draw ``char`` (call :func:`register_fonts` first)."""
-    return ord(char) in _glyphs
+    """Whether the registered font can draw ``char`` (call :func:`register_fonts` first).
+
+    Characters beyond the Basic Multilingual Plane (rare kanji such as 𠀋) are treated as missing even
+    when the font has them: reportlab's subsetter prints a *different* glyph for them (seen with
+    reportlab 5.1), and a wrong kanji in a plan is worse than the 〓 placeholder.
+    """
+    code = ord(char)
+    return code <= 0xFFFF and code in _glyphs
 
 
 def _harden_reportlab() -> None:

@@ -40,7 +40,8 @@ def _break_at(chars: Sequence[str], start: int, over: int) -> int:
     ch = chars[over]
     if ch.isspace():
         return over + 1
-    if ch in HANGING and (over + 1 == n or chars[over + 1] not in CANNOT_START):
+    inside_number = over + 1 < n and _is_word(chars[over - 1]) and _is_word(chars[over + 1])  # 1,200 / 3.5
+    if ch in HANGING and not inside_number and (over + 1 == n or chars[over + 1] not in CANNOT_START):
         return over + 1
     b = over
     while b > start + 1 and (chars[b] in CANNOT_START or chars[b - 1] in CANNOT_END
