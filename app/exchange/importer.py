@@ -18,9 +18,10 @@ from app.domain.values import coerce, normalise
 from app.exchange.layout import Layout, column_letter
 from app.exchange.reader import Cell, Grid, SpreadsheetError
 
-# "小計", "窓口業務 小計", "【合計】", "計" — but not a task such as "決算合計表の作成"
-_SUBTOTAL = re.compile(r"^[\W_]*(.{0,12}?[\s・]?)?(小計|中計|合計|総計|総合計|累計|計)[\W_]*$")
-SKIP_REASONS = ("blank", "subtotal", "no_name")
+# "小計", "窓口業務 小計", "【合計】", "計" — but not a task such as "決算合計表の作成" nor a label like "収納・会計"
+_SUBTOTAL = re.compile(r"^[\W_]*((.{0,12}?)(小計|中計|合計|総計|総合計|累計)|計)[\W_]*$")
+_HEADING = re.compile(r"^[【［\[<＜■◆●□◇○・].*[】］\]>＞]?$")
+SKIP_REASONS = ("blank", "subtotal", "heading", "no_name")
 
 
 @dataclass
@@ -36,6 +37,14 @@ class ImportResult:
 def is_subtotal(row: list[Cell]) -> bool:
     """Whether any cell of the row is a subtotal label."""
     return any(isinstance(c, str) and _SUBTOTAL.match(normalise(c)) for c in row)
+
+
+def is_heading(row: list[Cell], name: Cell) -> bool:
+    """A group heading such as 【窓口業務】: one text merged across the row, or a bracketed name alone."""
+    filled = [c for c in row if not _blank(c)]
+    if len(filled) >= 2 and len({normalise(str(c)) for c in filled}) == 1:
+        return True
+    return len(filled) == 1 and isinstance(name, str) and bool(_HEADING.match(normalise(name)))
 
 
 def _blank(cell: Cell) -> bool:
@@ -79,11 +88,14 @@ def import_rows(q: Questionnaire, grid: Grid, layout: Layout, mapping: dict[str,
             out.skipped["subtotal"].append(sheet_row)
             continue
         name = row[name_col] if name_col < len(row) else None
+        if is_heading(row, name):
+            out.skipped["heading"].append(sheet_row)
+            continue
         if _blank(name):
             out.skipped["no_name"].append(sheet_row)
             continue
         answers: dict[str, Any] = {}
-        for fid, col in mapping.items():
+        for fid, col in sorted(mapping.items(), key=lambda x: list(items).index(x[0])):  # grid order in the file
             raw: Cell = row[col] if col < len(row) else None
             if _blank(raw):
                 continue

@@ -1,0 +1,157 @@
+"""Importing task inventories from real .xlsx files (written by openpyxl, see tests/data/make_sheets.py) and CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app import resources, service
+from app.domain.errors import UserError
+from app.domain.questionnaire import Questionnaire
+from app.exchange.importer import import_rows
+from app.exchange.layout import detect_layout, suggest_mapping
+from app.exchange.reader import read_grid
+
+DATA = Path(__file__).resolve().parent / "data"
+SURVEY = DATA / "gyomuryo_chosa.xlsx"
+SIMPLE = DATA / "simple_inventory.xlsx"
+
+
+@pytest.fixture
+def q() -> Questionnaire:
+    return service.get_questionnaire("standard")
+
+
+@pytest.fixture(autouse=True)
+def no_saved_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep the user's remembered mapping out of the tests."""
+    folder = tmp_path / "config"
+    monkeypatch.setattr(resources, "user_config_dir", lambda: folder)
+    return folder
+
+
+def test_the_fixtures_are_real_workbooks_with_merged_headers() -> None:
+    wb = openpyxl.load_workbook(SURVEY)
+    ws = wb["調査票"]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"A1:K1", "D4:F4", "B4:B5"} <= merged
+    assert ws["K10"].value.startswith("=SUM(")  # the 小計 row carries a formula, as in real sheets
+
+
+def test_survey_layout_two_header_rows_below_the_title(q: Questionnaire) -> None:
+    grid = read_grid(SURVEY)
+    layout = detect_layout(q, grid)
+    assert layout is not None
+    assert (layout.first + 1, layout.last + 1) == (4, 5)  # sheet rows
+    mapping = suggest_mapping(q, grid, layout)
+    letters = {fid: layout.columns[c].letter for fid, c in mapping.items()}
+    assert letters == {"name": "B", "category": "C", "annual_cases": "D", "minutes_per_case": "E",
+                       "fixed_hours": "F", "staff": "G", "peak_months": "H", "single_person": "I", "systems": "J"}
+    assert "処理件数等" in layout.columns[3].label and "年間件数" in layout.columns[3].label
+
+
+def test_survey_rows_skipped_and_values_read_like_typed(q: Questionnaire) -> None:
+    grid = read_grid(SURVEY)
+    layout = detect_layout(q, grid)
+    assert layout is not None
+    result = import_rows(q, grid, layout, suggest_mapping(q, grid, layout))
+    assert [t["name"] for t in result.tasks] == [
+        "保育所入所申込の受付", "児童手当の認定請求の受付", "子ども医療費助成の申請受付", "入所選考会議",
+        "国・都への実績報告", "子育て支援ガイドの作成"]
+    assert result.skipped == {"blank": [11], "subtotal": [10, 16, 17], "heading": [6, 12], "no_name": [18]}
+    first, third, fourth = result.tasks[0], result.tasks[2], result.tasks[3]
+    assert first["annual_cases"] == 2400 and first["minutes_per_case"] == 45  # "２，４００", "４５分"
+    assert first["category"] == "counter" and first["peak_months"] == [11, 12]
+    assert third["annual_cases"] == 4500 and third["single_person"] is True  # "4,500件", "○"
+    assert fourth["fixed_hours"] == 260  # "２６０時間"
+    # the unreadable cell is reported by sheet, column and row; its task still comes in, cell left blank
+    assert [(p.code, p.where) for p in result.problems] == [("A001", "調査票!D14")]
+    assert "annual_cases" not in result.tasks[4] and result.tasks[4]["minutes_per_case"] == 480
+    assert result.rows == [7, 8, 9, 13, 14, 15]
+
+
+def test_import_into_an_assessment_gives_the_sheet_hours(q: Questionnaire) -> None:
+    a = service.new_assessment(q, {"department": "子育て支援課"})
+    result = service.import_tasks(q, a, SURVEY)
+    assert len(a.tasks) == len(result.tasks) == 6
+    hours = {t.name: t.annual_hours for t in service.score(q, a).tasks}
+    # independently: cases × minutes / 60 + fixed, from the values typed in make_sheets.py
+    assert hours["保育所入所申込の受付"] == pytest.approx(2400 * 45 / 60)
+    assert hours["児童手当の認定請求の受付"] == pytest.approx(3200 * 20 / 60)
+    assert hours["入所選考会議"] == pytest.approx(260)
+    assert hours["子育て支援ガイドの作成"] == pytest.approx(180)
+
+
+def test_simple_sheet_with_a_blank_row(q: Questionnaire) -> None:
+    a = service.new_assessment(q)
+    result = service.import_tasks(q, a, SIMPLE)
+    assert [t.name for t in a.tasks] == ["住民税申告書の受付", "課税資料の整理", "電話問合せ対応"]
+    assert result.skipped["blank"] == [4]
+    assert a.tasks[1].answers["category"] == "documents"
+
+
+def test_csv_in_shift_jis_with_full_width_digits(q: Questionnaire, tmp_path: Path) -> None:
+    path = tmp_path / "inventory.csv"
+    path.write_bytes("業務名,年間件数,1件あたりの処理時間（分）\r\n窓口受付,１，２００,１０\r\n小計,1200,\r\n"
+                     .encode("cp932"))
+    a = service.new_assessment(q)
+    service.import_tasks(q, a, path)
+    assert [(t.name, t.answers["annual_cases"], t.answers["minutes_per_case"]) for t in a.tasks] == [
+        ("窓口受付", 1200, 10)]
+
+
+def test_user_mapping_overrides_and_is_remembered_by_heading(q: Questionnaire, no_saved_mapping: Path) -> None:
+    preview = service.preview_import(q, SIMPLE)
+    mapping = {"name": 0, "annual_cases": 2, "minutes_per_case": 3}  # leave the other columns out on purpose
+    a = service.new_assessment(q)
+    service.import_tasks(q, a, SIMPLE, mapping=mapping, remember=True)
+    assert "category" not in a.tasks[0].answers
+    saved = service.load_import_mapping()
+    assert saved["annual_cases"] == "年間件数"
+    assert (no_saved_mapping / service.IMPORT_MAPPING_FILE).is_file()
+    again = service.preview_import(q, SIMPLE)
+    assert again.mapping["annual_cases"] == 2 and again.mapping == preview.mapping | again.mapping
+
+
+@pytest.mark.parametrize(("mapping", "code"), [({"annual_cases": 2}, "X002"), ({"name": 0, "nonsense": 1}, "X003"),
+                                                ({"name": 0, "annual_cases": 0}, "X003"),
+                                                ({"name": 0, "staff": 99}, "X003")])
+def test_bad_mappings_are_user_errors(q: Questionnaire, mapping: dict[str, int], code: str) -> None:
+    a = service.new_assessment(q)
+    with pytest.raises(UserError) as exc:
+        service.import_tasks(q, a, SIMPLE, mapping=mapping)
+    assert code in {p.code for p in exc.value.problems}
+    assert a.tasks == []
+
+
+def test_unsupported_and_headerless_files(q: Questionnaire, tmp_path: Path) -> None:
+    old = tmp_path / "old.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(UserError) as exc:
+        service.preview_import(q, old)
+    assert exc.value.code == "X004"
+    fake = tmp_path / "fake.xlsx"
+    fake.write_bytes(b"not a zip")
+    with pytest.raises(UserError) as exc:
+        service.preview_import(q, fake)
+    assert exc.value.code == "X006"
+    numbers = tmp_path / "numbers.csv"
+    numbers.write_text("1,2,3\n4,5,6\n", "utf-8")
+    with pytest.raises(UserError) as exc:
+        service.preview_import(q, numbers)
+    assert exc.value.code == "X001"
+    with pytest.raises(UserError) as exc:
+        service.preview_import(q, SURVEY, sheet="存在しないシート")
+    assert exc.value.code == "X007"
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    (["小計", None], True), (["窓口業務　小計"], True), (["【合計】"], True), (["計"], True), (["総合計"], True),
+    (["収納・会計"], False), (["集計・報告"], False), (["決算合計表の作成"], False), (["統計調査"], False),
+])
+def test_subtotal_labels(cells: list[object], expected: bool) -> None:
+    from app.exchange.importer import is_subtotal
+
+    assert is_subtotal(cells) is expected  # type: ignore[arg-type]
