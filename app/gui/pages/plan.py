@@ -259,9 +259,10 @@ class PlanPage(StepPage):
             first = next(iter(self.errors))
             aid = first.split(".", 1)[0]
             ids = [a.id for a in self.wiz.a.actions]
+            message = self.errors[first]
             if aid in ids:
-                self.select(ids.index(aid))
-                name = first.split(".", 1)[1]
-                self.error_labels[name].configure(text="⚠ " + self.errors[first])
+                if aid != self.selected:
+                    self.select(ids.index(aid))
+                self.error_labels[first.split(".", 1)[1]].configure(text="⚠ " + message)
             return False
         return True

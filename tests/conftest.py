@@ -1,0 +1,149 @@
+"""Shared fixtures. The GUI ones (Porcupine style) are opt-in: only tests that ask for them need a display.
+
+* ``gui_root``: one real CTk root for the whole session, with ``mainloop`` patched out;
+* ``wizard``: the app's one Wizard on that root, reset to Home for each test, with the user's
+  folders redirected to a temporary directory and every modal dialog answered by ``fake_dialogs``;
+* a check that fails the test when a Tk callback raised or the app logged an error;
+* ``wait_until(condition)`` pumps ``update()`` until the condition holds.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def wait_until(root: Any, condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    """Pump Tk events until ``condition()`` is true; fail after ``timeout`` seconds."""
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError("timed out waiting for the condition")
+        root.update()
+        time.sleep(0.01)
+
+
+class FakeDialogs:
+    """Stands in for app.gui.dialogs: answers come from queues, messages are recorded."""
+
+    def __init__(self) -> None:
+        self.answers: list[str | None] = []  # for ask(): button keys, first in first out
+        self.yes: list[bool] = []
+        self.save_paths: list[Path | None] = []
+        self.open_paths: list[Path | None] = []
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.asked: list[str] = []
+        self.allow_errors = False
+
+    def ask(self, _parent: Any, _title: str, message: str, _buttons: Any, _lang: str = "ja") -> str | None:
+        self.asked.append(message)
+        return self.answers.pop(0) if self.answers else "cancel"
+
+    def info(self, _parent: Any, message: str, _lang: str = "ja") -> None:
+        self.infos.append(message)
+
+    def error(self, _parent: Any, message: str, _lang: str = "ja") -> None:
+        self.errors.append(message)
+
+    def yes_no(self, _parent: Any, message: str, _lang: str = "ja") -> bool:
+        self.asked.append(message)
+        return self.yes.pop(0) if self.yes else False
+
+    def ask_open_path(self, _parent: Any, _lang: str = "ja") -> Path | None:
+        return self.open_paths.pop(0) if self.open_paths else None
+
+    def ask_save_path(self, _parent: Any, initial: Path, pdf: bool = False, lang: str = "ja") -> Path | None:
+        return self.save_paths.pop(0) if self.save_paths else None
+
+
+class _ErrorLog(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(scope="session")
+def gui_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A private user-data folder for the whole GUI session (settings, autosaves, logs)."""
+    return tmp_path_factory.mktemp("gui-user")
+
+
+@pytest.fixture(scope="session")
+def gui_root(gui_home: Path) -> Iterator[Any]:
+    """The one CTk root of the test session; ``mainloop`` does nothing (tests pump ``update``)."""
+    mp = pytest.MonkeyPatch()
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        mp.setenv(var, str(gui_home / var.lower()))
+    from app.gui.app import create_root
+
+    root = create_root()
+    mp.setattr(root, "mainloop", lambda n=0: None)
+    root.update()
+    yield root
+    root.destroy()
+    mp.undo()
+
+
+@pytest.fixture(scope="session")
+def _session_wizard(gui_root: Any, gui_home: Path) -> Any:
+    from app.gui.app import build
+    from app.gui.prefs import Prefs
+
+    wiz = build(gui_root, settings=Prefs())
+    wiz.autosave_folder = gui_home / "autosave"
+    return wiz
+
+
+@pytest.fixture
+def fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> FakeDialogs:
+    """Every modal dialog answered from queues (no test ever blocks on a window)."""
+    from app.gui import dialogs
+
+    fake = FakeDialogs()
+    for name in ("ask", "info", "error", "yes_no", "ask_open_path", "ask_save_path"):
+        monkeypatch.setattr(dialogs, name, getattr(fake, name))
+    return fake
+
+
+@pytest.fixture
+def wizard(_session_wizard: Any, gui_root: Any, fake_dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch) \
+        -> Iterator[Any]:
+    """The app's Wizard, back at Home with nothing open; fails the test if a Tk callback raised."""
+    wiz = _session_wizard
+    raised: list[BaseException] = []
+    handler = gui_root.report_callback_exception
+
+    def record(exc_type: type[BaseException], value: BaseException, tb: Any) -> None:
+        raised.append(value)
+        handler(exc_type, value, tb)
+
+    gui_root.report_callback_exception = record
+    log = _ErrorLog()
+    logging.getLogger("app").addHandler(log)
+    monkeypatch.setattr(gui_root, "quit", lambda: None)
+    wiz.dirty = False
+    wiz.started = False
+    if wiz.lang != "ja":
+        wiz.set_lang("ja")
+    wiz.show_home()
+    gui_root.update()
+    yield wiz
+    gui_root.update()
+    gui_root.report_callback_exception = handler
+    logging.getLogger("app").removeHandler(log)
+    wiz.dirty = False
+    if raised and not fake_dialogs.allow_errors:
+        pytest.fail(f"a Tk callback raised: {raised[0]!r}")
+    if log.records and not fake_dialogs.allow_errors:
+        pytest.fail(f"the app logged an error: {log.records[0].getMessage()}")
+    if fake_dialogs.errors and not fake_dialogs.allow_errors:
+        pytest.fail(f"an error dialog was shown: {fake_dialogs.errors[0]}")
