@@ -182,7 +182,7 @@ class GridPage(StepPage):
         a = self.wiz.a
         data = self.sheet.get_sheet_data()
         by_id = {t.id: t for t in a.tasks}
-        if rows is None or any(r >= len(a.tasks) or a.tasks[r].id != data[r][0] for r in rows if r < len(data)):
+        if rows is None or len(data) != len(a.tasks) or any(a.tasks[r].id != data[r][0] for r in rows if r < len(data)):
             rows = list(range(len(data)))
             seen: set[str] = set()
             order: list[Task] = []

@@ -1,0 +1,177 @@
+"""The ward-wide window for the central team: pick files or folders, summarise, save PDF / Excel / CSV.
+
+Self-contained: :func:`open_aggregate_window` opens it over any window. Reading many files runs in a
+worker thread so the window never freezes; files that cannot be read are listed, never fatal.
+"""
+
+from __future__ import annotations
+
+import tkinter
+from collections.abc import Sequence
+from pathlib import Path
+from tkinter import filedialog
+from typing import Any
+
+import customtkinter as ctk
+
+from app import service
+from app.domain.errors import UserError
+from app.gui import dialogs, style
+from app.gui.followup_texts import t
+from app.gui.worker import run_in_thread
+
+
+def ask_folder(parent: tkinter.Misc) -> Path | None:
+    """Choose a folder (tests replace this function)."""
+    name = filedialog.askdirectory(parent=parent)
+    return Path(name) if name else None
+
+
+def ask_files(parent: tkinter.Misc, lang: str = "ja") -> list[Path]:
+    """Choose assessment files (tests replace this function)."""
+    names = filedialog.askopenfilenames(parent=parent, filetypes=[("Kaizen", "*.kaizen.json *.json"),
+                                                                  (t("all_files", lang), "*")])
+    return [Path(n) for n in names]
+
+
+def ask_output(parent: tkinter.Misc, suffix: str) -> Path | None:
+    """Choose where to save the summary (tests replace this function)."""
+    name = filedialog.asksaveasfilename(parent=parent, defaultextension=suffix,
+                                        initialfile=f"kaizen_summary{suffix}", filetypes=[(suffix, f"*{suffix}")])
+    return Path(name) if name else None
+
+
+def _h(x: float) -> str:
+    return f"{x:,.1f}"
+
+
+class AggregateWindow(ctk.CTkToplevel):
+    """Paths at the top, the department table and key findings in the middle, save buttons below."""
+
+    def __init__(self, master: tkinter.Misc, lang: str = "ja", paths: Sequence[Path] = ()) -> None:
+        super().__init__(master)
+        self.lang = lang
+        self.paths: list[Path] = list(paths)
+        self.summary: Any = None
+        self.busy = False
+        self.title(t("ag_title", lang))
+        self.geometry("900x640")
+        f = style.font()
+        ctk.CTkLabel(self, text=t("ag_intro", lang), font=f, wraplength=840, justify="left").pack(
+            anchor="w", padx=16, pady=(12, 6))
+        bar = ctk.CTkFrame(self, fg_color="transparent")
+        bar.pack(fill="x", padx=16)
+        ctk.CTkButton(bar, text=t("ag_add_folder", lang), command=self.add_folder, font=f).pack(side="left")
+        ctk.CTkButton(bar, text=t("ag_add_files", lang), command=self.add_files, font=f).pack(side="left", padx=6)
+        ctk.CTkButton(bar, text=t("ag_clear", lang), command=self.clear, font=f, fg_color="gray50").pack(side="left")
+        self.run_button = ctk.CTkButton(bar, text=t("ag_run", lang), command=self.run, font=f)
+        self.run_button.pack(side="right")
+        self.path_label = ctk.CTkLabel(self, text="", font=f, text_color=style.MUTED, wraplength=840,
+                                       justify="left")
+        self.path_label.pack(anchor="w", padx=16, pady=4)
+        self.result = ctk.CTkScrollableFrame(self)
+        self.result.pack(fill="both", expand=True, padx=16)
+        out = ctk.CTkFrame(self, fg_color="transparent")
+        out.pack(fill="x", padx=16, pady=10)
+        self.save_buttons = [
+            ctk.CTkButton(out, text=t(key, lang), font=f, state="disabled", command=lambda s=suffix: self.save(s))
+            for key, suffix in (("ag_pdf", ".pdf"), ("ag_xlsx", ".xlsx"), ("ag_csv", ".csv"))]
+        for b in self.save_buttons:
+            b.pack(side="left", padx=(0, 6))
+        ctk.CTkButton(out, text=t("close", lang), command=self.destroy, font=f, fg_color="gray50").pack(side="right")
+        self._show_paths()
+
+    def _show_paths(self) -> None:
+        self.path_label.configure(text="\n".join(str(p) for p in self.paths))
+
+    def add_folder(self) -> None:
+        """Add a folder of assessment files."""
+        folder = ask_folder(self)
+        if folder is not None:
+            self.paths.append(folder)
+            self._show_paths()
+
+    def add_files(self) -> None:
+        """Add assessment files."""
+        self.paths += ask_files(self, self.lang)
+        self._show_paths()
+
+    def clear(self) -> None:
+        """Forget the chosen paths and the result."""
+        self.paths.clear()
+        self._show_paths()
+
+    def run(self) -> None:
+        """Summarise in a worker thread; the result is shown when it is back."""
+        if self.busy or not self.paths:
+            return
+        self.busy = True
+        self.run_button.configure(state="disabled", text=t("ag_running", self.lang))
+        paths = list(self.paths)
+        run_in_thread(self, lambda: service.aggregate_files(paths), self._finished)
+
+    def _finished(self, summary: Any, error: BaseException | None) -> None:
+        self.busy = False
+        self.run_button.configure(state="normal", text=t("ag_run", self.lang))
+        if error is not None:
+            if isinstance(error, UserError):
+                dialogs.error(self, error.render(self.lang), self.lang)
+                return
+            raise error
+        self.summary = summary
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        s, lang = self.summary, self.lang
+        for child in self.result.winfo_children():
+            child.destroy()
+        f = style.font()
+        if not s.departments:
+            ctk.CTkLabel(self.result, text=t("ag_nothing", lang), font=f).grid(row=0, column=0, sticky="w")
+        heads = ["col_department", "col_inventory", "col_potential", "col_realised", "col_done"]
+        for c, key in enumerate(heads):
+            ctk.CTkLabel(self.result, text=t(key, lang), font=style.font(weight="bold")).grid(
+                row=1, column=c, sticky="e" if c else "w", padx=6)
+        for r, d in enumerate(s.departments, 2):
+            name = d.department + (f"  {t('ag_flag', lang)}" if d.version_flag else "")
+            values = [name, _h(d.inventory_hours), _h(d.potential_hours), _h(d.realised_hours),
+                      f"{d.done_count}/{d.action_count}"]
+            for c, v in enumerate(values):
+                ctk.CTkLabel(self.result, text=v, font=f).grid(row=r, column=c, sticky="e" if c else "w", padx=6)
+        row = len(s.departments) + 2
+        lines = [t("ag_totals", lang, count=len(s.departments), inventory=_h(s.total("inventory_hours")),
+                   potential=_h(s.total("potential_hours")), realised=_h(s.total("realised_hours")),
+                   done=int(s.total("quick_wins_done")), quick=int(s.total("quick_win_count")))]
+        if s.pains:
+            lines.append(t("ag_pains", lang, items="、".join(f"{p.label.get(lang)}（{len(p.departments)}）"
+                                                             for p in s.pains[:5])))
+        lines.append(t("ag_groups", lang, count=len(s.groups)))
+        lines += [w.message(lang) for w in s.warnings]
+        if s.skipped:
+            lines.append(t("ag_skipped", lang, count=len(s.skipped)))
+            lines += [f"  {Path(p.path).name}: {p.message(lang)}" for p in s.skipped]
+        ctk.CTkLabel(self.result, text="\n".join(lines), font=f, justify="left", wraplength=820).grid(
+            row=row, column=0, columnspan=len(heads), sticky="w", pady=(10, 0))
+        for b in self.save_buttons:
+            b.configure(state="normal" if s.departments else "disabled")
+
+    def save(self, suffix: str, path: Path | None = None) -> Path | None:
+        """Save the summary as PDF, XLSX or CSV."""
+        if self.summary is None:
+            return None
+        target = path or ask_output(self, suffix)
+        if target is None:
+            return None
+        try:
+            service.write_summary(self.summary, lang=self.lang, pdf=target if suffix == ".pdf" else None,
+                                  xlsx=target if suffix == ".xlsx" else None, csv=target if suffix == ".csv" else None)
+        except UserError as exc:
+            dialogs.error(self, exc.render(self.lang), self.lang)
+            return None
+        dialogs.info(self, t("ag_saved", self.lang, path=target), self.lang)
+        return target
+
+
+def open_aggregate_window(master: tkinter.Misc, lang: str = "ja", paths: Sequence[Path] = ()) -> AggregateWindow:
+    """Open the ward-wide window over ``master`` (optionally with files or folders already chosen)."""
+    return AggregateWindow(master, lang, paths)

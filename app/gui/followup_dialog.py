@@ -1,0 +1,182 @@
+"""The follow-up window (振り返り): per action its status, date done, hours saved and the success-story texts.
+
+Self-contained: the wizard calls :func:`open_followup_dialog` with its questionnaire and assessment and
+gets ``on_done(changed)`` when the window closes. Every record goes through
+:func:`app.domain.plan.record_follow_up`, so the history is kept in the file; nothing is held in widgets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tkinter
+from collections.abc import Callable
+from pathlib import Path
+
+import customtkinter as ctk
+
+from app import service
+from app.domain.assessment import ACTION_STATUSES, Action, Assessment
+from app.domain.errors import UserError
+from app.domain.plan import record_follow_up
+from app.domain.questionnaire import Questionnaire
+from app.domain.values import parse_date, parse_number
+from app.gui import dialogs, style
+from app.gui.followup_texts import t
+
+STORY_FIELDS = ("before", "after", "comment", "tips")
+
+
+class FollowUpDialog(ctk.CTkToplevel):
+    """Actions on the left; the selected action's follow-up form on the right."""
+
+    def __init__(self, master: tkinter.Misc, q: Questionnaire, a: Assessment,
+                 on_done: Callable[[bool], None] | None = None, *, lang: str = "ja",
+                 today: dt.date | None = None) -> None:
+        super().__init__(master)
+        self.q, self.a, self.lang = q, a, lang
+        self.on_done = on_done
+        self.today = today or dt.date.today()
+        self.changed = False
+        self.current: Action | None = None
+        self.title(t("fu_title", lang))
+        self.geometry("980x640")
+        self.protocol("WM_DELETE_WINDOW", self.close)
+        ctk.CTkLabel(self, text=t("fu_intro", lang), font=style.font(), wraplength=900, justify="left").pack(
+            anchor="w", padx=16, pady=(12, 6))
+        body = ctk.CTkFrame(self, fg_color="transparent")
+        body.pack(fill="both", expand=True, padx=12)
+        self.list = ctk.CTkScrollableFrame(body, width=330)
+        self.list.pack(side="left", fill="y", padx=(0, 8))
+        self.form = ctk.CTkScrollableFrame(body)
+        self.form.pack(side="left", fill="both", expand=True)
+        self.status_line = ctk.CTkLabel(self, text="", font=style.font(), text_color=style.DONE)
+        self.status_line.pack(anchor="w", padx=16)
+        ctk.CTkButton(self, text=t("close", lang), command=self.close, font=style.font()).pack(
+            anchor="e", padx=16, pady=10)
+        self.buttons: dict[str, ctk.CTkButton] = {}
+        self._build_list()
+        if a.actions:
+            self.select(a.actions[0].id)
+        else:
+            ctk.CTkLabel(self.form, text=t("fu_none", lang), font=style.font()).pack(anchor="w", pady=20)
+
+    def _label(self, action: Action) -> str:
+        try:
+            measure = self.q.measure(action.measure_id).label.get(self.lang)
+        except KeyError:
+            measure = action.measure_id
+        task = next((x.name for x in self.a.tasks if x.id == action.task_id), action.task_id)
+        return f"{action.id}  {measure} — {task}"
+
+    def _build_list(self) -> None:
+        for child in self.list.winfo_children():
+            child.destroy()
+        for action in self.a.actions:
+            status = t(f"status_{action.status}", self.lang)
+            b = ctk.CTkButton(self.list, text=f"[{status}] {self._label(action)}", anchor="w", font=style.font(),
+                              fg_color="transparent", text_color=("gray10", "gray90"), hover_color=style.PANEL,
+                              command=lambda i=action.id: self.select(i))
+            b.pack(fill="x", pady=1)
+            self.buttons[action.id] = b
+
+    def select(self, action_id: str) -> None:
+        """Show the form of one action (rebuilt from the model)."""
+        self.current = self.a.action(action_id)
+        for child in self.form.winfo_children():
+            child.destroy()
+        x, lang, f = self.current, self.lang, style.font()
+        ctk.CTkLabel(self.form, text=self._label(x), font=style.font(weight="bold"), wraplength=560,
+                     justify="left").pack(anchor="w", pady=(4, 8))
+        row = ctk.CTkFrame(self.form, fg_color="transparent")
+        row.pack(fill="x")
+        ctk.CTkLabel(row, text=t("fu_status", lang), font=f).grid(row=0, column=0, sticky="w", padx=(0, 8))
+        labels = [t(f"status_{s}", lang) for s in ACTION_STATUSES]
+        self.status = ctk.CTkOptionMenu(row, values=labels, font=f)
+        self.status.set(t(f"status_{x.status}", lang))
+        self.status.grid(row=0, column=1, sticky="w")
+        ctk.CTkLabel(row, text=t("fu_date", lang), font=f).grid(row=1, column=0, sticky="w", pady=4)
+        self.date = ctk.CTkEntry(row, width=160, font=f)
+        self.date.insert(0, x.done_date or self.today.isoformat())
+        self.date.grid(row=1, column=1, sticky="w")
+        ctk.CTkLabel(row, text=t("fu_hours", lang), font=f).grid(row=2, column=0, sticky="w")
+        self.hours = ctk.CTkEntry(row, width=160, font=f)
+        if x.realised_hours is not None:
+            self.hours.insert(0, f"{x.realised_hours:g}")
+        self.hours.grid(row=2, column=1, sticky="w")
+        ctk.CTkLabel(row, text=t("fu_note", lang), font=f).grid(row=3, column=0, sticky="w", pady=4)
+        self.note = ctk.CTkEntry(row, width=360, font=f)
+        self.note.grid(row=3, column=1, sticky="w")
+        ctk.CTkLabel(self.form, text=t("fu_story", lang), font=style.font(weight="bold")).pack(anchor="w",
+                                                                                               pady=(12, 2))
+        self.texts: dict[str, ctk.CTkTextbox] = {}
+        for name in STORY_FIELDS:
+            ctk.CTkLabel(self.form, text=t(f"fu_{name}", lang), font=f).pack(anchor="w")
+            box = ctk.CTkTextbox(self.form, height=56, font=f, wrap="char")
+            box.insert("1.0", getattr(x, name))
+            box.pack(fill="x", pady=(0, 4))
+            self.texts[name] = box
+        if x.history:
+            items = " / ".join(f"{h.date} {t('status_' + h.status, lang)}" for h in x.history)
+            ctk.CTkLabel(self.form, text=t("fu_history", lang, items=items), font=f, text_color=style.MUTED,
+                         wraplength=560, justify="left").pack(anchor="w", pady=4)
+        buttons = ctk.CTkFrame(self.form, fg_color="transparent")
+        buttons.pack(fill="x", pady=8)
+        ctk.CTkButton(buttons, text=t("fu_record", lang), command=self.record, font=f).pack(side="left")
+        self.story_button = ctk.CTkButton(buttons, text=t("fu_make_story", lang), command=self.make_story, font=f,
+                                          state="normal" if x.status == "done" else "disabled")
+        self.story_button.pack(side="left", padx=8)
+
+    def record(self) -> bool:
+        """Write the form into the action (a new history entry); False when a value does not fit."""
+        if self.current is None:
+            return False
+        x, lang = self.current, self.lang
+        status = ACTION_STATUSES[[t(f"status_{s}", lang) for s in ACTION_STATUSES].index(self.status.get())]
+        day = parse_date(self.date.get()) if self.date.get().strip() else self.today
+        if day is None:
+            dialogs.error(self, t("fu_bad_date", lang), lang)
+            return False
+        raw = self.hours.get().strip()
+        hours = parse_number(raw) if raw else None
+        if raw and (hours is None or hours < 0):
+            dialogs.error(self, t("fu_bad_hours", lang), lang)
+            return False
+        record_follow_up(x, status, day, hours, self.note.get().strip())
+        if status == "done":
+            x.done_date = day.isoformat()  # a corrected date replaces the first one
+        for name, box in self.texts.items():
+            setattr(x, name, box.get("1.0", "end").strip())
+        self.changed = True
+        self._build_list()
+        self.select(x.id)
+        self.status_line.configure(text=t("fu_recorded", lang, action=self._label(x)))
+        return True
+
+    def make_story(self, path: Path | None = None) -> Path | None:
+        """Record the form, then write the success-story PDF of the selected (done) action."""
+        if self.current is None or not self.record() or self.current.status != "done":
+            return None
+        target = path or dialogs.ask_save_path(self, Path.home() / f"kaizen_story_{self.current.id}.pdf", pdf=True,
+                                               lang=self.lang)
+        if target is None:
+            return None
+        try:
+            service.write_story(self.q, self.a, self.current.id, target, lang=self.lang)
+        except UserError as exc:
+            dialogs.error(self, exc.render(self.lang), self.lang)
+            return None
+        self.status_line.configure(text=str(target))
+        return target
+
+    def close(self) -> None:
+        """Close and tell the wizard whether anything changed (it saves and refreshes)."""
+        callback, changed = self.on_done, self.changed
+        self.destroy()
+        if callback is not None:
+            callback(changed)
+
+
+def open_followup_dialog(master: tkinter.Misc, questionnaire: Questionnaire, assessment: Assessment,
+                         on_done: Callable[[bool], None] | None = None, lang: str = "ja") -> FollowUpDialog:
+    """Open the follow-up window over ``master``; ``on_done(changed)`` is called when it closes."""
+    return FollowUpDialog(master, questionnaire, assessment, on_done, lang=lang)
