@@ -1,0 +1,96 @@
+"""The follow-up, import and ward-wide windows, driven on a real Tk root under Xvfb."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app import resources, service
+from tests.conftest import FakeDialogs, wait_until
+
+pytestmark = pytest.mark.gui
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "questionnaires" / "examples"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def callback_errors(gui_root: Any) -> Any:
+    raised: list[BaseException] = []
+    previous = gui_root.report_callback_exception
+    gui_root.report_callback_exception = lambda _t, value, _tb: raised.append(value)
+    yield raised
+    gui_root.report_callback_exception = previous
+    assert not raised
+
+
+def test_follow_up_records_history_and_makes_a_story(gui_root: Any, fake_dialogs: FakeDialogs,
+                                                     callback_errors: Any, tmp_path: Path) -> None:
+    from app.gui.followup_dialog import FollowUpDialog
+
+    opened = service.open_assessment(EXAMPLES / "example_shimin.kaizen.json")
+    q, a = opened.questionnaire, opened.assessment
+    closed: list[bool] = []
+    dlg = FollowUpDialog(gui_root, q, a, closed.append, today=dt.date(2027, 1, 20))
+    gui_root.update()
+    dlg.select("a1")
+    dlg.status.set("完了")
+    dlg.hours.insert(0, "３２０")  # full-width, as typed on a Japanese keyboard
+    dlg.texts["before"].insert("1.0", "申請書の控えを二重に綴っていた。")
+    dlg.texts["comment"].insert("1.0", "キャビネットが一つ空きました。")
+    assert dlg.record()
+    action = a.action("a1")
+    assert (action.status, action.realised_hours, action.done_date) == ("done", 320.0, "2027-01-20")
+    assert action.history[-1].status == "done" and action.before.startswith("申請書")
+    out = dlg.make_story(tmp_path / "story.pdf")
+    assert out is not None and out.read_bytes().startswith(b"%PDF")
+    dlg.select("a2")
+    dlg.hours.insert(0, "たくさん")
+    assert not dlg.record()
+    assert fake_dialogs.errors
+    dlg.close()
+    gui_root.update()
+    assert closed == [True]
+    assert service.score(q, a).totals.realised_hours == pytest.approx(320.0)
+
+
+def test_import_dialog_maps_and_imports_the_survey(gui_root: Any, fake_dialogs: FakeDialogs, callback_errors: Any,
+                                                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.gui.import_dialog import ImportDialog
+
+    monkeypatch.setattr(resources, "user_config_dir", lambda: tmp_path / "config")
+    q = service.get_questionnaire()
+    a = service.new_assessment(q)
+    results: list[Any] = []
+    dlg = ImportDialog(gui_root, q, a, results.append, path=DATA / "gyomuryo_chosa.xlsx")
+    gui_root.update()
+    assert dlg.mapping()["annual_cases"] == 3
+    dlg.set_column("systems", None)  # the user chooses not to import a column
+    dlg.run_import()
+    gui_root.update()
+    assert len(results) == 1 and len(a.tasks) == 6
+    assert all("systems" not in t.answers for t in a.tasks)
+    assert fake_dialogs.infos and "6件" in fake_dialogs.infos[-1]
+
+
+def test_aggregate_window_summarises_a_folder_with_a_broken_file(gui_root: Any, fake_dialogs: FakeDialogs,
+                                                                  callback_errors: Any, tmp_path: Path) -> None:
+    from app.gui.aggregate_window import AggregateWindow
+
+    for f in EXAMPLES.glob("*.kaizen.json"):
+        shutil.copy(f, tmp_path / f.name)
+    (tmp_path / "broken.kaizen.json").write_text("{\"format\": ", "utf-8")
+    win = AggregateWindow(gui_root, paths=[tmp_path])
+    gui_root.update()
+    win.run()
+    wait_until(gui_root, lambda: win.summary is not None)
+    assert len(win.summary.departments) == 4 and len(win.summary.skipped) == 1
+    pdf = win.save(".pdf", tmp_path / "summary.pdf")
+    xlsx = win.save(".xlsx", tmp_path / "summary.xlsx")
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    assert xlsx is not None and xlsx.stat().st_size > 0
+    win.destroy()
