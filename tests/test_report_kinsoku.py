@@ -94,3 +94,11 @@ def test_split_lines_with_unit_widths() -> None:
     chars: list[Any] = list("ああああ、いい")
     assert [(s, e) for s, e, _, _ in split_lines(chars, [1.0] * len(chars), [4.0])] == [(0, 5), (5, 7)]
     assert set(HANGING) <= CANNOT_START
+
+
+def test_dates_fit_the_deadline_and_review_columns() -> None:
+    from app.report.styles import ACTION_COLUMNS, SPACING, frame
+
+    for key in ("deadline", "review"):
+        width = frame().width * ACTION_COLUMNS[key] - 2 * SPACING["cell_pad"]
+        assert lines_of("2026/12/28", width, "cell") == ["2026/12/28"]

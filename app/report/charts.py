@@ -222,5 +222,5 @@ def radar_chart(axes: Sequence[tuple[str, float]], width: float, height: float, 
         dx = x - cx
         anchor = "middle" if abs(dx) < 4 else ("start" if dx > 0 else "end")
         dy = -fs if y < cy - radius * 0.9 else (2 if y > cy + radius * 0.9 else -fs / 3)
-        d.add(_text(x, y + dy, f"{plain(label, 16)} {v * 100:.0f}%", font, fs, anchor=anchor))
+        d.add(_text(x, y + dy, f"{plain(label, 22)} {v * 100:.0f}%", font, fs, anchor=anchor))
     return d

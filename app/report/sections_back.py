@@ -183,13 +183,17 @@ def assumptions(ctx: PlanContext) -> list[Flowable]:
     head = _head(ctx, ["as_col_item", "as_col_value", "as_col_source", "as_col_status"])
 
     def status(provisional: bool) -> Paragraph:
-        return Paragraph(f"<b>{escape(prov)}</b>" if provisional else escape(conf), ctx.st["cell"])
+        return Paragraph(f"▲{escape(prov)}" if provisional else escape(conf), ctx.st["cell"])
+
+    def flagged(rows: list[list[Any]], provisional: list[bool]) -> list[tuple[Any, ...]]:
+        # Provisional values get a mark and a darker cell, so they stand out on a greyscale print too.
+        return [("BACKGROUND", (3, i + 1), (3, i + 1), COLOURS["head_bg"]) for i, p in enumerate(provisional) if p]
 
     rows: list[list[Any]] = [head]
     for s in q.settings.values():
         rows.append([ctx.p(s.label.get(lang), "cell"), ctx.p(f"{s.value:,g}", "cell_right"),
                      ctx.p(s.provenance.get(lang), "cell", cell=True), status(s.provisional)])
-    out.append(_table(ctx, rows, col))
+    out.append(_table(ctx, rows, col, flagged(rows, [s.provisional for s in q.settings.values()])))
     out.append(Paragraph(escape(ctx.t("as_measures")), ctx.st["h2"]))
     used = sorted({m.measure_index for m in ctx.result.measures})
     if used:
@@ -198,7 +202,7 @@ def assumptions(ctx: PlanContext) -> list[Flowable]:
             m = q.measures[i]
             rows.append([ctx.p(m.label.get(lang), "cell"), ctx.p(f"{m.reduction_rate * 100:g}%", "cell_right"),
                          ctx.p(m.provenance.get(lang), "cell", cell=True), status(m.provisional)])
-        out.append(_table(ctx, rows, col))
+        out.append(_table(ctx, rows, col, flagged(rows, [q.measures[i].provisional for i in used])))
     else:
         out.append(_note(ctx, "as_measures_none"))
     out.append(Paragraph(escape(ctx.t("as_bands")), ctx.st["h2"]))
@@ -207,7 +211,7 @@ def assumptions(ctx: PlanContext) -> list[Flowable]:
         rows.append([ctx.p(f"{b.level}. {b.label.get(lang)}", "cell"),
                      ctx.p(ctx.t("as_band_value", hours=f"{b.min_hours:,g}"), "cell"),
                      ctx.p(b.message.get(lang), "cell", cell=True), status(q.bands_provisional)])
-    out.append(_table(ctx, rows, col))
+    out.append(_table(ctx, rows, col, flagged(rows, [q.bands_provisional] * len(q.bands))))
     if q.bands_provenance:
         out.append(ctx.p(q.bands_provenance.get(lang), "small"))
     out.append(ctx.tp("as_quadrant_rule", "small", band=f"{q.value('quadrant_potential_min'):g}",

@@ -53,8 +53,9 @@ TASK_COLUMNS = {
     "suitability": 0.06, "measure": 0.14, "ecrs": 0.075, "potential": 0.11, "ease": 0.06, "quadrant": 0.115,
 }
 ACTION_COLUMNS = {
-    "check": 0.045, "action": 0.11, "target_task": 0.12, "owner": 0.09, "deadline": 0.095,
-    "first_step": 0.16, "kpi": 0.105, "baseline_target": 0.09, "review": 0.095, "support": 0.09,
+    # 期限 and 確認日 fit "2026/12/28" (45.3 pt at 7.5 pt) plus padding on one line.
+    "check": 0.045, "action": 0.11, "target_task": 0.12, "owner": 0.09, "deadline": 0.10,
+    "first_step": 0.155, "kpi": 0.10, "baseline_target": 0.09, "review": 0.10, "support": 0.09,
 }
 # Long free text in a table cell is cut so that one row always fits on a page (never split mid-line).
 CELL_MAX_CHARS = 240
@@ -92,7 +93,7 @@ def paragraph_styles(font: str) -> dict[str, ParagraphStyle]:
         "title": style("title", SIZES["title"], leading=SIZES["title"] * 1.3, textColor=COLOURS["accent"],
                        spaceAfter=3 * mm),
         "subtitle": style("subtitle", SIZES["subtitle"], textColor=COLOURS["muted"], spaceAfter=6 * mm),
-        "h1": style("h1", SIZES["h1"], textColor=COLOURS["accent"], spaceBefore=1 * mm,
+        "h1": style("h1", SIZES["h1"], textColor=COLOURS["accent"], spaceBefore=5 * mm,
                     spaceAfter=SPACING["after_h1"]),
         "h2": style("h2", SIZES["h2"], spaceBefore=3 * mm, spaceAfter=SPACING["after_h2"]),
         "body": style("body", SIZES["body"], spaceAfter=SPACING["para"]),
