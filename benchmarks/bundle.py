@@ -181,14 +181,13 @@ def markdown(rows: list[tuple[str, str, str, str]], runs: int) -> str:
         *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows),
         "",
         "What the numbers mean. The app is larger than hello world by what it needs beyond customtkinter:",
-        "the IPAex Gothic font (6 MB, about 4 MB zipped), reportlab, PyYAML, openpyxl and tksheet. The",
-        "single file unpacks itself into a new temporary folder on every start, which is its extra",
-        "start-up time over the one-folder build; that and the antivirus scans of every",
-        "unpacked file are why the zipped folder is the recommended download (docs/install.md).",
-        "`--selftest` time is dominated by rendering the demo PDF, not by start-up. Linux numbers from",
-        "this machine, which other jobs share: repeated runs of this script differed by up to 2× (load average 3–4 on",
-        "2 cores). The Windows build is not measured here; run this script",
-        "on a Windows PC for its numbers.",
+        "the IPAex Gothic font (6 MB, about 4 MB zipped), reportlab, PyYAML, openpyxl and tksheet. The single",
+        "file unpacks itself into a new temporary folder on every start, which is its extra start-up time over",
+        "the one-folder build; that and the antivirus scans of every unpacked file are why the zipped folder",
+        "is the recommended download (docs/install.md). `--selftest` time is dominated by rendering the demo",
+        "PDF, not by start-up. Linux numbers from this machine, which other jobs share: repeated runs of this",
+        "script differed by up to 2× (load average 3–4 on 2 cores). The Windows build is not measured here;",
+        "run this script on a Windows PC for its numbers.",
         "",
     ]
     return "\n".join(lines)
@@ -202,7 +201,7 @@ def update_docs(section: str) -> None:
         text = text.rstrip("\n") + "\n\n" + section
     else:
         end = text.find("\n## ", start + len(HEADING))
-        text = text[:start] + section + ("" if end < 0 else text[end + 1 :])
+        text = text[:start] + section.rstrip("\n") + "\n" + ("" if end < 0 else "\n" + text[end + 1 :])
     DOCS.write_text(text, encoding="utf-8")
 
 
