@@ -54,7 +54,7 @@ class Field(ctk.CTkFrame):
         self.hint = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="w",
                                  justify="left", wraplength=WRAP)
         self.body = ctk.CTkFrame(self, fg_color="transparent")
-        self.body.grid(row=2, column=0, sticky="w", pady=(2, 0))
+        self.body.grid(row=2, column=0, sticky="ew", pady=(2, 0))
         self.error_label = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.ERROR, anchor="w",
                                         justify="left", wraplength=WRAP)
         if item.type != "note":
@@ -65,17 +65,20 @@ class Field(ctk.CTkFrame):
     def _build(self) -> None:
         t = self.item.type
         if t in ("text", "integer", "decimal", "date"):
-            width = 160 if t in ("integer", "decimal", "date") else 520
-            self.widget = ctk.CTkEntry(self.body, textvariable=self.var, width=width, font=style.font())
-            self.widget.grid(row=0, column=0, sticky="w")
+            short = t in ("integer", "decimal", "date")
+            self.widget = ctk.CTkEntry(self.body, textvariable=self.var, width=160 if short else 200, font=style.font())
+            self.widget.grid(row=0, column=0, sticky="w" if short else "ew")
+            if not short:
+                self.body.columnconfigure(0, weight=1)
             if t == "date":
                 ctk.CTkButton(self.body, text=ui("calendar", self._lang()), width=90, font=style.font(13),
                               command=self._calendar).grid(row=0, column=1, padx=(6, 0))
             self.widget.bind("<FocusOut>", lambda _e: self._show_error(), add=True)
             self.var.trace_add("write", lambda *_: self._changed())
         elif t == "long_text":
-            self.widget = ctk.CTkTextbox(self.body, width=620, height=72, font=style.font(), wrap="word")
-            self.widget.grid(row=0, column=0, sticky="w")
+            self.widget = ctk.CTkTextbox(self.body, width=200, height=72, font=style.font(), wrap="word")
+            self.widget.grid(row=0, column=0, sticky="ew")
+            self.body.columnconfigure(0, weight=1)
             self.widget._textbox.bind("<<Modified>>", self._text_modified, add=True)
         elif t == "select_multiple":
             per_row = 4 if max((len(c.label.ja) for c in self.item.choices), default=0) <= 10 else 3

@@ -37,6 +37,7 @@ UI: dict[str, tuple[str, str]] = {
     "no": ("いいえ", "No"),
     "fix_before_next": ("入力内容を確認してください（{count}件）。", "Please check the entries ({count})."),
     "calendar": ("日付を選ぶ", "Pick a date"),
+    "calendar_short": ("選ぶ", "Pick"),
     "calendar_title": ("日付を選ぶ", "Pick a date"),
     "today": ("今日", "Today"),
     # grid

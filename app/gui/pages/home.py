@@ -68,10 +68,8 @@ class HomePage(ctk.CTkFrame):
         for f in self.form.fields.values():
             f.label.configure(wraplength=480)
             f.hint.configure(wraplength=480)
-            if f.item.type == "text":
-                f.widget.configure(width=420)
             if f.item.type == "long_text":
-                f.widget.configure(width=440, height=56)
+                f.widget.configure(height=56)
         self.start_button = ctk.CTkButton(left, text="", height=40, font=style.font(16, "bold"), command=self.start)
         self.start_button.grid(row=2, column=0, sticky="w", padx=16, pady=(4, 16))
 

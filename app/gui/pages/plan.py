@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 TEXT_FIELDS = ("owner", "deadline", "first_step", "kpi", "baseline", "target", "review_date", "support",
                "realised_hours")
 DATE_FIELDS = ("deadline", "review_date")
-WIDE = ("first_step", "support")
 
 
 class PlanPage(StepPage):
@@ -45,7 +44,7 @@ class PlanPage(StepPage):
         self.note = ctk.CTkLabel(bar, text="", font=style.font(13), text_color=style.MUTED)
         self.note.grid(row=0, column=2, padx=8)
         self.sheet = Sheet(self.body, headers=[""] * 5, data=[], show_top_left=False, font=style.tk_font(14),
-                           header_font=style.tk_font(13, "bold"), index_font=style.tk_font(13), height=190,
+                           header_font=style.tk_font(13, "bold"), index_font=style.tk_font(13), height=150,
                            table_wrap="", default_row_index_width=36)
         self.sheet.enable_bindings("single_select", "row_select", "arrowkeys", "column_width_resize")
         self.sheet.extra_bindings("all_select_events", self._selected)
@@ -57,11 +56,12 @@ class PlanPage(StepPage):
         self.labels: dict[str, ctk.CTkLabel] = {}
         self.entries: dict[str, ctk.CTkEntry] = {}
         self.error_labels: dict[str, ctk.CTkLabel] = {}
-        self.detail.columnconfigure((1, 3), weight=1)
+        self.detail.columnconfigure((1, 3, 5), weight=1)
         self.title_label = ctk.CTkLabel(self.detail, text="", font=style.font(15, "bold"), anchor="w")
-        self.title_label.grid(row=0, column=0, columnspan=4, sticky="w", padx=12, pady=(8, 4))
-        layout = [("owner", "deadline"), ("first_step",), ("kpi", "review_date"), ("baseline", "target"),
-                  ("support",), ("realised_hours", "status")]
+        self.title_label.grid(row=0, column=0, columnspan=6, sticky="w", padx=12, pady=(8, 4))
+        # three fields a row keeps the list above readable at 125 % on a 1366×768 screen
+        layout = [("owner", "deadline", "review_date"), ("first_step",), ("kpi", "baseline", "target"),
+                  ("support", "realised_hours", "status")]
         for r, names in enumerate(layout, start=1):
             for k, name in enumerate(names):
                 col = 2 * k
@@ -69,25 +69,25 @@ class PlanPage(StepPage):
                 label.grid(row=2 * r - 1, column=col, sticky="e", padx=(12, 6), pady=(4, 0))
                 self.labels[name] = label
                 cell = ctk.CTkFrame(self.detail, fg_color="transparent")
-                cell.grid(row=2 * r - 1, column=col + 1, columnspan=3 if name in WIDE else 1, sticky="ew",
-                          padx=(0, 12), pady=(4, 0))
+                span = 5 if name == "first_step" else 1
+                cell.grid(row=2 * r - 1, column=col + 1, columnspan=span, sticky="ew", padx=(0, 8), pady=(4, 0))
+                cell.columnconfigure(0, weight=1)
                 if name == "status":
                     self.status = ctk.CTkSegmentedButton(cell, values=[""], font=style.font(13),
                                                          command=lambda _v: self._status_changed())
                     self.status.grid(row=0, column=0, sticky="w")
                     continue
                 var = tkinter.StringVar(self)
-                entry = ctk.CTkEntry(cell, textvariable=var, font=style.font(),
-                                     width=760 if name in WIDE else 260)
-                entry.grid(row=0, column=0, sticky="w")
+                entry = ctk.CTkEntry(cell, textvariable=var, font=style.font(), width=80)
+                entry.grid(row=0, column=0, sticky="ew")
                 if name in DATE_FIELDS:
-                    ctk.CTkButton(cell, text="", width=90, font=style.font(12),
+                    ctk.CTkButton(cell, text="", width=40, font=style.font(12),
                                   command=lambda n=name: self._calendar(n)).grid(row=0, column=1, padx=(6, 0))
                 var.trace_add("write", lambda *_a, n=name: self._changed(n))
                 self.vars[name], self.entries[name] = var, entry
                 err = ctk.CTkLabel(self.detail, text="", font=style.font(12), text_color=style.ERROR, anchor="w",
                                    height=14)
-                err.grid(row=2 * r, column=col + 1, columnspan=3 if name in WIDE else 1, sticky="w")
+                err.grid(row=2 * r, column=col + 1, columnspan=span, sticky="w")
                 self.error_labels[name] = err
 
     # --- texts ---------------------------------------------------------------------------------------
@@ -103,7 +103,7 @@ class PlanPage(StepPage):
                      if isinstance(b, ctk.CTkButton)}:
             for b in cell.winfo_children():
                 if isinstance(b, ctk.CTkButton):
-                    b.configure(text=ui("calendar", lang))
+                    b.configure(text=ui("calendar_short", lang))
         self.sheet.headers([ui(k, lang) for k in ("col_measure", "col_task", "f_owner", "f_deadline", "f_status")])
         self._widths()
 

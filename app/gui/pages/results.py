@@ -108,7 +108,7 @@ class ResultsPage(StepPage):
         hours_cut = next((b.min_hours for b in q.bands if b.level == band), 50.0) or 50.0
         values = [m.potential_hours for m in self.measures if m.potential_hours > 0]
         lo = min([hours_cut / 4, *values])
-        hi = max([hours_cut * 4, *values]) * 1.4
+        hi = max([hours_cut * 4, *values]) * 2.5  # head-room: the quadrant names sit above the highest point
         lo, hi = math.log10(max(lo, 0.1)), math.log10(hi)
 
         def x_of(ease: float) -> float:
@@ -132,15 +132,15 @@ class ResultsPage(StepPage):
             c.create_text(x_of(e), bottom + 4, text=str(e), anchor="n", font=small)
         c.create_text(left - 4, yc, text=f"{hours_cut:g} h", anchor="e", font=small)
         quick = set(self.wiz.result().quick_wins)
-        seen: dict[tuple[int, int], int] = {}
+        placed: list[tuple[float, float]] = []
         radius = round(11 * style.scale())
         for n, m in enumerate(self.measures, start=1):
             x, y = x_of(m.ease if m.ease is not None else 1.0), y_of(m.potential_hours)
-            slot = (round(x / radius), round(y / radius))
-            k = seen.get(slot, 0)
-            seen[slot] = k + 1
-            # points on the same spot fan out to the right so every number stays readable
-            x += k * radius * 1.9
+            # points that would overlap fan out sideways so every number stays readable
+            step = radius * 2.1 if x < (left + right) / 2 else -radius * 2.1
+            while any(abs(x - px) < radius * 2 and abs(y - py) < radius * 2 for px, py in placed):
+                x += step
+            placed.append((x, y))
             is_quick = m in quick
             fill = style.QUICK_WIN if is_quick else (CROSS if m.cross_department else style.ACCENT)
             r_ = radius + (3 if is_quick else 0)
