@@ -138,19 +138,30 @@ def autosave_dir() -> Path:
 
 
 def _outside_program(path: Path) -> Path:
-    """``path`` unless it lies inside the program or bundle folder; then a folder in the home directory.
+    """``path`` unless it is in the program's own files; then a folder in the home directory.
 
-    platformdirs follows environment variables (``XDG_DATA_HOME``, ``LOCALAPPDATA``); a portable
-    launcher that points them into the program folder must not make us write next to the program.
+    The program's own files are the bundle (the one-folder build's ``_internal``, the one-file
+    build's temporary extraction folder), the whole one-folder build's folder, and the very folder a
+    one-file program sits in (only that folder: a one-file program may sit in the home folder or
+    ``Downloads``, and everything under those is not "next to the program"). This matters when the
+    program is unpacked into ``%LOCALAPPDATA%`` itself, or a portable launcher points ``LOCALAPPDATA``
+    or ``XDG_DATA_HOME`` into the program folder: an update that replaces the folder would take the
+    user's autosaves with it.
     """
-    forbidden = [_resolved(bundle_root())]
+    bundle = _resolved(bundle_root())
+    trees = [bundle]
+    exact: list[Path] = []
     program = program_dir()
     if program is not None:
-        forbidden.append(_resolved(program))
-    resolved = _resolved(path)
-    if any(resolved == root or root in resolved.parents for root in forbidden):
-        return Path.home() / f".{APP_NAME.lower()}" / path.name
-    return path
+        program = _resolved(program)
+        one_folder = program == bundle or program in bundle.parents
+        (trees if one_folder else exact).append(program)
+    for candidate in (path, Path.home() / f".{APP_NAME.lower()}" / path.name):
+        resolved = _resolved(candidate)
+        inside = any(resolved == root or root in resolved.parents for root in trees)
+        if not inside and resolved not in exact:
+            return candidate
+    return path  # nowhere better: the home folder itself is inside the program folder
 
 
 def _resolved(path: Path) -> Path:

@@ -15,12 +15,9 @@ from app import resources, service
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def frozen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    """Pretend to be a one-file build: the program in ``program/``, its bundle unpacked to ``meipass/``."""
-    program = tmp_path / "program"
-    meipass = tmp_path / "meipass"
-    program.mkdir()
+def pretend_frozen(monkeypatch: pytest.MonkeyPatch, program: Path, meipass: Path) -> dict[str, Path]:
+    """Make this process look like a PyInstaller build whose executable is in ``program``."""
+    program.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "questionnaires", meipass / "questionnaires")
     (meipass / "assets" / "fonts").mkdir(parents=True)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
@@ -28,6 +25,19 @@ def frozen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     monkeypatch.setattr(sys, "executable", str(program / "KaizenSelfCheck.exe"))
     monkeypatch.delenv(resources.QUESTIONNAIRES_ENV, raising=False)
     return {"program": program, "meipass": meipass}
+
+
+@pytest.fixture
+def frozen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """A one-file build: the program in ``program/``, its bundle unpacked to a temporary ``meipass/``."""
+    return pretend_frozen(monkeypatch, tmp_path / "program", tmp_path / "meipass")
+
+
+@pytest.fixture
+def frozen_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """A one-folder build: ``KaizenSelfCheck/KaizenSelfCheck.exe`` with its bundle in ``_internal/``."""
+    program = tmp_path / "KaizenSelfCheck"
+    return pretend_frozen(monkeypatch, program, program / "_internal")
 
 
 def standard_copy(folder: Path, title: str) -> Path:
@@ -141,18 +151,51 @@ def test_user_files_never_go_next_to_the_program_or_into_the_bundle(folder: obje
     assert resources.APP_NAME in path.parts
 
 
+def point_user_folders_at(monkeypatch: pytest.MonkeyPatch, base: Path) -> None:
+    """Set the variables platformdirs follows on Linux (XDG) and Windows (LOCALAPPDATA/APPDATA) to ``base``."""
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "LOCALAPPDATA", "APPDATA"):
+        monkeypatch.setenv(variable, str(base))
+
+
 @pytest.mark.parametrize("folder", USER_FOLDERS, ids=lambda f: f.__name__)
-def test_user_files_stay_out_even_when_the_environment_points_into_the_program(
-    folder: object, frozen: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+def test_one_folder_build_user_files_stay_out_even_when_the_environment_points_into_it(
+    folder: object, frozen_folder: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert callable(folder)
-    inside = frozen["program"] / "data"
-    # platformdirs follows these on Linux (XDG) and Windows (LOCALAPPDATA/APPDATA) respectively.
-    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "LOCALAPPDATA", "APPDATA"):
-        monkeypatch.setenv(variable, str(inside))
+    point_user_folders_at(monkeypatch, frozen_folder["program"] / "data")
     path = Path(folder()).resolve()
-    assert frozen["program"].resolve() not in path.parents
+    assert frozen_folder["program"].resolve() not in path.parents
     assert path.is_relative_to(Path.home().resolve())
+
+
+@pytest.mark.parametrize("folder", USER_FOLDERS, ids=lambda f: f.__name__)
+def test_one_folder_build_unpacked_into_localappdata_itself_keeps_user_files_apart(
+    folder: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unzipped straight into %LOCALAPPDATA%, the program folder *is* %LOCALAPPDATA%\\KaizenSelfCheck."""
+    assert callable(folder)
+    local = tmp_path / "Local"
+    program = local / resources.APP_NAME
+    pretend_frozen(monkeypatch, program, program / "_internal")
+    point_user_folders_at(monkeypatch, local)
+    path = Path(folder()).resolve()
+    assert path != program.resolve() and program.resolve() not in path.parents
+    assert path.is_relative_to((Path.home() / ".kaizenselfcheck").resolve())
+
+
+def test_one_file_program_in_the_home_folder_still_uses_the_normal_user_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Everything is under the home folder; only the exe's own folder itself is off limits."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("USERPROFILE", str(home))
+    pretend_frozen(monkeypatch, home, tmp_path / "meipass")
+    point_user_folders_at(monkeypatch, home / "AppData" / "Local")
+    assert resources.user_data_dir() == home / "AppData" / "Local" / resources.APP_NAME
+    point_user_folders_at(monkeypatch, home)
+    monkeypatch.setattr(sys, "executable", str(home / resources.APP_NAME / "KaizenSelfCheck.exe"))
+    assert resources.user_data_dir() == home / ".kaizenselfcheck" / resources.APP_NAME  # exactly its folder
 
 
 def test_user_folders_from_source_are_not_in_the_checkout() -> None:
