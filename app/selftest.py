@@ -11,6 +11,7 @@ Set ``KAIZEN_SELFTEST_OUT`` to a folder to keep the demo files (CI runs ``pdffon
 from __future__ import annotations
 
 import importlib
+import io
 import os
 import re
 import sys
@@ -201,6 +202,9 @@ def _tcl_problem(exc: Exception) -> str:
 def _emit(line: str) -> None:
     """Print the result; a windowed build has no console, so it also goes to the log folder there."""
     if sys.stdout is not None:
+        if isinstance(sys.stdout, io.TextIOWrapper):
+            # A pipe on Windows may be cp1252; a message with Japanese in it must not crash the report.
+            sys.stdout.reconfigure(errors="backslashreplace")
         print(line, flush=True)
         return
     folder = resources.user_log_dir()
