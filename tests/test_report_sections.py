@@ -149,3 +149,14 @@ def test_long_and_many_line_cell_text_is_cut_instead_of_breaking_the_layout() ->
                             first_step="長い説明" * 400, support="\n".join(["行"] * 200)))
     body = all_text(render(q, a))
     assert "長い説明長い説明" in body and "…" in body
+
+
+def test_measures_without_any_ease_answer_render_and_say_why_they_are_not_plotted() -> None:
+    q, a = _variant(set())
+    for per in a.measures.values():
+        for choice in per.values():
+            for key in list(choice.answers):
+                if key.startswith("ease_"):
+                    del choice.answers[key]
+    body = all_text(render(q, a))
+    assert "取り組みやすさが未回答の施策" in body

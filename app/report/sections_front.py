@@ -194,7 +194,9 @@ def matrix(ctx: PlanContext) -> list[Flowable]:
 
 
 def _matrix_key(ctx: PlanContext, plotted: list[Any]) -> list[Flowable]:
-    """The numbered list under the matrix, in two columns."""
+    """The numbered list under the matrix, in two columns (nothing when no measure could be plotted)."""
+    if not plotted:
+        return []
     cells = []
     for n, m in enumerate(plotted, 1):
         label = f"{n}. {ctx.measure_label(m.measure_id)} — {ctx.task_name(m.task_id)}（{ctx.quadrant(m)}）"
