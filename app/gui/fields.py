@@ -47,6 +47,7 @@ class Field(ctk.CTkFrame):
         self.checks: dict[str | int, tkinter.IntVar] = {}
         self.boxes: list[ctk.CTkCheckBox] = []
         self.widget: Any = None
+        self._choice_lang = "ja"  # the language the choice widget was built with
         self.columnconfigure(0, weight=1)
         self.label = ctk.CTkLabel(self, text="", font=style.font(weight="bold"), anchor="w", justify="left",
                                   wraplength=WRAP)
@@ -93,6 +94,7 @@ class Field(ctk.CTkFrame):
             self._build_choice()
 
     def _build_choice(self) -> None:
+        self._choice_lang = self._lang()
         labels = self._choice_labels()
         segmented = self.item.type == "boolean" or (len(labels) <= 4 and sum(len(x) for x in labels) <= 40)
         if segmented:
@@ -124,8 +126,10 @@ class Field(ctk.CTkFrame):
             self.hint.grid_remove()
         for box, choice in zip(self.boxes, self.item.choices, strict=False):
             box.configure(text=choice.label.get(lang))
-        if self.item.type in ("select_one", "likert", "boolean"):
-            value = self.raw_value()
+        if self.item.type in ("select_one", "likert", "boolean") and lang != self._choice_lang:
+            # rebuilding a segmented button's choices is slow: only when the language really changed
+            value = self.raw_value()  # read with the labels the widget still shows
+            self._choice_lang = lang
             labels = self._choice_labels()
             values = labels if isinstance(self.widget, ctk.CTkSegmentedButton) else [ui("choose", lang), *labels]
             self.widget.configure(values=values)
@@ -144,7 +148,7 @@ class Field(ctk.CTkFrame):
             answers = {ui("yes", "ja"): True, ui("yes", "en"): True, ui("no", "ja"): False, ui("no", "en"): False}
             return answers.get(text)
         if t in ("select_one", "likert"):
-            lang = self._lang()
+            lang = self._choice_lang
             return next((c.value for c in self.item.choices if c.label.get(lang) == text), None)
         return text
 

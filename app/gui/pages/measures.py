@@ -42,11 +42,18 @@ class MeasureCard(ctk.CTkFrame):
         self.description = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
                                         justify="left", wraplength=820)
         self.description.grid(row=1, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
-        items = (*self.wiz.q.measure_items, *measure.items)
-        self.form = FormView(self, items, lambda: self.wiz.lang, answers=self.answers, env=self.env,
-                             on_changed=self._changed)
-        self.form.grid(row=2, column=0, columnspan=2, sticky="ew", padx=42, pady=(0, 4))
+        self._form: FormView | None = None
         self.retranslate()
+
+    @property
+    def form(self) -> FormView:
+        """The measure's questions, built the first time the measure is ticked (most cards never are)."""
+        if self._form is None:
+            items = (*self.wiz.q.measure_items, *self.measure.items)
+            self._form = FormView(self, items, lambda: self.wiz.lang, answers=self.answers, env=self.env,
+                                  on_changed=self._changed)
+            self._form.grid(row=2, column=0, columnspan=2, sticky="ew", padx=42, pady=(0, 4))
+        return self._form
 
     def answers(self) -> dict[str, Any]:
         tid = self.wiz.current_task
@@ -72,7 +79,8 @@ class MeasureCard(ctk.CTkFrame):
         rate = ui("measure_rate", lang, rate=percent(m.reduction_rate))
         rate += ui("provisional", lang) if m.provisional else ""
         self.description.configure(text=f"{m.description.get(lang)}　{rate}")
-        self.form.retranslate()
+        if self._form is not None:
+            self._form.retranslate()
 
     def refresh(self) -> None:
         """Show the current task's choice and answers."""
@@ -85,8 +93,8 @@ class MeasureCard(ctk.CTkFrame):
         if chosen:
             self.form.grid()
             self.form.refresh()
-        else:
-            self.form.grid_remove()
+        elif self._form is not None:
+            self._form.grid_remove()
         self.update_status()
 
     def _toggled(self) -> None:
