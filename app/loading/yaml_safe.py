@@ -143,6 +143,8 @@ def _scalar(node: yaml.Node, state: _State) -> Any:
             value.encode("utf-8")  # a lone surrogate ("\ud800") would crash every later write and print
     except (ValueError, UnicodeEncodeError) as exc:  # e.g. an integer of thousands of digits
         raise _problem(state, "Q005", node, detail=str(exc)[:120]) from None
+    except yaml.YAMLError:  # a bare "<<" outside a mapping resolves to the merge tag, which has no value
+        raise _problem(state, "Q007", node, tag=node.value if node.value == "<<" else node.tag) from None
     return value
 
 
