@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import __version__, resources
+from app.domain.errors import KaizenError
 
 KEEP_OUTPUT_ENV = "KAIZEN_SELFTEST_OUT"
 RESULT_FILE = "selftest.txt"
@@ -39,8 +40,8 @@ _GUI_PACKAGES = frozenset({"app.gui", GUI_MODULE})
 _DISPLAY_GONE = ("couldn't connect to display", "no display name", "cannot open display")
 
 
-class MissingPieceError(Exception):
-    """A check found something missing; the message says what."""
+class MissingPieceError(KaizenError):
+    """A check found something missing from the installation; the message says what."""
 
 
 @dataclass(frozen=True)
