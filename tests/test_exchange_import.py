@@ -155,3 +155,23 @@ def test_subtotal_labels(cells: list[object], expected: bool) -> None:
     from app.exchange.importer import is_subtotal
 
     assert is_subtotal(cells) is expected  # type: ignore[arg-type]
+
+
+def test_exchange_sits_beside_storage_and_report() -> None:
+    """Spreadsheets in and out depend only on the domain (and openpyxl), never on other layers or shells."""
+    import ast
+
+    forbidden = ("app.storage", "app.report", "app.loading", "app.gui", "app.service", "app.cli", "reportlab",
+                 "customtkinter")
+    for path in (Path(__file__).resolve().parents[1] / "app" / "exchange").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            for name in names:
+                assert not any(name == f or name.startswith(f + ".") for f in forbidden), (path.name, name)
+
+
+def test_missing_sheet_file_is_a_user_error(q: Questionnaire, tmp_path: Path) -> None:
+    with pytest.raises(UserError) as exc:
+        service.preview_import(q, tmp_path / "nothing.xlsx")
+    assert exc.value.code == "S001"

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain.errors import Problem, UserError
-from app.storage.atomic import storage_error
 
 Cell = str | int | float | bool | None
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -54,8 +53,12 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
         if size > MAX_BYTES:
             raise SpreadsheetError(Problem("S007", {"size": size, "limit": MAX_BYTES, "path": str(path)}, str(path)))
         raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SpreadsheetError(Problem("S001", {"path": str(path)}, str(path))) from None
     except OSError as exc:
-        raise storage_error(exc, path, writing=False) from exc
+        # exchange stays independent of storage (import-linter layers); the OS reason is enough here
+        raise SpreadsheetError(Problem("S006", {"path": str(path), "detail": exc.strerror or type(exc).__name__},
+                                       str(path))) from None
     if suffix in CSV_SUFFIXES:
         return Grid(str(path), path.stem, _csv_rows(raw, str(path)), [path.stem])
     return _xlsx_grid(raw, str(path), sheet)
