@@ -48,7 +48,7 @@ def replaced(where: tuple[Any, ...], value: Any) -> Any:
     return data
 
 
-@settings(FUZZ, max_examples=examples(1000))
+@settings(FUZZ, max_examples=examples(600))
 @given(st.lists(st.tuples(st.sampled_from(PATHS), json_value), min_size=1, max_size=4))
 def test_values_swapped_anywhere(swaps: list[tuple[tuple[Any, ...], Any]]) -> None:
     data = json.loads(RAW)

@@ -44,20 +44,20 @@ def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 PATHS = paths(DATA)[1:]
 
 
-@settings(FUZZ, max_examples=examples(1500))
+@settings(FUZZ, max_examples=examples(1000))
 @given(st.text(max_size=400))
 def test_arbitrary_text(text: str) -> None:
     only_user_errors(convert, text, "fuzz.yaml")
 
 
-@settings(FUZZ, max_examples=examples(1500))
+@settings(FUZZ, max_examples=examples(1000))
 @given(st.lists(st.tuples(st.integers(0, 6), st.sampled_from(SOUP)), max_size=25))
 def test_yaml_token_soup(lines: list[tuple[int, str]]) -> None:
     text = "\n".join("  " * indent + token for indent, token in lines)
     only_user_errors(convert, text, "fuzz.yaml")
 
 
-@settings(FUZZ, max_examples=examples(60))
+@settings(FUZZ, max_examples=examples(40))
 @given(st.lists(st.tuples(st.sampled_from(PATHS), value), min_size=1, max_size=3))
 def test_standard_with_values_replaced(swaps: list[tuple[tuple[Any, ...], Any]]) -> None:
     data = yaml.safe_load(TEXT)
