@@ -154,7 +154,8 @@ def build_story(q: Questionnaire, a: Assessment, r: AssessmentResult, action: Ac
     out += [_section(text("story_what", lang), what, w, font), Spacer(1, 4 * mm)]
 
     quote = body.clone("quote", fontSize=12.5, leading=19, leftIndent=4 * mm)
-    voice = trusted("「" + escape(_or_blank(action.comment, lang), MAX_TEXT) + "」", quote)
+    left, right = ("“", "”") if lang == "en" else ("「", "」")
+    voice = trusted(left + escape(_or_blank(action.comment, lang), MAX_TEXT) + right, quote)
     out += [_section(text("story_voice", lang), [voice], w, font, shaded=True), Spacer(1, 4 * mm)]
     out += [_section(text("story_tips", lang), [para(_or_blank(action.tips, lang), body, MAX_TEXT)], w, font),
             Spacer(1, 4 * mm), _photo_box(w, font, lang), Spacer(1, 2 * mm),
