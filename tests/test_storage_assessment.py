@@ -200,3 +200,11 @@ def test_length_status_matches_what_coerce_enforces() -> None:
     item = standard().item("systems")
     assert length_status(item, "住民記録") == (4, 80)
     assert length_status(standard().item("annual_cases"), "") == (0, None)
+
+
+def test_questionnaire_version_not_available_opens_with_current_and_says_so() -> None:
+    data = example()
+    data["questionnaire"]["version"] = "0.9.0"
+    result = read(data)
+    assert codes(result)[0] == "A014"
+    assert len(result.assessment.tasks) == len(data["tasks"])

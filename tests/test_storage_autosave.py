@@ -74,6 +74,7 @@ def test_damaged_foreign_and_huge_files_are_skipped(tmp_path: Path) -> None:
     with open(tmp_path / "huge.autosave.json", "wb") as handle:
         handle.truncate(assessment_file.MAX_BYTES + 1)
     (tmp_path / "dir.autosave.json").mkdir()
+    (tmp_path / "not a slot.autosave.json").write_bytes(good.read_bytes())  # copied in by hand
     assert [p.path for p in autosave.pending(tmp_path)] == [good]
 
 

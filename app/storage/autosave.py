@@ -91,6 +91,8 @@ def pending(folder: Path | None = None) -> list[Pending]:
     except OSError:
         return found
     for path in candidates:
+        if not _SLOT_RE.match(path.name.removesuffix(SUFFIX)):
+            continue  # not one of ours: the GUI reuses the slot name, which must stay a plain file name
         entry = _read_pending(path)
         if entry is not None and _newer_than_source(entry):
             found.append(entry)
