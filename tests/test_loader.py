@@ -54,7 +54,8 @@ def _problems(text: str) -> list[str]:
     ("old", "new", "code"),
     [
         ("    kind: task_grid", "    kind: grid", "Q024"),
-        ("        type: integer\n        label: {ja: 年間件数", "        type: number\n        label: {ja: 年間件数", "Q013"),
+        ("        type: integer\n        label: {ja: 年間件数",
+         "        type: number\n        label: {ja: 年間件数", "Q013"),
         ('trigger: "ecrs_e = \'yes\'"', 'trigger: "ecrs_x = \'yes\'"', "Q016"),
         ('trigger: "ecrs_e = \'yes\'"', "trigger: \"ecrs_e = 'yes\"", "Q017"),
         ("  - id: eliminate", "  - id: Eliminate", "Q015"),
@@ -65,8 +66,8 @@ def _problems(text: str) -> list[str]:
         ("      - id: fixed_hours", "      - id: fixed_time", "Q026"),
         ('version: "1.0.0"', 'version: "one"', "Q027"),
         ("    reduction_rate: 0.56", "    reduction_rate: 56", "Q022"),
-        ("title:\n  ja: 業務改善セルフチェック（標準）\n  en: Kaizen Self-Check (standard)", "title:\n  en: only English",
-         "Q020"),
+        ("title:\n  ja: 業務改善セルフチェック（標準）\n  en: Kaizen Self-Check (standard)",
+         "title:\n  en: only English", "Q020"),
         ("  hours_per_fte:", "  hours_per_ftee:", "Q010"),
     ],
 )
