@@ -208,3 +208,21 @@ def test_questionnaire_version_not_available_opens_with_current_and_says_so() ->
     result = read(data)
     assert codes(result)[0] == "A014"
     assert len(result.assessment.tasks) == len(data["tasks"])
+
+
+def test_a_newer_file_is_never_overwritten(tmp_path: Path) -> None:
+    data = example()
+    data["format_version"] = 7
+    path = tmp_path / "新しい版.kaizen.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    before = path.read_bytes()
+    result = load(path, standard())
+    assert result.read_only
+    with pytest.raises(StorageError) as info:
+        save(result.assessment, path)
+    assert info.value.code == "S012"
+    assert "別の名前" in info.value.problems[0].message("ja")
+    assert path.read_bytes() == before
+    other = tmp_path / "新しい版 (2).kaizen.json"
+    save(result.assessment, other)  # another name works
+    assert load(other, standard()).problems == []

@@ -146,6 +146,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "The file name or folder path is too long: {path}. Use a shorter name or a folder nearer the top."),
     "S011": ("保存先のフォルダが見つかりません: {path}。USBメモリやネットワークドライブが外れていないか確認し、別の保存先を選んでください。",
              "The folder to save into does not exist: {path}. Check that the USB stick or network drive is connected, or choose another place."),
+    "S012": ("このファイルは新しい版のアプリ（形式{found}）で作られているため、上書きできません（このアプリは形式{supported}まで）: {path}。別の名前で保存してください。",
+             "This file was made by a newer version of the app (format {found}; this app writes {supported}) and cannot be overwritten: {path}. Save under another name."),
     # --- the window (U) -------------------------------------------------------------------------
     "U001": ("この環境ではウィンドウを開けません（{detail}）。Linux では python3-tk を導入してください。画面なしで使うには「kaizen-check demo -o フォルダ」や「kaizen-check report」を使えます。",
              "Cannot open a window here ({detail}). On Linux install python3-tk. Without a screen use 'kaizen-check demo -o DIR' or 'kaizen-check report'."),

@@ -12,7 +12,7 @@ from typing import Any
 
 from app import __version__
 from app.domain.assessment import ACTION_STATUSES, ACTION_TEXT_FIELDS, Action, Assessment, FollowUp, MeasureChoice, Task
-from app.domain.errors import AssessmentError, Problem, UserError
+from app.domain.errors import AssessmentError, Problem, StorageError, UserError
 from app.domain.questionnaire import Item, Questionnaire
 from app.domain.values import coerce, parse_number
 from app.storage import migrations
@@ -25,6 +25,7 @@ FORMAT_VERSION = migrations.CURRENT
 MAX_BYTES = 16 * 1024 * 1024
 _SHOWN_CHARS = 80  # longest value quoted back in a message
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_VERSION_HEAD = re.compile(r'"format_version"\s*:\s*(\d{1,6})')
 
 
 @dataclass
@@ -68,8 +69,28 @@ def dumps(a: Assessment, now: dt.datetime | None = None) -> bytes:
 
 
 def save(a: Assessment, path: Path, now: dt.datetime | None = None) -> None:
-    """Write ``a`` to ``path`` atomically, keeping the previous file as ``.bak``."""
-    atomic_write(Path(path), dumps(a, now))
+    """Write ``a`` to ``path`` atomically, keeping the previous file as ``.bak``.
+
+    Refuses (S012) to overwrite a file written by a newer app: its fields this app does not know
+    would be lost. The user saves under another name instead.
+    """
+    path = Path(path)
+    found = _version_on_disk(path)
+    if found is not None and found > FORMAT_VERSION:
+        raise StorageError(Problem("S012", {"path": str(path), "found": found, "supported": FORMAT_VERSION},
+                                   str(path)))
+    atomic_write(path, dumps(a, now))
+
+
+def _version_on_disk(path: Path) -> int | None:
+    """The ``format_version`` near the start of an existing file (writers put it second), if any."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return None
+    m = _VERSION_HEAD.search(head)
+    return int(m.group(1)) if m else None
 
 
 def load(path: Path, q: Questionnaire) -> ReadResult:
@@ -84,13 +105,13 @@ def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise AssessmentError(Problem("S007", {"size": size, "limit": limit, "path": str(path)}, str(path)))
+            raise StorageError(Problem("S007", {"size": size, "limit": limit, "path": str(path)}, str(path)))
         with open(path, "rb") as handle:
             raw = handle.read(limit + 1)  # the file may have grown since stat
     except OSError as exc:
         raise storage_error(exc, path, writing=False) from exc
     if len(raw) > limit:
-        raise AssessmentError(Problem("S007", {"size": len(raw), "limit": limit, "path": str(path)}, str(path)))
+        raise StorageError(Problem("S007", {"size": len(raw), "limit": limit, "path": str(path)}, str(path)))
     return raw
 
 
@@ -113,7 +134,7 @@ def peek_questionnaire_id(path: Path, default: str = "standard") -> str:
 def loads(raw: bytes | str, q: Questionnaire, name: str = "<input>") -> ReadResult:
     """Parse and check assessment JSON against ``q``; bad values are reported, never silently dropped."""
     if len(raw) > MAX_BYTES:
-        raise AssessmentError(Problem("S007", {"size": len(raw), "limit": MAX_BYTES, "path": name}, name))
+        raise StorageError(Problem("S007", {"size": len(raw), "limit": MAX_BYTES, "path": name}, name))
     data = _parse_json(raw, name)
     if not isinstance(data, dict):
         raise AssessmentError(Problem("A012", {"found": type(data).__name__}, name))
