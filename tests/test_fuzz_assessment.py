@@ -8,6 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app import service
 from app.storage import assessment_file
 from tests.fuzz_support import FUZZ, examples, only_user_errors
 from tests.helpers import EXAMPLE, standard
@@ -62,9 +63,10 @@ def test_values_swapped_anywhere(swaps: list[tuple[tuple[Any, ...], Any]]) -> No
             continue  # an earlier swap removed this place
     result = only_user_errors(assessment_file.loads, json.dumps(data, ensure_ascii=False), Q, "fuzz")
     if result is not None:
-        # whatever was read can be written back and read again
+        # whatever was read can be written back and read again, and scored
         again = assessment_file.loads(assessment_file.dumps(result.assessment), Q, "again")
         assert again.assessment.tasks == result.assessment.tasks
+        service.score_json(Q, result.assessment)
 
 
 @settings(FUZZ, max_examples=examples(1000))

@@ -53,3 +53,13 @@ def test_expression_limits(source: str, code: str) -> None:
     with pytest.raises(ExpressionError) as info:
         expressions.parse(source)
     assert info.value.code == code
+
+
+def test_questionnaire_in_a_japanese_folder_with_spaces(tmp_path: Path) -> None:
+    from tests.helpers import standard_text
+
+    folder = tmp_path / "共有 フォルダ" / "業務改善 質問票"
+    folder.mkdir(parents=True)
+    path = folder / "標準 質問票.yaml"
+    path.write_text(standard_text(), encoding="utf-8-sig")  # Notepad's BOM too
+    assert load_questionnaire(path).id == "standard"
