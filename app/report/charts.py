@@ -7,7 +7,7 @@ them reads the questionnaire or the assessment, so they are easy to test and to 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
@@ -119,30 +119,44 @@ def _log_scale(lo: float, hi: float, bottom: float, ph: float) -> tuple[float, f
     return math.log10(lo), (math.log10(hi) - math.log10(lo)) / ph if ph else 1.0
 
 
+EASE_RANGE = (0.8, 5.2)  # padded beyond the 1–5 scale so a marker at 1 or 5 is drawn whole inside the frame
+MARKER_RADIUS = 5.5
+
+
 def matrix_chart(points: Sequence[Point], width: float, height: float, font: str, *, ease_cut: float,
                  hours_cut: float, labels: dict[str, str], axis_x: str, axis_y: str) -> Drawing:
     """Impact (hours saved, log scale) against ease (1–5), the four quadrants shaded and named.
 
     ``labels`` maps quick_win / major_project / fill_in / not_now to their printed names.
     Premature measures are drawn as squares, the others as circles; each carries its number.
+    The drawing's ``plot`` (the frame), ``quadrant_labels`` and ``markers`` are named children, so
+    tests can check that every marker lies inside the frame and clear of the quadrant names.
     """
     d = Drawing(width, height)
     fs = SIZES["figure"]
+    title = SIZES["h2"]
     left, right, bottom, top = 46.0, 10.0, 26.0, 8.0
     pw, ph = width - left - right, height - bottom - top
+    radius = MARKER_RADIUS
+    # The quadrant names sit in bands along the top and bottom edges; the hour scale is drawn between
+    # the bands, so no marker can ever cover a name (whatever its ease).
+    pad_top = 3 + title + 3 + radius + 1
+    pad_bottom = 5 + title + radius + 1
     hmax = max([p.hours for p in points] + [hours_cut * 10, 100.0])
     # One decade below the smaller of the cut and the smallest point, so the chart is not half empty.
     low = min([p.hours for p in points if p.hours > 0] + [hours_cut])
     lo, hi = 10 ** math.floor(math.log10(max(low, 1.0)) - 1e-9), 10 ** math.ceil(math.log10(hmax))
     if lo >= hours_cut:
         lo /= 10
-    log_lo, per_pt = _log_scale(lo, hi, bottom, ph)
+    log_lo, per_pt = _log_scale(lo, hi, bottom, ph - pad_top - pad_bottom)
 
     def y_of(hours: float) -> float:
-        return bottom + (math.log10(max(hours, lo)) - log_lo) / per_pt
+        return bottom + pad_bottom + (math.log10(min(max(hours, lo), hi)) - log_lo) / per_pt
+
+    x_lo, x_hi = EASE_RANGE
 
     def x_of(ease: float) -> float:
-        return left + pw * (min(max(ease, 1.0), 5.0) - 1) / 4
+        return left + pw * (min(max(ease, 1.0), 5.0) - x_lo) / (x_hi - x_lo)
 
     xc, yc = x_of(ease_cut), y_of(max(hours_cut, lo))
     quads = (("major_project", left, yc, xc - left, bottom + ph - yc),
@@ -151,45 +165,68 @@ def matrix_chart(points: Sequence[Point], width: float, height: float, font: str
              ("fill_in", xc, bottom, left + pw - xc, yc - bottom))
     for key, x, y, w, h in quads:
         d.add(Rect(x, y, w, h, fillColor=COLOURS[f"q_{key}"], strokeColor=None))
+    names = Group()
     for key, x, y, w, h in quads:
-        # Big quadrant names in the corner away from the centre, so points rarely cover them.
+        # Big quadrant names in the corner away from the centre, inside the reserved bands.
         anchor_x = x + 5 if key in ("major_project", "not_now") else x + w - 5
-        anchor_y = y + h - SIZES["h2"] - 3 if key in ("major_project", "quick_win") else y + 5
-        d.add(_text(anchor_x, anchor_y, labels[key], font, SIZES["h2"],
-                    anchor="start" if key in ("major_project", "not_now") else "end", colour=COLOURS["muted"]))
-    d.add(Rect(left, bottom, pw, ph, fillColor=None, strokeColor=COLOURS["ink"], strokeWidth=0.6))
+        anchor_y = y + h - title - 3 if key in ("major_project", "quick_win") else y + 5
+        names.add(_text(anchor_x, anchor_y, labels[key], font, title,
+                        anchor="start" if key in ("major_project", "not_now") else "end", colour=COLOURS["muted"]))
+    d.add(names, name="quadrant_labels")
+    d.add(Rect(left, bottom, pw, ph, fillColor=None, strokeColor=COLOURS["ink"], strokeWidth=0.6), name="plot")
     d.add(Line(xc, bottom, xc, bottom + ph, strokeColor=COLOURS["ink"], strokeWidth=0.9))
     d.add(Line(left, yc, left + pw, yc, strokeColor=COLOURS["ink"], strokeWidth=0.9))
     for e in (1, 2, 3, 4, 5):
+        d.add(Line(x_of(e), bottom, x_of(e), bottom - 2.5, strokeColor=COLOURS["ink"], strokeWidth=0.6))
         d.add(_text(x_of(e), bottom - fs - 3, str(e), font, fs, anchor="middle"))
     d.add(_text(left + pw / 2, bottom - 2 * fs - 8, axis_x, font, fs, anchor="middle"))
+    ticks = []
     decade = lo
-    while decade <= hi:
-        d.add(_text(left - 3, y_of(decade) - fs / 3, _fmt(decade), font, fs, anchor="end"))
+    while decade <= hi * 1.0001:
+        ticks.append(decade)
         decade *= 10
-    d.add(_text(left - 3, y_of(hours_cut) - fs / 3, _fmt(hours_cut), font, fs, anchor="end"))
+    cut_y = y_of(hours_cut)
+    for value in ticks:
+        y = y_of(value)
+        if value != hours_cut and abs(y - cut_y) < fs + 1:
+            continue  # the cut's own label wins over a decade label it would overprint
+        d.add(Line(left - 2.5, y, left, y, strokeColor=COLOURS["ink"], strokeWidth=0.6))
+        d.add(_text(left - 4, y - fs / 3, _fmt(value), font, fs, anchor="end"))
+    if hours_cut not in ticks:
+        d.add(_text(left - 4, cut_y - fs / 3, _fmt(hours_cut), font, fs, anchor="end"))
     axis = Group(_text(0, 0, axis_y, font, fs, anchor="middle"))
     axis.translate(10, bottom + ph / 2)
     axis.rotate(90)
     d.add(axis)
+    d.add(_markers(points, x_of, y_of, x_min=left + radius + 1, x_max=left + pw - radius - 1, font=font),
+          name="markers")
+    return d
+
+
+def _markers(points: Sequence[Point], x_of: Callable[[float], float], y_of: Callable[[float], float], *,
+             x_min: float, x_max: float, font: str) -> Group:
+    """The numbered markers, nudged sideways (right, left, further right …) until none overlaps another."""
+    fs = SIZES["figure"]
+    radius = MARKER_RADIUS
+    step = 2 * radius + 1
+    group = Group()
     placed: list[tuple[float, float]] = []
-    radius = 5.5
     for p in sorted(points[:MAX_POINTS], key=lambda p: p.number):
-        x, y = x_of(p.ease), y_of(p.hours)
-        # Nudge overlapping markers sideways (alternately) so every number stays readable.
-        shift = 0.0
-        while any(abs(x + shift - px) < 2 * radius and abs(y - py) < 2 * radius for px, py in placed) \
-                and abs(shift) < pw / 2:
-            shift = -shift + (2 * radius + 1 if shift <= 0 else 0)
-        x = min(max(x + shift, left + radius), left + pw - radius)
+        x0, y = min(max(x_of(p.ease), x_min), x_max), y_of(p.hours)
+        x = x0
+        for k in range(1, 2 * MAX_POINTS + 2):
+            if not any(abs(x - px) < 2 * radius and abs(y - py) < 2 * radius for px, py in placed):
+                break
+            candidate = x0 + step * ((k + 1) // 2) * (1 if k % 2 else -1)
+            x = candidate if x_min <= candidate <= x_max else x
         placed.append((x, y))
         if p.premature:
-            d.add(Rect(x - radius, y - radius, 2 * radius, 2 * radius, fillColor=COLOURS["white"],
-                       strokeColor=COLOURS["ink"], strokeWidth=0.8))
+            group.add(Rect(x - radius, y - radius, 2 * radius, 2 * radius, fillColor=COLOURS["white"],
+                           strokeColor=COLOURS["ink"], strokeWidth=0.8))
         else:
-            d.add(Circle(x, y, radius, fillColor=COLOURS["white"], strokeColor=COLOURS["ink"], strokeWidth=0.8))
-        d.add(_text(x, y - fs / 3 - 0.3, str(p.number), font, fs - 0.5, anchor="middle"))
-    return d
+            group.add(Circle(x, y, radius, fillColor=COLOURS["white"], strokeColor=COLOURS["ink"], strokeWidth=0.8))
+        group.add(_text(x, y - fs / 3 - 0.3, str(p.number), font, fs - 0.5, anchor="middle"))
+    return group
 
 
 def radar_chart(axes: Sequence[tuple[str, float]], width: float, height: float, font: str) -> Drawing:
@@ -204,11 +241,10 @@ def radar_chart(axes: Sequence[tuple[str, float]], width: float, height: float, 
         angle = math.pi / 2 - 2 * math.pi * i / n
         return cx + r * math.cos(angle), cy + r * math.sin(angle)
 
-    for ring in (0.25, 0.5, 0.75, 1.0):
+    rings = (0.25, 0.5, 0.75, 1.0)
+    for ring in rings:
         pts = [c for i in range(n) for c in at(i, radius * ring)]
         d.add(Polygon(pts, fillColor=None, strokeColor=COLOURS["grid"], strokeWidth=0.5 if ring < 1 else 0.8))
-        lx, ly = at(0, radius * ring)
-        d.add(_text(lx + 2, ly + 1, f"{ring * 100:.0f}%", font, fs - 1, anchor="start", colour=COLOURS["muted"]))
     for i in range(n):
         x, y = at(i, radius)
         d.add(Line(cx, cy, x, y, strokeColor=COLOURS["grid"], strokeWidth=0.4))
@@ -217,6 +253,10 @@ def radar_chart(axes: Sequence[tuple[str, float]], width: float, height: float, 
         d.add(Polygon(values, fillColor=COLOURS["q_quick_win"], strokeColor=COLOURS["accent"], strokeWidth=1.2))
         for i in range(0, len(values), 2):
             d.add(Circle(values[i], values[i + 1], 1.8, fillColor=COLOURS["accent"], strokeColor=None))
+    # Ring values are drawn after the shape, so a large share never hides its own scale.
+    for ring in rings:
+        lx, ly = at(0, radius * ring)
+        d.add(_text(lx - 2, ly - 0.5, f"{ring * 100:.0f}%", font, fs - 1, anchor="end", colour=COLOURS["muted"]))
     for i, (label, v) in enumerate(axes):
         x, y = at(i, radius + 8)
         dx = x - cx

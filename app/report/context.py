@@ -13,6 +13,7 @@ from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult, MeasureResult
 from app.domain.values import parse_date, round_half_up
 from app.report import styles
+from app.report.followup_strings import date_text
 from app.report.markup import escape, para
 from app.report.strings import text
 
@@ -89,10 +90,7 @@ class PlanContext:
 
     def date(self, value: str | dt.date | None) -> str:
         """A date as 2026/10/15 (the form Japanese offices write); unparsable text is returned as typed."""
-        if value is None or value == "":
-            return ""
-        day = value if isinstance(value, dt.date) else parse_date(value)
-        return f"{day.year}/{day.month}/{day.day}" if day is not None else str(value)
+        return date_text(value)
 
     # --- labels -----------------------------------------------------------------------------------
     def measure_label(self, measure_id: str) -> str:
@@ -131,6 +129,20 @@ class PlanContext:
         """The action's follow-up status in words."""
         key = f"status_{action.status}"
         return self.t(key) if key in _STATUS_KEYS else action.status
+
+    def followed_actions(self) -> list[Action]:
+        """The actions that were followed up: a status other than not started, realised hours or history."""
+        return [x for x in self.a.actions if x.status != "not_started" or x.realised_hours is not None or x.history]
+
+    def follow_up_totals(self) -> tuple[float, float]:
+        """Planned and realised hours a year over the followed-up actions (cancelled ones realise nothing).
+
+        The summary page and the follow-up table both print these, so a reader can trace one to the other.
+        """
+        followed = self.followed_actions()
+        planned = sum(self.planned_hours(x) or 0.0 for x in followed)
+        realised = sum(x.realised_hours or 0.0 for x in followed if x.status != "cancelled")
+        return planned, realised
 
     def planned_hours(self, action: Action) -> float | None:
         """The potential of the action's measure, if it is still chosen and scored."""

@@ -33,12 +33,16 @@ class CheckBox(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
         self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
 
 
-def boxed(rows: Sequence[Sequence[Any]], width: float, background: Any = None, *, font: str) -> Table:
-    """A framed block (the 「まずはこの3つから」 box): a thick border, a light fill, kept on one page."""
+def boxed(rows: Sequence[Sequence[Any]], width: float, background: Any = None, *, font: str,
+          border: float = 1.6, border_colour: Any = None) -> Table:
+    """A framed block (the 「まずはこの3つから」 box): a thick border, a light fill, kept on one page.
+
+    Secondary boxes pass a thinner grey ``border`` so the quick wins stay the strongest thing on the page.
+    """
     table = Table([list(r) for r in rows], colWidths=[width])
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), font),
-        ("BOX", (0, 0), (-1, -1), 1.6, COLOURS["accent"]),
+        ("BOX", (0, 0), (-1, -1), border, border_colour if border_colour is not None else COLOURS["accent"]),
         ("BACKGROUND", (0, 0), (-1, -1), background if background is not None else COLOURS["box_bg"]),
         ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),

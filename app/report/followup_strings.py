@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -94,6 +95,23 @@ def text(key: str, lang: str = "ja", **params: object) -> str:
     """The text ``key`` in ``lang`` with ``params`` filled in."""
     ja, en = TEXTS[key]
     return string.Formatter().vformat(en if lang == "en" and en else ja, (), _Defaulting(params))
+
+
+def date_text(value: str | dt.date | None) -> str:
+    """A date as 2027/1/10, the form the plan prints (unparsable text is returned as typed)."""
+    from app.domain.values import parse_date
+
+    if value is None or value == "":
+        return ""
+    day = value if isinstance(value, dt.date) else parse_date(value)
+    return f"{day.year}/{day.month}/{day.day}" if day is not None else str(value)
+
+
+def fixed(value: float, digits: int = 1) -> str:
+    """``1,234.0`` — always ``digits`` decimals, so a right-aligned column lines up on the point."""
+    from app.domain.values import round_half_up
+
+    return f"{round_half_up(value, digits):,.{digits}f}"
 
 
 def number(value: float, digits: int = 1) -> str:

@@ -77,8 +77,8 @@ def task_table(ctx: PlanContext) -> list[Flowable]:
             if i:
                 style.append(("LINEABOVE", (7, first + i), (-1, first + i), 0.3, COLOURS["grid"], 0, (1, 2)))
             cells = base if i == 0 else [""] * len(base)
-            potential = f"{ctx.hours(m.potential_hours)} h\n{ctx.yen(m.potential_yen)}" + (
-                "円" if ctx.lang != "en" else " yen")
+            potential = (ctx.t("cell_hours", value=ctx.hours(m.potential_hours)) + "\n"
+                         + ctx.t("cell_yen", value=ctx.yen(m.potential_yen)))
             quadrant = ctx.quadrant(m) + (f"\n{ctx.t('central')}" if m.cross_department else "")
             rows.append([*cells, ctx.p(ctx.measure_label(m.measure_id), "cell", cell=True),
                          ctx.p(ctx.ecrs(m.ecrs), "cell"), ctx.p(potential, "cell_right"),
@@ -124,18 +124,16 @@ def action_table(ctx: PlanContext) -> list[Flowable]:
 
 def follow_up(ctx: PlanContext) -> list[Flowable]:
     """Planned against realised hours for the actions that were followed up (振り返り)."""
-    followed = [x for x in ctx.a.actions if x.status != "not_started" or x.realised_hours is not None or x.history]
+    followed = ctx.followed_actions()
     out: list[Flowable] = [CondPageBreak(40 * mm), Paragraph(escape(ctx.t("followup_title")), ctx.st["h2"])]
     if not followed:
         return [*out, _note(ctx, "followup_none")]
     out.append(ctx.tp("followup_intro", "small"))
     keys = ["col_action", "col_target_task", "col_status", "col_done_date", "col_planned", "col_realised"]
     rows: list[list[Any]] = [_head(ctx, keys)]
-    planned_total = realised_total = 0.0
+    planned_total, realised_total = ctx.follow_up_totals()
     for x in followed:
         planned = ctx.planned_hours(x)
-        planned_total += planned or 0.0
-        realised_total += (x.realised_hours or 0.0) if x.status != "cancelled" else 0.0
         rows.append([ctx.p(ctx.measure_label(x.measure_id), "cell", cell=True),
                      ctx.p(ctx.task_name(x.task_id), "cell", cell=True), ctx.p(ctx.status(x), "cell"),
                      ctx.p(ctx.date(x.done_date) or "—", "cell"),
@@ -164,7 +162,9 @@ def proposals(ctx: PlanContext) -> list[Flowable]:
         pains = sep.join(ctx.pain_label(p) for p in task.pains) or "—"
         measure = ctx.q.measure(m.measure_id)
         reason = ctx.t("reason_measure") if measure.cross_department is not None else ctx.t("reason_coordination")
-        evidence = f"{ctx.hours(task.annual_hours)} h → {ctx.hours(m.potential_hours)} h"
+        # Two lines: the arrow never splits a figure from its unit, whatever the column width.
+        evidence = (ctx.t("cell_hours", value=ctx.hours(task.annual_hours)) + "\n→ "
+                    + ctx.t("cell_hours", value=ctx.hours(m.potential_hours)))
         rows.append([ctx.p(measure.label.get(ctx.lang), "cell", cell=True), ctx.p(task.name, "cell", cell=True),
                      ctx.p(evidence, "cell"), ctx.p(pains, "cell", cell=True), ctx.p(reason, "cell")])
     w = frame().width

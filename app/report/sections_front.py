@@ -7,11 +7,15 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from app.domain.results import MeasureResult
 from app.report import charts
 from app.report.context import PlanContext
 from app.report.flowables import boxed
 from app.report.markup import escape
 from app.report.styles import COLOURS, frame, table_commands
+
+NEXT_MAX = 3  # major projects named on the summary page; the task table lists them all
+DONE_MAX = 5  # achievements named on the summary page; the follow-up table lists them all
 
 
 def heading(ctx: PlanContext, key: str) -> Paragraph:
@@ -88,10 +92,16 @@ def summary(ctx: PlanContext) -> list[Flowable]:
                                     proposals=t.proposal_count)),
         (ctx.t("sum_target"), target),
     ]
-    if t.realised_hours > 0:
-        rows.append((ctx.t("sum_realised"), ctx.t("sum_realised_value", hours=ctx.hours(t.realised_hours))))
+    followed = ctx.followed_actions()
+    if followed:
+        planned, realised = ctx.follow_up_totals()
+        done = sum(1 for x in followed if x.status == "done")
+        rows.append((ctx.t("sum_followup"), ctx.t("sum_followup_value", planned=ctx.hours(planned),
+                                                  realised=ctx.hours(realised), followed=len(followed), done=done,
+                                                  section=ctx.t("h_actions"))))
     out: list[Flowable] = [heading(ctx, "h_summary"), key_values(ctx, rows), Spacer(1, 6 * mm),
                            quick_win_box(ctx)]
+    out += next_steps(ctx)
     out += achieved(ctx)
     if ctx.result.warnings:
         from app.domain.messages import format_message
@@ -124,17 +134,57 @@ def quick_win_box(ctx: PlanContext) -> Flowable:
     return KeepTogether([boxed(rows, width, font=ctx.font)])
 
 
+def major_projects(ctx: PlanContext) -> list[MeasureResult]:
+    """The section's own major projects (計画的に), highest potential first; proposals are counted apart."""
+    return [m for m in ctx.result.by_quadrant("major_project") if not m.cross_department]
+
+
+def next_steps(ctx: PlanContext) -> list[Flowable]:
+    """「次に進めること」: the top major projects with their hours and a pointer to the proposals.
+
+    The quick wins say what to start this month; this box says what to prepare next, so the
+    summary page answers the whole meeting agenda without turning the page.
+    """
+    majors = major_projects(ctx)
+    n_props = len(ctx.result.proposals)
+    if not majors and not n_props:
+        return []
+    rows: list[list[Any]] = [[Paragraph(escape(ctx.t("next_title")), ctx.st["next_title"])]]
+    if majors:
+        rows.append([ctx.tp("next_intro", "qw_step")])
+    for n, m in enumerate(majors[:NEXT_MAX], 1):
+        line = ctx.t("qw_line", measure=ctx.measure_label(m.measure_id), task=ctx.task_name(m.task_id),
+                     hours=ctx.hours(m.potential_hours))
+        if m.premature:
+            line += f"（{ctx.t('premature')}）" if ctx.lang != "en" else f" ({ctx.t('premature')})"
+        rows.append([ctx.p(f"{n}.　{line}" if ctx.lang != "en" else f"{n}. {line}", "next")])
+    if len(majors) > NEXT_MAX:
+        rows.append([ctx.tp("next_more", "qw_step", n=len(majors) - NEXT_MAX, section=ctx.t("h_tasks"))])
+    if n_props:
+        link = f'<a href="#h_proposals" color="#{COLOURS["accent"].hexval()[2:]}">{escape(ctx.t("h_proposals"))}</a>'
+        # The catalogue text has no markup; only the section name is a link, built here from escaped parts.
+        rows.append([Paragraph(ctx.t("next_proposals", n=n_props, section=link), ctx.st["next"])])
+    box = boxed(rows, frame().width, COLOURS["white"], font=ctx.font, border=0.8, border_colour=COLOURS["rule"])
+    return [Spacer(1, 5 * mm), KeepTogether([box])]
+
+
 def achieved(ctx: PlanContext) -> list[Flowable]:
     """「できたこと」: the actions marked done, to celebrate them (nothing when none is done yet)."""
     done = [x for x in ctx.a.actions if x.status == "done"]
     if not done:
         return []
     rows: list[list[Any]] = [[Paragraph(escape(ctx.t("done_title")), ctx.st["qw_title"])]]
+    if len(done) > DONE_MAX:  # the rest are in the follow-up table; the summary stays one page
+        rows_more = [[ctx.tp("done_more", "qw_step", n=len(done) - DONE_MAX, section=ctx.t("h_actions"))]]
+        done = done[:DONE_MAX]
+    else:
+        rows_more = []
     for x in done:
         hours = ctx.t("done_hours", hours=ctx.hours(x.realised_hours)) if x.realised_hours else ""
         line = ctx.t("done_line", measure=ctx.measure_label(x.measure_id), task=ctx.task_name(x.task_id),
                      date=ctx.date(x.done_date) or "—", hours=hours)
         rows.append([ctx.p("◎ " + line, "qw")])
+    rows += rows_more
     return [Spacer(1, 5 * mm), KeepTogether([boxed(rows, frame().width, COLOURS["band_bg"], font=ctx.font)])]
 
 
@@ -199,8 +249,9 @@ def _matrix_key(ctx: PlanContext, plotted: list[Any]) -> list[Flowable]:
         return []
     cells = []
     for n, m in enumerate(plotted, 1):
-        label = f"{n}. {ctx.measure_label(m.measure_id)} — {ctx.task_name(m.task_id)}（{ctx.quadrant(m)}）"
-        cells.append(ctx.p(label, "figure", cell=True))
+        quadrant = f"（{ctx.quadrant(m)}）" if ctx.lang != "en" else f" ({ctx.quadrant(m)})"
+        label = f"{n}. {ctx.measure_label(m.measure_id)} — {ctx.task_name(m.task_id)}{quadrant}"
+        cells.append(ctx.p(label, "figure_key", cell=True))
     half = (len(cells) + 1) // 2
     left, right = cells[:half], cells[half:] + [""] * (half - len(cells[half:]))
     width = frame().width / 2

@@ -18,7 +18,7 @@ from app import __version__
 from app.domain.assessment import Action, Assessment
 from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult
-from app.report.followup_strings import number, text
+from app.report.followup_strings import date_text, number, text
 from app.report.fonts import register_fonts
 from app.report.markup import escape, para, plain, trusted
 from app.report.styles import COLOURS, MARGINS_MM, PAGE_SIZE, SIZES, frame, paragraph_styles
@@ -131,7 +131,8 @@ def build_story(q: Questionnaire, a: Assessment, r: AssessmentResult, action: Ac
                     if saved is not None else "", box_w, font=font, strong=True),
         _figure_box(text("story_planned", lang), text("story_saved_value", lang, value=number(m.potential_hours))
                     if m is not None else text("story_blank", lang), "", box_w, font=font, strong=False),
-        _figure_box(text("story_done", lang), _or_blank(action.done_date, lang), "", box_w, font=font, strong=False),
+        _figure_box(text("story_done", lang), _or_blank(date_text(action.done_date), lang), "", box_w, font=font,
+                    strong=False),
     ]], colWidths=[box_w + 3 * mm, box_w + 3 * mm, box_w])
     figures.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -148,7 +149,7 @@ def build_story(q: Questionnaire, a: Assessment, r: AssessmentResult, action: Ac
     if action.kpi and (action.baseline or action.target):
         what.append(para(text("story_kpi", lang, kpi=action.kpi, baseline=action.baseline or "—",
                               target=action.target or "—"), styles["small"]))
-    steps = [f"{h.date} {h.note}".strip() for h in action.history if h.note]
+    steps = [f"{date_text(h.date)} {h.note}".strip() for h in action.history if h.note]
     if steps:
         what.append(para(text("story_history", lang) + ": " + " / ".join(steps), styles["small"], 240))
     out += [_section(text("story_what", lang), what, w, font), Spacer(1, 4 * mm)]
@@ -194,7 +195,7 @@ def render_story(q: Questionnaire, a: Assessment, result: AssessmentResult, acti
     )
     f = frame()
     body = KeepInFrame(f.width, f.height - 2, build_story(q, a, result, action, lang=lang, font=font), mode="shrink")
-    footer = text("story_footer", lang, date=day.isoformat())
+    footer = text("story_footer", lang, date=date_text(day))
 
     def on_page(c: Any, _doc: Any) -> None:
         c.saveState()

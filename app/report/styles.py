@@ -49,8 +49,10 @@ SPACING = {"after_h1": 4.0 * mm, "after_h2": 2.0 * mm, "para": 1.6 * mm, "sectio
 
 # Column widths of the two wide tables as shares of the frame width (they must sum to 1).
 TASK_COLUMNS = {
-    "no": 0.04, "focus": 0.04, "task": 0.18, "hours": 0.075, "rule": 0.055, "medium": 0.05,
-    "suitability": 0.06, "measure": 0.14, "ecrs": 0.075, "potential": 0.11, "ease": 0.06, "quadrant": 0.115,
+    # 施策 fits the standard measures' names of up to nine characters (「様式・決裁の簡素化」) on one line;
+    # 効果 fits "1,440,000 yen" on one line.
+    "no": 0.04, "focus": 0.04, "task": 0.17, "hours": 0.075, "rule": 0.055, "medium": 0.05,
+    "suitability": 0.055, "measure": 0.155, "ecrs": 0.075, "potential": 0.12, "ease": 0.055, "quadrant": 0.11,
 }
 ACTION_COLUMNS = {
     # 期限 and 確認日 fit "2026/12/28" (45.3 pt at 7.5 pt) plus padding on one line.
@@ -105,12 +107,17 @@ def paragraph_styles(font: str) -> dict[str, ParagraphStyle]:
         "qw_title": style("qw_title", SIZES["h2"] + 1, textColor=COLOURS["accent"]),
         "qw": style("qw", SIZES["qw"]),
         "qw_step": style("qw_step", SIZES["small"], textColor=COLOURS["muted"], leftIndent=5 * mm),
+        "next_title": style("next_title", SIZES["h2"], textColor=COLOURS["accent"]),
+        "next": style("next", SIZES["body"]),
         "cell": style("cell", SIZES["cell"], leading=SIZES["cell"] * 1.3),
         "cell_right": style("cell_right", SIZES["cell"], leading=SIZES["cell"] * 1.3, alignment=TA_RIGHT),
         "cell_center": style("cell_center", SIZES["cell"], leading=SIZES["cell"] * 1.3, alignment=TA_CENTER),
         "cell_muted": style("cell_muted", SIZES["cell"], leading=SIZES["cell"] * 1.3, textColor=COLOURS["muted"]),
         "cell_head": style("cell_head", SIZES["cell_head"], leading=SIZES["cell_head"] * 1.3, alignment=TA_LEFT),
         "figure": style("figure", SIZES["figure"], leading=SIZES["figure"] * 1.35),
+        # Hanging indent: a wrapped line of the matrix key starts under the text, not under its number.
+        "figure_key": style("figure_key", SIZES["figure"], leading=SIZES["figure"] * 1.35,
+                            leftIndent=SIZES["figure"] * 1.6, firstLineIndent=-SIZES["figure"] * 1.6),
         "caption": style("caption", SIZES["small"], textColor=COLOURS["muted"], spaceAfter=3 * mm),
     }
 

@@ -18,7 +18,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, SimpleDocT
 from app import __version__
 from app.domain.aggregate import ProposalGroup, WardSummary
 from app.report.flowables import numbered_canvas
-from app.report.followup_strings import number, text
+from app.report.followup_strings import date_text, fixed, number, text
 from app.report.fonts import register_fonts
 from app.report.markup import para, plain
 from app.report.styles import COLOURS, MARGINS_MM, PAGE_SIZE, SIZES, frame, paragraph_styles, table_commands
@@ -30,14 +30,15 @@ MAX_GROUPS = 12  # the strongest evidence first; the XLSX export carries every g
 def _figures(s: WardSummary, width: float, font: str, lang: str) -> Table:
     styles = paragraph_styles(font)
     big = styles["title"].clone("sum_big", fontSize=14, leading=18, spaceAfter=0)
+    # Whole hours in the big figures: a decimal there would wrap the unit onto a line of its own.
     planned, realised = s.total("planned_hours"), s.total("realised_hours")
     unit = s.unit_cost_yen_per_hour
     cells = [
-        (text("sum_inventory", lang), text("sum_hours", lang, value=number(s.total("inventory_hours"))), ""),
-        (text("sum_potential", lang), text("sum_hours", lang, value=number(s.total("potential_hours"))),
+        (text("sum_inventory", lang), text("sum_hours", lang, value=fixed(s.total("inventory_hours"), 0)), ""),
+        (text("sum_potential", lang), text("sum_hours", lang, value=fixed(s.total("potential_hours"), 0)),
          text("sum_yen", lang, value=number(s.total("potential_hours") * unit, 0))),
-        (text("sum_planned", lang), text("sum_hours", lang, value=number(planned)), ""),
-        (text("sum_realised", lang), text("sum_hours", lang, value=number(realised)),
+        (text("sum_planned", lang), text("sum_hours", lang, value=fixed(planned, 0)), ""),
+        (text("sum_realised", lang), text("sum_hours", lang, value=fixed(realised, 0)),
          text("sum_share", lang, value=number(realised / planned * 100)) if planned else ""),
         (text("sum_quick", lang), text("sum_quick_value", lang, done=int(s.total("quick_wins_done")),
                                        total=int(s.total("quick_win_count"))), ""),
@@ -64,21 +65,22 @@ def _department_table(s: WardSummary, width: float, font: str, lang: str) -> Tab
     for d in s.departments:
         name = d.department + (f"（{d.section}）" if d.section else "")
         version = f"{d.file_version}" + (" ※" if d.version_flag else "")
-        rows.append([para(name, cell, 60), para(d.task_count, right), para(number(d.inventory_hours), right),
-                     para(number(d.potential_hours), right), para(number(d.planned_hours), right),
-                     para(number(d.realised_hours), right), para(f"{d.done_count} / {d.action_count}", right),
+        rows.append([para(name, cell, 60), para(d.task_count, right), para(fixed(d.inventory_hours), right),
+                     para(fixed(d.potential_hours), right), para(fixed(d.planned_hours), right),
+                     para(fixed(d.realised_hours), right), para(f"{d.done_count} / {d.action_count}", right),
                      para(f"{d.quick_wins_done} / {d.quick_win_count}", right), para(d.proposal_count, right),
                      para(version, cell)])
     bold = styles["cell_right"].clone("tot", textColor=COLOURS["accent"])
     tot = s.total
     rows.append([para(text("sum_total", lang), styles["cell"].clone("totl", textColor=COLOURS["accent"])),
-                 para(int(tot("task_count")), bold), para(number(tot("inventory_hours")), bold),
-                 para(number(tot("potential_hours")), bold), para(number(tot("planned_hours")), bold),
-                 para(number(tot("realised_hours")), bold),
+                 para(int(tot("task_count")), bold), para(fixed(tot("inventory_hours")), bold),
+                 para(fixed(tot("potential_hours")), bold), para(fixed(tot("planned_hours")), bold),
+                 para(fixed(tot("realised_hours")), bold),
                  para(f"{int(tot('done_count'))} / {int(tot('action_count'))}", bold),
                  para(f"{int(tot('quick_wins_done'))} / {int(tot('quick_win_count'))}", bold),
                  para(int(tot("proposal_count")), bold), ""])
-    shares = [0.22, 0.06, 0.1, 0.1, 0.09, 0.09, 0.09, 0.09, 0.06, 0.1]
+    # 「すぐやる完了」 needs its whole header on one line; department names may wrap instead.
+    shares = [0.2, 0.06, 0.1, 0.1, 0.09, 0.09, 0.09, 0.11, 0.06, 0.1]
     t = Table(rows, colWidths=[width * x for x in shares], repeatRows=1)
     t.setStyle(TableStyle([*table_commands(font), ("LINEABOVE", (0, -1), (-1, -1), 0.9, COLOURS["ink"]),
                            ("BACKGROUND", (0, -1), (-1, -1), COLOURS["box_bg"])]))
@@ -126,7 +128,7 @@ def _pains_table(s: WardSummary, width: float, font: str, lang: str) -> Table:
         marks = "■" * len(p.departments) + "□" * (n - len(p.departments))  # a bar made of text: prints anywhere
         rows.append([para(p.label.get(lang), styles["cell"]), para(f"{len(p.departments)}  {marks}", styles["cell"]),
                      para("、".join(p.departments), styles["cell"], 120), para(p.task_count, styles["cell_right"]),
-                     para(number(p.hours), styles["cell_right"])])
+                     para(fixed(p.hours), styles["cell_right"])])
     t = Table(rows, colWidths=[width * x for x in (0.22, 0.16, 0.4, 0.1, 0.12)], repeatRows=1)
     t.setStyle(TableStyle(table_commands(font)))
     return t
@@ -144,16 +146,16 @@ def _group_block(same: list[ProposalGroup], width: float, font: str, lang: str) 
     styles = paragraph_styles(font)
     g = same[0]
     traits = " ／ ".join(f"{text(f'kind_{x.kind}', lang)}: {x.label.get(lang)}" for x in same)
-    head = para(text("sum_group_head", lang, traits=traits, count=len(g.departments), hours=number(g.potential_hours)),
+    head = para(text("sum_group_head", lang, traits=traits, count=len(g.departments), hours=fixed(g.potential_hours)),
                 styles["h2"].clone("gh", spaceBefore=2 * mm, spaceAfter=1 * mm, textColor=COLOURS["accent"]))
     rows: list[list[Any]] = [[para(text(k, lang), styles["cell_head"]) for k in
                               ("col_department", "col_task", "col_measure", "col_hours", "col_potential")]]
     for e in g.entries:
         rows.append([para(e.department, styles["cell"]), para(e.task_name, styles["cell"], 80),
-                     para(e.measure_label.get(lang), styles["cell"], 60), para(number(e.annual_hours),
+                     para(e.measure_label.get(lang), styles["cell"], 60), para(fixed(e.annual_hours),
                                                                                  styles["cell_right"]),
-                     para(number(e.potential_hours), styles["cell_right"])])
-    t = Table(rows, colWidths=[width * x for x in (0.18, 0.37, 0.25, 0.1, 0.1)], repeatRows=1)
+                     para(fixed(e.potential_hours), styles["cell_right"])])
+    t = Table(rows, colWidths=[width * x for x in (0.16, 0.34, 0.3, 0.1, 0.1)], repeatRows=1)
     t.setStyle(TableStyle(table_commands(font, zebra=False)))
     return [KeepTogether([head, t])]
 
@@ -164,7 +166,7 @@ def build_summary(s: WardSummary, lang: str, day: dt.date, font: str) -> list[Fl
     w = frame().width
     out: list[Flowable] = [
         para(text("sum_title", lang), styles["title"]),
-        para(text("sum_lead", lang, count=len(s.departments), date=day.isoformat()), styles["body"]),
+        para(text("sum_lead", lang, count=len(s.departments), date=date_text(day)), styles["body"]),
         Spacer(1, 2 * mm), _figures(s, w, font, lang), Spacer(1, 5 * mm),
         para(text("sum_departments", lang), styles["h1"]), _department_table(s, w, font, lang), Spacer(1, 4 * mm),
     ]
