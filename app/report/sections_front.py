@@ -6,6 +6,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import KeepInFrame
 
 from app.domain.results import MeasureResult
 from app.report import charts
@@ -15,7 +16,7 @@ from app.report.markup import escape
 from app.report.styles import COLOURS, frame, table_commands
 
 NEXT_MAX = 3  # major projects named on the summary page; the task table lists them all
-DONE_MAX = 5  # achievements named on the summary page; the follow-up table lists them all
+DONE_MAX = 3  # achievements named on the summary page; the follow-up table lists them all
 
 
 def heading(ctx: PlanContext, key: str) -> Paragraph:
@@ -99,10 +100,14 @@ def summary(ctx: PlanContext) -> list[Flowable]:
         rows.append((ctx.t("sum_followup"), ctx.t("sum_followup_value", planned=ctx.hours(planned),
                                                   realised=ctx.hours(realised), followed=len(followed), done=done,
                                                   section=ctx.t("h_actions"))))
-    out: list[Flowable] = [heading(ctx, "h_summary"), key_values(ctx, rows), Spacer(1, 6 * mm),
-                           quick_win_box(ctx)]
-    out += next_steps(ctx)
-    out += achieved(ctx)
+    page: list[Flowable] = [heading(ctx, "h_summary"), key_values(ctx, rows), Spacer(1, 6 * mm),
+                            quick_win_box(ctx)]
+    page += next_steps(ctx)
+    page += achieved(ctx)
+    # The meeting reads this page on its own: the lists are capped (NEXT_MAX, DONE_MAX) so it fits at
+    # full size, and only text typed far longer than usual makes it shrink rather than spill over.
+    f = frame()
+    out: list[Flowable] = [KeepInFrame(f.width, f.height - 6, page, mode="shrink")]
     if ctx.result.warnings:
         from app.domain.messages import format_message
 
@@ -125,13 +130,15 @@ def quick_win_box(ctx: PlanContext) -> Flowable:
     for n, m in enumerate(wins, 1):
         line = ctx.t("qw_line", measure=ctx.measure_label(m.measure_id), task=ctx.task_name(m.task_id),
                      hours=ctx.hours(m.potential_hours))
-        rows.append([ctx.p(f"{n}.　{line}" if ctx.lang != "en" else f"{n}. {line}", "qw")])
         action = actions.get((m.task_id, m.measure_id))
+        if action is not None and action.status == "done":
+            line += ctx.t("qw_done")  # at the follow-up meeting the box shows what is already behind us
+        rows.append([ctx.p(f"{n}.　{line}" if ctx.lang != "en" else f"{n}. {line}", "qw")])
         step = action.first_step if action and action.first_step else ctx.q.measure(m.measure_id).first_step.get(
             ctx.lang)
         if step:
             rows.append([ctx.p(ctx.t("qw_first_step", text=step), "qw_step")])
-    return KeepTogether([boxed(rows, width, font=ctx.font)])
+    return boxed(rows, width, font=ctx.font)  # one table: never split, and the page is kept in one frame
 
 
 def major_projects(ctx: PlanContext) -> list[MeasureResult]:
@@ -165,7 +172,7 @@ def next_steps(ctx: PlanContext) -> list[Flowable]:
         # The catalogue text has no markup; only the section name is a link, built here from escaped parts.
         rows.append([Paragraph(ctx.t("next_proposals", n=n_props, section=link), ctx.st["next"])])
     box = boxed(rows, frame().width, COLOURS["white"], font=ctx.font, border=0.8, border_colour=COLOURS["rule"])
-    return [Spacer(1, 5 * mm), KeepTogether([box])]
+    return [Spacer(1, 5 * mm), box]
 
 
 def achieved(ctx: PlanContext) -> list[Flowable]:
@@ -183,9 +190,9 @@ def achieved(ctx: PlanContext) -> list[Flowable]:
         hours = ctx.t("done_hours", hours=ctx.hours(x.realised_hours)) if x.realised_hours else ""
         line = ctx.t("done_line", measure=ctx.measure_label(x.measure_id), task=ctx.task_name(x.task_id),
                      date=ctx.date(x.done_date) or "—", hours=hours)
-        rows.append([ctx.p("◎ " + line, "qw")])
+        rows.append([ctx.p("◎ " + line, "done")])
     rows += rows_more
-    return [Spacer(1, 5 * mm), KeepTogether([boxed(rows, frame().width, COLOURS["band_bg"], font=ctx.font)])]
+    return [Spacer(1, 5 * mm), boxed(rows, frame().width, COLOURS["band_bg"], font=ctx.font)]
 
 
 def chart_section(ctx: PlanContext) -> list[Flowable]:

@@ -74,6 +74,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "qw_title_n": ("まずはこの{n}つから", "Start with these {n}"),
     "qw_line": ("{measure} — {task}（年 {hours} 時間）", "{measure} — {task} ({hours} h a year)"),
     "qw_first_step": ("最初の一歩: {text}", "First step: {text}"),
+    "qw_done": ("　… 完了", " — done"),
     "qw_none": ("予算・他課との調整なしで3か月以内にできる施策（すぐやる）は、まだありません。"
                 "手順5で施策ごとに取り組みやすさを回答するか、大きな施策を小さく分けて、最初の一歩を決めましょう。",
                 "No quick win yet (a measure the section can do within three months with no budget or coordination). "

@@ -107,6 +107,8 @@ def paragraph_styles(font: str) -> dict[str, ParagraphStyle]:
         "qw_title": style("qw_title", SIZES["h2"] + 1, textColor=COLOURS["accent"]),
         "qw": style("qw", SIZES["qw"]),
         "qw_step": style("qw_step", SIZES["small"], textColor=COLOURS["muted"], leftIndent=5 * mm),
+        # 「◎ 」 hangs: a wrapped achievement lines up under its text, not under the mark.
+        "done": style("done", SIZES["qw"], leftIndent=SIZES["qw"] * 1.3, firstLineIndent=-SIZES["qw"] * 1.3),
         "next_title": style("next_title", SIZES["h2"], textColor=COLOURS["accent"]),
         "next": style("next", SIZES["body"]),
         "cell": style("cell", SIZES["cell"], leading=SIZES["cell"] * 1.3),
