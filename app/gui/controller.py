@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from app.gui.widgets import GlossaryWindow
 
 SIDEBAR_WIDTH = 190
+SIDEBAR_MAX_WIDTH = 300
 
 
 PAGE_CLASSES = {
@@ -102,12 +103,14 @@ class Wizard(Session):
         side = ctk.CTkFrame(root, corner_radius=0, width=SIDEBAR_WIDTH, fg_color=style.PANEL)
         side.grid(row=1, column=0, rowspan=2, sticky="nsw")
         side.grid_propagate(False)
+        self.side = side
+        self._side_font = style.font(14)
         side.columnconfigure(0, weight=1)
         self.side_title = ctk.CTkLabel(side, text="", font=style.font(13, "bold"), text_color=style.MUTED)
         self.side_title.grid(row=0, column=0, sticky="w", padx=12, pady=(10, 4))
         self.step_buttons: list[ctk.CTkButton] = []
         for i, _step in enumerate(self.q.steps):
-            b = ctk.CTkButton(side, text="", anchor="w", height=34, font=style.font(14), corner_radius=6,
+            b = ctk.CTkButton(side, text="", anchor="w", height=34, font=self._side_font, corner_radius=6,
                               command=lambda i=i: self.go(i))
             b.grid(row=i + 1, column=0, sticky="ew", padx=8, pady=2)
             self.step_buttons.append(b)
@@ -165,6 +168,7 @@ class Wizard(Session):
         self.current_task = None
         self.update_title()
         self.update_sidebar()
+        self.fit_sidebar()
 
     # --- navigation --------------------------------------------------------------------------
     def page(self, index: int) -> StepPage:
@@ -265,6 +269,15 @@ class Wizard(Session):
             last = self.current == len(self.q.steps) - 1
             self.next_button.configure(state="disabled" if last else "normal")
 
+    def fit_sidebar(self) -> None:
+        """Make the step list as wide as its longest step name (English names are longer than Japanese)."""
+        widest = max(self._side_font.measure(f"{mark} {i + 1}. {step.title.get(self.lang)}")
+                     for i, step in enumerate(self.q.steps) for mark in "▶✓○")
+        # the font measures unscaled pixels, as the frame's width is given: button and frame padding added
+        width = min(SIDEBAR_MAX_WIDTH, max(SIDEBAR_WIDTH, widest + 44))
+        if self.side.cget("width") != width:
+            self.side.configure(width=width)
+
     # --- language and text size ----------------------------------------------------------------
     def retranslate(self) -> None:
         """Every text in the current language."""
@@ -281,6 +294,7 @@ class Wizard(Session):
             page.retranslate()
         self.update_title()
         self.update_sidebar()
+        self.fit_sidebar()
 
     def set_lang(self, lang: str) -> None:
         """Switch the window (and new action texts) to ``lang``."""

@@ -76,12 +76,20 @@ def ask_open_path(parent: tkinter.Misc, lang: str = "ja") -> Path | None:
     return Path(name) if name else None
 
 
+EXPORT_TYPES = {".xlsx": "xlsx_files", ".csv": "csv_files"}
+
+
 def ask_save_path(parent: tkinter.Misc, initial: Path, pdf: bool = False, lang: str = "ja") -> Path | None:
-    """Choose where to save an assessment (or a PDF when ``pdf``)."""
-    types = [(ui("pdf_files", lang), "*.pdf")] if pdf else [(ui("assessment_files", lang), "*.kaizen.json")]
+    """Choose where to save an assessment, a PDF when ``pdf``, or an export named like ``initial`` (.xlsx, .csv)."""
+    suffix = ".pdf" if pdf else initial.suffix if initial.suffix in EXPORT_TYPES else ".json"
+    if pdf:
+        types = [(ui("pdf_files", lang), "*.pdf")]
+    elif suffix in EXPORT_TYPES:
+        types = [(ui(EXPORT_TYPES[suffix], lang), "*" + suffix)]
+    else:
+        types = [(ui("assessment_files", lang), "*.kaizen.json")]
     name = filedialog.asksaveasfilename(parent=parent, initialdir=str(initial.parent), initialfile=initial.name,
-                                        defaultextension=".pdf" if pdf else ".json",
-                                        filetypes=[*types, (ui("all_files", lang), "*")])
+                                        defaultextension=suffix, filetypes=[*types, (ui("all_files", lang), "*")])
     return Path(name) if name else None
 
 

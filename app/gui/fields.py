@@ -19,6 +19,7 @@ from app.domain.questionnaire import Item
 from app.domain.values import coerce, parse_date
 from app.gui import style
 from app.gui.dialogs import CalendarPopup
+from app.gui.segmented import Segmented
 from app.gui.strings import ui
 
 Answers = dict[str, Any]
@@ -52,15 +53,54 @@ class Field(ctk.CTkFrame):
         self.label = ctk.CTkLabel(self, text="", font=style.font(weight="bold"), anchor="w", justify="left",
                                   wraplength=WRAP)
         self.label.grid(row=0, column=0, sticky="w")
-        self.hint = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="w",
-                                 justify="left", wraplength=WRAP)
-        self.body = ctk.CTkFrame(self, fg_color="transparent")
-        self.body.grid(row=2, column=0, sticky="ew", pady=(2, 0))
-        self.error_label = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.ERROR, anchor="w",
-                                        justify="left", wraplength=WRAP)
+        # the hint, the error line and a frame around the input are made only when needed: dozens of
+        # fields on a page made widget creation the slowest part of a first visit
+        self._hint: ctk.CTkLabel | None = None
+        self._error_label: ctk.CTkLabel | None = None
+        needs_body = item.type in ("date", "select_multiple")
+        self.body = ctk.CTkFrame(self, fg_color="transparent") if needs_body else self
+        if needs_body:
+            self.body.grid(row=2, column=0, sticky="ew", pady=(2, 0))
         if item.type != "note":
             self._build()
         self.retranslate()
+
+    @property
+    def hint(self) -> ctk.CTkLabel:
+        """The hint line under the label (made on first use)."""
+        if self._hint is None:
+            self._hint = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="w",
+                                      justify="left", wraplength=self.label.cget("wraplength"))
+        return self._hint
+
+    @property
+    def error_label(self) -> ctk.CTkLabel:
+        """The error line under the input (made on first use)."""
+        if self._error_label is None:
+            self._error_label = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.ERROR,
+                                             anchor="w", justify="left", wraplength=self.label.cget("wraplength"))
+        return self._error_label
+
+    def _grid_boxes(self, lang: str) -> None:
+        # English labels are about twice as long as Japanese ones: fewer boxes a row so none is cut off
+        longest = max(_text_width(c.label.get(lang)) for c in self.item.choices)
+        per_row = 4 if longest <= 20 else 3 if longest <= 30 else 2
+        for n, box in enumerate(self.boxes):
+            box.grid(row=n // per_row, column=n % per_row, sticky="w", padx=(0, 14), pady=2)
+
+    def set_wrap(self, width: int) -> None:
+        """Wrap the label, hint and error line at ``width`` (unscaled pixels)."""
+        self.label.configure(wraplength=width)
+        for line in (self._hint, self._error_label):
+            if line is not None:
+                line.configure(wraplength=width)
+
+    def _place(self, widget: Any, sticky: str) -> None:
+        # directly under the label, or in the body frame when the input has several parts
+        if self.body is self:
+            widget.grid(row=2, column=0, sticky=sticky, pady=(2, 0))
+        else:
+            widget.grid(row=0, column=0, sticky=sticky)
 
     # --- building ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -68,9 +108,7 @@ class Field(ctk.CTkFrame):
         if t in ("text", "integer", "decimal", "date"):
             short = t in ("integer", "decimal", "date")
             self.widget = ctk.CTkEntry(self.body, textvariable=self.var, width=160 if short else 200, font=style.font())
-            self.widget.grid(row=0, column=0, sticky="w" if short else "ew")
-            if not short:
-                self.body.columnconfigure(0, weight=1)
+            self._place(self.widget, "w" if short else "ew")
             if t == "date":
                 ctk.CTkButton(self.body, text=ui("calendar", self._lang()), width=90, font=style.font(13),
                               command=self._calendar).grid(row=0, column=1, padx=(6, 0))
@@ -78,15 +116,12 @@ class Field(ctk.CTkFrame):
             self.var.trace_add("write", lambda *_: self._changed())
         elif t == "long_text":
             self.widget = ctk.CTkTextbox(self.body, width=200, height=72, font=style.font(), wrap="word")
-            self.widget.grid(row=0, column=0, sticky="ew")
-            self.body.columnconfigure(0, weight=1)
+            self._place(self.widget, "ew")
             self.widget._textbox.bind("<<Modified>>", self._text_modified, add=True)
         elif t == "select_multiple":
-            per_row = 4 if max((len(c.label.ja) for c in self.item.choices), default=0) <= 10 else 3
-            for n, choice in enumerate(self.item.choices):
+            for choice in self.item.choices:
                 var = tkinter.IntVar(self, 0)
                 box = ctk.CTkCheckBox(self.body, text="", variable=var, font=style.font())
-                box.grid(row=n // per_row, column=n % per_row, sticky="w", padx=(0, 14), pady=2)
                 var.trace_add("write", lambda *_: self._changed())
                 self.checks[choice.value] = var
                 self.boxes.append(box)
@@ -98,12 +133,12 @@ class Field(ctk.CTkFrame):
         labels = self._choice_labels()
         segmented = self.item.type == "boolean" or (len(labels) <= 4 and sum(len(x) for x in labels) <= 40)
         if segmented:
-            self.widget = ctk.CTkSegmentedButton(self.body, values=labels, variable=self.var, font=style.font())
+            self.widget = Segmented(self.body, labels, variable=self.var)
         else:
             self.widget = ctk.CTkOptionMenu(self.body, values=[ui("choose", "ja"), *labels], variable=self.var,
                                             font=style.font(), dropdown_font=style.font(), width=320,
                                             dynamic_resizing=False)
-        self.widget.grid(row=0, column=0, sticky="w")
+        self._place(self.widget, "w")
         self.var.trace_add("write", lambda *_: self._changed())
 
     def _choice_labels(self) -> list[str]:
@@ -119,19 +154,21 @@ class Field(ctk.CTkFrame):
         self.label.configure(text=self.item.label.get(lang) + star,
                              font=style.font(weight="normal" if self.item.type == "note" else "bold"))
         hint = self.item.hint.get(lang)
-        self.hint.configure(text=hint)
         if hint:
+            self.hint.configure(text=hint)
             self.hint.grid(row=1, column=0, sticky="w")
-        else:
-            self.hint.grid_remove()
+        elif self._hint is not None:
+            self._hint.grid_remove()
         for box, choice in zip(self.boxes, self.item.choices, strict=False):
             box.configure(text=choice.label.get(lang))
+        if self.boxes:
+            self._grid_boxes(lang)
         if self.item.type in ("select_one", "likert", "boolean") and lang != self._choice_lang:
             # rebuilding a segmented button's choices is slow: only when the language really changed
             value = self.raw_value()  # read with the labels the widget still shows
             self._choice_lang = lang
             labels = self._choice_labels()
-            values = labels if isinstance(self.widget, ctk.CTkSegmentedButton) else [ui("choose", lang), *labels]
+            values = labels if isinstance(self.widget, Segmented) else [ui("choose", lang), *labels]
             self.widget.configure(values=values)
             self.show(value)
 
@@ -169,10 +206,25 @@ class Field(ctk.CTkFrame):
                 self.var.set("" if value is None else ui("yes" if value else "no", self._lang()))
             elif t in ("select_one", "likert"):
                 choice = self.item.choice(value)
-                blank = "" if isinstance(self.widget, ctk.CTkSegmentedButton) else ui("choose", self._lang())
+                blank = "" if isinstance(self.widget, Segmented) else ui("choose", self._lang())
                 self.var.set(choice.label.get(self._lang()) if choice else blank)
             elif t != "note":
                 self.var.set(display_number(value))
+        finally:
+            self._quiet = False
+
+    def show_typed(self, raw: object) -> None:
+        """Put back text the user typed that did not fit (kept by the FormView), without reporting a change."""
+        if self.item.type not in ("text", "integer", "decimal", "date", "long_text") or not isinstance(raw, str):
+            return
+        self._quiet = True
+        try:
+            if self.item.type == "long_text":
+                self.widget.delete("1.0", "end")
+                self.widget.insert("1.0", raw)
+                self.widget._textbox.edit_modified(False)
+            else:
+                self.var.set(raw)
         finally:
             self._quiet = False
 
@@ -199,8 +251,8 @@ class Field(ctk.CTkFrame):
         if self.error:
             self.error_label.configure(text="⚠ " + self.error)
             self.error_label.grid(row=3, column=0, sticky="w")
-        else:
-            self.error_label.grid_remove()
+        elif self._error_label is not None:
+            self._error_label.grid_remove()
 
 
 class FormView(ctk.CTkFrame):
@@ -215,6 +267,9 @@ class FormView(ctk.CTkFrame):
         self._on_changed = on_changed
         self._lang = lang
         self._stash: dict[tuple[int, str], object] = {}
+        # text that did not fit, per answers dict and item: shown again (with its message) when the page is
+        # rebuilt after Back or another focus task, instead of being silently replaced by the last valid value
+        self._typed: dict[tuple[int, str], tuple[Answers, object, str]] = {}
         self.fields: dict[str, Field] = {}
         self.columnconfigure(0, weight=1)
         for row, item in enumerate(items):
@@ -226,8 +281,13 @@ class FormView(ctk.CTkFrame):
         """Rebuild every widget from the model."""
         answers = self._answers()
         for f in self.fields.values():
-            f.show(answers.get(f.item.id))
-            f.set_error(None)
+            typed = self._typed.get((id(answers), f.item.id))
+            if typed is not None and typed[0] is answers:
+                f.show_typed(typed[1])
+                f.set_error(typed[2])
+            else:
+                f.show(answers.get(f.item.id))
+                f.set_error(None)
         self.apply_relevance()
 
     def retranslate(self) -> None:
@@ -241,11 +301,14 @@ class FormView(ctk.CTkFrame):
             value = coerce(f.item, f.raw_value())
         except AssessmentError as exc:
             p = exc.problems[0]
+            message = _problem(p.code, f.item, self._lang(), **{k: v for k, v in p.params.items() if k != "field"}) \
+                .message(self._lang())
             # typing "12" on the way to "120" must not flash an error: numbers and dates show it on leaving
-            f.set_error(_problem(p.code, f.item, self._lang(), **{k: v for k, v in p.params.items() if k != "field"})
-                        .message(self._lang()), visible=f.item.type not in ("integer", "decimal", "date"))
+            f.set_error(message, visible=f.item.type not in ("integer", "decimal", "date"))
+            self._typed[(id(answers), f.item.id)] = (answers, f.raw_value(), message)
         else:
             f.set_error(None)
+            self._typed.pop((id(answers), f.item.id), None)
             if value is None or value == []:
                 answers.pop(f.item.id, None)
             else:
@@ -307,3 +370,8 @@ class FormView(ctk.CTkFrame):
 
 def _problem(code: str, item: Item, lang: str, **params: object) -> Problem:
     return Problem(code, {**params, "field": item.label.get(lang)}, where=item.id)
+
+
+def _text_width(text: str) -> int:
+    """Width in half-width characters (a Japanese character counts two)."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)

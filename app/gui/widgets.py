@@ -31,7 +31,7 @@ class TaskSelector(ctk.CTkFrame):
         self.menu.grid(row=0, column=1, padx=4, pady=6)
         self.next = ctk.CTkButton(self, text="", width=110, font=style.font(13), command=lambda: self.move(1))
         self.next.grid(row=0, column=2, padx=4, pady=6)
-        self.info = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.MUTED)
+        self.info = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.MUTED, justify="left")
         self.info.grid(row=0, column=3, padx=(8, 12), pady=6, sticky="w")
 
     def refresh(self) -> str | None:
@@ -52,7 +52,7 @@ class TaskSelector(ctk.CTkFrame):
             return None
         n = self._ids.index(tid)
         self.menu.set(labels[n])
-        self.info.configure(text=ui("task_of", lang, n=n + 1, total=len(self._ids)) + "　"
+        self.info.configure(text=ui("task_of", lang, n=n + 1, total=len(self._ids)) + "\n"
                             + ui("task_hours", lang, hours=hours(tasks[n].annual_hours)))
         self.prev.configure(state="normal" if n > 0 else "disabled")
         self.next.configure(state="normal" if n + 1 < len(self._ids) else "disabled")

@@ -40,6 +40,7 @@ class GridPage(StepPage):
         self.items: tuple[Item, ...] = step.items
         self.errors: dict[tuple[str, str], tuple[str, str]] = {}  # (task id, item id) -> (text, message)
         self._loaded_revision = -1
+        self._noted: set[tuple[int, int]] = set()  # cells carrying a note (the problem's message)
         bar = ctk.CTkFrame(self.body, fg_color="transparent")
         bar.grid(row=0, column=0, sticky="ew", pady=(0, 6))
         self.buttons: dict[str, ctk.CTkButton] = {}
@@ -49,9 +50,14 @@ class GridPage(StepPage):
             b = ctk.CTkButton(bar, text="", width=90, font=style.font(13), command=command)
             b.grid(row=0, column=n, padx=(0, 6))
             self.buttons[key] = b
+        # importing sits apart from the row buttons: it adds many rows at once (deleting them undoes it)
+        b = ctk.CTkButton(bar, text="", width=90, font=style.font(13), fg_color=style.DONE, hover_color="#25662a",
+                          command=self.import_sheet)
+        b.grid(row=0, column=4, padx=(12, 6))
+        self.buttons["grid_import"] = b
         self.total = ctk.CTkLabel(bar, text="", font=style.font(14, "bold"))
-        self.total.grid(row=0, column=5, padx=16)
-        bar.columnconfigure(4, weight=1)
+        self.total.grid(row=0, column=6, padx=(16, 0))
+        bar.columnconfigure(5, weight=1)
         self.sheet = Sheet(self.body, headers=["id", *["" for _ in self.items]], data=[],
                            default_header_height="3", header_wrap="w", table_wrap="", show_top_left=False,
                            paste_can_expand_y=True, font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
@@ -69,8 +75,10 @@ class GridPage(StepPage):
         self.message = ctk.CTkLabel(self.body, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                     justify="left", wraplength=1000)
         self.message.grid(row=2, column=0, sticky="ew", pady=(4, 0))
+        self.note = ctk.CTkLabel(self.body, text="", font=style.font(13), text_color=style.DONE, anchor="w")
+        self.note.grid(row=3, column=0, sticky="ew")
         self.hint = ctk.CTkLabel(self.body, text="", font=style.font(12), text_color=style.MUTED, anchor="w")
-        self.hint.grid(row=3, column=0, sticky="ew")
+        self.hint.grid(row=4, column=0, sticky="ew")
         self._set_columns()
 
     # --- columns ---------------------------------------------------------------------------------
@@ -156,9 +164,15 @@ class GridPage(StepPage):
         self.sheet.set_sheet_data([self.row_for(t) for t in tasks], reset_col_positions=False,
                                   reset_row_positions=True, redraw=False)
         self.sheet.dehighlight_cells(all_=True, redraw=False)
-        for r, t in enumerate(tasks):
-            for c, item in enumerate(self.items, start=1):
-                self._mark(r, c, self.errors.get((t.id, item.id)))
+        for r, c in self._noted:
+            self.sheet.note(r, c, note=None)
+        self._noted.clear()
+        # only cells with a problem need marking (a call per cell took most of the first visit with 200 rows)
+        columns = {item.id: c for c, item in enumerate(self.items, start=1)}
+        rows = {t.id: r for r, t in enumerate(tasks)}
+        for (tid, item_id), err in self.errors.items():
+            if tid in rows and item_id in columns:
+                self._mark(rows[tid], columns[item_id], err)
         self.sheet.hide_columns(0, data_indexes=True)
         self.sheet.redraw()
         self._loaded_revision = self.wiz.revision
@@ -167,9 +181,12 @@ class GridPage(StepPage):
         if err:
             self.sheet.highlight(r, c, bg=ERROR_BG, redraw=False)
             self.sheet.note(r, c, note=err[1])
+            self._noted.add((r, c))
         else:
             self.sheet.dehighlight_cells(cells=[(r, c)], redraw=False)
-            self.sheet.note(r, c, note=None)
+            if (r, c) in self._noted:
+                self.sheet.note(r, c, note=None)
+                self._noted.discard((r, c))
 
     # --- sheet -> model ------------------------------------------------------------------------------
     def _modified(self, event: dict[str, Any]) -> None:
@@ -265,6 +282,27 @@ class GridPage(StepPage):
         self.sheet.see(r, 1)
         self.sheet.select_cell(r, 1)
         self.update_total()
+
+    def import_sheet(self) -> None:
+        """Open the import window; the imported rows are appended, selected and shown."""
+        from app.gui.import_dialog import open_import_dialog
+
+        open_import_dialog(self, self.wiz.q, self.wiz.a, self.imported, lang=self.wiz.lang)
+
+    def imported(self, result: Any) -> None:
+        """Tasks were appended by the import window: show them selected, so 「選択行を削除」 undoes it."""
+        count = len(result.tasks)
+        self.wiz.changed()
+        self.load()
+        self.update_total()
+        total = len(self.wiz.a.tasks)
+        if count:
+            self.sheet.deselect("all", redraw=False)
+            self.sheet.create_selection_box(total - count, 0, total, len(self.items) + 1, type_="rows")
+            self.sheet.see(total - count, 1)
+            self.sheet.redraw()
+        self.message.configure(text="")
+        self.note.configure(text=ui("grid_imported", self.wiz.lang, count=count))
 
     def selected_rows(self) -> list[int]:
         """Rows with a selected cell or a selected row header."""

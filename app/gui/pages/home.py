@@ -66,8 +66,7 @@ class HomePage(ctk.CTkFrame):
                              on_changed=lambda: None)
         self.form.grid(row=1, column=0, sticky="ew", padx=16)
         for f in self.form.fields.values():
-            f.label.configure(wraplength=480)
-            f.hint.configure(wraplength=480)
+            f.set_wrap(480)
             if f.item.type == "long_text":
                 f.widget.configure(height=56)
         self.start_button = ctk.CTkButton(left, text="", height=40, font=style.font(16, "bold"), command=self.start)
@@ -96,6 +95,17 @@ class HomePage(ctk.CTkFrame):
             b.grid(row=n, column=0, sticky="w")
             self.recent_buttons.append(b)
         self.no_recent = ctk.CTkLabel(self.recent_frame, text="", font=style.font(13), text_color=style.MUTED)
+        # the central team's view across departments sits apart at the bottom: most users never need it
+        central = ctk.CTkFrame(right, fg_color="transparent")
+        central.grid(row=5, column=0, sticky="sew", padx=16, pady=(10, 16))
+        right.rowconfigure(5, weight=1)
+        self.aggregate_button = ctk.CTkButton(central, text="", height=36, font=style.font(), fg_color=style.DONE,
+                                              hover_color="#25662a", command=self.open_aggregate)
+        self.aggregate_button.grid(row=0, column=0, sticky="w")
+        self.aggregate_hint = ctk.CTkLabel(central, text="", font=style.font(12), text_color=style.MUTED,
+                                           anchor="w", justify="left", wraplength=460)
+        self.aggregate_hint.grid(row=1, column=0, sticky="w", pady=(2, 0))
+        self.aggregate_window: Any = None
 
     def retranslate(self) -> None:
         """Texts in the current language."""
@@ -110,6 +120,8 @@ class HomePage(ctk.CTkFrame):
         self.example_button.configure(text=ui("home_example", lang))
         self.recent_title.configure(text=ui("home_recent", lang))
         self.no_recent.configure(text=ui("home_no_recent", lang))
+        self.aggregate_button.configure(text=ui("home_aggregate", lang))
+        self.aggregate_hint.configure(text=ui("home_aggregate_hint", lang))
         self.form.retranslate()
 
     def refresh(self) -> None:
@@ -157,6 +169,17 @@ class HomePage(ctk.CTkFrame):
             self.recovery.grid()
         else:
             self.recovery.grid_remove()
+
+    def open_aggregate(self) -> Any:
+        """The ward-wide window for the central team (one at a time)."""
+        from app.gui.aggregate_window import open_aggregate_window
+
+        window = self.aggregate_window
+        if window is not None and window.winfo_exists():
+            window.lift()
+            return window
+        self.aggregate_window = open_aggregate_window(self, self.wiz.lang)
+        return self.aggregate_window
 
     def _discard(self, pending: autosave.Pending) -> None:
         self.wiz.discard_recovery(pending)

@@ -1,4 +1,5 @@
-"""Output: create the PDF plan in a worker thread (the window never freezes), open it, save the assessment."""
+"""Output: the PDF plan, Excel/CSV exports and success-story sheets, each written in a worker thread (the window
+never freezes); open the result or its folder; save the assessment."""
 
 from __future__ import annotations
 
@@ -40,13 +41,18 @@ def open_in_system(path: Path) -> bool:
     return True
 
 
+CSV_TABLES = ("tasks", "measures", "actions")
+
+
 class OutputPage(StepPage):
-    """PDF and file buttons; ``busy`` is True while the PDF is being made."""
+    """PDF, export and file buttons; ``busy`` is True while a file is being written."""
 
     def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.busy = False
         self.thread: Any = None
+        self.last_export: Path | None = None
+        self.story_ids: list[str] = []
         box = ctk.CTkFrame(self.body, corner_radius=10)
         box.grid(row=0, column=0, sticky="ew")
         box.columnconfigure(1, weight=1)
@@ -61,8 +67,9 @@ class OutputPage(StepPage):
         self.open_folder = ctk.CTkButton(row, text="", font=style.font(13), command=lambda: self._open(True))
         self.open_pdf.grid(row=0, column=0, padx=(0, 8))
         self.open_folder.grid(row=0, column=1)
+        self._build_exports()
         save_box = ctk.CTkFrame(self.body, corner_radius=10)
-        save_box.grid(row=1, column=0, sticky="ew", pady=(12, 0))
+        save_box.grid(row=2, column=0, sticky="ew", pady=(12, 0))
         self.save_button = ctk.CTkButton(save_box, text="", height=40, font=style.font(15), command=self.save)
         self.save_button.grid(row=0, column=0, padx=16, pady=(16, 6), sticky="w")
         self.saved = ctk.CTkLabel(save_box, text="", font=style.font(), anchor="w")
@@ -71,9 +78,41 @@ class OutputPage(StepPage):
                                       justify="left", wraplength=900)
         self.next_hint.grid(row=2, column=0, padx=16, pady=(6, 16), sticky="w")
 
+    def _build_exports(self) -> None:
+        box = ctk.CTkFrame(self.body, corner_radius=10)
+        box.grid(row=1, column=0, sticky="ew", pady=(12, 0))
+        box.columnconfigure(4, weight=1)
+        self.export_title = ctk.CTkLabel(box, text="", font=style.font(15, "bold"), anchor="w")
+        self.export_title.grid(row=0, column=0, columnspan=5, sticky="w", padx=16, pady=(12, 4))
+        self.xlsx_button = ctk.CTkButton(box, text="", font=style.font(13), command=self.export_xlsx)
+        self.xlsx_button.grid(row=1, column=0, padx=(16, 8), pady=4, sticky="w")
+        self.csv_button = ctk.CTkButton(box, text="", font=style.font(13), command=self.export_csv)
+        self.csv_button.grid(row=1, column=1, padx=(0, 4), pady=4, sticky="w")
+        self.csv_table = ctk.CTkOptionMenu(box, values=[""], width=150, font=style.font(13),
+                                           dropdown_font=style.font(13), dynamic_resizing=False)
+        self.csv_table.grid(row=1, column=2, padx=(0, 8), pady=4, sticky="w")
+        self.story_button = ctk.CTkButton(box, text="", font=style.font(13), command=self.make_story)
+        self.story_button.grid(row=2, column=0, padx=(16, 8), pady=4, sticky="w")
+        self.story_menu = ctk.CTkOptionMenu(box, values=[""], width=380, font=style.font(13),
+                                            dropdown_font=style.font(13), dynamic_resizing=False)
+        self.story_menu.grid(row=2, column=1, columnspan=3, padx=(0, 8), pady=4, sticky="w")
+        self.export_progress = ctk.CTkProgressBar(box, mode="indeterminate", width=200)
+        self.export_status = ctk.CTkLabel(box, text="", font=style.font(13), anchor="w", justify="left",
+                                          wraplength=900)
+        self.export_status.grid(row=3, column=0, columnspan=4, sticky="w", padx=16)
+        self.open_export = ctk.CTkButton(box, text="", font=style.font(13), command=self._open_export)
+        self.open_export.grid(row=4, column=0, padx=16, pady=(4, 12), sticky="w")
+
     def retranslate(self) -> None:
         super().retranslate()
         lang = self.wiz.lang
+        self.export_title.configure(text=ui("out_export_title", lang))
+        self.xlsx_button.configure(text=ui("out_xlsx", lang))
+        self.csv_button.configure(text=ui("out_csv", lang))
+        self.csv_table.configure(values=[ui("out_table_" + t, lang) for t in CSV_TABLES])
+        self.csv_table.set(ui("out_table_tasks", lang))
+        self.story_button.configure(text=ui("out_story", lang))
+        self.open_export.configure(text=ui("out_open_folder", lang))
         self.pdf_button.configure(text=ui("out_pdf", lang))
         self.open_pdf.configure(text=ui("out_open_pdf", lang))
         self.open_folder.configure(text=ui("out_open_folder", lang))
@@ -90,6 +129,39 @@ class OutputPage(StepPage):
         self.open_folder.configure(state=state)
         path = self.wiz.path
         self.saved.configure(text=ui("out_saved", lang, path=path) if path and not self.wiz.dirty else "")
+        self._refresh_exports()
+
+    def _refresh_exports(self) -> None:
+        lang = self.wiz.lang
+        done = [x for x in self.wiz.a.actions if x.status == "done"]
+        self.story_ids = [x.id for x in done]
+        labels = [self._action_label(x.id) for x in done]
+        current = self.story_menu.get()
+        self.story_menu.configure(values=labels or [ui("out_story_none", lang)])
+        self.story_menu.set(current if current in labels else (labels[0] if labels else ui("out_story_none", lang)))
+        idle = "disabled" if self.busy else "normal"
+        for b in (self.xlsx_button, self.csv_button):
+            b.configure(state=idle)
+        self.story_button.configure(state=idle if done else "disabled")
+        self.story_menu.configure(state="normal" if done else "disabled")
+        if not self.busy:
+            shown = self.last_export
+            self.export_status.configure(text=ui("out_exported", lang, path=shown) if shown
+                                         else "" if done else ui("out_story_hint", lang))
+        self.open_export.configure(state="normal" if self.last_export and not self.busy else "disabled")
+
+    def _action_label(self, action_id: str) -> str:
+        x = self.wiz.a.action(action_id)
+        lang = self.wiz.lang
+        try:
+            measure = self.wiz.q.measure(x.measure_id).label.get(lang)
+        except KeyError:
+            measure = x.measure_id
+        try:
+            task = self.wiz.a.task(x.task_id).name
+        except KeyError:
+            task = x.task_id
+        return f"{measure} — {task}"
 
     def default_pdf(self) -> Path:
         """Next to the assessment file (or in the home folder), named after the department and date."""
@@ -104,40 +176,93 @@ class OutputPage(StepPage):
                                                lang=self.wiz.lang)
         if target is None:
             return
-        # the worker gets its own copy: the meeting may keep typing while the PDF is made
-        q, a, lang = self.wiz.q, copy.deepcopy(self.wiz.a), self.wiz.lang
-        self.busy = True
-        self.pdf_button.configure(state="disabled")
-        self.progress.grid(row=0, column=1, padx=8, sticky="w")
-        self.progress.start()
-        self.status.configure(text=ui("out_busy", lang))
-        self.thread = run_in_thread(self, lambda: service.write_plan(q, a, target, lang),
-                                    lambda result, error: self._done(target, result, error))
+        self._start("plan", target)
 
-    def _done(self, target: Path, result: Any, error: BaseException | None) -> None:
+    def export_xlsx(self, path: Path | None = None) -> None:
+        """Tasks, measures and actions as an Excel workbook (three sheets)."""
+        self._export("xlsx", path, self.wiz.default_name(".xlsx", ui("export_file", self.wiz.lang)))
+
+    def export_csv(self, path: Path | None = None, table: str | None = None) -> None:
+        """One table as CSV (UTF-8 with BOM, so Excel shows Japanese); the menu next to the button says which."""
+        lang = self.wiz.lang
+        if table is None:
+            labels = {ui("out_table_" + t, lang): t for t in CSV_TABLES}
+            table = labels.get(self.csv_table.get(), "tasks")
+        self._export("csv", path, self.wiz.default_name(".csv", ui("out_table_" + table, lang)), table)
+
+    def make_story(self, path: Path | None = None, action_id: str | None = None) -> None:
+        """The success-story sheet (改善事例シート) of a done action, the one chosen in the menu by default."""
+        if action_id is None:
+            labels = [self._action_label(i) for i in self.story_ids]
+            chosen = self.story_menu.get()
+            action_id = self.story_ids[labels.index(chosen)] if chosen in labels else None
+        if action_id is None:
+            return
+        name = self.wiz.default_name(".pdf", f"{ui('story_file', self.wiz.lang)}_{action_id}")
+        self._export("story", path, name, action_id)
+
+    def _export(self, kind: str, path: Path | None, name: str, what: str = "") -> None:
+        if self.busy:
+            return
+        folder = self.wiz.path.parent if self.wiz.path else Path.home()
+        target = path or dialogs.ask_save_path(self, folder / name, pdf=kind == "story", lang=self.wiz.lang)
+        if target is not None:
+            self._start(kind, target, what)
+
+    def _start(self, kind: str, target: Path, what: str = "") -> None:
+        """Write ``target`` in a worker thread with a busy indicator; ``what`` is the CSV table or the action."""
+        # the worker gets its own copy: the meeting may keep typing while the file is written
+        q, a, lang = self.wiz.q, copy.deepcopy(self.wiz.a), self.wiz.lang
+        work = {"plan": lambda: service.write_plan(q, a, target, lang),
+                "xlsx": lambda: service.export_xlsx(q, a, target, lang),
+                "csv": lambda: service.export_csv(q, a, target, table=what, lang=lang),
+                "story": lambda: service.write_story(q, a, what, target, lang=lang)}[kind]
+        self.busy = True
+        for b in (self.pdf_button, self.xlsx_button, self.csv_button, self.story_button):
+            b.configure(state="disabled")
+        progress, status = (self.progress, self.status) if kind == "plan" else \
+            (self.export_progress, self.export_status)
+        if kind == "plan":
+            progress.grid(row=0, column=1, padx=8, sticky="w")
+        else:
+            progress.grid(row=4, column=1, columnspan=2, padx=8, sticky="w")
+        progress.start()
+        status.configure(text=ui("out_busy" if kind in ("plan", "story") else "out_exporting", lang))
+        self.thread = run_in_thread(self, work, lambda result, error: self._done(kind, target, what, result, error))
+
+    def _done(self, kind: str, target: Path, what: str, result: Any, error: BaseException | None) -> None:
         self.busy = False
-        self.progress.stop()
-        self.progress.grid_remove()
+        for progress in (self.progress, self.export_progress):
+            progress.stop()
+            progress.grid_remove()
         self.pdf_button.configure(state="normal")
         if error is None:
-            self.wiz.pdf_path = Path(result)
+            if kind == "plan":
+                self.wiz.pdf_path = Path(result)
+                self.wiz.update_sidebar()
+            else:
+                self.last_export = Path(result)
             self.refresh()
-            self.wiz.update_sidebar()
             return
-        self.status.configure(text="")
+        (self.status if kind == "plan" else self.export_status).configure(text="")
         self.refresh()
         if isinstance(error, StorageError) and error.code == "S004":
-            # the PDF is open in a viewer (Windows locks it): offer another name instead of failing
+            # the file is open in Excel or a viewer (Windows locks it): offer another name instead of failing
             message = error.problems[0].message(self.wiz.lang) + "\n" + ui("out_locked_retry", self.wiz.lang)
             if dialogs.yes_no(self, message, self.wiz.lang):
-                other = dialogs.ask_save_path(self, _another_name(target), pdf=True, lang=self.wiz.lang)
+                other = dialogs.ask_save_path(self, _another_name(target), pdf=target.suffix == ".pdf",
+                                              lang=self.wiz.lang)
                 if other is not None:
-                    self.make_pdf(other)
+                    self._start(kind, other, what)
             return
         if isinstance(error, UserError):
             self.wiz.report(error)
             return
-        self.wiz.report(error, "PDF worker")
+        self.wiz.report(error, f"{kind} worker")
+
+    def _open_export(self) -> None:
+        if self.last_export is not None and not open_in_system(self.last_export.parent):
+            dialogs.error(self, ui("open_failed", self.wiz.lang, path=self.last_export.parent), self.wiz.lang)
 
     def _open(self, folder: bool) -> None:
         pdf = self.wiz.pdf_path

@@ -1,4 +1,5 @@
-"""The action plan editor: lines proposed from the results, each with owner, dates, first step, KPI and status."""
+"""The action plan editor: lines proposed from the results, each with owner, dates, first step, KPI and status,
+and the way into the follow-up window (振り返り) when the file is reopened months later."""
 
 from __future__ import annotations
 
@@ -12,22 +13,48 @@ from tksheet import Sheet
 from app import service
 from app.domain.assessment import ACTION_STATUSES, Action
 from app.domain.questionnaire import Step
-from app.domain.values import parse_date, parse_number
+from app.domain.values import parse_date
 from app.gui import style
 from app.gui.dialogs import CalendarPopup
 from app.gui.pages.base import StepPage
-from app.gui.strings import ui
+from app.gui.segmented import Segmented
+from app.gui.strings import hours, ui
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
+    from app.gui.followup_dialog import FollowUpDialog
 
-TEXT_FIELDS = ("owner", "deadline", "first_step", "kpi", "baseline", "target", "review_date", "support",
-               "realised_hours")
+TEXT_FIELDS = ("owner", "deadline", "first_step", "kpi", "baseline", "target", "review_date", "support")
 DATE_FIELDS = ("deadline", "review_date")
+# three fields a row, each label above its entry: readable at 125 % on a 1366×768 screen in both languages
+LAYOUT = (("owner", "deadline", "review_date"), ("first_step",), ("kpi", "baseline", "target"),
+          ("support", "status", "followup"))
+COLUMNS = ("col_measure", "col_task", "f_owner", "f_deadline", "f_review_date", "f_status", "col_realised")
+FIXED_WIDTHS = (None, None, 130, 100, 100, 84, 100)  # at 100 %; measure and task share the rest
+OVERDUE_BG = "#ffe2b8"
+OPEN_STATUSES = ("not_started", "in_progress")
+
+
+def today() -> dt.date:
+    """Today's date (tests replace this function)."""
+    return dt.date.today()
+
+
+def overdue(x: Action, on: dt.date) -> bool:
+    """An open action whose review date has passed without a follow-up recorded since."""
+    review = parse_date(x.review_date) if x.review_date else None
+    if x.status not in OPEN_STATUSES or review is None or review >= on:
+        return False
+    return not any((parse_date(h.date) or dt.date.min) >= review for h in x.history)
 
 
 class PlanPage(StepPage):
-    """A list of lines above and the selected line's details below; every keystroke goes into the model."""
+    """A list of lines above and the selected line's details below; every keystroke goes into the model.
+
+    ``errors`` holds the fields whose typed text is not valid (key ``action id.field``) and ``typed`` that
+    text, so a value that does not fit is shown again with its message after going Back and returning,
+    never silently replaced by the last valid one.
+    """
 
     def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
         super().__init__(parent, wiz, step)
@@ -35,6 +62,8 @@ class PlanPage(StepPage):
         self._quiet = False
         self._auto_proposed = False
         self.errors: dict[str, str] = {}
+        self.typed: dict[str, str] = {}
+        self.followup: FollowUpDialog | None = None
         bar = ctk.CTkFrame(self.body, fg_color="transparent")
         bar.grid(row=0, column=0, sticky="ew", pady=(0, 6))
         self.propose_button = ctk.CTkButton(bar, text="", font=style.font(13), command=self.propose)
@@ -43,52 +72,76 @@ class PlanPage(StepPage):
         self.delete_button.grid(row=0, column=1, padx=8)
         self.note = ctk.CTkLabel(bar, text="", font=style.font(13), text_color=style.MUTED)
         self.note.grid(row=0, column=2, padx=8)
-        self.sheet = Sheet(self.body, headers=[""] * 5, data=[], show_top_left=False, font=style.tk_font(14),
-                           header_font=style.tk_font(13, "bold"), index_font=style.tk_font(13), height=150,
-                           table_wrap="", default_row_index_width=36)
+        self.banner = ctk.CTkFrame(self.body, fg_color="#fff4d6", corner_radius=8)
+        self.banner.grid(row=1, column=0, sticky="ew", pady=(0, 6))
+        self.banner.columnconfigure(0, weight=1)
+        self.banner_label = ctk.CTkLabel(self.banner, text="", font=style.font(14, "bold"), anchor="w",
+                                         justify="left", text_color="#7a4b00")
+        self.banner_label.grid(row=0, column=0, sticky="w", padx=12, pady=6)
+        self.banner_button = ctk.CTkButton(self.banner, text="", font=style.font(13), fg_color=style.QUICK_WIN,
+                                           hover_color="#b86400", command=self.follow_up_overdue)
+        self.banner_button.grid(row=0, column=1, padx=8, pady=6)
+        self.sheet = Sheet(self.body, headers=[""] * len(COLUMNS), data=[], show_top_left=False,
+                           font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
+                           index_font=style.tk_font(13), height=150, table_wrap="", default_row_index_width=36)
         self.sheet.enable_bindings("single_select", "row_select", "arrowkeys", "column_width_resize")
         self.sheet.extra_bindings("all_select_events", self._selected)
-        self.sheet.grid(row=1, column=0, sticky="nsew")
+        self.sheet.grid(row=2, column=0, sticky="nsew")
+        self.sheet.bind("<Configure>", lambda _e: self._widths(), add=True)
+        self.body.rowconfigure(2, weight=1)
+        self._build_detail()
+
+    def _build_detail(self) -> None:
         self.detail = ctk.CTkFrame(self.body, corner_radius=8)
-        self.detail.grid(row=2, column=0, sticky="nsew", pady=(8, 0))
-        self.body.rowconfigure(1, weight=1)
+        self.detail.grid(row=3, column=0, sticky="nsew", pady=(8, 0))
+        self.detail.columnconfigure((0, 1, 2), weight=1, uniform="plan")
         self.vars: dict[str, tkinter.StringVar] = {}
         self.labels: dict[str, ctk.CTkLabel] = {}
         self.entries: dict[str, ctk.CTkEntry] = {}
         self.error_labels: dict[str, ctk.CTkLabel] = {}
-        self.detail.columnconfigure((1, 3, 5), weight=1)
+        self.calendar_buttons: list[ctk.CTkButton] = []
         self.title_label = ctk.CTkLabel(self.detail, text="", font=style.font(15, "bold"), anchor="w")
-        self.title_label.grid(row=0, column=0, columnspan=6, sticky="w", padx=12, pady=(8, 4))
-        # three fields a row keeps the list above readable at 125 % on a 1366×768 screen
-        layout = [("owner", "deadline", "review_date"), ("first_step",), ("kpi", "baseline", "target"),
-                  ("support", "realised_hours", "status")]
-        for r, names in enumerate(layout, start=1):
+        self.title_label.grid(row=0, column=0, columnspan=2, sticky="w", padx=12, pady=(8, 0))
+        self.followup_button = ctk.CTkButton(self.detail, text="", font=style.font(13, "bold"),
+                                             fg_color=style.DONE, hover_color="#25662a",
+                                             command=lambda: self.open_followup(self.selected))
+        self.followup_button.grid(row=0, column=2, sticky="e", padx=12, pady=(8, 0))
+        for r, names in enumerate(LAYOUT, start=1):
             for k, name in enumerate(names):
-                col = 2 * k
-                label = ctk.CTkLabel(self.detail, text="", font=style.font(13, "bold"), anchor="e")
-                label.grid(row=2 * r - 1, column=col, sticky="e", padx=(12, 6), pady=(4, 0))
-                self.labels[name] = label
                 cell = ctk.CTkFrame(self.detail, fg_color="transparent")
-                span = 5 if name == "first_step" else 1
-                cell.grid(row=2 * r - 1, column=col + 1, columnspan=span, sticky="ew", padx=(0, 8), pady=(4, 0))
+                cell.grid(row=r, column=k, columnspan=3 if name == "first_step" else 1, sticky="new",
+                          padx=(12 if k == 0 else 6, 12 if k == len(names) - 1 else 6), pady=(4, 2))
                 cell.columnconfigure(0, weight=1)
+                label = ctk.CTkLabel(cell, text="", font=style.font(13, "bold"), anchor="w", height=20)
+                label.grid(row=0, column=0, columnspan=2, sticky="w")
+                self.labels[name] = label
                 if name == "status":
-                    self.status = ctk.CTkSegmentedButton(cell, values=[""], font=style.font(13),
-                                                         command=lambda _v: self._status_changed())
-                    self.status.grid(row=0, column=0, sticky="w")
+                    self.status = Segmented(cell, [""], size=13, command=lambda _v: self._status_changed())
+                    self.status.grid(row=1, column=0, sticky="w")
+                    continue
+                if name == "followup":
+                    self.followup_summary = ctk.CTkLabel(cell, text="", font=style.font(13), anchor="w",
+                                                         justify="left", wraplength=300)
+                    self.followup_summary.grid(row=1, column=0, sticky="w")
                     continue
                 var = tkinter.StringVar(self)
                 entry = ctk.CTkEntry(cell, textvariable=var, font=style.font(), width=80)
-                entry.grid(row=0, column=0, sticky="ew")
+                entry.grid(row=1, column=0, sticky="ew")
                 if name in DATE_FIELDS:
-                    ctk.CTkButton(cell, text="", width=40, font=style.font(12),
-                                  command=lambda n=name: self._calendar(n)).grid(row=0, column=1, padx=(6, 0))
+                    b = ctk.CTkButton(cell, text="", width=44, font=style.font(12),
+                                      command=lambda n=name: self._calendar(n))
+                    b.grid(row=1, column=1, padx=(4, 0))
+                    self.calendar_buttons.append(b)
                 var.trace_add("write", lambda *_a, n=name: self._changed(n))
                 self.vars[name], self.entries[name] = var, entry
-                err = ctk.CTkLabel(self.detail, text="", font=style.font(12), text_color=style.ERROR, anchor="w",
-                                   height=14)
-                err.grid(row=2 * r, column=col + 1, columnspan=span, sticky="w")
-                self.error_labels[name] = err
+                self.error_labels[name] = ctk.CTkLabel(cell, text="", font=style.font(12), text_color=style.ERROR,
+                                                       anchor="w", justify="left", wraplength=300)
+        self.detail.bind("<Configure>", self._wrap_detail, add=True)
+
+    def _wrap_detail(self, event: tkinter.Event[tkinter.Misc]) -> None:
+        width = max(160, int(event.width / style.scale() / 3) - 30)
+        for label in (*self.error_labels.values(), self.followup_summary):
+            label.configure(wraplength=width)
 
     # --- texts ---------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -96,24 +149,28 @@ class PlanPage(StepPage):
         lang = self.wiz.lang
         self.propose_button.configure(text=ui("plan_propose", lang))
         self.delete_button.configure(text=ui("plan_delete", lang))
+        self.banner_button.configure(text=ui("plan_followup", lang))
+        self.followup_button.configure(text=ui("plan_followup", lang))
         for name, label in self.labels.items():
             label.configure(text=ui("f_" + name, lang))
         self.status.configure(values=[ui("st_" + s, lang) for s in ACTION_STATUSES])
-        for cell in {b.master for b in self.detail.winfo_children() for b in b.winfo_children()
-                     if isinstance(b, ctk.CTkButton)}:
-            for b in cell.winfo_children():
-                if isinstance(b, ctk.CTkButton):
-                    b.configure(text=ui("calendar_short", lang))
-        self.sheet.headers([ui(k, lang) for k in ("col_measure", "col_task", "f_owner", "f_deadline", "f_status")])
+        for b in self.calendar_buttons:
+            b.configure(text=ui("calendar_short", lang))
+        self.sheet.headers([ui(k, lang) for k in COLUMNS])
         self._widths()
 
     def _widths(self) -> None:
+        # the columns fill the sheet's width: nothing hidden behind a horizontal scroll bar at 125 %
         s = style.scale()
-        self.sheet.set_column_widths([round(w * s) for w in (230, 330, 160, 120, 90)])
+        fixed = [round(w * s) for w in FIXED_WIDTHS if w is not None]
+        available = self.sheet.winfo_width() - round(36 * s) - 24
+        rest = max(round(240 * s), available - sum(fixed))
+        self.sheet.set_column_widths([round(rest * 0.42), rest - round(rest * 0.42), *fixed])
 
     def rescale(self) -> None:
         self.sheet.font(style.tk_font(14))
         self.sheet.header_font(style.tk_font(13, "bold"))
+        self.sheet.index_font(style.tk_font(13))
         self._widths()
 
     # --- list ----------------------------------------------------------------------------------------
@@ -128,7 +185,8 @@ class PlanPage(StepPage):
             task = self.wiz.a.task(x.task_id).name
         except KeyError:
             task = x.task_id
-        return [measure, task, x.owner, x.deadline, ui("st_" + x.status, lang)]
+        realised = "" if x.realised_hours is None else hours(x.realised_hours)
+        return [measure, task, x.owner, x.deadline, x.review_date, ui("st_" + x.status, lang), realised]
 
     def refresh(self) -> None:
         a = self.wiz.a
@@ -137,6 +195,8 @@ class PlanPage(StepPage):
             self.propose(quiet=True)
         self.sheet.set_sheet_data([self.row(x) for x in a.actions], reset_col_positions=False, redraw=False)
         self.sheet.readonly(self.sheet.span(":", header=False))
+        self.sheet.align(self.sheet.span("G", header=False), align="e", redraw=False)
+        self._mark_overdue()
         self._widths()
         self.sheet.redraw()
         ids = [x.id for x in a.actions]
@@ -146,6 +206,23 @@ class PlanPage(StepPage):
             self.sheet.select_row(ids.index(self.selected), redraw=True)
         self.note.configure(text="" if ids else ui("plan_empty", self.wiz.lang))
         self.show_detail()
+
+    def overdue_actions(self) -> list[Action]:
+        """Open actions whose review date has passed without a follow-up since."""
+        on = today()
+        return [x for x in self.wiz.a.actions if overdue(x, on)]
+
+    def _mark_overdue(self) -> None:
+        late = self.overdue_actions()
+        self.sheet.dehighlight_cells(all_=True, redraw=False)
+        ids = [x.id for x in self.wiz.a.actions]
+        for x in late:
+            self.sheet.highlight(ids.index(x.id), 4, bg=OVERDUE_BG, redraw=False)
+        if late:
+            self.banner_label.configure(text=ui("plan_overdue", self.wiz.lang, count=len(late)))
+            self.banner.grid()
+        else:
+            self.banner.grid_remove()
 
     def _selected(self, _event: Any) -> None:
         rows = self.sheet.get_selected_rows(get_cells_as_rows=True)
@@ -167,7 +244,7 @@ class PlanPage(StepPage):
             return None
 
     def show_detail(self) -> None:
-        """Fill the detail fields from the selected line."""
+        """Fill the detail fields from the selected line (text that did not fit is shown again, with its message)."""
         x = self.action()
         if x is None:
             self.detail.grid_remove()
@@ -176,12 +253,32 @@ class PlanPage(StepPage):
         self.title_label.configure(text="　".join(str(v) for v in self.row(x)[:2]))
         self._quiet = True
         for name, var in self.vars.items():
+            key = f"{x.id}.{name}"
             value = getattr(x, name)
-            var.set("" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
-            self.error_labels[name].configure(text="")
+            var.set(self.typed[key] if key in self.errors else ("" if value is None else str(value)))
+            self._show_error(name, self.errors.get(key, ""))
         self.status.set(ui("st_" + x.status, self.wiz.lang))
         self._quiet = False
-        self.errors = {k: v for k, v in self.errors.items() if not k.startswith(x.id + ".")}
+        self.followup_summary.configure(text=self._followup_text(x))
+
+    def _followup_text(self, x: Action) -> str:
+        lang = self.wiz.lang
+        if not x.history:
+            return ui("plan_no_followup", lang)
+        last = x.history[-1]
+        text = ui("plan_last_followup", lang, date=last.date, status=ui("st_" + last.status, lang),
+                  count=len(x.history))
+        if x.realised_hours is not None:
+            text += "\n" + ui("plan_realised", lang, hours=hours(x.realised_hours))
+        return text
+
+    def _show_error(self, name: str, message: str) -> None:
+        label = self.error_labels[name]
+        label.configure(text=("⚠ " + message) if message else "")
+        if message:
+            label.grid(row=2, column=0, columnspan=2, sticky="w")
+        else:
+            label.grid_remove()
 
     # --- edits ---------------------------------------------------------------------------------------
     def _changed(self, name: str) -> None:
@@ -197,19 +294,15 @@ class PlanPage(StepPage):
                 message = ui("bad_date", self.wiz.lang)
             else:
                 setattr(x, name, day.isoformat() if day else "")
-        elif name == "realised_hours":
-            value = parse_number(text) if text else None
-            if text and (value is None or value < 0):
-                message = ui("bad_hours", self.wiz.lang)
-            else:
-                x.realised_hours = value
         else:
             setattr(x, name, self.vars[name].get())
         if message:
             self.errors[key] = message
+            self.typed[key] = self.vars[name].get()
         else:
             self.errors.pop(key, None)
-        self.error_labels[name].configure(text=("⚠ " + message) if message else "")
+            self.typed.pop(key, None)
+        self._show_error(name, message)
         self._update_row(x)
         self.wiz.changed()
 
@@ -220,6 +313,7 @@ class PlanPage(StepPage):
         labels = {ui("st_" + s, self.wiz.lang): s for s in ACTION_STATUSES}
         x.status = labels.get(self.status.get(), x.status)
         self._update_row(x)
+        self._mark_overdue()
         self.wiz.changed()
 
     def set_status(self, status: str) -> None:
@@ -254,15 +348,42 @@ class PlanPage(StepPage):
         self.wiz.changed()
         self.refresh()
 
+    # --- follow-up -------------------------------------------------------------------------------------
+    def open_followup(self, action_id: str | None = None) -> FollowUpDialog:
+        """The follow-up window on ``action_id`` (or the first line); the list refreshes when it closes."""
+        from app.gui.followup_dialog import open_followup_dialog
+
+        if self.followup is not None and self.followup.winfo_exists():
+            self.followup.lift()
+        else:
+            self.followup = open_followup_dialog(self, self.wiz.q, self.wiz.a, self._followed_up, lang=self.wiz.lang)
+        if action_id is not None:
+            self.followup.select(action_id)
+        return self.followup
+
+    def follow_up_overdue(self) -> FollowUpDialog:
+        """The follow-up window on the first action whose review date has passed."""
+        late = self.overdue_actions()
+        return self.open_followup(late[0].id if late else self.selected)
+
+    def _followed_up(self, changed: bool) -> None:
+        self.followup = None
+        if changed:
+            self.wiz.changed()
+            self.wiz.update_sidebar()
+        self.refresh()
+
     def leave(self, forward: bool) -> bool:
         if forward and self.errors:
             first = next(iter(self.errors))
             aid = first.split(".", 1)[0]
             ids = [a.id for a in self.wiz.a.actions]
-            message = self.errors[first]
             if aid in ids:
                 if aid != self.selected:
                     self.select(ids.index(aid))
-                self.error_labels[first.split(".", 1)[1]].configure(text="⚠ " + message)
-            return False
+                self._show_error(first.split(".", 1)[1], self.errors[first])
+                return False
+            self.errors.pop(first)  # the line was deleted meanwhile
+            self.typed.pop(first, None)
+            return self.leave(forward)
         return True

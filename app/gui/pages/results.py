@@ -11,6 +11,7 @@ import customtkinter as ctk
 from app.domain.questionnaire import Step
 from app.domain.results import MeasureResult
 from app.gui import style
+from app.gui.listview import TwoColumnList
 from app.gui.pages.base import StepPage
 from app.gui.strings import hours, ui
 
@@ -40,7 +41,7 @@ class ResultsPage(StepPage):
         self.canvas = tkinter.Canvas(self.body, background="white", highlightthickness=0, height=420)
         self.canvas.grid(row=1, column=0, sticky="nsew", padx=(0, 10))
         self.canvas.bind("<Configure>", lambda _e: self.draw(), add=True)
-        self.lists = ctk.CTkTextbox(self.body, font=style.font(13), wrap="word", activate_scrollbars=True)
+        self.lists = TwoColumnList(self.body, fg_color=("white", "gray20"))
         self.lists.grid(row=1, column=1, sticky="nsew")
         self.measures: list[MeasureResult] = []
 
@@ -66,32 +67,28 @@ class ResultsPage(StepPage):
         r = self.wiz.result()
         lang = self.wiz.lang
         box = self.lists
-        box.configure(state="normal")
-        box.delete("1.0", "end")
-        tb = box._textbox
-        tb.tag_configure("head", font=style.tk_font(15, "bold"), spacing1=6, spacing3=4)
-        tb.tag_configure("quick", foreground=style.QUICK_WIN, font=style.tk_font(14, "bold"))
-        tb.tag_configure("muted", foreground=style.MUTED)
+        box.clear()
         if not self.measures:
-            box.insert("end", ui("res_no_measures", lang) + "\n", "muted")
-        box.insert("end", "★ " + ui("res_quick", lang) + "\n", "head")
+            box.note(ui("res_no_measures", lang))
+        box.heading("★ " + ui("res_quick", lang))
         for n, m in enumerate(r.quick_wins, start=1):
-            box.insert("end", f"{n}. {self.label_of(m)}（{hours(m.potential_hours)} h）\n", "quick")
+            box.row(f"{n}. {self.label_of(m)}", f"{hours(m.potential_hours)} h", style.QUICK_WIN, bold=True)
         if not r.quick_wins:
-            box.insert("end", ui("res_none", lang) + "\n", "muted")
-        box.insert("end", "\n" + ui("res_proposals", lang) + "\n", "head")
+            box.note(ui("res_none", lang))
+        box.heading(ui("res_proposals", lang))
         for m in r.proposals:
-            box.insert("end", f"・{self.label_of(m)}（{hours(m.potential_hours)} h）\n")
+            box.row(f"・{self.label_of(m)}", f"{hours(m.potential_hours)} h")
         if not r.proposals:
-            box.insert("end", ui("res_none", lang) + "\n", "muted")
-        box.insert("end", "\n" + ui("res_all", lang) + "\n", "head")
+            box.note(ui("res_none", lang))
+        box.heading(ui("res_all", lang))
+        quick = set(r.quick_wins)
         for n, m in enumerate(self.measures, start=1):
-            tag = "quick" if m in r.quick_wins else ""
             quadrant = ui("q_" + m.quadrant, lang)
-            box.insert("end", f"{marker(n)} {quadrant}　{self.label_of(m)}　{hours(m.potential_hours)} h\n", tag)
+            color = style.QUICK_WIN if m in quick else None
+            box.row(f"{marker(n)} {self.label_of(m)}\n　 {quadrant}", f"{hours(m.potential_hours)} h", color)
         unit = self.wiz.q.value("unit_cost_yen_per_hour")
-        box.insert("end", "\n" + ui("res_unit_cost", lang, cost=f"{unit:,.0f}") + "\n", "muted")
-        box.configure(state="disabled")
+        box.note(ui("res_unit_cost", lang, cost=f"{unit:,.0f}"))
+        box.finish()
 
     def draw(self) -> None:
         """The matrix: ease to the right, impact (log hours) upwards, split at the questionnaire's cut-offs."""

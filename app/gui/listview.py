@@ -1,0 +1,86 @@
+"""A scrolling two-column list (text on the left, wrapping; a figure on the right, never wrapped) with headings.
+
+The results step used a text box, where a long "measure — task" pushed its hours onto a line of their
+own ("360.0\\nh"). Here each row is a pair of labels in a grid, so the hours stay in a right-aligned
+column. Labels are kept and reused between refreshes (only their texts change).
+"""
+
+from __future__ import annotations
+
+import tkinter
+from typing import Any
+
+import customtkinter as ctk
+
+from app.gui import style
+
+FIGURE_WIDTH = 90  # unscaled pixels for the right-hand column ("3,425.8 h")
+
+
+class TwoColumnList(ctk.CTkScrollableFrame):
+    """Call :meth:`clear`, then :meth:`heading`, :meth:`row` and :meth:`note` in order, then :meth:`finish`."""
+
+    def __init__(self, parent: tkinter.Misc, **kwargs: Any) -> None:
+        super().__init__(parent, **kwargs)
+        self.columnconfigure(0, weight=1)
+        self.columnconfigure(1, minsize=FIGURE_WIDTH)
+        self._pool: list[tuple[ctk.CTkLabel, ctk.CTkLabel]] = []
+        self._used = 0
+        self._wrap = 300
+        self.bind("<Configure>", self._resized, add=True)
+
+    def _resized(self, event: tkinter.Event[tkinter.Misc]) -> None:
+        wrap = max(160, int(event.width / style.scale()) - FIGURE_WIDTH - 24)
+        if wrap != self._wrap:
+            self._wrap = wrap
+            for left, right in self._pool:
+                left.configure(wraplength=wrap if right.winfo_manager() else wrap + FIGURE_WIDTH)
+
+    def clear(self) -> None:
+        """Start filling from the top."""
+        self._used = 0
+
+    def _pair(self) -> tuple[ctk.CTkLabel, ctk.CTkLabel]:
+        if self._used == len(self._pool):
+            left = ctk.CTkLabel(self, text="", anchor="w", justify="left", wraplength=self._wrap)
+            right = ctk.CTkLabel(self, text="", anchor="ne", justify="right")
+            self._pool.append((left, right))
+        pair = self._pool[self._used]
+        self._used += 1
+        return pair
+
+    def heading(self, text: str) -> None:
+        """A section title across both columns."""
+        left, right = self._pair()
+        left.configure(text=text, font=style.font(15, "bold"), text_color=("gray10", "gray90"),
+                       wraplength=self._wrap + FIGURE_WIDTH)
+        left.grid(row=self._used, column=0, columnspan=2, sticky="w", padx=(4, 4), pady=(10, 2))
+        right.grid_remove()
+
+    def row(self, text: str, figure: str, color: Any = None, bold: bool = False) -> None:
+        """One line: ``text`` wraps in the left column, ``figure`` stays right-aligned in the right one."""
+        left, right = self._pair()
+        font = style.font(14 if bold else 13, "bold" if bold else "normal")
+        color = color or ("gray10", "gray90")
+        left.configure(text=text, font=font, text_color=color, wraplength=self._wrap)
+        left.grid(row=self._used, column=0, columnspan=1, sticky="w", padx=(4, 8), pady=1)
+        right.configure(text=figure, font=font, text_color=color)
+        right.grid(row=self._used, column=1, sticky="ne", padx=(0, 8), pady=1)
+
+    def note(self, text: str) -> None:
+        """A muted line across both columns."""
+        left, right = self._pair()
+        left.configure(text=text, font=style.font(12), text_color=style.MUTED, wraplength=self._wrap + FIGURE_WIDTH)
+        left.grid(row=self._used, column=0, columnspan=2, sticky="w", padx=(4, 4), pady=(6, 2))
+        right.grid_remove()
+
+    def finish(self) -> None:
+        """Hide the rows left over from a longer list."""
+        for left, right in self._pool[self._used:]:
+            left.grid_remove()
+            right.grid_remove()
+
+    def texts(self) -> list[tuple[str, str]]:
+        """What is shown, row by row (for tests and screen readers of the code)."""
+        return [(left.cget("text"), right.cget("text") if right.winfo_manager() else "")
+                for left, right in self._pool[:self._used]]
