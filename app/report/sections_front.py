@@ -251,20 +251,25 @@ def matrix(ctx: PlanContext) -> list[Flowable]:
 
 
 def _matrix_key(ctx: PlanContext, plotted: list[Any]) -> list[Flowable]:
-    """The numbered list under the matrix, in two columns (nothing when no measure could be plotted)."""
+    """The numbered key under the matrix: one row per marker (nothing when no measure could be plotted).
+
+    One line per measure with its own columns, so a quadrant name is never broken across lines and the
+    marker's two coordinates (hours and ease) can be read off as figures.
+    """
     if not plotted:
         return []
-    cells = []
+    keys = ["col_no", "col_measure", "col_target_task", "col_potential", "col_ease", "col_quadrant"]
+    rows: list[list[Any]] = [[Paragraph(escape(ctx.t(k)), ctx.st["cell_head"]) for k in keys]]
     for n, m in enumerate(plotted, 1):
-        quadrant = f"（{ctx.quadrant(m)}）" if ctx.lang != "en" else f" ({ctx.quadrant(m)})"
-        label = f"{n}. {ctx.measure_label(m.measure_id)} — {ctx.task_name(m.task_id)}{quadrant}"
-        cells.append(ctx.p(label, "figure_key", cell=True))
-    half = (len(cells) + 1) // 2
-    left, right = cells[:half], cells[half:] + [""] * (half - len(cells[half:]))
-    width = frame().width / 2
-    table = Table([[a, b] for a, b in zip(left, right, strict=True)], colWidths=[width, width])
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.font), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6)]))
+        quadrant = ctx.quadrant(m) + (f"\n{ctx.t('central')}" if m.cross_department else "")
+        rows.append([ctx.p(str(n), "cell_right"), ctx.p(ctx.measure_label(m.measure_id), "cell", cell=True),
+                     ctx.p(ctx.task_name(m.task_id), "cell", cell=True),
+                     ctx.p(ctx.t("cell_hours", value=ctx.hours(m.potential_hours)), "cell_right"),
+                     ctx.p(f"{m.ease:.1f}", "cell_center"), ctx.p(quadrant, "cell")])
+    w = frame().width
+    table = Table(rows, colWidths=[w * s for s in (0.06, 0.28, 0.32, 0.12, 0.08, 0.14)], repeatRows=1,
+                  splitByRow=1, splitInRow=0)
+    table.setStyle(TableStyle(table_commands(ctx.font, grid=False)))
     return [table, Spacer(1, 3 * mm)]
 
 

@@ -117,9 +117,6 @@ def paragraph_styles(font: str) -> dict[str, ParagraphStyle]:
         "cell_muted": style("cell_muted", SIZES["cell"], leading=SIZES["cell"] * 1.3, textColor=COLOURS["muted"]),
         "cell_head": style("cell_head", SIZES["cell_head"], leading=SIZES["cell_head"] * 1.3, alignment=TA_LEFT),
         "figure": style("figure", SIZES["figure"], leading=SIZES["figure"] * 1.35),
-        # Hanging indent: a wrapped line of the matrix key starts under the text, not under its number.
-        "figure_key": style("figure_key", SIZES["figure"], leading=SIZES["figure"] * 1.35,
-                            leftIndent=SIZES["figure"] * 1.6, firstLineIndent=-SIZES["figure"] * 1.6),
         "caption": style("caption", SIZES["small"], textColor=COLOURS["muted"], spaceAfter=3 * mm),
     }
 
