@@ -8,13 +8,16 @@ import pytest
 from reportlab.graphics.shapes import Circle, Drawing, Rect, String
 
 from app import service
+from app.domain import plan
+from app.domain.assessment import Assessment
+from app.domain.questionnaire import Questionnaire
 from app.report import charts
 from app.report.context import PlanContext
 from app.report.fonts import register_fonts
 from app.report.sections_front import matrix
 from app.report.strings import text
-from tests.helpers import EXAMPLE
-from tests.report_support import FIXED
+from tests.helpers import EXAMPLE, easy, hard, standard
+from tests.report_support import FIXED, page_texts, render, squash
 
 Box = tuple[float, float, float, float]
 WIDTH, HEIGHT = 504.0, 297.0
@@ -103,3 +106,36 @@ def test_example_plan_matrix_keeps_its_markers_inside() -> None:
         assert len(drawings) == 1
         plotted = [m for m in ctx.result.measures if m.ease is not None]
         _check(drawings[0], len(plotted))
+
+
+def _crowded_department(tasks: int, per_task: int) -> tuple[Questionnaire, Assessment]:
+    """Every task analysed with ``per_task`` measures, alternately easy and hard: a full matrix key."""
+    q = standard()
+    a = service.new_assessment(q, {"department": "テスト課", "session_date": "2026-04-01"})
+    ids = ["eliminate", "combine", "rearrange", "simplify", "manual", "ai_ocr", "rpa", "paperless"]
+    for i in range(tasks):
+        a.add_task({"name": f"業務その{i + 1:02d}", "annual_cases": 200 + 53 * i, "minutes_per_case": 5 + i,
+                    "rule_based": 1 + i % 5, "input_medium": 3, "structured": 3, "stability": 3, "documentation": 3})
+    a.focus = [t.id for t in a.tasks]
+    for n, t in enumerate(a.tasks):
+        a.analysis[t.id] = {"pain_points": ["paper"], "ecrs_e": "no"}
+        for mid in ids[n % 4: n % 4 + per_task]:
+            choice = a.measure_choice(t.id, mid)
+            choice.chosen = True
+            choice.answers = {**(easy() if n % 2 else hard()), "affected_share": 3}
+    plan.propose_actions(q, a, service.score(q, a), today=FIXED)
+    return q, a
+
+
+@pytest.mark.parametrize(("tasks", "per_task"), [(10, 3), (12, 4), (4, 2)])
+def test_matrix_and_its_key_open_no_blank_page(tasks: int, per_task: int) -> None:
+    q, a = _crowded_department(tasks, per_task)
+    pages = page_texts(render(q, a))
+    for n, body in enumerate(pages, 1):
+        lines = [line for line in body.splitlines() if line.strip()]
+        assert len(lines) > 2, f"page {n} holds nothing but the footer"
+    matrix_pages = [n for n, body in enumerate(pages) if squash(text("matrix_title")) in squash(body)]
+    assert len(matrix_pages) == 1
+    if tasks * per_task <= charts.MAX_POINTS:
+        # the chart and its whole key share one page: the task table opens the next one
+        assert squash(pages[matrix_pages[0] + 1]).startswith(squash(text("h_tasks")))

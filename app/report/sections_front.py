@@ -261,16 +261,18 @@ def _matrix_key(ctx: PlanContext, plotted: list[Any]) -> list[Flowable]:
     keys = ["col_no", "col_measure", "col_target_task", "col_potential", "col_ease", "col_quadrant"]
     rows: list[list[Any]] = [[Paragraph(escape(ctx.t(k)), ctx.st["cell_head"]) for k in keys]]
     for n, m in enumerate(plotted, 1):
-        quadrant = ctx.quadrant(m) + (f"\n{ctx.t('central')}" if m.cross_department else "")
+        quadrant = ctx.quadrant(m) + (f"・{ctx.t('central')}" if m.cross_department else "")
         rows.append([ctx.p(str(n), "cell_right"), ctx.p(ctx.measure_label(m.measure_id), "cell", cell=True),
                      ctx.p(ctx.task_name(m.task_id), "cell", cell=True),
                      ctx.p(ctx.t("cell_hours", value=ctx.hours(m.potential_hours)), "cell_right"),
                      ctx.p(f"{m.ease:.1f}", "cell_center"), ctx.p(quadrant, "cell")])
     w = frame().width
-    table = Table(rows, colWidths=[w * s for s in (0.06, 0.28, 0.32, 0.12, 0.08, 0.14)], repeatRows=1,
+    table = Table(rows, colWidths=[w * s for s in (0.06, 0.28, 0.28, 0.11, 0.07, 0.2)], repeatRows=1,
                   splitByRow=1, splitInRow=0)
-    table.setStyle(TableStyle(table_commands(ctx.font, grid=False)))
-    return [table, Spacer(1, 3 * mm)]
+    # Tighter rows than the other tables: the chart and a key of up to MAX_POINTS rows share one page.
+    table.setStyle(TableStyle([*table_commands(ctx.font, grid=False), ("TOPPADDING", (0, 1), (-1, -1), 1.2),
+                               ("BOTTOMPADDING", (0, 1), (-1, -1), 1.6)]))
+    return [table]  # no spacer after it: a page break follows, and a spacer alone could open a blank page
 
 
 def radar(ctx: PlanContext) -> list[Flowable]:
