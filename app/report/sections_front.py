@@ -238,16 +238,18 @@ def matrix(ctx: PlanContext) -> list[Flowable]:
     band_min = next((b.min_hours for b in ctx.q.bands if b.level == int(ctx.q.value("quadrant_potential_min"))),
                     ctx.q.bands[-1].min_hours)
     labels = {k: ctx.t(f"q_{k}") for k in ("quick_win", "major_project", "fill_in", "not_now")}
-    drawing = charts.matrix_chart(points, frame().width, 105 * mm, ctx.font, ease_cut=ctx.q.value("quadrant_ease_min"),
+    # A long key takes a slightly lower chart, so chart and key still share one page.
+    height = (105 if len(points) <= 20 else 92) * mm
+    drawing = charts.matrix_chart(points, frame().width, height, ctx.font, ease_cut=ctx.q.value("quadrant_ease_min"),
                                   hours_cut=band_min, labels=labels, axis_x=ctx.t("axis_ease"),
                                   axis_y=ctx.t("axis_potential"))
     caption = ctx.t("matrix_caption")
     if len(plotted) < len(measures):
         caption += " " + ctx.t("matrix_unplotted", n=len(measures) - len(plotted))
-    key = _matrix_key(ctx, plotted[: charts.MAX_POINTS])
     if len(plotted) > charts.MAX_POINTS:
-        key.append(Paragraph(escape(ctx.t("matrix_more", n=len(plotted) - charts.MAX_POINTS)), ctx.st["caption"]))
-    return [*_figure(ctx, "matrix_title", [drawing], caption), *key]
+        # Said in the caption, not under the key: a line of its own there could spill onto a page alone.
+        caption += " " + ctx.t("matrix_top", shown=charts.MAX_POINTS, n=len(plotted) - charts.MAX_POINTS)
+    return [*_figure(ctx, "matrix_title", [drawing], caption), *_matrix_key(ctx, plotted[: charts.MAX_POINTS])]
 
 
 def _matrix_key(ctx: PlanContext, plotted: list[Any]) -> list[Flowable]:

@@ -111,6 +111,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "No measures chosen yet, so no chart. Choose measures for each focus task in step 5 and answer the ease questions."),
     "matrix_unplotted": ("取り組みやすさが未回答の施策 {n} 件は図に入っていません（手順5で回答すると表示されます）。",
                          "{n} measure(s) without ease answers are not plotted (answer them in step 5)."),
+    "matrix_top": ("図と一覧は効果の大きい順に {shown} 件です。ほか {n} 件は業務一覧の表を参照してください。",
+                   "The chart and the list show the {shown} largest savings; {n} more are in the task table."),
     "matrix_more": ("ほか {n} 件は業務一覧の表を参照してください。", "{n} more: see the task table."),
     "axis_ease": ("取り組みやすさ", "Ease"),
     "axis_potential": ("削減時間/年", "Hours saved a year"),
