@@ -205,17 +205,20 @@ def assumptions(ctx: PlanContext) -> list[Flowable]:
         out.append(_table(ctx, rows, col, flagged(rows, [q.measures[i].provisional for i in used])))
     else:
         out.append(_note(ctx, "as_measures_none"))
-    out.append(Paragraph(escape(ctx.t("as_bands")), ctx.st["h2"]))
     rows = [head]
     for b in q.bands:
         rows.append([ctx.p(f"{b.level}. {b.label.get(lang)}", "cell"),
                      ctx.p(ctx.t("as_band_value", hours=f"{b.min_hours:,g}"), "cell"),
                      ctx.p(b.message.get(lang), "cell", cell=True), status(q.bands_provisional)])
-    out.append(_table(ctx, rows, col, flagged(rows, [q.bands_provisional] * len(q.bands))))
+    bands: list[Flowable] = [Paragraph(escape(ctx.t("as_bands")), ctx.st["h2"]),
+                             _table(ctx, rows, col, flagged(rows, [q.bands_provisional] * len(q.bands))),
+                             Spacer(1, 1.5 * mm)]
     if q.bands_provenance:
-        out.append(ctx.p(q.bands_provenance.get(lang), "small"))
-    out.append(ctx.tp("as_quadrant_rule", "small", band=f"{q.value('quadrant_potential_min'):g}",
-                      ease=f"{q.value('quadrant_ease_min'):g}"))
+        bands.append(ctx.p(q.bands_provenance.get(lang), "small"))
+    bands.append(ctx.tp("as_quadrant_rule", "small", band=f"{q.value('quadrant_potential_min'):g}",
+                        ease=f"{q.value('quadrant_ease_min'):g}"))
+    # The notes under the band table explain it: never leave them alone at the top of the next page.
+    out.append(KeepTogether(bands))
     out += _assumption_texts(ctx)
     return out
 
