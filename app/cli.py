@@ -72,6 +72,11 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hours(value: float, en: bool, width: int = 0) -> str:
+    """Hours as the report prints them: ``1,234.5 時間`` in Japanese, ``1,234.5 h`` in English."""
+    return f"{value:>{width},.1f} {'h' if en else '時間'}"
+
+
 def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> str:
     en = lang == "en"
     t = data["totals"]
@@ -79,9 +84,11 @@ def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> st
     tasks = {x["id"]: x["name"] for x in data["tasks"]}
     lines = [
         f"{'Department' if en else '部署'}: {data['department']}",
-        f"{'Inventoried hours' if en else '棚卸し時間（年）'}: {t['inventory_hours']:,} h ({t['task_count']} tasks)",
-        f"{'Focus hours' if en else '重点業務の時間'}: {t['focus_hours']:,} h ({t['focus_count']})",
-        f"{'Potential' if en else '改善ポテンシャル'}: {t['potential_hours']:,} h = {t['potential_yen']:,} "
+        f"{'Inventoried hours' if en else '棚卸しした業務'}: {_hours(t['inventory_hours'], en)} "
+        f"({t['task_count']} {'tasks' if en else '件'})",
+        f"{'Focus hours' if en else '重点業務'}: {_hours(t['focus_hours'], en)} ({t['focus_count']}"
+        f"{'' if en else ' 件'})",
+        f"{'Potential' if en else '改善ポテンシャル'}: {_hours(t['potential_hours'], en)} = {t['potential_yen']:,} "
         f"{'yen' if en else '円'} ({t['potential_index']} %; "
         f"{t['unit_cost_yen_per_hour']:,.0f} {'yen/h' if en else '円/時間'})",
         "",
@@ -90,7 +97,7 @@ def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> st
     scored = {(m["task_id"], m["measure_id"]): m for m in data["measures"]}
     for n, qw in enumerate(data["quick_wins"], 1):
         m = scored[(qw["task_id"], qw["measure_id"])]
-        lines.append(f"  {n}. {names[qw['measure_id']]} — {tasks[qw['task_id']]} ({m['potential_hours']:,} h)")
+        lines.append(f"  {n}. {names[qw['measure_id']]} — {tasks[qw['task_id']]} ({_hours(m['potential_hours'], en)})")
     if not data["quick_wins"]:
         lines.append("  (none yet: answer the ease questions in step 5)" if en
                      else "  （まだありません。手順5で取り組みやすさを回答してください）")
@@ -99,7 +106,8 @@ def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> st
         quadrant = QUADRANT_LABELS[m["quadrant"]][1 if en else 0]
         flags = (" [premature]" if en else " [時期尚早]") if m["premature"] else ""
         flags += (" [central team]" if en else " [中央チームへ]") if m["cross_department"] else ""
-        lines.append(f"  {quadrant:<6} {m['potential_hours']:>8,} h  ease {m['ease']}  "
+        ease = "–" if m["ease"] is None else f"{m['ease']:.1f}"
+        lines.append(f"  {quadrant}  {_hours(m['potential_hours'], en, 8)}  {'ease' if en else '容易度'} {ease}  "
                      f"{names[m['measure_id']]} — {tasks[m['task_id']]}{flags}")
     for w in data["warnings"]:
         params = {k: v for k, v in w.items() if k != "code"}
@@ -198,8 +206,8 @@ def _aggregate(args: argparse.Namespace) -> int:
     en = args.lang == "en"
     for d in summary.departments:
         flag = (" [other version]" if en else " [版が異なる]") if d.version_flag else ""
-        print(f"{d.department}: {d.inventory_hours:,.1f} h / {'potential' if en else 'ポテンシャル'} "
-              f"{d.potential_hours:,.1f} h / {'realised' if en else '実績'} {d.realised_hours:,.1f} h{flag}")
+        print(f"{d.department}: {_hours(d.inventory_hours, en)} / {'potential' if en else 'ポテンシャル'} "
+              f"{_hours(d.potential_hours, en)} / {'realised' if en else '実績'} {_hours(d.realised_hours, en)}{flag}")
     for path in service.write_summary(summary, pdf=args.output, csv=args.csv, xlsx=args.xlsx, lang=args.lang,
                                       fixed_date=args.fixed_date):
         print(path)

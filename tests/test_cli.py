@@ -15,7 +15,7 @@ def test_score_summary_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", str(EXAMPLE)]) == 0
     out = capsys.readouterr().out
     assert "区民課" in out and "まずはこの3つから" in out
-    assert "1. 廃止 — 住民票の写し等の交付（窓口） (420.0 h)" in out
+    assert "1. 廃止 — 住民票の写し等の交付（窓口） (420.0 時間)" in out
     assert "[中央チームへ]" in out
 
 
