@@ -26,6 +26,7 @@ from app.gui.strings import hours, ui
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
+    from app.gui.import_dialog import ImportDialog
 
 ERROR_BG = "#ffd6d6"
 CALC_BG = "#eef2f6"
@@ -283,11 +284,11 @@ class GridPage(StepPage):
         self.sheet.select_cell(r, 1)
         self.update_total()
 
-    def import_sheet(self) -> None:
+    def import_sheet(self) -> ImportDialog:
         """Open the import window; the imported rows are appended, selected and shown."""
         from app.gui.import_dialog import open_import_dialog
 
-        open_import_dialog(self, self.wiz.q, self.wiz.a, self.imported, lang=self.wiz.lang)
+        return open_import_dialog(self, self.wiz.q, self.wiz.a, self.imported, lang=self.wiz.lang)
 
     def imported(self, result: Any) -> None:
         """Tasks were appended by the import window: show them selected, so 「選択行を削除」 undoes it."""
@@ -298,7 +299,7 @@ class GridPage(StepPage):
         total = len(self.wiz.a.tasks)
         if count:
             self.sheet.deselect("all", redraw=False)
-            self.sheet.create_selection_box(total - count, 0, total, len(self.items) + 1, type_="rows")
+            self.sheet.create_selection_box(total - count, 0, total, len(self.items), type_="rows")  # displayed columns
             self.sheet.see(total - count, 1)
             self.sheet.redraw()
         self.message.configure(text="")

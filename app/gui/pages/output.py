@@ -53,6 +53,7 @@ class OutputPage(StepPage):
         self.thread: Any = None
         self.last_export: Path | None = None
         self.story_ids: list[str] = []
+        self._shown_for: object = None
         box = ctk.CTkFrame(self.body, corner_radius=10)
         box.grid(row=0, column=0, sticky="ew")
         box.columnconfigure(1, weight=1)
@@ -133,6 +134,9 @@ class OutputPage(StepPage):
 
     def _refresh_exports(self) -> None:
         lang = self.wiz.lang
+        if self._shown_for is not self.wiz.a:  # another file was opened: its exports are not this one's
+            self._shown_for = self.wiz.a
+            self.last_export = None
         done = [x for x in self.wiz.a.actions if x.status == "done"]
         self.story_ids = [x.id for x in done]
         labels = [self._action_label(x.id) for x in done]
