@@ -55,7 +55,7 @@ class AggregateWindow(ctk.CTkToplevel):
         self.summary: Any = None
         self.busy = False
         self.title(t("ag_title", lang))
-        self.geometry("900x640")
+        self.geometry(style.window_size(self, 900, 640))
         f = style.font()
         ctk.CTkLabel(self, text=t("ag_intro", lang), font=f, wraplength=840, justify="left").pack(
             anchor="w", padx=16, pady=(12, 6))

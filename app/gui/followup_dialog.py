@@ -39,7 +39,8 @@ class FollowUpDialog(ctk.CTkToplevel):
         self.changed = False
         self.current: Action | None = None
         self.title(t("fu_title", lang))
-        self.geometry("980x640")
+        self.transient(master.winfo_toplevel())  # stays above the wizard it belongs to
+        self.geometry(style.window_size(self, 980, 640))
         self.protocol("WM_DELETE_WINDOW", self.close)
         ctk.CTkLabel(self, text=t("fu_intro", lang), font=style.font(), wraplength=900, justify="left").pack(
             anchor="w", padx=16, pady=(12, 6))
@@ -53,35 +54,39 @@ class FollowUpDialog(ctk.CTkToplevel):
         self.status_line.pack(anchor="w", padx=16)
         ctk.CTkButton(self, text=t("close", lang), command=self.close, font=style.font()).pack(
             anchor="e", padx=16, pady=10)
-        self.buttons: dict[str, ctk.CTkButton] = {}
+        self.buttons: dict[str, ctk.CTkLabel] = {}
         self._build_list()
         if a.actions:
             self.select(a.actions[0].id)
         else:
             ctk.CTkLabel(self.form, text=t("fu_none", lang), font=style.font()).pack(anchor="w", pady=20)
 
-    def _label(self, action: Action) -> str:
+    def _label(self, action: Action, sep: str = " — ") -> str:
         try:
             measure = self.q.measure(action.measure_id).label.get(self.lang)
         except KeyError:
             measure = action.measure_id
         task = next((x.name for x in self.a.tasks if x.id == action.task_id), action.task_id)
-        return f"{action.id}  {measure} — {task}"
+        return f"{action.id}  {measure}{sep}{task}"
 
     def _build_list(self) -> None:
         for child in self.list.winfo_children():
             child.destroy()
         for action in self.a.actions:
             status = t(f"status_{action.status}", self.lang)
-            b = ctk.CTkButton(self.list, text=f"[{status}] {self._label(action)}", anchor="w", font=style.font(),
-                              fg_color="transparent", text_color=("gray10", "gray90"), hover_color=style.PANEL,
-                              command=lambda i=action.id: self.select(i))
-            b.pack(fill="x", pady=1)
-            self.buttons[action.id] = b
+            # two left-aligned lines (status and measure, then the task): a long task name is never cut off
+            item = ctk.CTkLabel(self.list, text=f"[{status}] {self._label(action, chr(10))}", anchor="w",
+                                justify="left", font=style.font(13), corner_radius=6, fg_color="transparent",
+                                cursor="hand2")
+            item.pack(fill="x", pady=1, ipadx=4, ipady=2)
+            item.bind("<Button-1>", lambda _e, i=action.id: self.select(i))
+            self.buttons[action.id] = item
 
     def select(self, action_id: str) -> None:
         """Show the form of one action (rebuilt from the model)."""
         self.current = self.a.action(action_id)
+        for other, button in self.buttons.items():
+            button.configure(fg_color="#d6e6f5" if other == action_id else "transparent")
         for child in self.form.winfo_children():
             child.destroy()
         x, lang, f = self.current, self.lang, style.font()
@@ -94,17 +99,17 @@ class FollowUpDialog(ctk.CTkToplevel):
         self.status = ctk.CTkOptionMenu(row, values=labels, font=f)
         self.status.set(t(f"status_{x.status}", lang))
         self.status.grid(row=0, column=1, sticky="w")
-        ctk.CTkLabel(row, text=t("fu_date", lang), font=f).grid(row=1, column=0, sticky="w", pady=4)
+        ctk.CTkLabel(row, text=t("fu_date", lang), font=f).grid(row=1, column=0, sticky="w", padx=(0, 8), pady=4)
         self.date = ctk.CTkEntry(row, width=160, font=f)
         self.date.insert(0, x.done_date or self.today.isoformat())
         self.date.grid(row=1, column=1, sticky="w")
-        ctk.CTkLabel(row, text=t("fu_hours", lang), font=f).grid(row=2, column=0, sticky="w")
+        ctk.CTkLabel(row, text=t("fu_hours", lang), font=f).grid(row=2, column=0, sticky="w", padx=(0, 8))
         self.hours = ctk.CTkEntry(row, width=160, font=f)
         if x.realised_hours is not None:
             self.hours.insert(0, f"{x.realised_hours:g}")
         self.hours.grid(row=2, column=1, sticky="w")
-        ctk.CTkLabel(row, text=t("fu_note", lang), font=f).grid(row=3, column=0, sticky="w", pady=4)
-        self.note = ctk.CTkEntry(row, width=360, font=f)
+        ctk.CTkLabel(row, text=t("fu_note", lang), font=f).grid(row=3, column=0, sticky="w", padx=(0, 8), pady=4)
+        self.note = ctk.CTkEntry(row, width=260, font=f)
         self.note.grid(row=3, column=1, sticky="w")
         ctk.CTkLabel(self.form, text=t("fu_story", lang), font=style.font(weight="bold")).pack(anchor="w",
                                                                                                pady=(12, 2))

@@ -41,7 +41,7 @@ class ImportDialog(ctk.CTkToplevel):
         self.preview: service.ImportPreview | None = None
         self.menus: dict[str, ctk.CTkOptionMenu] = {}
         self.title(t("im_title", lang))
-        self.geometry("760x640")
+        self.geometry(style.window_size(self, 760, 640))
         f = style.font()
         ctk.CTkLabel(self, text=t("im_intro", lang), font=f, wraplength=700, justify="left").pack(
             anchor="w", padx=16, pady=(12, 6))

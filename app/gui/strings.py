@@ -50,7 +50,7 @@ UI: dict[str, tuple[str, str]] = {
     "grid_down": ("▼ 下へ", "▼ Down"),
     "grid_paste_hint": ("Excelの表をコピーしてセルを選び Ctrl+V で貼り付けられます。セルはダブルクリックまたは入力で編集します。",
                         "Copy a table in Excel, select a cell and press Ctrl+V. Type or double-click to edit a cell."),
-    "grid_total": ("業務 {count}件　合計 {hours} 時間/年", "{count} tasks, {hours} hours a year in total"),
+    "grid_total": ("業務 {count}件　合計 {hours} 時間/年", "{count} tasks, {hours} h/year"),
     "grid_errors": ("赤いセルを直してください（{count}件）: {first}", "Fix the red cells ({count}): {first}"),
     "grid_need_task": ("業務を1件以上入力してください。", "Enter at least one task."),
     "grid_import": ("Excelから取り込む…", "Import from Excel…"),

@@ -84,3 +84,11 @@ def font(size: int = BASE_SIZE, weight: str = "normal") -> ctk.CTkFont:
 def tk_font(size: int = BASE_SIZE, weight: str = "normal") -> tuple[str, int, str]:
     """A font tuple for plain tk widgets (tksheet, Canvas), scaled by hand; points, as tksheet expects."""
     return (family(), max(6, round(size * 0.75 * scale())), weight)
+
+
+def window_size(window: tkinter.Misc, width: int, height: int) -> str:
+    """A window geometry grown with the text size (its labels wrap at unscaled widths) but kept on the screen."""
+    s = scale()
+    w = min(round(width * s), window.winfo_screenwidth() - 20)
+    h = min(round(height * s), window.winfo_screenheight() - 60)
+    return f"{w}x{h}"

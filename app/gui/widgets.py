@@ -84,7 +84,7 @@ class GlossaryWindow(ctk.CTkToplevel):
 
     def __init__(self, parent: tkinter.Misc, q: Questionnaire) -> None:
         super().__init__(parent)
-        self.geometry("560x520")
+        self.geometry(style.window_size(self, 560, 520))
         self.transient(parent.winfo_toplevel())
         self.protocol("WM_DELETE_WINDOW", self.withdraw)
         self.q = q

@@ -52,6 +52,13 @@ class HomePage(ctk.CTkFrame):
         self._build_new()
         self._build_open()
         self.rowconfigure(3, weight=1)
+        self.bind("<Configure>", self._wrap, add=True)
+
+    def _wrap(self, event: tkinter.Event[tkinter.Misc]) -> None:
+        # wrap lengths are in unscaled pixels; the window is not: follow its width at every text size
+        width = int(event.width / style.scale())
+        self.subtitle.configure(wraplength=max(300, width - 60))
+        self.aggregate_hint.configure(wraplength=max(200, width // 2 - 90))
 
     def _build_new(self) -> None:
         wiz = self.wiz

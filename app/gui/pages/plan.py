@@ -27,10 +27,11 @@ if TYPE_CHECKING:
 TEXT_FIELDS = ("owner", "deadline", "first_step", "kpi", "baseline", "target", "review_date", "support")
 DATE_FIELDS = ("deadline", "review_date")
 # three fields a row, each label above its entry: readable at 125 % on a 1366×768 screen in both languages
-LAYOUT = (("owner", "deadline", "review_date"), ("first_step",), ("kpi", "baseline", "target"),
-          ("support", "status", "followup"))
+LAYOUT = (("owner", "deadline", "review_date"), ("first_step", "support"), ("kpi", "baseline", "target"),
+          ("status", "followup"))
+SPANS = {"first_step": 2, "status": 2}  # the status needs room for four segments in English at 125 %
 COLUMNS = ("col_measure", "col_task", "f_owner", "f_deadline", "f_review_date", "f_status", "col_realised")
-FIXED_WIDTHS = (None, None, 130, 100, 100, 84, 100)  # at 100 %; measure and task share the rest
+FIXED_WIDTHS = (None, None, 120, 96, 96, 88, 80)  # at 100 %; measure and task share the rest
 OVERDUE_BG = "#ffe2b8"
 OPEN_STATUSES = ("not_started", "in_progress")
 
@@ -107,10 +108,13 @@ class PlanPage(StepPage):
                                              command=lambda: self.open_followup(self.selected))
         self.followup_button.grid(row=0, column=2, sticky="e", padx=12, pady=(8, 0))
         for r, names in enumerate(LAYOUT, start=1):
-            for k, name in enumerate(names):
+            column = 0
+            for name in names:
+                span = SPANS.get(name, 1)
                 cell = ctk.CTkFrame(self.detail, fg_color="transparent")
-                cell.grid(row=r, column=k, columnspan=3 if name == "first_step" else 1, sticky="new",
-                          padx=(12 if k == 0 else 6, 12 if k == len(names) - 1 else 6), pady=(4, 2))
+                cell.grid(row=r, column=column, columnspan=span, sticky="new",
+                          padx=(12 if column == 0 else 6, 12 if column + span == 3 else 6), pady=(4, 2))
+                column += span
                 cell.columnconfigure(0, weight=1)
                 label = ctk.CTkLabel(cell, text="", font=style.font(13, "bold"), anchor="w", height=20)
                 label.grid(row=0, column=0, columnspan=2, sticky="w")
@@ -164,7 +168,7 @@ class PlanPage(StepPage):
         s = style.scale()
         fixed = [round(w * s) for w in FIXED_WIDTHS if w is not None]
         available = self.sheet.winfo_width() - round(36 * s) - 24
-        rest = max(round(240 * s), available - sum(fixed))
+        rest = max(round(200 * s), available - sum(fixed))
         self.sheet.set_column_widths([round(rest * 0.42), rest - round(rest * 0.42), *fixed])
 
     def rescale(self) -> None:
