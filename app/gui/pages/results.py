@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from app.gui.controller import Wizard
 
 CROSS = "#7b5ea7"
+TWO_LINES = "\n　 "  # measure, then the task indented under it: a narrow column never breaks "— " off alone
 NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -56,11 +57,11 @@ class ResultsPage(StepPage):
         self.fill_lists()
         self.draw()
 
-    def label_of(self, m: MeasureResult) -> str:
-        """"Measure — task" in the current language."""
+    def label_of(self, m: MeasureResult, sep: str = " — ") -> str:
+        """"Measure — task" in the current language (``sep`` "\n" puts the task on a line of its own)."""
         lang = self.wiz.lang
         task = self.wiz.result().task(m.task_id)
-        return f"{self.wiz.q.measure(m.measure_id).label.get(lang)} — {task.name}"
+        return f"{self.wiz.q.measure(m.measure_id).label.get(lang)}{sep}{task.name}"
 
     def fill_lists(self) -> None:
         """Quick wins, central-team proposals, then every measure with its marker on the matrix."""
@@ -72,12 +73,12 @@ class ResultsPage(StepPage):
             box.note(ui("res_no_measures", lang))
         box.heading("★ " + ui("res_quick", lang))
         for n, m in enumerate(r.quick_wins, start=1):
-            box.row(f"{n}. {self.label_of(m)}", f"{hours(m.potential_hours)} h", style.QUICK_WIN, bold=True)
+            box.row(f"{n}. {self.label_of(m, TWO_LINES)}", f"{hours(m.potential_hours)} h", style.QUICK_WIN, bold=True)
         if not r.quick_wins:
             box.note(ui("res_none", lang))
         box.heading(ui("res_proposals", lang))
         for m in r.proposals:
-            box.row(f"・{self.label_of(m)}", f"{hours(m.potential_hours)} h")
+            box.row(f"・{self.label_of(m, TWO_LINES)}", f"{hours(m.potential_hours)} h")
         if not r.proposals:
             box.note(ui("res_none", lang))
         box.heading(ui("res_all", lang))
@@ -85,7 +86,9 @@ class ResultsPage(StepPage):
         for n, m in enumerate(self.measures, start=1):
             quadrant = ui("q_" + m.quadrant, lang)
             color = style.QUICK_WIN if m in quick else None
-            box.row(f"{marker(n)} {self.label_of(m)}\n　 {quadrant}", f"{hours(m.potential_hours)} h", color)
+            measure = self.wiz.q.measure(m.measure_id).label.get(lang)
+            task = self.wiz.result().task(m.task_id).name
+            box.row(f"{marker(n)} {measure}（{quadrant}）{TWO_LINES}{task}", f"{hours(m.potential_hours)} h", color)
         unit = self.wiz.q.value("unit_cost_yen_per_hour")
         box.note(ui("res_unit_cost", lang, cost=f"{unit:,.0f}"))
         box.finish()
