@@ -13,6 +13,7 @@ from app import service
 from app.domain.errors import AssessmentError, StorageError, UserError
 from app.domain.values import length_status
 from app.loading.loader import convert
+from app.service import core as service_core
 from app.storage import assessment_file
 from app.storage.assessment_file import MAX_BYTES, dumps, load, loads, save
 from tests.helpers import EXAMPLE, standard, standard_text
@@ -152,7 +153,7 @@ def test_file_of_tens_of_megabytes_is_refused_before_reading(tmp_path: Path) -> 
     with pytest.raises(UserError) as info:
         load(path, standard())
     assert info.value.code == "S007"
-    assert service._peek_questionnaire_id(path) == "standard"
+    assert service_core._peek_questionnaire_id(path) == "standard"
     with pytest.raises(UserError) as info:
         loads(b" " * (MAX_BYTES + 1), standard())
     assert info.value.code == "S007"

@@ -1,0 +1,223 @@
+"""After the meeting: spreadsheet import/export, success-story sheets and the ward-wide summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app import resources
+from app.domain.assessment import Assessment
+from app.domain.errors import Problem, UserError
+from app.domain.questionnaire import Questionnaire
+from app.domain.scoring import score as compute_score
+from app.service.core import get_questionnaire, open_assessment
+from app.storage.atomic import atomic_write
+
+IMPORT_MAPPING_FILE = "import_mapping.json"
+
+
+@dataclass
+class ImportPreview:
+    """A sheet read for import: its grid, where the header is, and the suggested column mapping."""
+
+    grid: Any  # app.exchange.reader.Grid (typed loosely so importing service stays light)
+    layout: Any  # app.exchange.layout.Layout
+    mapping: dict[str, int]
+
+
+def preview_import(q: Questionnaire, path: Path, sheet: str | None = None) -> ImportPreview:
+    """Read a workbook or CSV and suggest a mapping (a saved one for the same headings wins)."""
+    from app.exchange.layout import detect_layout, mapping_from_labels, suggest_mapping
+    from app.exchange.reader import SpreadsheetError, read_grid
+
+    grid = read_grid(Path(path), sheet)
+    layout = detect_layout(q, grid)
+    if layout is None:
+        raise SpreadsheetError(Problem("X001", {"sheet": grid.sheet}, str(path)))
+    mapping = suggest_mapping(q, grid, layout)
+    mapping.update(mapping_from_labels(load_import_mapping(), layout))
+    return ImportPreview(grid, layout, _unique_columns(mapping))
+
+
+def _unique_columns(mapping: dict[str, int]) -> dict[str, int]:
+    # a saved heading may point at a column the suggestion gave to another field: the saved one wins
+    out: dict[str, int] = {}
+    for fid, col in reversed(list(mapping.items())):
+        if col not in out.values():
+            out[fid] = col
+    return dict(reversed(list(out.items())))
+
+
+def import_tasks(q: Questionnaire, a: Assessment, path: Path, *, sheet: str | None = None,
+                 mapping: dict[str, int] | None = None, remember: bool = False) -> Any:
+    """Append the sheet's tasks to ``a``; returns the :class:`app.exchange.importer.ImportResult`.
+
+    ``mapping`` (field id → 0-based column) defaults to the suggestion; ``remember`` saves it by
+    heading text so next year's sheet maps itself.
+    """
+    from app.exchange.importer import import_rows
+    from app.exchange.layout import mapping_by_label
+    from app.exchange.reader import SpreadsheetError
+
+    preview = preview_import(q, path, sheet)
+    used = preview.mapping if mapping is None else mapping
+    result = import_rows(q, preview.grid, preview.layout, used)
+    if not result.tasks:
+        raise SpreadsheetError(Problem("X008", {}, str(path)))
+    for answers in result.tasks:
+        a.add_task(answers)
+    if remember:
+        save_import_mapping(mapping_by_label(used, preview.layout))
+    return result
+
+
+def load_import_mapping() -> dict[str, str]:
+    """The mapping saved by heading text (empty when none or unreadable: it is only a convenience)."""
+    import json
+
+    try:
+        data = json.loads((resources.user_config_dir() / IMPORT_MAPPING_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def save_import_mapping(labels: dict[str, str]) -> None:
+    """Remember a mapping by heading text in the user's settings folder."""
+    import json
+
+    folder = resources.user_config_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from app.storage.atomic import storage_error
+
+        raise storage_error(exc, folder) from exc
+    atomic_write(folder / IMPORT_MAPPING_FILE, json.dumps(labels, ensure_ascii=False, indent=1).encode("utf-8"),
+                 backup=False)
+
+
+def export_xlsx(q: Questionnaire, a: Assessment, path: Path, lang: str = "ja") -> Path:
+    """Tasks, scored measures and actions as a three-sheet .xlsx."""
+    from app.exchange.tables import assessment_tables
+    from app.exchange.writers import xlsx_bytes
+
+    atomic_write(Path(path), xlsx_bytes(assessment_tables(q, a, compute_score(q, a), lang)), backup=False)
+    return Path(path)
+
+
+EXPORT_TABLES = ("tasks", "measures", "actions")
+
+
+def export_csv(q: Questionnaire, a: Assessment, path: Path, table: str = "tasks", lang: str = "ja") -> Path:
+    """One table (``tasks``, ``measures`` or ``actions``) as CSV, UTF-8 with BOM."""
+    from app.exchange.tables import assessment_tables
+    from app.exchange.writers import csv_bytes
+
+    tables = dict(zip(EXPORT_TABLES, assessment_tables(q, a, compute_score(q, a), lang), strict=True))
+    atomic_write(Path(path), csv_bytes(tables[table]), backup=False)
+    return Path(path)
+
+
+def render_story(q: Questionnaire, a: Assessment, action_id: str, lang: str = "ja",
+                 fixed_date: dt.date | None = None) -> bytes:
+    """The one-page 改善事例シート of a completed action as PDF bytes."""
+    from app.domain.errors import ReportError
+    from app.report.story import render_story as render
+
+    try:
+        action = a.action(action_id)
+    except KeyError:
+        known = "、".join(x.id for x in a.actions) or "—"
+        raise ReportError(Problem("R101", {"id": action_id, "known": known})) from None
+    if action.status != "done":
+        raise ReportError(Problem("R102", {"id": action_id, "status": action.status}))
+    return render(q, a, compute_score(q, a), action, lang=lang, fixed_date=fixed_date)
+
+
+def write_story(q: Questionnaire, a: Assessment, action_id: str, path: Path, *, lang: str = "ja",
+                fixed_date: dt.date | None = None) -> Path:
+    """Render the success-story sheet and write it atomically to ``path``."""
+    atomic_write(Path(path), render_story(q, a, action_id, lang, fixed_date), backup=False)
+    return Path(path)
+
+
+def assessment_paths(paths: list[Path]) -> list[Path]:
+    """Files as given, folders expanded to their ``*.json`` files (sorted; backups are ``.bak`` and left out)."""
+    out: list[Path] = []
+    for given in paths:
+        p = Path(given)
+        out.extend(sorted(x for x in p.glob("*.json") if x.is_file()) if p.is_dir() else [p])
+    return out
+
+
+def aggregate_files(paths: list[Path]) -> Any:
+    """Open, score and sum many assessment files; a file that cannot be read is reported and skipped.
+
+    Returns an :class:`app.domain.aggregate.WardSummary`; ``skipped`` holds one problem per file left out.
+    """
+    from app.domain.aggregate import Source, aggregate
+
+    sources: list[Source] = []
+    skipped: list[Problem] = []
+    for path in assessment_paths(paths):
+        try:
+            opened = open_assessment(path)
+            q = opened.questionnaire
+            stamp_id, stamp_version = _peek_stamp(path)
+            sources.append(Source(path.name, q, opened.assessment, compute_score(q, opened.assessment),
+                                  stamp_id or q.id, stamp_version or q.version, tuple(opened.problems)))
+        except UserError as exc:
+            first = exc.problems[0]
+            skipped.append(Problem(first.code, first.params, str(path), first.line, first.column, first.where))
+        except Exception as exc:  # one odd file must never stop the summary of the others
+            from app.logs import log_exception
+
+            log_exception(f"aggregate {path}")
+            skipped.append(Problem("A010", {"detail": type(exc).__name__}, str(path)))
+    reference = sources[0].questionnaire if sources else get_questionnaire("standard")
+    return aggregate(sources, skipped, reference)
+
+
+def _peek_stamp(path: Path) -> tuple[str | None, str | None]:
+    """The questionnaire id and version stamped in the file (the opened assessment carries the current ones)."""
+    import json
+
+    try:
+        head = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return None, None
+    stamp = head.get("questionnaire") if isinstance(head, dict) else None
+    if not isinstance(stamp, dict):
+        return None, None
+    qid, version = stamp.get("id"), stamp.get("version")
+    return (qid if isinstance(qid, str) else None), (version if isinstance(version, str) else None)
+
+
+def render_summary(summary: Any, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
+    """The ward-wide summary PDF as bytes."""
+    from app.report.summary import render_summary as render
+
+    return render(summary, lang=lang, fixed_date=fixed_date)
+
+
+def write_summary(summary: Any, *, pdf: Path | None = None, csv: Path | None = None, xlsx: Path | None = None,
+                  lang: str = "ja", fixed_date: dt.date | None = None) -> list[Path]:
+    """Write the summary as PDF, CSV (the departments table) and/or XLSX (every table); returns the paths."""
+    from app.exchange.tables import summary_tables
+    from app.exchange.writers import csv_bytes, xlsx_bytes
+
+    written: list[Path] = []
+    if pdf is not None:
+        atomic_write(Path(pdf), render_summary(summary, lang, fixed_date), backup=False)
+        written.append(Path(pdf))
+    tables = summary_tables(summary, lang)
+    if csv is not None:
+        atomic_write(Path(csv), csv_bytes(tables[0]), backup=False)
+        written.append(Path(csv))
+    if xlsx is not None:
+        atomic_write(Path(xlsx), xlsx_bytes(tables), backup=False)
+        written.append(Path(xlsx))
+    return written
