@@ -4,7 +4,7 @@
 * ``wizard``: the app's one Wizard on that root, reset to Home for each test, with the user's
   folders redirected to a temporary directory and every modal dialog answered by ``fake_dialogs``;
 * a check that fails the test when a Tk callback raised or the app logged an error;
-* ``wait_until(condition)`` pumps ``update()`` until the condition holds.
+* ``wait_until(condition)`` runs Tk's event loop until the condition holds.
 """
 
 from __future__ import annotations
@@ -19,13 +19,38 @@ import pytest
 
 
 def wait_until(root: Any, condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    """Pump Tk events until ``condition()`` is true; fail after ``timeout`` seconds."""
+    """Run Tk's own event loop until ``condition()`` is true; fail after ``timeout`` seconds.
+
+    The real ``mainloop`` (not a loop of ``update()`` calls): a worker thread that touches Tcl — most
+    often the garbage collector finalising a destroyed widget's CTkFont or variable while the worker
+    renders a PDF — is served by the main thread only while it is inside ``mainloop``. Under
+    ``update()`` each such call waited a second and failed ("main thread is not in main loop"), and
+    a few dozen of them made the story-sheet test time out now and then. This is how the app runs.
+    """
     end = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > end:
-            raise AssertionError("timed out waiting for the condition")
-        root.update()
-        time.sleep(0.01)
+    outcome: list[BaseException | bool] = []
+
+    def check() -> None:
+        try:
+            done = condition()
+        except BaseException as exc:  # raised in the test, not swallowed by Tk's callback handler
+            outcome.append(exc)
+            root.tk.quit()
+            return
+        if done or time.monotonic() > end:
+            outcome.append(done)
+            root.tk.quit()
+            return
+        root.after(10, check)
+
+    if condition():
+        return
+    root.after(10, check)
+    root.tk.mainloop()  # the Tkapp's loop: the root's own mainloop is patched out for the session
+    if outcome and isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    if outcome != [True]:
+        raise AssertionError("timed out waiting for the condition")
 
 
 class FakeDialogs:
