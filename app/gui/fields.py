@@ -16,7 +16,7 @@ import customtkinter as ctk
 
 from app.domain.errors import AssessmentError, Problem
 from app.domain.questionnaire import Item
-from app.domain.values import coerce, parse_date
+from app.domain.values import coerce, length_status, parse_date
 from app.gui import style
 from app.gui.dialogs import CalendarPopup
 from app.gui.segmented import Segmented
@@ -57,6 +57,12 @@ class Field(ctk.CTkFrame):
         # fields on a page made widget creation the slowest part of a first visit
         self._hint: ctk.CTkLabel | None = None
         self._error_label: ctk.CTkLabel | None = None
+        # 「12 / 60」 beside a text with a limit: typing on past it is allowed (nothing is cut), the
+        # counter turns red and the step is not left until the text fits (A008, the same check)
+        self.counter: ctk.CTkLabel | None = None
+        if item.type in ("text", "long_text") and item.max_length is not None:
+            self.counter = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="e")
+            self.counter.grid(row=2, column=1, sticky="se", padx=(8, 0))
         needs_body = item.type in ("date", "select_multiple")
         self.body = ctk.CTkFrame(self, fg_color="transparent") if needs_body else self
         if needs_body:
@@ -212,6 +218,7 @@ class Field(ctk.CTkFrame):
                 self.var.set(display_number(value))
         finally:
             self._quiet = False
+        self.update_counter()
 
     def show_typed(self, raw: object) -> None:
         """Put back text the user typed that did not fit (kept by the FormView), without reporting a change."""
@@ -227,6 +234,7 @@ class Field(ctk.CTkFrame):
                 self.var.set(raw)
         finally:
             self._quiet = False
+        self.update_counter()
 
     def _text_modified(self, _event: object) -> None:
         if self.widget._textbox.edit_modified():
@@ -234,8 +242,27 @@ class Field(ctk.CTkFrame):
             self._changed()
 
     def _changed(self) -> None:
+        self.update_counter()
         if not self._quiet:
             self._on_change(self)
+
+    def update_counter(self) -> None:
+        """Show 「typed / limit」 under the limit in grey, over it in the error colour."""
+        if self.counter is None:
+            return
+        raw = self.raw_value()
+        typed, limit = length_status(self.item, raw if isinstance(raw, str) else "")
+        over = limit is not None and typed > limit
+        self.counter.configure(text=ui("counter", self._lang(), n=typed, max=limit),
+                               text_color=style.ERROR if over else style.MUTED,
+                               font=style.font(12, "bold" if over else "normal"))
+
+    @property
+    def over_limit(self) -> bool:
+        """Whether the text typed is longer than the item allows."""
+        raw = self.raw_value()
+        typed, limit = length_status(self.item, raw if isinstance(raw, str) else "")
+        return limit is not None and typed > limit
 
     def _calendar(self) -> None:
         start = parse_date(self.var.get()) or dt.date.today()

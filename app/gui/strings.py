@@ -39,6 +39,7 @@ UI: dict[str, tuple[str, str]] = {
     "yes": ("はい", "Yes"),
     "no": ("いいえ", "No"),
     "fix_before_next": ("入力内容を確認してください（{count}件）。", "Please check the entries ({count})."),
+    "counter": ("{n} / {max}", "{n} / {max}"),
     "calendar": ("日付を選ぶ", "Pick a date"),
     "calendar_short": ("選ぶ", "Pick"),
     "calendar_title": ("日付を選ぶ", "Pick a date"),

@@ -41,6 +41,7 @@ class GridPage(StepPage):
         self.items: tuple[Item, ...] = step.items
         self.errors: dict[tuple[str, str], tuple[str, str]] = {}  # (task id, item id) -> (text, message)
         self._loaded_revision = -1
+        self._errors_of: object = None  # the assessment the cell errors belong to
         self._noted: set[tuple[int, int]] = set()  # cells carrying a note (the problem's message)
         bar = ctk.CTkFrame(self.body, fg_color="transparent")
         bar.grid(row=0, column=0, sticky="ew", pady=(0, 6))
@@ -161,6 +162,9 @@ class GridPage(StepPage):
         """Put every task into the sheet (after opening a file, or model-side row operations)."""
         tasks = self.wiz.a.tasks
         live = {t.id for t in tasks}
+        if self._errors_of is not self.wiz.a:  # another file: its task ids (t1, t2 …) are not these tasks
+            self._errors_of = self.wiz.a
+            self.errors.clear()
         self.errors = {k: v for k, v in self.errors.items() if k[0] in live}
         self.sheet.set_sheet_data([self.row_for(t) for t in tasks], reset_col_positions=False,
                                   reset_row_positions=True, redraw=False)
@@ -235,7 +239,8 @@ class GridPage(StepPage):
                 p = exc.problems[0]
                 msg = Problem(p.code, {**p.params, "field": item.label.get(self.wiz.lang)}).message(self.wiz.lang)
                 self.errors[key] = (text, msg)
-                task.answers.pop(item.id, None)
+                # the cell keeps what was typed (red, with the message as its note); the model keeps the
+                # last value that fitted, as the form fields do, so a save or autosave meanwhile loses nothing
                 self._mark(r, c, self.errors[key])
                 continue
             self.errors.pop(key, None)
