@@ -60,8 +60,10 @@ class FakeDialogs:
         self.answers: list[str | None] = []  # for ask(): button keys, first in first out
         self.yes: list[bool] = []
         self.save_paths: list[Path | None] = []
+        self.save_initials: list[Path] = []  # the name each save dialog suggested
         self.open_paths: list[Path | None] = []
         self.errors: list[str] = []
+        self.details: list[str | None] = []  # the folded 「詳細」 part of each error dialog
         self.infos: list[str] = []
         self.asked: list[str] = []
         self.allow_errors = False
@@ -73,8 +75,9 @@ class FakeDialogs:
     def info(self, _parent: Any, message: str, _lang: str = "ja") -> None:
         self.infos.append(message)
 
-    def error(self, _parent: Any, message: str, _lang: str = "ja") -> None:
+    def error(self, _parent: Any, message: str, _lang: str = "ja", detail: str | None = None) -> None:
         self.errors.append(message)
+        self.details.append(detail)
 
     def yes_no(self, _parent: Any, message: str, _lang: str = "ja") -> bool:
         self.asked.append(message)
@@ -84,6 +87,7 @@ class FakeDialogs:
         return self.open_paths.pop(0) if self.open_paths else None
 
     def ask_save_path(self, _parent: Any, initial: Path, pdf: bool = False, lang: str = "ja") -> Path | None:
+        self.save_initials.append(initial)
         return self.save_paths.pop(0) if self.save_paths else None
 
 

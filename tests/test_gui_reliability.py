@@ -3,8 +3,13 @@ it cannot read, plain error dialogs with a detail part for IT staff, and workers
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
+import json
+import subprocess
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import customtkinter as ctk
@@ -13,8 +18,10 @@ import pytest
 from app import service
 from app.gui import style
 from app.gui.worker import run_in_thread
-from tests.conftest import wait_until
+from app.storage import assessment_file
+from tests.conftest import FakeDialogs, wait_until
 from tests.test_gui_flow import type_into
+from tests.test_storage_migrations import V0
 
 pytestmark = pytest.mark.gui
 
@@ -121,3 +128,183 @@ def test_a_worker_finalising_tk_garbage_does_not_stall(gui_root: Any) -> None:
         gc.enable()
     assert results[0][1] is None and results[0][0] > 0
     assert time.monotonic() - start < 5
+
+
+# --- opening files --------------------------------------------------------------------------------------
+def example_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(service.example_assessment_path().read_text("utf-8"))
+    return data
+
+
+def test_a_newer_file_opens_read_only_and_is_never_overwritten(wizard: Any, fake_dialogs: FakeDialogs,
+                                                               tmp_path: Path) -> None:
+    data = example_data()
+    data["format_version"] = 7
+    data["future_field"] = {"kept": "by the newer app"}
+    newer = tmp_path / "新しい版.kaizen.json"
+    newer.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    original = newer.read_bytes()
+    assert wizard.open_path(newer, confirmed=True)
+    assert len(fake_dialogs.infos) == 1  # told once, in one list
+    notes = fake_dialogs.infos[0]
+    assert "新しい版のアプリ" in notes and "名前を付けて保存" in notes and notes.count("・") == 2
+    assert "読み取り専用" in wizard.file_label.cget("text") and "新しい版.kaizen.json" in wizard.file_label.cget("text")
+    assert wizard.top_buttons["save"].cget("state") == "disabled"
+    wizard.go(1)
+    type_into(wizard.pages[1].form.fields["section"], "読み取り係")
+    wizard.autosave_now()
+    wizard.root.event_generate("<Control-s>")  # Save (Ctrl+S) explains and asks for another name
+    wizard.root.update()
+    assert "上書きしません" in fake_dialogs.infos[-1]
+    assert fake_dialogs.save_initials[-1] == tmp_path / "新しい版 (2).kaizen.json"
+    assert newer.read_bytes() == original
+    fake_dialogs.allow_errors = True
+    fake_dialogs.save_paths.append(newer)  # the user types the very same name
+    assert not wizard.save_as()
+    assert "上書きできません" in fake_dialogs.errors[-1] and "S012" not in fake_dialogs.errors[-1]
+    assert newer.read_bytes() == original and wizard.dirty
+    copy = tmp_path / "新しい版 (2).kaizen.json"
+    fake_dialogs.save_paths.append(copy)
+    assert wizard.save()
+    assert json.loads(copy.read_text("utf-8"))["info"]["section"] == "読み取り係"
+    assert newer.read_bytes() == original
+    assert "読み取り専用" not in wizard.file_label.cget("text")
+    assert wizard.top_buttons["save"].cget("state") == "normal"
+
+
+def test_what_happened_on_opening_is_listed_once(wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path) -> None:
+    old = tmp_path / "旧形式.kaizen.json"
+    old.write_text(V0, "utf-8")
+    assert wizard.open_path(old, confirmed=True)
+    assert len(fake_dialogs.infos) == 1
+    notes = fake_dialogs.infos[0]
+    assert notes.startswith("「旧形式.kaizen.json」を開きました")
+    assert "古い形式（形式0）" in notes and "この質問票にない回答が" in notes  # A018 and A015 (legacy_column)
+    assert "読み取り専用" not in wizard.file_label.cget("text") and wizard.path == old
+    data = example_data()
+    data["questionnaire"]["version"] = "0.9.0"
+    data["info"]["retired_question"] = "旧い回答"
+    changed = tmp_path / "質問票変更.kaizen.json"
+    changed.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    assert wizard.open_path(changed, confirmed=True)
+    assert len(fake_dialogs.infos) == 2
+    notes = fake_dialogs.infos[1]
+    assert "バージョン0.9.0が見つかりません" in notes and "info.retired_question" in notes
+    wizard.root.update()
+    assert wizard.open_path(changed, confirmed=True) and len(fake_dialogs.infos) == 3  # each opening, once
+    assert not wizard.dirty
+
+
+@pytest.mark.parametrize(("content", "code_text"), [
+    ("{\"format\": \"kaizen-assessment\",, }", "評価ファイルとして読めません"),   # A010
+    ("{\"format\": \"kaizen-assessment\", \"tasks\": [", "途中で切れています"),  # A017
+    ("[1, 2, 3]", "評価ファイルではありません"),                                # A012
+    (None, "ファイルが見つかりません"),                                          # S001
+])
+def test_a_broken_file_is_reported_and_the_current_work_stays(wizard: Any, fake_dialogs: FakeDialogs,
+                                                              tmp_path: Path, content: str | None,
+                                                              code_text: str) -> None:
+    monkey_folder = tmp_path / "autosave"
+    wizard.autosave_folder, saved_folder = monkey_folder, wizard.autosave_folder
+    try:
+        open_example(wizard)
+        wizard.go(1)
+        type_into(wizard.pages[1].form.fields["section"], "作業中の係")
+        autosaved = wizard.autosave_now()
+        work, page = wizard.a, wizard.current
+        broken = tmp_path / "壊れた ファイル.kaizen.json"
+        if content is not None:
+            broken.write_text(content, "utf-8")
+        fake_dialogs.allow_errors = True
+        assert not wizard.open_path(broken, confirmed=True)
+        assert code_text in fake_dialogs.errors[-1]
+        assert wizard.a is work and wizard.a.info["section"] == "作業中の係" and wizard.dirty
+        assert wizard.current == page and autosaved is not None and autosaved.exists()
+    finally:
+        wizard.autosave_folder = saved_folder
+
+
+# --- error dialogs ----------------------------------------------------------------------------------------
+def test_user_errors_are_plain_with_the_detail_folded_for_it_staff(wizard: Any, fake_dialogs: FakeDialogs,
+                                                                    tmp_path: Path) -> None:
+    open_example(wizard)
+    fake_dialogs.allow_errors = True
+    fake_dialogs.save_paths.append(tmp_path / "外れたUSB" / "区民課.kaizen.json")  # the folder is gone
+    assert not wizard.save_as()
+    message, detail = fake_dialogs.errors[-1], fake_dialogs.details[-1]
+    assert message.startswith("保存先のフォルダが見つかりません") and "S011" not in message
+    assert detail is not None and detail.startswith("S011 ") and "ENOENT" in detail and "外れたUSB" in detail
+    broken = tmp_path / "broken.kaizen.json"
+    broken.write_text("{\n \"format\": \"kaizen-assessment\",,\n}", "utf-8")
+    assert not wizard.open_path(broken, confirmed=True)
+    assert fake_dialogs.details[-1] is not None and fake_dialogs.details[-1].startswith("A010 ")
+    assert ":2:" in fake_dialogs.details[-1]  # line and column for whoever opens the file in an editor
+    fake_dialogs.errors.clear()
+
+
+def test_the_real_error_dialog_folds_the_detail(gui_root: Any) -> None:
+    from app.gui import dialogs
+
+    seen: dict[str, Any] = {}
+
+    def inspect() -> None:
+        top = [w for w in gui_root.winfo_children() if isinstance(w, ctk.CTkToplevel) and w.winfo_exists()][-1]
+        buttons = [w for w in top.winfo_children() if isinstance(w, ctk.CTkButton)]
+        boxes = [w for w in top.winfo_children() if isinstance(w, ctk.CTkTextbox)]
+        seen["folded"] = not boxes[0].winfo_manager()
+        toggle = next(b for b in buttons if "情報担当者向け" in b.cget("text"))
+        toggle.invoke()
+        seen["open"] = bool(boxes[0].winfo_manager())
+        seen["detail"] = boxes[0].get("1.0", "end-1c")
+        ok = next(w for row in top.winfo_children() if isinstance(row, ctk.CTkFrame)
+                  for w in row.winfo_children() if isinstance(w, ctk.CTkButton))
+        ok.invoke()
+
+    gui_root.after(300, inspect)
+    dialogs.error(gui_root, "ディスクの空き容量が足りません", detail="S003 D:\\a.pdf ENOSPC No space left on device")
+    assert seen == {"folded": True, "open": True, "detail": "S003 D:\\a.pdf ENOSPC No space left on device"}
+
+
+# --- autosave and restart -----------------------------------------------------------------------------------
+def restart(folder: Path, recover: bool = False) -> dict[str, Any]:
+    """Start the app again in a new process (the old one crashed or was closed) and see what Home offers."""
+    args = [sys.executable, "-m", "tests.gui_restart_probe", str(folder), *(["recover"] if recover else [])]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=120, check=False,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr[-2000:]
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_after_a_clean_close_nothing_stale_is_offered(wizard: Any, fake_dialogs: FakeDialogs,
+                                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "autosave"
+    monkeypatch.setattr(wizard, "autosave_folder", folder)
+    open_example(wizard)
+    wizard.go(1)
+    type_into(wizard.pages[1].form.fields["section"], "閉じる前の係")
+    assert wizard.autosave_now() is not None and list(folder.iterdir())
+    fake_dialogs.save_paths.append(tmp_path / "区民課.kaizen.json")
+    assert wizard.save()
+    wizard.close_window()
+    assert restart(folder) == {"offered": []}
+
+
+def test_after_a_crash_the_change_is_offered_and_recovered_intact(wizard: Any, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "autosave"
+    monkeypatch.setattr(wizard, "autosave_folder", folder)
+    open_example(wizard)
+    wizard.go(1)
+    type_into(wizard.pages[1].form.fields["section"], "停電直前の係")
+    wizard.go(step_of(wizard, "task_grid"))
+    wizard.pages[wizard.current].edit_cell(0, "annual_cases", "４，２００")
+    assert wizard.autosave_now() is not None
+    # the process dies here: no close, no save
+    result = restart(folder, recover=True)
+    assert len(result["offered"]) == 1 and "区民課" in result["offered"][0]
+    recovered = result["assessment"]
+    expected = assessment_file.to_dict(wizard.a, now=dt.datetime(2027, 1, 1, tzinfo=dt.UTC))
+    assert recovered == json.loads(json.dumps(expected, ensure_ascii=False))
+    assert recovered["info"]["section"] == "停電直前の係" and recovered["tasks"][0]["answers"]["annual_cases"] == 4200
+    assert result["dirty"]  # recovered work stays unsaved until the user saves it

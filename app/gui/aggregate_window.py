@@ -115,7 +115,7 @@ class AggregateWindow(ctk.CTkToplevel):
         self.run_button.configure(state="normal", text=t("ag_run", self.lang))
         if error is not None:
             if isinstance(error, UserError):
-                dialogs.error(self, error.render(self.lang), self.lang)
+                dialogs.show_error(self, error, self.lang)
                 return
             raise error
         self.summary = summary
@@ -166,7 +166,7 @@ class AggregateWindow(ctk.CTkToplevel):
             service.write_summary(self.summary, lang=self.lang, pdf=target if suffix == ".pdf" else None,
                                   xlsx=target if suffix == ".xlsx" else None, csv=target if suffix == ".csv" else None)
         except UserError as exc:
-            dialogs.error(self, exc.render(self.lang), self.lang)
+            dialogs.show_error(self, exc, self.lang)
             return None
         dialogs.info(self, t("ag_saved", self.lang, path=target), self.lang)
         return target

@@ -15,13 +15,18 @@ from tkinter import filedialog
 
 import customtkinter as ctk
 
+from app.domain.errors import UserError
 from app.gui import style
 from app.gui.strings import ui
 
 
 def ask(parent: tkinter.Misc, title: str, message: str, buttons: Sequence[tuple[str, str]],
-        lang: str = "ja") -> str | None:
-    """Show ``message`` with ``buttons`` ((key, label) …); returns the key pressed, None when closed."""
+        lang: str = "ja", *, detail: str | None = None) -> str | None:
+    """Show ``message`` with ``buttons`` ((key, label) …); returns the key pressed, None when closed.
+
+    ``detail`` (errno, OS text, file position …) stays folded under 「詳細（情報担当者向け）」: the user reads
+    the plain message, IT staff can open it and copy the text.
+    """
     top = ctk.CTkToplevel(parent)
     top.title(title)
     top.transient(parent.winfo_toplevel())
@@ -29,6 +34,8 @@ def ask(parent: tkinter.Misc, title: str, message: str, buttons: Sequence[tuple[
     answer: list[str | None] = [None]
     ctk.CTkLabel(top, text=message, font=style.font(), justify="left", wraplength=520).pack(
         padx=24, pady=(20, 12), anchor="w")
+    if detail:
+        _detail_part(top, detail, lang)
     row = ctk.CTkFrame(top, fg_color="transparent")
     row.pack(padx=16, pady=(0, 16), anchor="e")
 
@@ -45,6 +52,25 @@ def ask(parent: tkinter.Misc, title: str, message: str, buttons: Sequence[tuple[
     return answer[0]
 
 
+def _detail_part(top: ctk.CTkToplevel, detail: str, lang: str) -> None:
+    """A folded 「詳細（情報担当者向け）」 section: a toggle and a read-only, selectable text."""
+    box = ctk.CTkTextbox(top, width=520, height=80, font=style.font(12), wrap="char", fg_color=style.PANEL)
+    box.insert("1.0", detail)
+    box.configure(state="disabled")  # read-only; still selectable for copying into a support request
+
+    def toggle() -> None:
+        if box.winfo_manager():
+            box.pack_forget()
+            button.configure(text="▸ " + ui("error_detail", lang))
+        else:
+            box.pack(padx=24, pady=(0, 10), anchor="w", after=button)
+            button.configure(text="▾ " + ui("error_detail", lang))
+
+    button = ctk.CTkButton(top, text="▸ " + ui("error_detail", lang), font=style.font(12), fg_color="transparent",
+                           text_color=style.MUTED, hover_color=("gray85", "gray25"), anchor="w", command=toggle)
+    button.pack(padx=18, pady=(0, 8), anchor="w")
+
+
 def _grab(top: ctk.CTkToplevel) -> None:
     try:
         top.grab_set()
@@ -58,9 +84,33 @@ def info(parent: tkinter.Misc, message: str, lang: str = "ja") -> None:
     ask(parent, ui("notice_title", lang), message, [("ok", ui("btn_ok", lang))], lang)
 
 
-def error(parent: tkinter.Misc, message: str, lang: str = "ja") -> None:
-    """An error the user should read, with an OK button."""
-    ask(parent, ui("error_title", lang), message, [("ok", ui("btn_ok", lang))], lang)
+def error(parent: tkinter.Misc, message: str, lang: str = "ja", detail: str | None = None) -> None:
+    """An error the user should read, with an OK button; ``detail`` is folded away for IT staff."""
+    ask(parent, ui("error_title", lang), message, [("ok", ui("btn_ok", lang))], lang, detail=detail)
+
+
+def error_texts(exc: UserError, lang: str = "ja") -> tuple[str, str | None]:
+    """The catalogue messages of ``exc`` (plain, one per line) and the detail for IT staff, if there is any.
+
+    The detail names each problem's code, file, position and ``params["detail"]`` (errno, OS text,
+    Windows error code, JSON parser message); it is None when no problem carries a ``detail``.
+    """
+    message = "\n".join(p.message(lang) for p in exc.problems)
+    lines = []
+    for p in exc.problems:
+        if "detail" not in p.params:
+            continue
+        where = str(p.params.get("path") or p.path or "")
+        if p.line:
+            where += f":{p.line}:{p.column or 1}"
+        lines.append(" ".join(part for part in (p.code, where, str(p.params["detail"])) if part))
+    return message, "\n".join(lines) or None
+
+
+def show_error(parent: tkinter.Misc, exc: UserError, lang: str = "ja") -> None:
+    """A user error as the catalogue says it, with its detail folded away (see :func:`error_texts`)."""
+    message, detail = error_texts(exc, lang)
+    error(parent, message, lang, detail=detail)
 
 
 def yes_no(parent: tkinter.Misc, message: str, lang: str = "ja") -> bool:

@@ -168,7 +168,7 @@ class FollowUpDialog(ctk.CTkToplevel):
         try:
             service.write_story(self.q, self.a, self.current.id, target, lang=self.lang)
         except UserError as exc:
-            dialogs.error(self, exc.render(self.lang), self.lang)
+            dialogs.show_error(self, exc, self.lang)
             return None
         self.status_line.configure(text=str(target))
         return target

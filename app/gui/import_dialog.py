@@ -89,7 +89,7 @@ class ImportDialog(ctk.CTkToplevel):
         except UserError as exc:
             self.preview = None
             self.import_button.configure(state="disabled")
-            dialogs.error(self, exc.render(self.lang), self.lang)
+            dialogs.show_error(self, exc, self.lang)
             return False
         grid, layout = self.preview.grid, self.preview.layout
         self.file_label.configure(text=self.path.name)
@@ -141,7 +141,7 @@ class ImportDialog(ctk.CTkToplevel):
             result = service.import_tasks(self.q, self.a, self.path, sheet=None if sheet == "-" else sheet,
                                           mapping=self.mapping(), remember=bool(self.remember.get()))
         except UserError as exc:
-            dialogs.error(self, exc.render(self.lang), self.lang)
+            dialogs.show_error(self, exc, self.lang)
             return None
         lines = [t("im_done", self.lang, count=len(result.tasks)),
                  t("im_skipped", self.lang, **{k: len(v) for k, v in result.skipped.items()})]

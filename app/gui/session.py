@@ -11,12 +11,14 @@ from app import service
 from app.domain.errors import UserError
 from app.gui import dialogs, prefs
 from app.gui.strings import ui
-from app.storage import autosave
+from app.storage import assessment_file, autosave
+from app.storage.atomic import free_name
 
 if TYPE_CHECKING:
     import customtkinter as ctk
 
     from app.domain.assessment import Assessment
+    from app.domain.errors import Problem
     from app.domain.questionnaire import Questionnaire
     from app.gui.prefs import Prefs
 
@@ -36,6 +38,7 @@ class Session:
 
     def __init__(self) -> None:
         self.path: Path | None = None
+        self.read_only_source: Path | None = None  # a file from a newer app, opened read-only: never written
         self.dirty = False
         self.pdf_path: Path | None = None
         self.slot = autosave.slot_for(None)
@@ -78,7 +81,11 @@ class Session:
             self.open_path(path, confirmed=True)
 
     def open_path(self, path: Path, confirmed: bool = False, keep_path: bool = True) -> bool:
-        """Open an assessment file; problems that did not stop it are shown once."""
+        """Open an assessment file; what happened on the way (migrated, answers kept …) is shown once.
+
+        A file that cannot be read is reported and the current work stays as it was (nothing is
+        replaced and its autosave is kept).
+        """
         if not confirmed and not self.confirm_discard():
             return False
         try:
@@ -86,34 +93,56 @@ class Session:
         except UserError as exc:
             self.report(exc)
             return False
-        self._forget_autosave()
-        self.q = opened.questionnaire
         writable = keep_path and not opened.read_only and path.resolve() != service.example_assessment_path().resolve()
-        self.path = path if writable else None
-        self.pdf_path = None
-        self.slot = autosave.slot_for(self.path)
-        self.set_assessment(opened.assessment)
-        self.dirty = False
+        self._adopt(opened.questionnaire, opened.assessment, opened.problems, path if writable else None)
+        self.read_only_source = path if opened.read_only else None
+        self.update_title()
         if writable:
             self.prefs.add_recent(path)
             self.save_prefs()
-        self.update_title()
-        messages = [p.message(self.lang) for p in opened.problems]
-        if opened.read_only:
-            messages.append(ui("read_only", self.lang))
-        if messages:
-            dialogs.info(self.root, "\n".join(messages), self.lang)
+        self._tell_what_happened(path, opened.problems)
         self.go(0)
         return True
 
+    def _adopt(self, q: Questionnaire, a: Assessment, problems: list[Problem], path: Path | None) -> None:
+        self._forget_autosave()
+        self.q = q
+        self.path = path
+        self.pdf_path = None
+        self.slot = autosave.slot_for(path)
+        self.read_only_source = None
+        self.set_assessment(a)
+        self.dirty = False
+
+    def _tell_what_happened(self, path: Path, problems: list[Problem]) -> None:
+        # once, in a plain list: migrated (A018), answers kept that have no place (A015), questionnaire
+        # version gone (A014), values refused field by field, newer file opened read-only (A011)
+        lines = [f"・{p.message(self.lang)}" for p in problems]
+        if self.read_only_source is not None:
+            lines.append(f"・{ui('read_only', self.lang)}")
+        if lines:
+            dialogs.info(self.root, "\n".join([ui("opened_notes", self.lang, name=path.name), *lines]), self.lang)
+
     def recover(self, pending: autosave.Pending) -> None:
-        """Reopen autosaved work; it stays unsaved until the user saves it."""
-        if not self.open_path(pending.path, keep_path=False):
+        """Reopen autosaved work, read with the same checks as a file; it stays unsaved until the user saves it."""
+        if not self.confirm_discard():
             return
-        self.path = pending.source if pending.source is not None and pending.source.exists() else None
+        try:
+            q = service.get_questionnaire(assessment_file.peek_questionnaire_id(pending.path))
+            result = autosave.recover(pending, q)
+        except UserError as exc:
+            self.report(exc)
+            return
+        source = pending.source if pending.source is not None and pending.source.exists() else None
+        if result.read_only:
+            source = None  # never overwrite what a newer app wrote: it is saved under another name
+        self._adopt(q, result.assessment, result.problems, source)
+        self.read_only_source = pending.source if result.read_only else None
         self.slot = pending.path.name.removesuffix(autosave.SUFFIX)
         self.dirty = True
         self.update_title()
+        self._tell_what_happened(pending.source or pending.path, result.problems)
+        self.go(0)
 
     def discard_recovery(self, pending: autosave.Pending) -> None:
         """Throw an autosave away."""
@@ -121,9 +150,12 @@ class Session:
             pending.path.unlink()
 
     def save(self) -> bool:
-        """Save to the current file, or ask for a name the first time."""
+        """Save to the current file, or ask for a name the first time (always, for a read-only file)."""
         if not self.started:
             return False
+        if self.read_only_source is not None:
+            dialogs.info(self.root, ui("read_only_save", self.lang, name=self.read_only_source.name), self.lang)
+            return self.save_as()
         if self.path is None:
             return self.save_as()
         return self._write(self.path)
@@ -132,7 +164,10 @@ class Session:
         """Save under a new name."""
         if not self.started:
             return False
-        initial = self.path or (Path.home() / self.default_name(service.ASSESSMENT_SUFFIX))
+        if self.read_only_source is not None:
+            initial = free_name(self.read_only_source)  # beside the newer file, never the same name
+        else:
+            initial = self.path or (Path.home() / self.default_name(service.ASSESSMENT_SUFFIX))
         path = dialogs.ask_save_path(self.root, initial, lang=self.lang)
         if path is None:
             return False
@@ -152,6 +187,7 @@ class Session:
             self.report(exc)
             return False
         self.path = path
+        self.read_only_source = None  # a copy in this app's format now: saving it again is fine
         self.dirty = False
         self._forget_autosave()
         self.prefs.add_recent(path)
@@ -189,14 +225,21 @@ class Session:
 
     def update_title(self) -> None:
         """The file name (and * when unsaved) in the top bar."""
-        name = self.path.name if self.path else ui("untitled", self.lang)
+        shown = self.path or self.read_only_source
+        name = shown.name if shown else ui("untitled", self.lang)
         dept = self.a.info.get("department") if self.started else None
         text = f"{dept} — {name}" if isinstance(dept, str) and dept else name
+        if self.started and self.read_only_source is not None:
+            text += f"  [{ui('read_only_tag', self.lang)}]"
         if not self.started:
             text = ui("app_title", self.lang)
         elif self.dirty:
             text += " *"
         self.file_label.configure(text=text)
+        save_button = getattr(self, "top_buttons", {}).get("save")
+        if save_button is not None:
+            # a newer app's file is never overwritten: only 「名前を付けて保存」 is offered
+            save_button.configure(state="disabled" if self.started and self.read_only_source else "normal")
 
     file_label: ctk.CTkLabel
 
@@ -235,8 +278,7 @@ class Session:
     def report(self, exc: BaseException, context: str = "window") -> None:
         """User errors plainly; anything else logged, with the log file named in the dialog."""
         if isinstance(exc, UserError):
-            text = "\n".join(f"{p.message(self.lang)}" for p in exc.problems)
-            dialogs.error(self.root, f"{text}\n({exc.code})", self.lang)
+            dialogs.show_error(self.root, exc, self.lang)  # plainly; errno and the like folded away
             return
         from app.logs import log_exception
 

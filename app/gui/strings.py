@@ -174,11 +174,16 @@ UI: dict[str, tuple[str, str]] = {
     "btn_ok": ("OK", "OK"),
     "btn_yes": ("はい", "Yes"),
     "btn_no": ("いいえ", "No"),
+    "error_detail": ("詳細（情報担当者向け）", "Details (for IT staff)"),
     "error_title": ("エラー", "Error"),
     "notice_title": ("お知らせ", "Notice"),
     "internal_error": ("予期しないエラーが発生しました。作業内容は自動保存されています。\n詳細はログファイルに記録しました:\n{path}",
                        "An unexpected error occurred. Your work has been autosaved.\n"
                        "Details are in the log file:\n{path}"),
+    "read_only_tag": ("読み取り専用", "read-only"),
+    "read_only_save": ("「{name}」は新しい版のアプリで作られたファイルのため、上書きしません。別の名前を付けて保存してください。",
+                       "'{name}' was made by a newer version of the app, so it is never overwritten. Please save under another name."),
+    "opened_notes": ("「{name}」を開きました。次の点をご確認ください。", "Opened '{name}'. Please note:"),
     "read_only": ("このファイルは上書きできないため、保存するときは「名前を付けて保存」を使います。",
                   "This file cannot be overwritten; use Save as to save your work."),
 }
