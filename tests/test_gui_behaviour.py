@@ -211,7 +211,8 @@ def test_locked_pdf_offers_another_name(wizard: Any, fake_dialogs: FakeDialogs, 
     open_example(wizard)
     wizard.go(8)
     page = wizard.pages[8]
-    locked, other = tmp_path / "plan.pdf", tmp_path / "plan_2.pdf"
+    locked, other = tmp_path / "plan.pdf", tmp_path / "plan (2).pdf"
+    locked.write_bytes(b"%PDF-1.4 the copy open in the viewer")
     real = service.write_plan
 
     def write(q: Any, a: Any, path: Path, lang: str = "ja") -> Path:
@@ -226,6 +227,8 @@ def test_locked_pdf_offers_another_name(wizard: Any, fake_dialogs: FakeDialogs, 
     wait_until(wizard.root, lambda: wizard.pdf_path == other, timeout=60)
     assert other.read_bytes()[:5] == b"%PDF-"
     assert "開かれている" in fake_dialogs.asked[0]
+    assert fake_dialogs.save_initials[-1] == other  # the free name next to the locked file is suggested
+    assert locked.read_bytes() == b"%PDF-1.4 the copy open in the viewer"
 
 
 def test_language_switch_and_text_size(wizard: Any) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from app import resources, service
+from app.domain.errors import Problem, StorageError
 from tests.conftest import FakeDialogs, wait_until
 
 pytestmark = pytest.mark.gui
@@ -46,8 +47,13 @@ def test_follow_up_records_history_and_makes_a_story(gui_root: Any, fake_dialogs
     action = a.action("a1")
     assert (action.status, action.realised_hours, action.done_date) == ("done", 320.0, "2027-01-20")
     assert action.history[-1].status == "done" and action.before.startswith("申請書")
-    out = dlg.make_story(tmp_path / "story.pdf")
-    assert out is not None and out.read_bytes().startswith(b"%PDF")
+    worker = dlg.make_story(tmp_path / "story.pdf")
+    assert worker is not None and dlg.busy  # written in a worker thread; the window keeps handling events
+    assert dlg.story_button.cget("state") == "disabled"
+    wait_until(gui_root, lambda: not dlg.busy, timeout=20)
+    assert dlg.story_path == tmp_path / "story.pdf" and dlg.story_path.read_bytes().startswith(b"%PDF")
+    assert str(dlg.story_path) in dlg.status_line.cget("text")
+    assert dlg.story_button.cget("state") == "normal"
     dlg.select("a2")
     dlg.hours.insert(0, "たくさん")
     assert not dlg.record()
@@ -56,6 +62,38 @@ def test_follow_up_records_history_and_makes_a_story(gui_root: Any, fake_dialogs
     gui_root.update()
     assert closed == [True]
     assert service.score(q, a).totals.realised_hours == pytest.approx(320.0)
+
+
+def test_story_sheet_locked_in_a_viewer_offers_a_free_name(gui_root: Any, fake_dialogs: FakeDialogs,
+                                                           callback_errors: Any, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.gui.followup_dialog import FollowUpDialog
+
+    opened = service.open_assessment(EXAMPLES / "example_shimin.kaizen.json")
+    q, a = opened.questionnaire, opened.assessment
+    dlg = FollowUpDialog(gui_root, q, a, today=dt.date(2027, 1, 20))
+    gui_root.update()
+    locked = tmp_path / "事例 シート.pdf"
+    locked.write_bytes(b"%PDF-1.4 open in a viewer")
+    real = service.write_story
+
+    def write(q: Any, a: Any, action_id: str, path: Path, **kw: Any) -> Path:
+        if path == locked:  # Windows refuses to replace a PDF open in a viewer
+            raise StorageError(Problem("S004", {"path": str(path), "detail": "winerror 32"}))
+        return real(q, a, action_id, path, **kw)
+
+    monkeypatch.setattr(service, "write_story", write)
+    fake_dialogs.yes.append(True)
+    fake_dialogs.save_paths.append(tmp_path / "事例 シート (2).pdf")  # the user accepts the suggested name
+    dlg.select("a1")
+    dlg.status.set("完了")
+    assert dlg.make_story(locked) is not None
+    wait_until(gui_root, lambda: dlg.story_path is not None, timeout=20)
+    assert "開かれている" in fake_dialogs.asked[0]
+    assert fake_dialogs.save_initials == [tmp_path / "事例 シート (2).pdf"]
+    assert dlg.story_path.read_bytes()[:5] == b"%PDF-" and locked.read_bytes() == b"%PDF-1.4 open in a viewer"
+    assert not fake_dialogs.errors
+    dlg.close()
 
 
 def test_import_dialog_maps_and_imports_the_survey(gui_root: Any, fake_dialogs: FakeDialogs, callback_errors: Any,

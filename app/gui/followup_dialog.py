@@ -7,7 +7,9 @@ gets ``on_done(changed)`` when the window closes. Every record goes through
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import threading
 import tkinter
 from collections.abc import Callable
 from pathlib import Path
@@ -16,12 +18,15 @@ import customtkinter as ctk
 
 from app import service
 from app.domain.assessment import ACTION_STATUSES, Action, Assessment
-from app.domain.errors import UserError
+from app.domain.errors import StorageError, UserError
 from app.domain.plan import record_follow_up
 from app.domain.questionnaire import Questionnaire
 from app.domain.values import parse_date, parse_number
 from app.gui import dialogs, style
 from app.gui.followup_texts import t
+from app.gui.strings import ui
+from app.gui.worker import run_in_thread
+from app.storage.atomic import free_name
 
 STORY_FIELDS = ("before", "after", "comment", "tips")
 
@@ -37,6 +42,8 @@ class FollowUpDialog(ctk.CTkToplevel):
         self.on_done = on_done
         self.today = today or dt.date.today()
         self.changed = False
+        self.busy = False  # a story sheet is being written
+        self.story_path: Path | None = None  # the last story sheet written
         self.current: Action | None = None
         self.title(t("fu_title", lang))
         self.transient(master.winfo_toplevel())  # stays above the wizard it belongs to
@@ -157,21 +164,59 @@ class FollowUpDialog(ctk.CTkToplevel):
         self.status_line.configure(text=t("fu_recorded", lang, action=self._label(x)))
         return True
 
-    def make_story(self, path: Path | None = None) -> Path | None:
-        """Record the form, then write the success-story PDF of the selected (done) action."""
-        if self.current is None or not self.record() or self.current.status != "done":
+    def make_story(self, path: Path | None = None) -> threading.Thread | None:
+        """Record the form, then write the success-story PDF of the selected (done) action in a worker thread.
+
+        Returns the worker (None when nothing is written); :attr:`busy` is True until it is done and
+        :attr:`story_path` then names the file.
+        """
+        if self.busy or self.current is None or not self.record() or self.current.status != "done":
             return None
         target = path or dialogs.ask_save_path(self, Path.home() / f"kaizen_story_{self.current.id}.pdf", pdf=True,
                                                lang=self.lang)
         if target is None:
             return None
+        return self._write_story(self.current.id, target)
+
+    def _write_story(self, action_id: str, target: Path) -> threading.Thread:
+        # the worker gets its own copy: the form may be edited while the PDF is written
+        q, a, lang = self.q, copy.deepcopy(self.a), self.lang
+        self.busy = True
+        self.story_path = None
+        self.story_button.configure(state="disabled")
+        self.status_line.configure(text=t("fu_writing", lang))
+        return run_in_thread(self, lambda: service.write_story(q, a, action_id, target, lang=lang),
+                             lambda result, error: self._story_done(action_id, target, result, error))
+
+    def _story_done(self, action_id: str, target: Path, result: object, error: BaseException | None) -> None:
+        self.busy = False
+        if not self.winfo_exists():
+            return  # closed meanwhile: the file is written (or not) all the same; nothing to show
+        if self.current is not None and self.current.id == action_id and self.current.status == "done":
+            self.story_button.configure(state="normal")
+        if error is None:
+            self.story_path = Path(str(result))
+            self.status_line.configure(text=t("fu_story_done", self.lang, path=self.story_path))
+            return
+        self.status_line.configure(text="")
+        if isinstance(error, StorageError) and error.code == "S004":
+            # the PDF is open in a viewer (Windows locks it): offer a free name next to it
+            message = error.problems[0].message(self.lang) + "\n" + ui("out_locked_retry", self.lang)
+            if dialogs.yes_no(self, message, self.lang):
+                other = dialogs.ask_save_path(self, free_name(target), pdf=True, lang=self.lang)
+                if other is not None:
+                    self._write_story(action_id, other)
+            return
+        if isinstance(error, UserError):
+            dialogs.show_error(self, error, self.lang)
+            return
+        from app.logs import log_exception
+
         try:
-            service.write_story(self.q, self.a, self.current.id, target, lang=self.lang)
-        except UserError as exc:
-            dialogs.show_error(self, exc, self.lang)
-            return None
-        self.status_line.configure(text=str(target))
-        return target
+            raise error
+        except BaseException:
+            where = log_exception("story worker")
+        dialogs.error(self, ui("internal_error", self.lang, path=where), self.lang)
 
     def close(self) -> None:
         """Close and tell the wizard whether anything changed (it saves and refreshes)."""

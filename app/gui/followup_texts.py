@@ -21,6 +21,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fu_tips": ("ほかの課へのヒント", "Tips for other sections"),
     "fu_record": ("記録する", "Record"),
     "fu_make_story": ("改善事例シート（PDF）を作る", "Make the success-story sheet (PDF)"),
+    "fu_writing": ("改善事例シートを作成しています…", "Writing the success-story sheet…"),
+    "fu_story_done": ("改善事例シートを保存しました: {path}", "Success-story sheet saved: {path}"),
     "fu_recorded": ("記録しました: {action}", "Recorded: {action}"),
     "fu_history": ("履歴: {items}", "History: {items}"),
     "fu_bad_date": ("日付は 2027-01-31 や 2027/1/31 の形で入力してください。", "Enter the date like 2027-01-31."),
