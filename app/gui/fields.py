@@ -257,13 +257,6 @@ class Field(ctk.CTkFrame):
                                text_color=style.ERROR if over else style.MUTED,
                                font=style.font(12, "bold" if over else "normal"))
 
-    @property
-    def over_limit(self) -> bool:
-        """Whether the text typed is longer than the item allows."""
-        raw = self.raw_value()
-        typed, limit = length_status(self.item, raw if isinstance(raw, str) else "")
-        return limit is not None and typed > limit
-
     def _calendar(self) -> None:
         start = parse_date(self.var.get()) or dt.date.today()
         CalendarPopup(self, start, lambda d: self.var.set(d.isoformat()), self._lang())
