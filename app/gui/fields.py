@@ -52,7 +52,7 @@ class Field(ctk.CTkFrame):
         self.columnconfigure(0, weight=1)
         self.label = ctk.CTkLabel(self, text="", font=style.font(weight="bold"), anchor="w", justify="left",
                                   wraplength=WRAP)
-        self.label.grid(row=0, column=0, sticky="w")
+        self.label.grid(row=0, column=0, columnspan=2, sticky="w")
         # the hint, the error line and a frame around the input are made only when needed: dozens of
         # fields on a page made widget creation the slowest part of a first visit
         self._hint: ctk.CTkLabel | None = None
@@ -162,7 +162,7 @@ class Field(ctk.CTkFrame):
         hint = self.item.hint.get(lang)
         if hint:
             self.hint.configure(text=hint)
-            self.hint.grid(row=1, column=0, sticky="w")
+            self.hint.grid(row=1, column=0, columnspan=2, sticky="w")
         elif self._hint is not None:
             self._hint.grid_remove()
         for box, choice in zip(self.boxes, self.item.choices, strict=False):
@@ -270,7 +270,7 @@ class Field(ctk.CTkFrame):
     def _show_error(self) -> None:
         if self.error:
             self.error_label.configure(text="⚠ " + self.error)
-            self.error_label.grid(row=3, column=0, sticky="w")
+            self.error_label.grid(row=3, column=0, columnspan=2, sticky="w")
         elif self._error_label is not None:
             self._error_label.grid_remove()
 

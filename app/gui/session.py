@@ -121,7 +121,8 @@ class Session:
         if self.read_only_source is not None:
             lines.append(f"・{ui('read_only', self.lang)}")
         if lines:
-            dialogs.info(self.root, "\n".join([ui("opened_notes", self.lang, name=path.name), *lines]), self.lang)
+            dialogs.info(self.root, "\n".join([ui("opened_notes", self.lang, name=path.name), "", *lines]),
+                         self.lang)
 
     def recover(self, pending: autosave.Pending) -> None:
         """Reopen autosaved work, read with the same checks as a file; it stays unsaved until the user saves it."""
@@ -228,7 +229,9 @@ class Session:
         shown = self.path or self.read_only_source
         name = shown.name if shown else ui("untitled", self.lang)
         dept = self.a.info.get("department") if self.started else None
-        text = f"{dept} — {name}" if isinstance(dept, str) and dept else name
+        # the top bar shares its row with the buttons: a 60-character department must not run under them
+        name = _clip(name, 40)
+        text = f"{_clip(dept, 24)} — {name}" if isinstance(dept, str) and dept else name
         if self.started and self.read_only_source is not None:
             text += f"  [{ui('read_only_tag', self.lang)}]"
         if not self.started:
@@ -294,3 +297,8 @@ class Session:
                         tb: types.TracebackType | None) -> None:
         # a Tk callback error must never pass silently: log it and tell the user where
         self.report(value.with_traceback(tb), "tk callback")
+
+
+def _clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (only for display; the model is untouched)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

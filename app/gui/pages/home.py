@@ -59,6 +59,8 @@ class HomePage(ctk.CTkFrame):
         width = int(event.width / style.scale())
         self.subtitle.configure(wraplength=max(300, width - 60))
         self.aggregate_hint.configure(wraplength=max(200, width // 2 - 90))
+        for f in self.form.fields.values():  # half the page, less padding, scroll bar and the 「0 / 60」 counter
+            f.set_wrap(max(200, min(480, width // 2 - 190)))
 
     def _build_new(self) -> None:
         wiz = self.wiz
@@ -69,15 +71,21 @@ class HomePage(ctk.CTkFrame):
         self.new_title.grid(row=0, column=0, sticky="w", padx=16, pady=(12, 6))
         q = wiz.q
         items = tuple(q.item(i) for i in NEW_ITEMS if q.has_item(i))
-        self.form = FormView(left, items, lambda: wiz.lang, answers=lambda: self.draft, env=lambda: self.draft,
+        # the form scrolls inside its panel and the start button stays below it: at 150 % on a 768-pixel
+        # screen the four fields are taller than the panel, and the button must never be out of reach
+        scroll = ctk.CTkScrollableFrame(left, fg_color="transparent")
+        scroll.grid(row=1, column=0, sticky="nsew", padx=(10, 4))
+        scroll.columnconfigure(0, weight=1)
+        left.rowconfigure(1, weight=1)
+        self.form = FormView(scroll, items, lambda: wiz.lang, answers=lambda: self.draft, env=lambda: self.draft,
                              on_changed=lambda: None)
-        self.form.grid(row=1, column=0, sticky="ew", padx=16)
+        self.form.grid(row=0, column=0, sticky="ew")
         for f in self.form.fields.values():
             f.set_wrap(480)
             if f.item.type == "long_text":
                 f.widget.configure(height=56)
         self.start_button = ctk.CTkButton(left, text="", height=40, font=style.font(16, "bold"), command=self.start)
-        self.start_button.grid(row=2, column=0, sticky="w", padx=16, pady=(4, 16))
+        self.start_button.grid(row=2, column=0, sticky="w", padx=16, pady=(8, 16))
 
     def _build_open(self) -> None:
         wiz = self.wiz
