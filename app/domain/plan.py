@@ -10,6 +10,16 @@ from app.domain.results import AssessmentResult, MeasureResult
 from app.domain.values import add_months, parse_date
 
 
+def action_names(q: Questionnaire, a: Assessment, action: Action, lang: str = "ja") -> tuple[str, str]:
+    """The measure's label and the task's name of an action; their ids when either no longer exists."""
+    try:
+        measure = q.measure(action.measure_id).label.get(lang)
+    except KeyError:
+        measure = action.measure_id
+    task = next((t.name for t in a.tasks if t.id == action.task_id), action.task_id)
+    return measure, task
+
+
 def review_date(q: Questionnaire, a: Assessment, today: dt.date | None = None) -> str:
     """The default 確認日: the session date (or ``today``) plus ``review_months``."""
     raw = a.info.get("session_date")

@@ -19,7 +19,7 @@ import customtkinter as ctk
 from app import service
 from app.domain.assessment import ACTION_STATUSES, Action, Assessment
 from app.domain.errors import StorageError, UserError
-from app.domain.plan import record_follow_up
+from app.domain.plan import action_names, record_follow_up
 from app.domain.questionnaire import Questionnaire
 from app.domain.values import parse_date, parse_number
 from app.gui import dialogs, style
@@ -69,11 +69,7 @@ class FollowUpDialog(ctk.CTkToplevel):
             ctk.CTkLabel(self.form, text=t("fu_none", lang), font=style.font()).pack(anchor="w", pady=20)
 
     def _label(self, action: Action, sep: str = " — ") -> str:
-        try:
-            measure = self.q.measure(action.measure_id).label.get(self.lang)
-        except KeyError:
-            measure = action.measure_id
-        task = next((x.name for x in self.a.tasks if x.id == action.task_id), action.task_id)
+        measure, task = action_names(self.q, self.a, action, self.lang)
         return f"{action.id}  {measure}{sep}{task}"
 
     def _build_list(self) -> None:

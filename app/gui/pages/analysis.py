@@ -5,29 +5,20 @@ from __future__ import annotations
 import tkinter
 from typing import TYPE_CHECKING, Any
 
-import customtkinter as ctk
-
 from app.domain.questionnaire import Step
 from app.domain.scoring import task_env
 from app.gui.fields import FormView
-from app.gui.pages.base import StepPage
-from app.gui.widgets import TaskSelector
+from app.gui.pages.base import PerTaskPage
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
 
 
-class AnalysisPage(StepPage):
+class AnalysisPage(PerTaskPage):
     """Answers live in ``assessment.analysis[task_id]``; switching tasks only re-reads the model."""
 
     def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
         super().__init__(parent, wiz, step)
-        self.selector = TaskSelector(self.body, wiz, self.refresh)
-        self.selector.grid(row=0, column=0, sticky="ew", pady=(0, 8))
-        self.scroll = ctk.CTkScrollableFrame(self.body, fg_color="transparent")
-        self.scroll.grid(row=1, column=0, sticky="nsew")
-        self.scroll.columnconfigure(0, weight=1)
-        self.body.rowconfigure(1, weight=1)
         self.form = FormView(self.scroll, step.items, lambda: wiz.lang, answers=self.answers, env=self.env,
                              on_changed=wiz.changed)
         self.form.grid(row=0, column=0, sticky="ew")

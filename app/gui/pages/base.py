@@ -9,6 +9,7 @@ import customtkinter as ctk
 
 from app.domain.questionnaire import Step
 from app.gui import style
+from app.gui.widgets import TaskSelector
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
@@ -66,3 +67,16 @@ class StepPage(ctk.CTkFrame):
 
     def rescale(self) -> None:
         """The text size changed: plain tk widgets (sheets, canvases) resize their fonts here."""
+
+
+class PerTaskPage(StepPage):
+    """A step answered once per focus task: a task selector above a scrolling body."""
+
+    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+        super().__init__(parent, wiz, step)
+        self.selector = TaskSelector(self.body, wiz, self.refresh)
+        self.selector.grid(row=0, column=0, sticky="ew", pady=(0, 8))
+        self.scroll = ctk.CTkScrollableFrame(self.body, fg_color="transparent")
+        self.scroll.grid(row=1, column=0, sticky="nsew")
+        self.scroll.columnconfigure(0, weight=1)
+        self.body.rowconfigure(1, weight=1)

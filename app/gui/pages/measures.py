@@ -15,9 +15,8 @@ from app.domain.questionnaire import Measure, Step
 from app.domain.scoring import task_env
 from app.gui import style
 from app.gui.fields import FormView
-from app.gui.pages.base import StepPage
+from app.gui.pages.base import PerTaskPage
 from app.gui.strings import hours, percent, ui
-from app.gui.widgets import TaskSelector
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
@@ -134,19 +133,13 @@ class MeasureCard(ctk.CTkFrame):
         self.status.configure(text=text, text_color=color)
 
 
-class MeasuresPage(StepPage):
+class MeasuresPage(PerTaskPage):
     """Cards for the suggested (and already chosen) measures of the current focus task."""
 
     def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.cards: dict[str, MeasureCard] = {}
         self._status_job: str | None = None
-        self.selector = TaskSelector(self.body, wiz, self.refresh)
-        self.selector.grid(row=0, column=0, sticky="ew", pady=(0, 8))
-        self.scroll = ctk.CTkScrollableFrame(self.body, fg_color="transparent")
-        self.scroll.grid(row=1, column=0, sticky="nsew")
-        self.scroll.columnconfigure(0, weight=1)
-        self.body.rowconfigure(1, weight=1)
         self.empty = ctk.CTkLabel(self.scroll, text="", font=style.font(), text_color=style.MUTED, wraplength=800,
                                   justify="left")
 

@@ -15,6 +15,7 @@ import customtkinter as ctk
 
 from app import service
 from app.domain.errors import StorageError, UserError
+from app.domain.plan import action_names
 from app.domain.questionnaire import Step
 from app.gui import dialogs, style
 from app.gui.pages.base import StepPage
@@ -157,16 +158,7 @@ class OutputPage(StepPage):
         self.open_export.configure(state="normal" if self.last_export and not self.busy else "disabled")
 
     def _action_label(self, action_id: str) -> str:
-        x = self.wiz.a.action(action_id)
-        lang = self.wiz.lang
-        try:
-            measure = self.wiz.q.measure(x.measure_id).label.get(lang)
-        except KeyError:
-            measure = x.measure_id
-        try:
-            task = self.wiz.a.task(x.task_id).name
-        except KeyError:
-            task = x.task_id
+        measure, task = action_names(self.wiz.q, self.wiz.a, self.wiz.a.action(action_id), self.wiz.lang)
         return f"{measure} — {task}"
 
     def default_pdf(self) -> Path:

@@ -12,6 +12,7 @@ from tksheet import Sheet
 
 from app import service
 from app.domain.assessment import ACTION_STATUSES, Action
+from app.domain.plan import action_names
 from app.domain.questionnaire import Step
 from app.domain.values import parse_date
 from app.gui import style
@@ -181,14 +182,7 @@ class PlanPage(StepPage):
     def row(self, x: Action) -> list[Any]:
         """One line of the list."""
         lang = self.wiz.lang
-        try:
-            measure = self.wiz.q.measure(x.measure_id).label.get(lang)
-        except KeyError:
-            measure = x.measure_id
-        try:
-            task = self.wiz.a.task(x.task_id).name
-        except KeyError:
-            task = x.task_id
+        measure, task = action_names(self.wiz.q, self.wiz.a, x, lang)
         realised = "" if x.realised_hours is None else hours(x.realised_hours)
         return [measure, task, x.owner, x.deadline, x.review_date, ui("st_" + x.status, lang), realised]
 
