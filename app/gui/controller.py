@@ -239,7 +239,8 @@ class Wizard(Session):
         if kind == "task_grid":
             return bool(a.tasks) and all(t.name for t in a.tasks)
         if kind == "focus":
-            return index in self.visited and bool(self.focus_tasks())
+            # ticks saved in the file count as a choice made, like a visit in this session
+            return (index in self.visited or a.focus is not None) and bool(self.focus_tasks())
         focus = self.focus_tasks()
         if kind == "task_analysis":
             return bool(focus) and all(a.analysis.get(t.task_id) for t in focus)
