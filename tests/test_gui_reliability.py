@@ -61,6 +61,36 @@ def test_text_counter_turns_red_past_the_limit_and_the_step_is_not_left(wizard: 
     assert wizard.current == basic + 1
 
 
+def test_saving_with_text_that_does_not_fit_asks_first(wizard: Any, fake_dialogs: FakeDialogs,
+                                                         tmp_path: Path) -> None:
+    open_example(wizard)
+    basic = step_of(wizard, "page") + 1
+    wizard.go(basic)
+    field = wizard.pages[basic].form.fields["department"]
+    field.widget.insert("end", "課" * 58)  # 区民課 + 58 = 61 characters, one over the limit
+    target = tmp_path / "途中.kaizen.json"
+    fake_dialogs.save_paths.append(target)
+    fake_dialogs.yes.append(False)  # "save anyway?" → no: nothing is written
+    assert not wizard.save_as()
+    assert "1か所" in fake_dialogs.asked[-1] and not target.exists()
+    fake_dialogs.save_paths.append(target)
+    fake_dialogs.yes.append(True)  # → yes: the last value that fitted is saved, the typed text stays on screen
+    assert wizard.save_as()
+    assert json.loads(target.read_text(encoding="utf-8"))["info"]["department"] == "区民課"
+    assert field.widget.get() == "区民課" + "課" * 58
+    field.widget.delete(3, "end")
+    asked = len(fake_dialogs.asked)
+    assert wizard.save()
+    assert len(fake_dialogs.asked) == asked  # everything fits again: no question
+    type_into(field, "課" * 61)  # select all and paste too much: "delete, then insert"
+    assert wizard.a.info["department"] == "区民課"  # the value before the paste, not the blank in between
+    wizard.dirty = False
+    open_example(wizard)  # another document: what did not fit in the last one is not carried over
+    fake_dialogs.save_paths.append(tmp_path / "別.kaizen.json")
+    asked = len(fake_dialogs.asked)
+    assert wizard.save_as() and len(fake_dialogs.asked) == asked
+
+
 def test_long_text_counter_and_message(wizard: Any) -> None:
     open_example(wizard)
     basic = step_of(wizard, "page") + 1

@@ -162,6 +162,8 @@ class Wizard(Session):
         """Start editing ``a`` (new, opened or recovered)."""
         self.a = a
         a.lang = self.lang
+        for page in self.pages.values():
+            page.forget_document()
         self.started = True
         self.revision += 1
         self.visited = set()

@@ -290,6 +290,9 @@ class FormView(ctk.CTkFrame):
         # text that did not fit, per answers dict and item: shown again (with its message) when the page is
         # rebuilt after Back or another focus task, instead of being silently replaced by the last valid value
         self._typed: dict[tuple[int, str], tuple[Answers, object, str]] = {}
+        # the value a field held before it was emptied: select-all + paste arrives as "delete, insert", and
+        # when the pasted text does not fit, the model must fall back to this, not to the blank in between
+        self._cleared: dict[tuple[int, str], object] = {}
         self.fields: dict[str, Field] = {}
         self.columnconfigure(0, weight=1)
         for row, item in enumerate(items):
@@ -325,14 +328,21 @@ class FormView(ctk.CTkFrame):
                 .message(self._lang())
             # typing "12" on the way to "120" must not flash an error: numbers and dates show it on leaving
             f.set_error(message, visible=f.item.type not in ("integer", "decimal", "date"))
-            self._typed[(id(answers), f.item.id)] = (answers, f.raw_value(), message)
+            key = (id(answers), f.item.id)
+            self._typed[key] = (answers, f.raw_value(), message)
+            if f.item.id not in answers and key in self._cleared:
+                answers[f.item.id] = self._cleared[key]
         else:
             f.set_error(None)
-            self._typed.pop((id(answers), f.item.id), None)
+            key = (id(answers), f.item.id)
+            self._typed.pop(key, None)
             if value is None or value == []:
-                answers.pop(f.item.id, None)
+                previous = answers.pop(f.item.id, None)
+                if previous is not None:
+                    self._cleared[key] = previous
             else:
                 answers[f.item.id] = value
+                self._cleared.pop(key, None)
         self.apply_relevance()
         self._on_changed()
 
@@ -358,6 +368,16 @@ class FormView(ctk.CTkFrame):
                     self._stash[key] = answers.pop(f.item.id)
                     f.show(None)
                     env = self._env()
+
+    def unfitted(self) -> int:
+        """How many typed values do not fit yet (the model still holds the last value that did)."""
+        return len(self._typed)
+
+    def forget(self) -> None:
+        """Another document is open: drop what was kept for the previous one's answers."""
+        self._typed.clear()
+        self._cleared.clear()
+        self._stash.clear()
 
     def visible(self, f: Field) -> bool:
         """Whether the field is currently shown (relevant)."""

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from app.domain.assessment import Assessment
     from app.domain.errors import Problem
     from app.domain.questionnaire import Questionnaire
+    from app.gui.pages.base import StepPage
     from app.gui.prefs import Prefs
 
 AUTOSAVE_DELAY_MS = 1500
@@ -35,6 +36,7 @@ class Session:
     prefs: Prefs
     started: bool
     current: int
+    pages: dict[int, StepPage]
 
     def __init__(self) -> None:
         self.path: Path | None = None
@@ -182,6 +184,9 @@ class Session:
         return True
 
     def _write(self, path: Path) -> bool:
+        unfitted = sum(page.unfitted() for page in self.pages.values())
+        if unfitted and not dialogs.yes_no(self.root, ui("save_unfitted", self.lang, count=unfitted), self.lang):
+            return False
         try:
             service.save_assessment(self.a, path)
         except UserError as exc:

@@ -181,6 +181,10 @@ UI: dict[str, tuple[str, str]] = {
                        "An unexpected error occurred. Your work has been autosaved.\n"
                        "Details are in the log file:\n{path}"),
     "read_only_tag": ("読み取り専用", "read-only"),
+    "save_unfitted": ("入力のうち{count}か所がまだ正しくありません（赤く表示された欄: 文字数の超過、数値や日付の誤りなど）。"
+                      "このまま保存すると、それらの欄は最後に正しかった内容で保存されます。保存しますか？",
+                      "{count} field(s) still hold input that does not fit (shown in red: too long, not a number or date). "
+                      "Saving now keeps their last valid value. Save anyway?"),
     "read_only_save": ("「{name}」は新しい版のアプリで作られたファイルのため、上書きしません。別の名前を付けて保存してください。",
                        "'{name}' was made by a newer version of the app, so it is never overwritten. Please save under another name."),
     "opened_notes": ("「{name}」を開きました。次の点をご確認ください。", "Opened '{name}'. Please note:"),

@@ -9,6 +9,7 @@ import customtkinter as ctk
 
 from app.domain.questionnaire import Step
 from app.gui import style
+from app.gui.fields import FormView
 from app.gui.widgets import TaskSelector
 
 if TYPE_CHECKING:
@@ -64,6 +65,26 @@ class StepPage(ctk.CTkFrame):
     def inner_back(self) -> bool:
         """Move back within the page; False when at its start."""
         return False
+
+    def forms(self) -> list[FormView]:
+        """Every form on this page (the page's own, a card's per measure …)."""
+        found: list[FormView] = []
+        stack: list[tkinter.Misc] = [self]
+        while stack:
+            widget = stack.pop()
+            if isinstance(widget, FormView):
+                found.append(widget)
+            stack.extend(widget.winfo_children())
+        return found
+
+    def unfitted(self) -> int:
+        """Typed values on this page that do not fit yet (a save would keep their last valid value)."""
+        return sum(form.unfitted() for form in self.forms())
+
+    def forget_document(self) -> None:
+        """Another assessment was opened: nothing typed for the previous one may leak into it."""
+        for form in self.forms():
+            form.forget()
 
     def rescale(self) -> None:
         """The text size changed: plain tk widgets (sheets, canvases) resize their fonts here."""

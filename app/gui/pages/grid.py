@@ -116,6 +116,16 @@ class GridPage(StepPage):
         self._set_columns()
         self._loaded_revision = -1
 
+    def unfitted(self) -> int:
+        """Cells whose typed text does not fit (blank required cells hold nothing to lose)."""
+        return sum(1 for text, _message in self.errors.values() if text)
+
+    def forget_document(self) -> None:
+        """Another assessment: its task ids (t1, t2 …) are not these tasks."""
+        self.errors.clear()
+        self._errors_of = self.wiz.a
+        self._loaded_revision = -1
+
     def rescale(self) -> None:
         self.sheet.font(style.tk_font(14))
         self.sheet.header_font(style.tk_font(13, "bold"))

@@ -172,6 +172,15 @@ class PlanPage(StepPage):
         rest = max(round(200 * s), available - sum(fixed))
         self.sheet.set_column_widths([round(rest * 0.42), rest - round(rest * 0.42), *fixed])
 
+    def unfitted(self) -> int:
+        """Plan fields (dates, hours) whose typed text is not valid yet."""
+        return len(self.errors)
+
+    def forget_document(self) -> None:
+        """Another assessment: its action ids (a1, a2 …) are not these actions."""
+        self.errors.clear()
+        self.typed.clear()
+
     def rescale(self) -> None:
         self.sheet.font(style.tk_font(14))
         self.sheet.header_font(style.tk_font(13, "bold"))
