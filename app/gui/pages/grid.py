@@ -164,7 +164,13 @@ class GridPage(StepPage):
         return row
 
     def refresh(self) -> None:
-        if self._loaded_revision != self.wiz.revision:
+        if not self.wiz.a.tasks:
+            # an empty sheet has no cell to type or paste into: offer one blank row (dropped on leaving
+            # if it stays blank, so it is not a change of its own)
+            self.wiz.a.add_task()
+            self.load()
+            self.sheet.select_cell(0, 0)  # displayed column 0 is 業務名 (the id column is hidden)
+        elif self._loaded_revision != self.wiz.revision:
             self.load()
         self.update_total()
 
@@ -295,8 +301,8 @@ class GridPage(StepPage):
         self.wiz.changed()
         self.load()
         r = len(self.wiz.a.tasks) - 1
-        self.sheet.see(r, 1)
-        self.sheet.select_cell(r, 1)
+        self.sheet.see(r, 0)
+        self.sheet.select_cell(r, 0)  # displayed column 0 is 業務名 (the id column is hidden)
         self.update_total()
 
     def import_sheet(self) -> ImportDialog:
@@ -315,7 +321,7 @@ class GridPage(StepPage):
         if count:
             self.sheet.deselect("all", redraw=False)
             self.sheet.create_selection_box(total - count, 0, total, len(self.items), type_="rows")  # displayed columns
-            self.sheet.see(total - count, 1)
+            self.sheet.see(total - count, 0)
             self.sheet.redraw()
         self.message.configure(text="")
         self.note.configure(text=ui("grid_imported", self.wiz.lang, count=count))
