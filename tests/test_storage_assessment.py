@@ -228,11 +228,3 @@ def test_a_newer_file_is_never_overwritten(tmp_path: Path) -> None:
     save(result.assessment, other)  # another name works
     assert load(other, standard()).problems == []
 
-
-def test_a_blank_grid_row_is_not_saved_as_a_task() -> None:
-    q = service.get_questionnaire()
-    a = service.new_assessment(q, {"department": "課"})
-    a.add_task()  # the blank row the grid offers on an empty sheet
-    a.add_task({"name": "受付"})
-    data = json.loads(assessment_file.dumps(a))
-    assert [t["answers"] for t in data["tasks"]] == [{"name": "受付"}]

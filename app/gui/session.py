@@ -184,6 +184,8 @@ class Session:
         return True
 
     def _write(self, path: Path) -> bool:
+        if self.current in self.pages:
+            self.pages[self.current].before_save()
         unfitted = sum(page.unfitted() for page in self.pages.values())
         if unfitted and not dialogs.yes_no(self.root, ui("save_unfitted", self.lang, count=unfitted), self.lang):
             return False

@@ -51,10 +51,7 @@ def to_dict(a: Assessment, now: dt.datetime | None = None) -> dict[str, Any]:
         "modified": stamp,
         "lang": a.lang,
         "info": a.info,
-        # a blank row of the grid (nothing typed, nothing hanging off it) is not a task
-        "tasks": [{"id": t.id, "answers": t.answers} for t in a.tasks
-                  if t.answers or t.id in a.analysis or t.id in a.measures
-                  or any(x.task_id == t.id for x in a.actions)],
+        "tasks": [{"id": t.id, "answers": t.answers} for t in a.tasks],
         "focus": a.focus,
         "analysis": a.analysis,
         "measures": {tid: {mid: {"chosen": c.chosen, "answers": c.answers} for mid, c in per.items()}

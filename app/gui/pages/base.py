@@ -66,6 +66,9 @@ class StepPage(ctk.CTkFrame):
         """Move back within the page; False when at its start."""
         return False
 
+    def before_save(self) -> None:
+        """Tidy the model before it is written (the grid drops blank rows)."""
+
     def forms(self) -> list[FormView]:
         """Every form on this page (the page's own, a card's per measure …)."""
         found: list[FormView] = []

@@ -355,11 +355,21 @@ class GridPage(StepPage):
         self.sheet.select_row(r + delta)
         self.update_total()
 
-    def leave(self, forward: bool) -> bool:
+    def drop_blank_rows(self) -> None:
+        """A row with nothing typed (and no cell waiting to be fixed) is not a task."""
         a = self.wiz.a
         for t in [t for t in a.tasks if not t.answers and not any(k[0] == t.id for k in self.errors)]:
-            a.remove_task(t.id)  # a blank row is not a task
+            a.remove_task(t.id)
             self.wiz.changed()
+
+    def before_save(self) -> None:
+        self.drop_blank_rows()
+        self.load()
+        self.update_total()
+
+    def leave(self, forward: bool) -> bool:
+        a = self.wiz.a
+        self.drop_blank_rows()
         for r, t in enumerate(a.tasks):
             for c, item in enumerate(self.items, start=1):
                 if item.required and item.id not in t.answers and (t.id, item.id) not in self.errors:
