@@ -41,3 +41,15 @@ def only_user_errors(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
                 assert problem.message(lang).strip()
             problem.render("ja").encode("utf-8")  # printable and loggable
         return None
+
+
+def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a parsed document (mapping keys and list indexes) where a value can be swapped."""
+    out = [prefix]
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out += paths(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out += paths(v, (*prefix, i))
+    return out

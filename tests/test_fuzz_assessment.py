@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from app import service
 from app.storage import assessment_file
-from tests.fuzz_support import FUZZ, examples, only_user_errors
+from tests.fuzz_support import FUZZ, examples, only_user_errors, paths
 from tests.helpers import EXAMPLE, standard
 
 Q = standard()
@@ -23,18 +23,6 @@ json_leaf = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.t
                       st.integers(min_value=10**300, max_value=10**400))
 json_value = st.recursive(json_leaf, lambda inner: st.lists(inner, max_size=4)
                           | st.dictionaries(st.text(max_size=12), inner, max_size=4), max_leaves=12)
-
-
-def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every place in the example where a value can be swapped."""
-    out = [prefix]
-    if isinstance(node, dict):
-        for k, v in node.items():
-            out += paths(v, (*prefix, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            out += paths(v, (*prefix, i))
-    return out
 
 
 PATHS = paths(DATA)[1:]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.loading.loader import convert
-from tests.fuzz_support import FUZZ, examples, only_user_errors
+from tests.fuzz_support import FUZZ, examples, only_user_errors, paths
 from tests.helpers import standard_text
 
 TEXT = standard_text()
@@ -28,17 +28,6 @@ value = st.recursive(scalar, lambda inner: st.lists(inner, max_size=3)
                      | st.dictionaries(st.one_of(st.text(max_size=10), st.sampled_from(["id", "type", "label", "ja",
                                                                                          "choices", "items", "value"])),
                                        inner, max_size=3), max_leaves=8)
-
-
-def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix]
-    if isinstance(node, dict):
-        for k, v in node.items():
-            out += paths(v, (*prefix, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            out += paths(v, (*prefix, i))
-    return out
 
 
 PATHS = paths(DATA)[1:]
