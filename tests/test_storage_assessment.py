@@ -228,3 +228,18 @@ def test_a_newer_file_is_never_overwritten(tmp_path: Path) -> None:
     save(result.assessment, other)  # another name works
     assert load(other, standard()).problems == []
 
+
+
+def test_lone_surrogates_read_as_question_marks_and_round_trip() -> None:
+    # found by the deeper fuzz run (KAIZEN_FUZZ_SCALE=6): a str holding a raw lone surrogate
+    data = json.loads(service.example_assessment_path().read_text(encoding="utf-8"))
+    data["tasks"][3]["answers"]["systems"] = "\ud800"
+    first = read(json.dumps(data, ensure_ascii=False))
+    assert first.assessment.tasks[3].answers["systems"] == "?"
+    again = read(dumps(first.assessment))
+    assert again.assessment.tasks == first.assessment.tasks
+    data["format"] = "\ud800"
+    with pytest.raises(AssessmentError) as err:
+        read(json.dumps(data, ensure_ascii=False))
+    assert "format: ?" in err.value.render("ja")
+    err.value.render("ja").encode("utf-8")  # printable

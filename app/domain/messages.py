@@ -205,4 +205,6 @@ def format_message(code: str, lang: str = "ja", **params: object) -> str:
     except KeyError:
         return f"{code} {params}"
     template = en if lang == "en" else ja
-    return string.Formatter().vformat(template, (), _Defaulting(params))
+    text = string.Formatter().vformat(template, (), _Defaulting(params))
+    # a value quoted from a damaged file may hold a lone surrogate: show "?" so the message can be printed
+    return text.encode("utf-8", "replace").decode("utf-8")

@@ -25,6 +25,7 @@ FORMAT_VERSION = migrations.CURRENT
 MAX_BYTES = 16 * 1024 * 1024
 _SHOWN_CHARS = 80  # longest value quoted back in a message
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_RAW_SURROGATE = re.compile("[\ud800-\udfff]")  # text handed in as str (not bytes) may hold them as is
 _VERSION_HEAD = re.compile(r'"format_version"\s*:\s*(\d{1,6})')
 
 
@@ -174,7 +175,7 @@ def _parse_json(raw: bytes | str, name: str) -> Any:
     try:
         # NaN/Infinity are read (and then refused field by field, A001) so a file holding one still opens
         data = json.loads(text)
-        if _SURROGATE_ESCAPE.search(text):
+        if _SURROGATE_ESCAPE.search(text) or _RAW_SURROGATE.search(text):
             # "\ud800" without its pair parses but can never be written back as UTF-8: make it "?"
             data = json.loads(json.dumps(data, ensure_ascii=False).encode("utf-8", "replace"))
         return data
