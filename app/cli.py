@@ -60,7 +60,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    opened = service.open_assessment(args.assessment)
+    opened = service.open_assessment(args.assessment, note_titles=True)
     for problem in opened.problems:
         print(problem.render(args.lang), file=sys.stderr)
     q, a = opened.questionnaire, opened.assessment
@@ -68,7 +68,7 @@ def _score(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    print(_summary(data, q.measures, args.lang))
+    print(_summary(data, q.measures, args.lang, q.team_name(args.lang)))
     return 0
 
 
@@ -77,7 +77,7 @@ def _hours(value: float, en: bool, width: int = 0) -> str:
     return f"{value:>{width},.1f} {'h' if en else '時間'}"
 
 
-def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> str:
+def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str, team: str) -> str:
     en = lang == "en"
     t = data["totals"]
     names = {m.id: m.label.get(lang) for m in measures}
@@ -97,18 +97,30 @@ def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> st
     scored = {(m["task_id"], m["measure_id"]): m for m in data["measures"]}
     for n, qw in enumerate(data["quick_wins"], 1):
         m = scored[(qw["task_id"], qw["measure_id"])]
-        lines.append(f"  {n}. {names[qw['measure_id']]} — {tasks[qw['task_id']]} ({_hours(m['potential_hours'], en)})")
+        what = f"{m['title']} — " if m["title"] else ""
+        lines.append(f"  {n}. {what}{names[qw['measure_id']]} / {tasks[qw['task_id']]} "
+                     f"({_hours(m['potential_hours'], en)})")
     if not data["quick_wins"]:
         lines.append("  (none yet: answer the ease questions in step 5)" if en
                      else "  （まだありません。手順5で取り組みやすさを回答してください）")
-    lines += ["", "Measures:" if en else "施策:"]
-    for m in sorted(data["measures"], key=lambda m: -m["potential_hours"]):
+    lines += ["", ("Measures (hours after the earlier measures on the same task; alone in brackets):" if en
+                   else "改善策（同じ業務の先の改善策を引いた時間、かっこ内は単独の時間）:")]
+    for m in sorted(data["measures"], key=lambda m: -m["standalone_hours"]):
         quadrant = QUADRANT_LABELS[m["quadrant"]][1 if en else 0]
         flags = (" [premature]" if en else " [時期尚早]") if m["premature"] else ""
-        flags += (" [central team]" if en else " [中央チームへ]") if m["cross_department"] else ""
+        flags += f" [{team}]" if m["cross_department"] else ""
+        flags += (" [to be confirmed]" if en else " [要確認]") if m["review"] else ""
         ease = "–" if m["ease"] is None else f"{m['ease']:.1f}"
-        lines.append(f"  {quadrant}  {_hours(m['potential_hours'], en, 8)}  {'ease' if en else '容易度'} {ease}  "
-                     f"{names[m['measure_id']]} — {tasks[m['task_id']]}{flags}")
+        alone = f" ({_hours(m['standalone_hours'], en)})" if m["standalone_hours"] != m["potential_hours"] else ""
+        what = f"{m['title']} — " if m["title"] else ""
+        lines.append(f"  {quadrant}  {_hours(m['potential_hours'], en, 8)}{alone}  "
+                     f"{'ease' if en else '容易度'} {ease}  {what}{names[m['measure_id']]} / {tasks[m['task_id']]}"
+                     f"{flags}")
+    lines += ["", (f"This fiscal year (to {t['fiscal_year_end']}): planned {_hours(t['this_year_planned_hours'], en)}"
+                   f" × {t['realisation_factor']:g} = expected {_hours(t['this_year_expected_hours'], en)}" if en else
+                   f"今年度（{t['fiscal_year_end']}まで）: 計画 {_hours(t['this_year_planned_hours'], en)} × "
+                   f"{t['realisation_factor']:g} = 見込み {_hours(t['this_year_expected_hours'], en)}")
+              + (f"; {'target' if en else '目標'} {_hours(t['target_hours'], en)}" if t["target_hours"] else "")]
     for w in data["warnings"]:
         params = {k: v for k, v in w.items() if k != "code"}
         lines.append(f"! {format_message(w['code'], lang, **params)}")
@@ -116,7 +128,7 @@ def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> st
 
 
 def _report(args: argparse.Namespace) -> int:
-    opened = service.open_assessment(args.assessment)
+    opened = service.open_assessment(args.assessment, note_titles=True)
     for problem in opened.problems:
         print(problem.render(args.lang), file=sys.stderr)
     out = service.write_plan(opened.questionnaire, opened.assessment, args.output, args.lang, args.fixed_date)
@@ -186,7 +198,7 @@ def _add_followup_commands(sub: Any) -> None:
 
 
 def _story(args: argparse.Namespace) -> int:
-    opened = service.open_assessment(args.assessment)
+    opened = service.open_assessment(args.assessment, note_titles=True)
     for problem in opened.problems:
         print(problem.render(args.lang), file=sys.stderr)
     print(service.write_story(opened.questionnaire, opened.assessment, args.action, args.output,
@@ -251,7 +263,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    opened = service.open_assessment(args.assessment)
+    opened = service.open_assessment(args.assessment, note_titles=True)
     q, a = opened.questionnaire, opened.assessment
     if args.output.suffix.lower() == ".csv":
         print(service.export_csv(q, a, args.output, args.table, args.lang))

@@ -149,7 +149,7 @@ def test_another_questionnaire_version_is_flagged_not_dropped(tmp_path: Path) ->
     summary = service.aggregate_files([tmp_path])
     flagged = [d for d in summary.departments if d.version_flag]
     assert [d.department for d in flagged] == ["旧版の部署"]
-    assert flagged[0].file_version == "0.9.0" and flagged[0].scored_version == "1.0.0"
+    assert flagged[0].file_version == "0.9.0" and flagged[0].scored_version == "2.0.0"
     assert summary.mixed_versions
     assert "W102" in {w.code for w in summary.warnings}
     assert any(p.code == "A014" for p in flagged[0].notes)

@@ -140,7 +140,7 @@ def test_story_sheet_for_a_done_action_and_a_locked_target(wizard: Any, fake_dia
     out = wizard.pages[wizard.current]
     assert out.story_button.cget("state") == "disabled"  # nothing is done yet
     assert "振り返り" in out.export_status.cget("text")
-    record_follow_up(wizard.a.action("a3"), "done", dt.date(2027, 2, 1), 200.0)
+    record_follow_up(wizard.a.action("a3"), "done", dt.date(2027, 2, 1), 200.0, today=dt.date(2027, 2, 1))
     wizard.changed()
     wizard.go(step_of(wizard, "output"))
     assert out.story_button.cget("state") == "normal" and out.story_ids == ["a3"]

@@ -61,6 +61,7 @@ class Action:
     baseline: str = ""
     target: str = ""
     review_date: str = ""
+    review_date_manual: bool = False  # set by hand: no longer follows the deadline
     support: str = ""
     status: str = "not_started"
     done_date: str = ""

@@ -149,7 +149,11 @@ class FollowUpDialog(ctk.CTkToplevel):
         if raw and (hours is None or hours < 0):
             dialogs.error(self, t("fu_bad_hours", lang), lang)
             return False
-        record_follow_up(x, status, day, hours, self.note.get().strip())
+        try:
+            record_follow_up(x, status, day, hours, self.note.get().strip(), today=self.today)
+        except UserError as exc:  # a 完了日 after today (A030)
+            dialogs.error(self, exc.problems[0].message(lang), lang)
+            return False
         if status == "done":
             x.done_date = day.isoformat()  # a corrected date replaces the first one
         for name, box in self.texts.items():

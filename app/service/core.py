@@ -106,13 +106,31 @@ class Opened:
     read_only: bool = False
 
 
-def open_assessment(path: Path) -> Opened:
-    """Read an assessment and the questionnaire it was made with (or the current one of that id)."""
+def open_assessment(path: Path, note_titles: bool = False) -> Opened:
+    """Read an assessment and the questionnaire it was made with (or the current one of that id).
+
+    With ``note_titles`` (the command line), a chosen measure with no title but a note takes the
+    note's first line as its title in memory, and an A031 notice says so; the file is not changed.
+    """
     path = Path(path)
     stamp_id = _peek_questionnaire_id(path)
     q = get_questionnaire(stamp_id)
     result = assessment_file.load(path, q)
-    return Opened(result.assessment, q, path, result.problems, result.read_only)
+    opened = Opened(result.assessment, q, path, result.problems, result.read_only)
+    if note_titles:
+        offered = plan_rules.note_titles(q, opened.assessment)
+        plan_rules.apply_note_titles(q, opened.assessment, offered)
+        lang = opened.assessment.lang
+        opened.problems.extend(Problem("A031", {"measure": _measure_label(q, mid, lang), "title": title}, str(path))
+                               for _tid, mid, title in offered)
+    return opened
+
+
+def _measure_label(q: Questionnaire, measure_id: str, lang: str) -> str:
+    try:
+        return q.measure(measure_id).label.get(lang)
+    except KeyError:
+        return measure_id
 
 
 def _peek_questionnaire_id(path: Path) -> str:
@@ -167,20 +185,40 @@ def score_json(q: Questionnaire, a: Assessment, result: AssessmentResult | None 
             "unit_cost_yen_per_hour": q.value("unit_cost_yen_per_hour"),
             "task_count": t.task_count, "focus_count": t.focus_count, "quick_win_count": t.quick_win_count,
             "major_project_count": t.major_project_count, "proposal_count": t.proposal_count,
+            "quadrant_counts": dict(t.quadrant_counts), "realisation_factor": t.realisation_factor,
+            "fiscal_year_end": t.fiscal_year_end or None, "this_year_planned_hours": h(t.this_year_planned_hours),
+            "this_year_expected_hours": h(t.this_year_expected_hours),
+            "headcount": t.headcount, "capacity_hours": None if t.capacity_hours is None else h(t.capacity_hours),
+            "monthly_hours": [h(x) for x in t.monthly_hours],
         },
         "tasks": [{"id": x.task_id, "name": x.name, "annual_hours": h(x.annual_hours), "focus": x.focus,
                    "rank": x.rank, "suitability": share(x.suitability), "readiness": share(x.readiness),
-                   "suggested_measures": list(x.suggested)} for x in r.tasks],
-        "measures": [{"task_id": m.task_id, "measure_id": m.measure_id, "potential_hours": h(m.potential_hours),
+                   "suggested_measures": list(x.suggested), "potential_hours": h(x.potential_hours),
+                   "peak_months": list(x.peak_months), "overtime_hours": x.overtime_hours} for x in r.tasks],
+        "measures": [{"task_id": m.task_id, "measure_id": m.measure_id, "order": m.order,
+                      "title": plan_rules.action_title(q, a, m.task_id, m.measure_id),
+                      "potential_hours": h(m.potential_hours), "standalone_hours": h(m.standalone_hours),
+                      "fit_factor": m.fit_factor, "review": m.review,
+                      "notices": [n.get(a.lang) for n in m.notices],
                       "potential_yen": int(round_half_up(m.potential_yen)), "band": m.band,
                       "suitability": share(m.suitability),
                       "ease": None if m.ease is None else round_half_up(m.ease, 2), "quadrant": m.quadrant,
                       "premature": m.premature, "cross_department": m.cross_department} for m in r.measures],
         "quick_wins": [{"task_id": m.task_id, "measure_id": m.measure_id} for m in r.quick_wins],
-        "proposals": [{"task_id": m.task_id, "measure_id": m.measure_id} for m in r.proposals],
+        "proposals": [{"task_id": m.task_id, "measure_id": m.measure_id, "reason": m.proposal_reason.get(a.lang),
+                       "other_departments": _answer(q, a, m.task_id, q.scoring.other_departments_item),
+                       "information": _answer(q, a, m.task_id, q.scoring.shared_information_item)}
+                      for m in r.proposals],
+        "not_this_year": [{"task_id": x.task_id, "measure_id": x.measure_id, "reason": x.reason,
+                           "potential_hours": h(x.potential_hours)} for x in r.not_this_year],
         "pain_profile": {k: round_half_up(v, 3) for k, v in r.pain_profile.items()},
         "warnings": [{"code": w.code, **{k: str(v) for k, v in w.params.items()}} for w in r.warnings],
     }
+
+
+def _answer(q: Questionnaire, a: Assessment, task_id: str, item: str) -> str:
+    value = a.analysis.get(task_id, {}).get(item) if item else None
+    return value if isinstance(value, str) else ""
 
 
 def render_plan(q: Questionnaire, a: Assessment, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:

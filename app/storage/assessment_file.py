@@ -291,6 +291,7 @@ class _Reader:
                 value = entry.get(key)
                 if isinstance(value, str):
                     setattr(action, key, value)
+            action.review_date_manual = entry.get("review_date_manual") is True
             status = entry.get("status")
             action.status = status if status in ACTION_STATUSES else "not_started"
             hours = _hours(entry.get("realised_hours"))
