@@ -25,9 +25,11 @@ def test_xlsx_has_three_sheets_and_reimports_the_same_tasks(tmp_path: Path) -> N
     q, a = opened.questionnaire, opened.assessment
     out = service.export_xlsx(q, a, tmp_path / "out.xlsx")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["業務一覧", "施策", "行動計画"]
+    assert wb.sheetnames == ["業務一覧", "改善策", "行動計画"]
     actions = wb["行動計画"]
     heads = [c.value for c in actions[1]]
+    titles = [r[heads.index("何をするか")] for r in actions.iter_rows(min_row=2, values_only=True)]
+    assert titles and all(titles)  # every example action says what will be done
     done = [r for r in actions.iter_rows(min_row=2, values_only=True) if r[heads.index("状態")] == "完了"]
     assert len(done) == sum(1 for x in a.actions if x.status == "done")
     assert sum(r[heads.index("実績時間（時間）")] for r in done) == pytest.approx(

@@ -102,6 +102,14 @@ def review_before_deadline(action: Action) -> bool:
     return bool(review and due and review < due)
 
 
+def review_overdue(x: Action, on: dt.date) -> bool:
+    """An open action whose review date has passed without a follow-up recorded since."""
+    review = parse_date(x.review_date) if x.review_date else None
+    if x.status not in ("not_started", "in_progress") or review is None or review >= on:
+        return False
+    return not any((parse_date(h.date) or dt.date.min) >= review for h in x.history)
+
+
 def check_done_date(value: str, today: dt.date) -> dt.date | None:
     """A 完了日 as a date; one after ``today`` is refused (A030), a blank gives ``None``."""
     if not value.strip():

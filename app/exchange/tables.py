@@ -12,6 +12,7 @@ from typing import Any
 
 from app.domain.aggregate import WardSummary
 from app.domain.assessment import Assessment
+from app.domain.plan import action_title
 from app.domain.questionnaire import Item, Questionnaire
 from app.domain.results import AssessmentResult
 from app.domain.values import round_half_up
@@ -22,7 +23,7 @@ QUADRANT_LABELS = {"quick_win": ("すぐやる", "Quick win"), "major_project": 
 STATUS_LABELS = {"not_started": ("未着手", "Not started"), "in_progress": ("進行中", "In progress"),
                  "done": ("完了", "Done"), "cancelled": ("中止", "Cancelled")}
 GROUP_KIND_LABELS = {"category": ("同じ業務区分", "Same category"), "pain": ("同じ課題", "Same pain point"),
-                     "measure": ("同じ施策", "Same measure")}
+                     "measure": ("同じ改善策", "Same measure")}
 YES_NO = {True: ("はい", "yes"), False: ("いいえ", "no")}
 
 
@@ -85,26 +86,32 @@ def tasks_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: str 
 def measures_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: str = "ja") -> Table:
     """One row per chosen measure with its potential, ease and quadrant."""
     headers = [_t(x, lang) for x in (
-        ("業務名", "Task"), ("施策", "Measure"), ("ECRS", "ECRS"), ("年間時間（時間）", "Annual hours"),
-        ("影響割合（%）", "Affected share (%)"), ("削減率（%）", "Reduction rate (%)"),
+        ("業務名", "Task"), ("改善策", "Measure"), ("何をするか", "What will be done"), ("ECRS", "ECRS"),
+        ("年間時間（時間）", "Annual hours"), ("影響割合（%）", "Affected share (%)"),
+        ("削減率（%）", "Reduction rate (%)"),
         ("適合度（%）", "Suitability (%)"), ("ポテンシャル（時間）", "Potential (h)"),
-        ("ポテンシャル（円）", "Potential (yen)"), ("取り組みやすさ", "Ease"), ("区分", "Quadrant"),
-        ("時期尚早", "Premature"), ("中央チームへの提案", "Central-team proposal"))]
+        ("単独のポテンシャル（時間）", "Potential alone (h)"),
+        ("ポテンシャル（人件費換算・円）", "Potential (yen of staff time)"), ("取り組みやすさ", "Ease"),
+        ("区分", "Quadrant"),
+        ("時期尚早", "Premature"), ("要確認", "To confirm"), (f"{q.team_name('ja')}への提案", "Proposal"))]
     rows: list[list[Cell]] = []
     for m in r.measures:
         rows.append([
-            r.task(m.task_id).name, q.measure(m.measure_id).label.get(lang), m.ecrs, _h(m.annual_hours),
+            r.task(m.task_id).name, q.measure(m.measure_id).label.get(lang),
+            action_title(q, a, m.task_id, m.measure_id) or None, m.ecrs, _h(m.annual_hours),
             _pct(m.affected_share), _pct(m.reduction_rate), _pct(m.suitability), _h(m.potential_hours),
-            int(round_half_up(m.potential_yen)), None if m.ease is None else round_half_up(m.ease, 2),
+            _h(m.standalone_hours), int(round_half_up(m.potential_yen)),
+            None if m.ease is None else round_half_up(m.ease, 2),
             _t(QUADRANT_LABELS[m.quadrant], lang), _t(YES_NO[m.premature], lang),
-            _t(YES_NO[m.cross_department], lang)])
-    return Table(_t(("施策", "Measures"), lang), headers, rows)
+            "；".join(n.get(lang) for n in m.notices) if m.review else None, _t(YES_NO[m.cross_department], lang)])
+    return Table(_t(("改善策", "Measures"), lang), headers, rows)
 
 
 def actions_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: str = "ja") -> Table:
     """One row per action line: the plan and what happened (status, date done, planned vs realised hours)."""
     headers = [_t(x, lang) for x in (
-        ("ID", "ID"), ("施策", "Measure"), ("対象業務", "Task"), ("担当", "Owner"), ("期限", "Deadline"),
+        ("ID", "ID"), ("何をするか", "What will be done"), ("改善策", "Measure"), ("対象業務", "Task"),
+        ("担当", "Owner"), ("期限", "Deadline"),
         ("最初の一歩", "First step"), ("KPI", "KPI"), ("現状", "Baseline"), ("目標", "Target"),
         ("確認日", "Review date"), ("必要な支援", "Support needed"), ("状態", "Status"), ("完了日", "Date done"),
         ("見込み時間（時間）", "Planned hours"), ("実績時間（時間）", "Realised hours"), ("メモ", "Note"))]
@@ -116,7 +123,8 @@ def actions_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: st
             label = q.measure(x.measure_id).label.get(lang)
         except KeyError:
             label = x.measure_id
-        rows.append([x.id, label, names.get(x.task_id, x.task_id), x.owner, x.deadline, x.first_step, x.kpi,
+        rows.append([x.id, action_title(q, a, x.task_id, x.measure_id) or None, label, names.get(x.task_id, x.task_id),
+                     x.owner, x.deadline, x.first_step, x.kpi,
                      x.baseline, x.target, x.review_date, x.support,
                      _t(STATUS_LABELS.get(x.status, (x.status, x.status)), lang), x.done_date or None,
                      _h(m.potential_hours) if m is not None else None, _h(x.realised_hours), x.note or None])
@@ -136,7 +144,7 @@ def summary_tables(s: WardSummary, lang: str = "ja") -> list[Table]:
         ("重点業務の時間（時間）", "Focus hours"), ("ポテンシャル（時間）", "Potential (h)"),
         ("ポテンシャル（円）", "Potential (yen)"), ("行動計画の見込み（時間）", "Planned hours"),
         ("実績（時間）", "Realised hours"), ("行動数", "Actions"), ("完了", "Done"), ("すぐやる", "Quick wins"),
-        ("すぐやる完了", "Quick wins done"), ("中央チームへの提案", "Proposals"))]
+        ("すぐやる完了", "Quick wins done"), ("業務改善担当への提案", "Proposals"))]
     dep_rows: list[list[Cell]] = []
     for d in s.departments:
         dep_rows.append([d.department, d.section or None, d.source, f"{d.questionnaire_id} {d.file_version}",
@@ -166,7 +174,7 @@ def summary_tables(s: WardSummary, lang: str = "ja") -> list[Table]:
     groups = Table(_t(("全庁的な提案", "Grouped proposals"), lang),
                    [_t(x, lang) for x in (
                        ("まとめ方", "Grouped by"), ("共通点", "Shared"), ("部署数", "Departments"),
-                       ("部署", "Department"), ("業務名", "Task"), ("施策", "Measure"),
+                       ("部署", "Department"), ("業務名", "Task"), ("改善策", "Measure"),
                        ("年間時間（時間）", "Annual hours"), ("ポテンシャル（時間）", "Potential (h)"))],
                    group_rows)
     skipped = Table(_t(("読めなかったファイル", "Skipped files"), lang),

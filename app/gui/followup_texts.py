@@ -47,7 +47,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "im_problems": ("取り込めなかった値（空欄にしました）: {count}件", "Values left blank: {count}"),
     "im_files": ("Excel・CSV", "Excel, CSV"),
     "all_files": ("すべてのファイル", "All files"),
-    "ag_title": ("全庁の集計（中央チーム）", "Ward-wide view (central team)"),
+    "ag_title": ("全庁の集計（業務改善担当）", "Ward-wide view (improvement team)"),
     "ag_intro": ("各課の評価ファイル（.kaizen.json）またはそのフォルダを選び、「集計する」を押してください。",
                  "Choose the departments' assessment files (.kaizen.json) or their folder, then press Summarise."),
     "ag_add_folder": ("フォルダを追加…", "Add a folder…"),

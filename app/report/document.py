@@ -32,6 +32,19 @@ SECTIONS: tuple[Section, ...] = (
 PDF_LANG = {"ja": "ja-JP", "en": "en"}
 
 
+class _PageRecorder(SimpleDocTemplate):  # type: ignore[misc]  # reportlab ships no type hints
+    """Records the page on which each section heading (a flowable with ``heading_key``) lands."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.heading_pages: dict[str, int] = {}
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's hook name
+        key = getattr(flowable, "heading_key", None)
+        if isinstance(key, str):
+            self.heading_pages.setdefault(key, self.page)
+
+
 def build_story(ctx: PlanContext) -> list[Flowable]:
     """Every flowable of the plan, section by section."""
     story: list[Flowable] = []
@@ -56,7 +69,7 @@ def render_plan(q: Questionnaire, a: Assessment, result: AssessmentResult, lang:
     dept = ctx.department
     title = text("doc_title", lang) + (f" — {dept}" if dept else "")
     mm_pt = 72 / 25.4
-    doc = SimpleDocTemplate(
+    doc = _PageRecorder(
         buf, pagesize=PAGE_SIZE, leftMargin=MARGINS_MM["left"] * mm_pt, rightMargin=MARGINS_MM["right"] * mm_pt,
         topMargin=MARGINS_MM["top"] * mm_pt, bottomMargin=MARGINS_MM["bottom"] * mm_pt,
         title=plain(title), author=plain(dept), subject=text("doc_subject", lang),
@@ -70,6 +83,12 @@ def render_plan(q: Questionnaire, a: Assessment, result: AssessmentResult, lang:
         return text("footer_page", lang, page=page, total=total)
 
     try:
+        # Two passes: the first finds the page of each section for the contents list on the cover.
+        doc.build(build_story(ctx), canvasmaker=numbered_canvas(font, footer, page_label))
+        ctx.pages = dict(doc.heading_pages)
+        buf.seek(0)
+        buf.truncate()
+        doc.heading_pages = {}
         doc.build(build_story(ctx), canvasmaker=numbered_canvas(font, footer, page_label))
     except LayoutError as exc:  # a cell too tall for a page despite the cuts: say so instead of crashing
         raise ReportError(Problem("R002", {"detail": str(exc)[:200]})) from exc

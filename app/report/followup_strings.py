@@ -38,7 +38,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sum_potential": ("改善ポテンシャル（年）", "Improvement potential (a year)"),
     "sum_planned": ("行動計画の見込み（年）", "Planned in action plans (a year)"),
     "sum_realised": ("実績・削減できた時間（年）", "Realised, hours saved (a year)"),
-    "sum_quick": ("すぐやる施策の完了", "Quick wins done"),
+    "sum_quick": ("すぐやる改善策の完了", "Quick wins done"),
     "sum_quick_value": ("{done} / {total} 件", "{done} of {total}"),
     "sum_hours": ("{value} 時間", "{value} h"),
     "sum_share": ("見込みの {value} %", "{value} % of planned"),
@@ -50,8 +50,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sum_pains": ("多くの部署に共通する課題", "Pain points shared by many departments"),
     "sum_pains_note": ("重点業務で挙がった課題を、挙げた部署の数の順に並べています。",
                        "Pain points named for focus tasks, by number of departments."),
-    "sum_groups": ("全庁的な取組みの候補（中央チームへの提案のまとめ）", "Office-wide candidates (proposals grouped)"),
-    "sum_groups_note": ("複数の部署が同じ業務区分・同じ課題・同じ施策で中央チームへの提案を挙げています。部分最適ではなく全体最適で進める根拠です。",
+    "sum_groups": ("全庁的な取組みの候補（業務改善担当への提案のまとめ）", "Office-wide candidates (proposals grouped)"),
+    "sum_groups_note": ("複数の部署が同じ業務区分・同じ課題・同じ改善策で業務改善担当への提案を挙げています。部分最適ではなく全体最適で進める根拠です。",
                         "Several departments raised central-team proposals for the same category, pain point or measure: the evidence for office-wide work."),
     "sum_groups_none": ("複数の部署に共通する提案はまだありません。", "No proposal is shared by several departments yet."),
     "sum_group_head": ("{traits}（{count}部署、ポテンシャル計 年 {hours} 時間）",
@@ -59,7 +59,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sum_notes": ("注意事項", "Notes"),
     "sum_version_flag": ("※ 質問票の版が他と異なります", "* questionnaire version differs"),
     "sum_skipped": ("読み込めなかったファイル（集計から除外）", "Files that could not be read (left out)"),
-    "sum_assumptions": ("時間は各課の見積り（推定）です。ポテンシャルは施策の仮の削減率による目安で、実績は各課が振り返りで記録した時間です。金額は {unit} 円/時間で換算しています（質問票の設定値）。",
+    "sum_assumptions": ("時間は各課の見積り（推定）です。ポテンシャルは改善策の仮の削減率による目安で、実績は各課が振り返りで記録した時間です。金額は {unit} 円/時間で換算しています（質問票の設定値）。",
                         "Hours are the departments' estimates. Potential uses the measures' provisional reduction rates; realised hours are what departments recorded at follow-up. Yen at {unit} yen/h (questionnaire setting)."),
     "sum_total": ("全体", "All"),
     "col_department": ("部署", "Department"),
@@ -78,10 +78,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_focus_tasks": ("重点業務数", "Focus tasks"),
     "col_hours": ("時間/年", "h/year"),
     "col_task": ("業務", "Task"),
-    "col_measure": ("施策", "Measure"),
+    "col_measure": ("改善策", "Measure"),
     "kind_category": ("同じ業務区分", "Same category"),
     "kind_pain": ("同じ課題", "Same pain point"),
-    "kind_measure": ("同じ施策", "Same measure"),
+    "kind_measure": ("同じ改善策", "Same measure"),
     "page": ("{page} / {total}", "{page} / {total}"),
 }
 
@@ -97,14 +97,16 @@ def text(key: str, lang: str = "ja", **params: object) -> str:
     return string.Formatter().vformat(en if lang == "en" and en else ja, (), _Defaulting(params))
 
 
-def date_text(value: str | dt.date | None) -> str:
-    """A date as 2027/1/10, the form the plan prints (unparsable text is returned as typed)."""
-    from app.domain.values import parse_date
+def date_text(value: str | dt.date | None, style: str = "western") -> str:
+    """A date as 2027/1/10 or, in ``wareki`` style, 令和9年1月10日 (unparsable text is returned as typed)."""
+    from app.domain.values import parse_date, wareki
 
     if value is None or value == "":
         return ""
     day = value if isinstance(value, dt.date) else parse_date(value)
-    return f"{day.year}/{day.month}/{day.day}" if day is not None else str(value)
+    if day is None:
+        return str(value)
+    return wareki(day) if style == "wareki" else f"{day.year}/{day.month}/{day.day}"
 
 
 def fixed(value: float, digits: int = 1) -> str:

@@ -41,6 +41,9 @@ class MeasureCard(ctk.CTkFrame):
         self.description = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
                                         justify="left", wraplength=820)
         self.description.grid(row=1, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
+        # why the measure needs confirming (fit answers, gates): shown under the questions, in the card
+        self.notice = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
+                                   justify="left", wraplength=820)
         self._form: FormView | None = None
         self.retranslate()
 
@@ -77,7 +80,8 @@ class MeasureCard(ctk.CTkFrame):
         self.check.configure(text=f"{m.label.get(lang)}")
         rate = ui("measure_rate", lang, rate=percent(m.reduction_rate))
         rate += ui("provisional", lang) if m.provisional else ""
-        self.description.configure(text=f"{m.description.get(lang)}　{rate}")
+        example = ui("measure_title_example", lang, example=m.title_example.get(lang)) if m.title_example else ""
+        self.description.configure(text=f"{m.description.get(lang)}　{rate}" + (f"\n{example}" if example else ""))
         if self._form is not None:
             self._form.retranslate()
 
@@ -118,17 +122,24 @@ class MeasureCard(ctk.CTkFrame):
         tid = self.wiz.current_task
         scored = self.wiz.result().measure(tid, self.measure.id) if tid else None
         lang = self.wiz.lang
+        self.notice.grid_remove()
         if scored is None:
             self.status.configure(text="")
             return
+        if scored.review:
+            lines = [ui("measure_review", lang)] + [f"・{n.get(lang)}" for n in scored.notices]
+            self.notice.configure(text="\n".join(lines))
+            self.notice.grid(row=3, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
         if not scored.complete:
             self.status.configure(text=ui("measure_incomplete", lang), text_color=style.MUTED)
             return
         quadrant = ui("q_" + scored.quadrant, lang)
         ease = "—" if scored.ease is None else f"{scored.ease:.1f}"
-        text = ui("measure_score", lang, hours=hours(scored.potential_hours), ease=ease, quadrant=quadrant)
+        text = ui("measure_score", lang, hours=hours(scored.standalone_hours), ease=ease, quadrant=quadrant)
+        if round(scored.potential_hours, 1) != round(scored.standalone_hours, 1):
+            text += ui("measure_share", lang, hours=hours(scored.potential_hours))
         if scored.cross_department:
-            text += "・" + ui("cross_dept", lang)
+            text += "・" + ui("cross_dept", lang, team=self.wiz.q.team_name(lang))
         color = style.QUICK_WIN if scored.quadrant == "quick_win" else ("gray10", "gray90")
         self.status.configure(text=text, text_color=color)
 

@@ -11,6 +11,7 @@ import customtkinter as ctk
 from tksheet import Sheet
 
 from app import service
+from app.domain import plan as plan_rules
 from app.domain.assessment import ACTION_STATUSES, Action
 from app.domain.plan import action_names
 from app.domain.questionnaire import Step
@@ -34,20 +35,13 @@ SPANS = {"first_step": 2, "status": 2}  # the status needs room for four segment
 COLUMNS = ("col_measure", "col_task", "f_owner", "f_deadline", "f_review_date", "f_status", "col_realised")
 FIXED_WIDTHS = (None, None, 120, 96, 96, 88, 80)  # at 100 %; measure and task share the rest
 OVERDUE_BG = "#ffe2b8"
-OPEN_STATUSES = ("not_started", "in_progress")
 
 
 def today() -> dt.date:
     """Today's date (tests replace this function)."""
     return dt.date.today()
 
-
-def overdue(x: Action, on: dt.date) -> bool:
-    """An open action whose review date has passed without a follow-up recorded since."""
-    review = parse_date(x.review_date) if x.review_date else None
-    if x.status not in OPEN_STATUSES or review is None or review >= on:
-        return False
-    return not any((parse_date(h.date) or dt.date.min) >= review for h in x.history)
+overdue = plan_rules.review_overdue
 
 
 class PlanPage(StepPage):
@@ -192,8 +186,11 @@ class PlanPage(StepPage):
         """One line of the list."""
         lang = self.wiz.lang
         measure, task = action_names(self.wiz.q, self.wiz.a, x, lang)
+        title = plan_rules.action_title(self.wiz.q, self.wiz.a, x.task_id, x.measure_id)
+        measure = f"{title}（{measure}）" if title else measure
         realised = "" if x.realised_hours is None else hours(x.realised_hours)
-        return [measure, task, x.owner, x.deadline, x.review_date, ui("st_" + x.status, lang), realised]
+        review = x.review_date + (f" {ui('plan_review_before', lang)}" if plan_rules.review_before_deadline(x) else "")
+        return [measure, task, x.owner, x.deadline, review, ui("st_" + x.status, lang), realised]
 
     def refresh(self) -> None:
         a = self.wiz.a
@@ -299,8 +296,13 @@ class PlanPage(StepPage):
             day = parse_date(text) if text else None
             if text and day is None:
                 message = ui("bad_date", self.wiz.lang)
+            elif name == "deadline":  # the review date follows it until it is set by hand
+                plan_rules.set_deadline(self.wiz.q, self.wiz.a, x, day.isoformat() if day else "", today())
+                self._quiet = True  # show the review date that followed, not as typed by hand
+                self.vars["review_date"].set(x.review_date)
+                self._quiet = False
             else:
-                setattr(x, name, day.isoformat() if day else "")
+                plan_rules.set_review_date(self.wiz.q, self.wiz.a, x, day.isoformat() if day else "", today())
         else:
             setattr(x, name, self.vars[name].get())
         if message:

@@ -76,7 +76,7 @@ class ResultsPage(StepPage):
             box.row(f"{n}. {self.label_of(m, TWO_LINES)}", f"{hours(m.potential_hours)} h", style.QUICK_WIN, bold=True)
         if not r.quick_wins:
             box.note(ui("res_none", lang))
-        box.heading(ui("res_proposals", lang))
+        box.heading(ui("res_proposals", lang, team=self.wiz.q.team_name(lang)))
         for m in r.proposals:
             box.row(f"・{self.label_of(m, TWO_LINES)}", f"{hours(m.potential_hours)} h")
         if not r.proposals:
