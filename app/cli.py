@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from app import __version__, service
+from app import __version__, cli_book, service
 from app.domain.errors import Problem, UserError
 from app.domain.messages import format_message
 from app.domain.questionnaire import Measure
@@ -45,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     o = sub.add_parser("open", help="open an assessment file in the window")
     o.add_argument("assessment", type=Path)
     _add_followup_commands(sub)
+    cli_book.add_commands(sub)
     return p
 
 
@@ -260,7 +261,8 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS.update({"story": _story, "aggregate": _aggregate, "import": _import, "export": _export})
+COMMANDS.update({"story": _story, "aggregate": _aggregate, "import": _import, "export": _export,
+                 **cli_book.COMMANDS})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -158,7 +158,7 @@ class MeasuresPage(PerTaskPage):
             return []
         suggested = set(self.wiz.result().task(tid).suggested)
         chosen = {mid for mid, c in self.wiz.a.measures.get(tid, {}).items() if c.chosen}
-        return [m for m in self.wiz.q.measures if m.id in suggested | chosen]
+        return [m for m in self.wiz.q.measures if m.enabled and m.id in suggested | chosen]
 
     def retranslate(self) -> None:
         super().retranslate()
