@@ -23,6 +23,9 @@ def add_commands(sub: Any) -> None:
     im.add_argument("workbook", type=Path, metavar="FILE.xlsx")
     im.add_argument("--base", help="questionnaire id or .yaml file to apply it to (default: the one it names)")
     im.add_argument("-o", "--output", type=Path, required=True, help="NEW.yaml")
+    tp = sub.add_parser("template", help="a blank task-inventory workbook (業務の棚卸しシート) for the sections")
+    tp.add_argument("-o", "--output", type=Path, required=True, help="FILE.xlsx")
+    tp.add_argument("--questionnaire", default="standard", help="questionnaire id or .yaml file (default: standard)")
 
 
 def _questionnaire(args: argparse.Namespace) -> int:
@@ -40,4 +43,9 @@ def _questionnaire(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"questionnaire": _questionnaire}
+def _template(args: argparse.Namespace) -> int:
+    print(qbook.write_template(qbook.resolve_base(args.questionnaire), args.output, args.lang))
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"questionnaire": _questionnaire, "template": _template}

@@ -55,6 +55,7 @@ UI: dict[str, tuple[str, str]] = {
     "grid_errors": ("赤いセルを直してください（{count}件）: {first}", "Fix the red cells ({count}): {first}"),
     "grid_need_task": ("業務を1件以上入力してください。", "Enter at least one task."),
     "grid_import": ("Excelから取り込む…", "Import from Excel…"),
+    "grid_template": ("記入用シート（Excel）…", "Blank sheet (Excel)…"),
     "grid_imported": ("{count}件の業務を末尾に取り込み、選択しました。不要なら「選択行を削除」で取り消せます。",
                       "{count} tasks added at the end and selected. To undo, press 'Delete selected rows'."),
     "grid_row_error": ("{row}行目: {message}", "Row {row}: {message}"),

@@ -43,6 +43,12 @@ from app.service.followup import (
     write_story,
     write_summary,
 )
+from app.service.qbook import (
+    ImportedQuestionnaire,
+    export_questionnaire,
+    import_questionnaire,
+    write_template,
+)
 
 __all__ = [
     "ASSESSMENT_SUFFIX",
@@ -50,6 +56,7 @@ __all__ = [
     "EXPORT_TABLES",
     "IMPORT_MAPPING_FILE",
     "ImportPreview",
+    "ImportedQuestionnaire",
     "Opened",
     "UserError",
     "aggregate_files",
@@ -57,8 +64,10 @@ __all__ = [
     "demo",
     "example_assessment_path",
     "export_csv",
+    "export_questionnaire",
     "export_xlsx",
     "get_questionnaire",
+    "import_questionnaire",
     "import_tasks",
     "load_all_questionnaires",
     "load_file",
@@ -79,4 +88,5 @@ __all__ = [
     "write_plan",
     "write_story",
     "write_summary",
+    "write_template",
 ]

@@ -49,6 +49,16 @@ def export_questionnaire(base: str | Path, out: Path, today: dt.date | None = No
     return out
 
 
+def write_template(q: Questionnaire, out: Path, lang: str = "ja") -> Path:
+    """Write the blank task-inventory workbook of ``q`` (業務の棚卸しシート) to ``out`` (.xlsx) atomically."""
+    from app.exchange.template import template_bytes
+
+    out = Path(out)
+    _check_output(out, (".xlsx",), [Path(q.source)] if q.source else [])
+    atomic_write(out, template_bytes(q, lang), backup=False)
+    return out
+
+
 def book_questionnaire_id(book: Path) -> str:
     """The questionnaire id a workbook names on its 説明 sheet ("" when it names none)."""
     from app.exchange.qbook_read import workbook_id

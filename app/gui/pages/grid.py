@@ -57,9 +57,12 @@ class GridPage(StepPage):
                           command=self.import_sheet)
         b.grid(row=0, column=4, padx=(12, 6))
         self.buttons["grid_import"] = b
+        b = ctk.CTkButton(bar, text="", width=90, font=style.font(13), command=self.write_template)
+        b.grid(row=0, column=5, padx=(0, 6))
+        self.buttons["grid_template"] = b
         self.total = ctk.CTkLabel(bar, text="", font=style.font(14, "bold"))
-        self.total.grid(row=0, column=6, padx=(16, 0))
-        bar.columnconfigure(5, weight=1)
+        self.total.grid(row=0, column=7, padx=(16, 0))
+        bar.columnconfigure(6, weight=1)
         self.sheet = Sheet(self.body, headers=["id", *["" for _ in self.items]], data=[],
                            default_header_height="3", header_wrap="w", table_wrap="", show_top_left=False,
                            paste_can_expand_y=True, font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
@@ -310,6 +313,12 @@ class GridPage(StepPage):
         from app.gui.import_dialog import open_import_dialog
 
         return open_import_dialog(self, self.wiz.q, self.wiz.a, self.imported, lang=self.wiz.lang)
+
+    def write_template(self, path: Any = None) -> Any:
+        """Save the blank inventory workbook for the sections (業務の棚卸しシート)."""
+        from app.gui.import_dialog import write_template
+
+        return write_template(self, self.wiz.q, self.wiz.lang, path)
 
     def imported(self, result: Any) -> None:
         """Tasks were appended by the import window: show them selected, so 「選択行を削除」 undoes it."""
