@@ -131,8 +131,8 @@ def columns_of(cls: type, key: str, skip: Sequence[str] = (), rates: Sequence[st
         origin = typing.get_origin(tp) or tp
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         if tp is LText or LText in args:
-            out += [Column(name, header, hint, "text", "ja", width=30),
-                    Column(name, f"{header}（英）", "English (optional)", "text", "en", width=24)]
+            out += [Column(name, header, hint, "text", "ja", width=26),
+                    Column(name, f"{header}（英）", "English (optional)", "text", "en", width=20)]
         elif tp is Expression or Expression in args:
             out.append(Column(name, header, hint, "expr", width=30))
         elif tp is bool:

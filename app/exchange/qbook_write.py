@@ -123,6 +123,7 @@ def _list_sheet(wb: Any, spec: SheetSpec) -> None:
         for i, c in enumerate(spec.columns, 1):
             _style(ws.cell(r, i), True, c)
     _row_bounds(ws, spec, letters)
+    sheet_print.fit_row_heights(ws, HEADER_ROW)
     ws.freeze_panes = ws.cell(FIRST_ROW, 2)
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # widths may be changed

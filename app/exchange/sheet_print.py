@@ -8,7 +8,6 @@ Japanese text (a full-width character is about two digits wide).
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 from typing import Any
 
@@ -64,13 +63,6 @@ def setup_print(ws: Any, header_rows: str = "1:1", title: str = "") -> None:
     ws.oddFooter.left.text = title.replace("&", "&&") if title else "&A"
 
 
-def format_column(ws: Any, column: int, number_format: str, first_row: int = 2) -> None:
-    """Give every cell of ``column`` from ``first_row`` down the ``number_format``."""
-    for (cell,) in ws.iter_rows(min_row=first_row, min_col=column, max_col=column):
-        if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
-            cell.number_format = number_format
-
-
 def format_for_header(header: str) -> str | None:
     """The number format a column gets from its heading: 時間 → hours, 円 → yen, （%） → one decimal, 件/人 → count."""
     h = header.lower()
@@ -80,14 +72,33 @@ def format_for_header(header: str) -> str | None:
         return YEN_FORMAT
     if "時間" in h or "hours" in h or "(h)" in h:
         return HOURS_FORMAT
-    if "件" in h or "人" in h or "cases" in h or "staff" in h:
+    if "件" in h or "人" in h or "数" in h or "cases" in h or "staff" in h:
         return COUNT_FORMAT
     return None
 
 
-def format_dates(ws: Any, first_row: int = 2) -> None:
-    """Every date cell from ``first_row`` down shows as ``yyyy/mm/dd``."""
+def number_format(fmt: str, value: float) -> str:
+    """``fmt`` for ``value``, except that a count column shows a fraction (1.5 staff) with its decimals."""
+    if fmt == COUNT_FORMAT and not float(value).is_integer():
+        return "#,##0.0#"
+    return fmt
+
+
+
+def fit_row_heights(ws: Any, first_row: int = 1, line_height: float = 15.0, max_lines: int = 8) -> None:
+    """Give each row the height its wrapped texts need (spreadsheet programs do not grow rows on opening)."""
+    from openpyxl.utils import get_column_letter
+
+    widths: dict[int, float] = {}
     for row in ws.iter_rows(min_row=first_row):
+        lines = 1
         for cell in row:
-            if isinstance(cell.value, dt.date):
-                cell.number_format = DATE_FORMAT
+            if not isinstance(cell.value, str) or not (cell.alignment and cell.alignment.wrap_text):
+                continue
+            if cell.column not in widths:
+                widths[cell.column] = ws.column_dimensions[get_column_letter(cell.column)].width or 8.43
+            usable = max(1.0, widths[cell.column] - 1)
+            needed = sum(-(-display_width(part) // int(usable)) or 1 for part in cell.value.split("\n"))
+            lines = max(lines, min(max_lines, needed))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = line_height * lines

@@ -21,6 +21,7 @@ EXAMPLE_MARK = EXAMPLE_MARKS[0]
 TASK_SHEET, HELP_SHEET, LIST_SHEET = "業務の棚卸し", "記入のしかた", "選択肢"
 TITLE_ROW, HEADER_ROW, EXAMPLE_ROW = 1, 2, 3
 BLANK_ROWS = 200
+PRINTED_ROWS = 30  # blank rows with borders on the printed form (all BLANK_ROWS take input in the file)
 MULTI_NOTE = "（複数可・「、」で区切る）"
 # The worked example for the standard columns; other columns get a value made from their type.
 EXAMPLE: dict[str, object] = {
@@ -174,6 +175,7 @@ def _help(wb: Any, q: Questionnaire, items: list[Item], lang: str) -> None:
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 50
     ws.column_dimensions["C"].width = 60
+    sheet_print.fit_row_heights(ws, top)
     sheet_print.setup_print(ws, f"{top}:{top}", HELP_SHEET)
 
 
@@ -181,10 +183,12 @@ def template_bytes(q: Questionnaire, lang: str = "ja") -> bytes:
     """The blank inventory workbook for ``q`` as .xlsx bytes."""
     import openpyxl
     from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     items = template_items(q)
+    thin = Side(style="thin", color="A6A6A6")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = TASK_SHEET
@@ -207,14 +211,20 @@ def template_bytes(q: Questionnaire, lang: str = "ja") -> bytes:
         example.font = Font(italic=True, color="7F7F7F")
         example.fill = PatternFill("solid", fgColor="F2F2F2")
         _validation(ws, item, letter, lists, lang)
-        width = max(item.width or 0, sheet_print.display_width(header_of(item, lang)) // 2 + 2, 8)
+        longest = max((sheet_print.display_width(x) for x in _choice_texts(item, lang)), default=0)
+        single = item.type in ("select_one", "likert", "boolean")
+        width = max(item.width or 0, sheet_print.display_width(header_of(item, lang)) // 2 + 2, 8,
+                    longest if single else 0)
         ws.column_dimensions[letter].width = min(40, width + 2)
+        for r in range(HEADER_ROW, EXAMPLE_ROW + PRINTED_ROWS + 1):
+            ws.cell(r, c).border = border
         if item.type in ("integer", "decimal"):
             for r in range(EXAMPLE_ROW, EXAMPLE_ROW + BLANK_ROWS + 1):
                 ws.cell(r, c).number_format = sheet_print.COUNT_FORMAT if item.type == "integer" else "#,##0.0#"
     ws.row_dimensions[HEADER_ROW].height = 45
     ws.freeze_panes = ws.cell(EXAMPLE_ROW, 2)
     sheet_print.setup_print(ws, f"{HEADER_ROW}:{HEADER_ROW}", TASK_SHEET)
+    ws.print_area = f"A1:{get_column_letter(len(items))}{EXAMPLE_ROW + PRINTED_ROWS}"
     wb.properties.title = f"{TASK_SHEET} ({q.id} {q.version})"
     out = io.BytesIO()
     wb.save(out)
