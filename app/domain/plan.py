@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.domain.assessment import ACTION_STATUSES, Action, Assessment, FollowUp
+from app.domain.assessment import Action, Assessment, FollowUp
 from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult, MeasureResult
 from app.domain.values import add_months, parse_date
+from app.domain.vocabulary import ACTION_STATUSES
 
 
 def action_names(q: Questionnaire, a: Assessment, action: Action, lang: str = "ja") -> tuple[str, str]:
