@@ -212,8 +212,6 @@ def _aggregate(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from app.exchange.layout import Column
-
     if args.into.exists():
         opened = service.open_assessment(args.into)
         q, a = opened.questionnaire, opened.assessment
@@ -222,7 +220,7 @@ def _import(args: argparse.Namespace) -> int:
         a = service.new_assessment(q, {"department": args.department} if args.department else None)
     preview = service.preview_import(q, args.sheet_file, args.sheet)
     mapping = dict(preview.mapping)
-    columns: list[Column] = list(preview.layout.columns)
+    columns = list(preview.layout.columns)
     for spec in args.map:
         fid, _, wanted = str(spec).partition("=")
         match = next((c for c in columns if wanted in (c.letter, c.label)), None)

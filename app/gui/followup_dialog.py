@@ -26,7 +26,6 @@ from app.domain.vocabulary import ACTION_STATUSES, status_label
 from app.gui import dialogs, style
 from app.gui.strings import ui
 from app.gui.worker import run_in_thread
-from app.storage.atomic import free_name
 
 STORY_FIELDS = ("before", "after", "comment", "tips")
 
@@ -203,7 +202,7 @@ class FollowUpDialog(ctk.CTkToplevel):
             # the PDF is open in a viewer (Windows locks it): offer a free name next to it
             message = error.problems[0].message(self.lang) + "\n" + ui("out_locked_retry", self.lang)
             if dialogs.yes_no(self, message, self.lang):
-                other = dialogs.ask_save_path(self, free_name(target), pdf=True, lang=self.lang)
+                other = dialogs.ask_save_path(self, service.free_name(target), pdf=True, lang=self.lang)
                 if other is not None:
                     self._write_story(action_id, other)
             return
