@@ -86,7 +86,7 @@ def test_whole_assessment_to_pdf_offline(tmp_path: Path) -> None:
     saved = folder / "区民課 2026.kaizen.json"
     service.save_assessment(opened.assessment, saved)
     again = service.open_assessment(saved)
-    service.propose_actions(again.questionnaire, again.assessment, dt.date(2026, 10, 15))
+    service.propose_actions(again.questionnaire, again.assessment, dt.date(2026, 10, 15), lang="ja")
     pdf = service.write_plan(again.questionnaire, again.assessment, folder / "行動計画 区民課.pdf",
                              fixed_date=dt.date(2026, 10, 15))
     data = pdf.read_bytes()

@@ -152,9 +152,8 @@ class FollowUpDialog(ctk.CTkToplevel):
                 Problem("A002", {"field": field, "min": 0, "value": raw})
             dialogs.error(self, bad.message(lang), lang)
             return False
-        record_follow_up(x, status, day, hours, self.note.get().strip())
-        if status == "done":
-            x.done_date = day.isoformat()  # a corrected date replaces the first one
+        # the date field shows the date done, so a done record states it (a correction replaces the first)
+        record_follow_up(x, status, day, hours, self.note.get().strip(), done_on=day if status == "done" else None)
         for name, box in self.texts.items():
             setattr(x, name, box.get("1.0", "end").strip())
         self.changed = True

@@ -66,7 +66,7 @@ class Session:
         self.path = None
         self.pdf_path = None
         self.slot = service.new_slot(None)
-        self.set_assessment(service.new_assessment(self.q, info))
+        self.set_assessment(service.new_assessment(self.q, info, self.lang))
         self.dirty = True
         self.schedule_autosave()
         self.go(0)

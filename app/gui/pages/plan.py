@@ -342,7 +342,7 @@ class PlanPage(StepPage):
 
     def propose(self, quiet: bool = False) -> None:
         """Add lines for the quick wins and local projects not yet in the plan."""
-        added = service.propose_actions(self.wiz.q, self.wiz.a)
+        added = service.propose_actions(self.wiz.q, self.wiz.a, lang=self.wiz.lang)
         if added:
             self.wiz.changed()
         if not quiet:
