@@ -119,7 +119,8 @@ def _report(args: argparse.Namespace) -> int:
     opened = service.open_assessment(args.assessment)
     for problem in opened.problems:
         print(problem.render(args.lang), file=sys.stderr)
-    out = service.write_plan(opened.questionnaire, opened.assessment, args.output, args.lang, args.fixed_date)
+    out = service.write_plan(opened.questionnaire, opened.assessment, args.output, args.lang, args.fixed_date,
+                             inputs=[args.assessment])
     print(out)
     return 0
 
@@ -190,7 +191,7 @@ def _story(args: argparse.Namespace) -> int:
     for problem in opened.problems:
         print(problem.render(args.lang), file=sys.stderr)
     print(service.write_story(opened.questionnaire, opened.assessment, args.action, args.output,
-                              lang=args.lang, fixed_date=args.fixed_date))
+                              lang=args.lang, fixed_date=args.fixed_date, inputs=[args.assessment]))
     return 0
 
 
@@ -209,14 +210,14 @@ def _aggregate(args: argparse.Namespace) -> int:
         print(f"{d.department}: {_hours(d.inventory_hours, en)} / {'potential' if en else 'ポテンシャル'} "
               f"{_hours(d.potential_hours, en)} / {'realised' if en else '実績'} {_hours(d.realised_hours, en)}{flag}")
     for path in service.write_summary(summary, pdf=args.output, csv=args.csv, xlsx=args.xlsx, lang=args.lang,
-                                      fixed_date=args.fixed_date):
+                                      fixed_date=args.fixed_date, inputs=service.assessment_paths(args.paths)):
         print(path)
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
     from app.exchange.layout import Column
-
+    service.check_output(args.into, "assessment", [args.sheet_file])
     if args.into.exists():
         opened = service.open_assessment(args.into)
         q, a = opened.questionnaire, opened.assessment
@@ -245,18 +246,19 @@ def _import(args: argparse.Namespace) -> int:
         print(problem.render(args.lang), file=sys.stderr)
     skipped = ", ".join(f"{k} {len(v)}" for k, v in result.skipped.items() if v)
     print(f"{'imported' if en else '取り込んだ業務'}: {len(result.tasks)}" + (f" ({skipped})" if skipped else ""))
-    service.save_assessment(a, args.into)
+    service.save_assessment(a, args.into, inputs=[args.sheet_file])
     print(args.into)
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
+    service.check_output(args.output, "export", [args.assessment])
     opened = service.open_assessment(args.assessment)
     q, a = opened.questionnaire, opened.assessment
     if args.output.suffix.lower() == ".csv":
-        print(service.export_csv(q, a, args.output, args.table, args.lang))
+        print(service.export_csv(q, a, args.output, args.table, args.lang, inputs=[args.assessment]))
     else:
-        print(service.export_xlsx(q, a, args.output, args.lang))
+        print(service.export_xlsx(q, a, args.output, args.lang, inputs=[args.assessment]))
     return 0
 
 

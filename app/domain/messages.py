@@ -148,6 +148,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "The folder to save into does not exist: {path}. Check that the USB stick or network drive is connected, or choose another place."),
     "S012": ("このファイルは新しい版のアプリ（形式{found}）で作られているため、上書きできません（このアプリは形式{supported}まで）: {path}。別の名前で保存してください。",
              "This file was made by a newer version of the app (format {found}; this app writes {supported}) and cannot be overwritten: {path}. Save under another name."),
+    "S013": ("出力先「{path}」は入力のファイル「{input}」と同じです（別の書き方・リンクを含む）。入力を上書きしないよう、別の名前を指定してください。",
+             "The output '{path}' is the same file as the input '{input}' (also through another spelling or a link). Give another name so that the input is not overwritten."),
+    "S014": ("出力先「{path}」の拡張子（{suffix}）は書き出す形式（{kind}）と合いません。{expected} で終わる名前を指定してください。",
+             "The output '{path}' has the suffix '{suffix}', which does not match what is written ({kind}). Give a name ending in {expected}."),
     # --- the window (U) -------------------------------------------------------------------------
     "U001": ("この環境ではウィンドウを開けません（{detail}）。Linux では python3-tk を導入してください。画面なしで使うには「kaizen-check demo -o フォルダ」や「kaizen-check report」を使えます。",
              "Cannot open a window here ({detail}). On Linux install python3-tk. Without a screen use 'kaizen-check demo -o DIR' or 'kaizen-check report'."),

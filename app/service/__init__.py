@@ -43,6 +43,7 @@ from app.service.followup import (
     write_story,
     write_summary,
 )
+from app.storage.outputs import check_output
 
 __all__ = [
     "ASSESSMENT_SUFFIX",
@@ -54,6 +55,7 @@ __all__ = [
     "UserError",
     "aggregate_files",
     "assessment_paths",
+    "check_output",
     "demo",
     "example_assessment_path",
     "export_csv",
