@@ -152,9 +152,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "The output '{path}' is the same file as the input '{input}' (also through another spelling or a link). Give another name so that the input is not overwritten."),
     "S014": ("出力先「{path}」の拡張子（{suffix}）は書き出す形式（{kind}）と合いません。{expected} で終わる名前を指定してください。",
              "The output '{path}' has the suffix '{suffix}', which does not match what is written ({kind}). Give a name ending in {expected}."),
+    "S015": ("結果を出力できません（{detail}）。出力先（リダイレクト先のファイルやディスク）の空き容量を確認してください。",
+             "Cannot write the output ({detail}). Check the free space where the output goes (the redirected file or disk)."),
     # --- the window (U) -------------------------------------------------------------------------
     "U001": ("この環境ではウィンドウを開けません（{detail}）。Linux では python3-tk を導入してください。画面なしで使うには「kaizen-check demo -o フォルダ」や「kaizen-check report」を使えます。",
              "Cannot open a window here ({detail}). On Linux install python3-tk. Without a screen use 'kaizen-check demo -o DIR' or 'kaizen-check report'."),
+    # --- internal errors (I) ----------------------------------------------------------------------
+    "I001": ("内部エラーのため「{command}」を完了できませんでした。お手数ですが、記録ファイル（{log}）を情報担当者に渡してください。",
+             "An internal error stopped '{command}'. Please give the log file ({log}) to IT staff."),
     # --- reports -----------------------------------------------------------------------------
     "R001": ("日本語フォントが見つかりません: {path}。アプリを再インストールしてください。",
              "The Japanese font is missing: {path}. Reinstall the app."),
