@@ -250,9 +250,11 @@ def _import(args: argparse.Namespace) -> int:
     columns: list[Column] = list(preview.layout.columns)
     for spec in args.map:
         fid, _, wanted = str(spec).partition("=")
-        match = next((c for c in columns if wanted in (c.letter, c.label)), None)
+        match = _column(columns, wanted.strip())
         if match is None:
-            raise UserError(Problem("X003", {"field": fid, "column": wanted, "reason": ""}))
+            known = "、".join(c.display() for c in columns)
+            raise UserError(Problem("X003", {"field": fid, "column": wanted, "reason": known},
+                                    str(args.sheet_file)))
         mapping = {k: v for k, v in mapping.items() if v != match.index}
         mapping[fid.strip()] = match.index
     en = args.lang == "en"
@@ -270,6 +272,15 @@ def _import(args: argparse.Namespace) -> int:
     service.save_assessment(a, args.into, inputs=[args.sheet_file])
     print(args.into)
     return 0
+
+
+def _column(columns: Sequence[Any], wanted: str) -> Any:
+    """The column named by letter or heading; a sub-heading (年間件数 under 処理件数等) names it when unique."""
+    exact = [c for c in columns if wanted in (c.letter, c.label)]
+    if exact:
+        return exact[0]
+    under = [c for c in columns if c.label.split()[-1:] == [wanted]]
+    return under[0] if len(under) == 1 else None
 
 
 def _export(args: argparse.Namespace) -> int:
