@@ -123,6 +123,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "The file ends too early ({detail}); saving may have been interrupted. Try the backup (.bak) if there is one."),
     "A018": ("古い形式（形式{found}）のファイルを現在の形式{current}に変換して開きました。保存すると新しい形式で書き込まれ、元の内容は「.bak」として残ります。",
              "The file used an older format ({found}) and was converted to format {current}. Saving writes the new format; the original stays as '.bak'."),
+    "A019": ("正しくない値が{count}件あります（{ids}）。計算には使わず、消さずに保持して次の保存にも残します。値を直してください。",
+             "{count} value(s) are not valid ({ids}). They are left out of the figures, kept and saved again; please correct them."),
+    "A020": ("このアプリが扱わない内容が{count}件あります（{ids}）。変更せずに保持し、次の保存にも残します。",
+             "{count} part(s) of the file are not used by this app ({ids}). They are kept unchanged and saved again."),
+    "A021": ("キー「{key}」が同じ場所に2回あります（{line}行{column}列から始まる {{…}} の中）。どちらの値が正しいか決められないため開けません。テキストエディタでどちらか一方を削除してください。",
+             "The key '{key}' appears twice in the same object (the {{…}} starting at line {line}, column {column}). Only one value could be kept, so the file is not opened; remove one of them in a text editor."),
     # --- storage -----------------------------------------------------------------------------
     "S001": ("ファイルが見つかりません: {path}",
              "File not found: {path}"),
