@@ -74,6 +74,11 @@ class GridPage(StepPage):
                                    "undo", "edit_cell", "row_drag_and_drop", "ctrl_select")
         self.sheet.hide_columns(0, data_indexes=True)
         self.sheet.bind("<<SheetModified>>", self._modified)
+        # Tab moves between cells (tksheet); Ctrl+Tab leaves the grid, to 次へ or back to the row buttons
+        for sequence, target in (("<Control-Tab>", lambda: self.wiz.next_button),
+                                 ("<Control-Shift-Tab>", lambda: self.buttons["grid_import"]),
+                                 ("<Control-ISO_Left_Tab>", lambda: self.buttons["grid_import"])):
+            self.sheet.MT.bind(sequence, lambda _e, target=target: (target().focus_set(), "break")[1])
         self.message = ctk.CTkLabel(self.body, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                     justify="left", wraplength=1000)
         self.message.grid(row=2, column=0, sticky="ew", pady=(4, 0))
@@ -303,6 +308,7 @@ class GridPage(StepPage):
         r = len(self.wiz.a.tasks) - 1
         self.sheet.see(r, 0)
         self.sheet.select_cell(r, 0)  # displayed column 0 is 業務名 (the id column is hidden)
+        self.sheet.focus_set()  # typing goes into the new row's 業務名, not into the button just pressed
         self.update_total()
 
     def import_sheet(self) -> ImportDialog:
