@@ -11,8 +11,7 @@ import customtkinter as ctk
 from app import resources, service
 from app.domain.errors import UserError
 from app.gui import prefs as prefs_module
-from app.gui import style
-from app.gui import window
+from app.gui import style, window
 from app.gui.controller import Wizard
 
 

@@ -100,6 +100,10 @@ class Wizard(Session):
         self.scale_menu.grid(row=0, column=8, padx=(3, 12))
         self.scale_label = ctk.CTkLabel(top, text="", font=style.font(12), text_color=style.MUTED)
         self.scale_label.grid(row=0, column=7, padx=(10, 2))
+        from app.gui.meeting import MeetingSwitch
+
+        self.meeting = MeetingSwitch(top, self)
+        self.meeting.grid(row=0, column=9, padx=(6, 12))
 
         side = ctk.CTkFrame(root, corner_radius=0, width=SIDEBAR_WIDTH, fg_color=style.PANEL)
         side.grid(row=1, column=0, rowspan=2, sticky="nsw")
@@ -121,6 +125,11 @@ class Wizard(Session):
         self.container.rowconfigure(0, weight=1)
         self.container.columnconfigure(0, weight=1)
 
+        self._layout_nav(top, side)
+
+    def _layout_nav(self, top: ctk.CTkFrame, side: ctk.CTkFrame) -> None:
+        """The navigation bar under the page (戻る / 手順 n/9 / 次へ) and the keyboard."""
+        root = self.root
         nav = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PANEL)
         nav.grid(row=2, column=1, sticky="ew")
         nav.columnconfigure(1, weight=1)
@@ -214,7 +223,8 @@ class Wizard(Session):
 
     def _show(self, shown: ctk.CTkFrame) -> None:
         """Only the shown page is mapped: Tab never walks into the controls of a page underneath."""
-        for other in (self.home, *self.pages.values()):
+        frames: list[ctk.CTkFrame] = [self.home, *self.pages.values()]
+        for other in frames:
             if other is not shown:
                 other.grid_remove()
         shown.grid()
@@ -309,6 +319,7 @@ class Wizard(Session):
         self.next_button.configure(text=ui("next", lang))
         self.side_title.configure(text=ui("steps", lang))
         self.scale_label.configure(text=ui("text_size", lang))
+        self.meeting.retranslate()
         self.root.title(ui("app_title", lang))
         self.home.retranslate()
         for page in self.pages.values():
@@ -330,10 +341,15 @@ class Wizard(Session):
             self.home.refresh()
 
     def set_scale(self, percent: int) -> None:
-        """Apply a text size of 100, 125 or 150 %."""
-        style.set_scale(percent)
+        """Apply a text size of 100, 125 or 150 % (remembered; meeting mode's own size is not)."""
         self.prefs.scale = percent
         self.save_prefs()
+        if not self.meeting.on:
+            self.apply_scale(percent)
+
+    def apply_scale(self, percent: int) -> None:
+        """Show every widget at ``percent`` text size."""
+        style.set_scale(percent)
         for page in self.pages.values():
             page.rescale()
 

@@ -19,6 +19,7 @@ import customtkinter as ctk
 RING = 2  # px of the focus ring
 RING_COLOUR = "#e07b00"  # orange: visible on the blue buttons and on the grey panels alike
 _installed = "_kaizen_keys"
+_command = [""]  # the registered Tcl command that says whether a control can take the focus now
 
 
 SHORTCUT_HELP = (("Alt+→ / Ctrl+PgDn", "key_next"), ("Alt+← / Ctrl+PgUp", "key_back"), ("Ctrl+S", "key_save"),
@@ -41,24 +42,27 @@ def _enabled(widget: Any) -> bool:
         return True
 
 
-def _press(widget: Any) -> None:
+def _press(widget: Any) -> str:
+    """Act as a click would; "break" so that Tk's other bindings of the key do not run."""
     if not _enabled(widget):
-        return
+        return "break"
     if isinstance(widget, ctk.CTkOptionMenu):
         widget._open_dropdown_menu()  # the menu takes the arrow keys and Enter from here
     elif isinstance(widget, ctk.CTkCheckBox | ctk.CTkSwitch):
         widget.toggle()
     elif hasattr(widget, "invoke"):
         widget.invoke()
+    return "break"
 
 
-def _step_segment(widget: Any, delta: int) -> None:
+def _step_segment(widget: Any, delta: int) -> str:
+    """Select the previous/next segment (the first or last when none is selected); delta 0 selects only then."""
     values = list(widget.cget("values"))
-    if not values:
-        return
     current = widget.get()
-    n = values.index(current) + delta if current in values else (0 if delta > 0 else len(values) - 1)
-    widget._clicked(values[max(0, min(len(values) - 1, n))])
+    if values and (delta or current not in values):
+        n = values.index(current) + delta if current in values else (0 if delta >= 0 else len(values) - 1)
+        widget._clicked(values[max(0, min(len(values) - 1, n))])
+    return "break"
 
 
 def make_focusable(widget: Any, can_focus: str) -> None:
@@ -77,16 +81,16 @@ def make_focusable(widget: Any, can_focus: str) -> None:
     from app.gui.segmented import Segmented
 
     if isinstance(widget, Segmented):
-        bind(widget, "<Left>", lambda _e: (_step_segment(widget, -1), "break")[1])
-        bind(widget, "<Right>", lambda _e: (_step_segment(widget, 1), "break")[1])
-        bind(widget, "<space>", lambda _e: (_step_segment(widget, 1) if not widget.get() else None, "break")[1])
+        bind(widget, "<Left>", lambda _e: _step_segment(widget, -1))
+        bind(widget, "<Right>", lambda _e: _step_segment(widget, 1))
+        bind(widget, "<space>", lambda _e: _step_segment(widget, 0))
         return
-    bind(widget, "<space>", lambda _e: (_press(widget), "break")[1])
+    bind(widget, "<space>", lambda _e: _press(widget))
     if isinstance(widget, ctk.CTkButton | ctk.CTkOptionMenu):
-        bind(widget, "<Return>", lambda _e: (_press(widget), "break")[1])
-        bind(widget, "<KP_Enter>", lambda _e: (_press(widget), "break")[1])
+        bind(widget, "<Return>", lambda _e: _press(widget))
+        bind(widget, "<KP_Enter>", lambda _e: _press(widget))
     if isinstance(widget, ctk.CTkOptionMenu):
-        bind(widget, "<Down>", lambda _e: (_press(widget), "break")[1])
+        bind(widget, "<Down>", lambda _e: _press(widget))
 
 
 def _controls() -> tuple[type, ...]:
@@ -127,6 +131,7 @@ def install(root: tkinter.Misc, shortcuts: dict[str, Callable[[], object]]) -> N
         return 1 if widget.winfo_viewable() and _enabled(widget) else 0
 
     can_focus_command = root.register(can_focus)
+    _command[0] = can_focus_command
 
     def mapped(event: tkinter.Event[Any]) -> None:
         widget = event.widget
@@ -159,8 +164,22 @@ def install(root: tkinter.Misc, shortcuts: dict[str, Callable[[], object]]) -> N
         root.bind_class("Text", sequence, run)
 
 
+def prepare(container: tkinter.Misc) -> None:
+    """Make the controls in ``container`` focusable now (before their ``<Map>`` events arrive)."""
+    if not _command[0]:
+        return
+    controls = _controls()
+    stack: list[tkinter.Misc] = [container]
+    while stack:
+        widget = stack.pop()
+        if isinstance(widget, controls):
+            make_focusable(widget, _command[0])
+        stack.extend(widget.winfo_children())
+
+
 def focus_first(container: tkinter.Misc) -> None:
     """Put the keyboard focus on the first control of ``container`` that takes it."""
+    prepare(container)
     target = container.tk_focusNext()
     if target is not None:
         target.focus_set()

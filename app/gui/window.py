@@ -28,8 +28,9 @@ def _xprop_work_area(root: tkinter.Misc) -> tuple[int, int, int, int] | None:
         return None
     display = str(root.winfo_screen())
     try:
-        out = subprocess.run([xprop, "-display", display, "-root", "-notype", "_NET_WORKAREA"],
-                             capture_output=True, text=True, timeout=3, check=False).stdout
+        # xprop found on PATH, fixed arguments and the display Tk itself uses; no shell
+        command = [xprop, "-display", display, "-root", "-notype", "_NET_WORKAREA"]
+        out = subprocess.run(command, capture_output=True, text=True, timeout=3, check=False).stdout  # noqa: S603
     except (OSError, subprocess.SubprocessError):
         return None
     numbers = [int(n) for n in re.findall(r"\d+", out.split("=", 1)[-1])] if "=" in out else []

@@ -57,8 +57,8 @@ class GridPage(StepPage):
                           command=self.import_sheet)
         b.grid(row=0, column=4, padx=(12, 6))
         self.buttons["grid_import"] = b
-        self.total = ctk.CTkLabel(bar, text="", font=style.font(14, "bold"))
-        self.total.grid(row=0, column=6, padx=(16, 0))
+        # the total has a line of its own under the grid: beside the buttons it was cut at 100 % and hidden at 150 %
+        self.total = ctk.CTkLabel(self.body, text="", font=style.font(14, "bold"), anchor="w")
         bar.columnconfigure(5, weight=1)
         self.sheet = Sheet(self.body, headers=["id", *["" for _ in self.items]], data=[],
                            default_header_height="3", header_wrap="w", table_wrap="", show_top_left=False,
@@ -81,11 +81,14 @@ class GridPage(StepPage):
             self.sheet.MT.bind(sequence, lambda _e, target=target: (target().focus_set(), "break")[1])
         self.message = ctk.CTkLabel(self.body, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                     justify="left", wraplength=1000)
-        self.message.grid(row=2, column=0, sticky="ew", pady=(4, 0))
+        self.total.grid(row=2, column=0, sticky="ew", pady=(4, 0))
+        self.message.grid(row=3, column=0, sticky="ew", pady=(4, 0))
         self.note = ctk.CTkLabel(self.body, text="", font=style.font(13), text_color=style.DONE, anchor="w")
-        self.note.grid(row=3, column=0, sticky="ew")
+        self.note.grid(row=4, column=0, sticky="ew")
+        for label in (self.message, self.note):
+            label.grid_remove()
         self.hint = ctk.CTkLabel(self.body, text="", font=style.font(12), text_color=style.MUTED, anchor="w")
-        self.hint.grid(row=4, column=0, sticky="ew")
+        self.hint.grid(row=5, column=0, sticky="ew")
         self._set_columns()
 
     # --- columns ---------------------------------------------------------------------------------
@@ -120,6 +123,15 @@ class GridPage(StepPage):
         self.hint.configure(text=ui("grid_paste_hint", lang))
         self._set_columns()
         self._loaded_revision = -1
+
+    @staticmethod
+    def _say(label: ctk.CTkLabel, text: str) -> None:
+        """Show ``text`` under the grid; an empty line takes no room (a blank CTkLabel is 40 px high at 150 %)."""
+        label.configure(text=text)
+        if text:
+            label.grid()
+        else:
+            label.grid_remove()
 
     def unfitted(self) -> int:
         """Cells whose typed text does not fit (blank required cells hold nothing to lose)."""
@@ -289,9 +301,9 @@ class GridPage(StepPage):
             first_key = next(iter(self.errors))
             row = next((n for n, t in enumerate(a.tasks, start=1) if t.id == first_key[0]), 0)
             first = ui("grid_row_error", lang, row=row, message=self.errors[first_key][1])
-            self.message.configure(text=ui("grid_errors", lang, count=len(self.errors), first=first))
+            self._say(self.message, ui("grid_errors", lang, count=len(self.errors), first=first))
         else:
-            self.message.configure(text="")
+            self._say(self.message, "")
 
     # --- user actions ---------------------------------------------------------------------------------
     def edit_cell(self, row: int, item_id: str, text: str) -> None:
@@ -329,8 +341,8 @@ class GridPage(StepPage):
             self.sheet.create_selection_box(total - count, 0, total, len(self.items), type_="rows")  # displayed columns
             self.sheet.see(total - count, 0)
             self.sheet.redraw()
-        self.message.configure(text="")
-        self.note.configure(text=ui("grid_imported", self.wiz.lang, count=count))
+        self._say(self.message, "")
+        self._say(self.note, ui("grid_imported", self.wiz.lang, count=count))
 
     def selected_rows(self) -> list[int]:
         """Rows with a selected cell or a selected row header."""
@@ -387,7 +399,7 @@ class GridPage(StepPage):
         if not forward:
             return True
         if not a.tasks:
-            self.message.configure(text=ui("grid_need_task", self.wiz.lang))
+            self._say(self.message, ui("grid_need_task", self.wiz.lang))
             return False
         return not self.errors
 

@@ -36,6 +36,9 @@ class ResultsPage(StepPage):
         self.summary = ctk.CTkLabel(self.body, text="", font=style.font(14, "bold"), anchor="w", justify="left",
                                     wraplength=1100)
         self.summary.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(0, 6))
+        # the summary wraps to the page (at 150 % it is wider than the window: 「円（11.1%）」 was cut)
+        self.body.bind("<Configure>", lambda e: self.summary.configure(
+            wraplength=max(300, int(e.width / style.scale()) - 10)), add=True)
         self.body.columnconfigure(0, weight=3)
         self.body.columnconfigure(1, weight=2)
         self.body.rowconfigure(1, weight=1)
@@ -71,7 +74,10 @@ class ResultsPage(StepPage):
         box.clear()
         if not self.measures:
             box.note(ui("res_no_measures", lang))
-        box.heading("★ " + ui("res_quick", lang))
+        count = len(r.quick_wins)
+        # as the PDF says it: 「この3つ」 only over three (or none yet), 「この1つ」 over one
+        title = ui("res_quick", lang) if count in (0, 3) else ui("res_quick_n", lang, n=count)
+        box.heading("★ " + title)
         for n, m in enumerate(r.quick_wins, start=1):
             box.row(f"{n}. {self.label_of(m, TWO_LINES)}", f"{hours(m.potential_hours)} h", style.QUICK_WIN, bold=True)
         if not r.quick_wins:
