@@ -103,7 +103,13 @@ def _focus_next(event: tkinter.Event[Any], backwards: bool = False) -> str:
     widget = event.widget
     target = widget.tk_focusPrev() if backwards else widget.tk_focusNext()
     if target is not None:
-        target.focus_set()
+        focus(target)
+    return "break"
+
+
+def focus(widget: tkinter.Misc) -> str:
+    """Give ``widget`` itself the focus (customtkinter's ``focus_set`` hands it to an inner label); "break"."""
+    tkinter.Misc.focus_set(widget)
     return "break"
 
 
@@ -182,5 +188,5 @@ def focus_first(container: tkinter.Misc) -> None:
     prepare(container)
     target = container.tk_focusNext()
     if target is not None:
-        target.focus_set()
+        focus(target)
 

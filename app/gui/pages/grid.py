@@ -19,7 +19,7 @@ from app.domain.errors import AssessmentError, Problem
 from app.domain.questionnaire import Item, Step
 from app.domain.scoring import annual_hours, task_env
 from app.domain.values import coerce
-from app.gui import style
+from app.gui import keys, style
 from app.gui.fields import display_number
 from app.gui.pages.base import StepPage
 from app.gui.strings import hours, ui
@@ -78,7 +78,7 @@ class GridPage(StepPage):
         for sequence, target in (("<Control-Tab>", lambda: self.wiz.next_button),
                                  ("<Control-Shift-Tab>", lambda: self.buttons["grid_import"]),
                                  ("<Control-ISO_Left_Tab>", lambda: self.buttons["grid_import"])):
-            self.sheet.MT.bind(sequence, lambda _e, target=target: (target().focus_set(), "break")[1])
+            self.sheet.MT.bind(sequence, lambda _e, target=target: keys.focus(target()))
         self.message = ctk.CTkLabel(self.body, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                     justify="left", wraplength=1000)
         self.total.grid(row=2, column=0, sticky="ew", pady=(4, 0))
