@@ -19,14 +19,14 @@ from app.domain.errors import AssessmentError, Problem
 from app.domain.questionnaire import Item, Step
 from app.domain.scoring import annual_hours, task_env
 from app.domain.values import coerce
-from app.domain.vocabulary import yes_no
 from app.gui import keys, style
-from app.gui.fields import display_number
 from app.gui.formats import hours
+from app.gui.pages import grid_cells as cells
 from app.gui.pages.base import StepPage
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
+    from app.gui.checklist import CheckListPopup
     from app.gui.controller import Wizard
     from app.gui.import_dialog import ImportDialog
 
@@ -76,6 +76,7 @@ class GridPage(StepPage):
                                    "undo", "edit_cell", "row_drag_and_drop", "ctrl_select")
         self.sheet.hide_columns(0, data_indexes=True)
         self.sheet.bind("<<SheetModified>>", self._modified)
+        self.sheet.extra_bindings("begin_edit_cell", self._begin_edit)
         # Tab moves between cells (tksheet); Ctrl+Tab leaves the grid, to 次へ or back to the row buttons
         for sequence, target in (("<Control-Tab>", lambda: self.wiz.next_button),
                                  ("<Control-Shift-Tab>", lambda: self.buttons["grid_import"]),
@@ -99,23 +100,17 @@ class GridPage(StepPage):
         self.sheet.headers(["id", *[i.label.get(lang) for i in self.items]], redraw=False)
         widths: list[int] = []  # displayed columns only: the id column is hidden
         for c, item in enumerate(self.items, start=1):
-            widths.append(round((item.width or 10) * CHAR_PX * style.scale()) + 8)
+            widths.append(round(cells.width_chars(item, self.wiz.lang) * CHAR_PX * style.scale()) + 8)
             col = self.sheet.span(num2alpha(c), header=False)
             if item.calculate is not None:
                 self.sheet.readonly(col)
                 self.sheet.highlight(col, bg=CALC_BG, redraw=False)
             elif item.type in ("select_one", "likert", "boolean"):
-                self.sheet.dropdown(col, values=["", *self._labels(item)], edit_data=False, redraw=False)
+                self.sheet.dropdown(col, values=["", *cells.labels(item, self.wiz.lang)], edit_data=False, redraw=False)
             if item.type in ("integer", "decimal") or item.calculate is not None:
                 self.sheet.align(col, align="e", redraw=False)
         self.sheet.set_column_widths(widths)
         self.sheet.set_header_height_lines(3)
-
-    def _labels(self, item: Item) -> list[str]:
-        lang = self.wiz.lang
-        if item.type == "boolean":
-            return [yes_no(True, lang), yes_no(False, lang)]
-        return [c.label.get(lang) for c in item.choices]
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -154,23 +149,7 @@ class GridPage(StepPage):
     # --- model -> sheet ----------------------------------------------------------------------------
     def display(self, item: Item, value: object) -> str:
         """How a stored answer appears in a cell."""
-        lang = self.wiz.lang
-        if value is None:
-            return ""
-        if item.type == "boolean":
-            return yes_no(bool(value), lang)
-        if item.type in ("select_one", "likert"):
-            choice = item.choice(value)
-            return choice.label.get(lang) if choice else str(value)
-        if item.type == "select_multiple" and isinstance(value, list):
-            return "、".join(self.display_choice(item, v) for v in value)
-        if item.calculate is not None and isinstance(value, int | float):
-            return hours(float(value))
-        return display_number(value) if item.type in ("integer", "decimal") else str(value)
-
-    def display_choice(self, item: Item, value: object) -> str:
-        choice = item.choice(value)
-        return choice.label.get(self.wiz.lang) if choice else str(value)
+        return cells.display(item, value, self.wiz.lang)
 
     def row_for(self, task: Task) -> list[Any]:
         """The cells of one task, including the hidden id and the computed columns."""
@@ -229,9 +208,30 @@ class GridPage(StepPage):
                 self._noted.discard((r, c))
 
     # --- sheet -> model ------------------------------------------------------------------------------
+    def _begin_edit(self, event: Any) -> str | None:
+        """A select-multiple cell (接点, 繁忙期) opens a check list instead of a text editor."""
+        c = self.sheet.displayed_column_to_data(event.column)
+        item = self.items[c - 1] if 0 < c <= len(self.items) else None
+        if item is None or item.type != "select_multiple":
+            return str(event.value)
+        self.after_idle(self.open_check_list, event.row, item)
+        return None
+
+    def open_check_list(self, r: int, item: Item) -> CheckListPopup:
+        """Tick the values of row ``r``'s ``item`` in a small window by the cell; OK writes them into the cell."""
+        from app.gui.checklist import open_for_cell
+
+        def done(text: str, c: int = 1 + self.items.index(item)) -> None:
+            self.sheet.set_cell_data(r, c, text, redraw=False)
+            self.sync([r])
+            keys.focus(self.sheet.MT)
+
+        return open_for_cell(self.sheet, r, self.items.index(item), item, lang=self.wiz.lang, on_text=done,
+                             value=self.wiz.a.tasks[r].answers.get(item.id))
+
     def _modified(self, event: dict[str, Any]) -> None:
-        cells = event.get("cells", {}).get("table", {}) if event.get("eventname") == "edit_table" else None
-        rows = sorted({r for r, _c in cells}) if cells else None
+        edited = event.get("cells", {}).get("table", {}) if event.get("eventname") == "edit_table" else None
+        rows = sorted({r for r, _c in edited}) if edited else None
         self.sync(rows)
 
     def sync(self, rows: list[int] | None = None) -> None:
@@ -246,7 +246,7 @@ class GridPage(StepPage):
             for r, row in enumerate(data):
                 tid = str(row[0] or "")
                 if not tid or tid in seen:
-                    tid = _fresh_id(a.new_task_id(), seen | set(by_id))
+                    tid = cells.fresh_id(a.new_task_id(), seen | set(by_id))
                     self.sheet.set_cell_data(r, 0, tid, redraw=False)
                 seen.add(tid)
                 order.append(by_id.get(tid) or Task(tid))
@@ -404,11 +404,3 @@ class GridPage(StepPage):
             self._say(self.message, ui("grid_need_task", self.wiz.lang))
             return False
         return not self.errors
-
-
-def _fresh_id(candidate: str, used: set[str]) -> str:
-    n = 1
-    while candidate in used:
-        candidate = f"t{len(used) + n}"
-        n += 1
-    return candidate

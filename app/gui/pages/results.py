@@ -12,7 +12,7 @@ from app.domain.questionnaire import Step
 from app.domain.results import MeasureResult
 from app.domain.vocabulary import quadrant_label
 from app.gui import style
-from app.gui.formats import decimal, hours, yen
+from app.gui.formats import bracket, decimal, hours, yen
 from app.gui.listview import TwoColumnList
 from app.gui.pages.base import StepPage
 from app.gui.strings import ui
@@ -96,7 +96,8 @@ class ResultsPage(StepPage):
             color = style.QUICK_WIN if m in quick else None
             measure = self.wiz.q.measure(m.measure_id).label.get(lang)
             task = self.wiz.result().task(m.task_id).name
-            box.row(f"{marker(n)} {measure}（{quadrant}）{TWO_LINES}{task}", f"{hours(m.potential_hours)} h", color)
+            box.row(f"{marker(n)} {measure}{bracket(quadrant, lang)}{TWO_LINES}{task}", f"{hours(m.potential_hours)} h",
+                    color)
         unit = self.wiz.q.value("unit_cost_yen_per_hour")
         box.note(ui("res_unit_cost", lang, cost=yen(unit)))
         box.finish()
