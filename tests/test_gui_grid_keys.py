@@ -84,3 +84,29 @@ def test_editing_a_cell_far_right_keeps_the_grid_where_it_is(wizard: Any) -> Non
     grid.edit_cell(0, "annual_cases", "1200")
     root.update()
     assert grid.sheet.get_xview() == before
+
+
+def test_an_answer_that_hides_questions_says_so(wizard: Any) -> None:
+    from app.gui.skipnote import _NOTES
+
+    wizard.open_path(wizard_example(), confirmed=True)
+    step = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "task_analysis")
+    wizard.go(step)
+    form = wizard.pages[step].form
+    form.fields["ecrs_e"].widget.set("はい")
+    form.fields["ecrs_e"]._changed()
+    wizard.root.update()
+    note = getattr(form, _NOTES)["ecrs_e"]
+    assert note.winfo_ismapped()
+    text = note.cget("text")
+    assert "C（まとめる）" in text and "R（入れ替える）" in text and "S（簡単にする）" in text
+    form.fields["ecrs_e"].widget.set("いいえ")
+    form.fields["ecrs_e"]._changed()
+    wizard.root.update()
+    assert not note.winfo_ismapped()
+
+
+def wizard_example() -> Any:
+    from app import service
+
+    return service.example_assessment_path()

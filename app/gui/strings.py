@@ -20,6 +20,8 @@ UI = Catalogue("window", {
     "language": ("表示言語", "Language"),
     "text_size": ("文字の大きさ", "Text size"),
     "glossary": ("用語集", "Glossary"),
+    "skip_note": ("↳ この回答のため、次の質問は不要になりました: {items}（回答は消えていません）",
+                  "↳ With this answer these questions are not needed: {items} (answers are kept)"),
     "meeting_mode": ("会議モード", "Meeting mode"),
     "help_title": ("用語集・キーボード操作", "Glossary and keyboard"),
     "keys_title": ("キーボードだけで使う", "Using the keyboard alone"),
