@@ -110,3 +110,16 @@ def wizard_example() -> Any:
     from app import service
 
     return service.example_assessment_path()
+
+
+def test_step_ticks_are_the_same_after_reopening(wizard: Any, fake_dialogs: Any, tmp_path: Any) -> None:
+    wizard.open_path(wizard_example(), confirmed=True)
+    for index in range(len(wizard.q.steps) - 1):  # every step visited, as a meeting does
+        wizard.go(index)
+    marks = [wizard.step_complete(i) for i in range(len(wizard.q.steps) - 1)]
+    target = tmp_path / "again.kaizen.json"
+    fake_dialogs.save_paths.append(target)
+    assert wizard.save_as()
+    wizard.show_home()
+    wizard.open_path(target, confirmed=True)
+    assert [wizard.step_complete(i) for i in range(len(wizard.q.steps) - 1)] == marks

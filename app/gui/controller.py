@@ -262,6 +262,13 @@ class Wizard(Session):
         step = self.q.steps[index]
         a = self.a
         kind = step.kind
+        if kind == "results":  # final once every focus task has its measures (a visit alone proves nothing)
+            return any(self.step_complete(j) for j, other in enumerate(self.q.steps) if other.kind == "measures")
+        if self._nothing_to_answer(index):
+            # read once it is visited, or when a later step is done (a reopened file then shows the same ticks
+            # as the session that saved it)
+            return index in self.visited or any(self.step_complete(j) for j in range(index + 1, len(self.q.steps))
+                                                if self.q.steps[j].kind not in ("page", "results", "output"))
         if kind == "page":
             return all(not i.required or i.id in a.info or i.default is not None for i in step.items if i.is_input) \
                 and (index in self.visited or any(i.id in a.info for i in step.items))
@@ -282,6 +289,10 @@ class Wizard(Session):
         if kind == "output":
             return self.pdf_path is not None
         return index in self.visited
+
+    def _nothing_to_answer(self, index: int) -> bool:
+        step = self.q.steps[index]
+        return step.kind == "page" and not any(i.is_input for i in step.items)
 
     def update_sidebar(self) -> None:
         """Marks: ▶ where you are, ✓ complete, ○ not yet."""
