@@ -123,3 +123,20 @@ def test_step_ticks_are_the_same_after_reopening(wizard: Any, fake_dialogs: Any,
     wizard.show_home()
     wizard.open_path(target, confirmed=True)
     assert [wizard.step_complete(i) for i in range(len(wizard.q.steps) - 1)] == marks
+
+
+def test_the_wheel_over_a_short_memo_scrolls_the_page(wizard: Any) -> None:
+    wizard.open_path(wizard_example(), confirmed=True)
+    step = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "task_analysis")
+    wizard.go(step)
+    page = wizard.pages[step]
+    root = wizard.root
+    root.update()
+    canvas = page.scroll._parent_canvas
+    canvas.yview_moveto(0)
+    root.update()
+    memo = page.form.fields["analysis_note"].widget._textbox
+    assert memo.yview() == (0.0, 1.0)  # a short memo: nothing of its own to scroll
+    memo.event_generate("<Button-5>")
+    root.update()
+    assert canvas.yview()[0] > 0

@@ -17,7 +17,7 @@ from app import service
 from app.domain.assessment import Assessment
 from app.domain.questionnaire import Questionnaire, Step
 from app.domain.results import AssessmentResult, TaskResult
-from app.gui import keys, style
+from app.gui import keys, style, wheel
 from app.gui.pages.base import StepPage
 from app.gui.prefs import Prefs
 from app.gui.session import Session
@@ -146,6 +146,7 @@ class Wizard(Session):
         # Enter is deliberately bound to nothing (it confirms IME conversion); the list is in the help panel
         keys.install(root, {sequence: action for action, sequences in self.shortcuts().items()
                             for sequence in sequences})
+        wheel.install(root)
 
     def shortcuts(self) -> dict[Callable[[], object], tuple[str, ...]]:
         """Each keyboard shortcut's action and its Tk sequences (listed for the user in the help panel)."""
