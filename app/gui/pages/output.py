@@ -43,6 +43,7 @@ class OutputPage(StepPage):
         self._print_after = False  # 印刷 with no PDF yet: print once it is written
         self.thread: Any = None
         self.last_export: Path | None = None
+        self.last_story: Path | None = None
         self.story_ids: list[str] = []
         self._shown_for: object = None
         # three boxes, each a row of buttons and a line of status: all of it fits at 125 % on 1366×768
@@ -97,6 +98,9 @@ class OutputPage(StepPage):
         self.story_menu = ctk.CTkOptionMenu(box, values=[""], width=380, font=style.font(13),
                                             dropdown_font=style.font(13), dynamic_resizing=False)
         self.story_menu.grid(row=2, column=1, columnspan=3, padx=(0, 8), pady=3, sticky="w")
+        # the story sheet prints like the plan (once it is written)
+        self.story_print = ctk.CTkButton(box, text="", width=80, font=style.font(13), command=self.print_story)
+        self.story_print.grid(row=2, column=4, padx=16, pady=3, sticky="e")
         self.export_status = ctk.CTkLabel(box, text="", font=style.font(13), anchor="w", justify="left",
                                           wraplength=900)
         self.export_status.grid(row=3, column=0, columnspan=5, sticky="w", padx=16, pady=(0, 8))
@@ -110,6 +114,7 @@ class OutputPage(StepPage):
         self.csv_table.configure(values=[ui("out_table_" + t, lang) for t in CSV_TABLES])
         self.csv_table.set(ui("out_table_tasks", lang))
         self.story_button.configure(text=ui("out_story", lang))
+        self.story_print.configure(text=ui("out_print", lang))
         self.open_export.configure(text=ui("out_open_folder", lang))
         self.pdf_button.configure(text=ui("out_pdf", lang))
         self.open_pdf.configure(text=ui("out_open_pdf", lang))
@@ -137,6 +142,7 @@ class OutputPage(StepPage):
         if self._shown_for is not self.wiz.a:  # another file was opened: its exports are not this one's
             self._shown_for = self.wiz.a
             self.last_export = None
+            self.last_story = None
         done = [x for x in self.wiz.a.actions if x.status == "done"]
         self.story_ids = [x.id for x in done]
         labels = [self._action_label(x.id) for x in done]
@@ -153,6 +159,9 @@ class OutputPage(StepPage):
             self.export_status.configure(text=ui("out_exported", lang, path=shown) if shown
                                          else "" if done else ui("out_story_hint", lang))
         self.open_export.configure(state="normal" if self.last_export and not self.busy else "disabled")
+        story = self.last_story
+        self.story_print.configure(state="normal" if story is not None and story.is_file() and not self.busy
+                                   else "disabled")
 
     def _action_label(self, action_id: str) -> str:
         measure, task = action_names(self.wiz.q, self.wiz.a, self.wiz.a.action(action_id), self.wiz.lang)
@@ -237,6 +246,8 @@ class OutputPage(StepPage):
                 self.wiz.update_sidebar()
             else:
                 self.last_export = Path(result)
+                if kind == "story":
+                    self.last_story = Path(result)
             self.refresh()
             if kind == "plan" and self._print_after:
                 self._print_after = False
@@ -283,6 +294,12 @@ class OutputPage(StepPage):
         lang = self.wiz.lang
         outcome = print_file(pdf)
         self.status.configure(text=ui("out_print_" + outcome, lang, path=pdf))
+
+    def print_story(self) -> None:
+        """印刷 beside the story sheet: the sheet written last."""
+        story = self.last_story
+        if story is not None and story.is_file():
+            self.export_status.configure(text=ui("out_print_" + print_file(story), self.wiz.lang, path=story))
 
     def save(self) -> None:
         """Save the assessment (asking for a name the first time)."""
