@@ -254,13 +254,13 @@ def test_an_output_that_is_an_input_or_not_yaml_is_refused(tmp_path: Path) -> No
     book = export(tmp_path)
     with pytest.raises(UserError) as caught:
         qbook.import_questionnaire(book, tmp_path / "new.xlsx")
-    assert caught.value.code == "X119"
+    assert caught.value.code == "S014"
     copy = tmp_path / "base.yaml"
     copy.write_text(STANDARD.read_text(encoding="utf-8"), encoding="utf-8")
     before = copy.read_bytes()
     with pytest.raises(UserError) as caught:
         qbook.import_questionnaire(book, copy, base=copy)
-    assert caught.value.code == "X120" and copy.read_bytes() == before
+    assert caught.value.code == "S013" and copy.read_bytes() == before
 
 
 @pytest.mark.parametrize(("old", "new"), [("1.0.0", "1.1.0"), ("1.4.2", "1.5.0"), ("2", "2.1.0"), ("3.9", "3.10.0")])

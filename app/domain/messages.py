@@ -9,11 +9,11 @@ Tests assert against these codes, never against hand-copied text.
 
 from __future__ import annotations
 
-import string
+from app.domain.catalogue import LANGS, Catalogue
 
-LANGS = ("ja", "en")
+__all__ = ["CATALOGUE", "LANGS", "format_message"]
 
-CATALOGUE: dict[str, tuple[str, str]] = {
+CATALOGUE = Catalogue("messages", {
     # --- expressions -------------------------------------------------------------------------
     "E001": ("式を読み取れません（{pos}文字目付近: {detail}）。括弧や引用符の対応、演算子の綴りを確認してください。",
              "Cannot parse the expression (near character {pos}: {detail}). Check brackets, quotes and operator spelling."),
@@ -123,6 +123,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "The file ends too early ({detail}); saving may have been interrupted. Try the backup (.bak) if there is one."),
     "A018": ("古い形式（形式{found}）のファイルを現在の形式{current}に変換して開きました。保存すると新しい形式で書き込まれ、元の内容は「.bak」として残ります。",
              "The file used an older format ({found}) and was converted to format {current}. Saving writes the new format; the original stays as '.bak'."),
+    "A019": ("正しくない値が{count}件あります（{ids}）。計算には使わず、消さずに保持して次の保存にも残します。値を直してください。",
+             "{count} value(s) are not valid ({ids}). They are left out of the figures, kept and saved again; please correct them."),
+    "A020": ("このアプリが扱わない内容が{count}件あります（{ids}）。変更せずに保持し、次の保存にも残します。",
+             "{count} part(s) of the file are not used by this app ({ids}). They are kept unchanged and saved again."),
+    "A021": ("キー「{key}」が同じ場所に2回あります（{line}行{column}列から始まる {{…}} の中）。どちらの値が正しいか決められないため開けません。テキストエディタでどちらか一方を削除してください。",
+             "The key '{key}' appears twice in the same object (the {{…}} starting at line {line}, column {column}). Only one value could be kept, so the file is not opened; remove one of them in a text editor."),
     # --- storage -----------------------------------------------------------------------------
     "S001": ("ファイルが見つかりません: {path}",
              "File not found: {path}"),
@@ -148,9 +154,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "The folder to save into does not exist: {path}. Check that the USB stick or network drive is connected, or choose another place."),
     "S012": ("このファイルは新しい版のアプリ（形式{found}）で作られているため、上書きできません（このアプリは形式{supported}まで）: {path}。別の名前で保存してください。",
              "This file was made by a newer version of the app (format {found}; this app writes {supported}) and cannot be overwritten: {path}. Save under another name."),
+    "S013": ("出力先「{path}」は入力のファイル「{input}」と同じです（別の書き方・リンクを含む）。入力を上書きしないよう、別の名前を指定してください。",
+             "The output '{path}' is the same file as the input '{input}' (also through another spelling or a link). Give another name so that the input is not overwritten."),
+    "S014": ("出力先「{path}」の拡張子（{suffix}）は書き出す形式（{kind}）と合いません。{expected} で終わる名前を指定してください。",
+             "The output '{path}' has the suffix '{suffix}', which does not match what is written ({kind}). Give a name ending in {expected}."),
+    "S015": ("結果を出力できません（{detail}）。出力先（リダイレクト先のファイルやディスク）の空き容量を確認してください。",
+             "Cannot write the output ({detail}). Check the free space where the output goes (the redirected file or disk)."),
     # --- the window (U) -------------------------------------------------------------------------
     "U001": ("この環境ではウィンドウを開けません（{detail}）。Linux では python3-tk を導入してください。画面なしで使うには「kaizen-check demo -o フォルダ」や「kaizen-check report」を使えます。",
              "Cannot open a window here ({detail}). On Linux install python3-tk. Without a screen use 'kaizen-check demo -o DIR' or 'kaizen-check report'."),
+    # --- internal errors (I) ----------------------------------------------------------------------
+    "I001": ("内部エラーのため「{command}」を完了できませんでした。お手数ですが、記録ファイル（{log}）を情報担当者に渡してください。",
+             "An internal error stopped '{command}'. Please give the log file ({log}) to IT staff."),
     # --- reports -----------------------------------------------------------------------------
     "R001": ("日本語フォントが見つかりません: {path}。アプリを再インストールしてください。",
              "The Japanese font is missing: {path}. Reinstall the app."),
@@ -215,11 +230,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "{cell}: this workbook was exported from version {found}, but questionnaire '{id}' is now version {expected}. Export again from the current version and make the changes there."),
     "X118": ("読み込んだ結果の質問票に誤りがあります: {detail}。ブックの該当する値を直してください。",
              "The questionnaire that results from the workbook has a problem: {detail}. Fix the value in the workbook."),
-    "X119": ("出力先の拡張子が違います: {path}。{suffix} のファイル名を指定してください。",
-             "Wrong file type for the output: {path}. Give a {suffix} file name."),
-    "X120": ("出力先が入力と同じファイルです: {path}。入力は上書きしません。別の名前を指定してください。",
-             "The output is one of the inputs: {path}. Inputs are never overwritten; give another name."),
-    "X121": ("{cell}: このブックの質問票「{id}」が見つかりません。--base で質問票のIDかYAMLファイルを指定してください。",
+    "X119": ("{cell}: このブックの質問票「{id}」が見つかりません。--base で質問票のIDかYAMLファイルを指定してください。",
              "{cell}: the workbook's questionnaire '{id}' is not available. Name the questionnaire id or YAML file with --base."),
     "W101": ("部署「{department}」のファイルが複数あります（{files}）。同じ調査を二重に数えていないか確認してください。",
              "There are several files for department '{department}' ({files}). Check that the same assessment is not counted twice."),
@@ -231,23 +242,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "There is no action '{id}' in the plan (actions: {known})."),
     "R102": ("行動「{id}」はまだ完了していません（状態: {status}）。改善事例シートは完了した行動について作成します。振り返りで「完了」を記録してください。",
              "Action '{id}' is not done yet (status: {status}). Success-story sheets are made for completed actions; record it as done in the follow-up first."),
-}
+})
 
-
-class _Defaulting(dict[str, object]):
-    """Leaves unknown ``{fields}`` visible instead of raising, so a missing parameter never hides a message."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def format_message(code: str, lang: str = "ja", **params: object) -> str:
-    """Return the catalogue text for ``code`` in ``lang`` (``ja`` or ``en``) with ``params`` filled in."""
-    try:
-        ja, en = CATALOGUE[code]
-    except KeyError:
-        return f"{code} {params}"
-    template = en if lang == "en" else ja
-    text = string.Formatter().vformat(template, (), _Defaulting(params))
-    # a value quoted from a damaged file may hold a lone surrogate: show "?" so the message can be printed
-    return text.encode("utf-8", "replace").decode("utf-8")
+# format_message(code, lang, **params): the catalogue text for ``code`` with ``params`` filled in
+format_message = CATALOGUE

@@ -6,11 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.domain.errors import Problem, QuestionnaireError, StorageError
+from app.domain.errors import Problem, QuestionnaireError
 from app.domain.questionnaire import Questionnaire
 from app.loading.loader import SETTING_RANGES, convert, load_questionnaire
 from app.service.core import get_questionnaire
 from app.storage.atomic import atomic_write
+from app.storage.outputs import check_output
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -44,7 +45,7 @@ def export_questionnaire(base: str | Path, out: Path, today: dt.date | None = No
     """Write the workbook of questionnaire ``base`` (an id or a YAML path) to ``out`` (.xlsx) atomically."""
     q = resolve_base(base)
     out = Path(out)
-    _check_output(out, (".xlsx",), [Path(q.source)] if q.source else [])
+    check_output(out, "xlsx", [Path(q.source)] if q.source else [])
     atomic_write(out, questionnaire_book(q, today), backup=False)
     return out
 
@@ -54,7 +55,7 @@ def write_template(q: Questionnaire, out: Path, lang: str = "ja") -> Path:
     from app.exchange.template import template_bytes
 
     out = Path(out)
-    _check_output(out, (".xlsx",), [Path(q.source)] if q.source else [])
+    check_output(out, "xlsx", [Path(q.source)] if q.source else [])
     atomic_write(out, template_bytes(q, lang), backup=False)
     return out
 
@@ -100,7 +101,7 @@ def import_questionnaire(book: Path, out: Path, base: str | Path | None = None) 
 
     book, out = Path(book), Path(out)
     q = resolve_base(base) if base is not None else _named_base(book)
-    _check_output(out, YAML_SUFFIXES, [book, Path(q.source)])
+    check_output(out, "yaml", [book, Path(q.source)])
     edits = read_edits(book, q, SETTING_RANGES)
     text = new_text(q, [(e.path, e.value, e.add) for e in edits])
     atomic_write(out, text.encode("utf-8"), backup=True)
@@ -114,13 +115,4 @@ def _named_base(book: Path) -> Questionnaire:
     try:
         return get_questionnaire(qid or "standard")
     except QuestionnaireError:
-        raise QuestionnaireError(Problem("X121", {"cell": f"{INFO_SHEET}!{ID_CELL}", "id": qid}, str(book))) from None
-
-
-def _check_output(out: Path, suffixes: tuple[str, ...], inputs: list[Path]) -> None:
-    if out.suffix.lower() not in suffixes:
-        raise StorageError(Problem("X119", {"path": str(out), "suffix": "／".join(suffixes)}, str(out)))
-    target = out.resolve()
-    for given in inputs:
-        if given and given.exists() and given.resolve() == target:
-            raise StorageError(Problem("X120", {"path": str(out)}, str(out)))
+        raise QuestionnaireError(Problem("X119", {"cell": f"{INFO_SHEET}!{ID_CELL}", "id": qid}, str(book))) from None
