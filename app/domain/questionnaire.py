@@ -137,6 +137,7 @@ class Measure:
     gates: tuple[Gate, ...] = ()
     title_example: LText = EMPTY  # an example action title (何をするか) shown at the measures step
     proposal_reason: LText = EMPTY  # why its own cross_department rule makes it a proposal
+    enabled: bool = True  # false: switched off by the central team, never suggested, scored or listed
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 
 from app.domain.questionnaire import EMPTY, LText
 
-QUADRANTS = ("quick_win", "major_project", "fill_in", "not_now")
-
 
 @dataclass(frozen=True)
 class TaskResult:

@@ -13,7 +13,8 @@ from typing import Any
 from app.domain import totals
 from app.domain.assessment import Assessment, Task
 from app.domain.questionnaire import EMPTY, Item, LText, Measure, Questionnaire
-from app.domain.results import QUADRANTS, AssessmentResult, MeasureResult, TaskResult, Totals
+from app.domain.results import AssessmentResult, MeasureResult, TaskResult, Totals
+from app.domain.vocabulary import QUADRANTS
 
 ECRS_RANK = {"E": 0, "C": 1, "R": 2, "S": 3, "M": 4, "T": 5}
 
@@ -209,12 +210,12 @@ def score(q: Questionnaire, a: Assessment) -> AssessmentResult:
         is_focus = task.id in focus_set
         premature = s.premature.test(env)
         pains = env.get(s.pain_points_item) or []
-        suggested = tuple(m.id for m in q.measures if is_focus and m.trigger.test(env))
+        suggested = tuple(m.id for m in q.measures if is_focus and m.enabled and m.trigger.test(env))
         mine: list[MeasureResult] = []
         if is_focus:
             for measure in q.measures:
                 choice = a.measures.get(task.id, {}).get(measure.id)
-                if choice is not None and choice.chosen:
+                if choice is not None and choice.chosen and measure.enabled:
                     mine.append(_score_measure(q, env, task_index=i, task_id=task.id, hours=h, measure=measure,
                                                answers=choice.answers, premature=premature))
         mine = combine(q, mine)

@@ -40,7 +40,7 @@ STEP_KEYS = ("id", "kind", "title", "intro", "items")
 MEASURE_KEYS = (
     "id", "ecrs", "label", "description", "trigger", "cross_department", "automation", "tool",
     "reduction_rate", "provisional", "provenance", "first_step", "kpi", "items", "fit", "gates",
-    "title_example", "proposal_reason",
+    "title_example", "proposal_reason", "enabled",
 )
 ECRS_CODES = ("E", "C", "R", "S", "M", "T")
 
@@ -310,6 +310,7 @@ class Builder:
             gates=measure_rules.gates(self, data, where),
             title_example=self.text(data, "title_example", where),
             proposal_reason=self.text(data, "proposal_reason", where),
+            enabled=self.boolean(data, "enabled", where, default=True),
         )
 
     def setting(self, key: str, raw: Any, at: tuple[int, int]) -> Setting | None:
