@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from app.domain.assessment import Assessment
 from app.domain.errors import Problem
+from app.domain.plan import action_title
 from app.domain.questionnaire import EMPTY, LText, Questionnaire
 from app.domain.results import AssessmentResult
 from app.domain.vocabulary import GROUP_KINDS
@@ -86,6 +87,8 @@ class ProposalEntry:
     measure_label: LText
     annual_hours: float
     potential_hours: float
+    title: str = ""  # what will be done (何をするか)
+    other_departments: str = ""  # whom the department named on the other side
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,7 @@ class WardSummary:
     versions: dict[str, int] = field(default_factory=dict)  # "id version" -> number of files
     unit_cost_yen_per_hour: float = 0.0
     warnings: tuple[Problem, ...] = ()  # never block: duplicate departments, mixed questionnaire versions
+    monthly_hours: tuple[float, ...] = ()  # the departments' inventory hours per month, April first (peak months)
 
     @property
     def mixed_versions(self) -> bool:
@@ -205,8 +209,12 @@ def _entries(sources: Sequence[Source], names: Sequence[str]) -> list[ProposalEn
                 label = s.questionnaire.measure(m.measure_id).label
             except KeyError:
                 label = LText(m.measure_id)
+            other_item = s.questionnaire.scoring.other_departments_item
+            other = s.assessment.analysis.get(m.task_id, {}).get(other_item) if other_item else None
             out.append(ProposalEntry(name, t.name, t.category, t.pains, m.measure_id, label, t.annual_hours,
-                                     m.potential_hours))
+                                     m.potential_hours, action_title(s.questionnaire, s.assessment, m.task_id,
+                                                                     m.measure_id),
+                                     other if isinstance(other, str) else ""))
     return out
 
 
@@ -256,6 +264,8 @@ def aggregate(sources: Sequence[Source], skipped: Sequence[Problem] = (),
         departments=rows, pains=_pains(sources, names, ref), groups=_groups(_entries(sources, names), ref),
         skipped=tuple(skipped), versions=dict(versions), unit_cost_yen_per_hour=ref.value("unit_cost_yen_per_hour"),
         warnings=_warnings(rows, versions),
+        monthly_hours=tuple(sum(x) for x in zip(*(s.result.totals.monthly_hours for s in sources
+                                                  if len(s.result.totals.monthly_hours) == 12), strict=True)),
     )
 
 

@@ -220,7 +220,7 @@ CATALOGUE = Catalogue("messages", {
              "{cell}: '{got}' is not allowed. Choose {choices}."),
     "X109": ("{cell}: 「{got}」は選べません。選べるもの: {choices}。",
              "{cell}: '{got}' is not allowed. Choices: {choices}."),
-    "X110": ("{cell}: キー「{key}」の行がありません（シート「{sheet}」）。行は削除できません。書き出したブックからその行を戻してください（使わない施策は「使う」を いいえ にします）。",
+    "X110": ("{cell}: キー「{key}」の行がありません（シート「{sheet}」）。行は削除できません。書き出したブックからその行を戻してください（使わない改善策は「使う」を いいえ にします）。",
              "{cell}: the row with key '{key}' is missing (sheet '{sheet}'). Rows cannot be deleted; restore it from the exported workbook (switch a measure off with 使う = いいえ instead)."),
     "X111": ("{cell}: キー「{key}」は質問票にありません（シート「{sheet}」）。キーは変えられません。書き出したときのキーに戻すか、その行を消してください。",
              "{cell}: the key '{key}' is not in the questionnaire (sheet '{sheet}'). Keys cannot change; restore the exported key or remove the row."),

@@ -230,6 +230,7 @@ class FollowUpDialog(ctk.CTkToplevel):
 
 
 def open_followup_dialog(master: tkinter.Misc, questionnaire: Questionnaire, assessment: Assessment,
-                         on_done: Callable[[bool], None] | None = None, lang: str = "ja") -> FollowUpDialog:
+                         on_done: Callable[[bool], None] | None = None, lang: str = "ja", *,
+                         today: dt.date | None = None) -> FollowUpDialog:
     """Open the follow-up window over ``master``; ``on_done(changed)`` is called when it closes."""
-    return FollowUpDialog(master, questionnaire, assessment, on_done, lang=lang)
+    return FollowUpDialog(master, questionnaire, assessment, on_done, lang=lang, today=today)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import service
 from app.domain.errors import UserError
+from app.domain.plan import apply_note_titles, note_titles
 from app.gui import dialogs, prefs
 from app.gui.strings import ui
 
@@ -100,8 +101,21 @@ class Session:
             self.prefs.add_recent(path)
             self.save_prefs()
         self._tell_what_happened(path, opened.problems)
+        self._offer_note_titles()
         self.go(0)
         return True
+
+    def _offer_note_titles(self) -> None:
+        """A file made before titles: offer each chosen measure's note (its first line) as what will be done."""
+        offered = note_titles(self.q, self.a)
+        if not offered or self.read_only_source is not None:
+            return
+        lines = [f"・{self.q.measure(mid).label.get(self.lang)}: {title}" for _tid, mid, title in offered]
+        if dialogs.yes_no(self.root, "\n".join([ui("note_titles", self.lang), "", *lines]), self.lang):
+            apply_note_titles(self.q, self.a, offered)
+            self.set_assessment(self.a)  # rescored, every page shows the titles
+            self.dirty = True
+            self.schedule_autosave()
 
     def _adopt(self, q: Questionnaire, a: Assessment, problems: list[Problem], path: Path | None) -> None:
         self._forget_autosave()

@@ -106,6 +106,8 @@ UI = Catalogue("window", {
     "measure_title_example": ("何をするか（行動計画の題名）の例: {example}", "Example of what will be done: {example}"),
     "measure_review": ("要確認（すぐやるには入りません）:", "To be confirmed (not a quick win):"),
     "measure_share": ("（同じ業務の先の改善策を引くと {hours} 時間）", " ({hours} h after the earlier measures on this task)"),
+    "note_titles": ("このファイルには「何をするか」（行動計画の題名）がまだありません。改善策のメモの1行目を題名にしますか？（メモはそのまま残ります）",
+                    "This file has no action titles yet. Use the first line of each measure's note as its title? (The notes stay as they are.)"),
     "plan_review_before": ("※期限より前", "* before the deadline"),
     "measure_score": ("効果（単独） {hours} 時間/年・容易度 {ease} → {quadrant}", "Impact {hours} h/year, ease {ease} → {quadrant}"),
     "measure_incomplete": ("未回答の質問があります", "Some questions are not answered yet"),

@@ -116,7 +116,7 @@ class PlanContext:
             return task_id
 
     def quadrant(self, m: MeasureResult) -> str:
-        """The quadrant's Japanese label, with 時期尚早 / 中央チームへ flags."""
+        """The quadrant's Japanese label, with the 時期尚早 flag."""
         label = quadrant_label(m.quadrant, self.lang)
         if m.premature:
             label += f"（{self.t('premature')}）" if self.lang != "en" else f" ({self.t('premature')})"

@@ -113,7 +113,7 @@ def task_table(ctx: PlanContext) -> list[Flowable]:
 
 
 def action_table(ctx: PlanContext) -> list[Flowable]:
-    """施策, 対象業務, 担当, 期限, 最初の一歩, KPI, baseline → target, 確認日, 必要な支援, with a check box."""
+    """改善策, 対象業務, 担当, 期限, 最初の一歩, KPI, baseline → target, 確認日, 必要な支援, with a check box."""
     out: list[Flowable] = [heading(ctx, "h_actions")]
     actions = ctx.a.actions
     if not actions:
@@ -211,7 +211,7 @@ def follow_up(ctx: PlanContext) -> list[Flowable]:
 
 
 def proposals(ctx: PlanContext) -> list[Flowable]:
-    """中央チームへの提案: cross-department measures with their evidence (tasks, hours, pain points)."""
+    """業務改善担当への提案: cross-department measures with their evidence (tasks, hours, pain points)."""
     out: list[Flowable] = [heading(ctx, "h_proposals")]
     props = ctx.result.proposals
     if not props:

@@ -17,7 +17,9 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, SimpleDocT
 
 from app import __version__
 from app.domain.aggregate import ProposalGroup, WardSummary
+from app.domain.totals import MONTHS
 from app.domain.vocabulary import group_kind_label
+from app.report.charts import monthly_chart
 from app.report.flowables import numbered_canvas
 from app.report.followup_strings import text
 from app.report.fonts import register_fonts
@@ -154,7 +156,9 @@ def _group_block(same: list[ProposalGroup], width: float, font: str, lang: str) 
                               ("col_department", "col_task", "col_measure", "col_hours", "col_potential")]]
     for e in g.entries:
         rows.append([para(e.department, styles["cell"]), para(e.task_name, styles["cell"], 80),
-                     para(e.measure_label.get(lang), styles["cell"], 60), para(fixed(e.annual_hours),
+                     para(e.measure_label.get(lang) + (f"\n「{e.title}」" if e.title else "")
+                          + (f"\n→ {e.other_departments}" if e.other_departments else ""), styles["cell"], 120),
+                     para(fixed(e.annual_hours),
                                                                                  styles["cell_right"]),
                      para(fixed(e.potential_hours), styles["cell_right"])])
     t = Table(rows, colWidths=[width * x for x in (0.16, 0.34, 0.3, 0.1, 0.1)], repeatRows=1)
@@ -174,6 +178,14 @@ def build_summary(s: WardSummary, lang: str, day: dt.date, font: str) -> list[Fl
     ]
     if s.departments:
         out += [KeepTogether([para(text("sum_chart", lang), styles["h2"]), _chart(s, w, font, lang)])]
+    if len(s.monthly_hours) == 12 and sum(s.monthly_hours) > 0:
+        months = [text(f"month_{m}", lang) for m in MONTHS]
+        top = max(s.monthly_hours)
+        peaks = [v >= top * 0.999 or v > sum(s.monthly_hours) / 12 * 1.1 for v in s.monthly_hours]
+        chart = monthly_chart(s.monthly_hours, months, peaks, width=w, height=46 * mm, font=font,
+                              unit_label=text("sum_hours_axis", lang))
+        out += [KeepTogether([para(text("sum_monthly", lang), styles["h2"]), chart,
+                              para(text("sum_monthly_note", lang), styles["small"])])]
     out += [CondPageBreak(60 * mm), para(text("sum_pains", lang), styles["h1"]),
             para(text("sum_pains_note", lang), styles["small"]), _pains_table(s, w, font, lang), Spacer(1, 5 * mm),
             CondPageBreak(50 * mm), para(text("sum_groups", lang), styles["h1"]),

@@ -44,8 +44,6 @@ def today() -> dt.date:
     """Today's date (tests replace this function)."""
     return dt.date.today()
 
-overdue = plan_rules.review_overdue
-
 
 class PlanPage(StepPage):
     """A list of lines above and the selected line's details below; every keystroke goes into the model.
@@ -189,9 +187,8 @@ class PlanPage(StepPage):
     def row(self, x: Action) -> list[Any]:
         """One line of the list."""
         lang = self.wiz.lang
-        measure, task = action_names(self.wiz.q, self.wiz.a, x, lang)
-        title = plan_rules.action_title(self.wiz.q, self.wiz.a, x.task_id, x.measure_id)
-        measure = f"{title}（{measure}）" if title else measure
+        _label, task = action_names(self.wiz.q, self.wiz.a, x, lang)
+        measure = plan_rules.action_heading(self.wiz.q, self.wiz.a, x, lang)  # 何をするか（改善策）
         realised = "" if x.realised_hours is None else hours(x.realised_hours)
         review = x.review_date + (f" {ui('plan_review_before', lang)}" if plan_rules.review_before_deadline(x) else "")
         return [measure, task, x.owner, x.deadline, review, status_label(x.status, lang), realised]
@@ -217,8 +214,7 @@ class PlanPage(StepPage):
 
     def overdue_actions(self) -> list[Action]:
         """Open actions whose review date has passed without a follow-up since."""
-        on = today()
-        return [x for x in self.wiz.a.actions if overdue(x, on)]
+        return [x for x in self.wiz.a.actions if plan_rules.review_overdue(x, today())]
 
     def _mark_overdue(self) -> None:
         late = self.overdue_actions()
@@ -370,7 +366,8 @@ class PlanPage(StepPage):
         if self.followup is not None and self.followup.winfo_exists():
             self.followup.lift()
         else:
-            self.followup = open_followup_dialog(self, self.wiz.q, self.wiz.a, self._followed_up, lang=self.wiz.lang)
+            self.followup = open_followup_dialog(self, self.wiz.q, self.wiz.a, self._followed_up, lang=self.wiz.lang,
+                                                 today=today())
         if action_id is not None:
             self.followup.select(action_id)
         return self.followup
