@@ -217,10 +217,10 @@ def test_locked_pdf_offers_another_name(wizard: Any, fake_dialogs: FakeDialogs, 
     locked.write_bytes(b"%PDF-1.4 the copy open in the viewer")
     real = service.write_plan
 
-    def write(q: Any, a: Any, path: Path, lang: str = "ja") -> Path:
+    def write(q: Any, a: Any, path: Path, **kw: Any) -> Path:
         if path == locked:
             raise StorageError(Problem("S004", {"path": str(path)}))
-        return real(q, a, path, lang)
+        return real(q, a, path, **kw)
 
     monkeypatch.setattr(service, "write_plan", write)
     fake_dialogs.save_paths.extend([locked, other])

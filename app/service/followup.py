@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app import resources
+from app.domain.aggregate import WardSummary
 from app.domain.assessment import Assessment
 from app.domain.errors import Problem, UserError
 from app.domain.questionnaire import Questionnaire
@@ -99,7 +100,7 @@ def save_import_mapping(labels: dict[str, str]) -> None:
                  backup=False)
 
 
-def export_xlsx(q: Questionnaire, a: Assessment, path: Path, lang: str = "ja") -> Path:
+def export_xlsx(q: Questionnaire, a: Assessment, path: Path, *, lang: str = "ja") -> Path:
     """Tasks, scored measures and actions as a three-sheet .xlsx."""
     from app.exchange.tables import assessment_tables
     from app.exchange.writers import xlsx_bytes
@@ -111,7 +112,7 @@ def export_xlsx(q: Questionnaire, a: Assessment, path: Path, lang: str = "ja") -
 EXPORT_TABLES = ("tasks", "measures", "actions")
 
 
-def export_csv(q: Questionnaire, a: Assessment, path: Path, table: str = "tasks", lang: str = "ja") -> Path:
+def export_csv(q: Questionnaire, a: Assessment, path: Path, *, table: str = "tasks", lang: str = "ja") -> Path:
     """One table (``tasks``, ``measures`` or ``actions``) as CSV, UTF-8 with BOM."""
     from app.exchange.tables import assessment_tables
     from app.exchange.writers import csv_bytes
@@ -121,7 +122,7 @@ def export_csv(q: Questionnaire, a: Assessment, path: Path, table: str = "tasks"
     return Path(path)
 
 
-def render_story(q: Questionnaire, a: Assessment, action_id: str, lang: str = "ja",
+def render_story(q: Questionnaire, a: Assessment, action_id: str, *, lang: str = "ja",
                  fixed_date: dt.date | None = None) -> bytes:
     """The one-page 改善事例シート of a completed action as PDF bytes."""
     from app.domain.errors import ReportError
@@ -140,7 +141,7 @@ def render_story(q: Questionnaire, a: Assessment, action_id: str, lang: str = "j
 def write_story(q: Questionnaire, a: Assessment, action_id: str, path: Path, *, lang: str = "ja",
                 fixed_date: dt.date | None = None) -> Path:
     """Render the success-story sheet and write it atomically to ``path``."""
-    atomic_write(Path(path), render_story(q, a, action_id, lang, fixed_date), backup=False)
+    atomic_write(Path(path), render_story(q, a, action_id, lang=lang, fixed_date=fixed_date), backup=False)
     return Path(path)
 
 
@@ -153,7 +154,7 @@ def assessment_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
-def aggregate_files(paths: list[Path]) -> Any:
+def aggregate_files(paths: list[Path]) -> WardSummary:
     """Open, score and sum many assessment files; a file that cannot be read is reported and skipped.
 
     Returns an :class:`app.domain.aggregate.WardSummary`; ``skipped`` holds one problem per file left out.
@@ -196,14 +197,14 @@ def _peek_stamp(path: Path) -> tuple[str | None, str | None]:
     return (qid if isinstance(qid, str) else None), (version if isinstance(version, str) else None)
 
 
-def render_summary(summary: Any, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
+def render_summary(summary: WardSummary, *, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
     """The ward-wide summary PDF as bytes."""
     from app.report.summary import render_summary as render
 
     return render(summary, lang=lang, fixed_date=fixed_date)
 
 
-def write_summary(summary: Any, *, pdf: Path | None = None, csv: Path | None = None, xlsx: Path | None = None,
+def write_summary(summary: WardSummary, *, pdf: Path | None = None, csv: Path | None = None, xlsx: Path | None = None,
                   lang: str = "ja", fixed_date: dt.date | None = None) -> list[Path]:
     """Write the summary as PDF, CSV (the departments table) and/or XLSX (every table); returns the paths."""
     from app.exchange.tables import summary_tables
@@ -211,7 +212,7 @@ def write_summary(summary: Any, *, pdf: Path | None = None, csv: Path | None = N
 
     written: list[Path] = []
     if pdf is not None:
-        atomic_write(Path(pdf), render_summary(summary, lang, fixed_date), backup=False)
+        atomic_write(Path(pdf), render_summary(summary, lang=lang, fixed_date=fixed_date), backup=False)
         written.append(Path(pdf))
     tables = summary_tables(summary, lang)
     if csv is not None:

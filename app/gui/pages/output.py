@@ -210,8 +210,8 @@ class OutputPage(StepPage):
         """Write ``target`` in a worker thread with a busy indicator; ``what`` is the CSV table or the action."""
         # the worker gets its own copy: the meeting may keep typing while the file is written
         q, a, lang = self.wiz.q, copy.deepcopy(self.wiz.a), self.wiz.lang
-        work = {"plan": lambda: service.write_plan(q, a, target, lang),
-                "xlsx": lambda: service.export_xlsx(q, a, target, lang),
+        work = {"plan": lambda: service.write_plan(q, a, target, lang=lang),
+                "xlsx": lambda: service.export_xlsx(q, a, target, lang=lang),
                 "csv": lambda: service.export_csv(q, a, target, table=what, lang=lang),
                 "story": lambda: service.write_story(q, a, what, target, lang=lang)}[kind]
         self.busy = True
