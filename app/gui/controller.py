@@ -14,6 +14,7 @@ import customtkinter as ctk
 
 from app import service
 from app.domain.assessment import Assessment
+from app.domain.progress import step_complete
 from app.domain.questionnaire import Questionnaire, Step
 from app.domain.results import AssessmentResult, TaskResult
 from app.gui import style
@@ -230,30 +231,9 @@ class Wizard(Session):
 
     # --- step list -----------------------------------------------------------------------------
     def step_complete(self, index: int) -> bool:
-        """Whether step ``index`` looks done, judged from the model only."""
-        step = self.q.steps[index]
-        a = self.a
-        kind = step.kind
-        if kind == "page":
-            return all(not i.required or i.id in a.info or i.default is not None for i in step.items if i.is_input) \
-                and (index in self.visited or any(i.id in a.info for i in step.items))
-        if kind == "task_grid":
-            return bool(a.tasks) and all(t.name for t in a.tasks)
-        if kind == "focus":
-            # ticks saved in the file count as a choice made, like a visit in this session
-            return (index in self.visited or a.focus is not None) and bool(self.focus_tasks())
-        focus = self.focus_tasks()
-        if kind == "task_analysis":
-            return bool(focus) and all(a.analysis.get(t.task_id) for t in focus)
-        if kind == "measures":
-            r = self.result()
-            return bool(focus) and all(any(m.task_id == t.task_id for m in r.measures) for t in focus) \
-                and all(m.complete for m in r.measures)
-        if kind == "action_plan":
-            return bool(a.actions) and all(x.owner and x.deadline for x in a.actions)
-        if kind == "output":
-            return self.pdf_path is not None
-        return index in self.visited
+        """Whether step ``index`` looks done, judged from the model only (:func:`app.domain.progress.step_complete`)."""
+        return step_complete(self.q, self.a, self.result(), index, visited=index in self.visited,
+                             plan_written=self.pdf_path is not None)
 
     def update_sidebar(self) -> None:
         """Marks: ▶ where you are, ✓ complete, ○ not yet."""
