@@ -14,13 +14,13 @@ from app.gui.formats import hours
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
 
 
 class TaskSelector(ctk.CTkFrame):
     """◀ [focus task ▼] ▶ with "focus task n of N"; moving never loses answers (they are in the model)."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, on_select: Callable[[], None]) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, on_select: Callable[[], None]) -> None:
         super().__init__(parent, fg_color=style.PANEL, corner_radius=8)
         self.wiz = wiz
         self._on_select = on_select

@@ -15,7 +15,7 @@ from app.gui.fields import FormView
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import HomeHost
 
 NEW_ITEMS = ("department", "section", "session_date", "participants")
 MAX_RECOVERY = 3
@@ -24,7 +24,7 @@ MAX_RECOVERY = 3
 class HomePage(ctk.CTkFrame):
     """The first screen; the step list stays disabled until an assessment is started or opened."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: HomeHost) -> None:
         super().__init__(parent, fg_color=style.PAGE_BG, corner_radius=0)
         self.wiz = wiz
         self.draft: dict[str, Any] = {}

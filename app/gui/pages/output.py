@@ -23,7 +23,7 @@ from app.gui.strings import ui
 from app.gui.worker import run_in_thread
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import OutputHost
 
 
 def open_in_system(path: Path) -> bool:
@@ -48,7 +48,9 @@ CSV_TABLES = ("tasks", "measures", "actions")
 class OutputPage(StepPage):
     """PDF, export and file buttons; ``busy`` is True while a file is being written."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    wiz: OutputHost
+
+    def __init__(self, parent: tkinter.Misc, wiz: OutputHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.busy = False
         self.thread: Any = None
