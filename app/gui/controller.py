@@ -20,7 +20,7 @@ from app.domain.results import AssessmentResult, TaskResult
 from app.gui import style
 from app.gui.pages.base import StepPage
 from app.gui.prefs import Prefs
-from app.gui.session import Session
+from app.gui.session import Document
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def page_class(kind: str) -> type[StepPage]:
     return cls
 
 
-class Wizard(Session):
+class Wizard:
     """The application: window layout, the assessment being edited and where the user is."""
 
     def __init__(self, root: ctk.CTk, q: Questionnaire, prefs: Prefs) -> None:
@@ -62,7 +62,7 @@ class Wizard(Session):
         self._result: tuple[int, AssessmentResult] | None = None
         self._sidebar_job: str | None = None
         self.glossary: GlossaryWindow | None = None
-        Session.__init__(self)
+        self.doc = Document(self)  # where the assessment lives, whether it is saved, its autosave
         self._layout()
         from app.gui.pages.home import HomePage
 
@@ -82,8 +82,8 @@ class Wizard(Session):
         self.file_label = ctk.CTkLabel(top, text="", font=style.font(15, "bold"), anchor="w")
         self.file_label.grid(row=0, column=0, sticky="w", padx=12, pady=6)
         self.top_buttons: dict[str, ctk.CTkButton] = {}
-        for n, (key, command) in enumerate((("home", self.show_home), ("open", self.open_dialog),
-                                            ("save", self.save), ("save_as", self.save_as),
+        for n, (key, command) in enumerate((("home", self.show_home), ("open", self.doc.open_dialog),
+                                            ("save", self.doc.save), ("save_as", self.doc.save_as),
                                             ("glossary", self.show_glossary))):
             b = ctk.CTkButton(top, text="", width=60, font=style.font(13), command=command)
             b.grid(row=0, column=n + 1, padx=3, pady=6)
@@ -132,16 +132,16 @@ class Wizard(Session):
         self.next_button = ctk.CTkButton(nav, text="", width=120, font=style.font(), command=self.next)
         self.next_button.grid(row=0, column=2, padx=12, pady=8)
         # Ctrl+S anywhere; Enter is deliberately bound to nothing (it confirms IME conversion)
-        root.bind_all("<Control-s>", lambda _e: (self.save(), "break")[1], add=True)
-        root.bind_all("<Control-S>", lambda _e: (self.save(), "break")[1], add=True)
+        root.bind_all("<Control-s>", lambda _e: (self.doc.save(), "break")[1], add=True)
+        root.bind_all("<Control-S>", lambda _e: (self.doc.save(), "break")[1], add=True)
 
     # --- the model -----------------------------------------------------------------------------
     def changed(self) -> None:
         """The model changed: mark unsaved, schedule autosave and the step list update."""
         self.revision += 1
-        self.dirty = True
+        self.doc.dirty = True
         self.update_title()
-        self.schedule_autosave()
+        self.doc.schedule_autosave()
         if self._sidebar_job is None:
             self._sidebar_job = self.root.after(300, self._sidebar_later)
 
@@ -229,11 +229,32 @@ class Wizard(Session):
         self.nav.grid_remove()
         self.update_sidebar()
 
+    def update_title(self) -> None:
+        """The file name (and * when unsaved) in the top bar."""
+        shown = self.doc.path or self.doc.read_only_source
+        name = shown.name if shown else ui("untitled", self.lang)
+        dept = self.a.info.get("department") if self.started else None
+        # the top bar shares its row with the buttons: a 60-character department must not run under them
+        name = _clip(name, 40)
+        text = f"{_clip(dept, 24)} — {name}" if isinstance(dept, str) and dept else name
+        if self.started and self.doc.read_only_source is not None:
+            text += f"  [{ui('read_only_tag', self.lang)}]"
+        if not self.started:
+            text = ui("app_title", self.lang)
+        elif self.doc.dirty:
+            text += " *"
+        self.file_label.configure(text=text)
+        save_button = getattr(self, "top_buttons", {}).get("save")  # None while the top bar is built
+        if save_button is not None:
+            # a newer app's file is never overwritten: only 「名前を付けて保存」 is offered
+            save_button.configure(state="disabled" if self.started and self.doc.read_only_source else "normal")
+
+
     # --- step list -----------------------------------------------------------------------------
     def step_complete(self, index: int) -> bool:
         """Whether step ``index`` looks done, judged from the model only (:func:`app.domain.progress.step_complete`)."""
         return step_complete(self.q, self.a, self.result(), index, visited=index in self.visited,
-                             plan_written=self.pdf_path is not None)
+                             plan_written=self.doc.pdf_path is not None)
 
     def update_sidebar(self) -> None:
         """Marks: ▶ where you are, ✓ complete, ○ not yet."""
@@ -282,7 +303,7 @@ class Wizard(Session):
         """Switch the window (and new action texts) to ``lang``; the document is not changed."""
         self.lang = "en" if lang == "en" else "ja"
         self.prefs.lang = self.lang
-        self.save_prefs()
+        self.doc.save_prefs()
         self.retranslate()
         if self.current >= 0:
             self.pages[self.current].refresh()
@@ -293,7 +314,7 @@ class Wizard(Session):
         """Apply a text size of 100, 125 or 150 %."""
         style.set_scale(percent)
         self.prefs.scale = percent
-        self.save_prefs()
+        self.doc.save_prefs()
         for page in self.pages.values():
             page.rescale()
 
@@ -304,3 +325,8 @@ class Wizard(Session):
         if self.glossary is None:
             self.glossary = GlossaryWindow(self.root, self.q)
         self.glossary.show(self.lang)
+
+
+def _clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (only for display; the model is untouched)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

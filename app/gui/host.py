@@ -1,11 +1,13 @@
 """What pages may ask of the window: small protocols instead of the concrete Wizard (no import cycle in app.gui).
 
 Step pages get a :class:`PageHost`; Home and the output step, which open and write files, get the
-slightly wider :class:`HomeHost` and :class:`OutputHost`. :class:`app.gui.controller.Wizard` satisfies all three.
+slightly wider :class:`HomeHost` and :class:`OutputHost` (with the document as ``doc``).
+:class:`app.gui.controller.Wizard` satisfies them all, and :class:`DocumentHost` for its composed document.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -39,10 +41,12 @@ class PageHost(Protocol):
         """The focus tasks, most hours first."""
 
 
-class HomeHost(PageHost, Protocol):
-    """Home starts, opens and recovers documents."""
+class DocumentHandle(Protocol):
+    """What Home and the output step ask of the open document (:class:`app.gui.session.Document`)."""
 
-    prefs: Prefs
+    path: Path | None
+    pdf_path: Path | None
+    dirty: bool
     slot: str  # the autosave slot of the open document (not offered for recovery)
     autosave_folder: Path | None
 
@@ -61,14 +65,6 @@ class HomeHost(PageHost, Protocol):
     def discard_recovery(self, pending: service.Recovery) -> None:
         """Throw an autosave away."""
 
-
-class OutputHost(PageHost, Protocol):
-    """The output step writes files next to the document and saves it."""
-
-    path: Path | None
-    pdf_path: Path | None
-    dirty: bool
-
     def default_name(self, suffix: str, prefix: str = "") -> str:
         """A file name for an output: the prefix, the department and the date."""
 
@@ -77,3 +73,56 @@ class OutputHost(PageHost, Protocol):
 
     def report(self, exc: BaseException, context: str = "window") -> None:
         """Show a user error plainly, log anything else."""
+
+
+class HomeHost(PageHost, Protocol):
+    """Home starts, opens and recovers documents and shows the recent files."""
+
+    prefs: Prefs
+
+    @property
+    def doc(self) -> DocumentHandle:
+        """The open document."""
+
+
+class OutputHost(PageHost, Protocol):
+    """The output step writes files next to the document and saves it."""
+
+    @property
+    def doc(self) -> DocumentHandle:
+        """The open document."""
+
+
+class SavingPage(Protocol):
+    """What the document asks of a page before it is written."""
+
+    def before_save(self) -> None:
+        """Tidy the model before it is written."""
+
+    def unfitted(self) -> int:
+        """Typed values that do not fit yet."""
+
+
+class DocumentHost(Protocol):
+    """The window a :class:`app.gui.session.Document` serves: the model, the pages and where the user is."""
+
+    root: Any  # the customtkinter root window
+    q: Questionnaire
+    a: Assessment
+    lang: str
+    prefs: Prefs
+    started: bool
+    current: int
+
+    @property
+    def pages(self) -> Mapping[int, SavingPage]:
+        """The pages built so far, by step index."""
+
+    def set_assessment(self, a: Assessment) -> None:
+        """Start editing ``a``."""
+
+    def go(self, index: int) -> bool:
+        """Show step ``index``."""
+
+    def update_title(self) -> None:
+        """Show the file name and the unsaved mark."""
