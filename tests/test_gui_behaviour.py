@@ -269,3 +269,17 @@ def test_language_switch_and_text_size(wizard: Any) -> None:
     wizard.set_scale(100)
     wizard.set_lang("ja")
     assert wizard.next_button.cget("text") == "次へ ▶"
+
+
+def test_every_document_without_actions_is_prefilled_on_the_plan_step(wizard: Any, tmp_path: Path) -> None:
+    data = json.loads(service.example_assessment_path().read_text("utf-8"))
+    data["actions"] = []
+    for name in ("first.kaizen.json", "second.kaizen.json"):  # the page object lives on between documents
+        source = tmp_path / name
+        source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        assert wizard.doc.open_path(source)
+        assert not wizard.a.actions
+        wizard.go(step_of(wizard, "action_plan"))
+        wizard.root.update()
+        assert wizard.a.actions, f"{name}: the plan is prefilled from the proposals"
+        wizard.doc.dirty = False

@@ -66,6 +66,7 @@ def step(kind: str) -> int:
 @pytest.mark.parametrize(("kind", "make", "visited", "written", "done"), [
     ("page", blank, False, False, False),  # the introduction: nothing to fill in, done once seen
     ("page", blank, True, False, True),
+    ("page", focused, False, False, True),  # … or once a later step is done (a reopened file)
     ("page#1", blank, True, False, False),  # basic information: the department is required and missing
     ("page#1", lambda: service.new_assessment(standard(), {"department": "区民課"}), True, False, False),  # date
     ("page#1", lambda: service.new_assessment(standard(), {"department": "区民課", "session_date": "2026-04-01"}),
@@ -84,11 +85,12 @@ def step(kind: str) -> int:
     ("action_plan", measured(True), True, False, False),
     ("action_plan", planned("田中", ""), False, False, False),  # owner and deadline both needed
     ("action_plan", planned("田中", "2026-12-01"), False, False, True),
-    ("results", focused, False, False, False),  # a step with nothing to fill in: done once seen
-    ("results", focused, True, False, True),
+    ("results", focused, True, False, False),  # done with the measures step, a visit proves nothing
+    ("results", measured(True), False, False, True),
     ("output", example, True, False, False),
     ("output", example, False, True, True),
 ])
 def test_step_complete(kind: str, make: Callable[[], Assessment], visited: bool, written: bool, done: bool) -> None:
     q, a = standard(), make()
-    assert step_complete(q, a, service.score(q, a), step(kind), visited=visited, plan_written=written) is done
+    seen = {step(kind)} if visited else set()
+    assert step_complete(q, a, service.score(q, a), step(kind), visited=seen, plan_written=written) is done

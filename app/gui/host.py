@@ -27,6 +27,7 @@ class PageHost(Protocol):
     a: Assessment
     current_task: str | None  # the focus task the per-task pages show
     revision: int  # bumped on every change of the model: pages cache what they built per revision
+    next_button: Any  # the navigation's 次へ, where Ctrl+Tab leaves a grid for
 
     def changed(self) -> None:
         """The page changed the model: mark unsaved, autosave, update the step list."""
@@ -39,6 +40,26 @@ class PageHost(Protocol):
 
     def focus_tasks(self) -> list[TaskResult]:
         """The focus tasks, most hours first."""
+
+
+class RefreshablePage(Protocol):
+    """A built page that can show the model again."""
+
+    def refresh(self) -> None:
+        """Rebuild the widgets' contents from the model."""
+
+
+class NavigationHost(PageHost, Protocol):
+    """A page that sends the user to another step (the output step's to-do list)."""
+
+    current: int  # the step shown (-1: Home)
+
+    @property
+    def pages(self) -> Mapping[int, RefreshablePage]:
+        """The pages built so far, by step index."""
+
+    def go(self, index: int) -> bool:
+        """Show step ``index``; False when the current page refused to leave."""
 
 
 class DocumentHandle(Protocol):
@@ -85,7 +106,7 @@ class HomeHost(PageHost, Protocol):
         """The open document."""
 
 
-class OutputHost(PageHost, Protocol):
+class OutputHost(NavigationHost, Protocol):
     """The output step writes files next to the document and saves it."""
 
     @property

@@ -160,7 +160,7 @@ class MeasuresPage(PerTaskPage):
             return []
         suggested = set(self.wiz.result().task(tid).suggested)
         chosen = {mid for mid, c in self.wiz.a.measures.get(tid, {}).items() if c.chosen}
-        return [m for m in self.wiz.q.measures if m.id in suggested | chosen]
+        return [m for m in self.wiz.q.measures if m.enabled and m.id in suggested | chosen]
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -205,13 +205,9 @@ class MeasuresPage(PerTaskPage):
         return sum(self.cards[m.id].form.validate() for m in self.shown_measures()
                    if m.id in self.cards and self.cards[m.id].var.get())
 
-    def inner_next(self) -> bool:
-        if self.validate():
-            return True
-        return self.selector.move(1)
-
-    def inner_back(self) -> bool:
-        return self.selector.move(-1)
+    def finished(self, task_id: str) -> bool:
+        mine = [m for m in self.wiz.result().measures if m.task_id == task_id]
+        return bool(mine) and all(m.complete for m in mine)
 
     def leave(self, forward: bool) -> bool:
         return not forward or self.validate() == 0
