@@ -36,6 +36,10 @@ def wrap_line(text: str, measure: Callable[[str], int], width: int) -> list[str]
             cut -= 1
         if cut == start + 1 and not _breakable(text[start], text[start + 1]):
             cut = end  # one unbreakable run wider than the line: break it where it overflows
+        # no widow of one or two characters (「い。」): the line gives up a character to it when it can
+        if 0 < len(text) - cut <= 2 and cut - start > 10:
+            earlier = next((k for k in range(cut - 1, start + 1, -1) if _breakable(text[k - 1], text[k])), None)
+            cut = earlier if earlier is not None else cut
         # a list number ("2. ") stays with what follows it
         head = text[start:cut].rstrip()
         if head.rstrip(".").isdigit() and cut < len(text):
