@@ -217,10 +217,10 @@ def test_locked_pdf_offers_another_name(wizard: Any, fake_dialogs: FakeDialogs, 
     locked.write_bytes(b"%PDF-1.4 the copy open in the viewer")
     real = service.write_plan
 
-    def write(q: Any, a: Any, path: Path, lang: str = "ja") -> Path:
+    def write(q: Any, a: Any, path: Path, lang: str = "ja", **kwargs: Any) -> Path:
         if path == locked:
             raise StorageError(Problem("S004", {"path": str(path)}))
-        return real(q, a, path, lang)
+        return real(q, a, path, lang, **kwargs)
 
     monkeypatch.setattr(service, "write_plan", write)
     fake_dialogs.save_paths.extend([locked, other])
@@ -269,3 +269,17 @@ def test_language_switch_and_text_size(wizard: Any) -> None:
     wizard.set_scale(100)
     wizard.set_lang("ja")
     assert wizard.next_button.cget("text") == "次へ ▶"
+
+
+def test_every_document_without_actions_is_prefilled_on_the_plan_step(wizard: Any, tmp_path: Path) -> None:
+    data = json.loads(service.example_assessment_path().read_text("utf-8"))
+    data["actions"] = []
+    for name in ("first.kaizen.json", "second.kaizen.json"):  # the page object lives on between documents
+        source = tmp_path / name
+        source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        assert wizard.open_path(source)
+        assert not wizard.a.actions
+        wizard.go(step_of(wizard, "action_plan"))
+        wizard.root.update()
+        assert wizard.a.actions, f"{name}: the plan is prefilled from the proposals"
+        wizard.dirty = False

@@ -20,6 +20,10 @@ class Task:
 
     id: str
     answers: dict[str, Any] = field(default_factory=dict)
+    # kept as found in the file (app.storage.preserve): keys this app does not know, and values it could not
+    # use with what it read instead; written back unchanged while the app's value is still what it read
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
     @property
     def name(self) -> str:
@@ -34,6 +38,10 @@ class MeasureChoice:
 
     chosen: bool = False
     answers: dict[str, Any] = field(default_factory=dict)
+    # kept as found in the file (app.storage.preserve): keys this app does not know, and values it could not
+    # use with what it read instead; written back unchanged while the app's value is still what it read
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -71,6 +79,10 @@ class Action:
     comment: str = ""
     tips: str = ""
     history: list[FollowUp] = field(default_factory=list)
+    # kept as found in the file (app.storage.preserve): keys this app does not know, and values it could not
+    # use with what it read instead; written back unchanged while the app's value is still what it read
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -90,6 +102,10 @@ class Assessment:
     lang: str = "ja"
     # answers the current questionnaire has no place for; kept and written back unchanged
     unplaced: dict[str, Any] = field(default_factory=dict)
+    # kept as found in the file (app.storage.preserve): keys this app does not know, and values it could not
+    # use with what it read instead; written back unchanged while the app's value is still what it read
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
     def task(self, task_id: str) -> Task:
         """The task with ``task_id`` (``KeyError`` if none)."""

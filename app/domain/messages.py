@@ -123,6 +123,12 @@ CATALOGUE = Catalogue("messages", {
              "The file ends too early ({detail}); saving may have been interrupted. Try the backup (.bak) if there is one."),
     "A018": ("古い形式（形式{found}）のファイルを現在の形式{current}に変換して開きました。保存すると新しい形式で書き込まれ、元の内容は「.bak」として残ります。",
              "The file used an older format ({found}) and was converted to format {current}. Saving writes the new format; the original stays as '.bak'."),
+    "A019": ("正しくない値が{count}件あります（{ids}）。計算には使わず、消さずに保持して次の保存にも残します。値を直してください。",
+             "{count} value(s) are not valid ({ids}). They are left out of the figures, kept and saved again; please correct them."),
+    "A020": ("このアプリが扱わない内容が{count}件あります（{ids}）。変更せずに保持し、次の保存にも残します。",
+             "{count} part(s) of the file are not used by this app ({ids}). They are kept unchanged and saved again."),
+    "A021": ("キー「{key}」が同じ場所に2回あります（{line}行{column}列から始まる {{…}} の中）。どちらの値が正しいか決められないため開けません。テキストエディタでどちらか一方を削除してください。",
+             "The key '{key}' appears twice in the same object (the {{…}} starting at line {line}, column {column}). Only one value could be kept, so the file is not opened; remove one of them in a text editor."),
     # --- storage -----------------------------------------------------------------------------
     "S001": ("ファイルが見つかりません: {path}",
              "File not found: {path}"),
@@ -148,9 +154,18 @@ CATALOGUE = Catalogue("messages", {
              "The folder to save into does not exist: {path}. Check that the USB stick or network drive is connected, or choose another place."),
     "S012": ("このファイルは新しい版のアプリ（形式{found}）で作られているため、上書きできません（このアプリは形式{supported}まで）: {path}。別の名前で保存してください。",
              "This file was made by a newer version of the app (format {found}; this app writes {supported}) and cannot be overwritten: {path}. Save under another name."),
+    "S013": ("出力先「{path}」は入力のファイル「{input}」と同じです（別の書き方・リンクを含む）。入力を上書きしないよう、別の名前を指定してください。",
+             "The output '{path}' is the same file as the input '{input}' (also through another spelling or a link). Give another name so that the input is not overwritten."),
+    "S014": ("出力先「{path}」の拡張子（{suffix}）は書き出す形式（{kind}）と合いません。{expected} で終わる名前を指定してください。",
+             "The output '{path}' has the suffix '{suffix}', which does not match what is written ({kind}). Give a name ending in {expected}."),
+    "S015": ("結果を出力できません（{detail}）。出力先（リダイレクト先のファイルやディスク）の空き容量を確認してください。",
+             "Cannot write the output ({detail}). Check the free space where the output goes (the redirected file or disk)."),
     # --- the window (U) -------------------------------------------------------------------------
     "U001": ("この環境ではウィンドウを開けません（{detail}）。Linux では python3-tk を導入してください。画面なしで使うには「kaizen-check demo -o フォルダ」や「kaizen-check report」を使えます。",
              "Cannot open a window here ({detail}). On Linux install python3-tk. Without a screen use 'kaizen-check demo -o DIR' or 'kaizen-check report'."),
+    # --- internal errors (I) ----------------------------------------------------------------------
+    "I001": ("内部エラーのため「{command}」を完了できませんでした。お手数ですが、記録ファイル（{log}）を情報担当者に渡してください。",
+             "An internal error stopped '{command}'. Please give the log file ({log}) to IT staff."),
     # --- reports -----------------------------------------------------------------------------
     "R001": ("日本語フォントが見つかりません: {path}。アプリを再インストールしてください。",
              "The Japanese font is missing: {path}. Reinstall the app."),

@@ -55,6 +55,7 @@ from app.service.followup import (
     write_story,
     write_summary,
 )
+from app.storage.outputs import check_output
 
 __all__ = [
     "ASSESSMENT_SUFFIX",
@@ -68,6 +69,7 @@ __all__ = [
     "aggregate_files",
     "assessment_paths",
     "autosave",
+    "check_output",
     "clear_autosave",
     "demo",
     "discard_recovery",

@@ -217,10 +217,11 @@ class OutputPage(StepPage):
         """Write ``target`` in a worker thread with a busy indicator; ``what`` is the CSV table or the action."""
         # the worker gets its own copy: the meeting may keep typing while the file is written
         q, a, lang = self.wiz.q, copy.deepcopy(self.wiz.a), self.wiz.lang
-        work = {"plan": lambda: service.write_plan(q, a, target, lang),
-                "xlsx": lambda: service.export_xlsx(q, a, target, lang),
-                "csv": lambda: service.export_csv(q, a, target, table=what, lang=lang),
-                "story": lambda: service.write_story(q, a, what, target, lang=lang)}[kind]
+        inputs = [self.wiz.path] if self.wiz.path else []  # an export never replaces the open assessment
+        work = {"plan": lambda: service.write_plan(q, a, target, lang, inputs=inputs),
+                "xlsx": lambda: service.export_xlsx(q, a, target, lang, inputs=inputs),
+                "csv": lambda: service.export_csv(q, a, target, table=what, lang=lang, inputs=inputs),
+                "story": lambda: service.write_story(q, a, what, target, lang=lang, inputs=inputs)}[kind]
         self.busy = True
         for b in (self.pdf_button, self.xlsx_button, self.csv_button, self.story_button):
             b.configure(state="disabled")

@@ -65,7 +65,8 @@ class PlanPage(StepPage):
         super().__init__(parent, wiz, step)
         self.selected: str | None = None
         self._quiet = False
-        self._auto_proposed = False
+        # the document the plan was prefilled for: a second file opened later with no actions is prefilled too
+        self._auto_proposed: object | None = None
         self.errors: dict[str, str] = {}
         self.typed: dict[str, str] = {}
         self.followup: FollowUpDialog | None = None
@@ -200,8 +201,8 @@ class PlanPage(StepPage):
 
     def refresh(self) -> None:
         a = self.wiz.a
-        if not a.actions and not self._auto_proposed:
-            self._auto_proposed = True
+        if not a.actions and self._auto_proposed is not a:
+            self._auto_proposed = a
             self.propose(quiet=True)
         self.sheet.set_sheet_data([self.row(x) for x in a.actions], reset_col_positions=False, redraw=False)
         self.sheet.readonly(self.sheet.span(":", header=False))
