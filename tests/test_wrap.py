@@ -13,13 +13,13 @@ def width(text: str) -> int:
 
 
 @pytest.mark.parametrize(("text", "columns", "expected"), [
-    ("右上の「すぐやる」から始めましょう。", 32, "右上の「すぐやる」から始めま\nしょう。"),  # 「。」 never starts a line, no widow
+    ("右上の「すぐやる」から始めましょう。", 32, "右上の「すぐやる」から始めま\nしょう。"),  # 「。」 not first
     ("あいうえお、かきくけこ", 10, "あいうえ\nお、かきく\nけこ"),
     ("2. 手順・担当・手段の見直し", 14, "2. 手順・担\n当・手段の見直\nし"),  # 「2.」 stays with its text
     ("2. 手順", 5, "2. 手\n順"),
     ("Excel から貼り付けられます", 12, "Excel から貼\nり付けられま\nす"),
     ("短い", 40, "短い"),
-    ("みんなで話し合うことを大切にしてください。", 40, "みんなで話し合うことを大切にしてくだ\nさい。"),  # no 「い。」 widow
+    ("みんなで話し合うことを大切にしてください。", 40, "みんなで話し合うことを大切にしてくだ\nさい。"),  # no widow
     ("一行目\n二行目", 40, "一行目\n二行目"),
 ])
 def test_lines_break_where_japanese_allows(text: str, columns: int, expected: str) -> None:

@@ -235,7 +235,8 @@ class Wizard(Session):
         # the focused control may have been on the page just hidden: continue on the new page's first one
         focused = self.root.focus_get()
         if focused is None or not focused.winfo_viewable():
-            keys.focus_first(shown)
+            # a page with nothing to fill in (はじめに, 結果) hands the keyboard to 次へ
+            keys.focus_first(shown, self.next_button if self.current >= 0 else None)
 
     def next(self) -> None:
         """The next step (per-task pages move between focus tasks with their own 「業務 n/N」 control)."""

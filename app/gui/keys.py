@@ -183,10 +183,12 @@ def prepare(container: tkinter.Misc) -> None:
         stack.extend(widget.winfo_children())
 
 
-def focus_first(container: tkinter.Misc) -> None:
-    """Put the keyboard focus on the first control of ``container`` that takes it."""
+def focus_first(container: tkinter.Misc, fallback: tkinter.Misc | None = None) -> None:
+    """Put the keyboard focus on the first control of ``container``; ``fallback`` when it has none."""
     prepare(container)
     target = container.tk_focusNext()
-    if target is not None:
-        focus(target)
+    inside = target is not None and str(target).startswith(str(container) + ".")
+    chosen = target if inside else fallback or target
+    if chosen is not None:
+        focus(chosen)
 
