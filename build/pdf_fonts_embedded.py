@@ -15,8 +15,9 @@ import sys
 
 def fonts(pdf: str) -> list[tuple[str, str]]:
     """``(name, emb)`` for each font row that ``pdffonts`` lists for ``pdf``."""
-    report = subprocess.run(  # noqa: S603, S607 - poppler's pdffonts on a file we wrote
-        ["pdffonts", pdf], capture_output=True, text=True, encoding="utf-8", errors="replace", check=True,
+    command = ["pdffonts", pdf]  # poppler's pdffonts from PATH, on a file we wrote
+    report = subprocess.run(  # noqa: S603 - see above
+        command, capture_output=True, text=True, encoding="utf-8", errors="replace", check=True
     ).stdout.splitlines()
     header, dashes, rows = report[0], report[1], [r for r in report[2:] if r.strip()]
     spans = [m.span() for m in re.finditer(r"-+", dashes)]

