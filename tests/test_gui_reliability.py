@@ -177,7 +177,8 @@ def test_a_newer_file_opens_read_only_and_is_never_overwritten(wizard: Any, fake
     assert wizard.open_path(newer, confirmed=True)
     assert len(fake_dialogs.infos) == 1  # told once, in one list
     notes = fake_dialogs.infos[0]
-    assert "新しい版のアプリ" in notes and "名前を付けて保存" in notes and notes.count("・") == 2
+    assert "新しい版のアプリ" in notes and "名前を付けて保存" in notes and notes.count("・") == 3
+    assert "扱わない内容が1件あります（future_field）" in notes  # A020: kept, also by 「名前を付けて保存」
     assert "読み取り専用" in wizard.file_label.cget("text") and "新しい版.kaizen.json" in wizard.file_label.cget("text")
     assert wizard.top_buttons["save"].cget("state") == "disabled"
     wizard.go(1)

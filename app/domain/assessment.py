@@ -10,7 +10,6 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-ACTION_STATUSES = ("not_started", "in_progress", "done", "cancelled")
 ACTION_TEXT_FIELDS = ("owner", "deadline", "first_step", "kpi", "baseline", "target", "review_date", "support",
                       "done_date", "note", "comment", "tips", "before", "after")
 
@@ -21,6 +20,10 @@ class Task:
 
     id: str
     answers: dict[str, Any] = field(default_factory=dict)
+    # kept as found in the file (app.storage.preserve): keys this app does not know, and values it could not
+    # use with what it read instead; written back unchanged while the app's value is still what it read
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
     @property
     def name(self) -> str:
@@ -35,6 +38,10 @@ class MeasureChoice:
 
     chosen: bool = False
     answers: dict[str, Any] = field(default_factory=dict)
+    # kept as found in the file (app.storage.preserve): keys this app does not know, and values it could not
+    # use with what it read instead; written back unchanged while the app's value is still what it read
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -72,6 +79,10 @@ class Action:
     comment: str = ""
     tips: str = ""
     history: list[FollowUp] = field(default_factory=list)
+    # kept as found in the file (app.storage.preserve): keys this app does not know, and values it could not
+    # use with what it read instead; written back unchanged while the app's value is still what it read
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -91,6 +102,10 @@ class Assessment:
     lang: str = "ja"
     # answers the current questionnaire has no place for; kept and written back unchanged
     unplaced: dict[str, Any] = field(default_factory=dict)
+    # kept as found in the file (app.storage.preserve): keys this app does not know, and values it could not
+    # use with what it read instead; written back unchanged while the app's value is still what it read
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
     def task(self, task_id: str) -> Task:
         """The task with ``task_id`` (``KeyError`` if none)."""

@@ -9,11 +9,11 @@ Tests assert against these codes, never against hand-copied text.
 
 from __future__ import annotations
 
-import string
+from app.domain.catalogue import LANGS, Catalogue
 
-LANGS = ("ja", "en")
+__all__ = ["CATALOGUE", "LANGS", "format_message"]
 
-CATALOGUE: dict[str, tuple[str, str]] = {
+CATALOGUE = Catalogue("messages", {
     # --- expressions -------------------------------------------------------------------------
     "E001": ("式を読み取れません（{pos}文字目付近: {detail}）。括弧や引用符の対応、演算子の綴りを確認してください。",
              "Cannot parse the expression (near character {pos}: {detail}). Check brackets, quotes and operator spelling."),
@@ -123,6 +123,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "The file ends too early ({detail}); saving may have been interrupted. Try the backup (.bak) if there is one."),
     "A018": ("古い形式（形式{found}）のファイルを現在の形式{current}に変換して開きました。保存すると新しい形式で書き込まれ、元の内容は「.bak」として残ります。",
              "The file used an older format ({found}) and was converted to format {current}. Saving writes the new format; the original stays as '.bak'."),
+    "A019": ("正しくない値が{count}件あります（{ids}）。計算には使わず、消さずに保持して次の保存にも残します。値を直してください。",
+             "{count} value(s) are not valid ({ids}). They are left out of the figures, kept and saved again; please correct them."),
+    "A020": ("このアプリが扱わない内容が{count}件あります（{ids}）。変更せずに保持し、次の保存にも残します。",
+             "{count} part(s) of the file are not used by this app ({ids}). They are kept unchanged and saved again."),
+    "A021": ("キー「{key}」が同じ場所に2回あります（{line}行{column}列から始まる {{…}} の中）。どちらの値が正しいか決められないため開けません。テキストエディタでどちらか一方を削除してください。",
+             "The key '{key}' appears twice in the same object (the {{…}} starting at line {line}, column {column}). Only one value could be kept, so the file is not opened; remove one of them in a text editor."),
     # --- storage -----------------------------------------------------------------------------
     "S001": ("ファイルが見つかりません: {path}",
              "File not found: {path}"),
@@ -148,9 +154,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "The folder to save into does not exist: {path}. Check that the USB stick or network drive is connected, or choose another place."),
     "S012": ("このファイルは新しい版のアプリ（形式{found}）で作られているため、上書きできません（このアプリは形式{supported}まで）: {path}。別の名前で保存してください。",
              "This file was made by a newer version of the app (format {found}; this app writes {supported}) and cannot be overwritten: {path}. Save under another name."),
+    "S013": ("出力先「{path}」は入力のファイル「{input}」と同じです（別の書き方・リンクを含む）。入力を上書きしないよう、別の名前を指定してください。",
+             "The output '{path}' is the same file as the input '{input}' (also through another spelling or a link). Give another name so that the input is not overwritten."),
+    "S014": ("出力先「{path}」の拡張子（{suffix}）は書き出す形式（{kind}）と合いません。{expected} で終わる名前を指定してください。",
+             "The output '{path}' has the suffix '{suffix}', which does not match what is written ({kind}). Give a name ending in {expected}."),
+    "S015": ("結果を出力できません（{detail}）。出力先（リダイレクト先のファイルやディスク）の空き容量を確認してください。",
+             "Cannot write the output ({detail}). Check the free space where the output goes (the redirected file or disk)."),
     # --- the window (U) -------------------------------------------------------------------------
     "U001": ("この環境ではウィンドウを開けません（{detail}）。Linux では python3-tk を導入してください。画面なしで使うには「kaizen-check demo -o フォルダ」や「kaizen-check report」を使えます。",
              "Cannot open a window here ({detail}). On Linux install python3-tk. Without a screen use 'kaizen-check demo -o DIR' or 'kaizen-check report'."),
+    # --- internal errors (I) ----------------------------------------------------------------------
+    "I001": ("内部エラーのため「{command}」を完了できませんでした。お手数ですが、記録ファイル（{log}）を情報担当者に渡してください。",
+             "An internal error stopped '{command}'. Please give the log file ({log}) to IT staff."),
     # --- reports -----------------------------------------------------------------------------
     "R001": ("日本語フォントが見つかりません: {path}。アプリを再インストールしてください。",
              "The Japanese font is missing: {path}. Reinstall the app."),
@@ -178,6 +193,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "There is no sheet '{sheet}'. Sheets in the file: {known}."),
     "X008": ("取り込める業務の行がありません（見出しの下に業務名のある行が必要です）。",
              "No task rows to import (rows with a task name are needed below the header)."),
+    # --- questionnaire workbook (質問票の調整用ブック): every message names sheet!cell -----------------
+    "X101": ("{cell}: このブックは質問票「{found}」のものです（読み込む先は「{expected}」）。--base {found} を指定するか、「{expected}」から書き出したブックを使ってください。",
+             "{cell}: this workbook belongs to questionnaire '{found}' (the base is '{expected}'). Pass --base {found}, or use a workbook exported from '{expected}'."),
+    "X102": ("{cell}: シート「{sheet}」がありません。シートの名前を元に戻すか、質問票を書き出し直してください。",
+             "{cell}: the sheet '{sheet}' is missing. Restore its name, or export the questionnaire again."),
+    "X103": ("{cell}: 見出しは「{expected}」のはずですが「{got}」です。列を移動・削除・挿入せず、書き出したときの並びに戻してください。",
+             "{cell}: the heading should be '{expected}' but is '{got}'. Do not move, delete or insert columns; restore the exported order."),
+    "X104": ("{cell}: 式（{formula}）は読み込めません。値だけを入力してください（コピーして「値として貼り付け」）。",
+             "{cell}: formulas ({formula}) are not read. Type the value itself (copy, then Paste Values)."),
+    "X105": ("{cell}: セルが結合されています（{range}）。結合を解除して、各セルに値を入れてください。",
+             "{cell}: cells are merged ({range}). Unmerge them and give each cell its own value."),
+    "X106": ("{cell}: 「{got}」は数値ではありません。「{column}」には数値（半角または全角の数字）を入力してください。",
+             "{cell}: '{got}' is not a number. '{column}' takes a number."),
+    "X107": ("{cell}: {got} は「{column}」の範囲（{minimum}〜{maximum}）の外です。範囲内の値にしてください（削減率は 0.3＝30%）。",
+             "{cell}: {got} is outside the range of '{column}' ({minimum} to {maximum}). Enter a value in range (a rate of 0.3 = 30 %)."),
+    "X108": ("{cell}: 「{got}」は選べません。{choices} のどちらかを選んでください。",
+             "{cell}: '{got}' is not allowed. Choose {choices}."),
+    "X109": ("{cell}: 「{got}」は選べません。選べるもの: {choices}。",
+             "{cell}: '{got}' is not allowed. Choices: {choices}."),
+    "X110": ("{cell}: キー「{key}」の行がありません（シート「{sheet}」）。行は削除できません。書き出したブックからその行を戻してください（使わない施策は「使う」を いいえ にします）。",
+             "{cell}: the row with key '{key}' is missing (sheet '{sheet}'). Rows cannot be deleted; restore it from the exported workbook (switch a measure off with 使う = いいえ instead)."),
+    "X111": ("{cell}: キー「{key}」は質問票にありません（シート「{sheet}」）。キーは変えられません。書き出したときのキーに戻すか、その行を消してください。",
+             "{cell}: the key '{key}' is not in the questionnaire (sheet '{sheet}'). Keys cannot change; restore the exported key or remove the row."),
+    "X112": ("{cell}: キー「{key}」が2回あります（最初は {first}）。どちらか一方を消してください。",
+             "{cell}: the key '{key}' appears twice (first at {first}). Remove one of them."),
+    "X113": ("{cell}: 条件の式を読み取れません: {detail}",
+             "{cell}: the condition cannot be read: {detail_en}"),
+    "X114": ("ブックの中身が大きすぎます（{size}バイト、上限{limit}バイト）。質問票から書き出したブックか確認してください。",
+             "The workbook is too large inside ({size} bytes, limit {limit}). Check that it was exported from a questionnaire."),
+    "X115": ("{cell}: シートが大きすぎます（{rows}行・{columns}列、上限{max_rows}行・{max_columns}列）。余分な行や列を削除してください。",
+             "{cell}: the sheet is too large ({rows} rows, {columns} columns; limit {max_rows} and {max_columns}). Delete the extra rows or columns."),
+    "X116": ("{cell}: 「{column}」は空にできません。文言を入力してください。",
+             "{cell}: '{column}' cannot be empty. Enter a text."),
+    "X117": ("{cell}: このブックは版{found}から書き出されましたが、質問票「{id}」は今は版{expected}です。今の版から書き出し直して、同じ変更を入れてください。",
+             "{cell}: this workbook was exported from version {found}, but questionnaire '{id}' is now version {expected}. Export again from the current version and make the changes there."),
+    "X118": ("読み込んだ結果の質問票に誤りがあります: {detail}。ブックの該当する値を直してください。",
+             "The questionnaire that results from the workbook has a problem: {detail}. Fix the value in the workbook."),
+    "X119": ("{cell}: このブックの質問票「{id}」が見つかりません。--base で質問票のIDかYAMLファイルを指定してください。",
+             "{cell}: the workbook's questionnaire '{id}' is not available. Name the questionnaire id or YAML file with --base."),
     "W101": ("部署「{department}」のファイルが複数あります（{files}）。同じ調査を二重に数えていないか確認してください。",
              "There are several files for department '{department}' ({files}). Check that the same assessment is not counted twice."),
     "W102": ("質問票の版が異なるファイルが含まれています（{versions}）。版が違う部署の数値は比べる際に注意してください。",
@@ -188,23 +242,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "There is no action '{id}' in the plan (actions: {known})."),
     "R102": ("行動「{id}」はまだ完了していません（状態: {status}）。改善事例シートは完了した行動について作成します。振り返りで「完了」を記録してください。",
              "Action '{id}' is not done yet (status: {status}). Success-story sheets are made for completed actions; record it as done in the follow-up first."),
-}
+})
 
-
-class _Defaulting(dict[str, object]):
-    """Leaves unknown ``{fields}`` visible instead of raising, so a missing parameter never hides a message."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def format_message(code: str, lang: str = "ja", **params: object) -> str:
-    """Return the catalogue text for ``code`` in ``lang`` (``ja`` or ``en``) with ``params`` filled in."""
-    try:
-        ja, en = CATALOGUE[code]
-    except KeyError:
-        return f"{code} {params}"
-    template = en if lang == "en" else ja
-    text = string.Formatter().vformat(template, (), _Defaulting(params))
-    # a value quoted from a damaged file may hold a lone surrogate: show "?" so the message can be printed
-    return text.encode("utf-8", "replace").decode("utf-8")
+# format_message(code, lang, **params): the catalogue text for ``code`` with ``params`` filled in
+format_message = CATALOGUE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from app.domain.values import round_half_up
 from app.loading.loader import load_questionnaire
 from app.storage import assessment_file
 from app.storage.atomic import atomic_write
+from app.storage.outputs import check_output
 
 EXAMPLE_FILE = "example_shimin.kaizen.json"
 ASSESSMENT_SUFFIX = ".kaizen.json"
@@ -120,9 +122,9 @@ def _peek_questionnaire_id(path: Path) -> str:
     return assessment_file.peek_questionnaire_id(path)
 
 
-def new_assessment(q: Questionnaire, info: dict[str, Any] | None = None) -> Assessment:
-    """An empty assessment stamped with ``q``'s id and version, defaults filled in."""
-    a = Assessment(q.id, q.version)
+def new_assessment(q: Questionnaire, info: dict[str, Any] | None = None, lang: str = "ja") -> Assessment:
+    """An empty assessment stamped with ``q``'s id and version and the language it was begun in, defaults filled in."""
+    a = Assessment(q.id, q.version, lang=lang)
     for item in q.items_of("page"):
         if item.default is not None and item.is_input:
             a.info[item.id] = item.default
@@ -130,8 +132,9 @@ def new_assessment(q: Questionnaire, info: dict[str, Any] | None = None) -> Asse
     return a
 
 
-def save_assessment(a: Assessment, path: Path) -> None:
-    """Save atomically (previous version kept as .bak)."""
+def save_assessment(a: Assessment, path: Path, inputs: Sequence[Path] = ()) -> None:
+    """Save atomically (previous version kept as .bak); never over one of ``inputs`` (S013) nor as non-JSON (S014)."""
+    check_output(path, "assessment", inputs)
     assessment_file.save(a, path)
 
 
@@ -140,9 +143,10 @@ def score(q: Questionnaire, a: Assessment) -> AssessmentResult:
     return compute_score(q, a)
 
 
-def propose_actions(q: Questionnaire, a: Assessment, today: dt.date | None = None) -> int:
-    """Add action lines for the quick wins and local projects not yet planned; returns how many."""
-    return len(plan_rules.propose_actions(q, a, compute_score(q, a), today))
+def propose_actions(q: Questionnaire, a: Assessment, today: dt.date | None = None, *, lang: str) -> int:
+    """Add action lines for the quick wins and local projects not yet planned, first steps and KPIs in ``lang``;
+    returns how many."""
+    return len(plan_rules.propose_actions(q, a, compute_score(q, a), today, lang=lang))
 
 
 def score_json(q: Questionnaire, a: Assessment, result: AssessmentResult | None = None) -> dict[str, Any]:
@@ -191,8 +195,9 @@ def render_plan(q: Questionnaire, a: Assessment, lang: str = "ja", fixed_date: d
 
 
 def write_plan(q: Questionnaire, a: Assessment, path: Path, lang: str = "ja",
-               fixed_date: dt.date | None = None) -> Path:
-    """Render the PDF and write it atomically to ``path``."""
+               fixed_date: dt.date | None = None, *, inputs: Sequence[Path] = ()) -> Path:
+    """Render the PDF and write it atomically to ``path`` (a ``.pdf`` that is none of ``inputs``)."""
+    check_output(path, "pdf", inputs)
     data = render_plan(q, a, lang, fixed_date)
     atomic_write(Path(path), data, backup=False)
     return Path(path)
@@ -212,8 +217,10 @@ def demo(out_dir: Path, lang: str = "ja", fixed_date: dt.date | None = None) -> 
         from app.storage.atomic import storage_error
 
         raise storage_error(exc, out_dir) from exc
-    opened = open_assessment(example_assessment_path())
+    source = example_assessment_path()
+    opened = open_assessment(source)
     target = out_dir / EXAMPLE_FILE
-    save_assessment(opened.assessment, target)
-    pdf = write_plan(opened.questionnaire, opened.assessment, out_dir / "example_plan.pdf", lang, fixed_date)
+    save_assessment(opened.assessment, target, inputs=[source])
+    pdf = write_plan(opened.questionnaire, opened.assessment, out_dir / "example_plan.pdf", lang, fixed_date,
+                     inputs=[source])
     return target, pdf
