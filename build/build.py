@@ -39,6 +39,7 @@ RELEASE = DIST / "release"
 APP_NAME = "KaizenSelfCheck"
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 ONEDIR_PROGRAM = DIST / APP_NAME / f"{APP_NAME}{EXE_SUFFIX}"
+CONSOLE_PROGRAM = DIST / APP_NAME / f"kaizen-check{EXE_SUFFIX}"  # the console launcher beside it (same bundle)
 ONEFILE_PROGRAM = DIST / f"{APP_NAME}-onefile{EXE_SUFFIX}"
 SELFTEST_TIMEOUT_S = 300
 
@@ -169,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.selftest:
         if args.mode in ("both", "onedir"):
             selftest(ONEDIR_PROGRAM, "onedir")
+            selftest(CONSOLE_PROGRAM, "onedir-console")
         if args.mode in ("both", "onefile"):
             selftest(ONEFILE_PROGRAM, "onefile")
     if not args.no_release:

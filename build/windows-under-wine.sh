@@ -125,9 +125,9 @@ if [ ! -f "$template/.kaizen-ready" ]; then
     | grep -v -e "syswow64" -e "has been updated" -e "created the configuration" || true
   WINEPREFIX=$template timeout 60 "$WINESERVER" -w || true
   [ -d "$template/drive_c/users/$USER_NAME" ] || fail "wineboot did not make C:\\users\\$USER_NAME"
-  # wineboot links Documents, Desktop, Downloads … to the Linux home folder: make them the prefix's own folders,
+  # wineboot links Documents, Desktop, Downloads, Templates … to the Linux home: make them the prefix's own folders,
   # so nothing a test or a program writes there lands outside the prefix.
-  find "$template/drive_c/users/$USER_NAME" -maxdepth 1 -type l -exec sh -c 'rm "$1" && mkdir "$1"' _ {} \;
+  find "$template/drive_c/users" -type l -exec sh -c 'rm "$1" && mkdir "$1"' _ {} \;
   touch "$template/.kaizen-ready"
 fi
 
