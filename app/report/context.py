@@ -15,6 +15,7 @@ from app.domain.results import AssessmentResult, MeasureResult
 from app.domain.values import parse_date
 from app.domain.vocabulary import ecrs_label, quadrant_label, status_label
 from app.report import formats, styles
+from app.report.flowables import PageRefs
 from app.report.markup import escape, para
 from app.report.strings import text
 
@@ -30,9 +31,10 @@ class PlanContext:
     today: dt.date
     font: str
     st: dict[str, ParagraphStyle] = field(default_factory=dict)
-    pages: dict[str, int] = field(default_factory=dict)  # section heading key -> page (from a first pass)
+    refs: PageRefs = field(default_factory=lambda: PageRefs(str))  # contents page numbers, drawn at save
 
     def __post_init__(self) -> None:
+        self.refs.label = lambda page: self.t("contents_page", page=page)
         if not self.st:
             self.st = styles.paragraph_styles(self.font)
 

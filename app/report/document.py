@@ -83,13 +83,9 @@ def render_plan(q: Questionnaire, a: Assessment, result: AssessmentResult, lang:
         return text("footer_page", lang, page=page, total=total)
 
     try:
-        # Two passes: the first finds the page of each section for the contents list on the cover.
-        doc.build(build_story(ctx), canvasmaker=numbered_canvas(font, footer, page_label))
-        ctx.pages = dict(doc.heading_pages)
-        buf.seek(0)
-        buf.truncate()
-        doc.heading_pages = {}
-        doc.build(build_story(ctx), canvasmaker=numbered_canvas(font, footer, page_label))
+        # One pass: headings record their pages and the cover's contents numbers are drawn at save.
+        doc.heading_pages = ctx.refs.found
+        doc.build(build_story(ctx), canvasmaker=numbered_canvas(font, footer, page_label, ctx.refs))
     except LayoutError as exc:  # a cell too tall for a page despite the cuts: say so instead of crashing
         raise ReportError(Problem("R002", {"detail": str(exc)[:200]})) from exc
     return buf.getvalue()

@@ -12,7 +12,7 @@ from app.domain.results import MeasureResult
 from app.domain.vocabulary import QUADRANTS, quadrant_label
 from app.report import charts
 from app.report.context import PlanContext
-from app.report.flowables import boxed
+from app.report.flowables import PageRef, boxed
 from app.report.formats import fixed
 from app.report.markup import escape
 from app.report.styles import COLOURS, frame, table_commands
@@ -75,9 +75,8 @@ def cover(ctx: PlanContext) -> list[Flowable]:
     out += [Spacer(1, 10 * mm), Paragraph(escape(ctx.t("cover_contents")), ctx.st["h2"])]
     rows_c: list[list[Any]] = []
     for key in CONTENTS:
-        page = ctx.pages.get(key)
         rows_c.append([Paragraph(f'<a href="#{key}">{escape(ctx.t(key))}</a>', ctx.st["body"]),
-                       Paragraph(escape(ctx.t("contents_page", page=page) if page else ""), ctx.st["cell_right"])])
+                       PageRef(ctx.refs, key, ctx.st["body"].leading)])
     contents = Table(rows_c, colWidths=[frame().width * 0.8, frame().width * 0.2])
     contents.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.font), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                   ("LINEBELOW", (0, 0), (-1, -1), 0.3, COLOURS["grid"], 0, (1, 2))]))
