@@ -55,7 +55,7 @@ def test_summary_names_the_top_major_projects_with_hours_and_points_to_the_propo
                     hours=_hours(m.potential_hours))
         title = ctx.title(m.task_id, m.measure_id)
         assert title, "every example measure says what will be done"
-        assert squash(f"{n}.{title}（{line}）") in page, line
+        assert squash(f"{n}.{title}{line}") in page, line
     if len(majors) > NEXT_MAX:
         assert squash(text("next_more", n=len(majors) - NEXT_MAX, section=text("h_tasks"))) in page
     n_props = len(ctx.result.proposals)

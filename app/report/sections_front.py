@@ -219,10 +219,12 @@ def next_steps(ctx: PlanContext) -> list[Flowable]:
         title = ctx.title(m.task_id, m.measure_id)
         line = ctx.t("qw_line", measure=ctx.measure_label(m.measure_id), task=ctx.task_name(m.task_id),
                      hours=ctx.hours(m.potential_hours))
-        line = f"{title}（{line}）" if title and ctx.lang != "en" else f"{title} ({line})" if title else line
         if m.premature:
             line += f"（{ctx.t('premature')}）" if ctx.lang != "en" else f" ({ctx.t('premature')})"
-        rows.append([ctx.p(f"{n}.　{line}" if ctx.lang != "en" else f"{n}. {line}", "next")])
+        head = title or line  # what will be done first, then the measure, the task and the hours under it
+        rows.append([ctx.p(f"{n}.　{head}" if ctx.lang != "en" else f"{n}. {head}", "next")])
+        if title:
+            rows.append([ctx.p(line, "qw_step")])
     if len(majors) > NEXT_MAX:
         rows.append([ctx.tp("next_more", "qw_step", n=len(majors) - NEXT_MAX, section=ctx.t("h_tasks"))])
     if n_props:
