@@ -95,7 +95,7 @@ def test_the_golden_text_is_a_real_document() -> None:
     if REGENERATE:
         pytest.skip("regenerating")
     plan = (GOLDEN / "demo_plan.ja.txt").read_text(encoding="utf-8")
-    assert "行動計画" in plan and "区民課" in plan and "2026/10/15" in plan
+    assert "行動計画" in plan and "区民課" in plan and "令和8年10月15日" in plan  # 和暦 (settings.date_style)
     assert "Action plan" in (GOLDEN / "demo_plan.en.txt").read_text(encoding="utf-8")
     assert "改善事例" in (GOLDEN / "story_sheet.ja.txt").read_text(encoding="utf-8")
     summary = (GOLDEN / "ward_summary.ja.txt").read_text(encoding="utf-8")
