@@ -195,7 +195,7 @@ def _story(args: argparse.Namespace) -> int:
 
 
 def _aggregate(args: argparse.Namespace) -> int:
-    summary = service.aggregate_files(list(args.paths))
+    summary = service.aggregate_files(list(args.paths), args.fixed_date)
     for problem in summary.skipped:
         print(problem.render(args.lang), file=sys.stderr)
     for problem in summary.warnings:
