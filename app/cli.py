@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     o = sub.add_parser("open", help="open an assessment file in the window")
     o.add_argument("assessment", type=Path)
     _add_followup_commands(sub)
+    from app import cli_spread
+
+    cli_spread.add_commands(sub)
     return p
 
 
@@ -261,6 +264,15 @@ def _export(args: argparse.Namespace) -> int:
 
 
 COMMANDS.update({"story": _story, "aggregate": _aggregate, "import": _import, "export": _export})
+
+
+def _spread(args: argparse.Namespace) -> int:
+    from app import cli_spread
+
+    return cli_spread.COMMANDS[args.command](args)
+
+
+COMMANDS.update(dict.fromkeys(("cases", "calibrate", "newsletter", "pack"), _spread))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

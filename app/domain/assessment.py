@@ -72,6 +72,7 @@ class Action:
     comment: str = ""
     tips: str = ""
     history: list[FollowUp] = field(default_factory=list)
+    shareable: bool = False  # 庁内で共有してよい（課長確認済み）: may go into the office's case catalogue
 
 
 @dataclass
@@ -91,6 +92,8 @@ class Assessment:
     lang: str = "ja"
     # answers the current questionnaire has no place for; kept and written back unchanged
     unplaced: dict[str, Any] = field(default_factory=dict)
+    assessment_id: str = ""  # stable across copies: a UUID at creation, derived for older files
+    pack: dict[str, str] = field(default_factory=dict)  # {"id", "version"} of the pack whose questionnaire was used
 
     def task(self, task_id: str) -> Task:
         """The task with ``task_id`` (``KeyError`` if none)."""

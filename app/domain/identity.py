@@ -10,6 +10,7 @@ first) and lists every other file as set aside, with the file it gave way to.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -19,6 +20,27 @@ from app.domain.values import parse_date
 
 T = TypeVar("T")
 SET_ASIDE_REASONS = ("older_session", "older_copy")
+
+
+# A fixed namespace: the same creation time, department and section give the same id on every machine.
+ID_NAMESPACE = uuid.UUID("6f0f3c2e-5b1a-4d55-9a3e-7c1d2b8e4f10")
+
+
+def derived_assessment_id(created: str, department: object, section: object) -> str:
+    """The id of a file written before ids existed, from what every copy of it shares."""
+    parts = [created.strip(), department.strip() if isinstance(department, str) else "",
+             section.strip() if isinstance(section, str) else ""]
+    return str(uuid.uuid5(ID_NAMESPACE, "\x1f".join(parts)))
+
+
+def valid_assessment_id(raw: object) -> str | None:
+    """``raw`` as a canonical UUID string, or ``None`` when it is not one."""
+    if not isinstance(raw, str) or len(raw) > 64:
+        return None
+    try:
+        return str(uuid.UUID(raw.strip()))
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any
 from app import __version__
 from app.domain.assessment import ACTION_STATUSES, ACTION_TEXT_FIELDS, Action, Assessment, FollowUp, MeasureChoice, Task
 from app.domain.errors import AssessmentError, Problem, StorageError, UserError
+from app.domain.identity import derived_assessment_id, valid_assessment_id
 from app.domain.questionnaire import Item, Questionnaire
 from app.domain.values import coerce, parse_number
 from app.storage import migrations
@@ -48,6 +49,8 @@ def to_dict(a: Assessment, now: dt.datetime | None = None) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
         "questionnaire": {"id": a.questionnaire_id, "version": a.questionnaire_version},
+        **({"assessment_id": a.assessment_id} if a.assessment_id else {}),
+        **({"pack": dict(a.pack)} if a.pack else {}),
         "created": a.created or stamp,
         "modified": stamp,
         "lang": a.lang,
@@ -169,6 +172,9 @@ def _parse_json(raw: bytes | str, name: str) -> Any:
     try:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as exc:
+        if isinstance(raw, bytes) and exc.reason == "unexpected end of data":
+            # cut inside a multi-byte character: a truncated file, whose backup may be whole
+            raise AssessmentError(Problem("A017", {"detail": f"cut off: {exc.reason}"}, name)) from None
         raise AssessmentError(Problem("A010", {"detail": f"not UTF-8: {exc.reason}"}, name)) from None
     if not text.strip():
         raise AssessmentError(Problem("A017", {"detail": "empty file"}, name))
@@ -180,7 +186,8 @@ def _parse_json(raw: bytes | str, name: str) -> Any:
             data = json.loads(json.dumps(data, ensure_ascii=False).encode("utf-8", "replace"))
         return data
     except json.JSONDecodeError as exc:
-        truncated = exc.pos >= len(text.rstrip()) - 1
+        # a string that never closes runs to the end of the text: cut off too (the error points at its start)
+        truncated = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string")
         code = "A017" if truncated else "A010"
         raise AssessmentError(Problem(code, {"detail": exc.msg}, name, exc.lineno, exc.colno)) from None
     except RecursionError:
@@ -257,6 +264,11 @@ class _Reader:
             actions=self.actions(data.get("actions")), created=str(data.get("created") or ""),
             modified=str(data.get("modified") or ""), lang="en" if data.get("lang") == "en" else "ja",
         )
+        a.assessment_id = valid_assessment_id(data.get("assessment_id")) or derived_assessment_id(
+            a.created, a.info.get("department"), a.info.get("section"))
+        pack = data.get("pack")
+        if isinstance(pack, dict) and all(isinstance(pack.get(k), str) for k in ("id", "version")):
+            a.pack = {"id": pack["id"][:100], "version": pack["version"][:40]}
         previous = data.get("unplaced")
         if isinstance(previous, dict):
             self.unplaced = {**previous, **self.unplaced}
@@ -293,6 +305,7 @@ class _Reader:
                     setattr(action, key, value)
             status = entry.get("status")
             action.status = status if status in ACTION_STATUSES else "not_started"
+            action.shareable = entry.get("shareable") is True
             hours = _hours(entry.get("realised_hours"))
             if hours is not None:
                 action.realised_hours = hours
