@@ -17,7 +17,7 @@ import pytest
 from app import service
 from app.cli import main
 from app.domain.values import round_half_up
-from app.report.followup_strings import fixed, number
+from app.report.formats import fixed, number
 from app.report.summary import marks
 from app.report.summary_chart import MAX_CHART_ROWS, chart_rows
 from tests.report_support import page_texts, squash

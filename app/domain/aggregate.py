@@ -25,8 +25,8 @@ from app.domain.identity import SetAside, fiscal_year, section_of, select, sessi
 from app.domain.questionnaire import EMPTY, LText, Questionnaire
 from app.domain.results import AssessmentResult
 from app.domain.values import parse_date
+from app.domain.vocabulary import GROUP_KINDS
 
-GROUP_KINDS = ("category", "pain", "measure")
 MIN_GROUP_DEPARTMENTS = 2  # a group is evidence for whole-office work only when several departments share it
 
 

@@ -160,8 +160,7 @@ class Wizard(Session):
 
     def set_assessment(self, a: Assessment) -> None:
         """Start editing ``a`` (new, opened or recovered)."""
-        self.a = a
-        a.lang = self.lang
+        self.a = a  # the window's language is a preference: the file keeps its own lang
         for page in self.pages.values():
             page.forget_document()
         self.started = True
@@ -300,9 +299,8 @@ class Wizard(Session):
         self.fit_sidebar()
 
     def set_lang(self, lang: str) -> None:
-        """Switch the window (and new action texts) to ``lang``."""
+        """Switch the window (and new action texts) to ``lang``; the document is not changed."""
         self.lang = "en" if lang == "en" else "ja"
-        self.a.lang = self.lang
         self.prefs.lang = self.lang
         self.save_prefs()
         self.retranslate()

@@ -13,16 +13,17 @@ from typing import Any
 import customtkinter as ctk
 
 from app.domain.cases import Case, headline
+from app.domain.catalogue import Catalogue
 from app.domain.questionnaire import Guide, Measure
 from app.gui import style
 
-TEXTS = {
+TEXTS = Catalogue("gui.spread", {
     "show_case": ("事例を見る ▸", "Show the case ▸"), "hide_case": ("事例を閉じる ▾", "Hide the case ▾"),
     "show_guide": ("進め方カード ▸", "Guidance card ▸"), "hide_guide": ("進め方カードを閉じる ▾", "Hide the card ▾"),
     "example": ("（見本: 業務改善担当が自庁の内容に置き換えます）", "(example: the improvement team replaces it)"),
     "tips": ("コツ", "Tip"), "contact": ("問合せ先", "Contact"), "before": ("改善前", "Before"),
     "after": ("改善後", "After"), "steps": ("手順", "Steps"),
-}
+})
 GUIDE_LABELS = {
     "what": ("どんな改善か", "What it is"), "prerequisites": ("前提", "Prerequisites"),
     "contact": ("問合せ先（窓口・内線）", "Whom to ask"), "tools": ("使える道具・ライセンス", "Tools and licences"),
@@ -33,8 +34,7 @@ SHOWN_CASES = 2
 
 
 def _t(key: str, lang: str) -> str:
-    ja, en = TEXTS[key]
-    return en if lang == "en" else ja
+    return TEXTS(key, lang)
 
 
 def case_story(c: Case, lang: str) -> str:

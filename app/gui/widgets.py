@@ -10,7 +10,8 @@ import customtkinter as ctk
 
 from app.domain.questionnaire import Questionnaire
 from app.gui import style
-from app.gui.strings import hours, ui
+from app.gui.formats import hours
+from app.gui.strings import ui
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import string
+from app.domain.catalogue import Catalogue
 
-TEXTS: dict[str, tuple[str, str]] = {
+TEXTS = Catalogue("report.spread", {
     "h_cases": ("参考: 庁内の事例", "For reference: cases in the office"),
     "cases_intro": ("同じ改善策を庁内の他の係がすでに実施しています（庁内事例集から。同じ業務区分の事例が先）。進め方や注意点は担当に聞いてみましょう。",
                     "Other sections of the office have already done the same measure (from the case catalogue; the same task category first). Ask them how they went about it."),
@@ -27,15 +27,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "guide_security": ("セキュリティ・個人情報の確認", "Security and personal data"),
     "guide_pitfalls": ("注意点", "Pitfalls"),
     "guide_steps": ("手順", "Steps"),
-}
-
-
-class _Defaulting(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+})
 
 
 def stext(key: str, lang: str = "ja", **params: object) -> str:
     """The text ``key`` in ``lang`` with ``params`` filled in."""
-    ja, en = TEXTS[key]
-    return string.Formatter().vformat(en if lang == "en" and en else ja, (), _Defaulting(params))
+    return TEXTS(key, lang, **params)

@@ -13,7 +13,8 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.units import mm
 
 from app.domain.aggregate import WardSummary
-from app.report.followup_strings import number, text
+from app.report.followup_strings import text
+from app.report.formats import number
 from app.report.markup import plain
 from app.report.styles import COLOURS, SIZES
 

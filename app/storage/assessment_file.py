@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.domain.assessment import ACTION_STATUSES, ACTION_TEXT_FIELDS, Action, Assessment, FollowUp, MeasureChoice, Task
+from app.domain.assessment import ACTION_TEXT_FIELDS, Action, Assessment, FollowUp, MeasureChoice, Task
 from app.domain.errors import AssessmentError, Problem, StorageError, UserError
 from app.domain.identity import derived_assessment_id, valid_assessment_id
 from app.domain.questionnaire import Item, Questionnaire
 from app.domain.values import coerce, parse_number
+from app.domain.vocabulary import ACTION_STATUSES
 from app.storage import migrations
 from app.storage.atomic import atomic_write, storage_error
 

@@ -19,10 +19,12 @@ from app.domain.errors import AssessmentError, Problem
 from app.domain.questionnaire import Item, Step
 from app.domain.scoring import annual_hours, task_env
 from app.domain.values import coerce
+from app.domain.vocabulary import yes_no
 from app.gui import style
 from app.gui.fields import display_number
+from app.gui.formats import hours
 from app.gui.pages.base import StepPage
-from app.gui.strings import hours, ui
+from app.gui.strings import ui
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
@@ -104,7 +106,7 @@ class GridPage(StepPage):
     def _labels(self, item: Item) -> list[str]:
         lang = self.wiz.lang
         if item.type == "boolean":
-            return [ui("yes", lang), ui("no", lang)]
+            return [yes_no(True, lang), yes_no(False, lang)]
         return [c.label.get(lang) for c in item.choices]
 
     def retranslate(self) -> None:
@@ -139,7 +141,7 @@ class GridPage(StepPage):
         if value is None:
             return ""
         if item.type == "boolean":
-            return ui("yes" if value else "no", lang)
+            return yes_no(bool(value), lang)
         if item.type in ("select_one", "likert"):
             choice = item.choice(value)
             return choice.label.get(lang) if choice else str(value)

@@ -13,11 +13,13 @@ import customtkinter as ctk
 
 from app.domain.questionnaire import Measure, Step
 from app.domain.scoring import task_env
+from app.domain.vocabulary import quadrant_label
 from app.gui import style
 from app.gui.fields import FormView
+from app.gui.formats import decimal, hours, percent
 from app.gui.pages.base import PerTaskPage
 from app.gui.spread_widgets import MeasureExtras
-from app.gui.strings import hours, percent, ui
+from app.gui.strings import ui
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
@@ -142,8 +144,8 @@ class MeasureCard(ctk.CTkFrame):
         if not scored.complete:
             self.status.configure(text=ui("measure_incomplete", lang), text_color=style.MUTED)
             return
-        quadrant = ui("q_" + scored.quadrant, lang)
-        ease = "—" if scored.ease is None else f"{scored.ease:.1f}"
+        quadrant = quadrant_label(scored.quadrant, lang)
+        ease = "—" if scored.ease is None else decimal(scored.ease)
         text = ui("measure_score", lang, hours=hours(scored.potential_hours), ease=ease, quadrant=quadrant)
         if scored.cross_department:
             text += "・" + ui("cross_dept", lang)

@@ -21,7 +21,6 @@ from app.gui import dialogs, style
 from app.gui.pages.base import StepPage
 from app.gui.strings import ui
 from app.gui.worker import run_in_thread
-from app.storage.atomic import free_name
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
@@ -248,7 +247,7 @@ class OutputPage(StepPage):
             # the file is open in Excel or a viewer (Windows locks it): offer another name instead of failing
             message = error.problems[0].message(self.wiz.lang) + "\n" + ui("out_locked_retry", self.wiz.lang)
             if dialogs.yes_no(self, message, self.wiz.lang):
-                other = dialogs.ask_save_path(self, free_name(target), pdf=target.suffix == ".pdf",
+                other = dialogs.ask_save_path(self, service.free_name(target), pdf=target.suffix == ".pdf",
                                               lang=self.wiz.lang)
                 if other is not None:
                     self._start(kind, other, what)
