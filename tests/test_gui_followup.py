@@ -132,3 +132,25 @@ def test_aggregate_window_summarises_a_folder_with_a_broken_file(gui_root: Any, 
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
     assert xlsx is not None and xlsx.stat().st_size > 0
     win.destroy()
+
+
+def test_the_shareable_tick_is_off_by_default_and_recorded(gui_root: Any, fake_dialogs: FakeDialogs,
+                                                           callback_errors: Any) -> None:
+    from app.gui.followup_dialog import FollowUpDialog
+
+    opened = service.open_assessment(EXAMPLES / "example_shimin.kaizen.json")
+    q, a = opened.questionnaire, opened.assessment
+    dlg = FollowUpDialog(gui_root, q, a, today=dt.date(2027, 1, 20))
+    gui_root.update()
+    dlg.select("a1")
+    assert dlg.shareable.get() == 0 and not a.action("a1").shareable
+    dlg.status.set("完了")
+    dlg.shareable.set(1)
+    assert dlg.record()
+    assert a.action("a1").shareable
+    dlg.select("a2")
+    assert dlg.shareable.get() == 0
+    dlg.select("a1")
+    assert dlg.shareable.get() == 1  # rebuilt from the model
+    dlg.close()
+    gui_root.update()

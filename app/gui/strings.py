@@ -195,6 +195,8 @@ UI = Catalogue("window", {
     "fu_after": ("改善後", "After"),
     "fu_comment": ("職員の声", "Staff comment"),
     "fu_tips": ("ほかの課へのヒント", "Tips for other sections"),
+    "fu_shareable": ("庁内で共有してよい（課長確認済み）", "May be shared in the office (approved by the section head)"),
+    "fu_shareable_hint": ("印を付けた完了事例だけが、庁内事例集と業務改善レポートに載ります。", "Only completed actions ticked here go into the office case catalogue and the newsletter."),
     "fu_record": ("記録する", "Record"),
     "fu_make_story": ("改善事例シート（PDF）を作る", "Make the success-story sheet (PDF)"),
     "fu_writing": ("改善事例シートを作成しています…", "Writing the success-story sheet…"),
