@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app import service
 from app.domain.errors import Problem, UserError
 from app.domain.messages import format_message
 
@@ -22,6 +23,10 @@ def add_commands(sub: Any) -> None:
     c.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
     c.add_argument("-o", "--output", type=Path, required=True, help="CASES.yaml (an existing catalogue is kept)")
     c.add_argument("--fixed-date", type=dt.date.fromisoformat)
+    k = sub.add_parser("calibrate", help="per measure: completed actions' realised hours against their estimate")
+    k.add_argument("paths", nargs="+", type=Path, metavar="FOLDER")
+    k.add_argument("--csv", type=Path, help="the table as CSV (UTF-8 with BOM)")
+    k.add_argument("--xlsx", type=Path, help="the table as an Excel workbook")
 
 
 def _cases(args: argparse.Namespace) -> int:
@@ -52,4 +57,33 @@ def message(code: str, lang: str, **params: object) -> str:
     return format_message(code, lang, **params)
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"cases": _cases}
+def _calibrate(args: argparse.Namespace) -> int:
+    from app.domain.ward_extras import MIN_CALIBRATION
+    from app.report.summary_extras import rate_text
+    from app.service.cases import write_calibration
+
+    en = args.lang == "en"
+    summary = service.aggregate_files(list(args.paths))
+    for problem in summary.skipped:
+        print(problem.render(args.lang), file=sys.stderr)
+    if not summary.departments:
+        raise UserError(Problem("W103", {}))
+    print("measure | done | planned h | realised h | realised/planned | rate | suggested" if en else
+          "改善策 | 完了 | 見込み(時間) | 実績(時間) | 実績/見込み | 今の削減率 | 削減率の案")
+    for r in summary.calibration:
+        ratio = "—" if r.ratio is None else f"{r.ratio:.2f}"
+        suggested = rate_text(r.suggested_rate) if r.enough else ("too few" if en else "実績不足")
+        print(f"{r.label.get(args.lang)} | {r.completed} | {r.planned_hours:,.1f} | {r.realised_hours:,.1f} | "
+              f"{ratio} | {rate_text(r.current_rate)} | {suggested}")
+    if not summary.calibration:
+        print("No completed action yet." if en else "完了した行動はまだありません。")
+    print((f"A rate is suggested only with at least {MIN_CALIBRATION} completed actions; it is separate from "
+           "realisation_factor (actions that never happen). Nothing changes by itself.") if en else
+          (f"削減率の案は完了が{MIN_CALIBRATION}件以上の改善策だけです。実施されない行動を割り引く実現率"
+           "（realisation_factor）とは別の検証です。質問票は自動では変わりません。"))
+    for path in write_calibration(summary, csv=args.csv, xlsx=args.xlsx, lang=args.lang, inputs=list(args.paths)):
+        print(path)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"cases": _cases, "calibrate": _calibrate}

@@ -26,6 +26,7 @@ from app.domain.questionnaire import EMPTY, LText, Questionnaire
 from app.domain.results import AssessmentResult
 from app.domain.values import parse_date
 from app.domain.vocabulary import GROUP_KINDS
+from app.domain.ward_extras import CalibrationRow, ProcurementGroup, calibration, procurement
 
 MIN_GROUP_DEPARTMENTS = 2  # a group is evidence for whole-office work only when several departments share it
 
@@ -154,6 +155,8 @@ class WardSummary:
     warnings: tuple[Problem, ...] = ()  # never block: mixed fiscal years, mixed questionnaire versions
     set_aside: tuple[SetAside, ...] = ()  # files of a section already counted with a newer file
     day: dt.date | None = None  # the summary day that decides which reviews are due
+    calibration: tuple[CalibrationRow, ...] = ()  # completed actions against their estimate, per measure
+    procurement: tuple[ProcurementGroup, ...] = ()  # 共同調達・全庁導入の候補
 
     @property
     def mixed_versions(self) -> bool:
@@ -323,6 +326,7 @@ def aggregate(sources: Sequence[Source], skipped: Sequence[Problem] = (),
         departments=rows, pains=_pains(kept, names, ref), groups=_groups(_entries(kept, names), ref),
         skipped=tuple(skipped), versions=dict(versions), unit_cost_yen_per_hour=ref.value("unit_cost_yen_per_hour"),
         warnings=_warnings(rows, versions, aside), set_aside=tuple(aside), day=day,
+        calibration=calibration(kept, ref), procurement=procurement(kept, names, ref),
     )
 
 

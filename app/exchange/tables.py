@@ -171,8 +171,10 @@ def summary_tables(s: WardSummary, lang: str = "ja") -> list[Table]:
     skipped = Table(_t(("読めなかったファイル", "Skipped files"), lang),
                     [_t(x, lang) for x in (("ファイル", "File"), ("コード", "Code"), ("理由", "Reason"))],
                     [[p.path, p.code, p.message(lang)] for p in s.skipped])
+    from app.exchange.spread_tables import calibration_table, procurement_table
+
     return [Table(_t(("部署別", "Departments"), lang), dep_headers, dep_rows), _by_department(s, lang), pains,
-            groups, _set_aside(s, lang), skipped]
+            groups, procurement_table(s, lang), calibration_table(s, lang), _set_aside(s, lang), skipped]
 
 
 def _by_department(s: WardSummary, lang: str) -> Table:

@@ -24,6 +24,7 @@ from app.report.formats import date_text, fixed, number
 from app.report.markup import para, plain
 from app.report.styles import COLOURS, MARGINS_MM, PAGE_SIZE, frame, paragraph_styles, table_commands
 from app.report.summary_chart import summary_chart
+from app.report.summary_extras import calibration_section, procurement_section
 
 PDF_LANG = {"ja": "ja-JP", "en": "en"}
 MAX_GROUPS = 12  # the strongest evidence first; the XLSX export carries every group
@@ -194,6 +195,7 @@ def build_summary(s: WardSummary, lang: str, day: dt.date, font: str) -> list[Fl
         out.append(para(text("sum_groups_none", lang), styles["body"]))
     for same in merged_groups(s)[:MAX_GROUPS]:
         out += _group_block(same, w, font, lang)
+    out += procurement_section(s, w, font, lang) + calibration_section(s, w, font, lang)
     notes: list[Flowable] = [para(text("sum_assumptions", lang, unit=number(s.unit_cost_yen_per_hour, 0)),
                                   styles["body"])]
     if any(d.version_flag for d in s.departments):

@@ -131,3 +131,25 @@ def cases_by_measure(q: Questionnaire, a: Assessment, r: AssessmentResult, cases
             if found:
                 out[(t.task_id, mid)] = found
     return out
+
+
+def write_calibration(summary: Any, *, csv: Path | None = None, xlsx: Path | None = None, lang: str = "ja",
+                      inputs: list[Path] | None = None) -> list[Path]:
+    """The calibration table as CSV and/or a one-sheet workbook; returns the paths written."""
+    from app.exchange.spread_tables import calibration_table
+    from app.exchange.writers import csv_bytes, xlsx_bytes
+    from app.service.followup import assessment_paths
+
+    given = list(inputs or [])
+    for target in (csv, xlsx):
+        if target is not None:
+            refuse_output_onto_input(target, [*given, *assessment_paths(given)])
+    table = calibration_table(summary, lang)
+    written: list[Path] = []
+    if csv is not None:
+        atomic_write(Path(csv), csv_bytes(table), backup=False)
+        written.append(Path(csv))
+    if xlsx is not None:
+        atomic_write(Path(xlsx), xlsx_bytes([table]), backup=False)
+        written.append(Path(xlsx))
+    return written
