@@ -27,6 +27,12 @@ def add_commands(sub: Any) -> None:
     k.add_argument("paths", nargs="+", type=Path, metavar="FOLDER")
     k.add_argument("--csv", type=Path, help="the table as CSV (UTF-8 with BOM)")
     k.add_argument("--xlsx", type=Path, help="the table as an Excel workbook")
+    n = sub.add_parser("newsletter", help="業務改善レポート: an A4 newsletter of the completed, shareable actions")
+    n.add_argument("paths", nargs="+", type=Path, metavar="FOLDER")
+    n.add_argument("-o", "--output", type=Path, required=True, help="REPORT.pdf")
+    n.add_argument("--issue", type=int, help="issue number printed on the cover")
+    n.add_argument("--title", help="title (default: 業務改善レポート)")
+    n.add_argument("--fixed-date", type=dt.date.fromisoformat)
 
 
 def _cases(args: argparse.Namespace) -> int:
@@ -86,4 +92,23 @@ def _calibrate(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"cases": _cases, "calibrate": _calibrate}
+def _newsletter(args: argparse.Namespace) -> int:
+    from app.service.cases import write_newsletter
+
+    path, run = write_newsletter(list(args.paths), args.output, title=args.title, issue=args.issue,
+                                 lang=args.lang, fixed_date=args.fixed_date)
+    for problem in run.skipped:
+        print(problem.render(args.lang), file=sys.stderr)
+    col = run.collected
+    if args.lang == "en":
+        print(f"{len(col.cases)} stories; left out: {col.not_shareable} completed actions not marked as shareable, "
+              f"{col.duplicates} copies.")
+    else:
+        print(f"事例 {len(col.cases)} 件。載せなかったもの: 共有の確認がない完了行動 {col.not_shareable} 件、"
+              f"重複 {col.duplicates} 件。")
+    print(path)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"cases": _cases, "calibrate": _calibrate,
+                                                            "newsletter": _newsletter}

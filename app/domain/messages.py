@@ -204,6 +204,8 @@ CATALOGUE = Catalogue("messages", {
              "The same case (assessment_id {assessment_id}, action {action_id}) is listed twice. Delete one of them."),
     "C007": ("完了して共有できる行動がありません（完了 {done} 件のうち、共有の確認がないもの {not_shareable} 件）。振り返りで「庁内で共有してよい（課長確認済み）」に印を付けてください。",
              "No completed, shareable action found ({done} done, {not_shareable} not marked as shareable). Tick 'may be shared in the office (approved by the section head)' in the follow-up."),
+    "C009": ("業務改善レポートに載せられる事例がありません（完了 {done} 件のうち、共有の確認がないもの {not_shareable} 件）。振り返りで完了を記録し、「庁内で共有してよい（課長確認済み）」に印を付けてください。PDF は作成していません。",
+             "No story for the newsletter ({done} done, {not_shareable} not marked as shareable). Record completed actions and tick 'may be shared in the office' in the follow-up. No PDF was written."),
     "C008": ("出力先 {path} は入力ファイルの一つです。入力を上書きしないよう、別の名前を指定してください。",
              "The output {path} is one of the input files. Give another name so that no input is overwritten."),
     "R101": ("行動「{id}」は行動計画にありません（ある行動: {known}）。",

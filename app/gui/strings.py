@@ -229,6 +229,8 @@ UI = Catalogue("window", {
     "ag_pdf": ("PDFを保存…", "Save PDF…"),
     "ag_xlsx": ("Excelで保存…", "Save Excel…"),
     "ag_csv": ("CSVで保存…", "Save CSV…"),
+    "ag_newsletter": ("業務改善レポート（PDF）を作る…", "Make the newsletter (PDF)…"),
+    "ag_newsletter_failed": ("業務改善レポートを作成できませんでした（{detail}）。ログを情報担当者に送ってください。", "The newsletter could not be made ({detail}). Send the log to IT."),
     "ag_saved": ("保存しました: {path}", "Saved: {path}"),
     "ag_totals": ("{count}部署　棚卸し {inventory} 時間　ポテンシャル {potential} 時間　実績 {realised} 時間　すぐやる完了 {done}/{quick}",
                   "{count} departments; inventoried {inventory} h; potential {potential} h; realised {realised} h; quick wins done {done}/{quick}"),

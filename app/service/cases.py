@@ -153,3 +153,24 @@ def write_calibration(summary: Any, *, csv: Path | None = None, xlsx: Path | Non
         atomic_write(Path(xlsx), xlsx_bytes([table]), backup=False)
         written.append(Path(xlsx))
     return written
+
+
+def write_newsletter(paths: list[Path], output: Path, *, title: str | None = None, issue: int | None = None,
+                     lang: str = "ja", fixed_date: dt.date | None = None) -> tuple[Path, CasesRun]:
+    """業務改善レポート from the completed, shareable actions of ``paths``; C009 (and no file) when there is none.
+
+    Stories come newest first (date done), then by department.
+    """
+    from app.report.newsletter import render_newsletter
+    from app.report.spread_strings import stext
+    from app.service.followup import assessment_paths
+
+    refuse_output_onto_input(output, [*paths, *assessment_paths(paths)])
+    run = collect_cases(paths)
+    if not run.collected.cases:
+        raise UserError(Problem("C009", {"done": run.done, "not_shareable": run.collected.not_shareable}))
+    stories = sorted(run.collected.cases, key=lambda c: (c.done_date or "", c.department), reverse=True)
+    data = render_newsletter(stories, title=title or stext("nl_title", lang), issue=issue, lang=lang,
+                             fixed_date=fixed_date)
+    atomic_write(Path(output), data, backup=False)
+    return Path(output), run

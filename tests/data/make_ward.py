@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,9 @@ def ward_files(n: int) -> list[tuple[str, dict[str, Any]]]:
             data["info"]["section"] = section
             data["info"]["session_date"] = f"2026-{4 + i % 9:02d}-{1 + i % 28:02d}"
             data["unplaced"] = {}
-            out.append((f"d{i:04d}_{k}.kaizen.json", data))
+            name = f"d{i:04d}_{k}.kaizen.json"
+            data["assessment_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"kaizen-ward/{name}"))  # one per file
+            out.append((name, data))
     return out
 
 
