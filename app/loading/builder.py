@@ -26,7 +26,7 @@ from app.domain.questionnaire import (
     Setting,
     Step,
 )
-from app.loading import measure_rules
+from app.loading import guides, measure_rules
 from app.loading.yaml_safe import Located, LocatedList
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -40,7 +40,7 @@ STEP_KEYS = ("id", "kind", "title", "intro", "items")
 MEASURE_KEYS = (
     "id", "ecrs", "label", "description", "trigger", "cross_department", "automation", "tool",
     "reduction_rate", "provisional", "provenance", "first_step", "kpi", "items", "fit", "gates",
-    "title_example", "proposal_reason", "enabled",
+    "title_example", "proposal_reason", "enabled", "guide", "central_procurement",
 )
 ECRS_CODES = ("E", "C", "R", "S", "M", "T")
 
@@ -311,6 +311,9 @@ class Builder:
             title_example=self.text(data, "title_example", where),
             proposal_reason=self.text(data, "proposal_reason", where),
             enabled=self.boolean(data, "enabled", where, default=True),
+            guide=guides.guide(self, data["guide"], f"{where}.guide", pos_of(data, "guide"))
+            if data.get("guide") is not None else None,
+            central_procurement=self.boolean(data, "central_procurement", where),
         )
 
     def setting(self, key: str, raw: Any, at: tuple[int, int]) -> Setting | None:

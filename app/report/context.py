@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -32,6 +33,8 @@ class PlanContext:
     font: str
     st: dict[str, ParagraphStyle] = field(default_factory=dict)
     refs: PageRefs = field(default_factory=lambda: PageRefs(str))  # contents page numbers, drawn at save
+    # (task id, measure id) → matching cases of the installed catalogue (app.domain.cases.Case), best first
+    cases: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.refs.label = lambda page: self.t("contents_page", page=page)

@@ -44,7 +44,10 @@ def build(q: Questionnaire, spec: dict[str, Any]) -> Assessment:
         for on, status, hours, note in detail.get("follow_ups", ()):
             plan.record_follow_up(action, status, dt.date.fromisoformat(on), hours, note,
                                   today=dt.date.fromisoformat(spec["modified"][:10]))
+        # the sections agreed to share what they completed (庁内で共有してよい（課長確認済み）)
+        action.shareable = bool(detail.get("shareable", action.status == "done"))
     a.created = spec["created"]
+    a.assessment_id = spec["assessment_id"]
     return a
 
 
