@@ -13,6 +13,7 @@ from app import service
 from app.gui import style
 from app.gui.fields import FormView
 from app.gui.strings import ui
+from app.gui.widgets import show_texts
 
 if TYPE_CHECKING:
     from app.gui.host import HomeHost
@@ -126,16 +127,18 @@ class HomePage(ctk.CTkFrame):
         lang = self.wiz.lang
         self.title.configure(text=ui("app_title", lang))
         self.subtitle.configure(text=self.wiz.q.description.get(lang))
-        self.recovery_title.configure(text=ui("home_recover_title", lang))
-        self.new_title.configure(text=ui("home_new", lang))
-        self.start_button.configure(text=ui("home_start", lang))
-        self.open_title.configure(text=ui("home_open_title", lang))
-        self.open_button.configure(text=ui("home_open_file", lang))
-        self.example_button.configure(text=ui("home_example", lang))
-        self.recent_title.configure(text=ui("home_recent", lang))
-        self.no_recent.configure(text=ui("home_no_recent", lang))
-        self.aggregate_button.configure(text=ui("home_aggregate", lang))
-        self.aggregate_hint.configure(text=ui("home_aggregate_hint", lang))
+        show_texts(lang, [
+            (self.recovery_title, "home_recover_title"),
+            (self.new_title, "home_new"),
+            (self.start_button, "home_start"),
+            (self.open_title, "home_open_title"),
+            (self.open_button, "home_open_file"),
+            (self.example_button, "home_example"),
+            (self.recent_title, "home_recent"),
+            (self.no_recent, "home_no_recent"),
+            (self.aggregate_button, "home_aggregate"),
+            (self.aggregate_hint, "home_aggregate_hint"),
+        ])
         self.form.retranslate()
 
     def refresh(self) -> None:
