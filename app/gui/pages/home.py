@@ -62,13 +62,18 @@ class HomePage(ctk.CTkFrame):
         for f in self.form.fields.values():  # half the page, less padding, scroll bar and the 「0 / 60」 counter
             f.set_wrap(max(200, min(480, width // 2 - 190)))
 
+    def _panel(self, column: int, padx: tuple[int, int]) -> tuple[ctk.CTkFrame, ctk.CTkLabel]:
+        """One of Home's two panels (new self-check, continue from a file) with its heading."""
+        panel = ctk.CTkFrame(self, corner_radius=10)
+        panel.grid(row=3, column=column, sticky="nsew", padx=padx, pady=(0, 16))
+        panel.columnconfigure(0, weight=1)
+        title = ctk.CTkLabel(panel, text="", font=style.font(18, "bold"), anchor="w")
+        title.grid(row=0, column=0, sticky="w", padx=16, pady=(12, 6))
+        return panel, title
+
     def _build_new(self) -> None:
         wiz = self.wiz
-        left = ctk.CTkFrame(self, corner_radius=10)
-        left.grid(row=3, column=0, sticky="nsew", padx=(24, 10), pady=(0, 16))
-        left.columnconfigure(0, weight=1)
-        self.new_title = ctk.CTkLabel(left, text="", font=style.font(18, "bold"), anchor="w")
-        self.new_title.grid(row=0, column=0, sticky="w", padx=16, pady=(12, 6))
+        left, self.new_title = self._panel(0, (24, 10))
         q = wiz.q
         items = tuple(q.item(i) for i in NEW_ITEMS if q.has_item(i))
         # the form scrolls inside its panel and the start button stays below it: at 150 % on a 768-pixel
@@ -89,11 +94,7 @@ class HomePage(ctk.CTkFrame):
 
     def _build_open(self) -> None:
         wiz = self.wiz
-        right = ctk.CTkFrame(self, corner_radius=10)
-        right.grid(row=3, column=1, sticky="nsew", padx=(10, 24), pady=(0, 16))
-        right.columnconfigure(0, weight=1)
-        self.open_title = ctk.CTkLabel(right, text="", font=style.font(18, "bold"), anchor="w")
-        self.open_title.grid(row=0, column=0, sticky="w", padx=16, pady=(12, 6))
+        right, self.open_title = self._panel(1, (10, 24))
         self.open_button = ctk.CTkButton(right, text="", height=36, font=style.font(), command=wiz.doc.open_dialog)
         self.open_button.grid(row=1, column=0, sticky="w", padx=16, pady=4)
         self.example_button = ctk.CTkButton(right, text="", height=36, font=style.font(), fg_color="gray45",
