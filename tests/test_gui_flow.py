@@ -21,6 +21,7 @@ def type_into(field: Any, text: str) -> None:
     entry.insert(0, text)
 
 
+@pytest.mark.windows_e2e  # build/windows-under-wine.sh runs this one GUI test under the Windows interpreter too
 def test_complete_assessment_from_home_to_pdf(wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path) -> None:
     root = wizard.root
     home = wizard.home

@@ -232,8 +232,9 @@ class Wizard:
     def _keep_focus(self, shown: ctk.CTkFrame) -> None:
         # the focused control may have been on the page just hidden: continue on the new page's first one
         focused = self.root.focus_get()
-        if focused is None or not focused.winfo_viewable():
-            keys.focus_first(shown)
+        if focused is None or not focused.winfo_viewable() or not keys.enabled(focused):
+            # a page with nothing to fill in (はじめに, 結果) hands the keyboard to 次へ
+            keys.focus_first(shown, self.next_button if self.current >= 0 else None)
 
     def next(self) -> None:
         """The next step (per-task pages move between focus tasks with their own 「業務 n/N」 control)."""

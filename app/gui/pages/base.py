@@ -11,6 +11,7 @@ from app.domain.questionnaire import Step
 from app.gui import style
 from app.gui.fields import FormView
 from app.gui.widgets import TaskSelector
+from app.gui.wrap import wrap
 
 if TYPE_CHECKING:
     from app.gui.host import PageHost
@@ -36,16 +37,21 @@ class StepPage(ctk.CTkFrame):
         self.bind("<Configure>", self._wrap, add=True)
 
     def _wrap(self, event: tkinter.Event[tkinter.Misc]) -> None:
-        # wrap the intro to the page width (customtkinter's wraplength is in unscaled pixels)
-        width = max(300, int(event.width / style.scale()) - 60)
-        self.intro.configure(wraplength=width)
+        # wrap the intro to the page width (unscaled pixels, as customtkinter's fonts measure) with Japanese rules
+        self._intro_width = max(300, int(event.width / style.scale()) - 60)
+        self._show_intro()
+
+    def _show_intro(self) -> None:
+        text = self.step.intro.get(self.wiz.lang)
+        width = getattr(self, "_intro_width", 1000)
+        self.intro.configure(text=wrap(text, self.intro.cget("font").measure, width), wraplength=width + 40)
 
     def retranslate(self) -> None:
         """Show the step's own texts in the current language."""
         lang = self.wiz.lang
         self.title.configure(text=self.step.title.get(lang))
         intro = self.step.intro.get(lang)
-        self.intro.configure(text=intro)
+        self._show_intro()
         if intro:
             self.intro.grid()
         else:

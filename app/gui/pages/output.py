@@ -19,7 +19,7 @@ from app.gui.pages.base import StepPage
 from app.gui.pages.todo import TodoList
 from app.gui.printing import open_in_system, print_file
 from app.gui.strings import ui
-from app.gui.widgets import show_texts
+from app.gui.widgets import FoldingLabel, show_texts
 from app.gui.worker import run_in_thread
 
 if TYPE_CHECKING:
@@ -65,8 +65,9 @@ class OutputPage(StepPage):
         self.open_pdf.grid(row=0, column=0, padx=(0, 8))
         self.print_button.grid(row=0, column=1, padx=(0, 8))
         self.open_folder.grid(row=0, column=2)
-        self.status = ctk.CTkLabel(box, text="", font=style.font(), anchor="w", justify="left", wraplength=900)
+        self.status = FoldingLabel(box, text="", font=style.font(), anchor="w", justify="left", wraplength=900)
         self.status.grid(row=2, column=0, columnspan=3, sticky="w", padx=16, pady=(0, 8))
+        self.status.configure(text="")
         self.todo = TodoList(self.body, wiz)  # what is unfinished, under the PDF button it never blocks
         self.todo.grid(row=1, column=0, sticky="ew", pady=(10, 0))
         self._build_exports()
@@ -104,9 +105,10 @@ class OutputPage(StepPage):
         # the story sheet prints like the plan (once it is written)
         self.story_print = ctk.CTkButton(box, text="", width=80, font=style.font(13), command=self.print_story)
         self.story_print.grid(row=2, column=4, padx=16, pady=3, sticky="e")
-        self.export_status = ctk.CTkLabel(box, text="", font=style.font(13), anchor="w", justify="left",
+        self.export_status = FoldingLabel(box, text="", font=style.font(13), anchor="w", justify="left",
                                           wraplength=900)
         self.export_status.grid(row=3, column=0, columnspan=5, sticky="w", padx=16, pady=(0, 8))
+        self.export_status.configure(text="")
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -184,11 +184,10 @@ class PlanPage(StepPage):
         return len(self.errors)
 
     def forget_document(self) -> None:
-        """Another assessment: its action ids (a1, a2 …) are not these actions, and its plan is proposed anew."""
+        """Another assessment: its action ids (a1, a2 …) are not these actions."""
         self.errors.clear()
         self.typed.clear()
         self.selected = None  # the first line is selected again
-        self._auto_proposed = False
 
     def rescale(self) -> None:
         self.sheet.font(style.tk_font(14))
