@@ -15,6 +15,7 @@ from typing import Any
 from app import service
 from app.domain.errors import Problem, UserError
 from app.domain.messages import format_message
+from app.domain.values import round_half_up
 
 
 def add_commands(sub: Any) -> None:
@@ -58,6 +59,11 @@ def _cases(args: argparse.Namespace) -> int:
     return 0
 
 
+def rate_text(value: float | None) -> str:
+    """A 0–1 rate as a whole percentage, half up, as the calibration page prints it (12 %)."""
+    return "—" if value is None else f"{round_half_up(value * 100):,.0f} %"
+
+
 def message(code: str, lang: str, **params: object) -> str:
     """A catalogue message (re-exported for the commands' callers)."""
     return format_message(code, lang, **params)
@@ -65,7 +71,6 @@ def message(code: str, lang: str, **params: object) -> str:
 
 def _calibrate(args: argparse.Namespace) -> int:
     from app.domain.ward_extras import MIN_CALIBRATION
-    from app.report.summary_extras import rate_text
     from app.service.cases import write_calibration
 
     en = args.lang == "en"
