@@ -165,7 +165,7 @@ def _session_wizard(gui_root: Any, gui_home: Path) -> Any:
     from app.gui.prefs import Prefs
 
     wiz = build(gui_root, settings=Prefs())
-    wiz.autosave_folder = gui_home / "autosave"
+    wiz.doc.autosave_folder = gui_home / "autosave"
     return wiz
 
 
@@ -196,7 +196,7 @@ def wizard(_session_wizard: Any, gui_root: Any, fake_dialogs: FakeDialogs, monke
     log = _ErrorLog()
     logging.getLogger("app").addHandler(log)
     monkeypatch.setattr(gui_root, "quit", lambda: None)
-    wiz.dirty = False
+    wiz.doc.dirty = False
     wiz.started = False
     if wiz.lang != "ja":
         wiz.set_lang("ja")
@@ -206,7 +206,7 @@ def wizard(_session_wizard: Any, gui_root: Any, fake_dialogs: FakeDialogs, monke
     gui_root.update()
     gui_root.report_callback_exception = handler
     logging.getLogger("app").removeHandler(log)
-    wiz.dirty = False
+    wiz.doc.dirty = False
     if raised and not fake_dialogs.allow_errors:
         pytest.fail(f"a Tk callback raised: {raised[0]!r}")
     if log.records and not fake_dialogs.allow_errors:
