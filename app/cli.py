@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     o.add_argument("assessment", type=Path)
     _add_followup_commands(sub)
     cli_book.add_commands(sub)
+    from app import cli_spread
+
+    cli_spread.add_commands(sub)
     return p
 
 
@@ -215,7 +218,7 @@ def _story(args: argparse.Namespace) -> int:
 
 
 def _aggregate(args: argparse.Namespace) -> int:
-    summary = service.aggregate_files(list(args.paths))
+    summary = service.aggregate_files(list(args.paths), args.fixed_date)
     for problem in summary.skipped:
         print(problem.render(args.lang), file=sys.stderr)
     for problem in summary.warnings:
@@ -318,6 +321,15 @@ def _output_failed(exc: OSError, lang: str) -> int:
         print(format_message("S015", lang, detail=f"{errno.errorcode.get(exc.errno or 0, exc.errno)}, "
                                                   f"{exc.strerror or exc}"), file=sys.stderr)
     return 2
+
+
+def _spread(args: argparse.Namespace) -> int:
+    from app import cli_spread
+
+    return cli_spread.COMMANDS[args.command](args)
+
+
+COMMANDS.update(dict.fromkeys(("cases", "calibrate", "newsletter", "pack"), _spread))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

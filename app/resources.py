@@ -132,6 +132,11 @@ def user_log_dir() -> Path:
     return _outside_program(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
 
 
+def user_cases_dir() -> Path:
+    """The installed case catalogues (``cases`` inside :func:`user_data_dir`; a pack installs its own there)."""
+    return user_data_dir() / "cases"
+
+
 def autosave_dir() -> Path:
     """Where the wizard's automatic saves go (``autosave`` inside :func:`user_data_dir`)."""
     return user_data_dir() / "autosave"

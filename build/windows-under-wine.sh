@@ -215,7 +215,7 @@ if [ "$run_tests" = 1 ]; then
   # Every test but the GUI ones (those need the Linux suite's display handling; the end-to-end test below covers
   # the window on Windows). POSIX-only tests skip themselves with their reason (@pytest.mark.posix_only).
   step "headless tests under Windows Python"
-  win 1500 "$JA" "$PY" -m pytest -q -p no:cacheprovider -m "not gui" || fail "the Windows test run"
+  win 1500 "$JA" "$PY" -m pytest -q -p no:cacheprovider -m "not gui" --durations=10 || fail "the Windows test run"
   step "GUI end-to-end test under Windows Python"
   DISPLAY=$display KAIZEN_REQUIRE_GUI=1 win 600 "$JA" "$PY" -m pytest -q -p no:cacheprovider \
     -m windows_e2e || fail "the Windows GUI end-to-end test"

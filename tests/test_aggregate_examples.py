@@ -157,11 +157,12 @@ def test_another_questionnaire_version_is_flagged_not_dropped(tmp_path: Path) ->
     assert flagged[0].inventory_hours == pytest.approx(sum(hours(t) for t in old["tasks"]))
 
 
-def test_the_same_department_twice_is_warned(tmp_path: Path) -> None:
+def test_the_same_department_twice_is_counted_once(tmp_path: Path) -> None:
     shutil.copy(FILES[0], tmp_path / "a.kaizen.json")
     shutil.copy(FILES[0], tmp_path / "b.kaizen.json")
     summary = service.aggregate_files([tmp_path])
-    assert len(summary.departments) == 2
+    assert [d.source for d in summary.departments] == ["a.kaizen.json"]
+    assert [(x.name, x.kept, x.reason) for x in summary.set_aside] == [("b.kaizen.json", "a.kaizen.json", "older_copy")]
     assert [w.code for w in summary.warnings] == ["W101"]
 
 

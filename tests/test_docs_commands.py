@@ -29,6 +29,9 @@ _PLACEHOLDERS: dict[str | None, dict[str, str]] = {
     "aggregate": {"FOLDER": "folder", "FILE_OR_FOLDER": "folder"},
     "questionnaire": {"ID": "standard", "BOOK.xlsx": "book.xlsx", "NEW.yaml": "new.yaml"},
     "template": {"ID": "standard"},
+    "calibrate": {"FOLDER": "folder"},
+    "cases": {"FOLDER_OR_FILE": "folder", "FILE_OR_FOLDER": "folder"},
+    "newsletter": {"FOLDER": "folder", "N": "3", "TITLE": "業務改善レポート 冬号"},
 }
 _WINDOW = {None, "open"}  # these open the window: parsed, not run
 
@@ -75,7 +78,7 @@ def _real(argv: list[str]) -> list[str]:
 
 def _workspace(tmp_path: Path) -> None:
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    data["actions"][0].update(status="done", realised_hours=400, done_date="2026-12-01")
+    data["actions"][0].update(status="done", realised_hours=400, done_date="2026-12-01", shareable=True)
     text = json.dumps(data, ensure_ascii=False)
     (tmp_path / "assessment.kaizen.json").write_text(text, encoding="utf-8")
     (tmp_path / "folder").mkdir()

@@ -90,9 +90,10 @@ def test_summary_xlsx_and_csv(tmp_path: Path) -> None:
     written = service.write_summary(summary, csv=tmp_path / "s.csv", xlsx=tmp_path / "s.xlsx")
     assert [p.name for p in written] == ["s.csv", "s.xlsx"]
     wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
-    assert wb.sheetnames == ["部署別", "共通の課題", "全庁的な提案", "読めなかったファイル"]
+    assert wb.sheetnames == ["部署別", "部署（課）別の計", "共通の課題", "全庁的な提案", "共同調達の候補",
+                             "削減率の検証", "集計から外したファイル", "読めなかったファイル"]
     rows = list(wb["部署別"].iter_rows(min_row=2, values_only=True))
     assert rows[-1][0] == "全体"
-    assert rows[-1][6] == pytest.approx(sum(r[6] for r in rows[:-1]), abs=0.1 * len(rows))
+    assert rows[-1][8] == pytest.approx(sum(r[8] for r in rows[:-1]), abs=0.1 * len(rows))
     lines = (tmp_path / "s.csv").read_bytes().decode("utf-8-sig").splitlines()
     assert len(lines) == len(summary.departments) + 2

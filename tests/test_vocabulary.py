@@ -16,10 +16,11 @@ from app.gui.pages.plan import COLUMNS, TEXT_FIELDS
 from app.gui.strings import UI
 from app.report import formats as report_formats
 from app.report.followup_strings import TEXTS as FOLLOWUP_TEXTS
+from app.report.spread_strings import TEXTS as SPREAD_TEXTS
 from app.report.strings import TEXTS as REPORT_TEXTS
 
 APP = Path(__file__).resolve().parent.parent / "app"
-CATALOGUES = [vocabulary.VOCABULARY, CATALOGUE, UI, REPORT_TEXTS, FOLLOWUP_TEXTS]
+CATALOGUES = [vocabulary.VOCABULARY, CATALOGUE, UI, REPORT_TEXTS, FOLLOWUP_TEXTS, SPREAD_TEXTS]
 
 
 @pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda c: c.name)
@@ -71,12 +72,15 @@ def test_every_literal_key_in_the_code_is_in_its_catalogue() -> None:
     gui = sorted((APP / "gui").rglob("*.py"))
     for name, key in _literal_keys(r'\bui\(\s*"(\w+)"\s*[,)]', gui):
         assert key in UI, f"{name}: ui({key!r})"
-    plan = [p for p in sorted((APP / "report").glob("*.py")) if p.name not in ("story.py", "summary.py")]
+    followup_files = ("story.py", "summary.py", "summary_chart.py")
+    plan = [p for p in sorted((APP / "report").glob("*.py")) if p.name not in followup_files]
     for name, key in _literal_keys(r'\b(?:t|tp|text)\(\s*"(\w+)"\s*[,)]', plan):
         assert key in REPORT_TEXTS, f"{name}: {key!r}"
-    followup = [APP / "report" / "story.py", APP / "report" / "summary.py"]
+    followup = [APP / "report" / name for name in followup_files]
     for name, key in _literal_keys(r'\btext\(\s*"(\w+)"\s*[,)]', followup):
         assert key in FOLLOWUP_TEXTS, f"{name}: {key!r}"
+    for name, key in _literal_keys(r'\bstext\(\s*"(\w+)"\s*[,)]', sorted((APP / "report").glob("*.py"))):
+        assert key in SPREAD_TEXTS, f"{name}: {key!r}"
     everything = sorted(APP.rglob("*.py"))
     codes = _literal_keys(r'Problem\(\s*"([A-Z]\d{3})"', everything) | _literal_keys(
         r'(?:fail|Warning|_problem)\(\s*"([A-Z]\d{3})"', everything)

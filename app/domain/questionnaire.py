@@ -94,6 +94,33 @@ class Step:
     items: tuple[Item, ...] = ()
 
 
+GUIDE_TEXTS = ("what", "prerequisites", "contact", "tools", "budget", "security", "pitfalls")
+MAX_GUIDE_STEPS = 5
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A measure's guidance card (進め方カード): what it is, who to ask, what to check, steps 1–5.
+
+    ``example`` marks a shipped card the improvement team should replace with its own office's facts
+    (contacts, extensions, licences, budget calendar).
+    """
+
+    what: LText = EMPTY
+    prerequisites: LText = EMPTY
+    contact: LText = EMPTY  # 窓口・内線, filled in by the team
+    tools: LText = EMPTY  # tools and licences the office already has
+    budget: LText = EMPTY  # 予算要求の時期
+    security: LText = EMPTY  # 個人情報の目的内利用, LGWAN, 特定個人情報保護評価 … where relevant
+    pitfalls: LText = EMPTY
+    steps: tuple[LText, ...] = ()
+    example: bool = False
+
+    def texts(self) -> list[tuple[str, LText]]:
+        """The filled-in text fields in card order, as (field, text)."""
+        return [(k, getattr(self, k)) for k in GUIDE_TEXTS if getattr(self, k).ja]
+
+
 @dataclass(frozen=True)
 class Measure:
     """An improvement measure of the catalogue, suggested for a task when ``trigger`` holds."""
@@ -113,6 +140,8 @@ class Measure:
     kpi: LText = EMPTY
     items: tuple[Item, ...] = ()  # fit questions asked only for this measure
     enabled: bool = True  # false: switched off by the central team, never suggested, scored or listed
+    guide: Guide | None = None  # 進め方カード
+    central_procurement: bool = False  # needs an office-wide tool or contract (共同調達・全庁導入)
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,11 @@ class FollowUpDialog(ctk.CTkToplevel):
             box.insert("1.0", getattr(x, name))
             box.pack(fill="x", pady=(0, 4))
             self.texts[name] = box
+        self.shareable = tkinter.IntVar(self.form, 1 if x.shareable else 0)
+        ctk.CTkCheckBox(self.form, text=ui("fu_shareable", lang), variable=self.shareable, font=f).pack(
+            anchor="w", pady=(4, 0))
+        ctk.CTkLabel(self.form, text=ui("fu_shareable_hint", lang), font=style.font(12), text_color=style.MUTED,
+                     wraplength=560, justify="left").pack(anchor="w", padx=(28, 0))
         if x.history:
             items = " / ".join(f"{h.date} {status_label(h.status, lang)}" for h in x.history)
             ctk.CTkLabel(self.form, text=ui("fu_history", lang, items=items), font=f, text_color=style.MUTED,
@@ -156,6 +161,7 @@ class FollowUpDialog(ctk.CTkToplevel):
         record_follow_up(x, status, day, hours, self.note.get().strip(), done_on=day if status == "done" else None)
         for name, box in self.texts.items():
             setattr(x, name, box.get("1.0", "end").strip())
+        x.shareable = bool(self.shareable.get())
         self.changed = True
         self._build_list()
         self.select(x.id)

@@ -26,6 +26,7 @@ from app.domain.questionnaire import (
     Setting,
     Step,
 )
+from app.loading import guides
 from app.loading.yaml_safe import Located, LocatedList
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -38,7 +39,8 @@ ITEM_KEYS = (
 STEP_KEYS = ("id", "kind", "title", "intro", "items")
 MEASURE_KEYS = (
     "id", "ecrs", "label", "description", "trigger", "cross_department", "automation", "tool",
-    "reduction_rate", "provisional", "provenance", "first_step", "kpi", "items", "enabled",
+    "reduction_rate", "provisional", "provenance", "first_step", "kpi", "items", "enabled", "guide",
+    "central_procurement",
 )
 ECRS_CODES = ("E", "C", "R", "S", "M", "T")
 
@@ -303,6 +305,9 @@ class Builder:
             kpi=self.text(data, "kpi", where),
             items=self.items(data, where, "measure"),
             enabled=self.boolean(data, "enabled", where, default=True),
+            guide=guides.guide(self, data["guide"], f"{where}.guide", pos_of(data, "guide"))
+            if data.get("guide") is not None else None,
+            central_procurement=self.boolean(data, "central_procurement", where),
         )
 
     def setting(self, key: str, raw: Any, at: tuple[int, int]) -> Setting | None:

@@ -13,11 +13,12 @@ from typing import Any
 from app.domain import expressions
 from app.domain.errors import QuestionnaireError
 from app.domain.questionnaire import REQUIRED_STEP_KINDS, Item, Questionnaire, Scoring, Setting, Step
+from app.loading import guides
 from app.loading.builder import VERSION_RE, Builder, Collector, pos_of
 from app.loading.yaml_safe import Located, LocatedList, load_file, load_text
 
 TOP_KEYS = ("id", "version", "title", "description", "settings", "bands", "scoring", "steps",
-            "measure_items", "measures", "glossary")
+            "measure_items", "measures", "glossary", "guides")
 SCORING_KEYS = ("hours", "suitability_items", "readiness_items", "affected_share_item", "ease_items",
                 "premature", "quick_win_requires", "cross_department", "quick_win_confirm_item",
                 "pain_points_item", "staff_item", "target_hours_item", "department_item")
@@ -76,6 +77,7 @@ def _build(data: Any, path: str) -> Questionnaire:
             out.add("Q014", pos_of(measures_raw, i), f"measures[{i}]", id=m.id, first_line=measure_ids[m.id])
         measure_ids.setdefault(m.id, pos_of(measures_raw, i)[0])
         measures.append(m)
+    measures = guides.attach(b, data, measures)
     settings = _settings(b, data)
     bands, bands_prov, bands_provenance = b.bands(data.get("bands"), pos_of(data, "bands"))
     if "bands" not in data:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -29,6 +30,8 @@ class PlanContext:
     today: dt.date
     font: str
     st: dict[str, ParagraphStyle] = field(default_factory=dict)
+    # (task id, measure id) → matching cases of the installed catalogue (app.domain.cases.Case), best first
+    cases: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.st:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
@@ -13,7 +14,7 @@ from app.domain.assessment import Assessment
 from app.domain.errors import Problem, ReportError
 from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult
-from app.report import sections_back, sections_front
+from app.report import sections_back, sections_front, spread_sections
 from app.report.context import PlanContext
 from app.report.flowables import numbered_canvas
 from app.report.fonts import register_fonts
@@ -27,7 +28,8 @@ Section = Callable[[PlanContext], list[Flowable]]
 # assumptions, next review and sign-off.
 SECTIONS: tuple[Section, ...] = (
     sections_front.cover, sections_front.summary, sections_front.chart_section, sections_back.task_table,
-    sections_back.action_table, sections_back.proposals, sections_back.assumptions, sections_back.sign_off,
+    sections_back.action_table, spread_sections.case_references, sections_back.proposals, sections_back.assumptions,
+    sections_back.sign_off, spread_sections.guidance_appendix,
 )
 PDF_LANG = {"ja": "ja-JP", "en": "en"}
 
@@ -41,7 +43,7 @@ def build_story(ctx: PlanContext) -> list[Flowable]:
 
 
 def render_plan(q: Questionnaire, a: Assessment, result: AssessmentResult, lang: str = "ja",
-                fixed_date: dt.date | None = None) -> bytes:
+                fixed_date: dt.date | None = None, *, cases: dict[tuple[str, str], list[Any]] | None = None) -> bytes:
     """The PDF action plan as bytes.
 
     With ``fixed_date`` the output is reproducible byte for byte: that date is printed as the
@@ -51,7 +53,7 @@ def render_plan(q: Questionnaire, a: Assessment, result: AssessmentResult, lang:
 
     lang = "en" if lang == "en" else "ja"
     font = register_fonts()
-    ctx = PlanContext(q, a, result, lang, fixed_date or dt.date.today(), font)
+    ctx = PlanContext(q, a, result, lang, fixed_date or dt.date.today(), font, cases=dict(cases or {}))
     buf = io.BytesIO()
     dept = ctx.department
     title = text("doc_title", lang) + (f" — {dept}" if dept else "")

@@ -123,8 +123,13 @@ def _peek_questionnaire_id(path: Path) -> str:
 
 
 def new_assessment(q: Questionnaire, info: dict[str, Any] | None = None, lang: str = "ja") -> Assessment:
-    """An empty assessment stamped with ``q``'s id and version and the language it was begun in, defaults filled in."""
-    a = Assessment(q.id, q.version, lang=lang)
+    """An empty assessment stamped with ``q``'s id and version and the language it was begun in, defaults filled in.
+
+    It gets a fresh ``assessment_id`` (a UUID), which every save and copy keeps.
+    """
+    import uuid
+
+    a = Assessment(q.id, q.version, lang=lang, assessment_id=str(uuid.uuid4()))
     for item in q.items_of("page"):
         if item.default is not None and item.is_input:
             a.info[item.id] = item.default
@@ -149,10 +154,17 @@ def propose_actions(q: Questionnaire, a: Assessment, today: dt.date | None = Non
     return len(plan_rules.propose_actions(q, a, compute_score(q, a), today, lang=lang))
 
 
-def score_json(q: Questionnaire, a: Assessment, result: AssessmentResult | None = None) -> dict[str, Any]:
-    """The documented ``score --json`` object (hours to 0.1 h, yen to 1 yen, shares to 0.001)."""
+def score_json(q: Questionnaire, a: Assessment, result: AssessmentResult | None = None,
+               cases: list[Any] | None = None) -> dict[str, Any]:
+    """The documented ``score --json`` object (hours to 0.1 h, yen to 1 yen, shares to 0.001).
+
+    ``cases`` (default: the installed catalogues) gives each measure its number of matching cases.
+    """
+    from app.service.cases import cases_by_measure
+
     r = result or compute_score(q, a)
     t = r.totals
+    found = cases_by_measure(q, a, r, cases)
 
     def h(x: float) -> float:
         return round_half_up(x, 1)
@@ -179,7 +191,8 @@ def score_json(q: Questionnaire, a: Assessment, result: AssessmentResult | None 
                       "potential_yen": int(round_half_up(m.potential_yen)), "band": m.band,
                       "suitability": share(m.suitability),
                       "ease": None if m.ease is None else round_half_up(m.ease, 2), "quadrant": m.quadrant,
-                      "premature": m.premature, "cross_department": m.cross_department} for m in r.measures],
+                      "premature": m.premature, "cross_department": m.cross_department,
+                      "cases": len(found.get((m.task_id, m.measure_id), ()))} for m in r.measures],
         "quick_wins": [{"task_id": m.task_id, "measure_id": m.measure_id} for m in r.quick_wins],
         "proposals": [{"task_id": m.task_id, "measure_id": m.measure_id} for m in r.proposals],
         "pain_profile": {k: round_half_up(v, 3) for k, v in r.pain_profile.items()},
@@ -190,8 +203,10 @@ def score_json(q: Questionnaire, a: Assessment, result: AssessmentResult | None 
 def render_plan(q: Questionnaire, a: Assessment, *, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
     """The PDF action plan as bytes."""
     from app.report.document import render_plan as render
+    from app.service.cases import cases_by_measure
 
-    return render(q, a, compute_score(q, a), lang=lang, fixed_date=fixed_date)
+    r = compute_score(q, a)
+    return render(q, a, r, lang=lang, fixed_date=fixed_date, cases=cases_by_measure(q, a, r))
 
 
 def write_plan(q: Questionnaire, a: Assessment, path: Path, *, lang: str = "ja",

@@ -56,6 +56,7 @@ CROSS_SYSTEM = ("request", "multiple", "none", "procurement", "longer", "support
 KOSODATE: dict[str, Any] = {
     "file": "example_kosodate.kaizen.json",
     "created": "2026-10-20T14:00:00+09:00",
+    "assessment_id": "0b6c1f3e-1d2a-4c5b-8e9f-100000000002",
     "modified": "2027-02-05T17:30:00+09:00",
     "info": {"method": "estimate", "department": "子育て支援課", "section": "児童手当係・保育入所係",
              "participants": "課長、児童手当係長、保育入所係長、係員4名", "session_date": "2026-10-20",
@@ -130,6 +131,7 @@ KOSODATE: dict[str, Any] = {
 KAZEI: dict[str, Any] = {
     "file": "example_kazei.kaizen.json",
     "created": "2026-10-27T10:00:00+09:00",
+    "assessment_id": "0b6c1f3e-1d2a-4c5b-8e9f-100000000003",
     "modified": "2027-02-12T16:00:00+09:00",
     "info": {"method": "estimate", "department": "課税課", "section": "市民税係",
              "participants": "課長、市民税係長、係員6名、会計年度任用職員2名", "session_date": "2026-10-27",
@@ -207,6 +209,7 @@ KAZEI: dict[str, Any] = {
 HOKEN: dict[str, Any] = {
     "file": "example_hoken.kaizen.json",
     "created": "2026-11-05T14:00:00+09:00",
+    "assessment_id": "0b6c1f3e-1d2a-4c5b-8e9f-100000000004",
     "modified": "2027-02-18T15:00:00+09:00",
     "info": {"method": "estimate", "department": "保険年金課", "section": "国保資格係・年金係",
              "participants": "課長、国保資格係長、年金係長、係員5名", "session_date": "2026-11-05",

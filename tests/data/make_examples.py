@@ -41,7 +41,10 @@ def build(q: Questionnaire, spec: dict[str, Any]) -> Assessment:
                 setattr(action, key, detail[key])
         for on, status, hours, note in detail.get("follow_ups", ()):
             plan.record_follow_up(action, status, dt.date.fromisoformat(on), hours, note)
+        # the sections agreed to share what they completed (庁内で共有してよい（課長確認済み）)
+        action.shareable = bool(detail.get("shareable", action.status == "done"))
     a.created = spec["created"]
+    a.assessment_id = spec["assessment_id"]
     return a
 
 

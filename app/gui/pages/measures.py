@@ -18,6 +18,7 @@ from app.gui import style
 from app.gui.fields import FormView
 from app.gui.formats import decimal, hours, percent
 from app.gui.pages.base import PerTaskPage
+from app.gui.spread_widgets import MeasureExtras
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ class MeasureCard(ctk.CTkFrame):
         self.description = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
                                         justify="left", wraplength=820)
         self.description.grid(row=1, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
+        self.extras = MeasureExtras(self, measure, lambda: self.wiz.lang, self._cases)
+        self.extras.grid(row=3, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
         self._form: FormView | None = None
         self.retranslate()
 
@@ -55,6 +58,19 @@ class MeasureCard(ctk.CTkFrame):
                                   on_changed=self._changed)
             self._form.grid(row=2, column=0, columnspan=2, sticky="ew", padx=42, pady=(0, 4))
         return self._form
+
+    def _cases(self) -> list[Any]:
+        """The office's cases of this measure for the current task (same task category first)."""
+        tid = self.wiz.current_task
+        if tid is None:
+            return []
+        from app.domain.cases import matching
+        from app.service.cases import installed_cases
+
+        task = next((t for t in self.wiz.result().tasks if t.task_id == tid), None)
+        own = self.wiz.a.assessment_id
+        return [c for c in matching(installed_cases(), self.measure.id, task.category if task else None)
+                if c.assessment_id != own]
 
     def answers(self) -> dict[str, Any]:
         tid = self.wiz.current_task
@@ -82,6 +98,7 @@ class MeasureCard(ctk.CTkFrame):
         self.description.configure(text=f"{m.description.get(lang)}　{rate}")
         if self._form is not None:
             self._form.retranslate()
+        self.extras.refresh()
 
     def refresh(self) -> None:
         """Show the current task's choice and answers."""
@@ -96,6 +113,7 @@ class MeasureCard(ctk.CTkFrame):
             self.form.refresh()
         elif self._form is not None:
             self._form.grid_remove()
+        self.extras.refresh()
         self.update_status()
 
     def _toggled(self) -> None:
