@@ -6,14 +6,18 @@ Exit codes: 0 ok, 2 a user error (message on stderr, no traceback), 1 an interna
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import errno
+import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from app import __version__, service
+from app import __version__, cli_book, service
 from app.domain.errors import Problem, UserError
 from app.domain.messages import format_message
 from app.domain.questionnaire import Measure
@@ -21,11 +25,28 @@ from app.domain.values import round_half_up
 from app.domain.vocabulary import quadrant_label
 
 
+def _global_options(parser: argparse.ArgumentParser, top: bool) -> None:
+    """Options accepted before and after the command (``--lang en report …`` = ``report … --lang en``)."""
+    # after the command the default is SUPPRESS, so a value given before it is kept
+    parser.add_argument("--lang", choices=("ja", "en"), default="ja" if top else argparse.SUPPRESS,
+                        help="language of messages and reports")
+
+
+class _SubParsers(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Gives every command the global options."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = super().add_parser(name, **kwargs)
+        _global_options(parser, top=False)
+        return parser
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kaizen-check", description="業務改善セルフチェック / Kaizen Self-Check")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    p.add_argument("--lang", choices=("ja", "en"), default="ja", help="language of messages and reports")
+    _global_options(p, top=True)
     p.add_argument("--selftest", action="store_true", help="check the installation and exit")
+    p.register("action", "parsers", _SubParsers)
     sub = p.add_subparsers(dest="command")
     v = sub.add_parser("validate", help="check questionnaire files (default: every bundled one)")
     v.add_argument("files", nargs="*", type=Path)
@@ -42,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     o = sub.add_parser("open", help="open an assessment file in the window")
     o.add_argument("assessment", type=Path)
     _add_followup_commands(sub)
+    cli_book.add_commands(sub)
     from app import cli_spread
 
     cli_spread.add_commands(sub)
@@ -119,13 +141,14 @@ def _report(args: argparse.Namespace) -> int:
     opened = service.open_assessment(args.assessment)
     for problem in opened.problems:
         print(problem.render(args.lang), file=sys.stderr)
-    out = service.write_plan(opened.questionnaire, opened.assessment, args.output, args.lang, args.fixed_date)
+    out = service.write_plan(opened.questionnaire, opened.assessment, args.output, lang=args.lang,
+                             fixed_date=args.fixed_date, inputs=[args.assessment])
     print(out)
     return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
-    assessment, pdf = service.demo(args.output, args.lang, args.fixed_date)
+    assessment, pdf = service.demo(args.output, lang=args.lang, fixed_date=args.fixed_date)
     print(assessment)
     print(pdf)
     return 0
@@ -190,7 +213,7 @@ def _story(args: argparse.Namespace) -> int:
     for problem in opened.problems:
         print(problem.render(args.lang), file=sys.stderr)
     print(service.write_story(opened.questionnaire, opened.assessment, args.action, args.output,
-                              lang=args.lang, fixed_date=args.fixed_date))
+                              lang=args.lang, fixed_date=args.fixed_date, inputs=[args.assessment]))
     return 0
 
 
@@ -209,12 +232,13 @@ def _aggregate(args: argparse.Namespace) -> int:
         print(f"{d.department}: {_hours(d.inventory_hours, en)} / {'potential' if en else 'ポテンシャル'} "
               f"{_hours(d.potential_hours, en)} / {'realised' if en else '実績'} {_hours(d.realised_hours, en)}{flag}")
     for path in service.write_summary(summary, pdf=args.output, csv=args.csv, xlsx=args.xlsx, lang=args.lang,
-                                      fixed_date=args.fixed_date):
+                                      fixed_date=args.fixed_date, inputs=service.assessment_paths(args.paths)):
         print(path)
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
+    service.check_output(args.into, "assessment", [args.sheet_file])
     if args.into.exists():
         opened = service.open_assessment(args.into)
         q, a = opened.questionnaire, opened.assessment
@@ -226,9 +250,11 @@ def _import(args: argparse.Namespace) -> int:
     columns = list(preview.layout.columns)
     for spec in args.map:
         fid, _, wanted = str(spec).partition("=")
-        match = next((c for c in columns if wanted in (c.letter, c.label)), None)
+        match = _column(columns, wanted.strip())
         if match is None:
-            raise UserError(Problem("X003", {"field": fid, "column": wanted, "reason": ""}))
+            known = "、".join(c.display() for c in columns)
+            raise UserError(Problem("X003", {"field": fid, "column": wanted, "reason": known},
+                                    str(args.sheet_file)))
         mapping = {k: v for k, v in mapping.items() if v != match.index}
         mapping[fid.strip()] = match.index
     en = args.lang == "en"
@@ -243,22 +269,58 @@ def _import(args: argparse.Namespace) -> int:
         print(problem.render(args.lang), file=sys.stderr)
     skipped = ", ".join(f"{k} {len(v)}" for k, v in result.skipped.items() if v)
     print(f"{'imported' if en else '取り込んだ業務'}: {len(result.tasks)}" + (f" ({skipped})" if skipped else ""))
-    service.save_assessment(a, args.into)
+    service.save_assessment(a, args.into, inputs=[args.sheet_file])
     print(args.into)
     return 0
 
 
+def _column(columns: Sequence[Any], wanted: str) -> Any:
+    """The column named by letter or heading; a sub-heading (年間件数 under 処理件数等) names it when unique."""
+    exact = [c for c in columns if wanted in (c.letter, c.label)]
+    if exact:
+        return exact[0]
+    under = [c for c in columns if c.label.split()[-1:] == [wanted]]
+    return under[0] if len(under) == 1 else None
+
+
 def _export(args: argparse.Namespace) -> int:
+    service.check_output(args.output, "export", [args.assessment])
     opened = service.open_assessment(args.assessment)
     q, a = opened.questionnaire, opened.assessment
     if args.output.suffix.lower() == ".csv":
-        print(service.export_csv(q, a, args.output, args.table, args.lang))
+        print(service.export_csv(q, a, args.output, table=args.table, lang=args.lang, inputs=[args.assessment]))
     else:
-        print(service.export_xlsx(q, a, args.output, args.lang))
+        print(service.export_xlsx(q, a, args.output, lang=args.lang, inputs=[args.assessment]))
     return 0
 
 
-COMMANDS.update({"story": _story, "aggregate": _aggregate, "import": _import, "export": _export})
+COMMANDS.update({"story": _story, "aggregate": _aggregate, "import": _import, "export": _export,
+                 **cli_book.COMMANDS})
+
+
+def _tolerant_console() -> None:
+    """A console that cannot show Japanese (cp1252, a redirected Windows console) prints ``?`` instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
+                reconfigure(errors="replace")
+
+
+def _quiet_stdout() -> None:
+    """The reader of our output went away (``| head -1``): send the rest nowhere, so exiting stays silent."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _output_failed(exc: OSError, lang: str) -> int:
+    """stdout could not be written (disk full, device gone): say so on stderr, exit 2."""
+    _quiet_stdout()
+    with contextlib.suppress(OSError, ValueError):
+        print(format_message("S015", lang, detail=f"{errno.errorcode.get(exc.errno or 0, exc.errno)}, "
+                                                  f"{exc.strerror or exc}"), file=sys.stderr)
+    return 2
 
 
 def _spread(args: argparse.Namespace) -> int:
@@ -272,21 +334,37 @@ COMMANDS.update(dict.fromkeys(("cases", "calibrate", "newsletter", "pack"), _spr
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (also used by ``python -m app``)."""
+    _tolerant_console()
     args = _parser().parse_args(argv)
     handler = _selftest if args.selftest else COMMANDS[args.command]
+    command = "--selftest" if args.selftest else (args.command or "open")
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not in the interpreter's exit
+        return code
     except UserError as exc:
         print(exc.render(args.lang), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 0
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EPIPE):
+            return _output_failed(exc, args.lang)  # plain OSErrors only come from stdout: files raise StorageError
+        return _internal_error(command, args.lang)
     except Exception:
-        from app.logs import log_exception
+        return _internal_error(command, args.lang)
 
-        where = log_exception("command line")
-        print(format_message("R002", args.lang, detail=f"internal error; see {where}"), file=sys.stderr)
-        return 1
+
+def _internal_error(command: str, lang: str) -> int:
+    from app.logs import log_exception
+
+    where = log_exception(f"command line: {command}")
+    with contextlib.suppress(OSError, ValueError):
+        print(format_message("I001", lang, command=command, log=where), file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

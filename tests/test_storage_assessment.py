@@ -96,7 +96,7 @@ def test_values_out_of_range_are_reported_and_kept(field: str, value: Any, code:
     assert code in codes(result)
     assert field not in result.assessment.tasks[0].answers
     assert result.assessment.unplaced[f"tasks[0].{field}"] == value  # kept, never silently dropped
-    assert "A015" in codes(result)
+    assert "A019" in codes(result) and "A015" not in codes(result)  # kept, and not called "not in this questionnaire"
     saved = json.loads(dumps(result.assessment))
     assert saved["unplaced"][f"tasks[0].{field}"] == value
 

@@ -20,6 +20,10 @@ class Task:
 
     id: str
     answers: dict[str, Any] = field(default_factory=dict)
+    # kept as found in the file (app.storage.preserve): keys this app does not know, and values it could not
+    # use with what it read instead; written back unchanged while the app's value is still what it read
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
     @property
     def name(self) -> str:
@@ -34,6 +38,10 @@ class MeasureChoice:
 
     chosen: bool = False
     answers: dict[str, Any] = field(default_factory=dict)
+    # kept as found in the file (app.storage.preserve): keys this app does not know, and values it could not
+    # use with what it read instead; written back unchanged while the app's value is still what it read
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -72,6 +80,10 @@ class Action:
     tips: str = ""
     history: list[FollowUp] = field(default_factory=list)
     shareable: bool = False  # 庁内で共有してよい（課長確認済み）: may go into the office's case catalogue
+    # kept as found in the file (app.storage.preserve): keys this app does not know, and values it could not
+    # use with what it read instead; written back unchanged while the app's value is still what it read
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -93,6 +105,10 @@ class Assessment:
     unplaced: dict[str, Any] = field(default_factory=dict)
     assessment_id: str = ""  # stable across copies: a UUID at creation, derived for older files
     pack: dict[str, str] = field(default_factory=dict)  # {"id", "version"} of the pack whose questionnaire was used
+    # kept as found in the file (app.storage.preserve): keys this app does not know, and values it could not
+    # use with what it read instead; written back unchanged while the app's value is still what it read
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
     def task(self, task_id: str) -> Task:
         """The task with ``task_id`` (``KeyError`` if none)."""

@@ -141,6 +141,7 @@ class Measure:
     items: tuple[Item, ...] = ()  # fit questions asked only for this measure
     guide: Guide | None = None  # 進め方カード
     central_procurement: bool = False  # needs an office-wide tool or contract (共同調達・全庁導入)
+    enabled: bool = True  # false: switched off by the central team, never suggested, scored or listed
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import customtkinter as ctk
 from app import service
 from app.domain.errors import UserError
 from app.gui import dialogs, style
-from app.gui.formats import hours
+from app.gui.formats import bracket, hours, joined
 from app.gui.strings import ui
 from app.gui.worker import run_in_thread
 
@@ -144,8 +144,8 @@ class AggregateWindow(ctk.CTkToplevel):
                    potential=hours(s.total("potential_hours")), realised=hours(s.total("realised_hours")),
                    done=int(s.total("quick_wins_done")), quick=int(s.total("quick_win_count")))]
         if s.pains:
-            lines.append(ui("ag_pains", lang, items="、".join(f"{p.label.get(lang)}（{len(p.departments)}）"
-                                                             for p in s.pains[:5])))
+            pains = [p.label.get(lang) + bracket(str(len(p.departments)), lang) for p in s.pains[:5]]
+            lines.append(ui("ag_pains", lang, items=joined(pains, lang)))
         lines.append(ui("ag_groups", lang, count=len(s.groups)))
         lines += [w.message(lang) for w in s.warnings]
         if s.skipped:

@@ -8,18 +8,20 @@ errors are in :mod:`app.gui.session`.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import customtkinter as ctk
 
 from app import service
 from app.domain.assessment import Assessment
+from app.domain.progress import step_complete
 from app.domain.questionnaire import Questionnaire, Step
 from app.domain.results import AssessmentResult, TaskResult
-from app.gui import style
+from app.gui import keys, style, wheel
 from app.gui.pages.base import StepPage
 from app.gui.prefs import Prefs
-from app.gui.session import Session
+from app.gui.session import Document
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
@@ -43,7 +45,7 @@ def page_class(kind: str) -> type[StepPage]:
     return cls
 
 
-class Wizard(Session):
+class Wizard:
     """The application: window layout, the assessment being edited and where the user is."""
 
     def __init__(self, root: ctk.CTk, q: Questionnaire, prefs: Prefs) -> None:
@@ -61,7 +63,7 @@ class Wizard(Session):
         self._result: tuple[int, AssessmentResult] | None = None
         self._sidebar_job: str | None = None
         self.glossary: GlossaryWindow | None = None
-        Session.__init__(self)
+        self.doc = Document(self)  # where the assessment lives, whether it is saved, its autosave
         self._layout()
         from app.gui.pages.home import HomePage
 
@@ -81,8 +83,8 @@ class Wizard(Session):
         self.file_label = ctk.CTkLabel(top, text="", font=style.font(15, "bold"), anchor="w")
         self.file_label.grid(row=0, column=0, sticky="w", padx=12, pady=6)
         self.top_buttons: dict[str, ctk.CTkButton] = {}
-        for n, (key, command) in enumerate((("home", self.show_home), ("open", self.open_dialog),
-                                            ("save", self.save), ("save_as", self.save_as),
+        for n, (key, command) in enumerate((("home", self.show_home), ("open", self.doc.open_dialog),
+                                            ("save", self.doc.save), ("save_as", self.doc.save_as),
                                             ("glossary", self.show_glossary))):
             b = ctk.CTkButton(top, text="", width=60, font=style.font(13), command=command)
             b.grid(row=0, column=n + 1, padx=3, pady=6)
@@ -99,6 +101,10 @@ class Wizard(Session):
         self.scale_menu.grid(row=0, column=8, padx=(3, 12))
         self.scale_label = ctk.CTkLabel(top, text="", font=style.font(12), text_color=style.MUTED)
         self.scale_label.grid(row=0, column=7, padx=(10, 2))
+        from app.gui.meeting import MeetingSwitch
+
+        self.meeting = MeetingSwitch(top, self)
+        self.meeting.grid(row=0, column=9, padx=(6, 12))
 
         side = ctk.CTkFrame(root, corner_radius=0, width=SIDEBAR_WIDTH, fg_color=style.PANEL)
         side.grid(row=1, column=0, rowspan=2, sticky="nsw")
@@ -115,11 +121,16 @@ class Wizard(Session):
             b.grid(row=i + 1, column=0, sticky="ew", padx=8, pady=2)
             self.step_buttons.append(b)
 
-        self.container = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PAGE_BG)
+        self.container: ctk.CTkFrame = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PAGE_BG)
         self.container.grid(row=1, column=1, sticky="nsew")
         self.container.rowconfigure(0, weight=1)
         self.container.columnconfigure(0, weight=1)
 
+        self._layout_nav(top, side)
+
+    def _layout_nav(self, top: ctk.CTkFrame, side: ctk.CTkFrame) -> None:
+        """The navigation bar under the page (戻る / 手順 n/9 / 次へ) and the keyboard."""
+        root = self.root
         nav = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PANEL)
         nav.grid(row=2, column=1, sticky="ew")
         nav.columnconfigure(1, weight=1)
@@ -130,17 +141,27 @@ class Wizard(Session):
         self.step_label.grid(row=0, column=1)
         self.next_button = ctk.CTkButton(nav, text="", width=120, font=style.font(), command=self.next)
         self.next_button.grid(row=0, column=2, padx=12, pady=8)
-        # Ctrl+S anywhere; Enter is deliberately bound to nothing (it confirms IME conversion)
-        root.bind_all("<Control-s>", lambda _e: (self.save(), "break")[1], add=True)
-        root.bind_all("<Control-S>", lambda _e: (self.save(), "break")[1], add=True)
+        # Tab order follows the stacking order: the page and its navigation first, then the top bar and step list
+        top.lift()
+        side.lift()
+        # Enter is deliberately bound to nothing (it confirms IME conversion); the list is in the help panel
+        keys.install(root, {sequence: action for action, sequences in self.shortcuts().items()
+                            for sequence in sequences})
+        wheel.install(root)
+
+    def shortcuts(self) -> dict[Callable[[], object], tuple[str, ...]]:
+        """Each keyboard shortcut's action and its Tk sequences (listed for the user in the help panel)."""
+        return {self.next: ("<Alt-Right>", "<Control-Next>"), self.back: ("<Alt-Left>", "<Control-Prior>"),
+                self.doc.save: ("<Control-s>", "<Control-S>"), self.doc.open_dialog: ("<Control-o>", "<Control-O>"),
+                self.print_plan: ("<Control-p>", "<Control-P>"), self.show_glossary: ("<F1>",)}
 
     # --- the model -----------------------------------------------------------------------------
     def changed(self) -> None:
         """The model changed: mark unsaved, schedule autosave and the step list update."""
         self.revision += 1
-        self.dirty = True
+        self.doc.dirty = True
         self.update_title()
-        self.schedule_autosave()
+        self.doc.schedule_autosave()
         if self._sidebar_job is None:
             self._sidebar_job = self.root.after(300, self._sidebar_later)
 
@@ -189,32 +210,42 @@ class Wizard(Session):
             return False
         if 0 <= self.current != index and not self.pages[self.current].leave(forward=index > self.current):
             return False
+        entering = self.current != index
         self.current = index
         self.visited.add(index)
         page = self.page(index)
+        if entering:
+            page.on_enter()
         page.refresh()
-        page.tkraise()
+        self._show(page)
         self.nav.grid()
         self.update_sidebar()
         return True
 
+    def _show(self, shown: ctk.CTkFrame) -> None:
+        """Only the shown page is mapped: Tab never walks into the controls of a page underneath."""
+        frames: list[ctk.CTkFrame] = [self.home, *self.pages.values()]
+        for other in frames:
+            if other is not shown:
+                other.grid_remove()
+        shown.grid()
+        shown.tkraise()
+        self.root.after_idle(self._keep_focus, shown)
+
+    def _keep_focus(self, shown: ctk.CTkFrame) -> None:
+        # the focused control may have been on the page just hidden: continue on the new page's first one
+        focused = self.root.focus_get()
+        if focused is None or not focused.winfo_viewable() or not keys.enabled(focused):
+            # a page with nothing to fill in (はじめに, 結果) hands the keyboard to 次へ
+            keys.focus_first(shown, self.next_button if self.current >= 0 else None)
+
     def next(self) -> None:
-        """Next focus task within a per-task page, else the next step."""
-        if self.current < 0:
-            return
-        page = self.pages[self.current]
-        if page.inner_next():
-            return
-        if self.current + 1 < len(self.q.steps):
+        """The next step (per-task pages move between focus tasks with their own 「業務 n/N」 control)."""
+        if 0 <= self.current < len(self.q.steps) - 1:
             self.go(self.current + 1)
 
     def back(self) -> None:
-        """Previous focus task within a per-task page, else the previous step."""
-        if self.current < 0:
-            return
-        page = self.pages[self.current]
-        if page.inner_back():
-            return
+        """The previous step."""
         if self.current > 0:
             self.go(self.current - 1)
 
@@ -224,36 +255,36 @@ class Wizard(Session):
             return
         self.current = -1
         self.home.refresh()
-        self.home.tkraise()
+        self._show(self.home)
         self.nav.grid_remove()
         self.update_sidebar()
 
+    def update_title(self) -> None:
+        """The file name (and * when unsaved) in the top bar."""
+        shown = self.doc.path or self.doc.read_only_source
+        name = shown.name if shown else ui("untitled", self.lang)
+        dept = self.a.info.get("department") if self.started else None
+        # the top bar shares its row with the buttons: a 60-character department must not run under them
+        name = _clip(name, 40)
+        text = f"{_clip(dept, 24)} — {name}" if isinstance(dept, str) and dept else name
+        if self.started and self.doc.read_only_source is not None:
+            text += f"  [{ui('read_only_tag', self.lang)}]"
+        if not self.started:
+            text = ui("app_title", self.lang)
+        elif self.doc.dirty:
+            text += " *"
+        self.file_label.configure(text=text)
+        save_button = getattr(self, "top_buttons", {}).get("save")  # None while the top bar is built
+        if save_button is not None:
+            # a newer app's file is never overwritten: only 「名前を付けて保存」 is offered
+            save_button.configure(state="disabled" if self.started and self.doc.read_only_source else "normal")
+
+
     # --- step list -----------------------------------------------------------------------------
     def step_complete(self, index: int) -> bool:
-        """Whether step ``index`` looks done, judged from the model only."""
-        step = self.q.steps[index]
-        a = self.a
-        kind = step.kind
-        if kind == "page":
-            return all(not i.required or i.id in a.info or i.default is not None for i in step.items if i.is_input) \
-                and (index in self.visited or any(i.id in a.info for i in step.items))
-        if kind == "task_grid":
-            return bool(a.tasks) and all(t.name for t in a.tasks)
-        if kind == "focus":
-            # ticks saved in the file count as a choice made, like a visit in this session
-            return (index in self.visited or a.focus is not None) and bool(self.focus_tasks())
-        focus = self.focus_tasks()
-        if kind == "task_analysis":
-            return bool(focus) and all(a.analysis.get(t.task_id) for t in focus)
-        if kind == "measures":
-            r = self.result()
-            return bool(focus) and all(any(m.task_id == t.task_id for m in r.measures) for t in focus) \
-                and all(m.complete for m in r.measures)
-        if kind == "action_plan":
-            return bool(a.actions) and all(x.owner and x.deadline for x in a.actions)
-        if kind == "output":
-            return self.pdf_path is not None
-        return index in self.visited
+        """Whether step ``index`` looks done, judged from the model only (:func:`app.domain.progress.step_complete`)."""
+        return step_complete(self.q, self.a, self.result(), index, visited=self.visited,
+                             plan_written=self.doc.pdf_path is not None)
 
     def update_sidebar(self) -> None:
         """Marks: ▶ where you are, ✓ complete, ○ not yet."""
@@ -290,6 +321,7 @@ class Wizard(Session):
         self.next_button.configure(text=ui("next", lang))
         self.side_title.configure(text=ui("steps", lang))
         self.scale_label.configure(text=ui("text_size", lang))
+        self.meeting.retranslate()
         self.root.title(ui("app_title", lang))
         self.home.retranslate()
         for page in self.pages.values():
@@ -302,7 +334,7 @@ class Wizard(Session):
         """Switch the window (and new action texts) to ``lang``; the document is not changed."""
         self.lang = "en" if lang == "en" else "ja"
         self.prefs.lang = self.lang
-        self.save_prefs()
+        self.doc.save_prefs()
         self.retranslate()
         if self.current >= 0:
             self.pages[self.current].refresh()
@@ -310,17 +342,36 @@ class Wizard(Session):
             self.home.refresh()
 
     def set_scale(self, percent: int) -> None:
-        """Apply a text size of 100, 125 or 150 %."""
-        style.set_scale(percent)
+        """Apply a text size of 100, 125 or 150 % (remembered; meeting mode's own size is not)."""
         self.prefs.scale = percent
-        self.save_prefs()
+        self.doc.save_prefs()
+        if not self.meeting.on:
+            self.apply_scale(percent)
+
+    def apply_scale(self, percent: int) -> None:
+        """Show every widget at ``percent`` text size."""
+        style.set_scale(percent)
         for page in self.pages.values():
             page.rescale()
+
+    def print_plan(self) -> None:
+        """Ctrl+P: the output step's 印刷 button (the plan is written first when there is none yet)."""
+        index = next((i for i, step in enumerate(self.q.steps) if step.kind == "output"), None)
+        if not self.started or index is None or (self.current != index and not self.go(index)):
+            return
+        printer = getattr(self.pages[index], "print_plan", None)
+        if callable(printer):
+            printer()
 
     def show_glossary(self) -> None:
         """The glossary (OCR, RPA, ECRS …) in a small window."""
         from app.gui.widgets import GlossaryWindow
 
         if self.glossary is None:
-            self.glossary = GlossaryWindow(self.root, self.q)
+            self.glossary = GlossaryWindow(self.root, self.q, keys.shortcut_help)
         self.glossary.show(self.lang)
+
+
+def _clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (only for display; the model is untouched)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -19,7 +19,7 @@ from app.domain.errors import AssessmentError, Problem
 from app.domain.questionnaire import Item
 from app.domain.values import coerce, length_status, parse_date
 from app.domain.vocabulary import yes_no
-from app.gui import style
+from app.gui import skipnote, style
 from app.gui.dialogs import CalendarPopup
 from app.gui.segmented import Segmented
 from app.gui.strings import ui
@@ -370,6 +370,7 @@ class FormView(ctk.CTkFrame):
                     self._stash[key] = answers.pop(f.item.id)
                     f.show(None)
                     env = self._env()
+        skipnote.explain(self, self._lang())
 
     def unfitted(self) -> int:
         """How many typed values do not fit yet (the model still holds the last value that did)."""

@@ -23,3 +23,13 @@ def yen(value: float) -> str:
 def percent(share: float) -> str:
     """A 0–1 share as a whole percentage (13%)."""
     return f"{round_half_up(share * 100, 0):.0f}%"
+
+
+def bracket(text: str, lang: str) -> str:
+    """「（text）」 in Japanese, " (text)" in English (full-width brackets in English text look broken)."""
+    return f"（{text}）" if lang == "ja" else f" ({text})"
+
+
+def joined(parts: list[str], lang: str) -> str:
+    """A list in running text: 「窓口、郵送」 / "counter, post"."""
+    return ("、" if lang == "ja" else ", ").join(parts)

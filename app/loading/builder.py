@@ -39,7 +39,8 @@ ITEM_KEYS = (
 STEP_KEYS = ("id", "kind", "title", "intro", "items")
 MEASURE_KEYS = (
     "id", "ecrs", "label", "description", "trigger", "cross_department", "automation", "tool",
-    "reduction_rate", "provisional", "provenance", "first_step", "kpi", "items", "guide", "central_procurement",
+    "reduction_rate", "provisional", "provenance", "first_step", "kpi", "items", "enabled", "guide",
+    "central_procurement",
 )
 ECRS_CODES = ("E", "C", "R", "S", "M", "T")
 
@@ -306,6 +307,7 @@ class Builder:
             guide=guides.guide(self, data["guide"], f"{where}.guide", pos_of(data, "guide"))
             if data.get("guide") is not None else None,
             central_procurement=self.boolean(data, "central_procurement", where),
+            enabled=self.boolean(data, "enabled", where, default=True),
         )
 
     def setting(self, key: str, raw: Any, at: tuple[int, int]) -> Setting | None:

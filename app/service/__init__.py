@@ -55,6 +55,13 @@ from app.service.followup import (
     write_story,
     write_summary,
 )
+from app.service.qbook import (
+    ImportedQuestionnaire,
+    export_questionnaire,
+    import_questionnaire,
+    write_template,
+)
+from app.storage.outputs import check_output
 
 __all__ = [
     "ASSESSMENT_SUFFIX",
@@ -62,20 +69,24 @@ __all__ = [
     "EXPORT_TABLES",
     "IMPORT_MAPPING_FILE",
     "ImportPreview",
+    "ImportedQuestionnaire",
     "Opened",
     "Recovery",
     "UserError",
     "aggregate_files",
     "assessment_paths",
     "autosave",
+    "check_output",
     "clear_autosave",
     "demo",
     "discard_recovery",
     "example_assessment_path",
     "export_csv",
+    "export_questionnaire",
     "export_xlsx",
     "free_name",
     "get_questionnaire",
+    "import_questionnaire",
     "import_tasks",
     "load_all_questionnaires",
     "load_file",
@@ -100,4 +111,5 @@ __all__ = [
     "write_settings",
     "write_story",
     "write_summary",
+    "write_template",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from app.domain.values import round_half_up
 from app.loading.loader import load_questionnaire
 from app.storage import assessment_file
 from app.storage.atomic import atomic_write
+from app.storage.outputs import check_output
 
 EXAMPLE_FILE = "example_shimin.kaizen.json"
 ASSESSMENT_SUFFIX = ".kaizen.json"
@@ -165,8 +167,9 @@ def new_assessment(q: Questionnaire, info: dict[str, Any] | None = None, lang: s
     return a
 
 
-def save_assessment(a: Assessment, path: Path) -> None:
-    """Save atomically (previous version kept as .bak)."""
+def save_assessment(a: Assessment, path: Path, inputs: Sequence[Path] = ()) -> None:
+    """Save atomically (previous version kept as .bak); never over one of ``inputs`` (S013) nor as non-JSON (S014)."""
+    check_output(path, "assessment", inputs)
     assessment_file.save(a, path)
 
 
@@ -227,7 +230,7 @@ def score_json(q: Questionnaire, a: Assessment, result: AssessmentResult | None 
     }
 
 
-def render_plan(q: Questionnaire, a: Assessment, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
+def render_plan(q: Questionnaire, a: Assessment, *, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
     """The PDF action plan as bytes."""
     from app.report.document import render_plan as render
     from app.service.cases import cases_by_measure
@@ -236,10 +239,11 @@ def render_plan(q: Questionnaire, a: Assessment, lang: str = "ja", fixed_date: d
     return render(q, a, r, lang=lang, fixed_date=fixed_date, cases=cases_by_measure(q, a, r))
 
 
-def write_plan(q: Questionnaire, a: Assessment, path: Path, lang: str = "ja",
-               fixed_date: dt.date | None = None) -> Path:
-    """Render the PDF and write it atomically to ``path``."""
-    data = render_plan(q, a, lang, fixed_date)
+def write_plan(q: Questionnaire, a: Assessment, path: Path, *, lang: str = "ja",
+               fixed_date: dt.date | None = None, inputs: Sequence[Path] = ()) -> Path:
+    """Render the PDF and write it atomically to ``path`` (a ``.pdf`` that is none of ``inputs``)."""
+    check_output(path, "pdf", inputs)
+    data = render_plan(q, a, lang=lang, fixed_date=fixed_date)
     atomic_write(Path(path), data, backup=False)
     return Path(path)
 
@@ -249,7 +253,7 @@ def example_assessment_path() -> Path:
     return resources.bundled_questionnaire_dir() / "examples" / EXAMPLE_FILE
 
 
-def demo(out_dir: Path, lang: str = "ja", fixed_date: dt.date | None = None) -> tuple[Path, Path]:
+def demo(out_dir: Path, *, lang: str = "ja", fixed_date: dt.date | None = None) -> tuple[Path, Path]:
     """Write the example assessment and its PDF plan into ``out_dir``; returns both paths."""
     out_dir = Path(out_dir)
     try:
@@ -258,8 +262,10 @@ def demo(out_dir: Path, lang: str = "ja", fixed_date: dt.date | None = None) -> 
         from app.storage.atomic import storage_error
 
         raise storage_error(exc, out_dir) from exc
-    opened = open_assessment(example_assessment_path())
+    source = example_assessment_path()
+    opened = open_assessment(source)
     target = out_dir / EXAMPLE_FILE
-    save_assessment(opened.assessment, target)
-    pdf = write_plan(opened.questionnaire, opened.assessment, out_dir / "example_plan.pdf", lang, fixed_date)
+    save_assessment(opened.assessment, target, inputs=[source])
+    pdf = write_plan(opened.questionnaire, opened.assessment, out_dir / "example_plan.pdf", lang=lang,
+                     fixed_date=fixed_date, inputs=[source])
     return target, pdf

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from app import resources
+from app.domain.aggregate import WardSummary
 from app.domain.assessment import Assessment
 from app.domain.errors import Problem, UserError
 from app.domain.questionnaire import Questionnaire
 from app.domain.scoring import score as compute_score
 from app.service.core import get_questionnaire, open_assessment
 from app.storage.atomic import atomic_write
+from app.storage.outputs import check_distinct, check_output
 
 IMPORT_MAPPING_FILE = "import_mapping.json"
 
@@ -99,8 +102,9 @@ def save_import_mapping(labels: dict[str, str]) -> None:
                  backup=False)
 
 
-def export_xlsx(q: Questionnaire, a: Assessment, path: Path, lang: str = "ja") -> Path:
-    """Tasks, scored measures and actions as a three-sheet .xlsx."""
+def export_xlsx(q: Questionnaire, a: Assessment, path: Path, *, lang: str = "ja", inputs: Sequence[Path] = ()) -> Path:
+    """Tasks, scored measures and actions as a three-sheet .xlsx (never over one of ``inputs``)."""
+    check_output(path, "xlsx", inputs)
     from app.exchange.tables import assessment_tables
     from app.exchange.writers import xlsx_bytes
 
@@ -111,8 +115,10 @@ def export_xlsx(q: Questionnaire, a: Assessment, path: Path, lang: str = "ja") -
 EXPORT_TABLES = ("tasks", "measures", "actions")
 
 
-def export_csv(q: Questionnaire, a: Assessment, path: Path, table: str = "tasks", lang: str = "ja") -> Path:
-    """One table (``tasks``, ``measures`` or ``actions``) as CSV, UTF-8 with BOM."""
+def export_csv(q: Questionnaire, a: Assessment, path: Path, *, table: str = "tasks", lang: str = "ja",
+               inputs: Sequence[Path] = ()) -> Path:
+    """One table (``tasks``, ``measures`` or ``actions``) as CSV, UTF-8 with BOM (never over one of ``inputs``)."""
+    check_output(path, "csv", inputs)
     from app.exchange.tables import assessment_tables
     from app.exchange.writers import csv_bytes
 
@@ -121,7 +127,7 @@ def export_csv(q: Questionnaire, a: Assessment, path: Path, table: str = "tasks"
     return Path(path)
 
 
-def render_story(q: Questionnaire, a: Assessment, action_id: str, lang: str = "ja",
+def render_story(q: Questionnaire, a: Assessment, action_id: str, *, lang: str = "ja",
                  fixed_date: dt.date | None = None) -> bytes:
     """The one-page 改善事例シート of a completed action as PDF bytes."""
     from app.domain.errors import ReportError
@@ -138,9 +144,10 @@ def render_story(q: Questionnaire, a: Assessment, action_id: str, lang: str = "j
 
 
 def write_story(q: Questionnaire, a: Assessment, action_id: str, path: Path, *, lang: str = "ja",
-                fixed_date: dt.date | None = None) -> Path:
-    """Render the success-story sheet and write it atomically to ``path``."""
-    atomic_write(Path(path), render_story(q, a, action_id, lang, fixed_date), backup=False)
+                fixed_date: dt.date | None = None, inputs: Sequence[Path] = ()) -> Path:
+    """Render the success-story sheet and write it atomically to ``path`` (never over one of ``inputs``)."""
+    check_output(path, "pdf", inputs)
+    atomic_write(Path(path), render_story(q, a, action_id, lang=lang, fixed_date=fixed_date), backup=False)
     return Path(path)
 
 
@@ -153,7 +160,7 @@ def assessment_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
-def aggregate_files(paths: list[Path], day: dt.date | None = None) -> Any:
+def aggregate_files(paths: list[Path], day: dt.date | None = None) -> WardSummary:
     """Open, score and sum many assessment files; a file that cannot be read is reported and skipped.
 
     Returns an :class:`app.domain.aggregate.WardSummary`; ``skipped`` holds one problem per file left out.
@@ -197,22 +204,30 @@ def _peek_stamp(path: Path) -> tuple[str | None, str | None]:
     return (qid if isinstance(qid, str) else None), (version if isinstance(version, str) else None)
 
 
-def render_summary(summary: Any, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
+def render_summary(summary: WardSummary, *, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
     """The ward-wide summary PDF as bytes."""
     from app.report.summary import render_summary as render
 
     return render(summary, lang=lang, fixed_date=fixed_date)
 
 
-def write_summary(summary: Any, *, pdf: Path | None = None, csv: Path | None = None, xlsx: Path | None = None,
-                  lang: str = "ja", fixed_date: dt.date | None = None) -> list[Path]:
-    """Write the summary as PDF, CSV (the departments table) and/or XLSX (every table); returns the paths."""
+def write_summary(summary: WardSummary, *, pdf: Path | None = None, csv: Path | None = None, xlsx: Path | None = None,
+                  lang: str = "ja", fixed_date: dt.date | None = None, inputs: Sequence[Path] = ()) -> list[Path]:
+    """Write the summary as PDF, CSV (the departments table) and/or XLSX (every table); returns the paths.
+
+    Every output is checked before anything is written: none is one of ``inputs`` or another output.
+    """
     from app.exchange.tables import summary_tables
     from app.exchange.writers import csv_bytes, xlsx_bytes
 
+    given = [(p, k) for p, k in ((pdf, "pdf"), (csv, "csv"), (xlsx, "xlsx")) if p is not None]
+    for target, kind in given:
+        check_output(target, kind, inputs)
+    check_distinct(p for p, _ in given)
+
     written: list[Path] = []
     if pdf is not None:
-        atomic_write(Path(pdf), render_summary(summary, lang, fixed_date), backup=False)
+        atomic_write(Path(pdf), render_summary(summary, lang=lang, fixed_date=fixed_date), backup=False)
         written.append(Path(pdf))
     tables = summary_tables(summary, lang)
     if csv is not None:

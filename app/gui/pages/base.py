@@ -11,15 +11,16 @@ from app.domain.questionnaire import Step
 from app.gui import style
 from app.gui.fields import FormView
 from app.gui.widgets import TaskSelector
+from app.gui.wrap import wrap
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
 
 
 class StepPage(ctk.CTkFrame):
     """A page built once; ``refresh`` rebuilds what it shows from the model every time it is raised."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, fg_color=style.PAGE_BG, corner_radius=0)
         self.wiz = wiz
         self.step = step
@@ -36,16 +37,21 @@ class StepPage(ctk.CTkFrame):
         self.bind("<Configure>", self._wrap, add=True)
 
     def _wrap(self, event: tkinter.Event[tkinter.Misc]) -> None:
-        # wrap the intro to the page width (customtkinter's wraplength is in unscaled pixels)
-        width = max(300, int(event.width / style.scale()) - 60)
-        self.intro.configure(wraplength=width)
+        # wrap the intro to the page width (unscaled pixels, as customtkinter's fonts measure) with Japanese rules
+        self._intro_width = max(300, int(event.width / style.scale()) - 60)
+        self._show_intro()
+
+    def _show_intro(self) -> None:
+        text = self.step.intro.get(self.wiz.lang)
+        width = getattr(self, "_intro_width", 1000)
+        self.intro.configure(text=wrap(text, self.intro.cget("font").measure, width), wraplength=width + 40)
 
     def retranslate(self) -> None:
         """Show the step's own texts in the current language."""
         lang = self.wiz.lang
         self.title.configure(text=self.step.title.get(lang))
         intro = self.step.intro.get(lang)
-        self.intro.configure(text=intro)
+        self._show_intro()
         if intro:
             self.intro.grid()
         else:
@@ -54,17 +60,12 @@ class StepPage(ctk.CTkFrame):
     def refresh(self) -> None:
         """Rebuild the widgets' contents from the model."""
 
+    def on_enter(self) -> None:
+        """The step is being opened (from another step or Home), just before ``refresh``."""
+
     def leave(self, forward: bool) -> bool:
         """Check the page before leaving it; show messages next to the fields and return False to stay."""
         return True
-
-    def inner_next(self) -> bool:
-        """Move within the page (next focus task); False when there is nowhere further to go."""
-        return False
-
-    def inner_back(self) -> bool:
-        """Move back within the page; False when at its start."""
-        return False
 
     def before_save(self) -> None:
         """Tidy the model before it is written (the grid drops blank rows)."""
@@ -96,7 +97,7 @@ class StepPage(ctk.CTkFrame):
 class PerTaskPage(StepPage):
     """A step answered once per focus task: a task selector above a scrolling body."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.selector = TaskSelector(self.body, wiz, self.refresh)
         self.selector.grid(row=0, column=0, sticky="ew", pady=(0, 8))
@@ -104,3 +105,13 @@ class PerTaskPage(StepPage):
         self.scroll.grid(row=1, column=0, sticky="nsew")
         self.scroll.columnconfigure(0, weight=1)
         self.body.rowconfigure(1, weight=1)
+
+    def finished(self, task_id: str) -> bool:
+        """Whether this step is done for ``task_id`` (the step opens on the first task that is not)."""
+        return True
+
+    def on_enter(self) -> None:
+        """Open on the first focus task not finished here; all done: keep the one last worked on."""
+        first = next((t.task_id for t in self.wiz.focus_tasks() if not self.finished(t.task_id)), None)
+        if first is not None:
+            self.wiz.current_task = first

@@ -22,7 +22,7 @@ from app.gui.spread_widgets import MeasureExtras
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
 
 
 class MeasureCard(ctk.CTkFrame):
@@ -45,7 +45,8 @@ class MeasureCard(ctk.CTkFrame):
                                         justify="left", wraplength=820)
         self.description.grid(row=1, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
         self.extras = MeasureExtras(self, measure, lambda: self.wiz.lang, self._cases)
-        self.extras.grid(row=3, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
+        # the office's cases and the guidance card sit right under the description, above the questions
+        self.extras.grid(row=2, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 6))
         self._form: FormView | None = None
         self.retranslate()
 
@@ -56,7 +57,7 @@ class MeasureCard(ctk.CTkFrame):
             items = (*self.wiz.q.measure_items, *self.measure.items)
             self._form = FormView(self, items, lambda: self.wiz.lang, answers=self.answers, env=self.env,
                                   on_changed=self._changed)
-            self._form.grid(row=2, column=0, columnspan=2, sticky="ew", padx=42, pady=(0, 4))
+            self._form.grid(row=3, column=0, columnspan=2, sticky="ew", padx=42, pady=(0, 4))
         return self._form
 
     def _cases(self) -> list[Any]:
@@ -156,7 +157,7 @@ class MeasureCard(ctk.CTkFrame):
 class MeasuresPage(PerTaskPage):
     """Cards for the suggested (and already chosen) measures of the current focus task."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.cards: dict[str, MeasureCard] = {}
         self._status_job: str | None = None
@@ -178,7 +179,7 @@ class MeasuresPage(PerTaskPage):
             return []
         suggested = set(self.wiz.result().task(tid).suggested)
         chosen = {mid for mid, c in self.wiz.a.measures.get(tid, {}).items() if c.chosen}
-        return [m for m in self.wiz.q.measures if m.id in suggested | chosen]
+        return [m for m in self.wiz.q.measures if m.enabled and m.id in suggested | chosen]
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -223,13 +224,9 @@ class MeasuresPage(PerTaskPage):
         return sum(self.cards[m.id].form.validate() for m in self.shown_measures()
                    if m.id in self.cards and self.cards[m.id].var.get())
 
-    def inner_next(self) -> bool:
-        if self.validate():
-            return True
-        return self.selector.move(1)
-
-    def inner_back(self) -> bool:
-        return self.selector.move(-1)
+    def finished(self, task_id: str) -> bool:
+        mine = [m for m in self.wiz.result().measures if m.task_id == task_id]
+        return bool(mine) and all(m.complete for m in mine)
 
     def leave(self, forward: bool) -> bool:
         return not forward or self.validate() == 0

@@ -4,9 +4,6 @@ never freezes); open the result or its folder; save the assessment."""
 from __future__ import annotations
 
 import copy
-import os
-import subprocess
-import sys
 import tkinter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,27 +16,14 @@ from app.domain.plan import action_names
 from app.domain.questionnaire import Step
 from app.gui import dialogs, style
 from app.gui.pages.base import StepPage
+from app.gui.pages.todo import TodoList
+from app.gui.printing import open_in_system, print_file
 from app.gui.strings import ui
+from app.gui.widgets import FoldingLabel
 from app.gui.worker import run_in_thread
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
-
-
-def open_in_system(path: Path) -> bool:
-    """Open a file or folder with the system's program; False when that is not possible here."""
-    try:
-        if sys.platform.startswith("win"):
-            os.startfile(str(path))  # type: ignore[attr-defined,unused-ignore]  # noqa: S606 - Windows only, no shell
-        elif sys.platform == "darwin":
-            # the system's opener with a path the user just chose; no shell is involved
-            subprocess.Popen(["open", str(path)])  # noqa: S603, S607
-        else:
-            subprocess.Popen(["xdg-open", str(path)], stdout=subprocess.DEVNULL,  # noqa: S603, S607
-                             stderr=subprocess.DEVNULL)
-    except OSError:
-        return False
-    return True
+    from app.gui.host import OutputHost
 
 
 CSV_TABLES = ("tasks", "measures", "actions")
@@ -48,11 +32,21 @@ CSV_TABLES = ("tasks", "measures", "actions")
 class OutputPage(StepPage):
     """PDF, export and file buttons; ``busy`` is True while a file is being written."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    wiz: OutputHost
+
+    def __init__(self, parent: tkinter.Misc, wiz: OutputHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
+        # the boxes scroll inside the page, so at 150 % and in meeting mode nothing is cut and the navigation stays
+        outer = self.body
+        self.body = ctk.CTkScrollableFrame(outer, fg_color="transparent")
+        self.body.grid(row=0, column=0, sticky="nsew")
+        self.body.columnconfigure(0, weight=1)
+        outer.rowconfigure(0, weight=1)
         self.busy = False
+        self._print_after = False  # 印刷 with no PDF yet: print once it is written
         self.thread: Any = None
         self.last_export: Path | None = None
+        self.last_story: Path | None = None
         self.story_ids: list[str] = []
         self._shown_for: object = None
         # three boxes, each a row of buttons and a line of status: all of it fits at 125 % on 1366×768
@@ -62,17 +56,23 @@ class OutputPage(StepPage):
         self.pdf_button = ctk.CTkButton(box, text="", height=44, font=style.font(16, "bold"), command=self.make_pdf)
         self.pdf_button.grid(row=0, column=0, padx=16, pady=(14, 4), sticky="w")
         self.progress = ctk.CTkProgressBar(box, mode="indeterminate", width=200)
+        # open / print / folder on a line of their own: beside the PDF button they ran off the page at 150 %
         row = ctk.CTkFrame(box, fg_color="transparent")
-        row.grid(row=0, column=2, sticky="e", padx=16, pady=(14, 4))
+        row.grid(row=1, column=0, columnspan=3, sticky="w", padx=16, pady=(4, 4))
         self.open_pdf = ctk.CTkButton(row, text="", font=style.font(13), command=lambda: self._open(False))
         self.open_folder = ctk.CTkButton(row, text="", font=style.font(13), command=lambda: self._open(True))
+        self.print_button = ctk.CTkButton(row, text="", font=style.font(13), command=self.print_plan)
         self.open_pdf.grid(row=0, column=0, padx=(0, 8))
-        self.open_folder.grid(row=0, column=1)
-        self.status = ctk.CTkLabel(box, text="", font=style.font(), anchor="w", justify="left", wraplength=900)
-        self.status.grid(row=1, column=0, columnspan=3, sticky="w", padx=16, pady=(0, 8))
+        self.print_button.grid(row=0, column=1, padx=(0, 8))
+        self.open_folder.grid(row=0, column=2)
+        self.status = FoldingLabel(box, text="", font=style.font(), anchor="w", justify="left", wraplength=900)
+        self.status.grid(row=2, column=0, columnspan=3, sticky="w", padx=16, pady=(0, 8))
+        self.status.configure(text="")
+        self.todo = TodoList(self.body, wiz)  # what is unfinished, under the PDF button it never blocks
+        self.todo.grid(row=1, column=0, sticky="ew", pady=(10, 0))
         self._build_exports()
         save_box = ctk.CTkFrame(self.body, corner_radius=10)
-        save_box.grid(row=2, column=0, sticky="ew", pady=(10, 0))
+        save_box.grid(row=3, column=0, sticky="ew", pady=(10, 0))
         self.save_button = ctk.CTkButton(save_box, text="", height=40, font=style.font(15), command=self.save)
         self.save_button.grid(row=0, column=0, padx=16, pady=(14, 4), sticky="w")
         self.saved = ctk.CTkLabel(save_box, text="", font=style.font(), anchor="w")
@@ -83,7 +83,7 @@ class OutputPage(StepPage):
 
     def _build_exports(self) -> None:
         box = ctk.CTkFrame(self.body, corner_radius=10)
-        box.grid(row=1, column=0, sticky="ew", pady=(10, 0))
+        box.grid(row=2, column=0, sticky="ew", pady=(10, 0))
         box.columnconfigure(3, weight=1)
         self.export_title = ctk.CTkLabel(box, text="", font=style.font(15, "bold"), anchor="w")
         self.export_title.grid(row=0, column=0, columnspan=4, sticky="w", padx=16, pady=(10, 2))
@@ -102,9 +102,13 @@ class OutputPage(StepPage):
         self.story_menu = ctk.CTkOptionMenu(box, values=[""], width=380, font=style.font(13),
                                             dropdown_font=style.font(13), dynamic_resizing=False)
         self.story_menu.grid(row=2, column=1, columnspan=3, padx=(0, 8), pady=3, sticky="w")
-        self.export_status = ctk.CTkLabel(box, text="", font=style.font(13), anchor="w", justify="left",
+        # the story sheet prints like the plan (once it is written)
+        self.story_print = ctk.CTkButton(box, text="", width=80, font=style.font(13), command=self.print_story)
+        self.story_print.grid(row=2, column=4, padx=16, pady=3, sticky="e")
+        self.export_status = FoldingLabel(box, text="", font=style.font(13), anchor="w", justify="left",
                                           wraplength=900)
         self.export_status.grid(row=3, column=0, columnspan=5, sticky="w", padx=16, pady=(0, 8))
+        self.export_status.configure(text="")
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -115,23 +119,27 @@ class OutputPage(StepPage):
         self.csv_table.configure(values=[ui("out_table_" + t, lang) for t in CSV_TABLES])
         self.csv_table.set(ui("out_table_tasks", lang))
         self.story_button.configure(text=ui("out_story", lang))
+        self.story_print.configure(text=ui("out_print", lang))
         self.open_export.configure(text=ui("out_open_folder", lang))
         self.pdf_button.configure(text=ui("out_pdf", lang))
         self.open_pdf.configure(text=ui("out_open_pdf", lang))
+        self.print_button.configure(text=ui("out_print", lang))
         self.open_folder.configure(text=ui("out_open_folder", lang))
         self.save_button.configure(text=ui("out_save", lang))
         self.next_hint.configure(text=ui("out_next", lang))
 
     def refresh(self) -> None:
         lang = self.wiz.lang
-        pdf = self.wiz.pdf_path
+        pdf = self.wiz.doc.pdf_path
         if not self.busy:
             self.status.configure(text=ui("out_done", lang, path=pdf) if pdf else "")
         state = "normal" if pdf and not self.busy else "disabled"
         self.open_pdf.configure(state=state)
         self.open_folder.configure(state=state)
-        path = self.wiz.path
-        self.saved.configure(text=ui("out_saved", lang, path=path) if path and not self.wiz.dirty else "")
+        self.print_button.configure(state="disabled" if self.busy else "normal")
+        self.todo.refresh()
+        path = self.wiz.doc.path
+        self.saved.configure(text=ui("out_saved", lang, path=path) if path and not self.wiz.doc.dirty else "")
         self._refresh_exports()
 
     def _refresh_exports(self) -> None:
@@ -139,6 +147,7 @@ class OutputPage(StepPage):
         if self._shown_for is not self.wiz.a:  # another file was opened: its exports are not this one's
             self._shown_for = self.wiz.a
             self.last_export = None
+            self.last_story = None
         done = [x for x in self.wiz.a.actions if x.status == "done"]
         self.story_ids = [x.id for x in done]
         labels = [self._action_label(x.id) for x in done]
@@ -155,6 +164,9 @@ class OutputPage(StepPage):
             self.export_status.configure(text=ui("out_exported", lang, path=shown) if shown
                                          else "" if done else ui("out_story_hint", lang))
         self.open_export.configure(state="normal" if self.last_export and not self.busy else "disabled")
+        story = self.last_story
+        self.story_print.configure(state="normal" if story is not None and story.is_file() and not self.busy
+                                   else "disabled")
 
     def _action_label(self, action_id: str) -> str:
         measure, task = action_names(self.wiz.q, self.wiz.a, self.wiz.a.action(action_id), self.wiz.lang)
@@ -162,14 +174,14 @@ class OutputPage(StepPage):
 
     def default_pdf(self) -> Path:
         """Next to the assessment file (or in the home folder), named after the department and date."""
-        folder = self.wiz.path.parent if self.wiz.path else Path.home()
-        return folder / self.wiz.default_name(".pdf", ui("plan_file", self.wiz.lang))
+        folder = self.wiz.doc.path.parent if self.wiz.doc.path else Path.home()
+        return folder / self.wiz.doc.default_name(".pdf", ui("plan_file", self.wiz.lang))
 
     def make_pdf(self, path: Path | None = None) -> None:
         """Ask where, then render in a worker thread with a busy indicator."""
         if self.busy:
             return
-        target = path or dialogs.ask_save_path(self, self.wiz.pdf_path or self.default_pdf(), pdf=True,
+        target = path or dialogs.ask_save_path(self, self.wiz.doc.pdf_path or self.default_pdf(), pdf=True,
                                                lang=self.wiz.lang)
         if target is None:
             return
@@ -177,7 +189,7 @@ class OutputPage(StepPage):
 
     def export_xlsx(self, path: Path | None = None) -> None:
         """Tasks, measures and actions as an Excel workbook (three sheets)."""
-        self._export("xlsx", path, self.wiz.default_name(".xlsx", ui("export_file", self.wiz.lang)))
+        self._export("xlsx", path, self.wiz.doc.default_name(".xlsx", ui("export_file", self.wiz.lang)))
 
     def export_csv(self, path: Path | None = None, table: str | None = None) -> None:
         """One table as CSV (UTF-8 with BOM, so Excel shows Japanese); the menu next to the button says which."""
@@ -185,7 +197,7 @@ class OutputPage(StepPage):
         if table is None:
             labels = {ui("out_table_" + t, lang): t for t in CSV_TABLES}
             table = labels.get(self.csv_table.get(), "tasks")
-        self._export("csv", path, self.wiz.default_name(".csv", ui("out_table_" + table, lang)), table)
+        self._export("csv", path, self.wiz.doc.default_name(".csv", ui("out_table_" + table, lang)), table)
 
     def make_story(self, path: Path | None = None, action_id: str | None = None) -> None:
         """The success-story sheet (改善事例シート) of a done action, the one chosen in the menu by default."""
@@ -195,13 +207,13 @@ class OutputPage(StepPage):
             action_id = self.story_ids[labels.index(chosen)] if chosen in labels else None
         if action_id is None:
             return
-        name = self.wiz.default_name(".pdf", f"{ui('story_file', self.wiz.lang)}_{action_id}")
+        name = self.wiz.doc.default_name(".pdf", f"{ui('story_file', self.wiz.lang)}_{action_id}")
         self._export("story", path, name, action_id)
 
     def _export(self, kind: str, path: Path | None, name: str, what: str = "") -> None:
         if self.busy:
             return
-        folder = self.wiz.path.parent if self.wiz.path else Path.home()
+        folder = self.wiz.doc.path.parent if self.wiz.doc.path else Path.home()
         target = path or dialogs.ask_save_path(self, folder / name, pdf=kind == "story", lang=self.wiz.lang)
         if target is not None:
             self._start(kind, target, what)
@@ -210,10 +222,11 @@ class OutputPage(StepPage):
         """Write ``target`` in a worker thread with a busy indicator; ``what`` is the CSV table or the action."""
         # the worker gets its own copy: the meeting may keep typing while the file is written
         q, a, lang = self.wiz.q, copy.deepcopy(self.wiz.a), self.wiz.lang
-        work = {"plan": lambda: service.write_plan(q, a, target, lang),
-                "xlsx": lambda: service.export_xlsx(q, a, target, lang),
-                "csv": lambda: service.export_csv(q, a, target, table=what, lang=lang),
-                "story": lambda: service.write_story(q, a, what, target, lang=lang)}[kind]
+        inputs = [self.wiz.doc.path] if self.wiz.doc.path else []  # an export never replaces the open assessment
+        work = {"plan": lambda: service.write_plan(q, a, target, lang=lang, inputs=inputs),
+                "xlsx": lambda: service.export_xlsx(q, a, target, lang=lang, inputs=inputs),
+                "csv": lambda: service.export_csv(q, a, target, table=what, lang=lang, inputs=inputs),
+                "story": lambda: service.write_story(q, a, what, target, lang=lang, inputs=inputs)}[kind]
         self.busy = True
         for b in (self.pdf_button, self.xlsx_button, self.csv_button, self.story_button):
             b.configure(state="disabled")
@@ -235,12 +248,18 @@ class OutputPage(StepPage):
         self.pdf_button.configure(state="normal")
         if error is None:
             if kind == "plan":
-                self.wiz.pdf_path = Path(result)
+                self.wiz.doc.pdf_path = Path(result)
                 self.wiz.update_sidebar()
             else:
                 self.last_export = Path(result)
+                if kind == "story":
+                    self.last_story = Path(result)
             self.refresh()
+            if kind == "plan" and self._print_after:
+                self._print_after = False
+                self.print_plan()
             return
+        self._print_after = False
         (self.status if kind == "plan" else self.export_status).configure(text="")
         self.refresh()
         if isinstance(error, StorageError) and error.code == "S004":
@@ -253,24 +272,43 @@ class OutputPage(StepPage):
                     self._start(kind, other, what)
             return
         if isinstance(error, UserError):
-            self.wiz.report(error)
+            self.wiz.doc.report(error)
             return
-        self.wiz.report(error, f"{kind} worker")
+        self.wiz.doc.report(error, f"{kind} worker")
 
     def _open_export(self) -> None:
         if self.last_export is not None and not open_in_system(self.last_export.parent):
             dialogs.error(self, ui("open_failed", self.wiz.lang, path=self.last_export.parent), self.wiz.lang)
 
     def _open(self, folder: bool) -> None:
-        pdf = self.wiz.pdf_path
+        pdf = self.wiz.doc.pdf_path
         if pdf is None:
             return
         target = pdf.parent if folder else pdf
         if not open_in_system(target):
             dialogs.error(self, ui("open_failed", self.wiz.lang, path=target), self.wiz.lang)
 
+    def print_plan(self) -> None:
+        """印刷 (and Ctrl+P): print the plan, writing the PDF first when there is none; the to-do list never blocks."""
+        if self.busy:
+            return
+        pdf = self.wiz.doc.pdf_path
+        if pdf is None or not pdf.is_file():
+            self.make_pdf()
+            self._print_after = self.busy  # False when the save dialog was cancelled
+            return
+        lang = self.wiz.lang
+        outcome = print_file(pdf)
+        self.status.configure(text=ui("out_print_" + outcome, lang, path=pdf))
+
+    def print_story(self) -> None:
+        """印刷 beside the story sheet: the sheet written last."""
+        story = self.last_story
+        if story is not None and story.is_file():
+            self.export_status.configure(text=ui("out_print_" + print_file(story), self.wiz.lang, path=story))
+
     def save(self) -> None:
         """Save the assessment (asking for a name the first time)."""
-        if self.wiz.save():
+        if self.wiz.doc.save():
             self.refresh()
 
