@@ -1,4 +1,6 @@
-"""Golden text: the words of every printed document (plan, story sheet, ward summary, newsletter), extracted from the PDF with a fixed date, compared line by line.
+"""Golden text: the words of every printed document (plan, story sheet, ward summary, newsletter).
+
+Each is extracted from the PDF with a fixed date and compared line by line.
 
 When a change to a document is intended, regenerate the expected files and review the diff in git:
 

@@ -121,6 +121,9 @@ class HomePage(ctk.CTkFrame):
         self.aggregate_hint = ctk.CTkLabel(central, text="", font=style.font(12), text_color=style.MUTED,
                                            anchor="w", justify="left", wraplength=460)
         self.aggregate_hint.grid(row=1, column=0, sticky="w", pady=(2, 0))
+        self.pack_button = ctk.CTkButton(central, text="", height=30, font=style.font(13), fg_color="gray45",
+                                         command=self.load_pack)
+        self.pack_button.grid(row=2, column=0, sticky="w", pady=(8, 0))
         self.aggregate_window: Any = None
 
     def retranslate(self) -> None:
@@ -139,6 +142,7 @@ class HomePage(ctk.CTkFrame):
             (self.no_recent, "home_no_recent"),
             (self.aggregate_button, "home_aggregate"),
             (self.aggregate_hint, "home_aggregate_hint"),
+            (self.pack_button, "home_pack"),
         ])
         self.form.retranslate()
 
@@ -198,6 +202,12 @@ class HomePage(ctk.CTkFrame):
             return window
         self.aggregate_window = open_aggregate_window(self, self.wiz.lang)
         return self.aggregate_window
+
+    def load_pack(self, path: Path | None = None) -> Any:
+        """配布パックを読み込む: check, confirm a downgrade, install (see :mod:`app.gui.pack_dialog`)."""
+        from app.gui.pack_dialog import load_pack
+
+        return load_pack(self, self.wiz.lang, path)
 
     def _discard(self, pending: service.Recovery) -> None:
         self.wiz.doc.discard_recovery(pending)
