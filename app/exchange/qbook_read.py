@@ -29,6 +29,7 @@ MAX_RATIO = 200  # a real workbook packs 5–20×; hundreds-fold is a zip bomb
 MAX_MEMBERS = 1000
 MAX_ROWS, MAX_COLUMNS = 2000, 60
 REQUIRED_TEXTS = ("label", "provenance", "message", "text")  # a Japanese text here may not be cleared
+_UNCHANGED = object()  # a column the window did not touch (see check_cell)
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ class _Reader:
     def row(self, spec: SheetSpec, row: SheetRow | None, key: object, cells: list[Any]) -> None:
         new: dict[str, object] = {spec.key_field: key}
         for c, cell in zip(spec.columns, cells, strict=True):
-            if not c.editable or (row is not None and c.field in row.locked):
+            if not c.editable or (row is not None and c.field in row.locked) or cell.value is _UNCHANGED:
                 continue
             where = f"{spec.name}!{cell.coordinate}"
             ok, value = self.value(c, cell.value, where, row)
@@ -273,3 +274,25 @@ def workbook_id(path: Path) -> str:
         return str(wb[INFO_SHEET][ID_CELL].value or "").strip()
     finally:
         wb.close()
+
+
+def check_cell(base: Questionnaire, spec: SheetSpec, row: SheetRow, column: Column, raw: object
+               ) -> tuple[Edit | None, Problem | None]:
+    """One value typed in the window, checked by the same rules as a workbook cell: (edit if changed, problem)."""
+    reader = _Reader("", base)
+    where = f"{spec.name}!{row.key}.{col_id(column)}"
+    reader.row(spec, row, row.key, [_Typed(raw, where, c is column) for c in spec.columns])
+    if reader.problems:
+        first = reader.problems[0]
+        name = row.values.get("label.ja") or row.key
+        return None, Problem(first.code, {**first.params, "cell": f"{name}（{column.header}）"})
+    return (reader.edits[0] if reader.edits else None), None
+
+
+class _Typed:
+    """A stand-in for a worksheet cell: the typed value in its own column, the unchanged value elsewhere."""
+
+    def __init__(self, value: object, coordinate: str, mine: bool) -> None:
+        self.value = value if mine else _UNCHANGED
+        self.coordinate = coordinate
+        self.data_type = "s"

@@ -12,6 +12,7 @@ import customtkinter as ctk
 from app import service
 from app.gui import style
 from app.gui.fields import FormView
+from app.gui.qtune_strings import QT
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
@@ -120,6 +121,10 @@ class HomePage(ctk.CTkFrame):
                                            anchor="w", justify="left", wraplength=460)
         self.aggregate_hint.grid(row=1, column=0, sticky="w", pady=(2, 0))
         self.aggregate_window: Any = None
+        self.questionnaire_button = ctk.CTkButton(central, text="", height=32, font=style.font(13),
+                                                  fg_color="gray45", command=self.open_questionnaire)
+        self.questionnaire_button.grid(row=2, column=0, sticky="w", pady=(10, 0))
+        self.questionnaire_window: Any = None
 
     def retranslate(self) -> None:
         """Texts in the current language."""
@@ -136,6 +141,7 @@ class HomePage(ctk.CTkFrame):
         self.no_recent.configure(text=ui("home_no_recent", lang))
         self.aggregate_button.configure(text=ui("home_aggregate", lang))
         self.aggregate_hint.configure(text=ui("home_aggregate_hint", lang))
+        self.questionnaire_button.configure(text=QT("qt_home_button", lang))
         self.form.retranslate()
 
     def refresh(self) -> None:
@@ -193,6 +199,18 @@ class HomePage(ctk.CTkFrame):
             return window
         self.aggregate_window = open_aggregate_window(self, self.wiz.lang)
         return self.aggregate_window
+
+    def open_questionnaire(self) -> Any:
+        """The improvement team's questionnaire window (one at a time), on the questionnaire in use."""
+        from app.gui.qtune_window import open_questionnaire_window
+
+        window = self.questionnaire_window
+        if window is not None and window.winfo_exists():
+            window.lift()
+            return window
+        self.questionnaire_window = open_questionnaire_window(self, self.wiz.lang,
+                                                              base=service.get_questionnaire(self.wiz.q.id))
+        return self.questionnaire_window
 
     def _discard(self, pending: service.Recovery) -> None:
         self.wiz.discard_recovery(pending)
