@@ -19,7 +19,7 @@ from app.domain import expressions
 from app.domain.errors import ExpressionError, Problem
 from app.domain.questionnaire import Questionnaire
 from app.domain.values import parse_number
-from app.exchange.qbook_spec import NO, YES, Column, Segment, SheetRow, SheetSpec, col_id, sheets
+from app.exchange.qbook_spec import NO, YES, Column, Segment, SheetRow, SheetSpec, col_id, column_path, sheets
 from app.exchange.qbook_write import FIRST_ROW, HEADER_ROW, ID_CELL, INFO_SHEET, VERSION_CELL
 from app.exchange.reader import SpreadsheetError
 
@@ -36,7 +36,7 @@ _UNCHANGED = object()  # a column the window did not touch (see check_cell)
 class Edit:
     """One change to the base YAML: set ``path`` to ``value`` (``None`` removes it); ``add`` appends a row."""
 
-    path: tuple[Segment, ...]
+    path: tuple[Segment | int, ...]
     value: object
     where: str
     add: bool = False
@@ -170,7 +170,7 @@ class _Reader:
                 if value is not None:
                     new[col_id(c)] = value
                 continue
-            path = (*row.path, c.field, c.part) if c.part else (*row.path, c.field)
+            path = (*row.path, *column_path(c))
             if row.text_value and c.field == "value":
                 path = (*row.path, "text", "ja")  # a text setting keeps its words under text
             self.edits.append(Edit(path, value, where))
