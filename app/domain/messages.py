@@ -230,6 +230,8 @@ CATALOGUE = Catalogue("messages", {
              "{cell}: this workbook was exported from version {found}, but questionnaire '{id}' is now version {expected}. Export again from the current version and make the changes there."),
     "X118": ("読み込んだ結果の質問票に誤りがあります: {detail}。ブックの該当する値を直してください。",
              "The questionnaire that results from the workbook has a problem: {detail}. Fix the value in the workbook."),
+    "X120": ("{cell}: 「{column}」が空です。{column}を入力するか、その行の値をすべて消してください。",
+             "{cell}: '{column}' is empty. Fill it in, or clear the whole row."),
     "X119": ("{cell}: このブックの質問票「{id}」が見つかりません。--base で質問票のIDかYAMLファイルを指定してください。",
              "{cell}: the workbook's questionnaire '{id}' is not available. Name the questionnaire id or YAML file with --base."),
     "W101": ("部署「{department}」のファイルが複数あります（{files}）。同じ調査を二重に数えていないか確認してください。",

@@ -139,6 +139,9 @@ class _Reader:
             if key in seen:
                 self.add("X112", where, key=key, first=seen[key])
                 continue
+            if key is None or key == "":
+                self.add("X120", where, column=spec.columns[0].header)
+                continue
             seen[key] = where
             if formulas:
                 continue  # the row's other values would only be checked against a half-read row
