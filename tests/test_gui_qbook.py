@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from app import service
-from tests.conftest import FakeDialogs
+from tests.conftest import FakeDialogs, wait_until
 
 pytestmark = pytest.mark.gui
 
@@ -96,6 +96,8 @@ def test_the_same_edits_in_the_window_save_a_new_version_that_the_next_plan_uses
         window.set_value("改善策", "eliminate", "reduction_rate", "0.5")
         window.set_value("改善策", "rpa", "enabled", "いいえ")
         window.refresh_preview()
+        assert window.preview_busy  # worked out in a thread: the window keeps taking keystrokes
+        wait_until(wizard.root, lambda: not window.preview_busy)
         before, after = window._before, window.after_totals
         assert after.potential_yen == pytest.approx(round(after.potential_hours * 5000), abs=1)
         assert after.potential_hours < before.potential_hours  # 廃止 now saves half

@@ -18,7 +18,7 @@ import customtkinter as ctk
 from app import service
 from app.domain.errors import UserError
 from app.domain.questionnaire import Questionnaire
-from app.gui import dialogs, formats, style
+from app.gui import dialogs, formats, style, worker
 from app.gui.qtune_own import OwnMeasures
 from app.gui.qtune_strings import QT
 from app.service import qbook
@@ -42,6 +42,9 @@ class QuestionnaireWindow(ctk.CTkToplevel):
         self.entries: dict[tuple[str, object, str], Any] = {}
         self.saved: Any = None
         self._pending: str | None = None
+        self._generation = 0  # which change the preview being worked out belongs to
+        self.preview_busy = False
+        self.after_totals: Any = None
         self.title(QT("qt_title", lang))
         self.geometry(style.window_size(self, 1100, 660))
         self.header = ctk.CTkLabel(self, text="", font=style.font(16, "bold"), anchor="w")
@@ -195,14 +198,38 @@ class QuestionnaireWindow(ctk.CTkToplevel):
         self.save_button.configure(state="disabled" if problems else "normal")
 
     def refresh_preview(self) -> None:
-        """The example department's totals with the base and with the changes."""
+        """The example department's totals with the base and with the changes, worked out in a thread.
+
+        Applying the edits to the YAML and validating it takes a second or two on a busy PC; the window keeps
+        taking keystrokes meanwhile, and only the answer for the latest values is shown.
+        """
         self._pending = None
-        after = None
-        if not self.problems and not self.own.problems():
-            try:
-                after = qbook.example_totals(qbook.preview_version(self.base, self.all_edits()))
-            except UserError as exc:
-                self.message.configure(text=exc.problems[0].message(self.lang), text_color=style.ERROR)
+        if not self.winfo_exists():
+            return
+        self._generation += 1
+        generation = self._generation
+        if self.problems or self.own.problems():
+            self._show_preview(None)
+            return
+        base, edits = self.base, self.all_edits()
+        self.preview_busy = True
+
+        def work() -> Any:
+            return qbook.example_totals(qbook.preview_version(base, edits))
+
+        def done(result: Any, error: BaseException | None) -> None:
+            if generation != self._generation or not self.winfo_exists():
+                return  # a later change is being worked out, or the window was closed
+            self.preview_busy = False
+            if isinstance(error, UserError):
+                self.message.configure(text=error.problems[0].message(self.lang), text_color=style.ERROR)
+            elif error is not None:
+                raise error
+            self._show_preview(result if error is None else None)
+
+        worker.run_in_thread(self, work, done)
+
+    def _show_preview(self, after: Any) -> None:
         b = self._before
 
         def pair(show: Callable[[Any], str]) -> tuple[str, str]:
@@ -216,6 +243,14 @@ class QuestionnaireWindow(ctk.CTkToplevel):
             QT("qt_preview_row", self.lang, label=QT(k, self.lang), before=x, after=y) for k, x, y in rows]
         self.preview.configure(text="\n".join(lines))
         self.after_totals = after
+
+    def destroy(self) -> None:
+        """Close: a preview still waiting to start is dropped (one being worked out is ignored when done)."""
+        if self._pending is not None:
+            self.after_cancel(self._pending)
+            self._pending = None
+        self._generation += 1
+        super().destroy()
 
     def save(self) -> Any:
         """Save the next version into the user's questionnaire folder (nothing when a value is wrong)."""
