@@ -20,7 +20,7 @@ def step_of(wizard: Any, kind: str) -> int:
 
 def test_the_inventory_step_saves_a_blank_sheet_that_imports_back(
         wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path) -> None:
-    assert wizard.open_path(service.example_assessment_path())
+    assert wizard.doc.open_path(service.example_assessment_path())
     wizard.go(step_of(wizard, "task_grid"))
     grid = wizard.pages[wizard.current]
     target = tmp_path / "シート.xlsx"
@@ -44,7 +44,7 @@ def test_the_inventory_step_saves_a_blank_sheet_that_imports_back(
 
 def test_a_wrong_file_type_is_reported_and_nothing_is_written(
         wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path) -> None:
-    assert wizard.open_path(service.example_assessment_path())
+    assert wizard.doc.open_path(service.example_assessment_path())
     wizard.go(step_of(wizard, "task_grid"))
     grid = wizard.pages[wizard.current]
     fake_dialogs.allow_errors = True

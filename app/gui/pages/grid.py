@@ -27,7 +27,7 @@ from app.gui.strings import ui
 
 if TYPE_CHECKING:
     from app.gui.checklist import CheckListPopup
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
     from app.gui.import_dialog import ImportDialog
 
 ERROR_BG = "#ffd6d6"
@@ -38,7 +38,7 @@ CHAR_PX = 13
 class GridPage(StepPage):
     """One row per task; ``errors`` holds the cells that did not parse, with their text and message."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.items: tuple[Item, ...] = step.items
         self.errors: dict[tuple[str, str], tuple[str, str]] = {}  # (task id, item id) -> (text, message)

@@ -21,7 +21,7 @@ from app.gui.pages.base import PerTaskPage
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
 
 
 class MeasureCard(ctk.CTkFrame):
@@ -138,7 +138,7 @@ class MeasureCard(ctk.CTkFrame):
 class MeasuresPage(PerTaskPage):
     """Cards for the suggested (and already chosen) measures of the current focus task."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.cards: dict[str, MeasureCard] = {}
         self._status_job: str | None = None
