@@ -176,6 +176,8 @@ CASES = [
     ("moved column", _header, "X103"),
     ("new glossary row without its term", _term_without_key, "X120"),
     ("sheet too large", _too_many_rows, "X115"),
+    ("band thresholds out of order", lambda wb: set_cell(wb, "効果区分", 4, "最小の年間削減時間", 40), "X121"),
+    ("band 1 not from zero", lambda wb: set_cell(wb, "効果区分", 1, "最小の年間削減時間", 5), "X107"),
 ]
 
 

@@ -232,6 +232,8 @@ CATALOGUE = Catalogue("messages", {
              "The questionnaire that results from the workbook has a problem: {detail}. Fix the value in the workbook."),
     "X120": ("{cell}: 「{column}」が空です。{column}を入力するか、その行の値をすべて消してください。",
              "{cell}: '{column}' is empty. Fill it in, or clear the whole row."),
+    "X121": ("{cell}: 区分{level}のしきい値（{value}時間）は、ひとつ下の区分{previous}（{previous_value}時間）より大きくしてください。",
+             "{cell}: the threshold of band {level} ({value} h) must be above band {previous}'s ({previous_value} h)."),
     "X119": ("{cell}: このブックの質問票「{id}」が見つかりません。--base で質問票のIDかYAMLファイルを指定してください。",
              "{cell}: the workbook's questionnaire '{id}' is not available. Name the questionnaire id or YAML file with --base."),
     "W101": ("部署「{department}」のファイルが複数あります（{files}）。同じ調査を二重に数えていないか確認してください。",

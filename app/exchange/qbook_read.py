@@ -261,11 +261,36 @@ def read_edits(path: Path, base: Questionnaire, ranges: dict[str, tuple[float, f
         if not any(p.code == "X101" for p in reader.problems):
             for spec in sheets(base, ranges):
                 reader.sheet(wb, spec)
+                if spec.key_field == "level":
+                    _check_bands(reader, spec)
     finally:
         wb.close()
     if reader.problems:
         raise SpreadsheetError(reader.problems)
     return reader.edits
+
+
+def _check_bands(reader: _Reader, spec: SheetSpec) -> None:
+    """Thresholds must rise with the level, from 0: named at the cell, not later as a YAML problem."""
+    from openpyxl.utils import get_column_letter
+
+    edited = {e.path[-2]: e.value for e in reader.edits if e.path[:2] == spec.list_path and e.path[-1] == "min_hours"}
+    col = next(i for i, c in enumerate(spec.columns, 1) if c.field == "min_hours")
+    previous: tuple[object, float] | None = None
+    for r, row in enumerate(spec.rows, FIRST_ROW):
+        value = edited.get(("level", row.key), row.values.get("min_hours"))
+        if not isinstance(value, int | float):
+            return  # a cell that is not a number is reported already
+        where = f"{spec.name}!{get_column_letter(col)}{r}"
+        if previous is None and value != 0:
+            reader.add("X107", where, got=_fmt(float(value)), minimum="0", maximum="0",
+                       column=spec.columns[col - 1].header)
+            return
+        if previous is not None and value <= previous[1]:
+            reader.add("X121", where, level=row.key, value=_fmt(float(value)), previous=previous[0],
+                       previous_value=_fmt(previous[1]))
+            return
+        previous = (row.key, float(value))
 
 
 def workbook_id(path: Path) -> str:
