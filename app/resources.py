@@ -76,7 +76,9 @@ def user_questionnaire_dirs() -> list[Path]:
 
     1. ``questionnaires/`` next to the frozen program's executable (only for the built program:
        a central team drops its adapted copies there without rebuilding);
-    2. each folder named in the environment variable ``KAIZEN_QUESTIONNAIRES`` (``os.pathsep``
+    2. the user's own questionnaire folder (:func:`user_questionnaire_folder`), where the window
+       「質問票の調整」 saves each new version;
+    3. each folder named in the environment variable ``KAIZEN_QUESTIONNAIRES`` (``os.pathsep``
        separated), for testing an adapted questionnaire from source or on one PC.
 
     The loader reads the bundled folder first and then these in order; a file whose questionnaire
@@ -87,6 +89,7 @@ def user_questionnaire_dirs() -> list[Path]:
     program = program_dir()
     if program is not None:
         candidates.append(program / "questionnaires")
+    candidates.append(user_questionnaire_folder())
     for entry in os.environ.get(QUESTIONNAIRES_ENV, "").split(os.pathsep):
         if entry.strip():
             candidates.append(Path(entry.strip()).expanduser())
@@ -100,6 +103,11 @@ def user_questionnaire_dirs() -> list[Path]:
         seen.add(resolved)
         found.append(resolved)
     return found
+
+
+def user_questionnaire_folder() -> Path:
+    """Where the improvement team's adapted questionnaires are saved from the window (may not exist yet)."""
+    return user_data_dir() / "questionnaires"
 
 
 def asset_path(*parts: str) -> Path:

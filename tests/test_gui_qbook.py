@@ -9,7 +9,8 @@ import openpyxl
 import pytest
 
 from app import service
-from tests.conftest import FakeDialogs
+from app.loading.yaml_edit import next_minor
+from tests.conftest import FakeDialogs, wait_until
 
 pytestmark = pytest.mark.gui
 
@@ -51,3 +52,109 @@ def test_a_wrong_file_type_is_reported_and_nothing_is_written(
     fake_dialogs.save_paths.append(tmp_path / "シート.csv")  # not a workbook
     assert grid.write_template() is None
     assert "拡張子" in fake_dialogs.errors[-1] and not (tmp_path / "シート.csv").exists()
+
+
+def open_window(wizard: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    from app import resources
+
+    folder = tmp_path / "questionnaires"
+    monkeypatch.setattr(resources, "user_questionnaire_folder", lambda: folder)
+    window = wizard.home.open_questionnaire()
+    wizard.root.update()
+    return window
+
+
+def test_home_opens_the_questionnaire_window_and_a_bad_value_is_named_and_blocks_saving(
+        wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert wizard.home.questionnaire_button.cget("text") == "質問票の調整（業務改善担当向け）…"
+    window = open_window(wizard, tmp_path, monkeypatch)
+    try:
+        base = service.get_questionnaire("standard").version
+        assert f"版{base} → 保存すると版{next_minor(base)}" in window.header.cget("text")
+        assert wizard.home.open_questionnaire() is window  # one at a time
+        window.set_value("改善策", "rpa", "reduction_rate", "1.5")
+        assert "RPA" in window.message.cget("text") and "0〜1" in window.message.cget("text")
+        assert window.save_button.cget("state") == "disabled"
+        entry = window.entries[("改善策", "rpa", "reduction_rate")]
+        assert entry.cget("border_color") == "#c62828"
+        window.set_value("設定", "unit_cost_yen_per_hour", "value", "四千")
+        assert "直すところが 2 件" in window.message.cget("text")
+        window.refresh_preview()
+        assert "→ —" in window.preview.cget("text")
+        window.set_value("改善策", "rpa", "reduction_rate", "0.5")
+        window.set_value("設定", "unit_cost_yen_per_hour", "value", "4000")  # back to the base value
+        assert window.save_button.cget("state") == "normal" and window.all_edits() != []
+        assert entry.cget("border_color") != "#c62828"
+    finally:
+        window.destroy()
+
+
+def test_the_same_edits_in_the_window_save_a_new_version_that_the_next_plan_uses(
+        wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base = service.get_questionnaire("standard").version
+    first, second = next_minor(base), next_minor(next_minor(base))
+    window = open_window(wizard, tmp_path, monkeypatch)
+    try:
+        window.set_value("設定", "unit_cost_yen_per_hour", "value", "5000")
+        window.set_value("設定", "unit_cost_yen_per_hour", "provisional", "いいえ")
+        window.set_value("改善策", "eliminate", "reduction_rate", "0.5")
+        window.set_value("改善策", "rpa", "enabled", "いいえ")
+        window.refresh_preview()
+        assert window.preview_busy  # worked out in a thread: the window keeps taking keystrokes
+        wait_until(wizard.root, lambda: not window.preview_busy)
+        before, after = window._before, window.after_totals
+        assert after.potential_yen == pytest.approx(round(after.potential_hours * 5000), abs=1)
+        assert after.potential_hours < before.potential_hours  # 廃止 now saves half
+        assert f"{round(before.potential_yen):,} →" in window.preview.cget("text")
+        done = window.save()
+        assert done is not None and done.path == tmp_path / "questionnaires" / "standard.yaml"
+        assert f"版{first}" in fake_dialogs.infos[-1]
+        assert f"版{first} → 保存すると版{second}" in window.header.cget("text") and window.all_edits() == []
+    finally:
+        window.destroy()
+    q = service.get_questionnaire("standard")  # the user's folder now overrides the bundled one
+    assert q.version == first and q.value("unit_cost_yen_per_hour") == 5000 and not q.measure("rpa").enabled
+    opened = service.open_assessment(service.example_assessment_path())
+    pdf = service.render_plan(opened.questionnaire, opened.assessment)
+    from tests.report_support import all_text
+
+    assert first in all_text(pdf) and "5,000" in all_text(pdf)
+
+
+def test_an_own_measure_from_ready_conditions(wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(wizard, tmp_path, monkeypatch)
+    try:
+        own = window.own
+        own.fields["qt_own_id"].insert(0, "kiosk")
+        own.fields["qt_own_label"].insert(0, "証明書コンビニ交付の案内")
+        own.fields["qt_own_rate"].insert(0, "0.25")
+        first = own.conditions[0]
+        first.kind.set("困りごと")
+        first._kind_changed()
+        first.choice.set(next(k for k, v in first.labels.items() if v == "visit"))
+        second = own.add_condition()
+        second.kind.set("年間件数が n 以上")
+        second._kind_changed()
+        second.number.insert(0, "1000")
+        own.joiner.set("すべて満たす（かつ）")
+        own.changed()
+        assert own.expression() == "selected(pain_points, 'visit') and annual_cases >= 1000"
+        assert "selected(pain_points, 'visit')" in own.status.cget("text")
+        # the advanced box is checked as you type
+        own.advanced.insert(0, "annual_cases >= (")
+        own.changed()
+        assert own.status.cget("text") and window.save_button.cget("state") == "disabled"
+        own.advanced.delete(0, "end")
+        own.advanced.insert(0, "no_such_item = 1")
+        own.changed()
+        assert "no_such_item" in own.status.cget("text")
+        own.advanced.delete(0, "end")
+        own.changed()
+        assert own.add() and window.save_button.cget("state") == "normal"
+        done = window.save()
+    finally:
+        window.destroy()
+    m = done.questionnaire.measure("kiosk")
+    assert m.trigger.source == "selected(pain_points, 'visit') and annual_cases >= 1000"
+    assert m.reduction_rate == 0.25 and m.provisional and m.label.ja == "証明書コンビニ交付の案内"

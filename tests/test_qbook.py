@@ -58,7 +58,7 @@ def edited(tmp_path: Path, change: Callable[[Workbook], object], name: str = "ed
 
 def test_export_has_the_sheets_headings_explanations_and_validation(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(export(tmp_path))
-    assert wb.sheetnames == ["説明", "設定", "効果区分", "改善策", "用語集"]
+    assert wb.sheetnames == ["説明", "設定", "効果区分", "改善策", "進め方カード", "用語集"]
     assert wb["説明"]["B3"].value == "standard" and wb["説明"]["B4"].value == "2.0.0"
     settings = wb["設定"]
     assert [c.value for c in settings[HEADER_ROW]][:6] == ["キー", "項目", "項目（英）", "値", "単位", "仮の値"]
@@ -148,6 +148,18 @@ def _header(wb: Workbook) -> str:
     return f"改善策!B{HEADER_ROW}"
 
 
+def _term_without_key(wb: Workbook) -> str:
+    ws = wb["用語集"]
+    blank = next(r for r in range(FIRST_ROW, ws.max_row + 1) if ws.cell(r, 1).value is None)
+    ws.cell(blank, 2).value = "説明だけの行"
+    return f"用語集!A{blank}"
+
+
+def _too_many_rows(wb: Workbook) -> str:
+    wb["改善策"].cell(2100, 1).value = "x"
+    return "改善策!A1"
+
+
 CASES = [
     ("text in a number", lambda wb: set_cell(wb, "設定", "unit_cost_yen_per_hour", "値", "四千円"), "X106"),
     ("rate above 1", lambda wb: set_cell(wb, "改善策", "rpa", "削減率", 56), "X107"),
@@ -162,6 +174,10 @@ CASES = [
     ("formula", _formula, "X104"),
     ("merged cells", _merge, "X105"),
     ("moved column", _header, "X103"),
+    ("new glossary row without its term", _term_without_key, "X120"),
+    ("sheet too large", _too_many_rows, "X115"),
+    ("band thresholds out of order", lambda wb: set_cell(wb, "効果区分", 4, "最小の年間削減時間", 40), "X121"),
+    ("band 1 not from zero", lambda wb: set_cell(wb, "効果区分", 1, "最小の年間削減時間", 5), "X107"),
 ]
 
 

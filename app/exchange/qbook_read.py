@@ -19,7 +19,7 @@ from app.domain import expressions
 from app.domain.errors import ExpressionError, Problem
 from app.domain.questionnaire import Questionnaire
 from app.domain.values import parse_number
-from app.exchange.qbook_spec import NO, YES, Column, Segment, SheetRow, SheetSpec, col_id, sheets
+from app.exchange.qbook_spec import NO, YES, Column, Segment, SheetRow, SheetSpec, col_id, column_path, sheets
 from app.exchange.qbook_write import FIRST_ROW, HEADER_ROW, ID_CELL, INFO_SHEET, VERSION_CELL
 from app.exchange.reader import SpreadsheetError
 
@@ -29,13 +29,14 @@ MAX_RATIO = 200  # a real workbook packs 5–20×; hundreds-fold is a zip bomb
 MAX_MEMBERS = 1000
 MAX_ROWS, MAX_COLUMNS = 2000, 60
 REQUIRED_TEXTS = ("label", "provenance", "message", "text")  # a Japanese text here may not be cleared
+_UNCHANGED = object()  # a column the window did not touch (see check_cell)
 
 
 @dataclass(frozen=True)
 class Edit:
     """One change to the base YAML: set ``path`` to ``value`` (``None`` removes it); ``add`` appends a row."""
 
-    path: tuple[Segment, ...]
+    path: tuple[Segment | int, ...]
     value: object
     where: str
     add: bool = False
@@ -138,6 +139,9 @@ class _Reader:
             if key in seen:
                 self.add("X112", where, key=key, first=seen[key])
                 continue
+            if key is None or key == "":
+                self.add("X120", where, column=spec.columns[0].header)
+                continue
             seen[key] = where
             if formulas:
                 continue  # the row's other values would only be checked against a half-read row
@@ -153,7 +157,7 @@ class _Reader:
     def row(self, spec: SheetSpec, row: SheetRow | None, key: object, cells: list[Any]) -> None:
         new: dict[str, object] = {spec.key_field: key}
         for c, cell in zip(spec.columns, cells, strict=True):
-            if not c.editable or (row is not None and c.field in row.locked):
+            if not c.editable or (row is not None and c.field in row.locked) or cell.value is _UNCHANGED:
                 continue
             where = f"{spec.name}!{cell.coordinate}"
             ok, value = self.value(c, cell.value, where, row)
@@ -169,7 +173,7 @@ class _Reader:
                 if value is not None:
                     new[col_id(c)] = value
                 continue
-            path = (*row.path, c.field, c.part) if c.part else (*row.path, c.field)
+            path = (*row.path, *column_path(c))
             if row.text_value and c.field == "value":
                 path = (*row.path, "text", "ja")  # a text setting keeps its words under text
             self.edits.append(Edit(path, value, where))
@@ -257,11 +261,36 @@ def read_edits(path: Path, base: Questionnaire, ranges: dict[str, tuple[float, f
         if not any(p.code == "X101" for p in reader.problems):
             for spec in sheets(base, ranges):
                 reader.sheet(wb, spec)
+                if spec.key_field == "level":
+                    _check_bands(reader, spec)
     finally:
         wb.close()
     if reader.problems:
         raise SpreadsheetError(reader.problems)
     return reader.edits
+
+
+def _check_bands(reader: _Reader, spec: SheetSpec) -> None:
+    """Thresholds must rise with the level, from 0: named at the cell, not later as a YAML problem."""
+    from openpyxl.utils import get_column_letter
+
+    edited = {e.path[-2]: e.value for e in reader.edits if e.path[:2] == spec.list_path and e.path[-1] == "min_hours"}
+    col = next(i for i, c in enumerate(spec.columns, 1) if c.field == "min_hours")
+    previous: tuple[object, float] | None = None
+    for r, row in enumerate(spec.rows, FIRST_ROW):
+        value = edited.get(("level", row.key), row.values.get("min_hours"))
+        if not isinstance(value, int | float):
+            return  # a cell that is not a number is reported already
+        where = f"{spec.name}!{get_column_letter(col)}{r}"
+        if previous is None and value != 0:
+            reader.add("X107", where, got=_fmt(float(value)), minimum="0", maximum="0",
+                       column=spec.columns[col - 1].header)
+            return
+        if previous is not None and value <= previous[1]:
+            reader.add("X121", where, level=row.key, value=_fmt(float(value)), previous=previous[0],
+                       previous_value=_fmt(previous[1]))
+            return
+        previous = (row.key, float(value))
 
 
 def workbook_id(path: Path) -> str:
@@ -273,3 +302,25 @@ def workbook_id(path: Path) -> str:
         return str(wb[INFO_SHEET][ID_CELL].value or "").strip()
     finally:
         wb.close()
+
+
+def check_cell(base: Questionnaire, spec: SheetSpec, row: SheetRow, column: Column, raw: object
+               ) -> tuple[Edit | None, Problem | None]:
+    """One value typed in the window, checked by the same rules as a workbook cell: (edit if changed, problem)."""
+    reader = _Reader("", base)
+    where = f"{spec.name}!{row.key}.{col_id(column)}"
+    reader.row(spec, row, row.key, [_Typed(raw, where, c is column) for c in spec.columns])
+    if reader.problems:
+        first = reader.problems[0]
+        name = row.values.get("label.ja") or row.key
+        return None, Problem(first.code, {**first.params, "cell": f"{name}（{column.header}）"})
+    return (reader.edits[0] if reader.edits else None), None
+
+
+class _Typed:
+    """A stand-in for a worksheet cell: the typed value in its own column, the unchanged value elsewhere."""
+
+    def __init__(self, value: object, coordinate: str, mine: bool) -> None:
+        self.value = value if mine else _UNCHANGED
+        self.coordinate = coordinate
+        self.data_type = "s"

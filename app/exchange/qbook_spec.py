@@ -46,7 +46,16 @@ FIELD_TEXT: dict[str, tuple[str, str]] = {
     "trigger": ("提案する条件（式）", "式の書き方は質問票の説明書§6。"),
     "cross_department": ("全庁的な提案にする条件（式）", "空欄＝なし。"),
     "text": ("説明", "用語の説明。"),
+    "what": ("何をするか", "進め方カードの最初の説明。"),
+    "prerequisites": ("前提", "始める前に確かめること。"),
+    "contact": ("窓口・内線", "相談先と内線番号（自分の庁内の情報に直してください）。"),
+    "tools": ("使える道具", "庁内にある道具・ライセンス。"),
+    "budget": ("予算", "予算が要るか、要求の時期。"),
+    "security": ("情報セキュリティ・個人情報", "確かめること（目的内利用、LGWANなど）。"),
+    "pitfalls": ("つまずきやすい点", ""),
+    "example": ("見本のまま", "はい＝出荷時の見本。自分の庁内の内容に直したら いいえ。"),
 }
+GUIDE_STEPS = 5  # 進め方カード: steps 1–5 as columns
 # The unit shown next to a setting's value (read only, for the reader).
 SETTING_UNITS = {
     "unit_cost_yen_per_hour": "円/時間", "hours_per_fte": "時間/年", "pareto_coverage": "割合（0〜1）",
@@ -105,8 +114,14 @@ class SheetSpec:
 
 
 def col_id(c: Column) -> str:
-    """The column's identity inside a row's values: ``field`` or ``field.ja``."""
+    """The column's identity inside a row's values: ``field`` or ``field.ja`` (``steps.0.ja`` for a card's step)."""
     return f"{c.field}.{c.part}" if c.part else c.field
+
+
+def column_path(c: Column) -> tuple[Segment | int, ...]:
+    """The YAML keys under a row that a column writes: ``("label", "ja")``, ``("steps", 0, "ja")``."""
+    parts = [int(p) if p.isdigit() else p for p in c.part.split(".")] if c.part else []
+    return (c.field, *parts)
 
 
 def _hints(name: str) -> tuple[str, str]:
@@ -130,6 +145,8 @@ def columns_of(cls: type, key: str, skip: Sequence[str] = (), rates: Sequence[st
         header, hint = _hints(name)
         origin = typing.get_origin(tp) or tp
         args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if isinstance(origin, type) and issubclass(origin, NON_EDITABLE_TYPES):
+            continue  # nested lists (items, fit rules, a card's steps) have their own columns or stay in YAML
         if tp is LText or LText in args:
             out += [Column(name, header, hint, "text", "ja", width=26),
                     Column(name, f"{header}（英）", "English (optional)", "text", "en", width=20)]
@@ -143,8 +160,6 @@ def columns_of(cls: type, key: str, skip: Sequence[str] = (), rates: Sequence[st
             out.append(Column(name, header, hint, kind, minimum=lo, maximum=hi, width=12))
         elif tp is str and choices and name in choices:
             out.append(Column(name, header, hint, "choice", choices=choices[name], width=9))
-        elif isinstance(origin, type) and issubclass(origin, NON_EDITABLE_TYPES):
-            continue
     rank = {name: i for i, name in enumerate(PREFERRED_ORDER)}
     fields = [f.name for f in dataclasses.fields(cls)]
     out[1:] = sorted(out[1:], key=lambda c: (rank.get(c.field, len(rank) + fields.index(c.field)), c.part != "ja"))
@@ -232,6 +247,30 @@ def _glossary_sheet(q: Questionnaire) -> SheetSpec:
                      _rows(q.glossary, cols, "term", ("glossary",)), "term", ("glossary",), can_add=True)
 
 
+def _guide_sheet(q: Any) -> SheetSpec | None:
+    """進め方カード: one row per measure that has a guidance card (``Measure.guide``), its texts and steps 1–5."""
+    guided = [m for m in q.measures if dataclasses.is_dataclass(getattr(m, "guide", None))]
+    if not guided:
+        return None
+    cols = [*columns_of(type(guided[0].guide), "measure")]
+    cols[0] = Column("measure", "施策キー", "変更できません。カードのない施策はYAMLで追加します。", "key", width=16)
+    for i in range(GUIDE_STEPS):
+        cols.append(Column("steps", f"手順{i + 1}", "進め方の手順（空欄＝なし）。" if i == 0 else "", "text", f"{i}.ja",
+                           width=24))
+    rows = []
+    for m in guided:
+        values: dict[str, object] = {"measure": m.id}
+        for c in cols[1:]:
+            if c.field == "steps":
+                steps, index = m.guide.steps, int(c.part.split(".")[0])
+                values[col_id(c)] = steps[index].ja if index < len(steps) and steps[index].ja else None
+            else:
+                values[col_id(c)] = cell_of(getattr(m.guide, c.field, None), c)
+        rows.append(SheetRow(m.id, (("guide_of", m.id),), values))
+    return SheetSpec("進め方カード", "施策ごとの進め方カードです。窓口・内線、使える道具、予算の時期などを"
+                     "自分の庁内の内容に直してください。", tuple(cols), tuple(rows), "measure", ())
+
+
 # Further lists of the model (guidance cards, a case catalogue): (sheet, attribute, key, YAML list key, intro).
 EXTRA_LISTS: tuple[tuple[str, str, str, str, str], ...] = (
     ("進め方カード", "cards", "id", "cards", "会議の進め方のカードです。文言を直せます。"),
@@ -255,4 +294,6 @@ SheetBuilder = Callable[[Questionnaire], SheetSpec]
 
 def sheets(q: Questionnaire, ranges: dict[str, tuple[float, float]]) -> list[SheetSpec]:
     """Every sheet of the questionnaire workbook, in order."""
-    return [settings_sheet(q, ranges), _bands_sheet(q), _measure_sheet(q), *_extra_sheets(q), _glossary_sheet(q)]
+    guides = _guide_sheet(q)
+    return [settings_sheet(q, ranges), _bands_sheet(q), _measure_sheet(q), *([guides] if guides else []),
+            *_extra_sheets(q), _glossary_sheet(q)]

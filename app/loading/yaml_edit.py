@@ -14,8 +14,10 @@ from typing import Any
 
 from app.domain.errors import Problem, QuestionnaireError
 
-# A path segment: a mapping key, or (field, value) = the list element whose ``field`` equals ``value``.
-Segment = str | tuple[str, object]
+# A path segment: a mapping key, a list index, or (field, value) = the list element whose ``field`` equals
+# ``value``; ("guide_of", measure id) at the top is that measure's guidance card, wherever the file keeps it
+# (under top-level ``guides:`` or as the measure's own ``guide:``).
+Segment = str | int | tuple[str, object]
 
 
 def _yaml() -> Any:
@@ -39,9 +41,26 @@ def _scalar(value: object) -> object:
     return value
 
 
+def _guide(doc: Any, measure_id: object) -> Any:
+    guides = doc.get("guides")
+    if isinstance(guides, Mapping) and measure_id in guides:
+        return guides[measure_id]
+    return _child(doc["measures"], ("id", measure_id), create=False)["guide"]
+
+
 def _child(node: Any, seg: Segment, create: bool) -> Any:
     from ruamel.yaml.comments import CommentedMap
 
+    if isinstance(seg, int):
+        if seg < len(node):
+            return node[seg]
+        if not create or seg != len(node):
+            raise KeyError(seg)
+        node.append(CommentedMap())
+        node[seg].fa.set_flow_style()
+        return node[seg]
+    if isinstance(seg, tuple) and seg[0] == "guide_of":
+        return _guide(node, seg[1])
     if isinstance(seg, tuple):
         field, wanted = seg
         for element in node or ():
@@ -89,6 +108,11 @@ def _set(doc: Any, path: tuple[Segment, ...], value: object) -> None:
         parent = _walk(doc, tuple(head[:-1]))
         _text_parent(parent, head[-1], last, value)
         return
+    if value is None and isinstance(head[-1], int):
+        items = _walk(doc, tuple(head[:-1]))  # a cleared step of a card: the step goes, not just its text
+        if head[-1] < len(items):
+            del items[head[-1]]
+        return
     parent = _walk(doc, tuple(head))
     if not isinstance(parent, MutableMapping):
         raise KeyError(path)
@@ -102,13 +126,16 @@ def _set(doc: Any, path: tuple[Segment, ...], value: object) -> None:
 
 
 def _walk(doc: Any, path: tuple[Segment, ...]) -> Any:
-    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     node = doc
     for i, seg in enumerate(path):
         parent = node
-        node = _child(node, seg, create=False)
-        if not isinstance(node, Mapping) and i == len(path) - 1 and path[0] == "settings":
+        nxt = path[i + 1] if i + 1 < len(path) else None
+        if isinstance(seg, str) and isinstance(node, MutableMapping) and seg not in node and isinstance(nxt, int):
+            node[seg] = CommentedSeq()  # a card without steps yet gets its list
+        node = _child(node, seg, create=isinstance(seg, int))
+        if not isinstance(node, Mapping | list) and i == len(path) - 1 and path[0] == "settings":
             # a setting written as a bare number (`review_months: 3`) becomes a mapping to take more fields
             mapping = CommentedMap()
             mapping["value"] = node
@@ -136,6 +163,18 @@ def _append(doc: Any, path: tuple[Segment, ...], row: Mapping[str, object]) -> N
     target.append(entry)
 
 
+_last: list[tuple[str, Any]] = []  # the last text parsed and its document (the window previews one base often)
+
+
+def _parsed(y: Any, text: str) -> Any:
+    """A fresh round-trip document of ``text``: a deep copy of the cached parse (several times faster than parsing)."""
+    import copy
+
+    if not _last or _last[0][0] != text:
+        _last[:] = [(text, y.load(text))]
+    return copy.deepcopy(_last[0][1])
+
+
 def next_minor(version: str) -> str:
     """``1.0.0`` → ``1.1.0``; ``2`` → ``2.1.0``; ``1.4`` → ``1.5.0``."""
     parts = [int(p) for p in str(version).split(".")] + [0, 0]
@@ -152,9 +191,12 @@ def apply_edits(text: str, edits: Iterable[tuple[tuple[Segment, ...], object, bo
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     y = _yaml()
-    doc = y.load(text)
+    doc = _parsed(y, text)
     problems = []
-    for where, value, add in edits:
+    # cleared list elements (a card's steps) go last and from the end, so that earlier indexes stay valid
+    ordered = sorted(edits, key=lambda e: (e[1] is None and len(e[0]) > 1 and isinstance(e[0][-2], int),
+                                           -(e[0][-2]) if len(e[0]) > 1 and isinstance(e[0][-2], int) else 0))
+    for where, value, add in ordered:
         try:
             if add:
                 assert isinstance(value, Mapping)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from app import resources
 from app.domain.errors import Problem, QuestionnaireError
 from app.domain.questionnaire import Questionnaire
 from app.loading.loader import SETTING_RANGES, convert, load_questionnaire
@@ -116,3 +118,59 @@ def _named_base(book: Path) -> Questionnaire:
         return get_questionnaire(qid or "standard")
     except QuestionnaireError:
         raise QuestionnaireError(Problem("X119", {"cell": f"{INFO_SHEET}!{ID_CELL}", "id": qid}, str(book))) from None
+
+
+def preview_version(base: Questionnaire, edits: list[Any]) -> Questionnaire:
+    """The questionnaire ``edits`` (:class:`app.exchange.qbook_read.Edit`) would make of ``base``; nothing written."""
+    text = new_text(base, [(e.path, e.value, e.add) for e in edits])
+    return convert(text, base.source or "<window>")
+
+
+def save_version(base: Questionnaire, edits: list[Any], folder: Path | None = None) -> ImportedQuestionnaire:
+    """Save ``base`` with ``edits`` as its next minor version in the user's questionnaire folder.
+
+    The file is ``ID.yaml`` there, so the new version replaces the bundled one of the same id wherever
+    the program looks; a previous version saved there is kept as ``ID.yaml.bak`` by the atomic write.
+    """
+    target = Path(folder) if folder is not None else resources.user_questionnaire_folder()
+    target.mkdir(parents=True, exist_ok=True)
+    out = target / f"{base.id}.yaml"
+    text = new_text(base, [(e.path, e.value, e.add) for e in edits])
+    atomic_write(out, text.encode("utf-8"), backup=True)
+    return ImportedQuestionnaire(out, convert(text, str(out)), base.version, len(edits))
+
+
+def example_totals(q: Questionnaire) -> Any:
+    """The example department's totals (:class:`app.domain.results.Totals`) under questionnaire ``q``."""
+    from app.domain.scoring import score
+    from app.service.core import example_assessment_path, open_assessment
+
+    return score(q, open_assessment(example_assessment_path()).assessment).totals
+
+
+def editable_sheets(q: Questionnaire) -> list[Any]:
+    """The workbook's sheets (:class:`app.exchange.qbook_spec.SheetSpec`) of ``q``, for the window."""
+    from app.exchange.qbook_spec import sheets
+
+    return sheets(q, SETTING_RANGES)
+
+
+def check_value(q: Questionnaire, spec: Any, row: Any, column: Any, raw: object) -> tuple[Any, Problem | None]:
+    """A value typed in the window, checked as a workbook cell is: ``(edit or None, problem or None)``."""
+    from app.exchange.qbook_read import check_cell
+
+    return check_cell(q, spec, row, column, raw)
+
+
+def added_measure(fields: dict[str, object]) -> Any:
+    """The edit that appends an own measure (``fields``: id, ecrs, label.ja, reduction_rate, trigger …)."""
+    from app.exchange.qbook_read import Edit
+
+    return Edit(("measures",), dict(fields), "window", add=True)
+
+
+def next_version(version: str) -> str:
+    """The version a save or an import gives: the minor part raised (1.0.0 → 1.1.0)."""
+    from app.loading.yaml_edit import next_minor
+
+    return next_minor(version)

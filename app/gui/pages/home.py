@@ -12,6 +12,7 @@ import customtkinter as ctk
 from app import service
 from app.gui import style
 from app.gui.fields import FormView
+from app.gui.qtune_strings import QT
 from app.gui.strings import ui
 from app.gui.widgets import show_texts
 
@@ -125,6 +126,10 @@ class HomePage(ctk.CTkFrame):
                                          command=self.load_pack)
         self.pack_button.grid(row=2, column=0, sticky="w", pady=(8, 0))
         self.aggregate_window: Any = None
+        self.questionnaire_button = ctk.CTkButton(central, text="", height=32, font=style.font(13),
+                                                  fg_color="gray45", command=self.open_questionnaire)
+        self.questionnaire_button.grid(row=3, column=0, sticky="w", pady=(10, 0))
+        self.questionnaire_window: Any = None
 
     def retranslate(self) -> None:
         """Texts in the current language."""
@@ -144,6 +149,7 @@ class HomePage(ctk.CTkFrame):
             (self.aggregate_hint, "home_aggregate_hint"),
             (self.pack_button, "home_pack"),
         ])
+        self.questionnaire_button.configure(text=QT("qt_home_button", lang))
         self.form.retranslate()
 
     def refresh(self) -> None:
@@ -208,6 +214,18 @@ class HomePage(ctk.CTkFrame):
         from app.gui.pack_dialog import load_pack
 
         return load_pack(self, self.wiz.lang, path)
+
+    def open_questionnaire(self) -> Any:
+        """The improvement team's questionnaire window (one at a time), on the questionnaire in use."""
+        from app.gui.qtune_window import open_questionnaire_window
+
+        window = self.questionnaire_window
+        if window is not None and window.winfo_exists():
+            window.lift()
+            return window
+        self.questionnaire_window = open_questionnaire_window(self, self.wiz.lang,
+                                                              base=service.get_questionnaire(self.wiz.q.id))
+        return self.questionnaire_window
 
     def _discard(self, pending: service.Recovery) -> None:
         self.wiz.doc.discard_recovery(pending)
