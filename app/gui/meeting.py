@@ -46,8 +46,9 @@ class MeetingSwitch(ctk.CTkSwitch):
     def fold(self, on: bool) -> None:
         """Hide (or show again) the step list and the language and text-size menus."""
         wiz = self.wiz
-        for widget in (wiz.side, wiz.lang_menu, wiz.scale_label, wiz.scale_menu):
+        for widget in (wiz.side, wiz.lang_menu, wiz.scale_menu):
             if on:
                 widget.grid_remove()
             else:
                 widget.grid()
+        wiz.retranslate_scale_label(style.MEETING_SCALE if on else wiz.prefs.scale)

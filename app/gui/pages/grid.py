@@ -145,6 +145,8 @@ class GridPage(StepPage):
         self.sheet.header_font(style.tk_font(13, "bold"))
         self.sheet.index_font(style.tk_font(13))
         self._set_columns()
+        for label in (self.message, self.note):  # customtkinter re-grids them when it rescales
+            self._say(label, label.cget("text"))
 
     # --- model -> sheet ----------------------------------------------------------------------------
     def display(self, item: Item, value: object) -> str:
