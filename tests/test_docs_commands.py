@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from app import cli
+from app.service import qbook
 from tests.helpers import EXAMPLE, ROOT, STANDARD
 
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -26,6 +27,8 @@ _PLACEHOLDERS: dict[str | None, dict[str, str]] = {
            "シート名": "調査票"},
     "validate": {"FILE": "questionnaire.yaml", "FILE_OR_FOLDER": "questionnaires"},
     "aggregate": {"FOLDER": "folder", "FILE_OR_FOLDER": "folder"},
+    "questionnaire": {"ID": "standard", "BOOK.xlsx": "book.xlsx", "NEW.yaml": "new.yaml"},
+    "template": {"ID": "standard"},
 }
 _WINDOW = {None, "open"}  # these open the window: parsed, not run
 
@@ -83,6 +86,8 @@ def _workspace(tmp_path: Path) -> None:
     shutil.copy(STANDARD, tmp_path / "questionnaires" / "standard.yaml")
     for name in ("sheet.xlsx", "業務量調査.xlsx"):
         shutil.copy(SHEET, tmp_path / name)
+    for name in ("book.xlsx", "質問票.xlsx"):  # questionnaire workbooks, as `questionnaire export` writes them
+        qbook.export_questionnaire(STANDARD, tmp_path / name)
 
 
 CASES = [(where, line, argv) for where, line in documented_lines() for argv in variants(line)]

@@ -21,7 +21,9 @@ from app.exchange.reader import Cell, Grid, SpreadsheetError
 # "小計", "窓口業務 小計", "【合計】", "計" — but not a task such as "決算合計表の作成" nor a label like "収納・会計"
 _SUBTOTAL = re.compile(r"^[\W_]*((.{0,12}?)(小計|中計|合計|総計|総合計|累計)|計)[\W_]*$")
 _HEADING = re.compile(r"^[【［\[<＜■◆●□◇○・].*[】］\]>＞]?$")
-SKIP_REASONS = ("blank", "subtotal", "heading", "no_name")
+SKIP_REASONS = ("blank", "subtotal", "heading", "no_name", "example")
+# The worked example row of the blank inventory workbook (app/exchange/template.py): never a task.
+EXAMPLE_MARKS = ("【記入例】", "[記入例]", "（記入例）", "(記入例)", "記入例:", "記入例：")
 
 
 @dataclass
@@ -93,6 +95,9 @@ def import_rows(q: Questionnaire, grid: Grid, layout: Layout, mapping: dict[str,
             continue
         if _blank(name):
             out.skipped["no_name"].append(sheet_row)
+            continue
+        if isinstance(name, str) and name.strip().startswith(EXAMPLE_MARKS):
+            out.skipped["example"].append(sheet_row)
             continue
         answers: dict[str, Any] = {}
         for fid, col in sorted(mapping.items(), key=lambda x: list(items).index(x[0])):  # grid order in the file

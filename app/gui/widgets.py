@@ -15,7 +15,7 @@ from app.gui.strings import ui
 from app.gui.wrap import wrap
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
 
 
 class FoldingLabel(ctk.CTkLabel):
@@ -33,7 +33,7 @@ class FoldingLabel(ctk.CTkLabel):
 class TaskSelector(ctk.CTkFrame):
     """◀ [focus task ▼] ▶ with "focus task n of N"; moving never loses answers (they are in the model)."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, on_select: Callable[[], None]) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, on_select: Callable[[], None]) -> None:
         super().__init__(parent, fg_color=style.PANEL, corner_radius=8)
         self.wiz = wiz
         self._on_select = on_select

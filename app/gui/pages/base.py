@@ -14,13 +14,13 @@ from app.gui.widgets import TaskSelector
 from app.gui.wrap import wrap
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
 
 
 class StepPage(ctk.CTkFrame):
     """A page built once; ``refresh`` rebuilds what it shows from the model every time it is raised."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, fg_color=style.PAGE_BG, corner_radius=0)
         self.wiz = wiz
         self.step = step
@@ -97,7 +97,7 @@ class StepPage(ctk.CTkFrame):
 class PerTaskPage(StepPage):
     """A step answered once per focus task: a task selector above a scrolling body."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.selector = TaskSelector(self.body, wiz, self.refresh)
         self.selector.grid(row=0, column=0, sticky="ew", pady=(0, 8))

@@ -23,7 +23,7 @@ from app.gui.widgets import FoldingLabel
 from app.gui.worker import run_in_thread
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import OutputHost
 
 
 CSV_TABLES = ("tasks", "measures", "actions")
@@ -32,7 +32,9 @@ CSV_TABLES = ("tasks", "measures", "actions")
 class OutputPage(StepPage):
     """PDF, export and file buttons; ``busy`` is True while a file is being written."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    wiz: OutputHost
+
+    def __init__(self, parent: tkinter.Misc, wiz: OutputHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         # the boxes scroll inside the page, so at 150 % and in meeting mode nothing is cut and the navigation stays
         outer = self.body
@@ -128,7 +130,7 @@ class OutputPage(StepPage):
 
     def refresh(self) -> None:
         lang = self.wiz.lang
-        pdf = self.wiz.pdf_path
+        pdf = self.wiz.doc.pdf_path
         if not self.busy:
             self.status.configure(text=ui("out_done", lang, path=pdf) if pdf else "")
         state = "normal" if pdf and not self.busy else "disabled"
@@ -136,8 +138,8 @@ class OutputPage(StepPage):
         self.open_folder.configure(state=state)
         self.print_button.configure(state="disabled" if self.busy else "normal")
         self.todo.refresh()
-        path = self.wiz.path
-        self.saved.configure(text=ui("out_saved", lang, path=path) if path and not self.wiz.dirty else "")
+        path = self.wiz.doc.path
+        self.saved.configure(text=ui("out_saved", lang, path=path) if path and not self.wiz.doc.dirty else "")
         self._refresh_exports()
 
     def _refresh_exports(self) -> None:
@@ -172,14 +174,14 @@ class OutputPage(StepPage):
 
     def default_pdf(self) -> Path:
         """Next to the assessment file (or in the home folder), named after the department and date."""
-        folder = self.wiz.path.parent if self.wiz.path else Path.home()
-        return folder / self.wiz.default_name(".pdf", ui("plan_file", self.wiz.lang))
+        folder = self.wiz.doc.path.parent if self.wiz.doc.path else Path.home()
+        return folder / self.wiz.doc.default_name(".pdf", ui("plan_file", self.wiz.lang))
 
     def make_pdf(self, path: Path | None = None) -> None:
         """Ask where, then render in a worker thread with a busy indicator."""
         if self.busy:
             return
-        target = path or dialogs.ask_save_path(self, self.wiz.pdf_path or self.default_pdf(), pdf=True,
+        target = path or dialogs.ask_save_path(self, self.wiz.doc.pdf_path or self.default_pdf(), pdf=True,
                                                lang=self.wiz.lang)
         if target is None:
             return
@@ -187,7 +189,7 @@ class OutputPage(StepPage):
 
     def export_xlsx(self, path: Path | None = None) -> None:
         """Tasks, measures and actions as an Excel workbook (three sheets)."""
-        self._export("xlsx", path, self.wiz.default_name(".xlsx", ui("export_file", self.wiz.lang)))
+        self._export("xlsx", path, self.wiz.doc.default_name(".xlsx", ui("export_file", self.wiz.lang)))
 
     def export_csv(self, path: Path | None = None, table: str | None = None) -> None:
         """One table as CSV (UTF-8 with BOM, so Excel shows Japanese); the menu next to the button says which."""
@@ -195,7 +197,7 @@ class OutputPage(StepPage):
         if table is None:
             labels = {ui("out_table_" + t, lang): t for t in CSV_TABLES}
             table = labels.get(self.csv_table.get(), "tasks")
-        self._export("csv", path, self.wiz.default_name(".csv", ui("out_table_" + table, lang)), table)
+        self._export("csv", path, self.wiz.doc.default_name(".csv", ui("out_table_" + table, lang)), table)
 
     def make_story(self, path: Path | None = None, action_id: str | None = None) -> None:
         """The success-story sheet (改善事例シート) of a done action, the one chosen in the menu by default."""
@@ -205,13 +207,13 @@ class OutputPage(StepPage):
             action_id = self.story_ids[labels.index(chosen)] if chosen in labels else None
         if action_id is None:
             return
-        name = self.wiz.default_name(".pdf", f"{ui('story_file', self.wiz.lang)}_{action_id}")
+        name = self.wiz.doc.default_name(".pdf", f"{ui('story_file', self.wiz.lang)}_{action_id}")
         self._export("story", path, name, action_id)
 
     def _export(self, kind: str, path: Path | None, name: str, what: str = "") -> None:
         if self.busy:
             return
-        folder = self.wiz.path.parent if self.wiz.path else Path.home()
+        folder = self.wiz.doc.path.parent if self.wiz.doc.path else Path.home()
         target = path or dialogs.ask_save_path(self, folder / name, pdf=kind == "story", lang=self.wiz.lang)
         if target is not None:
             self._start(kind, target, what)
@@ -220,9 +222,9 @@ class OutputPage(StepPage):
         """Write ``target`` in a worker thread with a busy indicator; ``what`` is the CSV table or the action."""
         # the worker gets its own copy: the meeting may keep typing while the file is written
         q, a, lang = self.wiz.q, copy.deepcopy(self.wiz.a), self.wiz.lang
-        inputs = [self.wiz.path] if self.wiz.path else []  # an export never replaces the open assessment
-        work = {"plan": lambda: service.write_plan(q, a, target, lang, inputs=inputs),
-                "xlsx": lambda: service.export_xlsx(q, a, target, lang, inputs=inputs),
+        inputs = [self.wiz.doc.path] if self.wiz.doc.path else []  # an export never replaces the open assessment
+        work = {"plan": lambda: service.write_plan(q, a, target, lang=lang, inputs=inputs),
+                "xlsx": lambda: service.export_xlsx(q, a, target, lang=lang, inputs=inputs),
                 "csv": lambda: service.export_csv(q, a, target, table=what, lang=lang, inputs=inputs),
                 "story": lambda: service.write_story(q, a, what, target, lang=lang, inputs=inputs)}[kind]
         self.busy = True
@@ -246,7 +248,7 @@ class OutputPage(StepPage):
         self.pdf_button.configure(state="normal")
         if error is None:
             if kind == "plan":
-                self.wiz.pdf_path = Path(result)
+                self.wiz.doc.pdf_path = Path(result)
                 self.wiz.update_sidebar()
             else:
                 self.last_export = Path(result)
@@ -270,16 +272,16 @@ class OutputPage(StepPage):
                     self._start(kind, other, what)
             return
         if isinstance(error, UserError):
-            self.wiz.report(error)
+            self.wiz.doc.report(error)
             return
-        self.wiz.report(error, f"{kind} worker")
+        self.wiz.doc.report(error, f"{kind} worker")
 
     def _open_export(self) -> None:
         if self.last_export is not None and not open_in_system(self.last_export.parent):
             dialogs.error(self, ui("open_failed", self.wiz.lang, path=self.last_export.parent), self.wiz.lang)
 
     def _open(self, folder: bool) -> None:
-        pdf = self.wiz.pdf_path
+        pdf = self.wiz.doc.pdf_path
         if pdf is None:
             return
         target = pdf.parent if folder else pdf
@@ -297,7 +299,7 @@ class OutputPage(StepPage):
         """印刷 (and Ctrl+P): print the plan, writing the PDF first when there is none; the to-do list never blocks."""
         if self.busy:
             return
-        pdf = self.wiz.pdf_path
+        pdf = self.wiz.doc.pdf_path
         if pdf is None or not pdf.is_file():
             self.make_pdf()
             self._print_after = self.busy  # False when the save dialog was cancelled
@@ -314,6 +316,6 @@ class OutputPage(StepPage):
 
     def save(self) -> None:
         """Save the assessment (asking for a name the first time)."""
-        if self.wiz.save():
+        if self.wiz.doc.save():
             self.refresh()
 

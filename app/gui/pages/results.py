@@ -20,7 +20,7 @@ from app.gui.strings import ui
 from app.gui.wrap import wrap
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
 
 CROSS = "#7b5ea7"
 TWO_LINES = "\n　 "  # measure, then the task indented under it: a narrow column never breaks "— " off alone
@@ -35,7 +35,7 @@ def marker(n: int) -> str:
 class ResultsPage(StepPage):
     """Everything here is computed from the model by service.score; nothing is edited."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.summary = ctk.CTkLabel(self.body, text="", font=style.font(14, "bold"), anchor="w", justify="left",
                                     wraplength=1100)
