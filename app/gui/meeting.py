@@ -26,6 +26,9 @@ class MeetingHost(Protocol):
     def apply_scale(self, percent: int) -> None:
         """Show every widget at ``percent`` text size."""
 
+    def retranslate_scale_label(self, percent: int) -> None:
+        """Show or fold the 「文字の大きさ」 label for ``percent``."""
+
 
 class MeetingSwitch(ctk.CTkSwitch):
     """The switch in the top bar; the text size chosen outside meeting mode comes back when it is turned off."""
