@@ -13,7 +13,7 @@ pytestmark = pytest.mark.gui
 def analysis_with_e_yes(wizard: Any) -> Any:
     from app import service
 
-    wizard.open_path(service.example_assessment_path(), confirmed=True)
+    wizard.doc.open_path(service.example_assessment_path(), confirmed=True)
     step = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "task_analysis")
     wizard.go(step)
     form = wizard.pages[step].form
