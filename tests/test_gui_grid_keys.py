@@ -140,3 +140,21 @@ def test_the_wheel_over_a_short_memo_scrolls_the_page(wizard: Any) -> None:
     memo.event_generate("<Button-5>")
     root.update()
     assert canvas.yview()[0] > 0
+
+
+def test_task_names_stay_in_view_when_the_grid_scrolls_right(wizard: Any) -> None:
+    root = wizard.root
+    grid = open_grid(wizard)
+    grid.sheet.see(0, 0)
+    root.update()
+    assert not grid.frozen.frozen  # the name column itself is in view: plain row numbers
+    grid.sheet.see(0, column(grid, "systems"))
+    root.update()
+    assert grid.frozen.frozen
+    assert grid.sheet.get_index_data(0) == "1  窓口受付"
+    grid.edit_cell(0, "name", "窓口受付・交付")
+    root.update()
+    assert grid.sheet.get_index_data(0) == "1  窓口受付・交付"  # renamed: the frozen name follows
+    grid.sheet.set_xview(0.0)
+    root.update()
+    assert not grid.frozen.frozen

@@ -105,3 +105,35 @@ def test_tab_leaves_a_memo_and_escape_closes_the_help(wizard: Any) -> None:
     root.update()
     press(help_window, "<Escape>")
     assert not help_window.winfo_viewable()
+
+
+def test_tab_reaches_check_boxes_choices_and_the_date_button(wizard: Any) -> None:
+    from app import service
+    from app.gui.segmented import Segmented
+
+    root = wizard.root
+    wizard.doc.open_path(service.example_assessment_path(), confirmed=True)
+    step = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "task_analysis")
+    wizard.go(step)
+    root.focus_force()
+    root.update()
+    fields = wizard.pages[step].form.fields
+    box = fields["pain_points"].boxes[0]
+    tab_to(root, box)
+    before = fields["pain_points"].checks[next(iter(fields["pain_points"].checks))].get()
+    press(root, "<space>")  # Space ticks (or unticks) a check box
+    assert fields["pain_points"].checks[next(iter(fields["pain_points"].checks))].get() != before
+    choice = fields["ecrs_e"].widget
+    assert isinstance(choice, Segmented)
+    tab_to(root, choice)
+    press(root, "<Left>")
+    press(root, "<Left>")
+    press(root, "<Left>")
+    assert choice.get() == choice.cget("values")[0]  # ← → move along はい｜いいえ｜わからない
+    assert wizard.a.analysis[wizard.current_task]["ecrs_e"] == "yes"
+    wizard.show_home()
+    import customtkinter as ctk
+
+    date_field = wizard.home.form.fields["session_date"]
+    date_button = next(w for w in date_field.body.winfo_children() if isinstance(w, ctk.CTkButton))
+    tab_to(root, date_button)  # the 選ぶ (calendar) button beside a date

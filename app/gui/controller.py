@@ -320,6 +320,7 @@ class Wizard:
             (self.side_title, "steps"),
             (self.scale_label, "text_size"),
         ])
+        self.retranslate_scale_label(round(style.scale() * 100))
         self.meeting.retranslate()
         self.root.title(ui("app_title", lang))
         self.home.retranslate()
@@ -350,8 +351,22 @@ class Wizard:
     def apply_scale(self, percent: int) -> None:
         """Show every widget at ``percent`` text size."""
         style.set_scale(percent)
+        # customtkinter re-grids every widget it rescales, hidden ones too (an unneeded question, an empty
+        # status line, an idle progress bar): each page puts its own show/hide state back
         for page in self.pages.values():
             page.rescale()
+            page.retranslate()
+        self.home.retranslate()
+        if self.current >= 0:
+            self.pages[self.current].refresh()
+        self.retranslate_scale_label(percent)
+
+    def retranslate_scale_label(self, percent: int) -> None:
+        """At 150 % and more the 「文字の大きさ」 label gives its room to the file name (the menu says 150 %)."""
+        if self.meeting.on or percent >= style.SCALES[-1]:
+            self.scale_label.grid_remove()
+        else:
+            self.scale_label.grid()
 
     def print_plan(self) -> None:
         """Ctrl+P: the output step's 印刷 button (the plan is written first when there is none yet)."""

@@ -16,7 +16,7 @@ from tkinter import filedialog
 import customtkinter as ctk
 
 from app.domain.errors import UserError
-from app.gui import style
+from app.gui import keys, style
 from app.gui.strings import ui
 
 
@@ -75,6 +75,7 @@ def _grab(top: ctk.CTkToplevel) -> None:
     try:
         top.grab_set()
         top.focus_force()
+        keys.focus_first(top)  # the first button takes Enter/Space; Tab moves on, Esc cancels
     except tkinter.TclError:
         return  # closed already, or another grab is active; the dialog still works
 

@@ -26,6 +26,9 @@ class MeetingHost(Protocol):
     def apply_scale(self, percent: int) -> None:
         """Show every widget at ``percent`` text size."""
 
+    def retranslate_scale_label(self, percent: int) -> None:
+        """Show or fold the 「文字の大きさ」 label for ``percent``."""
+
 
 class MeetingSwitch(ctk.CTkSwitch):
     """The switch in the top bar; the text size chosen outside meeting mode comes back when it is turned off."""
@@ -60,8 +63,9 @@ class MeetingSwitch(ctk.CTkSwitch):
     def fold(self, on: bool) -> None:
         """Hide (or show again) the step list and the language and text-size menus."""
         wiz = self.wiz
-        for widget in (wiz.side, wiz.lang_menu, wiz.scale_label, wiz.scale_menu):
+        for widget in (wiz.side, wiz.lang_menu, wiz.scale_menu):
             if on:
                 widget.grid_remove()
             else:
                 widget.grid()
+        wiz.retranslate_scale_label(style.MEETING_SCALE if on else wiz.prefs.scale)

@@ -23,7 +23,9 @@ from app.gui import keys, style
 from app.gui.formats import hours
 from app.gui.pages import grid_cells as cells
 from app.gui.pages.base import StepPage
+from app.gui.pages.grid_freeze import FrozenNames
 from app.gui.strings import ui
+from app.gui.widgets import FoldingLabel
 
 if TYPE_CHECKING:
     from app.gui.checklist import CheckListPopup
@@ -69,7 +71,7 @@ class GridPage(StepPage):
                            default_header_height="3", header_wrap="w", table_wrap="", show_top_left=False,
                            paste_can_expand_y=True, font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
                            index_font=style.tk_font(13), popup_menu_font=style.tk_font(13),
-                           default_row_index_width=44, alternate_color="#f7f9fb", height=400)
+                           default_row_index_width=44, alternate_color="#f7f9fb", height=400, index_align="w")
         self.sheet.grid(row=1, column=0, sticky="nsew")
         self.body.rowconfigure(1, weight=1)
         self.sheet.enable_bindings("single_select", "drag_select", "row_select", "column_width_resize",
@@ -78,20 +80,21 @@ class GridPage(StepPage):
                                    "rc_select", "rc_insert_row", "rc_delete_row", "copy", "cut", "paste", "delete",
                                    "undo", "edit_cell", "row_drag_and_drop", "ctrl_select")
         self.sheet.hide_columns(0, data_indexes=True)
+        self.frozen = FrozenNames(self.sheet, lambda: [str(t.answers.get("name", "")) for t in self.wiz.a.tasks])
         self.sheet.bind("<<SheetModified>>", self._modified)
         self.sheet.extra_bindings("begin_edit_cell", self._begin_edit)
         # Tab moves between cells (tksheet); Ctrl+Tab leaves the grid, to 次へ or back to the row buttons
         back = [(seq, lambda: self.buttons["grid_import"]) for seq in keys.back_tab_sequences(self, "Control-")]
         for sequence, target in [("<Control-Tab>", lambda: self.wiz.next_button), *back]:
             self.sheet.MT.bind(sequence, lambda _e, target=target: keys.focus(target()))
-        self.message = ctk.CTkLabel(self.body, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
+        self.message = FoldingLabel(self.body, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                     justify="left", wraplength=1000)
         self.total.grid(row=2, column=0, sticky="ew", pady=(4, 0))
         self.message.grid(row=3, column=0, sticky="ew", pady=(4, 0))
-        self.note = ctk.CTkLabel(self.body, text="", font=style.font(13), text_color=style.DONE, anchor="w")
+        self.note = FoldingLabel(self.body, text="", font=style.font(13), text_color=style.DONE, anchor="w")
         self.note.grid(row=4, column=0, sticky="ew")
-        for label in (self.message, self.note):
-            label.grid_remove()
+        for label in (self.message, self.note):  # an empty line takes no room from the grid
+            label.configure(text="")
         self.hint = ctk.CTkLabel(self.body, text="", font=style.font(12), text_color=style.MUTED, anchor="w")
         self.hint.grid(row=5, column=0, sticky="ew")
         self._set_columns()
@@ -123,15 +126,6 @@ class GridPage(StepPage):
         self._set_columns()
         self._loaded_revision = -1
 
-    @staticmethod
-    def _say(label: ctk.CTkLabel, text: str) -> None:
-        """Show ``text`` under the grid; an empty line takes no room (a blank CTkLabel is 40 px high at 150 %)."""
-        label.configure(text=text)
-        if text:
-            label.grid()
-        else:
-            label.grid_remove()
-
     def unfitted(self) -> int:
         """Cells whose typed text does not fit (blank required cells hold nothing to lose)."""
         return sum(1 for text, _message in self.errors.values() if text)
@@ -147,6 +141,8 @@ class GridPage(StepPage):
         self.sheet.header_font(style.tk_font(13, "bold"))
         self.sheet.index_font(style.tk_font(13))
         self._set_columns()
+        for label in (self.message, self.note):  # customtkinter re-grids them when it rescales
+            label.configure(text=label.cget("text"))
 
     # --- model -> sheet ----------------------------------------------------------------------------
     def display(self, item: Item, value: object) -> str:
@@ -195,7 +191,7 @@ class GridPage(StepPage):
             if tid in rows and item_id in columns:
                 self._mark(rows[tid], columns[item_id], err)
         self.sheet.hide_columns(0, data_indexes=True)
-        self.sheet.redraw()
+        self.frozen.update()
         self._loaded_revision = self.wiz.revision
 
     def _mark(self, r: int, c: int, err: tuple[str, str] | None) -> None:
@@ -260,7 +256,7 @@ class GridPage(StepPage):
         self.wiz.changed()
         self._loaded_revision = self.wiz.revision
         self.update_total()
-        self.sheet.redraw()
+        self.frozen.update()  # a renamed or moved task shows its new name beside its number
 
     def _read_row(self, r: int, row: list[Any]) -> None:
         task = self.wiz.a.tasks[r]
@@ -305,9 +301,9 @@ class GridPage(StepPage):
             first_key = next(iter(self.errors))
             row = next((n for n, t in enumerate(a.tasks, start=1) if t.id == first_key[0]), 0)
             first = ui("grid_row_error", lang, row=row, message=self.errors[first_key][1])
-            self._say(self.message, ui("grid_errors", lang, count=len(self.errors), first=first))
+            self.message.configure(text=ui("grid_errors", lang, count=len(self.errors), first=first))
         else:
-            self._say(self.message, "")
+            self.message.configure(text="")
 
     # --- user actions ---------------------------------------------------------------------------------
     def edit_cell(self, row: int, item_id: str, text: str) -> None:
@@ -351,8 +347,8 @@ class GridPage(StepPage):
             self.sheet.create_selection_box(total - count, 0, total, len(self.items), type_="rows")  # displayed columns
             self.sheet.see(total - count, 0)
             self.sheet.redraw()
-        self._say(self.message, "")
-        self._say(self.note, ui("grid_imported", self.wiz.lang, count=count))
+        self.message.configure(text="")
+        self.note.configure(text=ui("grid_imported", self.wiz.lang, count=count))
 
     def selected_rows(self) -> list[int]:
         """Rows with a selected cell or a selected row header."""
@@ -409,6 +405,6 @@ class GridPage(StepPage):
         if not forward:
             return True
         if not a.tasks:
-            self._say(self.message, ui("grid_need_task", self.wiz.lang))
+            self.message.configure(text=ui("grid_need_task", self.wiz.lang))
             return False
         return not self.errors

@@ -47,7 +47,7 @@ def chars(text: str) -> float:
 
 def width_chars(item: Item, lang: str) -> float:
     """Wide enough for its header in three lines and its longest choice (no clipped header, no sideways list)."""
-    header = chars(item.label.get(lang)) / 3 + 1
+    header = chars(item.label.get(lang)) / 2.6 + 1  # three lines, with room for where the line breaks fall
     choices = labels(item, lang) if item.type in ("select_one", "likert", "boolean") else []
     longest = max((chars(label) for label in choices), default=0) + 2  # the ▼ of the dropdown
     return max(float(item.width or 10), header, longest)

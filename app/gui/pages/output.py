@@ -292,6 +292,13 @@ class OutputPage(StepPage):
         if not open_in_system(target):
             dialogs.error(self, ui("open_failed", self.wiz.lang, path=target), self.wiz.lang)
 
+    def rescale(self) -> None:
+        if not self.busy:  # customtkinter re-grids an idle progress bar when the text size changes
+            for progress in (self.progress, self.export_progress):
+                progress.grid_remove()
+        for label in (self.status, self.export_status):
+            label.configure(text=label.cget("text"))
+
     def print_plan(self) -> None:
         """印刷 (and Ctrl+P): print the plan, writing the PDF first when there is none; the to-do list never blocks."""
         if self.busy:
