@@ -15,6 +15,7 @@ from typing import Any
 from app import service
 from app.domain.errors import Problem, UserError
 from app.domain.messages import format_message
+from app.domain.values import round_half_up
 
 
 def add_commands(sub: Any) -> None:
@@ -33,6 +34,20 @@ def add_commands(sub: Any) -> None:
     n.add_argument("--issue", type=int, help="issue number printed on the cover")
     n.add_argument("--title", help="title (default: 業務改善レポート)")
     n.add_argument("--fixed-date", type=dt.date.fromisoformat)
+    pk = sub.add_parser("pack", help="build or install a distribution pack (.kaizenpack)")
+    actions = pk.add_subparsers(dest="pack_action", required=True)
+    b = actions.add_parser("build", help="questionnaires of DIR (+ pack.yaml) and a case catalogue into one file")
+    b.add_argument("folder", type=Path, metavar="DIR")
+    b.add_argument("--cases", type=Path, help="case catalogue (CASES.yaml) to include")
+    b.add_argument("-o", "--output", type=Path, required=True, help="FILE.kaizenpack")
+    b.add_argument("--id", help="pack id (else pack.yaml)")
+    b.add_argument("--version", dest="pack_version", help="pack version, e.g. 1.2.0 (else pack.yaml)")
+    b.add_argument("--issuer", help="the issuing team (else pack.yaml)")
+    b.add_argument("--title")
+    b.add_argument("--fixed-date", type=dt.date.fromisoformat, help="issued date (default today)")
+    i = actions.add_parser("install", help="validate and install a pack into the user's folder")
+    i.add_argument("file", type=Path, metavar="FILE.kaizenpack")
+    i.add_argument("--force", action="store_true", help="replace a newer installed version with this older one")
 
 
 def _cases(args: argparse.Namespace) -> int:
@@ -58,6 +73,11 @@ def _cases(args: argparse.Namespace) -> int:
     return 0
 
 
+def rate_text(value: float | None) -> str:
+    """A 0–1 rate as a whole percentage, half up, as the calibration page prints it (12 %)."""
+    return "—" if value is None else f"{round_half_up(value * 100):,.0f} %"
+
+
 def message(code: str, lang: str, **params: object) -> str:
     """A catalogue message (re-exported for the commands' callers)."""
     return format_message(code, lang, **params)
@@ -65,7 +85,6 @@ def message(code: str, lang: str, **params: object) -> str:
 
 def _calibrate(args: argparse.Namespace) -> int:
     from app.domain.ward_extras import MIN_CALIBRATION
-    from app.report.summary_extras import rate_text
     from app.service.cases import write_calibration
 
     en = args.lang == "en"
@@ -110,5 +129,28 @@ def _newsletter(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pack(args: argparse.Namespace) -> int:
+    from app.service import pack
+
+    en = args.lang == "en"
+    if args.pack_action == "build":
+        out = pack.build(args.folder, args.output, cases=args.cases, issued=args.fixed_date,
+                         options={"id": args.id, "version": args.pack_version, "issuer": args.issuer,
+                                  "title": args.title})
+        print(out)
+        return 0
+    done = pack.install(args.file, force=args.force)
+    names = ", ".join(done.questionnaires) or "—"
+    if en:
+        print(f"Pack {done.id} {done.version} {done.outcome}" + (f" (was {done.previous})" if done.previous else "")
+              + f": questionnaires {names}; {done.cases} cases.")
+    else:
+        verbs = {"installed": "を導入しました", "upgraded": f"に更新しました（前の版 {done.previous}）",
+                 "reinstalled": "を入れ直しました（同じ版）",
+                 "downgraded": f"に戻しました（前の版 {done.previous}、--force）"}
+        print(f"配布パック {done.id} 版 {done.version} {verbs[done.outcome]}。質問票: {names}、事例 {done.cases} 件。")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"cases": _cases, "calibrate": _calibrate,
-                                                            "newsletter": _newsletter}
+                                                            "newsletter": _newsletter, "pack": _pack}

@@ -26,11 +26,12 @@ def test_measure_card_shows_cases_and_a_folded_card(wizard: Any, capsys: pytest.
         wizard.root.update()
         page = wizard.pages[5]
         # the 区民課 example chose 廃止 for one focus task: walk to it
-        for _ in range(len(wizard.focus_tasks())):
+        for t in wizard.focus_tasks():
+            wizard.current_task = t.task_id
+            page.refresh()
             if "eliminate" in {m.id for m in page.shown_measures()}:
                 break
-            page.selector.move(1)
-            wizard.root.update()
+        wizard.root.update()
         card = page.card(wizard.q.measure("eliminate"))
         card.refresh()
         state = card.extras.state()
@@ -50,3 +51,38 @@ def test_measure_card_shows_cases_and_a_folded_card(wizard: Any, capsys: pytest.
         catalogue.unlink()
     card.refresh()
     assert card.extras.state()["headlines"] == []
+
+
+def test_home_loads_a_pack_and_asks_before_going_back(wizard: Any, fake_dialogs: Any, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from app.service import pack as packs
+
+    src = tmp_path / "src"
+    src.mkdir()  # a catalogue-only pack: the session's questionnaire stays the bundled one
+    cases = tmp_path / "cases.yaml"
+    assert main(["cases", str(EXAMPLES), "-o", str(cases)]) == 0
+    capsys.readouterr()
+    v1, v2 = tmp_path / "v1.kaizenpack", tmp_path / "v2.kaizenpack"
+    for out, version in ((v1, "1.0.0"), (v2, "2.0.0")):
+        packs.build(src, out, cases=cases, options={"id": "gui-test-pack", "version": version, "issuer": "team"})
+    home = wizard.home
+    target = resources.user_packs_dir() / "gui-test-pack"
+    try:
+        assert home.pack_button.winfo_exists() and "配布パック" in home.pack_button.cget("text")
+        done = home.load_pack(v2)
+        assert done is not None and done.outcome == "installed" and "導入しました" in fake_dialogs.infos[-1]
+        fake_dialogs.yes = [False]
+        assert home.load_pack(v1) is None  # declined: nothing changes
+        assert "古い版 1.0.0 に戻しますか" in fake_dialogs.asked[-1]
+        assert packs.installed_version("gui-test-pack") == "2.0.0"
+        fake_dialogs.yes = [True]
+        assert home.load_pack(v1).outcome == "downgraded"
+        assert packs.installed_version("gui-test-pack") == "1.0.0"
+        bad = tmp_path / "bad.kaizenpack"
+        bad.write_bytes(b"not a zip")
+        fake_dialogs.allow_errors = True
+        assert home.load_pack(bad) is None and "配布パックを読めません" in fake_dialogs.errors[-1]
+    finally:
+        import shutil
+
+        shutil.rmtree(target, ignore_errors=True)

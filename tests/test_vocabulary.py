@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from app.domain import vocabulary
+from app.domain.action_fields import ACTION_ITEMS, FOLLOW_UP_ITEMS
 from app.domain.catalogue import Catalogue, MissingTextError
 from app.domain.messages import CATALOGUE
 from app.gui import formats as gui_formats
 from app.gui.pages.output import CSV_TABLES
-from app.gui.pages.plan import COLUMNS, TEXT_FIELDS
+from app.gui.pages.plan import COLUMNS, LAYOUT, TEXT_FIELDS
 from app.gui.strings import UI
 from app.report import formats as report_formats
 from app.report.followup_strings import TEXTS as FOLLOWUP_TEXTS
@@ -53,11 +54,19 @@ def test_labels_are_the_same_on_every_surface() -> None:
 
 
 def test_keys_built_at_run_time_exist() -> None:
-    keys = [*COLUMNS, *(f"f_{name}" for name in TEXT_FIELDS), *(f"out_table_{t}" for t in CSV_TABLES),
+    keys = [*COLUMNS, *(f"f_{name}" for row in LAYOUT for name in row if name not in ACTION_ITEMS),
+            *(f"out_table_{t}" for t in CSV_TABLES),
             *(f"fu_{name}" for name in ("before", "after", "comment", "tips")),
             *(f"ag_col_{c}" for c in ("department", "inventory", "potential", "realised", "done"))]
     for key in keys:
         assert key in UI, key
+
+
+def test_every_action_field_is_described_once() -> None:
+    """The plan step's text and date fields are the action items; their labels have both languages."""
+    assert set(TEXT_FIELDS) == set(ACTION_ITEMS)
+    for item in [*ACTION_ITEMS.values(), *FOLLOW_UP_ITEMS.values()]:
+        assert item.label.ja and item.label.en, item.id
 
 
 def _literal_keys(pattern: str, files: list[Path]) -> set[tuple[str, str]]:

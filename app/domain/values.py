@@ -87,6 +87,19 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def validate(item: Item, raw: object, lang: str) -> tuple[object, Problem | None]:
+    """:func:`coerce` as the window uses it: ``(value, None)``, or ``(None, problem)`` naming the field in ``lang``.
+
+    Every input of the window goes through here (forms, the action plan, the follow-up window), so the same
+    text is accepted or refused with the same A-code message everywhere.
+    """
+    try:
+        return coerce(item, raw), None
+    except AssessmentError as exc:
+        p = exc.problems[0]
+        return None, Problem(p.code, {**p.params, "field": item.label.get(lang)}, where=item.id)
+
+
 def coerce(item: Item, raw: object, where: str = "") -> object:
     """Turn what a user typed (or a JSON value) into the stored value for ``item``.
 

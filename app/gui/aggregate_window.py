@@ -20,6 +20,7 @@ from app.domain.errors import UserError
 from app.gui import dialogs, style
 from app.gui.formats import bracket, hours, joined
 from app.gui.strings import ui
+from app.gui.widgets import tool_window_header
 from app.gui.worker import run_in_thread
 
 
@@ -52,11 +53,8 @@ class AggregateWindow(ctk.CTkToplevel):
         self.paths: list[Path] = list(paths)
         self.summary: Any = None
         self.busy = False
-        self.title(ui("ag_title", lang))
-        self.geometry(style.window_size(self, 900, 640))
+        tool_window_header(self, lang, "ag_title", "ag_intro", size=(900, 640), wrap=840)
         f = style.font()
-        ctk.CTkLabel(self, text=ui("ag_intro", lang), font=f, wraplength=840, justify="left").pack(
-            anchor="w", padx=16, pady=(12, 6))
         bar = ctk.CTkFrame(self, fg_color="transparent")
         bar.pack(fill="x", padx=16)
         ctk.CTkButton(bar, text=ui("ag_add_folder", lang), command=self.add_folder, font=f).pack(side="left")

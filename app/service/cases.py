@@ -84,7 +84,7 @@ def read_catalogue(path: Path) -> list[Case]:
 
 
 def installed_cases() -> list[Case]:
-    """Every case of the installed catalogues (``*.yaml`` in the user's cases folder), each case once.
+    """Every case of the installed catalogues (the user's cases folder, then each pack's), each case once.
 
     A damaged catalogue is left out (and logged): cases are a help beside the measures, never a reason
     for the wizard to fail.
@@ -94,6 +94,9 @@ def installed_cases() -> list[Case]:
     folder = resources.user_cases_dir()
     try:
         files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        packs = resources.user_packs_dir()
+        files += sorted(p for p in packs.glob("*/cases.yaml") if not p.parent.name.startswith(".")) \
+            if packs.is_dir() else []
     except OSError:
         return []
     out: list[Case] = []

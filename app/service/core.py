@@ -28,9 +28,37 @@ _cache: dict[Path, tuple[float, Questionnaire]] = {}
 
 
 def questionnaire_files(extra_dirs: list[Path] | None = None) -> list[Path]:
-    """Bundled questionnaires, then those in the user folders (later ones override by id)."""
-    dirs = [resources.bundled_questionnaire_dir(), *resources.user_questionnaire_dirs(), *(extra_dirs or [])]
+    """Bundled questionnaires, then installed packs', then the user folders' (later ones may override by id)."""
+    dirs = [resources.bundled_questionnaire_dir(), *resources.pack_questionnaire_dirs(),
+            *resources.user_questionnaire_dirs(), *(extra_dirs or [])]
     return [p for d in dirs if d.is_dir() for p in sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml"))]
+
+
+def clear_cache() -> None:
+    """Forget the loaded questionnaires (after a pack is installed)."""
+    _cache.clear()
+
+
+def _pick(found: list[Questionnaire]) -> tuple[dict[str, Questionnaire], list[Problem]]:
+    """One questionnaire per id: a later (user or pack) one replaces an earlier one only when its version is
+    not lower; otherwise the earlier one stays and W105 names both."""
+    from app.domain import semver
+
+    by_id: dict[str, Questionnaire] = {}
+    notes: list[Problem] = []
+    for q in found:
+        current = by_id.get(q.id)
+        if current is not None and semver.compare(q.version, current.version) < 0:
+            notes.append(Problem("W105", {"id": q.id, "user": q.version, "bundled": current.version,
+                                          "path": q.source}, q.source))
+            continue
+        by_id[q.id] = q
+    return by_id, notes
+
+
+def questionnaire_notes() -> list[Problem]:
+    """W105 for every user or pack questionnaire passed over because its version is lower."""
+    return _pick(_loadable())[1]
 
 
 def load_file(path: Path) -> Questionnaire:
@@ -50,15 +78,15 @@ def load_file(path: Path) -> Questionnaire:
 
 def load_all_questionnaires(extra_dirs: list[Path] | None = None) -> list[Questionnaire]:
     """Every available questionnaire, overridden by id; raises one error listing all problems."""
-    by_id: dict[str, Questionnaire] = {}
+    found: list[Questionnaire] = []
     problems: list[Problem] = []
     for path in questionnaire_files(extra_dirs):
         try:
-            q = load_file(path)
+            found.append(load_file(path))
         except QuestionnaireError as exc:
             problems.extend(exc.problems)
             continue
-        by_id[q.id] = q
+    by_id, _ = _pick(found)
     if problems:
         raise QuestionnaireError(problems)
     return list(by_id.values())
@@ -66,9 +94,9 @@ def load_all_questionnaires(extra_dirs: list[Path] | None = None) -> list[Questi
 
 def get_questionnaire(qid: str = "standard") -> Questionnaire:
     """The questionnaire with ``qid``; a broken user override falls back to nothing silently never."""
-    for q in reversed(_loadable()):
-        if q.id == qid:
-            return q
+    picked = _pick(_loadable())[0].get(qid)
+    if picked is not None:
+        return picked
     raise QuestionnaireError(Problem("Q028", {"id": qid}))
 
 
@@ -147,7 +175,9 @@ def new_assessment(q: Questionnaire, info: dict[str, Any] | None = None, lang: s
     """
     import uuid
 
-    a = Assessment(q.id, q.version, lang=lang, assessment_id=str(uuid.uuid4()))
+    from app.service.pack import pack_of
+
+    a = Assessment(q.id, q.version, lang=lang, assessment_id=str(uuid.uuid4()), pack=pack_of(q))
     for item in q.items_of("page"):
         if item.default is not None and item.is_input:
             a.info[item.id] = item.default

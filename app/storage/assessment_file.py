@@ -47,7 +47,7 @@ def to_dict(a: Assessment, now: dt.datetime | None = None) -> dict[str, Any]:
         "app_version": __version__,
         "questionnaire": {"id": a.questionnaire_id, "version": a.questionnaire_version},
         **({"assessment_id": a.assessment_id} if a.assessment_id else {}),
-        **({"pack": dict(a.pack)} if a.pack else {}),
+        **({"pack": dict(a.pack)} if a.pack or "pack" in a.kept else {}),
         "created": a.created or stamp,
         "modified": stamp,
         "lang": a.lang,

@@ -123,8 +123,8 @@ class Reader:
         a.assessment_id = valid_assessment_id(data.get("assessment_id")) or derived_assessment_id(
             a.created, a.info.get("department"), a.info.get("section"))
         pack = data.get("pack")
-        if isinstance(pack, dict) and all(isinstance(pack.get(k), str) for k in ("id", "version")):
-            a.pack = {"id": pack["id"][:100], "version": pack["version"][:40]}
+        if isinstance(pack, dict) and all(isinstance(pack.get(k), str) for k in ("id", "version")) and len(pack) == 2:
+            a.pack = {"id": pack["id"], "version": pack["version"]}
         top = {k: v for k, v in data.items()
                if k not in _OWNED and not (k in _CONTAINERS and isinstance(v, _CONTAINERS[k]))}
         empty = {k: t() for k, t in _CONTAINERS.items()}
@@ -215,8 +215,8 @@ class Reader:
             if status is not None and status not in ACTION_STATUSES:
                 self.problems.append(Problem("A004", {"field": f"{where}.status", "value": shown(status)},
                                              self.name, where=f"{where}.status"))
-            action.shareable = entry.get("shareable") is True
             action.realised_hours = self.hours(entry.get("realised_hours"), f"{where}.realised_hours")
+            action.shareable = entry.get("shareable") is True  # 庁内で共有してよい: only an explicit true
             for h in self.shape(entry.get("history"), list, f"{where}.history"):
                 if isinstance(h, dict) and h.get("status") in ACTION_STATUSES:
                     action.history.append(FollowUp(str(h.get("date", "")), str(h["status"]),

@@ -59,7 +59,7 @@ class MeasureCard(ctk.CTkFrame):
             items = (*self.wiz.q.measure_items, *self.measure.items)
             self._form = FormView(self, items, lambda: self.wiz.lang, answers=self.answers, env=self.env,
                                   on_changed=self._changed)
-            self._form.grid(row=2, column=0, columnspan=2, sticky="ew", padx=42, pady=(0, 4))
+            self._form.grid(row=3, column=0, columnspan=2, sticky="ew", padx=42, pady=(0, 4))
         return self._form
 
     def _cases(self) -> list[Any]:

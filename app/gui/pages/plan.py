@@ -12,11 +12,11 @@ from tksheet import Sheet
 
 from app import service
 from app.domain import plan as plan_rules
+from app.domain.action_fields import ACTION_ITEMS
 from app.domain.assessment import Action
-from app.domain.errors import Problem
 from app.domain.plan import action_names
 from app.domain.questionnaire import Step
-from app.domain.values import parse_date
+from app.domain.values import parse_date, validate
 from app.domain.vocabulary import ACTION_STATUSES, status_label
 from app.gui import style
 from app.gui.dialogs import CalendarPopup
@@ -24,6 +24,7 @@ from app.gui.formats import hours
 from app.gui.pages.base import StepPage
 from app.gui.segmented import Segmented
 from app.gui.strings import ui
+from app.gui.widgets import show_texts
 
 if TYPE_CHECKING:
     from app.gui.followup_dialog import FollowUpDialog
@@ -148,12 +149,14 @@ class PlanPage(StepPage):
     def retranslate(self) -> None:
         super().retranslate()
         lang = self.wiz.lang
-        self.propose_button.configure(text=ui("plan_propose", lang))
-        self.delete_button.configure(text=ui("plan_delete", lang))
-        self.banner_button.configure(text=ui("plan_followup", lang))
-        self.followup_button.configure(text=ui("plan_followup", lang))
+        show_texts(lang, [
+            (self.propose_button, "plan_propose"),
+            (self.delete_button, "plan_delete"),
+            (self.banner_button, "plan_followup"),
+            (self.followup_button, "plan_followup"),
+        ])
         for name, label in self.labels.items():
-            label.configure(text=ui("f_" + name, lang))
+            label.configure(text=ACTION_ITEMS[name].label.get(lang) if name in ACTION_ITEMS else ui("f_" + name, lang))
         self.status.configure(values=[status_label(s, lang) for s in ACTION_STATUSES])
         for b in self.calendar_buttons:
             b.configure(text=ui("calendar_short", lang))
@@ -173,10 +176,10 @@ class PlanPage(StepPage):
         return len(self.errors)
 
     def forget_document(self) -> None:
-        """Another assessment: its action ids (a1, a2 …) are not these actions, and its plan is proposed anew."""
+        """Another assessment: its action ids (a1, a2 …) are not these actions."""
         self.errors.clear()
         self.typed.clear()
-        self._auto_proposed = False
+        self.selected = None  # the first line is selected again
 
     def rescale(self) -> None:
         self.sheet.font(style.tk_font(14))
@@ -294,17 +297,16 @@ class PlanPage(StepPage):
         key = f"{x.id}.{name}"
         message = ""
         if name in DATE_FIELDS:
-            day = parse_date(text) if text else None
-            if text and day is None:
-                lang = self.wiz.lang
-                message = Problem("A007", {"field": ui(f"f_{name}", lang), "value": text}).message(lang)
+            value, problem = validate(ACTION_ITEMS[name], text, self.wiz.lang)
+            if problem is not None:
+                message = problem.message(self.wiz.lang)
             elif name == "deadline":  # the review date follows it until it is set by hand
-                plan_rules.set_deadline(self.wiz.q, self.wiz.a, x, day.isoformat() if day else "", today())
+                plan_rules.set_deadline(self.wiz.q, self.wiz.a, x, str(value or ""), today())
                 self._quiet = True  # show the review date that followed, not as typed by hand
                 self.vars["review_date"].set(x.review_date)
                 self._quiet = False
             else:
-                plan_rules.set_review_date(self.wiz.q, self.wiz.a, x, day.isoformat() if day else "", today())
+                plan_rules.set_review_date(self.wiz.q, self.wiz.a, x, str(value or ""), today())
         else:
             setattr(x, name, self.vars[name].get())
         if message:
