@@ -10,8 +10,20 @@ Tests assert against these codes, never against hand-copied text.
 from __future__ import annotations
 
 import string
+from typing import NamedTuple
 
 LANGS = ("ja", "en")
+
+
+class Words(NamedTuple):
+    """A message parameter that reads differently per language (a type name: 「数値」 / "a number")."""
+
+    ja: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """The words in ``lang``."""
+        return self.en if lang == "en" else self.ja
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # --- expressions -------------------------------------------------------------------------
@@ -82,10 +94,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "The task grid needs a column with the stable id '{id}' (aggregation and import rely on it)."),
     "Q027": ("バージョン「{value}」の形式が正しくありません。「1.0.0」のように書いてください。",
              "Version '{value}' is malformed. Write it like '1.0.0'."),
-    "Q028": ("質問票が見つかりません: id「{id}」。質問票フォルダを確認してください。",
-             "No questionnaire with id '{id}' was found. Check the questionnaires folder."),
+    "Q028": ("このファイルが使う質問票「{id}」がインストールされていません。質問票ファイル（「id: {id}」のもの、例: {file}）を質問票フォルダ（{dirs}）に置いてください。",
+             "The questionnaire '{id}' this file uses is not installed. Put its file (the one with 'id: {id}', e.g. {file}) into a questionnaires folder ({dirs})."),
     "Q029": ("質問票の要素が多すぎます（上限{limit}個）。質問票として正しいファイルか確認してください。",
              "The questionnaire has too many elements (limit {limit}). Make sure this is a questionnaire file."),
+    "Q030": ("計算式が循環しています（{cycle}）。項目の計算に、その項目自身を（ほかの計算項目を通じても）使わないでください。",
+             "The calculations go round in a circle ({cycle}). An item's calculation must not use the item itself, also not through other calculated items."),
+    "Q031": ("{what}の質問票（{file}）を読み込めません。修正するまでこの質問票は使えません（既定の質問票で代わりに開くことはしません）: {detail}",
+             "The questionnaire file {file} ({what}) cannot be loaded. It cannot be used until it is fixed (the bundled one is not used instead): {detail}"),
+    "Q032": ("質問票ファイルが見つかりません: {path}（.yaml / .yml のファイルがありません）。ファイルまたはフォルダを確認してください。",
+             "No questionnaire files found: {path} (no .yaml / .yml files). Check the file or folder."),
+    "Q033": ("このファイルは内部エラーのため確認できませんでした（{detail}）。記録ファイル（{log}）を情報担当者に渡してください。ほかのファイルの確認は続けます。",
+             "This file could not be checked because of an internal error ({detail}). Please give the log file ({log}) to IT staff. The other files are still checked."),
     # --- assessment files and values -----------------------------------------------------------
     "A001": ("「{field}」は数値で入力してください（入力: 「{value}」）。全角数字やカンマ区切り（1,200）も使えます。",
              "'{field}' must be a number (got '{value}'). Full-width digits and '1,200' are accepted."),
@@ -232,6 +252,7 @@ def format_message(code: str, lang: str = "ja", **params: object) -> str:
     except KeyError:
         return f"{code} {params}"
     template = en if lang == "en" else ja
-    text = string.Formatter().vformat(template, (), _Defaulting(params))
+    filled = {k: v.get(lang) if isinstance(v, Words) else v for k, v in params.items()}
+    text = string.Formatter().vformat(template, (), _Defaulting(filled))
     # a value quoted from a damaged file may hold a lone surrogate: show "?" so the message can be printed
     return text.encode("utf-8", "replace").decode("utf-8")

@@ -14,6 +14,7 @@ from app.domain import expressions
 from app.domain.errors import QuestionnaireError
 from app.domain.questionnaire import REQUIRED_STEP_KINDS, Item, Questionnaire, Scoring, Setting, Step
 from app.loading.builder import VERSION_RE, Builder, Collector, pos_of
+from app.loading.checks import check_calculations, check_hours
 from app.loading.yaml_safe import Located, LocatedList, load_file, load_text
 
 TOP_KEYS = ("id", "version", "title", "description", "settings", "bands", "scoring", "steps",
@@ -85,8 +86,10 @@ def _build(data: Any, path: str) -> Questionnaire:
     _check_steps(b, data, steps)
     _check_references(b, steps, measure_items, measures)
     _check_order(b, data, bands)
+    check_calculations(b, steps)
     if scoring is not None:
         _check_scoring(b, data, scoring, steps, measure_items)
+        check_hours(b, data, scoring, steps)
     if out.problems:
         raise QuestionnaireError(out.problems)
     assert scoring is not None

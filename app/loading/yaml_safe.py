@@ -19,7 +19,7 @@ from app.domain.errors import Problem, QuestionnaireError
 
 # standard.yaml is ~40 KB and ~3,100 nodes; the caps leave 25x room while keeping the worst
 # hostile file (a megabyte of one-character list items) to a few seconds of pure-Python parsing.
-MAX_BYTES = 1024 * 1024
+MAX_BYTES = 2 * 1024 * 1024  # 2 MB (2,097,152 bytes); standard.yaml is about 40 KB
 MAX_ALIASES = 100
 MAX_NODES = 100_000
 
@@ -70,6 +70,11 @@ for _first in "tTfF":
     _Loader.yaml_implicit_resolvers.setdefault(_first, []).insert(
         0, ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
     )
+
+# YAML 1.2 (and every author) reads 1e308 and 2E-3 as numbers; YAML 1.1's resolver wants a dot (1.0e+308)
+_EXPONENT = re.compile(r"^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$")
+for _first in "-+0123456789":
+    _Loader.yaml_implicit_resolvers.setdefault(_first, []).append(("tag:yaml.org,2002:float", _EXPONENT))
 
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
