@@ -21,11 +21,8 @@ from app import __version__, service
 from app.domain.errors import Problem, UserError
 from app.domain.messages import format_message
 from app.domain.questionnaire import Measure
-
-QUADRANT_LABELS = {
-    "quick_win": ("すぐやる", "Quick win"), "major_project": ("計画的に", "Major project"),
-    "fill_in": ("余力で", "Fill-in"), "not_now": ("見送り", "Not now"),
-}
+from app.domain.values import round_half_up
+from app.domain.vocabulary import quadrant_label
 
 
 def _global_options(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -95,7 +92,7 @@ def _score(args: argparse.Namespace) -> int:
 
 def _hours(value: float, en: bool, width: int = 0) -> str:
     """Hours as the report prints them: ``1,234.5 時間`` in Japanese, ``1,234.5 h`` in English."""
-    return f"{value:>{width},.1f} {'h' if en else '時間'}"
+    return f"{round_half_up(value, 1):>{width},.1f} {'h' if en else '時間'}"
 
 
 def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> str:
@@ -111,7 +108,7 @@ def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> st
         f"{'' if en else ' 件'})",
         f"{'Potential' if en else '改善ポテンシャル'}: {_hours(t['potential_hours'], en)} = {t['potential_yen']:,} "
         f"{'yen' if en else '円'} ({t['potential_index']} %; "
-        f"{t['unit_cost_yen_per_hour']:,.0f} {'yen/h' if en else '円/時間'})",
+        f"{round_half_up(t['unit_cost_yen_per_hour']):,.0f} {'yen/h' if en else '円/時間'})",
         "",
         ("Start with these:" if en else "まずはこの3つから:"),
     ]
@@ -124,10 +121,10 @@ def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> st
                      else "  （まだありません。手順5で取り組みやすさを回答してください）")
     lines += ["", "Measures:" if en else "施策:"]
     for m in sorted(data["measures"], key=lambda m: -m["potential_hours"]):
-        quadrant = QUADRANT_LABELS[m["quadrant"]][1 if en else 0]
+        quadrant = quadrant_label(m["quadrant"], lang)
         flags = (" [premature]" if en else " [時期尚早]") if m["premature"] else ""
         flags += (" [central team]" if en else " [中央チームへ]") if m["cross_department"] else ""
-        ease = "–" if m["ease"] is None else f"{m['ease']:.1f}"
+        ease = "–" if m["ease"] is None else f"{round_half_up(m['ease'], 1):.1f}"
         lines.append(f"  {quadrant}  {_hours(m['potential_hours'], en, 8)}  {'ease' if en else '容易度'} {ease}  "
                      f"{names[m['measure_id']]} — {tasks[m['task_id']]}{flags}")
     for w in data["warnings"]:
@@ -237,7 +234,6 @@ def _aggregate(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from app.exchange.layout import Column
     service.check_output(args.into, "assessment", [args.sheet_file])
     if args.into.exists():
         opened = service.open_assessment(args.into)
@@ -249,7 +245,7 @@ def _import(args: argparse.Namespace) -> int:
         a = service.new_assessment(q, {"department": args.department} if args.department else None)
     preview = service.preview_import(q, args.sheet_file, args.sheet)
     mapping = dict(preview.mapping)
-    columns: list[Column] = list(preview.layout.columns)
+    columns = list(preview.layout.columns)
     for spec in args.map:
         fid, _, wanted = str(spec).partition("=")
         match = _column(columns, wanted.strip())

@@ -31,16 +31,30 @@ def only_user_errors(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     try:
         return fn(*args, **kwargs)
     except UserError as exc:
-        assert exc.problems, "a UserError without problems"
-        for problem in exc.problems:
-            assert problem.code in CATALOGUE, f"{problem.code} is not in the catalogue"
-            for template in CATALOGUE[problem.code]:
-                fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
-                assert fields <= set(problem.params), f"{problem.code}: {fields - set(problem.params)} not filled"
-            for lang in ("ja", "en"):
-                assert problem.message(lang).strip()
-            problem.render("ja").encode("utf-8")  # printable and loggable
+        _check_user_error(exc)
         return None
+
+
+def error_codes(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> list[str]:
+    """Like :func:`only_user_errors`, but returns the codes of the problems raised ([] when ``fn`` succeeded)."""
+    try:
+        fn(*args, **kwargs)
+    except UserError as exc:
+        _check_user_error(exc)
+        return [p.code for p in exc.problems]
+    return []
+
+
+def _check_user_error(exc: UserError) -> None:
+    assert exc.problems, "a UserError without problems"
+    for problem in exc.problems:
+        assert problem.code in CATALOGUE, f"{problem.code} is not in the catalogue"
+        for template in CATALOGUE[problem.code]:
+            fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+            assert fields <= set(problem.params), f"{problem.code}: {fields - set(problem.params)} not filled"
+        for lang in ("ja", "en"):
+            assert problem.message(lang).strip()
+        problem.render("ja").encode("utf-8")  # printable and loggable
 
 
 def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

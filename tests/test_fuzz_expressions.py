@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.domain import expressions
-from tests.fuzz_support import FUZZ, examples, only_user_errors
+from tests.fuzz_support import FUZZ, error_codes, examples, only_user_errors
 
 TOKENS = ["and", "or", "not", "true", "false", "null", "(", ")", ",", "=", "==", "!=", "<", "<=", ">", ">=",
           "+", "-", "*", "/", "'paper'", '"x"', "0", "1.5", "999999999999", "annual_cases", "selected",
@@ -36,11 +37,28 @@ def test_token_soup_parses_or_fails_cleanly_and_evaluates_without_crashing(sourc
 
 @settings(FUZZ, max_examples=examples(300))
 @given(st.integers(0, 3000), st.sampled_from(["(", "not ", "-", "min(", "- - ", "not not "]))
+@example(expressions.MAX_DEPTH, "(")
+@example(expressions.MAX_DEPTH + 1, "(")
+@example(expressions.MAX_DEPTH + 1, "not ")
+@example(expressions.MAX_DEPTH // 2 + 1, "- - ")
+@example(expressions.MAX_DEPTH + 1, "min(")
+@example(3000, "-")
 def test_deep_nesting_is_refused_with_e003_not_a_recursion_error(depth: int, opener: str) -> None:
     closer = ")" if "(" in opener else ""
-    only_user_errors(expressions.parse, opener * depth + "1" + closer * depth)
+    source = opener * depth + "1" + closer * depth
+    levels = depth * len(opener.split())  # every token of the opener nests one level deeper
+    codes = error_codes(expressions.parse, source)
+    if len(source) > expressions.MAX_LENGTH:
+        assert codes == ["E002"], (len(source), codes)  # the length check comes first and bounds the work
+    elif levels > expressions.MAX_DEPTH:
+        assert codes == ["E003"], (levels, codes)
+    else:
+        assert codes == [], (levels, codes)
 
 
-def test_long_chains_are_bounded_by_length() -> None:
-    only_user_errors(expressions.parse, " + ".join(["1"] * 499))
-    only_user_errors(expressions.parse, " + ".join(["1"] * 5000))
+@pytest.mark.parametrize("terms", [250, 251, 499, 5000])
+def test_long_chains_are_bounded_by_length(terms: int) -> None:
+    """A flat chain is never too deep, only too long: E002 once it passes MAX_LENGTH characters."""
+    source = " + ".join(["1"] * terms)
+    expected = ["E002"] if len(source) > expressions.MAX_LENGTH else []
+    assert error_codes(expressions.parse, source) == expected

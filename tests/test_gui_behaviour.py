@@ -3,6 +3,7 @@ nothing lost between focus tasks, unsaved-changes prompt, autosave recovery, cal
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from app.domain.errors import Problem, StorageError
 from app.storage import autosave
 from tests.conftest import FakeDialogs, wait_until
 from tests.test_gui_flow import type_into
+from tests.test_gui_integration import step_of
 
 pytestmark = pytest.mark.gui
 
@@ -231,6 +233,29 @@ def test_locked_pdf_offers_another_name(wizard: Any, fake_dialogs: FakeDialogs, 
     assert locked.read_bytes() == b"%PDF-1.4 the copy open in the viewer"
 
 
+def test_the_window_language_is_a_preference_not_part_of_the_file(wizard: Any, tmp_path: Path) -> None:
+    data = json.loads(service.example_assessment_path().read_text("utf-8"))
+    data["lang"] = "en"
+    source = tmp_path / "english.kaizen.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    assert wizard.lang == "ja"
+    assert wizard.open_path(source)
+    assert wizard.a.lang == "en" and not wizard.dirty  # opening keeps the file's language
+    before = copy.deepcopy(wizard.a)
+    wizard.set_lang("en")
+    wizard.set_lang("ja")
+    assert wizard.a == before and not wizard.dirty  # switching the window changes nothing in the document
+    wizard.set_lang("en")
+    try:
+        wizard.a.actions.clear()
+        wizard.go(step_of(wizard, "action_plan"))
+        wizard.pages[wizard.current].propose(quiet=True)  # lines from the proposals (if entering did not add them)
+        first = wizard.a.actions[0]
+        assert first.first_step == wizard.q.measure(first.measure_id).first_step.get("en")  # the window's language
+    finally:
+        wizard.set_lang("ja")
+
+
 def test_language_switch_and_text_size(wizard: Any) -> None:
     open_example(wizard)
     wizard.go(6)
@@ -244,3 +269,17 @@ def test_language_switch_and_text_size(wizard: Any) -> None:
     wizard.set_scale(100)
     wizard.set_lang("ja")
     assert wizard.next_button.cget("text") == "次へ ▶"
+
+
+def test_every_document_without_actions_is_prefilled_on_the_plan_step(wizard: Any, tmp_path: Path) -> None:
+    data = json.loads(service.example_assessment_path().read_text("utf-8"))
+    data["actions"] = []
+    for name in ("first.kaizen.json", "second.kaizen.json"):  # the page object lives on between documents
+        source = tmp_path / name
+        source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        assert wizard.open_path(source)
+        assert not wizard.a.actions
+        wizard.go(step_of(wizard, "action_plan"))
+        wizard.root.update()
+        assert wizard.a.actions, f"{name}: the plan is prefilled from the proposals"
+        wizard.dirty = False

@@ -12,7 +12,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import SimpleDocTemplate
 
 from app import service
+from app.domain.vocabulary import VOCABULARY
 from app.report import fonts
+from app.report.followup_strings import TEXTS as FOLLOWUP_TEXTS
 from app.report.markup import MISSING_GLYPH, escape, para, plain
 from app.report.strings import TEXTS
 from app.report.styles import paragraph_styles
@@ -98,7 +100,7 @@ def test_chart_labels_are_cleaned_too() -> None:
 
 
 def test_report_texts_hold_no_markup_and_every_glyph_is_in_the_font() -> None:
-    for key, (ja, en) in TEXTS.items():
+    for key, (ja, en) in [*TEXTS.items(), *FOLLOWUP_TEXTS.items(), *VOCABULARY.items()]:
         for value in (ja, en):
             assert not set(value) & set("<>&"), key
             assert MISSING_GLYPH not in escape(value), key

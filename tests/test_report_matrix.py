@@ -11,6 +11,7 @@ from app import service
 from app.domain import plan
 from app.domain.assessment import Assessment
 from app.domain.questionnaire import Questionnaire
+from app.domain.vocabulary import QUADRANTS, quadrant_label
 from app.report import charts
 from app.report.context import PlanContext
 from app.report.fonts import register_fonts
@@ -24,7 +25,7 @@ WIDTH, HEIGHT = 504.0, 297.0
 
 
 def _labels(lang: str) -> dict[str, str]:
-    return {k: text(f"q_{k}", lang) for k in ("quick_win", "major_project", "fill_in", "not_now")}
+    return {k: quadrant_label(k, lang) for k in QUADRANTS}
 
 
 def _chart(points: list[charts.Point], lang: str = "ja", hours_cut: float = 50.0, height: float = HEIGHT) -> Drawing:

@@ -104,3 +104,31 @@ def test_unwritable_data_folder_is_a_storage_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(StorageError):
         autosave.autosave(example(), "untitled-x", None, blocker / "auto")
+
+
+def test_the_window_reaches_recovery_through_service(tmp_path: Path) -> None:
+    """pending_recoveries / recover / discard_recovery: what Home and the wizard use, without app.storage."""
+    a = example()
+    a.info["department"] = "復元課"
+    mine, other = service.new_slot(None), service.new_slot(None)
+    service.autosave(a, mine, None, tmp_path)
+    written = service.autosave(a, other, None, tmp_path)
+    found = service.pending_recoveries(tmp_path, exclude_slot=mine)
+    assert [(p.path, p.slot) for p in found] == [(written, other)]
+    opened = service.recover(found[0])
+    assert opened.questionnaire.id == "standard"
+    assert opened.assessment.tasks == a.tasks and opened.path == written and not opened.read_only
+    service.discard_recovery(found[0])
+    service.discard_recovery(found[0])  # already gone: fine
+    assert [p.slot for p in service.pending_recoveries(tmp_path)] == [mine]
+    service.clear_autosave(mine, tmp_path)
+    assert service.pending_recoveries(tmp_path) == []
+
+
+def test_free_name_is_offered_by_service(tmp_path: Path) -> None:
+    target = tmp_path / "plan.pdf"
+    assert service.free_name(target) == target
+    target.write_bytes(b"x")
+    assert service.free_name(target) == tmp_path / "plan (2).pdf"
+    service.write_settings(tmp_path / "sub" / "s.json", b"{}")
+    assert (tmp_path / "sub" / "s.json").read_bytes() == b"{}"

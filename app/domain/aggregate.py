@@ -19,8 +19,8 @@ from app.domain.assessment import Assessment
 from app.domain.errors import Problem
 from app.domain.questionnaire import EMPTY, LText, Questionnaire
 from app.domain.results import AssessmentResult
+from app.domain.vocabulary import GROUP_KINDS
 
-GROUP_KINDS = ("category", "pain", "measure")
 MIN_GROUP_DEPARTMENTS = 2  # a group is evidence for whole-office work only when several departments share it
 
 

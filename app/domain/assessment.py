@@ -10,7 +10,6 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-ACTION_STATUSES = ("not_started", "in_progress", "done", "cancelled")
 ACTION_TEXT_FIELDS = ("owner", "deadline", "first_step", "kpi", "baseline", "target", "review_date", "support",
                       "done_date", "note", "comment", "tips", "before", "after")
 

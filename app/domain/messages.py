@@ -9,23 +9,11 @@ Tests assert against these codes, never against hand-copied text.
 
 from __future__ import annotations
 
-import string
-from typing import NamedTuple
+from app.domain.catalogue import LANGS, Catalogue, Words
 
-LANGS = ("ja", "en")
+__all__ = ["CATALOGUE", "LANGS", "Words", "format_message"]
 
-
-class Words(NamedTuple):
-    """A message parameter that reads differently per language (a type name: 「数値」 / "a number")."""
-
-    ja: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        """The words in ``lang``."""
-        return self.en if lang == "en" else self.ja
-
-CATALOGUE: dict[str, tuple[str, str]] = {
+CATALOGUE = Catalogue("messages", {
     # --- expressions -------------------------------------------------------------------------
     "E001": ("式を読み取れません（{pos}文字目付近: {detail}）。括弧や引用符の対応、演算子の綴りを確認してください。",
              "Cannot parse the expression (near character {pos}: {detail}). Check brackets, quotes and operator spelling."),
@@ -235,24 +223,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "There is no action '{id}' in the plan (actions: {known})."),
     "R102": ("行動「{id}」はまだ完了していません（状態: {status}）。改善事例シートは完了した行動について作成します。振り返りで「完了」を記録してください。",
              "Action '{id}' is not done yet (status: {status}). Success-story sheets are made for completed actions; record it as done in the follow-up first."),
-}
+})
 
-
-class _Defaulting(dict[str, object]):
-    """Leaves unknown ``{fields}`` visible instead of raising, so a missing parameter never hides a message."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def format_message(code: str, lang: str = "ja", **params: object) -> str:
-    """Return the catalogue text for ``code`` in ``lang`` (``ja`` or ``en``) with ``params`` filled in."""
-    try:
-        ja, en = CATALOGUE[code]
-    except KeyError:
-        return f"{code} {params}"
-    template = en if lang == "en" else ja
-    filled = {k: v.get(lang) if isinstance(v, Words) else v for k, v in params.items()}
-    text = string.Formatter().vformat(template, (), _Defaulting(filled))
-    # a value quoted from a damaged file may hold a lone surrogate: show "?" so the message can be printed
-    return text.encode("utf-8", "replace").decode("utf-8")
+# format_message(code, lang, **params): the catalogue text for ``code`` with ``params`` filled in
+format_message = CATALOGUE

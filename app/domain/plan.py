@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.domain.assessment import ACTION_STATUSES, Action, Assessment, FollowUp
+from app.domain.assessment import Action, Assessment, FollowUp
 from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult, MeasureResult
 from app.domain.values import add_months, parse_date
+from app.domain.vocabulary import ACTION_STATUSES
 
 
 def action_names(q: Questionnaire, a: Assessment, action: Action, lang: str = "ja") -> tuple[str, str]:
@@ -41,15 +42,16 @@ def plan_candidates(result: AssessmentResult) -> list[MeasureResult]:
 
 
 def propose_actions(q: Questionnaire, a: Assessment, result: AssessmentResult,
-                    today: dt.date | None = None) -> list[Action]:
+                    today: dt.date | None = None, *, lang: str | None = None) -> list[Action]:
     """Add an action for every candidate not yet in the plan; returns the new ones.
 
-    First step and KPI start from the measure's suggestion in the questionnaire; owner and deadline
-    are left for the meeting to decide.
+    First step and KPI start from the measure's suggestion in the questionnaire, in ``lang`` (the
+    window's language; the file's own ``lang`` when not given); owner and deadline are left for the
+    meeting to decide.
     """
     have = {(x.task_id, x.measure_id) for x in a.actions}
     added: list[Action] = []
-    lang = a.lang
+    lang = lang or a.lang
     for m in plan_candidates(result):
         if (m.task_id, m.measure_id) in have:
             continue
@@ -64,13 +66,20 @@ def propose_actions(q: Questionnaire, a: Assessment, result: AssessmentResult,
 
 
 def record_follow_up(action: Action, status: str, on: dt.date, realised_hours: float | None = None,
-                     note: str = "") -> None:
-    """Set an action's status (and realised hours), keeping the previous state in its history."""
+                     note: str = "", *, done_on: dt.date | None = None) -> None:
+    """Set an action's status (and realised hours), keeping the previous state in its history.
+
+    A ``done`` record sets the date done: ``done_on`` when the caller states it (the follow-up window
+    shows the date done and lets the user correct it), else the date done stays as first recorded
+    (``on`` for the first done record). Other statuses leave the date done alone.
+    """
     if status not in ACTION_STATUSES:
         raise ValueError(status)
     action.history.append(FollowUp(on.isoformat(), status, realised_hours, note))
     action.status = status
     if realised_hours is not None:
         action.realised_hours = realised_hours
-    if status == "done" and not action.done_date:
+    if status == "done" and done_on is not None:
+        action.done_date = done_on.isoformat()
+    elif status == "done" and not action.done_date:
         action.done_date = on.isoformat()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-QUADRANTS = ("quick_win", "major_project", "fill_in", "not_now")
-
 
 @dataclass(frozen=True)
 class TaskResult:

@@ -15,15 +15,8 @@ from app.domain.assessment import Assessment
 from app.domain.questionnaire import Item, Questionnaire
 from app.domain.results import AssessmentResult
 from app.domain.values import round_half_up
+from app.domain.vocabulary import group_kind_label, quadrant_label, status_label, yes_no
 from app.exchange.reader import Cell
-
-QUADRANT_LABELS = {"quick_win": ("すぐやる", "Quick win"), "major_project": ("計画的に", "Major project"),
-                   "fill_in": ("余力で", "Fill-in"), "not_now": ("見送り", "Not now")}
-STATUS_LABELS = {"not_started": ("未着手", "Not started"), "in_progress": ("進行中", "In progress"),
-                 "done": ("完了", "Done"), "cancelled": ("中止", "Cancelled")}
-GROUP_KIND_LABELS = {"category": ("同じ業務区分", "Same category"), "pain": ("同じ課題", "Same pain point"),
-                     "measure": ("同じ施策", "Same measure")}
-YES_NO = {True: ("はい", "yes"), False: ("いいえ", "no")}
 
 
 @dataclass(frozen=True)
@@ -59,7 +52,7 @@ def cell_value(item: Item, value: Any, lang: str) -> Cell:
     if item.type == "select_multiple" and isinstance(value, list):
         return "、".join(c.label.get(lang) if (c := item.choice(v)) is not None else str(v) for v in value)
     if item.type == "boolean" and isinstance(value, bool):
-        return _t(YES_NO[value], lang)
+        return yes_no(value, lang)
     if isinstance(value, int | float | str) and not isinstance(value, bool):
         return value
     return str(value)
@@ -77,7 +70,7 @@ def tasks_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: str 
     for task, tr in zip(a.tasks, r.tasks, strict=True):
         pains = "、".join(str(pain_labels.get(p, p)) for p in tr.pains)
         rows.append([cell_value(i, task.answers.get(i.id), lang) for i in items] + [
-            _h(tr.annual_hours), _t(YES_NO[tr.focus], lang), tr.rank, _pct(tr.suitability), _pct(tr.readiness),
+            _h(tr.annual_hours), yes_no(tr.focus, lang), tr.rank, _pct(tr.suitability), _pct(tr.readiness),
             pains or None])
     return Table(_t(("業務一覧", "Tasks"), lang), headers, rows)
 
@@ -96,8 +89,8 @@ def measures_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: s
             r.task(m.task_id).name, q.measure(m.measure_id).label.get(lang), m.ecrs, _h(m.annual_hours),
             _pct(m.affected_share), _pct(m.reduction_rate), _pct(m.suitability), _h(m.potential_hours),
             int(round_half_up(m.potential_yen)), None if m.ease is None else round_half_up(m.ease, 2),
-            _t(QUADRANT_LABELS[m.quadrant], lang), _t(YES_NO[m.premature], lang),
-            _t(YES_NO[m.cross_department], lang)])
+            quadrant_label(m.quadrant, lang), yes_no(m.premature, lang),
+            yes_no(m.cross_department, lang)])
     return Table(_t(("施策", "Measures"), lang), headers, rows)
 
 
@@ -118,7 +111,7 @@ def actions_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: st
             label = x.measure_id
         rows.append([x.id, label, names.get(x.task_id, x.task_id), x.owner, x.deadline, x.first_step, x.kpi,
                      x.baseline, x.target, x.review_date, x.support,
-                     _t(STATUS_LABELS.get(x.status, (x.status, x.status)), lang), x.done_date or None,
+                     status_label(x.status, lang), x.done_date or None,
                      _h(m.potential_hours) if m is not None else None, _h(x.realised_hours), x.note or None])
     return Table(_t(("行動計画", "Action plan"), lang), headers, rows)
 
@@ -140,7 +133,7 @@ def summary_tables(s: WardSummary, lang: str = "ja") -> list[Table]:
     dep_rows: list[list[Cell]] = []
     for d in s.departments:
         dep_rows.append([d.department, d.section or None, d.source, f"{d.questionnaire_id} {d.file_version}",
-                         _t(YES_NO[d.version_flag], lang), d.task_count, _h(d.inventory_hours), _h(d.focus_hours),
+                         yes_no(d.version_flag, lang), d.task_count, _h(d.inventory_hours), _h(d.focus_hours),
                          _h(d.potential_hours), int(round_half_up(d.potential_yen)), _h(d.planned_hours),
                          _h(d.realised_hours), d.action_count, d.done_count, d.quick_win_count, d.quick_wins_done,
                          d.proposal_count])
@@ -160,7 +153,7 @@ def summary_tables(s: WardSummary, lang: str = "ja") -> list[Table]:
     group_rows: list[list[Cell]] = []
     for g in s.groups:
         for e in g.entries:
-            group_rows.append([_t(GROUP_KIND_LABELS[g.kind], lang), g.label.get(lang), len(g.departments),
+            group_rows.append([group_kind_label(g.kind, lang), g.label.get(lang), len(g.departments),
                                e.department, e.task_name, e.measure_label.get(lang), _h(e.annual_hours),
                                _h(e.potential_hours)])
     groups = Table(_t(("全庁的な提案", "Grouped proposals"), lang),

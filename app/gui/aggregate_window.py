@@ -17,7 +17,8 @@ import customtkinter as ctk
 from app import service
 from app.domain.errors import UserError
 from app.gui import dialogs, style
-from app.gui.followup_texts import t
+from app.gui.formats import bracket, hours, joined
+from app.gui.strings import ui
 from app.gui.worker import run_in_thread
 
 
@@ -30,7 +31,7 @@ def ask_folder(parent: tkinter.Misc) -> Path | None:
 def ask_files(parent: tkinter.Misc, lang: str = "ja") -> list[Path]:
     """Choose assessment files (tests replace this function)."""
     names = filedialog.askopenfilenames(parent=parent, filetypes=[("Kaizen", "*.kaizen.json *.json"),
-                                                                  (t("all_files", lang), "*")])
+                                                                  (ui("all_files", lang), "*")])
     return [Path(n) for n in names]
 
 
@@ -39,10 +40,6 @@ def ask_output(parent: tkinter.Misc, suffix: str) -> Path | None:
     name = filedialog.asksaveasfilename(parent=parent, defaultextension=suffix,
                                         initialfile=f"kaizen_summary{suffix}", filetypes=[(suffix, f"*{suffix}")])
     return Path(name) if name else None
-
-
-def _h(x: float) -> str:
-    return f"{x:,.1f}"
 
 
 class AggregateWindow(ctk.CTkToplevel):
@@ -54,17 +51,17 @@ class AggregateWindow(ctk.CTkToplevel):
         self.paths: list[Path] = list(paths)
         self.summary: Any = None
         self.busy = False
-        self.title(t("ag_title", lang))
+        self.title(ui("ag_title", lang))
         self.geometry(style.window_size(self, 900, 640))
         f = style.font()
-        ctk.CTkLabel(self, text=t("ag_intro", lang), font=f, wraplength=840, justify="left").pack(
+        ctk.CTkLabel(self, text=ui("ag_intro", lang), font=f, wraplength=840, justify="left").pack(
             anchor="w", padx=16, pady=(12, 6))
         bar = ctk.CTkFrame(self, fg_color="transparent")
         bar.pack(fill="x", padx=16)
-        ctk.CTkButton(bar, text=t("ag_add_folder", lang), command=self.add_folder, font=f).pack(side="left")
-        ctk.CTkButton(bar, text=t("ag_add_files", lang), command=self.add_files, font=f).pack(side="left", padx=6)
-        ctk.CTkButton(bar, text=t("ag_clear", lang), command=self.clear, font=f, fg_color="gray50").pack(side="left")
-        self.run_button = ctk.CTkButton(bar, text=t("ag_run", lang), command=self.run, font=f)
+        ctk.CTkButton(bar, text=ui("ag_add_folder", lang), command=self.add_folder, font=f).pack(side="left")
+        ctk.CTkButton(bar, text=ui("ag_add_files", lang), command=self.add_files, font=f).pack(side="left", padx=6)
+        ctk.CTkButton(bar, text=ui("ag_clear", lang), command=self.clear, font=f, fg_color="gray50").pack(side="left")
+        self.run_button = ctk.CTkButton(bar, text=ui("ag_run", lang), command=self.run, font=f)
         self.run_button.pack(side="right")
         self.path_label = ctk.CTkLabel(self, text="", font=f, text_color=style.MUTED, wraplength=840,
                                        justify="left")
@@ -74,11 +71,11 @@ class AggregateWindow(ctk.CTkToplevel):
         out = ctk.CTkFrame(self, fg_color="transparent")
         out.pack(fill="x", padx=16, pady=10)
         self.save_buttons = [
-            ctk.CTkButton(out, text=t(key, lang), font=f, state="disabled", command=lambda s=suffix: self.save(s))
+            ctk.CTkButton(out, text=ui(key, lang), font=f, state="disabled", command=lambda s=suffix: self.save(s))
             for key, suffix in (("ag_pdf", ".pdf"), ("ag_xlsx", ".xlsx"), ("ag_csv", ".csv"))]
         for b in self.save_buttons:
             b.pack(side="left", padx=(0, 6))
-        ctk.CTkButton(out, text=t("close", lang), command=self.destroy, font=f, fg_color="gray50").pack(side="right")
+        ctk.CTkButton(out, text=ui("close", lang), command=self.destroy, font=f, fg_color="gray50").pack(side="right")
         self._show_paths()
 
     def _show_paths(self) -> None:
@@ -106,13 +103,13 @@ class AggregateWindow(ctk.CTkToplevel):
         if self.busy or not self.paths:
             return
         self.busy = True
-        self.run_button.configure(state="disabled", text=t("ag_running", self.lang))
+        self.run_button.configure(state="disabled", text=ui("ag_running", self.lang))
         paths = list(self.paths)
         run_in_thread(self, lambda: service.aggregate_files(paths), self._finished)
 
     def _finished(self, summary: Any, error: BaseException | None) -> None:
         self.busy = False
-        self.run_button.configure(state="normal", text=t("ag_run", self.lang))
+        self.run_button.configure(state="normal", text=ui("ag_run", self.lang))
         if error is not None:
             if isinstance(error, UserError):
                 dialogs.show_error(self, error, self.lang)
@@ -127,28 +124,28 @@ class AggregateWindow(ctk.CTkToplevel):
             child.destroy()
         f = style.font()
         if not s.departments:
-            ctk.CTkLabel(self.result, text=t("ag_nothing", lang), font=f).grid(row=0, column=0, sticky="w")
-        heads = ["col_department", "col_inventory", "col_potential", "col_realised", "col_done"]
+            ctk.CTkLabel(self.result, text=ui("ag_nothing", lang), font=f).grid(row=0, column=0, sticky="w")
+        heads = ["ag_col_department", "ag_col_inventory", "ag_col_potential", "ag_col_realised", "ag_col_done"]
         for c, key in enumerate(heads):
-            ctk.CTkLabel(self.result, text=t(key, lang), font=style.font(weight="bold")).grid(
+            ctk.CTkLabel(self.result, text=ui(key, lang), font=style.font(weight="bold")).grid(
                 row=1, column=c, sticky="e" if c else "w", padx=6)
         for r, d in enumerate(s.departments, 2):
-            name = d.department + (f"  {t('ag_flag', lang)}" if d.version_flag else "")
-            values = [name, _h(d.inventory_hours), _h(d.potential_hours), _h(d.realised_hours),
+            name = d.department + (f"  {ui('ag_flag', lang)}" if d.version_flag else "")
+            values = [name, hours(d.inventory_hours), hours(d.potential_hours), hours(d.realised_hours),
                       f"{d.done_count}/{d.action_count}"]
             for c, v in enumerate(values):
                 ctk.CTkLabel(self.result, text=v, font=f).grid(row=r, column=c, sticky="e" if c else "w", padx=6)
         row = len(s.departments) + 2
-        lines = [t("ag_totals", lang, count=len(s.departments), inventory=_h(s.total("inventory_hours")),
-                   potential=_h(s.total("potential_hours")), realised=_h(s.total("realised_hours")),
+        lines = [ui("ag_totals", lang, count=len(s.departments), inventory=hours(s.total("inventory_hours")),
+                   potential=hours(s.total("potential_hours")), realised=hours(s.total("realised_hours")),
                    done=int(s.total("quick_wins_done")), quick=int(s.total("quick_win_count")))]
         if s.pains:
-            lines.append(t("ag_pains", lang, items="、".join(f"{p.label.get(lang)}（{len(p.departments)}）"
-                                                             for p in s.pains[:5])))
-        lines.append(t("ag_groups", lang, count=len(s.groups)))
+            pains = [p.label.get(lang) + bracket(str(len(p.departments)), lang) for p in s.pains[:5]]
+            lines.append(ui("ag_pains", lang, items=joined(pains, lang)))
+        lines.append(ui("ag_groups", lang, count=len(s.groups)))
         lines += [w.message(lang) for w in s.warnings]
         if s.skipped:
-            lines.append(t("ag_skipped", lang, count=len(s.skipped)))
+            lines.append(ui("ag_skipped", lang, count=len(s.skipped)))
             lines += [f"  {Path(p.path).name}: {p.message(lang)}" for p in s.skipped]
         ctk.CTkLabel(self.result, text="\n".join(lines), font=f, justify="left", wraplength=820).grid(
             row=row, column=0, columnspan=len(heads), sticky="w", pady=(10, 0))
@@ -168,7 +165,7 @@ class AggregateWindow(ctk.CTkToplevel):
         except UserError as exc:
             dialogs.show_error(self, exc, self.lang)
             return None
-        dialogs.info(self, t("ag_saved", self.lang, path=target), self.lang)
+        dialogs.info(self, ui("ag_saved", self.lang, path=target), self.lang)
         return target
 
 

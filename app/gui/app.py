@@ -11,11 +11,8 @@ import customtkinter as ctk
 from app import resources, service
 from app.domain.errors import UserError
 from app.gui import prefs as prefs_module
-from app.gui import style
+from app.gui import style, window
 from app.gui.controller import Wizard
-
-GEOMETRY = "1366x768"
-MIN_SIZE = (1024, 640)
 
 
 def create_root() -> ctk.CTk:
@@ -31,8 +28,7 @@ def create_root() -> ctk.CTk:
             root._kaizen_icon = photo  # keep a reference: Tk drops unreferenced images
         except tkinter.TclError:
             pass  # an icon is nice to have, never a reason not to start
-    root.geometry(GEOMETRY)
-    root.minsize(*MIN_SIZE)
+    window.place(root)  # maximised, or the work area: never under the taskbar
     return root
 
 

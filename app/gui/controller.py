@@ -8,6 +8,7 @@ errors are in :mod:`app.gui.session`.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import customtkinter as ctk
@@ -16,7 +17,7 @@ from app import service
 from app.domain.assessment import Assessment
 from app.domain.questionnaire import Questionnaire, Step
 from app.domain.results import AssessmentResult, TaskResult
-from app.gui import style
+from app.gui import keys, style, wheel
 from app.gui.pages.base import StepPage
 from app.gui.prefs import Prefs
 from app.gui.session import Session
@@ -99,6 +100,10 @@ class Wizard(Session):
         self.scale_menu.grid(row=0, column=8, padx=(3, 12))
         self.scale_label = ctk.CTkLabel(top, text="", font=style.font(12), text_color=style.MUTED)
         self.scale_label.grid(row=0, column=7, padx=(10, 2))
+        from app.gui.meeting import MeetingSwitch
+
+        self.meeting = MeetingSwitch(top, self)
+        self.meeting.grid(row=0, column=9, padx=(6, 12))
 
         side = ctk.CTkFrame(root, corner_radius=0, width=SIDEBAR_WIDTH, fg_color=style.PANEL)
         side.grid(row=1, column=0, rowspan=2, sticky="nsw")
@@ -120,6 +125,11 @@ class Wizard(Session):
         self.container.rowconfigure(0, weight=1)
         self.container.columnconfigure(0, weight=1)
 
+        self._layout_nav(top, side)
+
+    def _layout_nav(self, top: ctk.CTkFrame, side: ctk.CTkFrame) -> None:
+        """The navigation bar under the page (戻る / 手順 n/9 / 次へ) and the keyboard."""
+        root = self.root
         nav = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PANEL)
         nav.grid(row=2, column=1, sticky="ew")
         nav.columnconfigure(1, weight=1)
@@ -130,9 +140,19 @@ class Wizard(Session):
         self.step_label.grid(row=0, column=1)
         self.next_button = ctk.CTkButton(nav, text="", width=120, font=style.font(), command=self.next)
         self.next_button.grid(row=0, column=2, padx=12, pady=8)
-        # Ctrl+S anywhere; Enter is deliberately bound to nothing (it confirms IME conversion)
-        root.bind_all("<Control-s>", lambda _e: (self.save(), "break")[1], add=True)
-        root.bind_all("<Control-S>", lambda _e: (self.save(), "break")[1], add=True)
+        # Tab order follows the stacking order: the page and its navigation first, then the top bar and step list
+        top.lift()
+        side.lift()
+        # Enter is deliberately bound to nothing (it confirms IME conversion); the list is in the help panel
+        keys.install(root, {sequence: action for action, sequences in self.shortcuts().items()
+                            for sequence in sequences})
+        wheel.install(root)
+
+    def shortcuts(self) -> dict[Callable[[], object], tuple[str, ...]]:
+        """Each keyboard shortcut's action and its Tk sequences (listed for the user in the help panel)."""
+        return {self.next: ("<Alt-Right>", "<Control-Next>"), self.back: ("<Alt-Left>", "<Control-Prior>"),
+                self.save: ("<Control-s>", "<Control-S>"), self.open_dialog: ("<Control-o>", "<Control-O>"),
+                self.print_plan: ("<Control-p>", "<Control-P>"), self.show_glossary: ("<F1>",)}
 
     # --- the model -----------------------------------------------------------------------------
     def changed(self) -> None:
@@ -160,8 +180,7 @@ class Wizard(Session):
 
     def set_assessment(self, a: Assessment) -> None:
         """Start editing ``a`` (new, opened or recovered)."""
-        self.a = a
-        a.lang = self.lang
+        self.a = a  # the window's language is a preference: the file keeps its own lang
         for page in self.pages.values():
             page.forget_document()
         self.started = True
@@ -190,32 +209,41 @@ class Wizard(Session):
             return False
         if 0 <= self.current != index and not self.pages[self.current].leave(forward=index > self.current):
             return False
+        entering = self.current != index
         self.current = index
         self.visited.add(index)
         page = self.page(index)
+        if entering:
+            page.on_enter()
         page.refresh()
-        page.tkraise()
+        self._show(page)
         self.nav.grid()
         self.update_sidebar()
         return True
 
+    def _show(self, shown: ctk.CTkFrame) -> None:
+        """Only the shown page is mapped: Tab never walks into the controls of a page underneath."""
+        frames: list[ctk.CTkFrame] = [self.home, *self.pages.values()]
+        for other in frames:
+            if other is not shown:
+                other.grid_remove()
+        shown.grid()
+        shown.tkraise()
+        self.root.after_idle(self._keep_focus, shown)
+
+    def _keep_focus(self, shown: ctk.CTkFrame) -> None:
+        # the focused control may have been on the page just hidden: continue on the new page's first one
+        focused = self.root.focus_get()
+        if focused is None or not focused.winfo_viewable():
+            keys.focus_first(shown)
+
     def next(self) -> None:
-        """Next focus task within a per-task page, else the next step."""
-        if self.current < 0:
-            return
-        page = self.pages[self.current]
-        if page.inner_next():
-            return
-        if self.current + 1 < len(self.q.steps):
+        """The next step (per-task pages move between focus tasks with their own 「業務 n/N」 control)."""
+        if 0 <= self.current < len(self.q.steps) - 1:
             self.go(self.current + 1)
 
     def back(self) -> None:
-        """Previous focus task within a per-task page, else the previous step."""
-        if self.current < 0:
-            return
-        page = self.pages[self.current]
-        if page.inner_back():
-            return
+        """The previous step."""
         if self.current > 0:
             self.go(self.current - 1)
 
@@ -225,7 +253,7 @@ class Wizard(Session):
             return
         self.current = -1
         self.home.refresh()
-        self.home.tkraise()
+        self._show(self.home)
         self.nav.grid_remove()
         self.update_sidebar()
 
@@ -235,6 +263,13 @@ class Wizard(Session):
         step = self.q.steps[index]
         a = self.a
         kind = step.kind
+        if kind == "results":  # final once every focus task has its measures (a visit alone proves nothing)
+            return any(self.step_complete(j) for j, other in enumerate(self.q.steps) if other.kind == "measures")
+        if self._nothing_to_answer(index):
+            # read once it is visited, or when a later step is done (a reopened file then shows the same ticks
+            # as the session that saved it)
+            return index in self.visited or any(self.step_complete(j) for j in range(index + 1, len(self.q.steps))
+                                                if self.q.steps[j].kind not in ("page", "results", "output"))
         if kind == "page":
             return all(not i.required or i.id in a.info or i.default is not None for i in step.items if i.is_input) \
                 and (index in self.visited or any(i.id in a.info for i in step.items))
@@ -255,6 +290,10 @@ class Wizard(Session):
         if kind == "output":
             return self.pdf_path is not None
         return index in self.visited
+
+    def _nothing_to_answer(self, index: int) -> bool:
+        step = self.q.steps[index]
+        return step.kind == "page" and not any(i.is_input for i in step.items)
 
     def update_sidebar(self) -> None:
         """Marks: ▶ where you are, ✓ complete, ○ not yet."""
@@ -291,6 +330,7 @@ class Wizard(Session):
         self.next_button.configure(text=ui("next", lang))
         self.side_title.configure(text=ui("steps", lang))
         self.scale_label.configure(text=ui("text_size", lang))
+        self.meeting.retranslate()
         self.root.title(ui("app_title", lang))
         self.home.retranslate()
         for page in self.pages.values():
@@ -300,9 +340,8 @@ class Wizard(Session):
         self.fit_sidebar()
 
     def set_lang(self, lang: str) -> None:
-        """Switch the window (and new action texts) to ``lang``."""
+        """Switch the window (and new action texts) to ``lang``; the document is not changed."""
         self.lang = "en" if lang == "en" else "ja"
-        self.a.lang = self.lang
         self.prefs.lang = self.lang
         self.save_prefs()
         self.retranslate()
@@ -312,17 +351,31 @@ class Wizard(Session):
             self.home.refresh()
 
     def set_scale(self, percent: int) -> None:
-        """Apply a text size of 100, 125 or 150 %."""
-        style.set_scale(percent)
+        """Apply a text size of 100, 125 or 150 % (remembered; meeting mode's own size is not)."""
         self.prefs.scale = percent
         self.save_prefs()
+        if not self.meeting.on:
+            self.apply_scale(percent)
+
+    def apply_scale(self, percent: int) -> None:
+        """Show every widget at ``percent`` text size."""
+        style.set_scale(percent)
         for page in self.pages.values():
             page.rescale()
+
+    def print_plan(self) -> None:
+        """Ctrl+P: the output step's 印刷 button (the plan is written first when there is none yet)."""
+        index = next((i for i, step in enumerate(self.q.steps) if step.kind == "output"), None)
+        if not self.started or index is None or (self.current != index and not self.go(index)):
+            return
+        printer = getattr(self.pages[index], "print_plan", None)
+        if callable(printer):
+            printer()
 
     def show_glossary(self) -> None:
         """The glossary (OCR, RPA, ECRS …) in a small window."""
         from app.gui.widgets import GlossaryWindow
 
         if self.glossary is None:
-            self.glossary = GlossaryWindow(self.root, self.q)
+            self.glossary = GlossaryWindow(self.root, self.q, keys.shortcut_help)
         self.glossary.show(self.lang)

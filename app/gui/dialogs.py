@@ -165,7 +165,22 @@ class CalendarPopup(ctk.CTkToplevel):
         self._grid.pack(padx=8, pady=(0, 4))
         ctk.CTkButton(self, text=ui("today", lang), font=style.font(),
                       command=lambda: self.pick(dt.date.today())).pack(pady=(0, 8))
+        self._start = start
         self._draw()
+        # by the field it fills, not in a corner of the screen; kept on the screen near its edges
+        x = min(parent.winfo_rootx(), parent.winfo_screenwidth() - round(300 * style.scale()))
+        y = min(parent.winfo_rooty() + parent.winfo_height(), parent.winfo_screenheight() - round(360 * style.scale()))
+        self.geometry(f"+{max(0, x)}+{max(0, y)}")
+        self.after(30, self._take_focus)
+
+    def _take_focus(self) -> None:
+        try:
+            self.focus_force()
+            day = getattr(self, "_start_button", None)
+            if day is not None:
+                tkinter.Misc.focus_set(day)  # Tab and Space/Enter from the chosen day (Esc closes)
+        except tkinter.TclError:
+            return  # closed already
 
     def _shift(self, months: int) -> None:
         index = self._month.month - 1 + months
@@ -185,10 +200,12 @@ class CalendarPopup(ctk.CTkToplevel):
             for c, day in enumerate(week):
                 if day:
                     d = dt.date(m.year, m.month, day)
-                    ctk.CTkButton(self._grid, text=str(day), width=36, height=28, font=style.font(12),
-                                  fg_color="transparent", text_color=("gray10", "gray90"),
-                                  hover_color=("gray80", "gray30"),
-                                  command=lambda d=d: self.pick(d)).grid(row=r, column=c, padx=1, pady=1)
+                    button = ctk.CTkButton(self._grid, text=str(day), width=36, height=28, font=style.font(12),
+                                           fg_color="transparent", text_color=("gray10", "gray90"),
+                                           hover_color=("gray80", "gray30"), command=lambda d=d: self.pick(d))
+                    button.grid(row=r, column=c, padx=1, pady=1)
+                    if d == getattr(self, "_start", None):
+                        self._start_button = button
 
     def pick(self, day: dt.date) -> None:
         """Choose ``day`` and close."""

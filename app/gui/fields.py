@@ -14,10 +14,12 @@ from typing import Any
 
 import customtkinter as ctk
 
+from app.domain.catalogue import LANGS
 from app.domain.errors import AssessmentError, Problem
 from app.domain.questionnaire import Item
 from app.domain.values import coerce, length_status, parse_date
-from app.gui import style
+from app.domain.vocabulary import yes_no
+from app.gui import skipnote, style
 from app.gui.dialogs import CalendarPopup
 from app.gui.segmented import Segmented
 from app.gui.strings import ui
@@ -150,7 +152,7 @@ class Field(ctk.CTkFrame):
     def _choice_labels(self) -> list[str]:
         lang = self._lang()
         if self.item.type == "boolean":
-            return [ui("yes", lang), ui("no", lang)]
+            return [yes_no(True, lang), yes_no(False, lang)]
         return [c.label.get(lang) for c in self.item.choices]
 
     def retranslate(self) -> None:
@@ -188,7 +190,7 @@ class Field(ctk.CTkFrame):
             return self.widget.get("1.0", "end-1c")
         text = self.var.get()
         if t == "boolean":
-            answers = {ui("yes", "ja"): True, ui("yes", "en"): True, ui("no", "ja"): False, ui("no", "en"): False}
+            answers = {yes_no(v, lang): v for v in (True, False) for lang in LANGS}
             return answers.get(text)
         if t in ("select_one", "likert"):
             lang = self._choice_lang
@@ -209,7 +211,7 @@ class Field(ctk.CTkFrame):
                 self.widget.insert("1.0", "" if value is None else str(value))
                 self.widget._textbox.edit_modified(False)
             elif t == "boolean":
-                self.var.set("" if value is None else ui("yes" if value else "no", self._lang()))
+                self.var.set("" if value is None else yes_no(bool(value), self._lang()))
             elif t in ("select_one", "likert"):
                 choice = self.item.choice(value)
                 blank = "" if isinstance(self.widget, Segmented) else ui("choose", self._lang())
@@ -368,6 +370,7 @@ class FormView(ctk.CTkFrame):
                     self._stash[key] = answers.pop(f.item.id)
                     f.show(None)
                     env = self._env()
+        skipnote.explain(self, self._lang())
 
     def unfitted(self) -> int:
         """How many typed values do not fit yet (the model still holds the last value that did)."""

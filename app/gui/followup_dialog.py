@@ -17,16 +17,15 @@ from pathlib import Path
 import customtkinter as ctk
 
 from app import service
-from app.domain.assessment import ACTION_STATUSES, Action, Assessment
-from app.domain.errors import StorageError, UserError
+from app.domain.assessment import Action, Assessment
+from app.domain.errors import Problem, StorageError, UserError
 from app.domain.plan import action_names, record_follow_up
 from app.domain.questionnaire import Questionnaire
 from app.domain.values import parse_date, parse_number
+from app.domain.vocabulary import ACTION_STATUSES, status_label
 from app.gui import dialogs, style
-from app.gui.followup_texts import t
 from app.gui.strings import ui
 from app.gui.worker import run_in_thread
-from app.storage.atomic import free_name
 
 STORY_FIELDS = ("before", "after", "comment", "tips")
 
@@ -45,11 +44,11 @@ class FollowUpDialog(ctk.CTkToplevel):
         self.busy = False  # a story sheet is being written
         self.story_path: Path | None = None  # the last story sheet written
         self.current: Action | None = None
-        self.title(t("fu_title", lang))
+        self.title(ui("fu_title", lang))
         self.transient(master.winfo_toplevel())  # stays above the wizard it belongs to
         self.geometry(style.window_size(self, 980, 640))
         self.protocol("WM_DELETE_WINDOW", self.close)
-        ctk.CTkLabel(self, text=t("fu_intro", lang), font=style.font(), wraplength=900, justify="left").pack(
+        ctk.CTkLabel(self, text=ui("fu_intro", lang), font=style.font(), wraplength=900, justify="left").pack(
             anchor="w", padx=16, pady=(12, 6))
         body = ctk.CTkFrame(self, fg_color="transparent")
         body.pack(fill="both", expand=True, padx=12)
@@ -59,14 +58,14 @@ class FollowUpDialog(ctk.CTkToplevel):
         self.form.pack(side="left", fill="both", expand=True)
         self.status_line = ctk.CTkLabel(self, text="", font=style.font(), text_color=style.DONE)
         self.status_line.pack(anchor="w", padx=16)
-        ctk.CTkButton(self, text=t("close", lang), command=self.close, font=style.font()).pack(
+        ctk.CTkButton(self, text=ui("close", lang), command=self.close, font=style.font()).pack(
             anchor="e", padx=16, pady=10)
         self.buttons: dict[str, ctk.CTkLabel] = {}
         self._build_list()
         if a.actions:
             self.select(a.actions[0].id)
         else:
-            ctk.CTkLabel(self.form, text=t("fu_none", lang), font=style.font()).pack(anchor="w", pady=20)
+            ctk.CTkLabel(self.form, text=ui("fu_none", lang), font=style.font()).pack(anchor="w", pady=20)
 
     def _label(self, action: Action, sep: str = " — ") -> str:
         measure, task = action_names(self.q, self.a, action, self.lang)
@@ -76,7 +75,7 @@ class FollowUpDialog(ctk.CTkToplevel):
         for child in self.list.winfo_children():
             child.destroy()
         for action in self.a.actions:
-            status = t(f"status_{action.status}", self.lang)
+            status = status_label(action.status, self.lang)
             # two left-aligned lines (status and measure, then the task): a long task name is never cut off
             item = ctk.CTkLabel(self.list, text=f"[{status}] {self._label(action, chr(10))}", anchor="w",
                                 justify="left", font=style.font(13), corner_radius=6, fg_color="transparent",
@@ -97,40 +96,40 @@ class FollowUpDialog(ctk.CTkToplevel):
                      justify="left").pack(anchor="w", pady=(4, 8))
         row = ctk.CTkFrame(self.form, fg_color="transparent")
         row.pack(fill="x")
-        ctk.CTkLabel(row, text=t("fu_status", lang), font=f).grid(row=0, column=0, sticky="w", padx=(0, 8))
-        labels = [t(f"status_{s}", lang) for s in ACTION_STATUSES]
+        ctk.CTkLabel(row, text=ui("fu_status", lang), font=f).grid(row=0, column=0, sticky="w", padx=(0, 8))
+        labels = [status_label(s, lang) for s in ACTION_STATUSES]
         self.status = ctk.CTkOptionMenu(row, values=labels, font=f)
-        self.status.set(t(f"status_{x.status}", lang))
+        self.status.set(status_label(x.status, lang))
         self.status.grid(row=0, column=1, sticky="w")
-        ctk.CTkLabel(row, text=t("fu_date", lang), font=f).grid(row=1, column=0, sticky="w", padx=(0, 8), pady=4)
+        ctk.CTkLabel(row, text=ui("fu_date", lang), font=f).grid(row=1, column=0, sticky="w", padx=(0, 8), pady=4)
         self.date = ctk.CTkEntry(row, width=160, font=f)
         self.date.insert(0, x.done_date or self.today.isoformat())
         self.date.grid(row=1, column=1, sticky="w")
-        ctk.CTkLabel(row, text=t("fu_hours", lang), font=f).grid(row=2, column=0, sticky="w", padx=(0, 8))
+        ctk.CTkLabel(row, text=ui("fu_hours", lang), font=f).grid(row=2, column=0, sticky="w", padx=(0, 8))
         self.hours = ctk.CTkEntry(row, width=160, font=f)
         if x.realised_hours is not None:
             self.hours.insert(0, f"{x.realised_hours:g}")
         self.hours.grid(row=2, column=1, sticky="w")
-        ctk.CTkLabel(row, text=t("fu_note", lang), font=f).grid(row=3, column=0, sticky="w", padx=(0, 8), pady=4)
+        ctk.CTkLabel(row, text=ui("fu_note", lang), font=f).grid(row=3, column=0, sticky="w", padx=(0, 8), pady=4)
         self.note = ctk.CTkEntry(row, width=260, font=f)
         self.note.grid(row=3, column=1, sticky="w")
-        ctk.CTkLabel(self.form, text=t("fu_story", lang), font=style.font(weight="bold")).pack(anchor="w",
+        ctk.CTkLabel(self.form, text=ui("fu_story", lang), font=style.font(weight="bold")).pack(anchor="w",
                                                                                                pady=(12, 2))
         self.texts: dict[str, ctk.CTkTextbox] = {}
         for name in STORY_FIELDS:
-            ctk.CTkLabel(self.form, text=t(f"fu_{name}", lang), font=f).pack(anchor="w")
+            ctk.CTkLabel(self.form, text=ui(f"fu_{name}", lang), font=f).pack(anchor="w")
             box = ctk.CTkTextbox(self.form, height=56, font=f, wrap="char")
             box.insert("1.0", getattr(x, name))
             box.pack(fill="x", pady=(0, 4))
             self.texts[name] = box
         if x.history:
-            items = " / ".join(f"{h.date} {t('status_' + h.status, lang)}" for h in x.history)
-            ctk.CTkLabel(self.form, text=t("fu_history", lang, items=items), font=f, text_color=style.MUTED,
+            items = " / ".join(f"{h.date} {status_label(h.status, lang)}" for h in x.history)
+            ctk.CTkLabel(self.form, text=ui("fu_history", lang, items=items), font=f, text_color=style.MUTED,
                          wraplength=560, justify="left").pack(anchor="w", pady=4)
         buttons = ctk.CTkFrame(self.form, fg_color="transparent")
         buttons.pack(fill="x", pady=8)
-        ctk.CTkButton(buttons, text=t("fu_record", lang), command=self.record, font=f).pack(side="left")
-        self.story_button = ctk.CTkButton(buttons, text=t("fu_make_story", lang), command=self.make_story, font=f,
+        ctk.CTkButton(buttons, text=ui("fu_record", lang), command=self.record, font=f).pack(side="left")
+        self.story_button = ctk.CTkButton(buttons, text=ui("fu_make_story", lang), command=self.make_story, font=f,
                                           state="normal" if x.status == "done" else "disabled")
         self.story_button.pack(side="left", padx=8)
 
@@ -139,25 +138,28 @@ class FollowUpDialog(ctk.CTkToplevel):
         if self.current is None:
             return False
         x, lang = self.current, self.lang
-        status = ACTION_STATUSES[[t(f"status_{s}", lang) for s in ACTION_STATUSES].index(self.status.get())]
+        status = ACTION_STATUSES[[status_label(s, lang) for s in ACTION_STATUSES].index(self.status.get())]
         day = parse_date(self.date.get()) if self.date.get().strip() else self.today
         if day is None:
-            dialogs.error(self, t("fu_bad_date", lang), lang)
+            field = ui("fu_date", lang)
+            dialogs.error(self, Problem("A007", {"field": field, "value": self.date.get()}).message(lang), lang)
             return False
         raw = self.hours.get().strip()
         hours = parse_number(raw) if raw else None
         if raw and (hours is None or hours < 0):
-            dialogs.error(self, t("fu_bad_hours", lang), lang)
+            field = ui("fu_hours", lang)
+            bad = Problem("A001", {"field": field, "value": raw}) if hours is None else \
+                Problem("A002", {"field": field, "min": 0, "value": raw})
+            dialogs.error(self, bad.message(lang), lang)
             return False
-        record_follow_up(x, status, day, hours, self.note.get().strip())
-        if status == "done":
-            x.done_date = day.isoformat()  # a corrected date replaces the first one
+        # the date field shows the date done, so a done record states it (a correction replaces the first)
+        record_follow_up(x, status, day, hours, self.note.get().strip(), done_on=day if status == "done" else None)
         for name, box in self.texts.items():
             setattr(x, name, box.get("1.0", "end").strip())
         self.changed = True
         self._build_list()
         self.select(x.id)
-        self.status_line.configure(text=t("fu_recorded", lang, action=self._label(x)))
+        self.status_line.configure(text=ui("fu_recorded", lang, action=self._label(x)))
         return True
 
     def make_story(self, path: Path | None = None) -> threading.Thread | None:
@@ -180,7 +182,7 @@ class FollowUpDialog(ctk.CTkToplevel):
         self.busy = True
         self.story_path = None
         self.story_button.configure(state="disabled")
-        self.status_line.configure(text=t("fu_writing", lang))
+        self.status_line.configure(text=ui("fu_writing", lang))
         return run_in_thread(self, lambda: service.write_story(q, a, action_id, target, lang=lang),
                              lambda result, error: self._story_done(action_id, target, result, error))
 
@@ -192,14 +194,14 @@ class FollowUpDialog(ctk.CTkToplevel):
             self.story_button.configure(state="normal")
         if error is None:
             self.story_path = Path(str(result))
-            self.status_line.configure(text=t("fu_story_done", self.lang, path=self.story_path))
+            self.status_line.configure(text=ui("fu_story_done", self.lang, path=self.story_path))
             return
         self.status_line.configure(text="")
         if isinstance(error, StorageError) and error.code == "S004":
             # the PDF is open in a viewer (Windows locks it): offer a free name next to it
             message = error.problems[0].message(self.lang) + "\n" + ui("out_locked_retry", self.lang)
             if dialogs.yes_no(self, message, self.lang):
-                other = dialogs.ask_save_path(self, free_name(target), pdf=True, lang=self.lang)
+                other = dialogs.ask_save_path(self, service.free_name(target), pdf=True, lang=self.lang)
                 if other is not None:
                     self._write_story(action_id, other)
             return

@@ -20,13 +20,13 @@ from app.domain.assessment import Assessment
 from app.domain.errors import UserError
 from app.domain.questionnaire import Questionnaire
 from app.gui import dialogs, style
-from app.gui.followup_texts import t
+from app.gui.strings import ui
 
 
 def ask_sheet_path(parent: tkinter.Misc, lang: str = "ja") -> Path | None:
     """Choose a workbook or CSV (tests replace this function)."""
     name = filedialog.askopenfilename(parent=parent, filetypes=[
-        (t("im_files", lang), "*.xlsx *.xlsm *.csv"), (t("all_files", lang), "*")])
+        (ui("im_files", lang), "*.xlsx *.xlsm *.csv"), (ui("all_files", lang), "*")])
     return Path(name) if name else None
 
 
@@ -40,14 +40,14 @@ class ImportDialog(ctk.CTkToplevel):
         self.path: Path | None = None
         self.preview: service.ImportPreview | None = None
         self.menus: dict[str, ctk.CTkOptionMenu] = {}
-        self.title(t("im_title", lang))
+        self.title(ui("im_title", lang))
         self.geometry(style.window_size(self, 760, 640))
         f = style.font()
-        ctk.CTkLabel(self, text=t("im_intro", lang), font=f, wraplength=700, justify="left").pack(
+        ctk.CTkLabel(self, text=ui("im_intro", lang), font=f, wraplength=700, justify="left").pack(
             anchor="w", padx=16, pady=(12, 6))
         top = ctk.CTkFrame(self, fg_color="transparent")
         top.pack(fill="x", padx=16)
-        ctk.CTkButton(top, text=t("im_choose", lang), command=self.choose, font=f).pack(side="left")
+        ctk.CTkButton(top, text=ui("im_choose", lang), command=self.choose, font=f).pack(side="left")
         self.file_label = ctk.CTkLabel(top, text="", font=f, text_color=style.MUTED)
         self.file_label.pack(side="left", padx=8)
         self.sheet = ctk.CTkOptionMenu(top, values=["-"], command=lambda _v: self.load(), font=f, width=160)
@@ -58,13 +58,13 @@ class ImportDialog(ctk.CTkToplevel):
         self.fields.pack(fill="both", expand=True, padx=16)
         bottom = ctk.CTkFrame(self, fg_color="transparent")
         bottom.pack(fill="x", padx=16, pady=10)
-        self.remember = ctk.CTkCheckBox(bottom, text=t("im_remember", lang), font=f)
+        self.remember = ctk.CTkCheckBox(bottom, text=ui("im_remember", lang), font=f)
         self.remember.select()
         self.remember.pack(side="left")
-        self.import_button = ctk.CTkButton(bottom, text=t("im_import", lang), command=self.run_import, font=f,
+        self.import_button = ctk.CTkButton(bottom, text=ui("im_import", lang), command=self.run_import, font=f,
                                            state="disabled")
         self.import_button.pack(side="right")
-        ctk.CTkButton(bottom, text=t("close", lang), command=self.destroy, font=f, fg_color="gray50").pack(
+        ctk.CTkButton(bottom, text=ui("close", lang), command=self.destroy, font=f, fg_color="gray50").pack(
             side="right", padx=8)
         if path is not None:
             self.load(path)
@@ -96,7 +96,7 @@ class ImportDialog(ctk.CTkToplevel):
         if len(grid.sheets) > 1:
             self.sheet.configure(values=list(grid.sheets))
             self.sheet.set(grid.sheet)
-        self.header_label.configure(text=t("im_header", self.lang, first=layout.first + 1, last=layout.last + 1,
+        self.header_label.configure(text=ui("im_header", self.lang, first=layout.first + 1, last=layout.last + 1,
                                            rows=len(grid.rows) - layout.data_start))
         self._build_fields()
         self.import_button.configure(state="normal")
@@ -107,7 +107,7 @@ class ImportDialog(ctk.CTkToplevel):
         for child in self.fields.winfo_children():
             child.destroy()
         self.menus.clear()
-        none = t("im_not_imported", self.lang)
+        none = ui("im_not_imported", self.lang)
         columns = [c.display() for c in self.preview.layout.columns]
         by_index = {i: columns[i] for i in range(len(columns))}
         for n, item in enumerate(i for i in self.q.items_of("task_grid") if i.is_input):
@@ -130,7 +130,7 @@ class ImportDialog(ctk.CTkToplevel):
         assert self.preview is not None
         menu = self.menus[field_id]
         match = next((c.display() for c in self.preview.layout.columns if c.letter == letter), None)
-        menu.set(match or t("im_not_imported", self.lang))
+        menu.set(match or ui("im_not_imported", self.lang))
 
     def run_import(self) -> Any:
         """Import with the chosen mapping; reports what was skipped and calls ``on_done``."""
@@ -143,10 +143,10 @@ class ImportDialog(ctk.CTkToplevel):
         except UserError as exc:
             dialogs.show_error(self, exc, self.lang)
             return None
-        lines = [t("im_done", self.lang, count=len(result.tasks)),
-                 t("im_skipped", self.lang, **{k: len(v) for k, v in result.skipped.items()})]
+        lines = [ui("im_done", self.lang, count=len(result.tasks)),
+                 ui("im_skipped", self.lang, **{k: len(v) for k, v in result.skipped.items()})]
         if result.problems:
-            lines.append(t("im_problems", self.lang, count=len(result.problems)))
+            lines.append(ui("im_problems", self.lang, count=len(result.problems)))
             lines += [p.render(self.lang) for p in result.problems[:8]]
         dialogs.info(self, "\n".join(lines), self.lang)
         callback = self.on_done

@@ -6,9 +6,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from app import resources
+from app import resources, service
 from app.domain.errors import UserError
-from app.storage.atomic import atomic_write
 
 FILE_NAME = "gui-settings.json"
 MAX_RECENT = 8
@@ -55,7 +54,6 @@ def save(prefs: Prefs, folder: Path | None = None) -> None:
     """Write the settings; a settings file that cannot be written is not worth interrupting the user."""
     path = prefs_path(folder)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, json.dumps(asdict(prefs), ensure_ascii=False, indent=1).encode("utf-8"), backup=False)
+        service.write_settings(path, json.dumps(asdict(prefs), ensure_ascii=False, indent=1).encode("utf-8"))
     except (OSError, UserError):
         return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,8 +10,6 @@ from app import service
 from app.domain.errors import UserError
 from app.gui import dialogs, prefs
 from app.gui.strings import ui
-from app.storage import assessment_file, autosave
-from app.storage.atomic import free_name
 
 if TYPE_CHECKING:
     import customtkinter as ctk
@@ -43,7 +40,7 @@ class Session:
         self.read_only_source: Path | None = None  # a file from a newer app, opened read-only: never written
         self.dirty = False
         self.pdf_path: Path | None = None
-        self.slot = autosave.slot_for(None)
+        self.slot = service.new_slot(None)
         self.autosave_folder: Path | None = None  # None: the user's data folder (tests pass a temporary one)
         self.last_autosave: Path | None = None
         self._autosave_job: str | None = None
@@ -68,8 +65,8 @@ class Session:
         self._forget_autosave()
         self.path = None
         self.pdf_path = None
-        self.slot = autosave.slot_for(None)
-        self.set_assessment(service.new_assessment(self.q, info))
+        self.slot = service.new_slot(None)
+        self.set_assessment(service.new_assessment(self.q, info, self.lang))
         self.dirty = True
         self.schedule_autosave()
         self.go(0)
@@ -111,7 +108,7 @@ class Session:
         self.q = q
         self.path = path
         self.pdf_path = None
-        self.slot = autosave.slot_for(path)
+        self.slot = service.new_slot(path)
         self.read_only_source = None
         self.set_assessment(a)
         self.dirty = False
@@ -126,31 +123,29 @@ class Session:
             dialogs.info(self.root, "\n".join([ui("opened_notes", self.lang, name=path.name), "", *lines]),
                          self.lang)
 
-    def recover(self, pending: autosave.Pending) -> None:
+    def recover(self, pending: service.Recovery) -> None:
         """Reopen autosaved work, read with the same checks as a file; it stays unsaved until the user saves it."""
         if not self.confirm_discard():
             return
         try:
-            q = service.get_questionnaire(assessment_file.peek_questionnaire_id(pending.path))
-            result = autosave.recover(pending, q)
+            result = service.recover(pending)
         except UserError as exc:
             self.report(exc)
             return
         source = pending.source if pending.source is not None and pending.source.exists() else None
         if result.read_only:
             source = None  # never overwrite what a newer app wrote: it is saved under another name
-        self._adopt(q, result.assessment, result.problems, source)
+        self._adopt(result.questionnaire, result.assessment, result.problems, source)
         self.read_only_source = pending.source if result.read_only else None
-        self.slot = pending.path.name.removesuffix(autosave.SUFFIX)
+        self.slot = pending.slot
         self.dirty = True
         self.update_title()
         self._tell_what_happened(pending.source or pending.path, result.problems)
         self.go(0)
 
-    def discard_recovery(self, pending: autosave.Pending) -> None:
+    def discard_recovery(self, pending: service.Recovery) -> None:
         """Throw an autosave away."""
-        with contextlib.suppress(OSError):
-            pending.path.unlink()
+        service.discard_recovery(pending)
 
     def save(self) -> bool:
         """Save to the current file, or ask for a name the first time (always, for a read-only file)."""
@@ -168,7 +163,7 @@ class Session:
         if not self.started:
             return False
         if self.read_only_source is not None:
-            initial = free_name(self.read_only_source)  # beside the newer file, never the same name
+            initial = service.free_name(self.read_only_source)  # beside the newer file, never the same name
         else:
             initial = self.path or (Path.home() / self.default_name(service.ASSESSMENT_SUFFIX))
         path = dialogs.ask_save_path(self.root, initial, lang=self.lang)
@@ -179,8 +174,8 @@ class Session:
         old_slot = self.slot
         if not self._write(path):
             return False
-        autosave.clear(old_slot, self.autosave_folder)
-        self.slot = autosave.slot_for(path)
+        service.clear_autosave(old_slot, self.autosave_folder)
+        self.slot = service.new_slot(path)
         return True
 
     def _write(self, path: Path) -> bool:
@@ -270,7 +265,7 @@ class Session:
         if not (self.started and self.dirty):
             return None
         try:
-            self.last_autosave = autosave.autosave(self.a, self.slot, self.path, self.autosave_folder)
+            self.last_autosave = service.autosave(self.a, self.slot, self.path, self.autosave_folder)
         except (UserError, OSError):
             from app.logs import log_exception
 
@@ -282,7 +277,7 @@ class Session:
         if self._autosave_job is not None:
             self.root.after_cancel(self._autosave_job)
             self._autosave_job = None
-        autosave.clear(self.slot, self.autosave_folder)
+        service.clear_autosave(self.slot, self.autosave_folder)
 
     # --- errors ----------------------------------------------------------------------------------
     def report(self, exc: BaseException, context: str = "window") -> None:

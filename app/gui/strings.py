@@ -1,10 +1,14 @@
-"""Every text of the window itself, Japanese first and English second (questionnaire texts come from the YAML)."""
+"""Every text of the window itself, Japanese first and English second (questionnaire texts come from the YAML).
+
+Domain words (statuses, quadrants, yes/no) come from :mod:`app.domain.vocabulary`, error and validation
+messages from :mod:`app.domain.messages`; only the window's own words live here.
+"""
 
 from __future__ import annotations
 
-import string
+from app.domain.catalogue import Catalogue
 
-UI: dict[str, tuple[str, str]] = {
+UI = Catalogue("window", {
     "app_title": ("業務改善セルフチェック", "Kaizen Self-Check"),
     "untitled": ("（未保存）", "(unsaved)"),
     "home": ("ホーム", "Home"),
@@ -16,6 +20,25 @@ UI: dict[str, tuple[str, str]] = {
     "language": ("表示言語", "Language"),
     "text_size": ("文字の大きさ", "Text size"),
     "glossary": ("用語集", "Glossary"),
+    "skip_note": ("↳ この回答のため、次の質問は不要になりました: {items}（回答は消えていません）",
+                  "↳ With this answer these questions are not needed: {items} (answers are kept)"),
+    "meeting_mode": ("会議モード", "Meeting mode"),
+    "help_title": ("用語集・キーボード操作", "Glossary and keyboard"),
+    "keys_title": ("キーボードだけで使う", "Using the keyboard alone"),
+    "key_next": ("次の手順へ", "Next step"),
+    "key_back": ("前の手順へ", "Previous step"),
+    "key_save": ("保存", "Save"),
+    "key_open": ("ファイルを開く", "Open a file"),
+    "key_print": ("行動計画を印刷（出力の「印刷」と同じ）", "Print the plan (as 'Print' on the output step)"),
+    "key_help": ("この画面（用語集・キーボード操作）", "This panel (glossary and keyboard)"),
+    "key_tab": ("次の（前の）ボタン・入力欄へ。複数行の欄からも出られます",
+                "Next (previous) button or field, also out of multi-line fields"),
+    "key_press": ("ボタンを押す・チェックを切り替える（Enter はボタンだけ。入力欄では変換の確定です）",
+                  "Press a button, toggle a check box (Enter on buttons only; in a field it confirms the IME)"),
+    "key_arrows": ("はい｜いいえ などの選択を切り替える", "Change a choice such as Yes | No"),
+    "key_escape": ("ダイアログを閉じる（キャンセル）", "Close a dialog (cancel)"),
+    "key_grid": ("表の中: Tab で次のセル、Ctrl+Tab で表の外へ、Delete で消去、Enter で編集・一覧を開く",
+                 "In the grid: Tab next cell, Ctrl+Tab out of the grid, Delete clears, Enter edits or opens the list"),
     "steps": ("手順", "Steps"),
     "step_of": ("手順 {n} / {total}", "Step {n} of {total}"),
     # home
@@ -36,8 +59,6 @@ UI: dict[str, tuple[str, str]] = {
     "no_department": ("部署名なし", "no department"),
     # form / validation
     "choose": ("—", "—"),
-    "yes": ("はい", "Yes"),
-    "no": ("いいえ", "No"),
     "fix_before_next": ("入力内容を確認してください（{count}件）。", "Please check the entries ({count})."),
     "counter": ("{n} / {max}", "{n} / {max}"),
     "calendar": ("日付を選ぶ", "Pick a date"),
@@ -85,15 +106,12 @@ UI: dict[str, tuple[str, str]] = {
     "measure_incomplete": ("未回答の質問があります", "Some questions are not answered yet"),
     "cross_dept": ("中央チームへの提案", "Proposal to the central team"),
     # results
-    "q_quick_win": ("すぐやる", "Quick win"),
-    "q_major_project": ("計画的に", "Major project"),
-    "q_fill_in": ("余力で", "Fill-in"),
-    "q_not_now": ("見送り", "Not now"),
     "axis_ease": ("取り組みやすさ →", "Ease →"),
     "axis_impact": ("効果（時間）→", "Impact (hours) →"),
     "res_summary": ("棚卸し {inv} 時間/年（{tasks}業務）　重点 {focus} 時間　改善ポテンシャル {pot} 時間 ≈ {yen} 円（{index}）",
                     "Inventory {inv} h/year ({tasks} tasks), focus {focus} h, potential {pot} h ≈ {yen} yen ({index})"),
-    "res_quick": ("まずはこの3つから", "Start with these"),
+    "res_quick": ("まずはこの3つから", "Start with these three"),
+    "res_quick_n": ("まずはこの{n}つから", "Start with these {n}"),
     "res_proposals": ("中央チームへの提案（全庁的な取組み）", "Proposals to the central team (office-wide)"),
     "res_all": ("検討した施策", "Measures considered"),
     "res_none": ("（なし）", "(none)"),
@@ -126,18 +144,25 @@ UI: dict[str, tuple[str, str]] = {
     "f_support": ("必要な支援", "Support needed"),
     "f_status": ("状況", "Status"),
     "f_realised_hours": ("実績の削減時間（時間/年）", "Hours actually saved (per year)"),
-    "st_not_started": ("未着手", "Not started"),
-    "st_in_progress": ("進行中", "In progress"),
-    "st_done": ("完了", "Done"),
-    "st_cancelled": ("中止", "Cancelled"),
-    "bad_date": ("日付が正しくありません。2026-04-01 や 2026/4/1 の形で入力してください。",
-                 "Not a valid date. Use a form like 2026-04-01."),
-    "bad_hours": ("0以上の数値で入力してください（全角数字も使えます）。", "Enter a number of 0 or more."),
     # output
     "out_pdf": ("行動計画のPDFを作成…", "Create the action plan PDF…"),
     "out_busy": ("PDFを作成しています…", "Creating the PDF…"),
     "out_done": ("PDFを作成しました: {path}", "PDF created: {path}"),
     "out_open_pdf": ("PDFを開く", "Open the PDF"),
+    "out_print": ("印刷", "Print"),
+    "out_print_printed": ("プリンターに送りました: {path}", "Sent to the printer: {path}"),
+    "out_print_opened": ("PDFを開きました。表示されたPDFから印刷してください（Ctrl+P）: {path}",
+                         "The PDF is open: print it from the viewer (Ctrl+P): {path}"),
+    "out_print_failed": ("PDFを開けませんでした。ファイルから直接印刷してください: {path}",
+                         "Could not open the PDF; print the file directly: {path}"),
+    "todo_title": ("まだ終わっていないこと（PDFはこのままでも作れます）", "Not finished yet (the PDF can be made anyway)"),
+    "todo_none": ("✓ すべての重点業務に分析・改善策があり、行動には担当と期限があります。",
+                  "✓ Every focus task has its analysis and a measure; every action has an owner and a deadline."),
+    "todo_analysis": ("現状分析がまだ: {name}", "Not analysed: {name}"),
+    "todo_measure": ("改善策が未選択: {name}", "No measure chosen: {name}"),
+    "todo_owner": ("担当・期限が未記入: {name}", "No owner or deadline: {name}"),
+    "todo_more": ("ほか {n} 件", "{n} more"),
+    "todo_go": ("移動", "Go there"),
     "out_open_folder": ("フォルダを開く", "Open the folder"),
     "out_save": ("評価ファイルを保存", "Save the assessment file"),
     "out_saved": ("保存しました: {path}", "Saved: {path}"),
@@ -190,21 +215,66 @@ UI: dict[str, tuple[str, str]] = {
     "opened_notes": ("「{name}」を開きました。次の点をご確認ください。", "Opened '{name}'. Please note:"),
     "read_only": ("このファイルは上書きできないため、保存するときは「名前を付けて保存」を使います。",
                   "This file cannot be overwritten; use Save as to save your work."),
-}
+    # follow-up, import and ward-wide windows
+    "fu_title": ("振り返り（フォローアップ）", "Follow-up"),
+    "fu_intro": ("行動ごとに、状態・完了日・削減できた時間を記録します。記録は履歴として評価ファイルに残ります。",
+                 "Record each action's status, date done and hours saved. Each record is kept as history in the file."),
+    "fu_none": ("行動計画がまだありません。手順7で行動を決めてから振り返ります。", "There is no action plan yet. Decide the actions in step 7 first."),
+    "fu_status": ("状態", "Status"),
+    "fu_date": ("日付（完了日）", "Date (done on)"),
+    "fu_hours": ("削減できた時間（時間/年）", "Hours saved (h/year)"),
+    "fu_note": ("メモ", "Note"),
+    "fu_story": ("改善事例シート用（完了した行動）", "For the success-story sheet (done actions)"),
+    "fu_before": ("改善前", "Before"),
+    "fu_after": ("改善後", "After"),
+    "fu_comment": ("職員の声", "Staff comment"),
+    "fu_tips": ("ほかの課へのヒント", "Tips for other sections"),
+    "fu_record": ("記録する", "Record"),
+    "fu_make_story": ("改善事例シート（PDF）を作る", "Make the success-story sheet (PDF)"),
+    "fu_writing": ("改善事例シートを作成しています…", "Writing the success-story sheet…"),
+    "fu_story_done": ("改善事例シートを保存しました: {path}", "Success-story sheet saved: {path}"),
+    "fu_recorded": ("記録しました: {action}", "Recorded: {action}"),
+    "fu_history": ("履歴: {items}", "History: {items}"),
+    "close": ("閉じる", "Close"),
+    "im_title": ("業務一覧の取込み（Excel・CSV）", "Import a task list (Excel, CSV)"),
+    "im_intro": ("業務量調査などのExcel・CSVから業務を取り込みます。列の対応を確認してから「取り込む」を押してください。",
+                 "Import tasks from an Excel or CSV inventory. Check the column mapping, then press Import."),
+    "im_choose": ("ファイルを選ぶ…", "Choose a file…"),
+    "im_sheet": ("シート", "Sheet"),
+    "im_header": ("見出し行: {first}〜{last}行目　データ: {rows}行", "Header rows {first}–{last}; {rows} rows below"),
+    "im_not_imported": ("（取り込まない）", "(do not import)"),
+    "im_remember": ("この列の対応を次回も使う", "Use this mapping next time"),
+    "im_import": ("取り込む", "Import"),
+    "im_done": ("{count}件の業務を取り込みました。", "{count} tasks imported."),
+    "im_skipped": ("読み飛ばした行: 空行 {blank}、小計・合計 {subtotal}、見出し {heading}、業務名なし {no_name}",
+                   "Rows skipped: blank {blank}, subtotals {subtotal}, headings {heading}, no name {no_name}"),
+    "im_problems": ("取り込めなかった値（空欄にしました）: {count}件", "Values left blank: {count}"),
+    "im_files": ("Excel・CSV", "Excel, CSV"),
+    "ag_title": ("全庁の集計（中央チーム）", "Ward-wide view (central team)"),
+    "ag_intro": ("各課の評価ファイル（.kaizen.json）またはそのフォルダを選び、「集計する」を押してください。",
+                 "Choose the departments' assessment files (.kaizen.json) or their folder, then press Summarise."),
+    "ag_add_folder": ("フォルダを追加…", "Add a folder…"),
+    "ag_add_files": ("ファイルを追加…", "Add files…"),
+    "ag_clear": ("選択をクリア", "Clear"),
+    "ag_run": ("集計する", "Summarise"),
+    "ag_running": ("集計しています…", "Summarising…"),
+    "ag_pdf": ("PDFを保存…", "Save PDF…"),
+    "ag_xlsx": ("Excelで保存…", "Save Excel…"),
+    "ag_csv": ("CSVで保存…", "Save CSV…"),
+    "ag_saved": ("保存しました: {path}", "Saved: {path}"),
+    "ag_totals": ("{count}部署　棚卸し {inventory} 時間　ポテンシャル {potential} 時間　実績 {realised} 時間　すぐやる完了 {done}/{quick}",
+                  "{count} departments; inventoried {inventory} h; potential {potential} h; realised {realised} h; quick wins done {done}/{quick}"),
+    "ag_pains": ("共通の課題（部署数）: {items}", "Shared pain points (departments): {items}"),
+    "ag_groups": ("全庁的な取組みの候補: {count}件（PDFに詳細）", "Office-wide candidates: {count} (details in the PDF)"),
+    "ag_skipped": ("読み込めなかったファイル: {count}件", "Files that could not be read: {count}"),
+    "ag_flag": ("※版が異なる", "* other version"),
+    "ag_nothing": ("集計できるファイルがありません。", "No files could be summarised."),
+    "ag_col_department": ("部署", "Department"),
+    "ag_col_inventory": ("棚卸し", "Inventoried"),
+    "ag_col_potential": ("ポテンシャル", "Potential"),
+    "ag_col_realised": ("実績", "Realised"),
+    "ag_col_done": ("完了/行動", "Done/actions"),
+})
 
-
-def ui(key: str, lang: str, **params: object) -> str:
-    """The window text ``key`` in ``lang`` with ``params`` filled in."""
-    ja, en = UI[key]
-    template = en if lang == "en" else ja
-    return string.Formatter().vformat(template, (), params) if params else template
-
-
-def hours(value: float) -> str:
-    """Hours for display: one decimal, thousands separators (25,497.7)."""
-    return f"{value:,.1f}"
-
-
-def percent(share: float) -> str:
-    """A 0–1 share as a whole percentage (13 %)."""
-    return f"{share * 100:.0f}%"
+# ui(key, lang, **params): the window text ``key`` in ``lang`` with ``params`` filled in
+ui = UI

@@ -16,6 +16,7 @@ import customtkinter as ctk
 WINDOWS_FONTS = ("Yu Gothic UI", "Meiryo UI", "Meiryo", "MS UI Gothic")
 OTHER_FONTS = ("IPAexGothic", "IPAGothic", "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "TakaoGothic")
 SCALES = (100, 125, 150)
+MEETING_SCALE = 175  # 会議モード: text for a shared screen or a projector
 BASE_SIZE = 14  # px at 100 %; customtkinter scales CTk widgets itself, tk widgets are sized here
 
 ACCENT = "#1f6aa5"
@@ -65,8 +66,8 @@ def family() -> str:
 
 
 def set_scale(percent: int) -> None:
-    """Apply a text-size setting (100/125/150 %) to every customtkinter widget."""
-    factor = max(SCALES[0], min(SCALES[-1], percent)) / 100
+    """Apply a text-size setting (100/125/150 %, or 175 % in meeting mode) to every customtkinter widget."""
+    factor = max(SCALES[0], min(MEETING_SCALE, percent)) / 100
     _scale[0] = factor
     ctk.set_widget_scaling(factor)
 

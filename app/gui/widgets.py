@@ -10,7 +10,8 @@ import customtkinter as ctk
 
 from app.domain.questionnaire import Questionnaire
 from app.gui import style
-from app.gui.strings import hours, ui
+from app.gui.formats import hours
+from app.gui.strings import ui
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
@@ -82,27 +83,39 @@ class TaskSelector(ctk.CTkFrame):
 class GlossaryWindow(ctk.CTkToplevel):
     """Plain explanations of OCR, RPA, ECRS and the other terms, from the questionnaire; hidden, never destroyed."""
 
-    def __init__(self, parent: tkinter.Misc, q: Questionnaire) -> None:
+    def __init__(self, parent: tkinter.Misc, q: Questionnaire,
+                 shortcuts: Callable[[str], list[tuple[str, str]]] | None = None) -> None:
         super().__init__(parent)
         self.geometry(style.window_size(self, 560, 520))
         self.transient(parent.winfo_toplevel())
         self.protocol("WM_DELETE_WINDOW", self.withdraw)
         self.q = q
+        self._shortcuts = shortcuts
         frame = ctk.CTkScrollableFrame(self, fg_color="transparent")
         frame.pack(fill="both", expand=True, padx=8, pady=8)
         frame.columnconfigure(0, weight=1)
+        self.frame = frame
         self.texts: list[ctk.CTkLabel] = []
         for n, entry in enumerate(q.glossary):
             ctk.CTkLabel(frame, text=entry.term, font=style.font(15, "bold"), anchor="w").grid(
-                row=2 * n, column=0, sticky="w", pady=(8, 0))
+                row=2 * n + 2, column=0, sticky="w", pady=(8, 0))
             label = ctk.CTkLabel(frame, text="", font=style.font(), anchor="w", justify="left", wraplength=480)
-            label.grid(row=2 * n + 1, column=0, sticky="w")
+            label.grid(row=2 * n + 3, column=0, sticky="w")
             self.texts.append(label)
+        # the keyboard section above the terms (F1 opens this window): keys, then what they do
+        self.keys_title = ctk.CTkLabel(frame, text="", font=style.font(15, "bold"), anchor="w")
+        self.keys_title.grid(row=0, column=0, sticky="w", pady=(8, 0))
+        self.keys_text = ctk.CTkLabel(frame, text="", font=style.font(), anchor="w", justify="left", wraplength=480)
+        self.keys_text.grid(row=1, column=0, sticky="w", pady=(0, 8))
 
     def show(self, lang: str) -> None:
         """Raise the window with its texts in ``lang``."""
-        self.title(ui("glossary", lang))
+        self.title(ui("help_title", lang) if self._shortcuts else ui("glossary", lang))
         for label, entry in zip(self.texts, self.q.glossary, strict=True):
             label.configure(text=entry.text.get(lang))
+        if self._shortcuts is not None:
+            self.keys_title.configure(text=ui("keys_title", lang))
+            self.keys_text.configure(text="\n".join(f"{keys}　{what}" for keys, what in self._shortcuts(lang)))
         self.deiconify()
         self.lift()
+        self.focus_force()  # Esc closes it again

@@ -11,9 +11,9 @@ from reportlab.platypus import Paragraph
 from app.domain.assessment import Action, Assessment
 from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult, MeasureResult
-from app.domain.values import parse_date, round_half_up
-from app.report import styles
-from app.report.followup_strings import date_text
+from app.domain.values import parse_date
+from app.domain.vocabulary import ecrs_label, quadrant_label, status_label
+from app.report import formats, styles
 from app.report.markup import escape, para
 from app.report.strings import text
 
@@ -71,26 +71,13 @@ class PlanContext:
         return str(value)
 
     # --- figures ----------------------------------------------------------------------------------
-    @staticmethod
-    def hours(value: float, digits: int = 1) -> str:
-        """Hours to ``digits`` decimals, half-up, with thousands separators."""
-        return f"{round_half_up(value, digits):,.{digits}f}"
-
-    @staticmethod
-    def yen(value: float) -> str:
-        """Yen to the unit with thousands separators."""
-        return f"{int(round_half_up(value)):,}"
-
-    @staticmethod
-    def pct(share: float | None, digits: int = 0) -> str:
-        """A 0–1 share as a percentage, or an em dash."""
-        if share is None:
-            return "—"
-        return f"{round_half_up(share * 100, digits):,.{digits}f}"
+    hours = staticmethod(formats.fixed)
+    yen = staticmethod(formats.yen)
+    pct = staticmethod(formats.pct)
 
     def date(self, value: str | dt.date | None) -> str:
         """A date as 2026/10/15 (the form Japanese offices write); unparsable text is returned as typed."""
-        return date_text(value)
+        return formats.date_text(value)
 
     # --- labels -----------------------------------------------------------------------------------
     def measure_label(self, measure_id: str) -> str:
@@ -109,15 +96,14 @@ class PlanContext:
 
     def quadrant(self, m: MeasureResult) -> str:
         """The quadrant's Japanese label, with 時期尚早 / 中央チームへ flags."""
-        label = self.t(f"q_{m.quadrant}")
+        label = quadrant_label(m.quadrant, self.lang)
         if m.premature:
             label += f"（{self.t('premature')}）" if self.lang != "en" else f" ({self.t('premature')})"
         return label
 
     def ecrs(self, code: str) -> str:
         """The ECRS type's label (E やめる … ツール)."""
-        key = f"ecrs_{code}"
-        return self.t(key) if key in _ECRS_KEYS else code
+        return ecrs_label(code, self.lang)
 
     def pain_label(self, value: str) -> str:
         """A pain point's label from the questionnaire."""
@@ -127,8 +113,7 @@ class PlanContext:
 
     def status(self, action: Action) -> str:
         """The action's follow-up status in words."""
-        key = f"status_{action.status}"
-        return self.t(key) if key in _STATUS_KEYS else action.status
+        return status_label(action.status, self.lang)
 
     def followed_actions(self) -> list[Action]:
         """The actions that were followed up: a status other than not started, realised hours or history."""
@@ -158,6 +143,3 @@ class PlanContext:
         s = self.q.settings.get("unit_cost_yen_per_hour")
         return bool(s and s.provisional)
 
-
-_ECRS_KEYS = frozenset(f"ecrs_{c}" for c in "ECRSMT")
-_STATUS_KEYS = frozenset(f"status_{s}" for s in ("not_started", "in_progress", "done", "cancelled"))

@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import string
+from app.domain.catalogue import Catalogue
 
-TEXTS: dict[str, tuple[str, str]] = {
+TEXTS = Catalogue("report.followup", {
     # --- success-story sheet (改善事例シート) ----------------------------------------------------------
     "story_kicker": ("業務改善レポート　改善事例", "Improvement newsletter — success story"),
     "story_subject": ("業務改善の改善事例シート", "Improvement success story"),
@@ -79,44 +78,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_hours": ("時間/年", "h/year"),
     "col_task": ("業務", "Task"),
     "col_measure": ("施策", "Measure"),
-    "kind_category": ("同じ業務区分", "Same category"),
-    "kind_pain": ("同じ課題", "Same pain point"),
-    "kind_measure": ("同じ施策", "Same measure"),
     "page": ("{page} / {total}", "{page} / {total}"),
-}
+})
 
-
-class _Defaulting(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def text(key: str, lang: str = "ja", **params: object) -> str:
-    """The text ``key`` in ``lang`` with ``params`` filled in."""
-    ja, en = TEXTS[key]
-    return string.Formatter().vformat(en if lang == "en" and en else ja, (), _Defaulting(params))
-
-
-def date_text(value: str | dt.date | None) -> str:
-    """A date as 2027/1/10, the form the plan prints (unparsable text is returned as typed)."""
-    from app.domain.values import parse_date
-
-    if value is None or value == "":
-        return ""
-    day = value if isinstance(value, dt.date) else parse_date(value)
-    return f"{day.year}/{day.month}/{day.day}" if day is not None else str(value)
-
-
-def fixed(value: float, digits: int = 1) -> str:
-    """``1,234.0`` — always ``digits`` decimals, so a right-aligned column lines up on the point."""
-    from app.domain.values import round_half_up
-
-    return f"{round_half_up(value, digits):,.{digits}f}"
-
-
-def number(value: float, digits: int = 1) -> str:
-    """``1,234.5`` — half-up rounding, thousands separators, no ``.0`` noise for whole hours."""
-    from app.domain.values import round_half_up
-
-    v = round_half_up(value, digits)
-    return f"{v:,.0f}" if v == int(v) else f"{v:,.{digits}f}"
+# text(key, lang, **params): the story-sheet or ward-summary text ``key`` with ``params`` filled in
+text = TEXTS

@@ -12,6 +12,7 @@ from app.domain import plan as plan_rules
 from app.domain.results import MeasureResult
 from app.report.context import PlanContext
 from app.report.flowables import CheckBox
+from app.report.formats import fixed
 from app.report.markup import escape
 from app.report.sections_front import heading
 from app.report.styles import ACTION_COLUMNS, COLOURS, TASK_COLUMNS, frame, table_commands, widths
@@ -82,7 +83,7 @@ def task_table(ctx: PlanContext) -> list[Flowable]:
             quadrant = ctx.quadrant(m) + (f"\n{ctx.t('central')}" if m.cross_department else "")
             rows.append([*cells, ctx.p(ctx.measure_label(m.measure_id), "cell", cell=True),
                          ctx.p(ctx.ecrs(m.ecrs), "cell"), ctx.p(potential, "cell_right"),
-                         ctx.p(f"{m.ease:.1f}" if m.ease is not None else "—", "cell_center"),
+                         ctx.p(fixed(m.ease) if m.ease is not None else "—", "cell_center"),
                          ctx.p(quadrant, "cell")])
     table = Table(rows, colWidths=widths(TASK_COLUMNS, frame().width), repeatRows=1, splitByRow=1, splitInRow=0)
     table.setStyle(TableStyle(table_commands(ctx.font, zebra=False, grid=False) + style))

@@ -9,9 +9,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from reportlab.platypus.flowables import KeepInFrame
 
 from app.domain.results import MeasureResult
+from app.domain.vocabulary import QUADRANTS, quadrant_label
 from app.report import charts
 from app.report.context import PlanContext
 from app.report.flowables import boxed
+from app.report.formats import fixed
 from app.report.markup import escape
 from app.report.styles import COLOURS, frame, table_commands
 
@@ -237,7 +239,7 @@ def matrix(ctx: PlanContext) -> list[Flowable]:
     points = [charts.Point(n, m.ease or 0.0, m.potential_hours, m.premature) for n, m in enumerate(plotted, 1)]
     band_min = next((b.min_hours for b in ctx.q.bands if b.level == int(ctx.q.value("quadrant_potential_min"))),
                     ctx.q.bands[-1].min_hours)
-    labels = {k: ctx.t(f"q_{k}") for k in ("quick_win", "major_project", "fill_in", "not_now")}
+    labels = {k: quadrant_label(k, ctx.lang) for k in QUADRANTS}
     # A long key takes a slightly lower chart, so chart and key still share one page.
     height = (105 if len(points) <= 20 else 92) * mm
     drawing = charts.matrix_chart(points, frame().width, height, ctx.font, ease_cut=ctx.q.value("quadrant_ease_min"),
@@ -267,7 +269,7 @@ def _matrix_key(ctx: PlanContext, plotted: list[Any]) -> list[Flowable]:
         rows.append([ctx.p(str(n), "cell_right"), ctx.p(ctx.measure_label(m.measure_id), "cell", cell=True),
                      ctx.p(ctx.task_name(m.task_id), "cell", cell=True),
                      ctx.p(ctx.t("cell_hours", value=ctx.hours(m.potential_hours)), "cell_right"),
-                     ctx.p(f"{m.ease:.1f}", "cell_center"), ctx.p(quadrant, "cell")])
+                     ctx.p(fixed(m.ease), "cell_center"), ctx.p(quadrant, "cell")])
     w = frame().width
     table = Table(rows, colWidths=[w * s for s in (0.06, 0.28, 0.28, 0.11, 0.07, 0.2)], repeatRows=1,
                   splitByRow=1, splitInRow=0)

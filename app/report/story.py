@@ -18,8 +18,9 @@ from app import __version__
 from app.domain.assessment import Action, Assessment
 from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult
-from app.report.followup_strings import date_text, number, text
+from app.report.followup_strings import text
 from app.report.fonts import register_fonts
+from app.report.formats import date_text, number
 from app.report.markup import escape, para, plain, trusted
 from app.report.styles import COLOURS, MARGINS_MM, PAGE_SIZE, SIZES, frame, paragraph_styles
 

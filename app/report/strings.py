@@ -7,9 +7,9 @@ questionnaire itself; only the report's own words live here.
 # ruff: noqa: E501 - one catalogue entry per line reads better than wrapped strings (as in app/domain/messages.py)
 from __future__ import annotations
 
-import string
+from app.domain.catalogue import Catalogue
 
-TEXTS: dict[str, tuple[str, str]] = {
+TEXTS = Catalogue("report", {
     # --- document ---------------------------------------------------------------------------------
     "doc_title": ("業務改善 行動計画", "Improvement action plan"),
     "doc_subject": ("業務改善セルフチェックの結果と行動計画", "Kaizen Self-Check results and action plan"),
@@ -121,17 +121,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "Share of focus tasks with each pain point, on a fixed 0–100 % scale."),
     "radar_none": ("重点業務がまだないため、図はありません。手順3で重点業務を選び、手順4で困りごとを選んでください。",
                    "No focus tasks yet, so no chart. Pick focus tasks in step 3 and their pain points in step 4."),
-    # --- quadrants and ECRS ------------------------------------------------------------------------
-    "q_quick_win": ("すぐやる", "Quick win"),
-    "q_major_project": ("計画的に", "Major project"),
-    "q_fill_in": ("余力で", "Fill-in"),
-    "q_not_now": ("見送り", "Not now"),
-    "ecrs_E": ("E 廃止", "E elim."),
-    "ecrs_C": ("C 統合", "C combine"),
-    "ecrs_R": ("R 入替", "R rearr."),
-    "ecrs_S": ("S 簡素化", "S simplify"),
-    "ecrs_M": ("手順書", "manual"),
-    "ecrs_T": ("ツール", "tool"),
+    # --- quadrant flags (the quadrants, statuses and ECRS types are in app.domain.vocabulary) -------
     "premature": ("時期尚早", "premature"),
     "central": ("中央チームへ", "central team"),
     # --- task table --------------------------------------------------------------------------------
@@ -182,10 +172,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_realised": ("実績（時間/年）", "Realised h/yr"),
     "col_done_date": ("完了日", "Done on"),
     "followup_total": ("合計", "Total"),
-    "status_not_started": ("未着手", "not started"),
-    "status_in_progress": ("進行中", "in progress"),
-    "status_done": ("完了", "done"),
-    "status_cancelled": ("中止", "cancelled"),
     # --- proposals ---------------------------------------------------------------------------------
     "proposals_intro": ("他課にまたがる課題です。課内だけで解決せず、根拠とともに業務改善担当（中央チーム）に伝えてください。",
                         "Issues that cross departments. Do not solve them alone: pass them to the central team with the evidence."),
@@ -245,18 +231,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "signoff_who": ("確認者（職・氏名）", "Reviewed by (title, name)"),
     "signoff_date": ("日付", "Date"),
     "signoff_note": ("メモ", "Notes"),
-}
+})
 
-
-class _Defaulting(dict[str, object]):
-    """Leaves a missing ``{field}`` visible rather than raising, so one gap never hides a page."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def text(key: str, lang: str = "ja", **params: object) -> str:
-    """The report text ``key`` in ``lang`` (English falls back to Japanese) with ``params`` filled in."""
-    ja, en = TEXTS[key]
-    template = en if lang == "en" and en else ja
-    return string.Formatter().vformat(template, (), _Defaulting(params))
+# text(key, lang, **params): the report text ``key`` in ``lang`` with ``params`` filled in
+text = TEXTS

@@ -17,9 +17,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, SimpleDocT
 
 from app import __version__
 from app.domain.aggregate import ProposalGroup, WardSummary
+from app.domain.vocabulary import group_kind_label
 from app.report.flowables import numbered_canvas
-from app.report.followup_strings import date_text, fixed, number, text
+from app.report.followup_strings import text
 from app.report.fonts import register_fonts
+from app.report.formats import date_text, fixed, number
 from app.report.markup import para, plain
 from app.report.styles import COLOURS, MARGINS_MM, PAGE_SIZE, SIZES, frame, paragraph_styles, table_commands
 
@@ -145,7 +147,7 @@ def merged_groups(s: WardSummary) -> list[list[ProposalGroup]]:
 def _group_block(same: list[ProposalGroup], width: float, font: str, lang: str) -> list[Flowable]:
     styles = paragraph_styles(font)
     g = same[0]
-    traits = " ／ ".join(f"{text(f'kind_{x.kind}', lang)}: {x.label.get(lang)}" for x in same)
+    traits = " ／ ".join(f"{group_kind_label(x.kind, lang)}: {x.label.get(lang)}" for x in same)
     head = para(text("sum_group_head", lang, traits=traits, count=len(g.departments), hours=fixed(g.potential_hours)),
                 styles["h2"].clone("gh", spaceBefore=2 * mm, spaceAfter=1 * mm, textColor=COLOURS["accent"]))
     rows: list[list[Any]] = [[para(text(k, lang), styles["cell_head"]) for k in

@@ -1,8 +1,9 @@
 """The headless facade both shells use: load, score, plan, render, save, export.
 
 Nothing here prints or prompts; every failure a user can cause is a :class:`UserError`.
-``core`` holds the questionnaire → assessment → scores → plan path; ``followup`` what happens after the
-meeting (spreadsheets, success stories, the ward-wide summary). Callers use ``from app import service``.
+``core`` holds the questionnaire → assessment → scores → plan path; ``document`` the file's life around it
+(autosave, recovery, free names); ``followup`` what happens after the meeting (spreadsheets, success
+stories, the ward-wide summary). Callers use ``from app import service``.
 """
 
 from app.domain.errors import UserError
@@ -25,6 +26,17 @@ from app.service.core import (
     score_json,
     validate_paths,
     write_plan,
+)
+from app.service.document import (
+    Recovery,
+    autosave,
+    clear_autosave,
+    discard_recovery,
+    free_name,
+    new_slot,
+    pending_recoveries,
+    recover,
+    write_settings,
 )
 from app.service.followup import (
     EXPORT_TABLES,
@@ -52,24 +64,32 @@ __all__ = [
     "IMPORT_MAPPING_FILE",
     "ImportPreview",
     "Opened",
+    "Recovery",
     "UserError",
     "aggregate_files",
     "assessment_paths",
+    "autosave",
     "check_output",
+    "clear_autosave",
     "demo",
+    "discard_recovery",
     "example_assessment_path",
     "export_csv",
     "export_xlsx",
+    "free_name",
     "get_questionnaire",
     "import_tasks",
     "load_all_questionnaires",
     "load_file",
     "load_import_mapping",
     "new_assessment",
+    "new_slot",
     "open_assessment",
+    "pending_recoveries",
     "preview_import",
     "propose_actions",
     "questionnaire_files",
+    "recover",
     "render_plan",
     "render_story",
     "render_summary",
@@ -79,6 +99,7 @@ __all__ = [
     "score_json",
     "validate_paths",
     "write_plan",
+    "write_settings",
     "write_story",
     "write_summary",
 ]

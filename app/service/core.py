@@ -160,9 +160,9 @@ def _peek_questionnaire_id(path: Path) -> str:
     return assessment_file.peek_questionnaire_id(path)
 
 
-def new_assessment(q: Questionnaire, info: dict[str, Any] | None = None) -> Assessment:
-    """An empty assessment stamped with ``q``'s id and version, defaults filled in."""
-    a = Assessment(q.id, q.version)
+def new_assessment(q: Questionnaire, info: dict[str, Any] | None = None, lang: str = "ja") -> Assessment:
+    """An empty assessment stamped with ``q``'s id and version and the language it was begun in, defaults filled in."""
+    a = Assessment(q.id, q.version, lang=lang)
     for item in q.items_of("page"):
         if item.default is not None and item.is_input:
             a.info[item.id] = item.default
@@ -181,9 +181,10 @@ def score(q: Questionnaire, a: Assessment) -> AssessmentResult:
     return compute_score(q, a)
 
 
-def propose_actions(q: Questionnaire, a: Assessment, today: dt.date | None = None) -> int:
-    """Add action lines for the quick wins and local projects not yet planned; returns how many."""
-    return len(plan_rules.propose_actions(q, a, compute_score(q, a), today))
+def propose_actions(q: Questionnaire, a: Assessment, today: dt.date | None = None, *, lang: str) -> int:
+    """Add action lines for the quick wins and local projects not yet planned, first steps and KPIs in ``lang``;
+    returns how many."""
+    return len(plan_rules.propose_actions(q, a, compute_score(q, a), today, lang=lang))
 
 
 def score_json(q: Questionnaire, a: Assessment, result: AssessmentResult | None = None) -> dict[str, Any]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from app.domain.assessment import ACTION_STATUSES, ACTION_TEXT_FIELDS, Action, Assessment, FollowUp, MeasureChoice, Task
+from app.domain.assessment import ACTION_TEXT_FIELDS, Action, Assessment, FollowUp, MeasureChoice, Task
 from app.domain.errors import Problem, UserError
 from app.domain.questionnaire import Item, Questionnaire
 from app.domain.values import coerce, parse_number
+from app.domain.vocabulary import ACTION_STATUSES
 from app.storage import preserve
 
 SHOWN_CHARS = 80  # longest value quoted back in a message

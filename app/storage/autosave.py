@@ -38,6 +38,11 @@ class Pending:
     saved_at: dt.datetime
     department: str
 
+    @property
+    def slot(self) -> str:
+        """The slot this autosave fills (its file name without the suffix)."""
+        return self.path.name.removesuffix(SUFFIX)
+
 
 def slot_for(source: Path | None) -> str:
     """A stable slot name for a saved document, or a fresh one for an untitled document."""

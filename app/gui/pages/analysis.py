@@ -48,13 +48,8 @@ class AnalysisPage(PerTaskPage):
         self.form.refresh()
         self.scroll._parent_canvas.yview_moveto(0)
 
-    def inner_next(self) -> bool:
-        if self.form.validate():
-            return True  # stay on this task until its messages are dealt with
-        return self.selector.move(1)
-
-    def inner_back(self) -> bool:
-        return self.selector.move(-1)
+    def finished(self, task_id: str) -> bool:
+        return bool(self.wiz.a.analysis.get(task_id))
 
     def leave(self, forward: bool) -> bool:
         return not forward or self.form.validate() == 0

@@ -54,17 +54,12 @@ class StepPage(ctk.CTkFrame):
     def refresh(self) -> None:
         """Rebuild the widgets' contents from the model."""
 
+    def on_enter(self) -> None:
+        """The step is being opened (from another step or Home), just before ``refresh``."""
+
     def leave(self, forward: bool) -> bool:
         """Check the page before leaving it; show messages next to the fields and return False to stay."""
         return True
-
-    def inner_next(self) -> bool:
-        """Move within the page (next focus task); False when there is nowhere further to go."""
-        return False
-
-    def inner_back(self) -> bool:
-        """Move back within the page; False when at its start."""
-        return False
 
     def before_save(self) -> None:
         """Tidy the model before it is written (the grid drops blank rows)."""
@@ -104,3 +99,13 @@ class PerTaskPage(StepPage):
         self.scroll.grid(row=1, column=0, sticky="nsew")
         self.scroll.columnconfigure(0, weight=1)
         self.body.rowconfigure(1, weight=1)
+
+    def finished(self, task_id: str) -> bool:
+        """Whether this step is done for ``task_id`` (the step opens on the first task that is not)."""
+        return True
+
+    def on_enter(self) -> None:
+        """Open on the first focus task not finished here; all done: keep the one last worked on."""
+        first = next((t.task_id for t in self.wiz.focus_tasks() if not self.finished(t.task_id)), None)
+        if first is not None:
+            self.wiz.current_task = first

@@ -10,8 +10,9 @@ from tksheet import Sheet
 
 from app.domain.questionnaire import Step
 from app.gui import style
+from app.gui.formats import hours, percent
 from app.gui.pages.base import StepPage
-from app.gui.strings import hours, percent, ui
+from app.gui.strings import ui
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard

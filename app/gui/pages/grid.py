@@ -19,12 +19,14 @@ from app.domain.errors import AssessmentError, Problem
 from app.domain.questionnaire import Item, Step
 from app.domain.scoring import annual_hours, task_env
 from app.domain.values import coerce
-from app.gui import style
-from app.gui.fields import display_number
+from app.gui import keys, style
+from app.gui.formats import hours
+from app.gui.pages import grid_cells as cells
 from app.gui.pages.base import StepPage
-from app.gui.strings import hours, ui
+from app.gui.strings import ui
 
 if TYPE_CHECKING:
+    from app.gui.checklist import CheckListPopup
     from app.gui.controller import Wizard
     from app.gui.import_dialog import ImportDialog
 
@@ -57,8 +59,8 @@ class GridPage(StepPage):
                           command=self.import_sheet)
         b.grid(row=0, column=4, padx=(12, 6))
         self.buttons["grid_import"] = b
-        self.total = ctk.CTkLabel(bar, text="", font=style.font(14, "bold"))
-        self.total.grid(row=0, column=6, padx=(16, 0))
+        # the total has a line of its own under the grid: beside the buttons it was cut at 100 % and hidden at 150 %
+        self.total = ctk.CTkLabel(self.body, text="", font=style.font(14, "bold"), anchor="w")
         bar.columnconfigure(5, weight=1)
         self.sheet = Sheet(self.body, headers=["id", *["" for _ in self.items]], data=[],
                            default_header_height="3", header_wrap="w", table_wrap="", show_top_left=False,
@@ -74,13 +76,22 @@ class GridPage(StepPage):
                                    "undo", "edit_cell", "row_drag_and_drop", "ctrl_select")
         self.sheet.hide_columns(0, data_indexes=True)
         self.sheet.bind("<<SheetModified>>", self._modified)
+        self.sheet.extra_bindings("begin_edit_cell", self._begin_edit)
+        # Tab moves between cells (tksheet); Ctrl+Tab leaves the grid, to 次へ or back to the row buttons
+        for sequence, target in (("<Control-Tab>", lambda: self.wiz.next_button),
+                                 ("<Control-Shift-Tab>", lambda: self.buttons["grid_import"]),
+                                 ("<Control-ISO_Left_Tab>", lambda: self.buttons["grid_import"])):
+            self.sheet.MT.bind(sequence, lambda _e, target=target: keys.focus(target()))
         self.message = ctk.CTkLabel(self.body, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                     justify="left", wraplength=1000)
-        self.message.grid(row=2, column=0, sticky="ew", pady=(4, 0))
+        self.total.grid(row=2, column=0, sticky="ew", pady=(4, 0))
+        self.message.grid(row=3, column=0, sticky="ew", pady=(4, 0))
         self.note = ctk.CTkLabel(self.body, text="", font=style.font(13), text_color=style.DONE, anchor="w")
-        self.note.grid(row=3, column=0, sticky="ew")
+        self.note.grid(row=4, column=0, sticky="ew")
+        for label in (self.message, self.note):
+            label.grid_remove()
         self.hint = ctk.CTkLabel(self.body, text="", font=style.font(12), text_color=style.MUTED, anchor="w")
-        self.hint.grid(row=4, column=0, sticky="ew")
+        self.hint.grid(row=5, column=0, sticky="ew")
         self._set_columns()
 
     # --- columns ---------------------------------------------------------------------------------
@@ -89,23 +100,17 @@ class GridPage(StepPage):
         self.sheet.headers(["id", *[i.label.get(lang) for i in self.items]], redraw=False)
         widths: list[int] = []  # displayed columns only: the id column is hidden
         for c, item in enumerate(self.items, start=1):
-            widths.append(round((item.width or 10) * CHAR_PX * style.scale()) + 8)
+            widths.append(round(cells.width_chars(item, self.wiz.lang) * CHAR_PX * style.scale()) + 8)
             col = self.sheet.span(num2alpha(c), header=False)
             if item.calculate is not None:
                 self.sheet.readonly(col)
                 self.sheet.highlight(col, bg=CALC_BG, redraw=False)
             elif item.type in ("select_one", "likert", "boolean"):
-                self.sheet.dropdown(col, values=["", *self._labels(item)], edit_data=False, redraw=False)
+                self.sheet.dropdown(col, values=["", *cells.labels(item, self.wiz.lang)], edit_data=False, redraw=False)
             if item.type in ("integer", "decimal") or item.calculate is not None:
                 self.sheet.align(col, align="e", redraw=False)
         self.sheet.set_column_widths(widths)
         self.sheet.set_header_height_lines(3)
-
-    def _labels(self, item: Item) -> list[str]:
-        lang = self.wiz.lang
-        if item.type == "boolean":
-            return [ui("yes", lang), ui("no", lang)]
-        return [c.label.get(lang) for c in item.choices]
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -115,6 +120,15 @@ class GridPage(StepPage):
         self.hint.configure(text=ui("grid_paste_hint", lang))
         self._set_columns()
         self._loaded_revision = -1
+
+    @staticmethod
+    def _say(label: ctk.CTkLabel, text: str) -> None:
+        """Show ``text`` under the grid; an empty line takes no room (a blank CTkLabel is 40 px high at 150 %)."""
+        label.configure(text=text)
+        if text:
+            label.grid()
+        else:
+            label.grid_remove()
 
     def unfitted(self) -> int:
         """Cells whose typed text does not fit (blank required cells hold nothing to lose)."""
@@ -135,23 +149,7 @@ class GridPage(StepPage):
     # --- model -> sheet ----------------------------------------------------------------------------
     def display(self, item: Item, value: object) -> str:
         """How a stored answer appears in a cell."""
-        lang = self.wiz.lang
-        if value is None:
-            return ""
-        if item.type == "boolean":
-            return ui("yes" if value else "no", lang)
-        if item.type in ("select_one", "likert"):
-            choice = item.choice(value)
-            return choice.label.get(lang) if choice else str(value)
-        if item.type == "select_multiple" and isinstance(value, list):
-            return "、".join(self.display_choice(item, v) for v in value)
-        if item.calculate is not None and isinstance(value, int | float):
-            return hours(float(value))
-        return display_number(value) if item.type in ("integer", "decimal") else str(value)
-
-    def display_choice(self, item: Item, value: object) -> str:
-        choice = item.choice(value)
-        return choice.label.get(self.wiz.lang) if choice else str(value)
+        return cells.display(item, value, self.wiz.lang)
 
     def row_for(self, task: Task) -> list[Any]:
         """The cells of one task, including the hidden id and the computed columns."""
@@ -210,9 +208,30 @@ class GridPage(StepPage):
                 self._noted.discard((r, c))
 
     # --- sheet -> model ------------------------------------------------------------------------------
+    def _begin_edit(self, event: Any) -> str | None:
+        """A select-multiple cell (接点, 繁忙期) opens a check list instead of a text editor."""
+        c = self.sheet.displayed_column_to_data(event.column)
+        item = self.items[c - 1] if 0 < c <= len(self.items) else None
+        if item is None or item.type != "select_multiple":
+            return str(event.value)
+        self.after_idle(self.open_check_list, event.row, item)
+        return None
+
+    def open_check_list(self, r: int, item: Item) -> CheckListPopup:
+        """Tick the values of row ``r``'s ``item`` in a small window by the cell; OK writes them into the cell."""
+        from app.gui.checklist import open_for_cell
+
+        def done(text: str, c: int = 1 + self.items.index(item)) -> None:
+            self.sheet.set_cell_data(r, c, text, redraw=False)
+            self.sync([r])
+            keys.focus(self.sheet.MT)
+
+        return open_for_cell(self.sheet, r, self.items.index(item), item, lang=self.wiz.lang, on_text=done,
+                             value=self.wiz.a.tasks[r].answers.get(item.id))
+
     def _modified(self, event: dict[str, Any]) -> None:
-        cells = event.get("cells", {}).get("table", {}) if event.get("eventname") == "edit_table" else None
-        rows = sorted({r for r, _c in cells}) if cells else None
+        edited = event.get("cells", {}).get("table", {}) if event.get("eventname") == "edit_table" else None
+        rows = sorted({r for r, _c in edited}) if edited else None
         self.sync(rows)
 
     def sync(self, rows: list[int] | None = None) -> None:
@@ -227,7 +246,7 @@ class GridPage(StepPage):
             for r, row in enumerate(data):
                 tid = str(row[0] or "")
                 if not tid or tid in seen:
-                    tid = _fresh_id(a.new_task_id(), seen | set(by_id))
+                    tid = cells.fresh_id(a.new_task_id(), seen | set(by_id))
                     self.sheet.set_cell_data(r, 0, tid, redraw=False)
                 seen.add(tid)
                 order.append(by_id.get(tid) or Task(tid))
@@ -284,9 +303,9 @@ class GridPage(StepPage):
             first_key = next(iter(self.errors))
             row = next((n for n, t in enumerate(a.tasks, start=1) if t.id == first_key[0]), 0)
             first = ui("grid_row_error", lang, row=row, message=self.errors[first_key][1])
-            self.message.configure(text=ui("grid_errors", lang, count=len(self.errors), first=first))
+            self._say(self.message, ui("grid_errors", lang, count=len(self.errors), first=first))
         else:
-            self.message.configure(text="")
+            self._say(self.message, "")
 
     # --- user actions ---------------------------------------------------------------------------------
     def edit_cell(self, row: int, item_id: str, text: str) -> None:
@@ -303,6 +322,7 @@ class GridPage(StepPage):
         r = len(self.wiz.a.tasks) - 1
         self.sheet.see(r, 0)
         self.sheet.select_cell(r, 0)  # displayed column 0 is 業務名 (the id column is hidden)
+        self.sheet.focus_set()  # typing goes into the new row's 業務名, not into the button just pressed
         self.update_total()
 
     def import_sheet(self) -> ImportDialog:
@@ -323,8 +343,8 @@ class GridPage(StepPage):
             self.sheet.create_selection_box(total - count, 0, total, len(self.items), type_="rows")  # displayed columns
             self.sheet.see(total - count, 0)
             self.sheet.redraw()
-        self.message.configure(text="")
-        self.note.configure(text=ui("grid_imported", self.wiz.lang, count=count))
+        self._say(self.message, "")
+        self._say(self.note, ui("grid_imported", self.wiz.lang, count=count))
 
     def selected_rows(self) -> list[int]:
         """Rows with a selected cell or a selected row header."""
@@ -381,14 +401,6 @@ class GridPage(StepPage):
         if not forward:
             return True
         if not a.tasks:
-            self.message.configure(text=ui("grid_need_task", self.wiz.lang))
+            self._say(self.message, ui("grid_need_task", self.wiz.lang))
             return False
         return not self.errors
-
-
-def _fresh_id(candidate: str, used: set[str]) -> str:
-    n = 1
-    while candidate in used:
-        candidate = f"t{len(used) + n}"
-        n += 1
-    return candidate

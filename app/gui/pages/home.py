@@ -13,7 +13,6 @@ from app import service
 from app.gui import style
 from app.gui.fields import FormView
 from app.gui.strings import ui
-from app.storage import autosave
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
@@ -164,8 +163,7 @@ class HomePage(ctk.CTkFrame):
 
     def _refresh_recovery(self) -> None:
         lang = self.wiz.lang
-        pending = [p for p in autosave.pending(self.wiz.autosave_folder)
-                   if p.path.name.removesuffix(autosave.SUFFIX) != self.wiz.slot][:MAX_RECOVERY]
+        pending = service.pending_recoveries(self.wiz.autosave_folder, exclude_slot=self.wiz.slot)[:MAX_RECOVERY]
         for n, (label, restore, discard) in enumerate(self.recovery_rows):
             widgets = (label, restore, discard)
             if n < len(pending):
@@ -196,7 +194,7 @@ class HomePage(ctk.CTkFrame):
         self.aggregate_window = open_aggregate_window(self, self.wiz.lang)
         return self.aggregate_window
 
-    def _discard(self, pending: autosave.Pending) -> None:
+    def _discard(self, pending: service.Recovery) -> None:
         self.wiz.discard_recovery(pending)
         self.refresh()
 

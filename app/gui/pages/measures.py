@@ -13,10 +13,12 @@ import customtkinter as ctk
 
 from app.domain.questionnaire import Measure, Step
 from app.domain.scoring import task_env
+from app.domain.vocabulary import quadrant_label
 from app.gui import style
 from app.gui.fields import FormView
+from app.gui.formats import decimal, hours, percent
 from app.gui.pages.base import PerTaskPage
-from app.gui.strings import hours, percent, ui
+from app.gui.strings import ui
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
@@ -124,8 +126,8 @@ class MeasureCard(ctk.CTkFrame):
         if not scored.complete:
             self.status.configure(text=ui("measure_incomplete", lang), text_color=style.MUTED)
             return
-        quadrant = ui("q_" + scored.quadrant, lang)
-        ease = "—" if scored.ease is None else f"{scored.ease:.1f}"
+        quadrant = quadrant_label(scored.quadrant, lang)
+        ease = "—" if scored.ease is None else decimal(scored.ease)
         text = ui("measure_score", lang, hours=hours(scored.potential_hours), ease=ease, quadrant=quadrant)
         if scored.cross_department:
             text += "・" + ui("cross_dept", lang)
@@ -203,13 +205,9 @@ class MeasuresPage(PerTaskPage):
         return sum(self.cards[m.id].form.validate() for m in self.shown_measures()
                    if m.id in self.cards and self.cards[m.id].var.get())
 
-    def inner_next(self) -> bool:
-        if self.validate():
-            return True
-        return self.selector.move(1)
-
-    def inner_back(self) -> bool:
-        return self.selector.move(-1)
+    def finished(self, task_id: str) -> bool:
+        mine = [m for m in self.wiz.result().measures if m.task_id == task_id]
+        return bool(mine) and all(m.complete for m in mine)
 
     def leave(self, forward: bool) -> bool:
         return not forward or self.validate() == 0

@@ -4,9 +4,6 @@ never freezes); open the result or its folder; save the assessment."""
 from __future__ import annotations
 
 import copy
-import os
-import subprocess
-import sys
 import tkinter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,28 +16,13 @@ from app.domain.plan import action_names
 from app.domain.questionnaire import Step
 from app.gui import dialogs, style
 from app.gui.pages.base import StepPage
+from app.gui.pages.todo import TodoList
+from app.gui.printing import open_in_system, print_file
 from app.gui.strings import ui
 from app.gui.worker import run_in_thread
-from app.storage.atomic import free_name
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
-
-
-def open_in_system(path: Path) -> bool:
-    """Open a file or folder with the system's program; False when that is not possible here."""
-    try:
-        if sys.platform.startswith("win"):
-            os.startfile(str(path))  # type: ignore[attr-defined,unused-ignore]  # noqa: S606 - Windows only, no shell
-        elif sys.platform == "darwin":
-            # the system's opener with a path the user just chose; no shell is involved
-            subprocess.Popen(["open", str(path)])  # noqa: S603, S607
-        else:
-            subprocess.Popen(["xdg-open", str(path)], stdout=subprocess.DEVNULL,  # noqa: S603, S607
-                             stderr=subprocess.DEVNULL)
-    except OSError:
-        return False
-    return True
 
 
 CSV_TABLES = ("tasks", "measures", "actions")
@@ -51,9 +33,17 @@ class OutputPage(StepPage):
 
     def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
         super().__init__(parent, wiz, step)
+        # the boxes scroll inside the page, so at 150 % and in meeting mode nothing is cut and the navigation stays
+        outer = self.body
+        self.body = ctk.CTkScrollableFrame(outer, fg_color="transparent")
+        self.body.grid(row=0, column=0, sticky="nsew")
+        self.body.columnconfigure(0, weight=1)
+        outer.rowconfigure(0, weight=1)
         self.busy = False
+        self._print_after = False  # 印刷 with no PDF yet: print once it is written
         self.thread: Any = None
         self.last_export: Path | None = None
+        self.last_story: Path | None = None
         self.story_ids: list[str] = []
         self._shown_for: object = None
         # three boxes, each a row of buttons and a line of status: all of it fits at 125 % on 1366×768
@@ -63,17 +53,22 @@ class OutputPage(StepPage):
         self.pdf_button = ctk.CTkButton(box, text="", height=44, font=style.font(16, "bold"), command=self.make_pdf)
         self.pdf_button.grid(row=0, column=0, padx=16, pady=(14, 4), sticky="w")
         self.progress = ctk.CTkProgressBar(box, mode="indeterminate", width=200)
+        # open / print / folder on a line of their own: beside the PDF button they ran off the page at 150 %
         row = ctk.CTkFrame(box, fg_color="transparent")
-        row.grid(row=0, column=2, sticky="e", padx=16, pady=(14, 4))
+        row.grid(row=1, column=0, columnspan=3, sticky="w", padx=16, pady=(4, 4))
         self.open_pdf = ctk.CTkButton(row, text="", font=style.font(13), command=lambda: self._open(False))
         self.open_folder = ctk.CTkButton(row, text="", font=style.font(13), command=lambda: self._open(True))
+        self.print_button = ctk.CTkButton(row, text="", font=style.font(13), command=self.print_plan)
         self.open_pdf.grid(row=0, column=0, padx=(0, 8))
-        self.open_folder.grid(row=0, column=1)
+        self.print_button.grid(row=0, column=1, padx=(0, 8))
+        self.open_folder.grid(row=0, column=2)
         self.status = ctk.CTkLabel(box, text="", font=style.font(), anchor="w", justify="left", wraplength=900)
-        self.status.grid(row=1, column=0, columnspan=3, sticky="w", padx=16, pady=(0, 8))
+        self.status.grid(row=2, column=0, columnspan=3, sticky="w", padx=16, pady=(0, 8))
+        self.todo = TodoList(self.body, wiz)  # what is unfinished, under the PDF button it never blocks
+        self.todo.grid(row=1, column=0, sticky="ew", pady=(10, 0))
         self._build_exports()
         save_box = ctk.CTkFrame(self.body, corner_radius=10)
-        save_box.grid(row=2, column=0, sticky="ew", pady=(10, 0))
+        save_box.grid(row=3, column=0, sticky="ew", pady=(10, 0))
         self.save_button = ctk.CTkButton(save_box, text="", height=40, font=style.font(15), command=self.save)
         self.save_button.grid(row=0, column=0, padx=16, pady=(14, 4), sticky="w")
         self.saved = ctk.CTkLabel(save_box, text="", font=style.font(), anchor="w")
@@ -84,7 +79,7 @@ class OutputPage(StepPage):
 
     def _build_exports(self) -> None:
         box = ctk.CTkFrame(self.body, corner_radius=10)
-        box.grid(row=1, column=0, sticky="ew", pady=(10, 0))
+        box.grid(row=2, column=0, sticky="ew", pady=(10, 0))
         box.columnconfigure(3, weight=1)
         self.export_title = ctk.CTkLabel(box, text="", font=style.font(15, "bold"), anchor="w")
         self.export_title.grid(row=0, column=0, columnspan=4, sticky="w", padx=16, pady=(10, 2))
@@ -103,6 +98,9 @@ class OutputPage(StepPage):
         self.story_menu = ctk.CTkOptionMenu(box, values=[""], width=380, font=style.font(13),
                                             dropdown_font=style.font(13), dynamic_resizing=False)
         self.story_menu.grid(row=2, column=1, columnspan=3, padx=(0, 8), pady=3, sticky="w")
+        # the story sheet prints like the plan (once it is written)
+        self.story_print = ctk.CTkButton(box, text="", width=80, font=style.font(13), command=self.print_story)
+        self.story_print.grid(row=2, column=4, padx=16, pady=3, sticky="e")
         self.export_status = ctk.CTkLabel(box, text="", font=style.font(13), anchor="w", justify="left",
                                           wraplength=900)
         self.export_status.grid(row=3, column=0, columnspan=5, sticky="w", padx=16, pady=(0, 8))
@@ -116,9 +114,11 @@ class OutputPage(StepPage):
         self.csv_table.configure(values=[ui("out_table_" + t, lang) for t in CSV_TABLES])
         self.csv_table.set(ui("out_table_tasks", lang))
         self.story_button.configure(text=ui("out_story", lang))
+        self.story_print.configure(text=ui("out_print", lang))
         self.open_export.configure(text=ui("out_open_folder", lang))
         self.pdf_button.configure(text=ui("out_pdf", lang))
         self.open_pdf.configure(text=ui("out_open_pdf", lang))
+        self.print_button.configure(text=ui("out_print", lang))
         self.open_folder.configure(text=ui("out_open_folder", lang))
         self.save_button.configure(text=ui("out_save", lang))
         self.next_hint.configure(text=ui("out_next", lang))
@@ -131,6 +131,8 @@ class OutputPage(StepPage):
         state = "normal" if pdf and not self.busy else "disabled"
         self.open_pdf.configure(state=state)
         self.open_folder.configure(state=state)
+        self.print_button.configure(state="disabled" if self.busy else "normal")
+        self.todo.refresh()
         path = self.wiz.path
         self.saved.configure(text=ui("out_saved", lang, path=path) if path and not self.wiz.dirty else "")
         self._refresh_exports()
@@ -140,6 +142,7 @@ class OutputPage(StepPage):
         if self._shown_for is not self.wiz.a:  # another file was opened: its exports are not this one's
             self._shown_for = self.wiz.a
             self.last_export = None
+            self.last_story = None
         done = [x for x in self.wiz.a.actions if x.status == "done"]
         self.story_ids = [x.id for x in done]
         labels = [self._action_label(x.id) for x in done]
@@ -156,6 +159,9 @@ class OutputPage(StepPage):
             self.export_status.configure(text=ui("out_exported", lang, path=shown) if shown
                                          else "" if done else ui("out_story_hint", lang))
         self.open_export.configure(state="normal" if self.last_export and not self.busy else "disabled")
+        story = self.last_story
+        self.story_print.configure(state="normal" if story is not None and story.is_file() and not self.busy
+                                   else "disabled")
 
     def _action_label(self, action_id: str) -> str:
         measure, task = action_names(self.wiz.q, self.wiz.a, self.wiz.a.action(action_id), self.wiz.lang)
@@ -241,15 +247,21 @@ class OutputPage(StepPage):
                 self.wiz.update_sidebar()
             else:
                 self.last_export = Path(result)
+                if kind == "story":
+                    self.last_story = Path(result)
             self.refresh()
+            if kind == "plan" and self._print_after:
+                self._print_after = False
+                self.print_plan()
             return
+        self._print_after = False
         (self.status if kind == "plan" else self.export_status).configure(text="")
         self.refresh()
         if isinstance(error, StorageError) and error.code == "S004":
             # the file is open in Excel or a viewer (Windows locks it): offer another name instead of failing
             message = error.problems[0].message(self.wiz.lang) + "\n" + ui("out_locked_retry", self.wiz.lang)
             if dialogs.yes_no(self, message, self.wiz.lang):
-                other = dialogs.ask_save_path(self, free_name(target), pdf=target.suffix == ".pdf",
+                other = dialogs.ask_save_path(self, service.free_name(target), pdf=target.suffix == ".pdf",
                                               lang=self.wiz.lang)
                 if other is not None:
                     self._start(kind, other, what)
@@ -270,6 +282,25 @@ class OutputPage(StepPage):
         target = pdf.parent if folder else pdf
         if not open_in_system(target):
             dialogs.error(self, ui("open_failed", self.wiz.lang, path=target), self.wiz.lang)
+
+    def print_plan(self) -> None:
+        """印刷 (and Ctrl+P): print the plan, writing the PDF first when there is none; the to-do list never blocks."""
+        if self.busy:
+            return
+        pdf = self.wiz.pdf_path
+        if pdf is None or not pdf.is_file():
+            self.make_pdf()
+            self._print_after = self.busy  # False when the save dialog was cancelled
+            return
+        lang = self.wiz.lang
+        outcome = print_file(pdf)
+        self.status.configure(text=ui("out_print_" + outcome, lang, path=pdf))
+
+    def print_story(self) -> None:
+        """印刷 beside the story sheet: the sheet written last."""
+        story = self.last_story
+        if story is not None and story.is_file():
+            self.export_status.configure(text=ui("out_print_" + print_file(story), self.wiz.lang, path=story))
 
     def save(self) -> None:
         """Save the assessment (asking for a name the first time)."""

@@ -11,15 +11,18 @@ import customtkinter as ctk
 from tksheet import Sheet
 
 from app import service
-from app.domain.assessment import ACTION_STATUSES, Action
+from app.domain.assessment import Action
+from app.domain.errors import Problem
 from app.domain.plan import action_names
 from app.domain.questionnaire import Step
 from app.domain.values import parse_date
+from app.domain.vocabulary import ACTION_STATUSES, status_label
 from app.gui import style
 from app.gui.dialogs import CalendarPopup
+from app.gui.formats import hours
 from app.gui.pages.base import StepPage
 from app.gui.segmented import Segmented
-from app.gui.strings import hours, ui
+from app.gui.strings import ui
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
@@ -62,7 +65,8 @@ class PlanPage(StepPage):
         super().__init__(parent, wiz, step)
         self.selected: str | None = None
         self._quiet = False
-        self._auto_proposed = False
+        # the document the plan was prefilled for: a second file opened later with no actions is prefilled too
+        self._auto_proposed: object | None = None
         self.errors: dict[str, str] = {}
         self.typed: dict[str, str] = {}
         self.followup: FollowUpDialog | None = None
@@ -158,7 +162,7 @@ class PlanPage(StepPage):
         self.followup_button.configure(text=ui("plan_followup", lang))
         for name, label in self.labels.items():
             label.configure(text=ui("f_" + name, lang))
-        self.status.configure(values=[ui("st_" + s, lang) for s in ACTION_STATUSES])
+        self.status.configure(values=[status_label(s, lang) for s in ACTION_STATUSES])
         for b in self.calendar_buttons:
             b.configure(text=ui("calendar_short", lang))
         self.sheet.headers([ui(k, lang) for k in COLUMNS])
@@ -193,12 +197,12 @@ class PlanPage(StepPage):
         lang = self.wiz.lang
         measure, task = action_names(self.wiz.q, self.wiz.a, x, lang)
         realised = "" if x.realised_hours is None else hours(x.realised_hours)
-        return [measure, task, x.owner, x.deadline, x.review_date, ui("st_" + x.status, lang), realised]
+        return [measure, task, x.owner, x.deadline, x.review_date, status_label(x.status, lang), realised]
 
     def refresh(self) -> None:
         a = self.wiz.a
-        if not a.actions and not self._auto_proposed:
-            self._auto_proposed = True
+        if not a.actions and self._auto_proposed is not a:
+            self._auto_proposed = a
             self.propose(quiet=True)
         self.sheet.set_sheet_data([self.row(x) for x in a.actions], reset_col_positions=False, redraw=False)
         self.sheet.readonly(self.sheet.span(":", header=False))
@@ -264,7 +268,7 @@ class PlanPage(StepPage):
             value = getattr(x, name)
             var.set(self.typed[key] if key in self.errors else ("" if value is None else str(value)))
             self._show_error(name, self.errors.get(key, ""))
-        self.status.set(ui("st_" + x.status, self.wiz.lang))
+        self.status.set(status_label(x.status, self.wiz.lang))
         self._quiet = False
         self.followup_summary.configure(text=self._followup_text(x))
 
@@ -273,7 +277,7 @@ class PlanPage(StepPage):
         if not x.history:
             return ui("plan_no_followup", lang)
         last = x.history[-1]
-        text = ui("plan_last_followup", lang, date=last.date, status=ui("st_" + last.status, lang),
+        text = ui("plan_last_followup", lang, date=last.date, status=status_label(last.status, lang),
                   count=len(x.history))
         if x.realised_hours is not None:
             text += "\n" + ui("plan_realised", lang, hours=hours(x.realised_hours))
@@ -298,7 +302,8 @@ class PlanPage(StepPage):
         if name in DATE_FIELDS:
             day = parse_date(text) if text else None
             if text and day is None:
-                message = ui("bad_date", self.wiz.lang)
+                lang = self.wiz.lang
+                message = Problem("A007", {"field": ui(f"f_{name}", lang), "value": text}).message(lang)
             else:
                 setattr(x, name, day.isoformat() if day else "")
         else:
@@ -317,7 +322,7 @@ class PlanPage(StepPage):
         x = self.action()
         if self._quiet or x is None:
             return
-        labels = {ui("st_" + s, self.wiz.lang): s for s in ACTION_STATUSES}
+        labels = {status_label(s, self.wiz.lang): s for s in ACTION_STATUSES}
         x.status = labels.get(self.status.get(), x.status)
         self._update_row(x)
         self._mark_overdue()
@@ -325,7 +330,7 @@ class PlanPage(StepPage):
 
     def set_status(self, status: str) -> None:
         """Pick a status as a click on the segmented button does."""
-        self.status.set(ui("st_" + status, self.wiz.lang))
+        self.status.set(status_label(status, self.wiz.lang))
         self._status_changed()
 
     def _update_row(self, x: Action) -> None:
@@ -338,7 +343,7 @@ class PlanPage(StepPage):
 
     def propose(self, quiet: bool = False) -> None:
         """Add lines for the quick wins and local projects not yet in the plan."""
-        added = service.propose_actions(self.wiz.q, self.wiz.a)
+        added = service.propose_actions(self.wiz.q, self.wiz.a, lang=self.wiz.lang)
         if added:
             self.wiz.changed()
         if not quiet:

@@ -10,10 +10,12 @@ import customtkinter as ctk
 
 from app.domain.questionnaire import Step
 from app.domain.results import MeasureResult
+from app.domain.vocabulary import quadrant_label
 from app.gui import style
+from app.gui.formats import bracket, decimal, hours, yen
 from app.gui.listview import TwoColumnList
 from app.gui.pages.base import StepPage
-from app.gui.strings import hours, ui
+from app.gui.strings import ui
 
 if TYPE_CHECKING:
     from app.gui.controller import Wizard
@@ -36,6 +38,9 @@ class ResultsPage(StepPage):
         self.summary = ctk.CTkLabel(self.body, text="", font=style.font(14, "bold"), anchor="w", justify="left",
                                     wraplength=1100)
         self.summary.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(0, 6))
+        # the summary wraps to the page (at 150 % it is wider than the window: 「円（11.1%）」 was cut)
+        self.body.bind("<Configure>", lambda e: self.summary.configure(
+            wraplength=max(300, int(e.width / style.scale()) - 10)), add=True)
         self.body.columnconfigure(0, weight=3)
         self.body.columnconfigure(1, weight=2)
         self.body.rowconfigure(1, weight=1)
@@ -53,7 +58,7 @@ class ResultsPage(StepPage):
         lang = self.wiz.lang
         self.summary.configure(text=ui("res_summary", lang, inv=hours(t.inventory_hours), tasks=t.task_count,
                                        focus=hours(t.focus_hours), pot=hours(t.potential_hours),
-                                       yen=f"{round(t.potential_yen):,}", index=f"{t.potential_index:.1f}%"))
+                                       yen=yen(t.potential_yen), index=f"{decimal(t.potential_index)}%"))
         self.fill_lists()
         self.draw()
 
@@ -71,7 +76,10 @@ class ResultsPage(StepPage):
         box.clear()
         if not self.measures:
             box.note(ui("res_no_measures", lang))
-        box.heading("★ " + ui("res_quick", lang))
+        count = len(r.quick_wins)
+        # as the PDF says it: 「この3つ」 only over three (or none yet), 「この1つ」 over one
+        title = ui("res_quick", lang) if count in (0, 3) else ui("res_quick_n", lang, n=count)
+        box.heading("★ " + title)
         for n, m in enumerate(r.quick_wins, start=1):
             box.row(f"{n}. {self.label_of(m, TWO_LINES)}", f"{hours(m.potential_hours)} h", style.QUICK_WIN, bold=True)
         if not r.quick_wins:
@@ -84,13 +92,14 @@ class ResultsPage(StepPage):
         box.heading(ui("res_all", lang))
         quick = set(r.quick_wins)
         for n, m in enumerate(self.measures, start=1):
-            quadrant = ui("q_" + m.quadrant, lang)
+            quadrant = quadrant_label(m.quadrant, lang)
             color = style.QUICK_WIN if m in quick else None
             measure = self.wiz.q.measure(m.measure_id).label.get(lang)
             task = self.wiz.result().task(m.task_id).name
-            box.row(f"{marker(n)} {measure}（{quadrant}）{TWO_LINES}{task}", f"{hours(m.potential_hours)} h", color)
+            box.row(f"{marker(n)} {measure}{bracket(quadrant, lang)}{TWO_LINES}{task}", f"{hours(m.potential_hours)} h",
+                    color)
         unit = self.wiz.q.value("unit_cost_yen_per_hour")
-        box.note(ui("res_unit_cost", lang, cost=f"{unit:,.0f}"))
+        box.note(ui("res_unit_cost", lang, cost=yen(unit)))
         box.finish()
 
     def draw(self) -> None:
@@ -124,7 +133,7 @@ class ResultsPage(StepPage):
         for key, (x0, y0, x1, y1) in quads.items():
             c.create_rectangle(x0, y0, x1, y1, fill=style.QUADRANT_FILL[key], outline="#c8ced4")
             color = style.QUICK_WIN if key == "quick_win" else "#55606b"
-            c.create_text((x0 + x1) / 2, y0 + 8, text=ui("q_" + key, lang), anchor="n", font=big, fill=color)
+            c.create_text((x0 + x1) / 2, y0 + 8, text=quadrant_label(key, lang), anchor="n", font=big, fill=color)
         small = style.tk_font(11)
         c.create_text((left + right) / 2, h - 6, text=ui("axis_ease", lang), anchor="s", font=small)
         c.create_text(14, (top + bottom) / 2, text=ui("axis_impact", lang), angle=90, font=small)

@@ -1,0 +1,192 @@
+"""Keyboard use of the whole window: Tab reaches every control, a focus ring, Space/Enter, Esc, the shortcuts.
+
+customtkinter draws its controls on canvases that Tk's Tab traversal skips (they have no key
+bindings). Every button, check box, switch, option menu and segmented choice is made focusable the
+first time it is shown (one ``<Map>`` binding for the whole application, so dialogs and cards built
+later are covered too): Tk's own highlight ring shows the focus, Space (and Enter on buttons) acts.
+Multi-line fields give Tab back to the traversal instead of inserting a tab character. Enter in a
+text field is left alone: a Japanese input method confirms its conversion with it.
+"""
+
+from __future__ import annotations
+
+import tkinter
+from collections.abc import Callable
+from typing import Any
+
+import customtkinter as ctk
+
+RING = 2  # px of the focus ring
+RING_COLOUR = "#e07b00"  # orange: visible on the blue buttons and on the grey panels alike
+_installed = "_kaizen_keys"
+_command = [""]  # the registered Tcl command that says whether a control can take the focus now
+
+
+SHORTCUT_HELP = (("Alt+→ / Ctrl+PgDn", "key_next"), ("Alt+← / Ctrl+PgUp", "key_back"), ("Ctrl+S", "key_save"),
+                 ("Ctrl+O", "key_open"), ("Ctrl+P", "key_print"), ("F1", "key_help"), ("Tab / Shift+Tab", "key_tab"),
+                 ("Space / Enter", "key_press"), ("← →", "key_arrows"), ("Esc", "key_escape"),
+                 ("Tab · Ctrl+Tab · Delete", "key_grid"))
+
+
+def shortcut_help(lang: str) -> list[tuple[str, str]]:
+    """(keys, what they do) for the help panel, in ``lang``."""
+    from app.gui.strings import ui
+
+    return [(keys, ui(text, lang)) for keys, text in SHORTCUT_HELP]
+
+
+def _enabled(widget: Any) -> bool:
+    try:
+        return str(widget.cget("state")) != "disabled"
+    except (ValueError, tkinter.TclError, AttributeError):
+        return True
+
+
+def _press(widget: Any) -> str:
+    """Act as a click would; "break" so that Tk's other bindings of the key do not run."""
+    if not _enabled(widget):
+        return "break"
+    if isinstance(widget, ctk.CTkOptionMenu):
+        widget._open_dropdown_menu()  # the menu takes the arrow keys and Enter from here
+    elif isinstance(widget, ctk.CTkCheckBox | ctk.CTkSwitch):
+        widget.toggle()
+    elif hasattr(widget, "invoke"):
+        widget.invoke()
+    return "break"
+
+
+def _step_segment(widget: Any, delta: int) -> str:
+    """Select the previous/next segment (the first or last when none is selected); delta 0 selects only then."""
+    values = list(widget.cget("values"))
+    current = widget.get()
+    if values and (delta or current not in values):
+        n = values.index(current) + delta if current in values else (0 if delta >= 0 else len(values) - 1)
+        widget._clicked(values[max(0, min(len(values) - 1, n))])
+    return "break"
+
+
+def make_focusable(widget: Any, can_focus: str) -> None:
+    """Give one customtkinter control a place in the Tab order, a focus ring and its keys."""
+    if getattr(widget, _installed, False):
+        return
+    setattr(widget, _installed, True)
+    frame: Any = tkinter.Frame
+    try:
+        background = frame.cget(widget, "background")
+        frame.configure(widget, takefocus=can_focus, highlightthickness=RING, highlightcolor=RING_COLOUR,
+                        highlightbackground=background)
+    except tkinter.TclError:
+        return
+    bind = tkinter.Misc.bind
+    from app.gui.segmented import Segmented
+
+    if isinstance(widget, Segmented):
+        bind(widget, "<Left>", lambda _e: _step_segment(widget, -1))
+        bind(widget, "<Right>", lambda _e: _step_segment(widget, 1))
+        bind(widget, "<space>", lambda _e: _step_segment(widget, 0))
+        return
+    bind(widget, "<space>", lambda _e: _press(widget))
+    if isinstance(widget, ctk.CTkButton | ctk.CTkOptionMenu):
+        bind(widget, "<Return>", lambda _e: _press(widget))
+        bind(widget, "<KP_Enter>", lambda _e: _press(widget))
+    if isinstance(widget, ctk.CTkOptionMenu):
+        bind(widget, "<Down>", lambda _e: _press(widget))
+
+
+def _controls() -> tuple[type, ...]:
+    from app.gui.segmented import Segmented
+
+    return (ctk.CTkButton, ctk.CTkCheckBox, ctk.CTkSwitch, ctk.CTkRadioButton, ctk.CTkOptionMenu, Segmented)
+
+
+def _focus_next(event: tkinter.Event[Any], backwards: bool = False) -> str:
+    widget = event.widget
+    target = widget.tk_focusPrev() if backwards else widget.tk_focusNext()
+    if target is not None:
+        focus(target)
+    return "break"
+
+
+def focus(widget: tkinter.Misc) -> str:
+    """Give ``widget`` itself the focus (customtkinter's ``focus_set`` hands it to an inner label); "break"."""
+    tkinter.Misc.focus_set(widget)
+    return "break"
+
+
+def dialog_close(toplevel: tkinter.Misc) -> bool:
+    """Close a dialog as its window's close box would (cancel); False for the main window."""
+    if not isinstance(toplevel, tkinter.Toplevel):
+        return False
+    command = str(toplevel.tk.call("wm", "protocol", str(toplevel), "WM_DELETE_WINDOW"))
+    if command:
+        toplevel.tk.eval(command)
+    else:
+        toplevel.destroy()
+    return True
+
+
+def install(root: tkinter.Misc, shortcuts: dict[str, Callable[[], object]]) -> None:
+    """Keyboard support for every window of the application; ``shortcuts`` maps Tk sequences to actions."""
+    controls = _controls()
+
+    def can_focus(path: str) -> int:
+        try:
+            widget = root.nametowidget(path)
+        except (KeyError, tkinter.TclError):
+            return 0
+        return 1 if widget.winfo_viewable() and _enabled(widget) else 0
+
+    can_focus_command = root.register(can_focus)
+    _command[0] = can_focus_command
+
+    def mapped(event: tkinter.Event[Any]) -> None:
+        widget = event.widget
+        if isinstance(widget, controls) and not getattr(widget, _installed, False):
+            make_focusable(widget, can_focus_command)
+
+    root.bind_all("<Map>", mapped, add=True)
+    # multi-line fields: Tab leaves (a tab character is invisible and would mark the file changed)
+    root.bind_class("Text", "<Tab>", _focus_next)
+    root.bind_class("Text", "<Shift-Tab>", lambda e: _focus_next(e, backwards=True))
+    root.bind_class("Text", "<ISO_Left_Tab>", lambda e: _focus_next(e, backwards=True))
+
+    def escape(event: tkinter.Event[Any]) -> str | None:
+        widget = event.widget
+        if not isinstance(widget, tkinter.Misc):
+            return None
+        return "break" if dialog_close(widget.winfo_toplevel()) else None
+
+    root.bind_all("<Escape>", escape, add=True)
+    for sequence, action in shortcuts.items():
+        def run(event: tkinter.Event[Any], action: Callable[[], object] = action) -> str:
+            widget = event.widget
+            # only in the main window: a dialog's keys stay the dialog's
+            if not isinstance(widget, tkinter.Misc) or widget.winfo_toplevel() is root:
+                action()
+            return "break"
+
+        root.bind_all(sequence, run)
+        # the Text class has Emacs keys on some of these (Ctrl+O opens a line, Ctrl+P moves up): ours win
+        root.bind_class("Text", sequence, run)
+
+
+def prepare(container: tkinter.Misc) -> None:
+    """Make the controls in ``container`` focusable now (before their ``<Map>`` events arrive)."""
+    if not _command[0]:
+        return
+    controls = _controls()
+    stack: list[tkinter.Misc] = [container]
+    while stack:
+        widget = stack.pop()
+        if isinstance(widget, controls):
+            make_focusable(widget, _command[0])
+        stack.extend(widget.winfo_children())
+
+
+def focus_first(container: tkinter.Misc) -> None:
+    """Put the keyboard focus on the first control of ``container`` that takes it."""
+    prepare(container)
+    target = container.tk_focusNext()
+    if target is not None:
+        focus(target)
+

@@ -1,0 +1,59 @@
+"""Say why questions disappear: under an answer that makes later questions unnecessary (E（やめる） = はい hides
+C/R/S), a muted line names the questions no longer asked, so nobody wonders where they went."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import customtkinter as ctk
+
+from app.gui import style
+from app.gui.formats import joined
+from app.gui.strings import ui
+
+if TYPE_CHECKING:
+    from app.gui.fields import Field, FormView
+
+_NOTES = "_kaizen_skip_notes"
+
+
+def short_label(text: str) -> str:
+    """The part of a question before its colon (「C（まとめる）: 他課に…」 → 「C（まとめる）」), else the question."""
+    head = re.split(r"[:：]", text, maxsplit=1)[0].strip()
+    return head if head and len(head) < len(text) else text
+
+
+def explain(form: FormView, lang: str) -> None:
+    """Put (or clear) the note under each field whose answer hides others in ``form``."""
+    hidden_by: dict[str, list[str]] = {}
+    for f in form.fields.values():
+        relevant = f.item.relevant
+        if relevant is None or form.visible(f):
+            continue
+        for ref in sorted(relevant.references()):
+            if ref in form.fields and ref != f.item.id:
+                names = hidden_by.setdefault(ref, [])
+                name = short_label(f.item.label.get(lang))
+                if name not in names:
+                    names.append(name)
+    notes: dict[str, ctk.CTkLabel] = getattr(form, _NOTES, {})
+    setattr(form, _NOTES, notes)
+    for field_id, field in form.fields.items():
+        hidden = hidden_by.get(field_id)
+        label = notes.get(field_id)
+        if hidden:
+            if label is None:
+                label = _note_label(field)
+                notes[field_id] = label
+            label.configure(text=ui("skip_note", lang, items=joined(hidden, lang)))
+            label.grid()
+        elif label is not None:
+            label.grid_remove()
+
+
+def _note_label(field: Field) -> ctk.CTkLabel:
+    label = ctk.CTkLabel(field, text="", font=style.font(13), text_color=style.MUTED, anchor="w", justify="left",
+                         wraplength=760)
+    label.grid(row=4, column=0, columnspan=2, sticky="w", pady=(2, 0))
+    return label

@@ -1,0 +1,58 @@
+"""The mouse wheel over a memo scrolls the page when the memo itself has nothing to scroll.
+
+customtkinter's scrollable frames ignore the wheel over any CTkTextbox, so on the analysis and plan
+pages a pointer resting on a short memo froze the page. A memo that does scroll keeps the wheel
+until it reaches its top or bottom.
+"""
+
+from __future__ import annotations
+
+import sys
+import tkinter
+from typing import Any
+
+import customtkinter as ctk
+
+
+def _steps(event: tkinter.Event[Any]) -> int:
+    if event.num == 4:
+        return -1
+    if event.num == 5:
+        return 1
+    delta = int(getattr(event, "delta", 0) or 0)
+    if sys.platform == "darwin":
+        return -delta
+    return -1 if delta > 0 else 1 if delta < 0 else 0
+
+
+def _page_of(widget: tkinter.Misc) -> ctk.CTkScrollableFrame | None:
+    current: Any = widget
+    while current is not None:
+        if isinstance(current, ctk.CTkScrollableFrame):
+            return current
+        current = current.master
+    return None
+
+
+def page_scroll(event: tkinter.Event[Any]) -> str | None:
+    """Scroll the page under a memo whose own text is at its end in the wheel's direction."""
+    text = event.widget
+    if not isinstance(text, tkinter.Text):
+        return None
+    steps = _steps(event)
+    top, bottom = text.yview()
+    if steps == 0 or (steps < 0 < top) or (steps > 0 and bottom < 1.0):
+        return None  # the memo scrolls itself (its class binding)
+    page = _page_of(text)
+    if page is None:
+        return None
+    canvas = page._parent_canvas
+    if canvas.yview() != (0.0, 1.0):
+        canvas.yview("scroll", steps, "units")
+    return "break"
+
+
+def install(root: tkinter.Misc) -> None:
+    """Bind the wheel on every multi-line field of the application (after the Text class's own scrolling)."""
+    for sequence in ("<MouseWheel>", "<Button-4>", "<Button-5>"):
+        root.bind_class("Text", sequence, page_scroll, add=True)

@@ -1,0 +1,105 @@
+"""Keyboard alone, Home to a printed PDF: only KeyPress events (no mouse event, no widget method), as a section
+does it with one person typing; nothing typed after 「行を追加」 is lost, Tab leaves a memo, Esc closes dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import FakeDialogs, wait_until
+
+pytestmark = pytest.mark.gui
+
+
+def press(root: Any, sequence: str) -> None:
+    """One key press sent where the keyboard focus is (the window's own focus, as Tk routes keys)."""
+    target = root.focus_get() or root
+    target.event_generate(sequence)
+    root.update()
+
+
+def tab_to(root: Any, widget: Any, limit: int = 120, key: str = "<Tab>") -> None:
+    """Press Tab (or ``key``) until ``widget`` has the focus (fails when the Tab order never reaches it)."""
+    for _ in range(limit):
+        if root.focus_get() is widget:
+            return
+        press(root, key)
+    raise AssertionError(f"Tab never reached {widget!r}; stuck at {root.focus_get()!r}")
+
+
+def test_home_to_printed_pdf_with_the_keyboard_alone(wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.gui import printing
+    from app.gui.pages import output as output_module
+
+    printed: list[Path] = []
+    monkeypatch.setattr(output_module, "print_file", lambda path: (printed.append(path), "opened")[1])
+    monkeypatch.setattr(printing, "print_file", output_module.print_file)
+    root = wizard.root
+    root.focus_force()
+    wizard.home.focus_set()
+    root.update()
+    tab_to(root, wizard.home.example_button)  # buttons are in the Tab order, with a focus ring
+    assert int(str(wizard.home.example_button.tk.call(str(wizard.home.example_button), "cget",
+                                                      "-highlightthickness"))) > 0
+    press(root, "<space>")
+    assert wizard.started
+    grid_step = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "task_grid")
+    while wizard.current < grid_step:
+        press(root, "<Alt-Right>")
+    grid = wizard.pages[grid_step]
+    before = len(wizard.a.tasks)
+    if root.focus_get() is grid.sheet.MT:  # inside the grid Tab moves between cells: Ctrl+Shift+Tab leaves
+        press(root, "<Control-Shift-Tab>")
+        assert root.focus_get() is grid.buttons["grid_import"]
+    tab_to(root, grid.buttons["grid_add"], key="<Shift-Tab>")
+    press(root, "<Return>")  # Enter on a button presses it
+    assert root.focus_get() is grid.sheet.MT  # the new row's 業務名 has the keyboard, not the button
+    for key in "ABC":
+        press(root, f"<KeyPress-{key}>")
+    press(root, "<Return>")
+    assert len(wizard.a.tasks) == before + 1 and wizard.a.tasks[-1].answers.get("name") == "ABC"
+    press(root, "<Control-Tab>")  # out of the grid
+    assert root.focus_get() is wizard.next_button
+    # the named row still lacks its required cells: delete it with the row buttons
+    tab_to(root, grid.buttons["grid_delete"], key="<Shift-Tab>")
+    press(root, "<space>")
+    assert len(wizard.a.tasks) == before
+    press(root, "<Control-Prior>")  # Ctrl+PgUp / Ctrl+PgDn move between steps too
+    assert wizard.current == grid_step - 1
+    press(root, "<Control-Next>")
+    assert wizard.current == grid_step
+    while wizard.current < len(wizard.q.steps) - 1:
+        step = wizard.current
+        press(root, "<Alt-Right>")
+        assert wizard.current == step + 1, f"step {step} did not let the keyboard go on"
+    output = wizard.pages[wizard.current]
+    pdf = tmp_path / "plan.pdf"
+    fake_dialogs.save_paths.append(pdf)
+    press(root, "<Control-p>")  # 印刷 with no PDF yet: written first, then printed
+    wait_until(root, lambda: not output.busy, timeout=60)
+    root.update()
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+    assert printed == [pdf]
+    assert "印刷" in output.status.cget("text")
+
+
+def test_tab_leaves_a_memo_and_escape_closes_the_help(wizard: Any) -> None:
+    root = wizard.root
+    memo = wizard.home.form.fields["participants"].widget
+    root.focus_force()
+    memo.focus_set()
+    root.update()
+    press(root, "<KeyPress-x>")
+    press(root, "<Tab>")
+    assert "\t" not in memo.get("1.0", "end") and root.focus_get() is not memo._textbox
+    press(root, "<F1>")
+    help_window = wizard.glossary
+    assert help_window is not None and help_window.winfo_viewable()
+    assert "Ctrl+P" in help_window.keys_text.cget("text")
+    help_window.focus_force()
+    root.update()
+    press(help_window, "<Escape>")
+    assert not help_window.winfo_viewable()
