@@ -31,6 +31,19 @@ class Words(NamedTuple):
         return self.en if lang == "en" else self.ja
 
 
+# JSON and YAML kinds of value, as messages name them (A013, A012, Q012)
+TYPE_WORDS = {
+    "dict": Words("「キー: 値」の組（オブジェクト）", "an object"), "list": Words("一覧（配列）", "a list"),
+    "str": Words("文字列", "text"), "int": Words("整数", "a whole number"), "float": Words("数値", "a number"),
+    "bool": Words("真偽値（true/false）", "true/false"), "NoneType": Words("空（null）", "null"),
+}
+
+
+def type_words(name: str) -> Words | str:
+    """``dict`` → 「「キー: 値」の組」 / "an object"; an unknown name is returned as it is."""
+    return TYPE_WORDS.get(name, name)
+
+
 class MissingTextError(KeyError):
     """A key that a catalogue does not hold."""
 

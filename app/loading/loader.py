@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain import expressions
+from app.domain.catalogue import type_words
 from app.domain.errors import QuestionnaireError
 from app.domain.questionnaire import REQUIRED_STEP_KINDS, Item, Questionnaire, Scoring, Setting, Step
 from app.loading.builder import VERSION_RE, Builder, Collector, pos_of
@@ -65,7 +66,7 @@ def _build(data: Any, path: str) -> Questionnaire:
                             "measure_items", "measure")
     if "measure_items" in data and not isinstance(data["measure_items"], LocatedList):
         out.add("Q012", pos_of(data, "measure_items"), "measure_items", key="measure_items", expected="a list",
-                got=type(data["measure_items"]).__name__)
+                got=type_words(type(data["measure_items"]).__name__))
     measures_raw = b.seq(data, "measures", "")
     measures = []
     measure_ids: dict[str, int] = {}

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from app.domain.catalogue import Words, type_words
 from app.domain.errors import Problem, QuestionnaireError
 
 # standard.yaml is ~40 KB and ~3,100 nodes; the caps leave 25x room while keeping the worst
@@ -122,7 +123,8 @@ def _convert(node: yaml.Node, state: _State, seen: set[int], parents: tuple[int,
                 raise _problem(state, "Q007", key_node, tag="<<")
             key = _convert(key_node, state, seen, parents)
             if not isinstance(key, str | int | float | bool) or key is None:
-                raise _problem(state, "Q012", key_node, key=str(key), expected="text", got=type(key).__name__)
+                raise _problem(state, "Q012", key_node, key=str(key), expected=Words("文字列", "text"),
+                              got=type_words(type(key).__name__))
             skey = str(key).lower() if isinstance(key, bool) else str(key)
             pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if skey in out:

@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from app.domain.assessment import ACTION_TEXT_FIELDS, Action, Assessment, FollowUp, MeasureChoice, Task
+from app.domain.catalogue import type_words
 from app.domain.errors import Problem, UserError
 from app.domain.questionnaire import Item, Questionnaire
 from app.domain.values import coerce, parse_number
@@ -69,8 +70,8 @@ class Reader:
         if isinstance(value, kind):
             return value
         if value is not None:
-            self.problems.append(Problem("A013", {"field": where, "expected": kind.__name__,
-                                                  "got": type(value).__name__}, self.name, where=where))
+            self.problems.append(Problem("A013", {"field": where, "expected": type_words(kind.__name__),
+                                                  "got": type_words(type(value).__name__)}, self.name, where=where))
         return kind()
 
     def keep(self, target: Task | MeasureChoice | Action | Assessment, raw: Any, written: dict[str, Any],
