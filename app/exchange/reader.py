@@ -112,6 +112,8 @@ def _xlsx_grid(raw: bytes, name: str, sheet: str | None) -> Grid:
         raise SpreadsheetError(exc.problem) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
         raise SpreadsheetError(Problem("X006", {"detail": type(exc).__name__}, name)) from None
+    except Exception as exc:  # a damaged archive fails deep inside zlib/openpyxl in many ways
+        raise SpreadsheetError(Problem("X006", {"detail": _damage(exc)}, name)) from None
     try:
         names = list(wb.sheetnames)
         if sheet is not None and sheet not in names:
@@ -124,6 +126,8 @@ def _xlsx_grid(raw: bytes, name: str, sheet: str | None) -> Grid:
         raise SpreadsheetError(exc.problem) from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, ElementTree.ParseError) as exc:
         raise SpreadsheetError(Problem("X006", {"detail": type(exc).__name__}, name)) from None
+    except Exception as exc:  # zlib.error, EOFError … from a part damaged inside the zip
+        raise SpreadsheetError(Problem("X006", {"detail": _damage(exc)}, name)) from None
     finally:
         wb.close()
     return Grid(name, ws.title, rows, names)
@@ -172,6 +176,12 @@ def _merges(ws: Any, name: str) -> list[tuple[int, int, int, int]]:
         return []
     with archive.open(path) as source:
         return list(bounds.merged_ranges(source, ws.title, name))
+
+
+def _damage(exc: Exception) -> str:
+    """What IT staff need to know about a damaged workbook: the kind of failure, e.g. ``zlib.error``."""
+    kind = type(exc)
+    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
 
 
 def _cell(value: object) -> Cell:
