@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from app import __version__, service
+from app import __version__, cli_book, service
 from app.domain.errors import Problem, UserError
 from app.domain.messages import format_message
 from app.domain.questionnaire import Measure
@@ -63,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     o = sub.add_parser("open", help="open an assessment file in the window")
     o.add_argument("assessment", type=Path)
     _add_followup_commands(sub)
+    cli_book.add_commands(sub)
     return p
 
 
@@ -137,14 +138,14 @@ def _report(args: argparse.Namespace) -> int:
     opened = service.open_assessment(args.assessment)
     for problem in opened.problems:
         print(problem.render(args.lang), file=sys.stderr)
-    out = service.write_plan(opened.questionnaire, opened.assessment, args.output, args.lang, args.fixed_date,
-                             inputs=[args.assessment])
+    out = service.write_plan(opened.questionnaire, opened.assessment, args.output, lang=args.lang,
+                             fixed_date=args.fixed_date, inputs=[args.assessment])
     print(out)
     return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
-    assessment, pdf = service.demo(args.output, args.lang, args.fixed_date)
+    assessment, pdf = service.demo(args.output, lang=args.lang, fixed_date=args.fixed_date)
     print(assessment)
     print(pdf)
     return 0
@@ -288,13 +289,14 @@ def _export(args: argparse.Namespace) -> int:
         print(problem.render(args.lang), file=sys.stderr)
     q, a = opened.questionnaire, opened.assessment
     if args.output.suffix.lower() == ".csv":
-        print(service.export_csv(q, a, args.output, args.table, args.lang, inputs=[args.assessment]))
+        print(service.export_csv(q, a, args.output, table=args.table, lang=args.lang, inputs=[args.assessment]))
     else:
-        print(service.export_xlsx(q, a, args.output, args.lang, inputs=[args.assessment]))
+        print(service.export_xlsx(q, a, args.output, lang=args.lang, inputs=[args.assessment]))
     return 0
 
 
-COMMANDS.update({"story": _story, "aggregate": _aggregate, "import": _import, "export": _export})
+COMMANDS.update({"story": _story, "aggregate": _aggregate, "import": _import, "export": _export,
+                 **cli_book.COMMANDS})
 
 
 def _tolerant_console() -> None:

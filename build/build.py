@@ -4,8 +4,8 @@
     uv run --extra build python build/build.py --mode onedir    # only the one-folder build (faster)
     uv run --extra build python build/build.py --selftest       # ... and run each program's --selftest
 
-PyInstaller's scratch files go to build/work/, the programs to build/dist/, and the files to
-publish to build/dist/release/:
+PyInstaller's scratch files go to build/work/, the programs to build/dist/ (or to the folders named by
+KAIZEN_BUILD_WORK and KAIZEN_BUILD_DIST), and the files to publish to build/dist/release/:
 
     KaizenSelfCheck-<version>-<platform>.zip      the one-folder build, zipped (folder KaizenSelfCheck/)
     KaizenSelfCheck-<version>-<platform>[.exe]    the single-file build
@@ -32,12 +32,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "build" / "kaizen.spec"
-WORK = ROOT / "build" / "work"
-DIST = ROOT / "build" / "dist"
+# build/windows-under-wine.sh points these elsewhere (build/dist-windows/) so the Linux and Windows builds coexist.
+WORK = Path(os.environ.get("KAIZEN_BUILD_WORK") or ROOT / "build" / "work")
+DIST = Path(os.environ.get("KAIZEN_BUILD_DIST") or ROOT / "build" / "dist")
 RELEASE = DIST / "release"
 APP_NAME = "KaizenSelfCheck"
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 ONEDIR_PROGRAM = DIST / APP_NAME / f"{APP_NAME}{EXE_SUFFIX}"
+CONSOLE_PROGRAM = DIST / APP_NAME / f"kaizen-check{EXE_SUFFIX}"  # the console launcher beside it (same bundle)
 ONEFILE_PROGRAM = DIST / f"{APP_NAME}-onefile{EXE_SUFFIX}"
 SELFTEST_TIMEOUT_S = 300
 
@@ -168,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.selftest:
         if args.mode in ("both", "onedir"):
             selftest(ONEDIR_PROGRAM, "onedir")
+            selftest(CONSOLE_PROGRAM, "onedir-console")
         if args.mode in ("both", "onefile"):
             selftest(ONEFILE_PROGRAM, "onefile")
     if not args.no_release:

@@ -19,6 +19,9 @@ rm -rf "$out" && mkdir -p "$out"
 echo "-- build (one-folder)"
 uv run --locked --extra build python build/build.py --mode onedir --no-release
 [ -x "$program" ] || fail "$program was not built"
+console=build/dist/KaizenSelfCheck/kaizen-check  # the console launcher sharing the same _internal/
+[ -x "$console" ] || fail "$console was not built"
+"$console" --version | grep -q "kaizen-check" || fail "$console --version did not answer"
 du -sh build/dist/KaizenSelfCheck
 
 selftest() {  # selftest LABEL [env assignments...]: runs the built program's --selftest, keeps its demo files
@@ -57,22 +60,7 @@ env -u DISPLAY "$program" demo -o "$out/demo" || fail "the built program's demo 
 echo "-- fonts embedded (pdffonts)"
 mapfile -t pdfs < <(find "$out" -name '*.pdf' | sort)
 [ ${#pdfs[@]} -ge 2 ] || fail "expected demo PDFs from the self-test and the demo command, found ${#pdfs[@]}"
-for pdf in "${pdfs[@]}"; do
-  pdffonts "$pdf" >"$out/pdffonts.txt" || fail "pdffonts could not read $pdf"
-  # Columns are located from the dashed header line; every font row must say "yes" under "emb".
-  python3 - "$pdf" "$out/pdffonts.txt" <<'PY' || fail "fonts not embedded in $1"
-import re, sys
-pdf, report = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().splitlines()
-header, dashes, rows = report[0], report[1], [r for r in report[2:] if r.strip()]
-spans = [m.span() for m in re.finditer(r"-+", dashes)]
-emb_span = [s for s in spans if header[s[0]:s[1]].strip() == "emb"][0]
-fonts = [(r[spans[0][0]:spans[0][1]].strip(), r[emb_span[0]:emb_span[1]].strip()) for r in rows]
-bad = [name for name, flag in fonts if flag != "yes"]
-print(f"{pdf}: {len(fonts)} fonts, all embedded: {', '.join(sorted({n for n, _ in fonts}))}" if fonts and not bad
-      else f"{pdf}: not embedded: {bad or 'no fonts at all'}")
-sys.exit(0 if fonts and not bad else 1)
-PY
-done
+python3 build/pdf_fonts_embedded.py "${pdfs[@]}" || fail "fonts not embedded in every PDF"
 
 echo "-- questionnaires/ next to the program is read"
 user_dir=build/dist/KaizenSelfCheck/questionnaires

@@ -19,14 +19,34 @@ from typing import Any
 
 import pytest
 
+from tests.windows_support import under_wine
+
 
 def _display_missing() -> bool:
     # pytest-xvfb sets DISPLAY when Xvfb is installed; Windows and macOS need none.
     return sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
 
 
+def _marker_reason(item: pytest.Item, name: str) -> str | None:
+    """The reason given to ``@pytest.mark.NAME("reason")``; ``None`` without the marker; an error without a reason."""
+    marker = item.get_closest_marker(name)
+    if marker is None:
+        return None
+    reason = marker.args[0] if marker.args else marker.kwargs.get("reason")
+    if not reason:
+        raise pytest.UsageError(f"{item.nodeid}: @pytest.mark.{name} needs a reason")
+    return str(reason)
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    """GUI tests need a display: skip them without one, unless KAIZEN_REQUIRE_GUI says CI must run them."""
+    """Skip POSIX-only tests on Windows and Wine-differs tests under Wine (with their reasons); GUI tests need a
+    display: skip them without one, unless KAIZEN_REQUIRE_GUI says CI must run them."""
+    posix_only = _marker_reason(item, "posix_only")
+    if posix_only is not None and os.name == "nt":
+        pytest.skip(f"POSIX only: {posix_only}")
+    wine_differs = _marker_reason(item, "wine_differs")
+    if wine_differs is not None and under_wine():
+        pytest.skip(f"Wine differs from Windows: {wine_differs}")
     if item.get_closest_marker("gui") is None or not _display_missing():
         return
     reason = "no display: install Xvfb (apt-get install xvfb) so pytest-xvfb can start one"
@@ -145,7 +165,7 @@ def _session_wizard(gui_root: Any, gui_home: Path) -> Any:
     from app.gui.prefs import Prefs
 
     wiz = build(gui_root, settings=Prefs())
-    wiz.autosave_folder = gui_home / "autosave"
+    wiz.doc.autosave_folder = gui_home / "autosave"
     return wiz
 
 
@@ -176,7 +196,7 @@ def wizard(_session_wizard: Any, gui_root: Any, fake_dialogs: FakeDialogs, monke
     log = _ErrorLog()
     logging.getLogger("app").addHandler(log)
     monkeypatch.setattr(gui_root, "quit", lambda: None)
-    wiz.dirty = False
+    wiz.doc.dirty = False
     wiz.started = False
     if wiz.lang != "ja":
         wiz.set_lang("ja")
@@ -186,7 +206,7 @@ def wizard(_session_wizard: Any, gui_root: Any, fake_dialogs: FakeDialogs, monke
     gui_root.update()
     gui_root.report_callback_exception = handler
     logging.getLogger("app").removeHandler(log)
-    wiz.dirty = False
+    wiz.doc.dirty = False
     if raised and not fake_dialogs.allow_errors:
         pytest.fail(f"a Tk callback raised: {raised[0]!r}")
     if log.records and not fake_dialogs.allow_errors:

@@ -27,7 +27,7 @@ def main(folder: Path, recover: bool) -> dict[str, Any]:
         setattr(dialogs, name, no_dialog)
     root = create_root()
     wiz = build(root, settings=Prefs())
-    wiz.autosave_folder = folder
+    wiz.doc.autosave_folder = folder
     wiz.show_home()
     root.update()
     rows = [r for r in wiz.home.recovery_rows if r[0].grid_info()]
@@ -35,7 +35,7 @@ def main(folder: Path, recover: bool) -> dict[str, Any]:
     if recover and rows:
         rows[0][1].invoke()
         root.update()
-        out["dirty"] = wiz.dirty
+        out["dirty"] = wiz.doc.dirty
         out["assessment"] = assessment_file.to_dict(wiz.a, now=dt.datetime(2027, 1, 1, tzinfo=dt.UTC))
     root.destroy()
     return out

@@ -43,3 +43,20 @@ def test_layers_point_one_way(package: str, forbidden: tuple[str, ...]) -> None:
     for module, names in _imports(package).items():
         for name in names:
             assert not any(name == f or name.startswith(f + ".") for f in forbidden), (module, name)
+
+
+def test_no_import_cycle_in_the_gui() -> None:
+    """Pages know a host protocol (app.gui.host), never the controller: no module of app.gui imports itself back.
+
+    grimp reads every import, those under ``TYPE_CHECKING`` too, so a type-only cycle fails as well.
+    """
+    import grimp
+
+    graph = grimp.build_graph("app")
+    gui = sorted(m for m in graph.modules if m.startswith("app.gui"))
+    cycles = [(m, d) for m in gui for d in graph.find_modules_directly_imported_by(m)
+              if d.startswith("app.gui") and graph.find_shortest_chain(importer=d, imported=m)]
+    assert cycles == []
+    pages = [m for m in gui if m.startswith("app.gui.pages") or m == "app.gui.widgets"]
+    for module in pages:
+        assert "app.gui.controller" not in graph.find_modules_directly_imported_by(module), module

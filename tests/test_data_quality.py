@@ -55,19 +55,19 @@ def test_a_clean_file_lists_nothing() -> None:
 
 def test_the_plan_summary_page_prints_the_data_quality_box() -> None:
     result = _opened()
-    pdf = service.render_plan(standard(), result.assessment, "ja")
+    pdf = service.render_plan(standard(), result.assessment, lang="ja")
     summary = next(squash(p) for p in pdf_text(pdf) if "まずはこの" in p)  # the summary page itself
     assert squash("データ品質: 計算から除いた値（4 件）") in summary
     for _where, _value, label, reason in BAD:
         assert squash(label) in summary and squash(reason) in summary
     assert "<b>宇宙開発</b>" in summary  # printed literally: user text is escaped
-    english = squash(pdf_text(service.render_plan(standard(), result.assessment, "en"))[1])
+    english = squash(pdf_text(service.render_plan(standard(), result.assessment, lang="en"))[1])
     assert squash("Data quality: values left out of the figures (4)") in english
 
 
 def test_a_clean_plan_has_no_data_quality_box() -> None:
     a = loads(EXAMPLE.read_bytes(), standard()).assessment
-    assert not any("データ品質" in p for p in pdf_text(service.render_plan(standard(), a, "ja")))
+    assert not any("データ品質" in p for p in pdf_text(service.render_plan(standard(), a, lang="ja")))
 
 
 def test_the_kept_but_invalid_notice_does_not_say_not_in_this_questionnaire() -> None:
@@ -81,7 +81,7 @@ def test_the_kept_but_invalid_notice_does_not_say_not_in_this_questionnaire() ->
 def test_the_output_step_shows_the_same_list(wizard: Any, gui_root: Any, tmp_path: Path) -> None:
     f = tmp_path / "bad.kaizen.json"
     f.write_text(json.dumps(_bad_example(), ensure_ascii=False), encoding="utf-8")
-    assert wizard.open_path(f, confirmed=True)
+    assert wizard.doc.open_path(f, confirmed=True)
     output = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "output")
     wizard.go(output)
     gui_root.update()

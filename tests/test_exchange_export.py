@@ -53,7 +53,7 @@ def test_csv_is_utf8_with_bom_and_crlf(tmp_path: Path) -> None:
 @pytest.mark.parametrize("table", ["measures", "actions"])
 def test_csv_other_tables(tmp_path: Path, table: str) -> None:
     opened = service.open_assessment(EXAMPLE)
-    out = service.export_csv(opened.questionnaire, opened.assessment, tmp_path / f"{table}.csv", table)
+    out = service.export_csv(opened.questionnaire, opened.assessment, tmp_path / f"{table}.csv", table=table)
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
     expected = len(opened.assessment.actions) if table == "actions" else len(service.score(
         opened.questionnaire, opened.assessment).measures)

@@ -60,7 +60,8 @@ def test_survey_rows_skipped_and_values_read_like_typed(q: Questionnaire) -> Non
     assert [t["name"] for t in result.tasks] == [
         "保育所入所申込の受付", "児童手当の認定請求の受付", "子ども医療費助成の申請受付", "入所選考会議",
         "国・都への実績報告", "子育て支援ガイドの作成"]
-    assert result.skipped == {"blank": [11], "subtotal": [10, 16, 17], "heading": [6, 12], "no_name": [18]}
+    assert result.skipped == {"blank": [11], "subtotal": [10, 16, 17], "heading": [6, 12], "no_name": [18],
+                              "example": []}
     first, third, fourth = result.tasks[0], result.tasks[2], result.tasks[3]
     assert first["annual_cases"] == 2400 and first["minutes_per_case"] == 45  # "２，４００", "４５分"
     assert first["category"] == "counter" and first["peak_months"] == [11, 12]

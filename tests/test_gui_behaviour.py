@@ -21,7 +21,7 @@ pytestmark = pytest.mark.gui
 
 
 def open_example(wizard: Any) -> None:
-    assert wizard.open_path(service.example_assessment_path())
+    assert wizard.doc.open_path(service.example_assessment_path())
     wizard.root.update()
 
 
@@ -154,14 +154,14 @@ def test_close_with_unsaved_changes_asks(wizard: Any, fake_dialogs: FakeDialogs,
     open_example(wizard)
     wizard.go(1)
     type_into(wizard.pages[1].form.fields["section"], "証明係")
-    assert wizard.dirty
+    assert wizard.doc.dirty
     fake_dialogs.answers.append("cancel")
-    wizard.close_window()
+    wizard.doc.close_window()
     assert not quits and fake_dialogs.asked
     target = tmp_path / "saved.kaizen.json"
     fake_dialogs.answers.append("save")
     fake_dialogs.save_paths.append(target)
-    wizard.close_window()
+    wizard.doc.close_window()
     assert quits == [True]
     assert json.loads(target.read_text(encoding="utf-8"))["info"]["section"] == "証明係"
 
@@ -174,27 +174,27 @@ def test_ctrl_s_saves(wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path) ->
     type_into(wizard.pages[1].form.fields["section"], "記録係")
     wizard.root.event_generate("<Control-s>")
     wizard.root.update()
-    assert target.exists() and not wizard.dirty
+    assert target.exists() and not wizard.doc.dirty
 
 
 def test_autosave_is_offered_for_recovery_after_a_crash(wizard: Any) -> None:
     open_example(wizard)
     wizard.go(1)
     type_into(wizard.pages[1].form.fields["section"], "復元テスト係")
-    saved = wizard.autosave_now()
+    saved = wizard.doc.autosave_now()
     assert saved is not None and saved.exists()
-    crashed_slot = wizard.slot
+    crashed_slot = wizard.doc.slot
     # a new session: the crashed one's slot is no longer the window's own
-    wizard.slot = autosave.slot_for(None)
-    wizard.dirty = False
+    wizard.doc.slot = autosave.slot_for(None)
+    wizard.doc.dirty = False
     wizard.show_home()
     rows = [r for r in wizard.home.recovery_rows if r[0].grid_info()]
     assert rows and "区民課" in rows[0][0].cget("text")
     rows[0][1].invoke()
     assert wizard.started and wizard.a.info["section"] == "復元テスト係"
-    assert wizard.dirty and wizard.slot == crashed_slot
-    wizard.dirty = False
-    autosave.clear(crashed_slot, wizard.autosave_folder)
+    assert wizard.doc.dirty and wizard.doc.slot == crashed_slot
+    wizard.doc.dirty = False
+    autosave.clear(crashed_slot, wizard.doc.autosave_folder)
 
 
 def test_callback_error_is_logged_and_shown_with_the_log_path(wizard: Any, fake_dialogs: FakeDialogs) -> None:
@@ -217,16 +217,16 @@ def test_locked_pdf_offers_another_name(wizard: Any, fake_dialogs: FakeDialogs, 
     locked.write_bytes(b"%PDF-1.4 the copy open in the viewer")
     real = service.write_plan
 
-    def write(q: Any, a: Any, path: Path, lang: str = "ja", **kwargs: Any) -> Path:
+    def write(q: Any, a: Any, path: Path, **kw: Any) -> Path:
         if path == locked:
             raise StorageError(Problem("S004", {"path": str(path)}))
-        return real(q, a, path, lang, **kwargs)
+        return real(q, a, path, **kw)
 
     monkeypatch.setattr(service, "write_plan", write)
     fake_dialogs.save_paths.extend([locked, other])
     fake_dialogs.yes.append(True)
     page.pdf_button.invoke()
-    wait_until(wizard.root, lambda: wizard.pdf_path == other, timeout=60)
+    wait_until(wizard.root, lambda: wizard.doc.pdf_path == other, timeout=60)
     assert other.read_bytes()[:5] == b"%PDF-"
     assert "開かれている" in fake_dialogs.asked[0]
     assert fake_dialogs.save_initials[-1] == other  # the free name next to the locked file is suggested
@@ -239,12 +239,12 @@ def test_the_window_language_is_a_preference_not_part_of_the_file(wizard: Any, t
     source = tmp_path / "english.kaizen.json"
     source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     assert wizard.lang == "ja"
-    assert wizard.open_path(source)
-    assert wizard.a.lang == "en" and not wizard.dirty  # opening keeps the file's language
+    assert wizard.doc.open_path(source)
+    assert wizard.a.lang == "en" and not wizard.doc.dirty  # opening keeps the file's language
     before = copy.deepcopy(wizard.a)
     wizard.set_lang("en")
     wizard.set_lang("ja")
-    assert wizard.a == before and not wizard.dirty  # switching the window changes nothing in the document
+    assert wizard.a == before and not wizard.doc.dirty  # switching the window changes nothing in the document
     wizard.set_lang("en")
     try:
         wizard.a.actions.clear()
@@ -277,9 +277,9 @@ def test_every_document_without_actions_is_prefilled_on_the_plan_step(wizard: An
     for name in ("first.kaizen.json", "second.kaizen.json"):  # the page object lives on between documents
         source = tmp_path / name
         source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-        assert wizard.open_path(source)
+        assert wizard.doc.open_path(source)
         assert not wizard.a.actions
         wizard.go(step_of(wizard, "action_plan"))
         wizard.root.update()
         assert wizard.a.actions, f"{name}: the plan is prefilled from the proposals"
-        wizard.dirty = False
+        wizard.doc.dirty = False

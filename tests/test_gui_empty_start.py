@@ -10,7 +10,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_new_inventory_offers_one_blank_row_with_the_name_cell_selected(wizard: Any) -> None:
-    wizard.start_new({"department": "新規課", "session_date": "2026-11-27"})
+    wizard.doc.start_new({"department": "新規課", "session_date": "2026-11-27"})
     grid_step = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "task_grid")
     wizard.go(grid_step)
     wizard.root.update()
@@ -26,7 +26,7 @@ def test_new_inventory_offers_one_blank_row_with_the_name_cell_selected(wizard: 
 def test_saving_on_the_inventory_never_writes_the_blank_row(wizard: Any, fake_dialogs: Any, tmp_path: Any) -> None:
     import json
 
-    wizard.start_new({"department": "新規課", "session_date": "2026-11-27"})
+    wizard.doc.start_new({"department": "新規課", "session_date": "2026-11-27"})
     grid_step = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "task_grid")
     wizard.go(grid_step)
     grid = wizard.pages[grid_step]
@@ -34,6 +34,6 @@ def test_saving_on_the_inventory_never_writes_the_blank_row(wizard: Any, fake_di
     grid.add_row()  # a second row, left blank
     target = tmp_path / "新規.kaizen.json"
     fake_dialogs.save_paths.append(target)
-    assert wizard.save_as()
+    assert wizard.doc.save_as()
     tasks = json.loads(target.read_text(encoding="utf-8"))["tasks"]
     assert [t["answers"].get("name") for t in tasks] == ["窓口受付"]

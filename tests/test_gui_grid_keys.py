@@ -14,7 +14,7 @@ pytestmark = pytest.mark.gui
 
 
 def open_grid(wizard: Any) -> Any:
-    wizard.start_new({"department": "新規課", "session_date": "2026-11-27"})
+    wizard.doc.start_new({"department": "新規課", "session_date": "2026-11-27"})
     step = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "task_grid")
     wizard.go(step)
     grid = wizard.pages[step]
@@ -89,7 +89,7 @@ def test_editing_a_cell_far_right_keeps_the_grid_where_it_is(wizard: Any) -> Non
 def test_an_answer_that_hides_questions_says_so(wizard: Any) -> None:
     from app.gui.skipnote import _NOTES
 
-    wizard.open_path(wizard_example(), confirmed=True)
+    wizard.doc.open_path(wizard_example(), confirmed=True)
     step = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "task_analysis")
     wizard.go(step)
     form = wizard.pages[step].form
@@ -113,20 +113,20 @@ def wizard_example() -> Any:
 
 
 def test_step_ticks_are_the_same_after_reopening(wizard: Any, fake_dialogs: Any, tmp_path: Any) -> None:
-    wizard.open_path(wizard_example(), confirmed=True)
+    wizard.doc.open_path(wizard_example(), confirmed=True)
     for index in range(len(wizard.q.steps) - 1):  # every step visited, as a meeting does
         wizard.go(index)
     marks = [wizard.step_complete(i) for i in range(len(wizard.q.steps) - 1)]
     target = tmp_path / "again.kaizen.json"
     fake_dialogs.save_paths.append(target)
-    assert wizard.save_as()
+    assert wizard.doc.save_as()
     wizard.show_home()
-    wizard.open_path(target, confirmed=True)
+    wizard.doc.open_path(target, confirmed=True)
     assert [wizard.step_complete(i) for i in range(len(wizard.q.steps) - 1)] == marks
 
 
 def test_the_wheel_over_a_short_memo_scrolls_the_page(wizard: Any) -> None:
-    wizard.open_path(wizard_example(), confirmed=True)
+    wizard.doc.open_path(wizard_example(), confirmed=True)
     step = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "task_analysis")
     wizard.go(step)
     page = wizard.pages[step]

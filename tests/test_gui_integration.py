@@ -26,7 +26,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "questionnaires" / "examples"
 
 
 def open_example(wizard: Any) -> None:
-    assert wizard.open_path(service.example_assessment_path())
+    assert wizard.doc.open_path(service.example_assessment_path())
     wizard.root.update()
 
 
@@ -58,7 +58,7 @@ def test_import_from_the_inventory_step_adds_selected_rows_that_delete_undoes(
     name_col = 1 + [i.id for i in grid.items].index("name")
     assert grid.sheet.get_cell_data(len(before), name_col) == added[0].answers["name"]
     assert grid.selected_rows() == list(range(len(before), len(wizard.a.tasks)))
-    assert "6件" in grid.note.cget("text") and wizard.dirty
+    assert "6件" in grid.note.cget("text") and wizard.doc.dirty
     grid.buttons["grid_delete"].invoke()
     assert [t.id for t in wizard.a.tasks] == before
     assert grid.sheet.get_total_rows() == len(before)
@@ -88,10 +88,10 @@ def test_follow_up_from_the_plan_step_is_saved_in_the_action_history(
     # the plan table refreshed: status and realised hours shown, one line fewer is overdue
     assert plan.sheet.get_row_data(0)[5:] == ["完了", "320.0"]
     assert f"{late - 1}件" in plan.banner_label.cget("text")
-    assert "2027-02-20" in plan.followup_summary.cget("text") and wizard.dirty
+    assert "2027-02-20" in plan.followup_summary.cget("text") and wizard.doc.dirty
     saved = tmp_path / "区民課.kaizen.json"
     fake_dialogs.save_paths.append(saved)
-    assert wizard.save()
+    assert wizard.doc.save()
     a1 = json.loads(saved.read_text("utf-8"))["actions"][0]
     assert (a1["status"], a1["done_date"], a1["realised_hours"]) == ("done", "2027-02-20", 320)
     assert a1["history"][-1]["status"] == "done" and a1["after"].startswith("控え")

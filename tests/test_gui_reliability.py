@@ -27,7 +27,7 @@ pytestmark = pytest.mark.gui
 
 
 def open_example(wizard: Any) -> None:
-    assert wizard.open_path(service.example_assessment_path())
+    assert wizard.doc.open_path(service.example_assessment_path())
     wizard.root.update()
 
 
@@ -71,24 +71,24 @@ def test_saving_with_text_that_does_not_fit_asks_first(wizard: Any, fake_dialogs
     target = tmp_path / "途中.kaizen.json"
     fake_dialogs.save_paths.append(target)
     fake_dialogs.yes.append(False)  # "save anyway?" → no: nothing is written
-    assert not wizard.save_as()
+    assert not wizard.doc.save_as()
     assert "1か所" in fake_dialogs.asked[-1] and not target.exists()
     fake_dialogs.save_paths.append(target)
     fake_dialogs.yes.append(True)  # → yes: the last value that fitted is saved, the typed text stays on screen
-    assert wizard.save_as()
+    assert wizard.doc.save_as()
     assert json.loads(target.read_text(encoding="utf-8"))["info"]["department"] == "区民課"
     assert field.widget.get() == "区民課" + "課" * 58
     field.widget.delete(3, "end")
     asked = len(fake_dialogs.asked)
-    assert wizard.save()
+    assert wizard.doc.save()
     assert len(fake_dialogs.asked) == asked  # everything fits again: no question
     type_into(field, "課" * 61)  # select all and paste too much: "delete, then insert"
     assert wizard.a.info["department"] == "区民課"  # the value before the paste, not the blank in between
-    wizard.dirty = False
+    wizard.doc.dirty = False
     open_example(wizard)  # another document: what did not fit in the last one is not carried over
     fake_dialogs.save_paths.append(tmp_path / "別.kaizen.json")
     asked = len(fake_dialogs.asked)
-    assert wizard.save_as() and len(fake_dialogs.asked) == asked
+    assert wizard.doc.save_as() and len(fake_dialogs.asked) == asked
 
 
 def test_long_text_counter_and_message(wizard: Any) -> None:
@@ -174,7 +174,7 @@ def test_a_newer_file_opens_read_only_and_is_never_overwritten(wizard: Any, fake
     newer = tmp_path / "新しい版.kaizen.json"
     newer.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     original = newer.read_bytes()
-    assert wizard.open_path(newer, confirmed=True)
+    assert wizard.doc.open_path(newer, confirmed=True)
     assert len(fake_dialogs.infos) == 1  # told once, in one list
     notes = fake_dialogs.infos[0]
     assert "新しい版のアプリ" in notes and "名前を付けて保存" in notes and notes.count("・") == 3
@@ -183,7 +183,7 @@ def test_a_newer_file_opens_read_only_and_is_never_overwritten(wizard: Any, fake
     assert wizard.top_buttons["save"].cget("state") == "disabled"
     wizard.go(1)
     type_into(wizard.pages[1].form.fields["section"], "読み取り係")
-    wizard.autosave_now()
+    wizard.doc.autosave_now()
     wizard.root.event_generate("<Control-s>")  # Save (Ctrl+S) explains and asks for another name
     wizard.root.update()
     assert "上書きしません" in fake_dialogs.infos[-1]
@@ -191,12 +191,12 @@ def test_a_newer_file_opens_read_only_and_is_never_overwritten(wizard: Any, fake
     assert newer.read_bytes() == original
     fake_dialogs.allow_errors = True
     fake_dialogs.save_paths.append(newer)  # the user types the very same name
-    assert not wizard.save_as()
+    assert not wizard.doc.save_as()
     assert "上書きできません" in fake_dialogs.errors[-1] and "S012" not in fake_dialogs.errors[-1]
-    assert newer.read_bytes() == original and wizard.dirty
+    assert newer.read_bytes() == original and wizard.doc.dirty
     copy = tmp_path / "新しい版 (2).kaizen.json"
     fake_dialogs.save_paths.append(copy)
-    assert wizard.save()
+    assert wizard.doc.save()
     assert json.loads(copy.read_text("utf-8"))["info"]["section"] == "読み取り係"
     assert newer.read_bytes() == original
     assert "読み取り専用" not in wizard.file_label.cget("text")
@@ -206,24 +206,24 @@ def test_a_newer_file_opens_read_only_and_is_never_overwritten(wizard: Any, fake
 def test_what_happened_on_opening_is_listed_once(wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path) -> None:
     old = tmp_path / "旧形式.kaizen.json"
     old.write_text(V0, "utf-8")
-    assert wizard.open_path(old, confirmed=True)
+    assert wizard.doc.open_path(old, confirmed=True)
     assert len(fake_dialogs.infos) == 1
     notes = fake_dialogs.infos[0]
     assert notes.startswith("「旧形式.kaizen.json」を開きました")
     assert "古い形式（形式0）" in notes and "この質問票にない回答が" in notes  # A018 and A015 (legacy_column)
-    assert "読み取り専用" not in wizard.file_label.cget("text") and wizard.path == old
+    assert "読み取り専用" not in wizard.file_label.cget("text") and wizard.doc.path == old
     data = example_data()
     data["questionnaire"]["version"] = "0.9.0"
     data["info"]["retired_question"] = "旧い回答"
     changed = tmp_path / "質問票変更.kaizen.json"
     changed.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    assert wizard.open_path(changed, confirmed=True)
+    assert wizard.doc.open_path(changed, confirmed=True)
     assert len(fake_dialogs.infos) == 2
     notes = fake_dialogs.infos[1]
     assert "バージョン0.9.0が見つかりません" in notes and "info.retired_question" in notes
     wizard.root.update()
-    assert wizard.open_path(changed, confirmed=True) and len(fake_dialogs.infos) == 3  # each opening, once
-    assert not wizard.dirty
+    assert wizard.doc.open_path(changed, confirmed=True) and len(fake_dialogs.infos) == 3  # each opening, once
+    assert not wizard.doc.dirty
 
 
 @pytest.mark.parametrize(("content", "code_text"), [
@@ -236,23 +236,23 @@ def test_a_broken_file_is_reported_and_the_current_work_stays(wizard: Any, fake_
                                                               tmp_path: Path, content: str | None,
                                                               code_text: str) -> None:
     monkey_folder = tmp_path / "autosave"
-    wizard.autosave_folder, saved_folder = monkey_folder, wizard.autosave_folder
+    wizard.doc.autosave_folder, saved_folder = monkey_folder, wizard.doc.autosave_folder
     try:
         open_example(wizard)
         wizard.go(1)
         type_into(wizard.pages[1].form.fields["section"], "作業中の係")
-        autosaved = wizard.autosave_now()
+        autosaved = wizard.doc.autosave_now()
         work, page = wizard.a, wizard.current
         broken = tmp_path / "壊れた ファイル.kaizen.json"
         if content is not None:
             broken.write_text(content, "utf-8")
         fake_dialogs.allow_errors = True
-        assert not wizard.open_path(broken, confirmed=True)
+        assert not wizard.doc.open_path(broken, confirmed=True)
         assert code_text in fake_dialogs.errors[-1]
-        assert wizard.a is work and wizard.a.info["section"] == "作業中の係" and wizard.dirty
+        assert wizard.a is work and wizard.a.info["section"] == "作業中の係" and wizard.doc.dirty
         assert wizard.current == page and autosaved is not None and autosaved.exists()
     finally:
-        wizard.autosave_folder = saved_folder
+        wizard.doc.autosave_folder = saved_folder
 
 
 # --- error dialogs ----------------------------------------------------------------------------------------
@@ -261,13 +261,13 @@ def test_user_errors_are_plain_with_the_detail_folded_for_it_staff(wizard: Any, 
     open_example(wizard)
     fake_dialogs.allow_errors = True
     fake_dialogs.save_paths.append(tmp_path / "外れたUSB" / "区民課.kaizen.json")  # the folder is gone
-    assert not wizard.save_as()
+    assert not wizard.doc.save_as()
     message, detail = fake_dialogs.errors[-1], fake_dialogs.details[-1]
     assert message.startswith("保存先のフォルダが見つかりません") and "S011" not in message
     assert detail is not None and detail.startswith("S011 ") and "ENOENT" in detail and "外れたUSB" in detail
     broken = tmp_path / "broken.kaizen.json"
     broken.write_text("{\n \"format\": \"kaizen-assessment\",,\n}", "utf-8")
-    assert not wizard.open_path(broken, confirmed=True)
+    assert not wizard.doc.open_path(broken, confirmed=True)
     assert fake_dialogs.details[-1] is not None and fake_dialogs.details[-1].startswith("A010 ")
     assert ":2:" in fake_dialogs.details[-1]  # line and column for whoever opens the file in an editor
     fake_dialogs.errors.clear()
@@ -310,27 +310,27 @@ def restart(folder: Path, recover: bool = False) -> dict[str, Any]:
 def test_after_a_clean_close_nothing_stale_is_offered(wizard: Any, fake_dialogs: FakeDialogs,
                                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "autosave"
-    monkeypatch.setattr(wizard, "autosave_folder", folder)
+    monkeypatch.setattr(wizard.doc, "autosave_folder", folder)
     open_example(wizard)
     wizard.go(1)
     type_into(wizard.pages[1].form.fields["section"], "閉じる前の係")
-    assert wizard.autosave_now() is not None and list(folder.iterdir())
+    assert wizard.doc.autosave_now() is not None and list(folder.iterdir())
     fake_dialogs.save_paths.append(tmp_path / "区民課.kaizen.json")
-    assert wizard.save()
-    wizard.close_window()
+    assert wizard.doc.save()
+    wizard.doc.close_window()
     assert restart(folder) == {"offered": []}
 
 
 def test_after_a_crash_the_change_is_offered_and_recovered_intact(wizard: Any, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "autosave"
-    monkeypatch.setattr(wizard, "autosave_folder", folder)
+    monkeypatch.setattr(wizard.doc, "autosave_folder", folder)
     open_example(wizard)
     wizard.go(1)
     type_into(wizard.pages[1].form.fields["section"], "停電直前の係")
     wizard.go(step_of(wizard, "task_grid"))
     wizard.pages[wizard.current].edit_cell(0, "annual_cases", "４，２００")
-    assert wizard.autosave_now() is not None
+    assert wizard.doc.autosave_now() is not None
     # the process dies here: no close, no save
     result = restart(folder, recover=True)
     assert len(result["offered"]) == 1 and "区民課" in result["offered"][0]

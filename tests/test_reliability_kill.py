@@ -65,7 +65,7 @@ def generation_of(data: bytes) -> int:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(os.name == "nt", reason="SIGKILL")
+@pytest.mark.posix_only("kills the writer with SIGKILL mid-save")
 def test_killed_while_saving_leaves_a_complete_version(tmp_path: Path) -> None:
     path = tmp_path / "区民課 2026.kaizen.json"
     assessment_file.save(generation(0), path, FIXED_NOW)

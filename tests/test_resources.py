@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 from app import resources, service
@@ -15,11 +16,16 @@ from app import resources, service
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def pretend_frozen(monkeypatch: pytest.MonkeyPatch, program: Path, meipass: Path) -> dict[str, Path]:
-    """Make this process look like a PyInstaller build whose executable is in ``program``."""
-    program.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "questionnaires", meipass / "questionnaires")
-    (meipass / "assets" / "fonts").mkdir(parents=True)
+def pretend_frozen(monkeypatch: pytest.MonkeyPatch, program: Path, meipass: Path, create: bool = True) \
+        -> dict[str, Path]:
+    """Make this process look like a PyInstaller build whose executable is in ``program``.
+
+    ``create=False`` writes nothing: for a program that pretends to sit in the real %LOCALAPPDATA% on Windows.
+    """
+    if create:
+        program.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(ROOT / "questionnaires", meipass / "questionnaires")
+        (meipass / "assets" / "fonts").mkdir(parents=True)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(meipass), raising=False)
     monkeypatch.setattr(sys, "executable", str(program / "KaizenSelfCheck.exe"))
@@ -168,16 +174,30 @@ def test_one_folder_build_user_files_stay_out_even_when_the_environment_points_i
     assert path.is_relative_to(Path.home().resolve())
 
 
+def local_app_data(monkeypatch: pytest.MonkeyPatch, posix_stand_in: Path) -> Path:
+    """The folder the user files go under: %LOCALAPPDATA% on Windows, ``posix_stand_in`` elsewhere.
+
+    On Windows it is the real one: platformdirs asks Windows for the known folder (it ignores a changed
+    LOCALAPPDATA variable), so the tests check the layout a user really has (under Wine, user 山田 太郎's).
+    Elsewhere the XDG variables are pointed at ``posix_stand_in``.
+    """
+    if os.name == "nt":
+        local = Path(platformdirs.user_data_dir(appauthor=False))  # no app name: the known folder itself
+        assert local == Path.home() / "AppData" / "Local"  # C:\\Users\\<name>\\AppData\\Local
+        return local
+    point_user_folders_at(monkeypatch, posix_stand_in)
+    return posix_stand_in
+
+
 @pytest.mark.parametrize("folder", USER_FOLDERS, ids=lambda f: f.__name__)
 def test_one_folder_build_unpacked_into_localappdata_itself_keeps_user_files_apart(
     folder: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Unzipped straight into %LOCALAPPDATA%, the program folder *is* %LOCALAPPDATA%\\KaizenSelfCheck."""
     assert callable(folder)
-    local = tmp_path / "Local"
+    local = local_app_data(monkeypatch, tmp_path / "Local")
     program = local / resources.APP_NAME
-    pretend_frozen(monkeypatch, program, program / "_internal")
-    point_user_folders_at(monkeypatch, local)
+    pretend_frozen(monkeypatch, program, program / "_internal", create=os.name != "nt")
     path = Path(folder()).resolve()
     assert path != program.resolve() and program.resolve() not in path.parents
     assert path.is_relative_to((Path.home() / ".kaizenselfcheck").resolve())
@@ -187,14 +207,17 @@ def test_one_file_program_in_the_home_folder_still_uses_the_normal_user_folders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Everything is under the home folder; only the exe's own folder itself is off limits."""
-    home = tmp_path / "home"
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("USERPROFILE", str(home))
+    if os.name == "nt":
+        home = Path.home()  # the real profile folder, as the known folders are
+    else:
+        home = tmp_path / "home"
+        monkeypatch.setenv("HOME", str(home))
     pretend_frozen(monkeypatch, home, tmp_path / "meipass")
-    point_user_folders_at(monkeypatch, home / "AppData" / "Local")
-    assert resources.user_data_dir() == home / "AppData" / "Local" / resources.APP_NAME
-    point_user_folders_at(monkeypatch, home)
-    monkeypatch.setattr(sys, "executable", str(home / resources.APP_NAME / "KaizenSelfCheck.exe"))
+    local = local_app_data(monkeypatch, home / "AppData" / "Local")
+    assert resources.user_data_dir() == local / resources.APP_NAME
+    assert resources.user_log_dir().parent.parent == local
+    # The same exe, put into the very folder its user files would go to: they move to the home folder.
+    monkeypatch.setattr(sys, "executable", str(local / resources.APP_NAME / "KaizenSelfCheck.exe"))
     assert resources.user_data_dir() == home / ".kaizenselfcheck" / resources.APP_NAME  # exactly its folder
 
 

@@ -61,7 +61,7 @@ def test_backup_is_a_copy_when_links_are_impossible(tmp_path: Path, monkeypatch:
     assert target.read_bytes() == b"new"
 
 
-@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+@pytest.mark.posix_only("POSIX permission bits")
 def test_permissions_of_the_existing_file_are_kept(tmp_path: Path) -> None:
     target = tmp_path / "shared.kaizen.json"
     target.write_bytes(b"x")
@@ -138,7 +138,8 @@ def test_name_too_long_is_s010(tmp_path: Path) -> None:
     assert info.value.code == "S010"
 
 
-@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root ignores permission bits")
+@pytest.mark.posix_only("a folder made read-only with chmod")
+@pytest.mark.skipif(os.name != "nt" and os.geteuid() == 0, reason="root ignores permission bits")
 def test_real_read_only_folder(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
@@ -234,3 +235,27 @@ def test_stale_temp_files_of_a_killed_save_are_removed(tmp_path: Path) -> None:
     assert not stale.exists()
     assert fresh.exists()
     assert other.exists()  # another document's business
+
+
+@pytest.mark.parametrize(
+    ("exc", "length", "code"),
+    [
+        (os_error(errno.ENOENT, FileNotFoundError, winerror=3), 300, "S010"),  # past MAX_PATH: "path not found"
+        (os_error(errno.EINVAL, OSError, winerror=123), 300, "S010"),  # "invalid name" for a too-long name
+        (os_error(errno.ENOENT, FileNotFoundError, winerror=3), 100, "S011"),  # a short path: the folder is gone
+    ],
+)
+def test_windows_path_past_max_path_is_s010_not_a_missing_folder(
+    monkeypatch: pytest.MonkeyPatch, exc: OSError, length: int, code: str
+) -> None:
+    monkeypatch.setattr(atomic, "_WINDOWS", True)
+    folder = "C:\\Users\\山田 太郎\\Documents\\"
+    path = Path(folder + "計" * (length - len(folder) - 4) + ".pdf")
+    assert len(str(path)) == length
+    assert storage_error(exc, path).code == code
+
+
+def test_one_name_over_255_characters_is_too_long_for_windows() -> None:
+    assert atomic._too_long_for_windows(Path("C:\\a\\" + "長" * 256))
+    assert not atomic._too_long_for_windows(Path("C:\\a\\" + "長" * 200))
+    assert atomic._too_long_for_windows(Path("C:\\a\\" + "𠮷" * 128))  # a surrogate pair is two UTF-16 units

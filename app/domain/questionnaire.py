@@ -112,6 +112,7 @@ class Measure:
     first_step: LText = EMPTY
     kpi: LText = EMPTY
     items: tuple[Item, ...] = ()  # fit questions asked only for this measure
+    enabled: bool = True  # false: switched off by the central team, never suggested, scored or listed
 
 
 @dataclass(frozen=True)

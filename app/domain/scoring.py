@@ -154,7 +154,7 @@ def score(q: Questionnaire, a: Assessment) -> AssessmentResult:
         is_focus = task.id in focus_set
         premature = s.premature.test(env)
         pains = env.get(s.pain_points_item) or []
-        suggested = tuple(m.id for m in q.measures if is_focus and m.trigger.test(env))
+        suggested = tuple(m.id for m in q.measures if is_focus and m.enabled and m.trigger.test(env))
         staff = env.get(s.staff_item)
         if isinstance(staff, int | float) and staff > 0 and h > staff * per_fte:
             warnings.append(Warning("W001", {"task": task.name, "total": round(h), "capacity": round(staff * per_fte),
@@ -169,7 +169,7 @@ def score(q: Questionnaire, a: Assessment) -> AssessmentResult:
             continue
         for measure in q.measures:
             choice = a.measures.get(task.id, {}).get(measure.id)
-            if choice is not None and choice.chosen:
+            if choice is not None and choice.chosen and measure.enabled:
                 measure_results.append(_score_measure(q, env, task_index=i, task_id=task.id, hours=h, measure=measure,
                                                       answers=choice.answers, premature=premature))
 

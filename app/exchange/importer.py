@@ -24,7 +24,9 @@ _SUBTOTAL = re.compile(r"^[\W_]*((.{0,12}?)(小計|中計|合計|総計|総合�
 _HEADING = re.compile(r"^[【［\[<＜■◆●□◇○・].*[】］\]>＞]?$")
 _UNKNOWN_FIELD = Words("この項目は業務一覧にありません。", "There is no such field.")
 _USED_TWICE = Words("1つの列を2つの項目に使っています。", "A column is used twice.")
-SKIP_REASONS = ("blank", "subtotal", "heading", "no_name")
+SKIP_REASONS = ("blank", "subtotal", "heading", "no_name", "example")
+# The worked example row of the blank inventory workbook (app/exchange/template.py): never a task.
+EXAMPLE_MARKS = ("【記入例】", "[記入例]", "（記入例）", "(記入例)", "記入例:", "記入例：")
 
 
 @dataclass
@@ -97,6 +99,9 @@ def import_rows(q: Questionnaire, grid: Grid, layout: Layout, mapping: dict[str,
             continue
         if _blank(name):
             out.skipped["no_name"].append(sheet_row)
+            continue
+        if isinstance(name, str) and name.strip().startswith(EXAMPLE_MARKS):
+            out.skipped["example"].append(sheet_row)
             continue
         answers: dict[str, Any] = {}
         for fid, col in sorted(mapping.items(), key=lambda x: list(items).index(x[0])):  # grid order in the file

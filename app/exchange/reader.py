@@ -122,6 +122,8 @@ def _xlsx_grid(raw: bytes, name: str, sheet: str | None) -> Grid:
             raise SpreadsheetError(Problem("X001", {"sheet": "—"}, name))
         ws = wb[sheet] if sheet is not None else wb.worksheets[0]
         rows = _sheet_rows(ws, name)
+    except SpreadsheetError:
+        raise
     except bounds.Bound as exc:
         raise SpreadsheetError(exc.problem) from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, ElementTree.ParseError) as exc:

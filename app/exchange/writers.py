@@ -7,14 +7,19 @@ a task name typed as ``=HYPERLINK(...)`` must not run when a colleague opens the
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
+from typing import Any
 
+from app.exchange import sheet_print
 from app.exchange.reader import Cell
 from app.exchange.tables import Table
 
 _FORMULA_START = re.compile(r"^(=|\+|@|-(?![\d.]+$)|\t|\r)")
 _MAX_SHEET_TITLE = 31  # Excel's limit
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WRAP_AT = 24  # wider texts wrap in a column this wide (digit widths): 20+ columns must fit one A4 width
 
 
 def _formula_like(value: Cell) -> bool:
@@ -32,12 +37,58 @@ def csv_bytes(table: Table) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def xlsx_bytes(tables: list[Table]) -> bytes:
-    """Tables as sheets of one workbook, headings bold with a filter, top row frozen."""
-    import openpyxl
+def _date_cell(value: Cell) -> Cell | dt.date:
+    """An ISO date text (``2026-10-15``) as a date, so the spreadsheet sorts, filters and prints it as one."""
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _sheet(wb: Any, table: Table, title: str) -> None:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(title)
+    top, wrap = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
+    ws.append(table.headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDDDDD")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    formats = [sheet_print.format_for_header(str(h)) for h in table.headers]
+    for row in table.rows:
+        ws.append([_date_cell(ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v for v in row])
+        for cell, fmt in zip(ws[ws.max_row], formats + [None] * max(0, len(row) - len(formats)), strict=False):
+            cell.alignment = top
+            if _formula_like(cell.value):
+                cell.data_type = "s"  # keep it as text: never evaluate what a user typed
+            elif isinstance(cell.value, dt.date):
+                cell.number_format = sheet_print.DATE_FORMAT
+            elif fmt and isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                cell.number_format = sheet_print.number_format(fmt, cell.value)
+            if isinstance(cell.value, str):
+                cell.alignment = wrap
+    sheet_print.fit_widths(ws, first_row=2, cap=_WRAP_AT, minimum={i: min(sheet_print.display_width(h), 10)
+                                                      for i, h in enumerate(table.headers, 1)})
+    sheet_print.fit_row_heights(ws)
+    ws.freeze_panes = "A2"
+    if table.rows:
+        ws.auto_filter.ref = ws.dimensions
+    sheet_print.setup_print(ws, "1:1", table.title)
+
+
+def xlsx_bytes(tables: list[Table]) -> bytes:
+    """Tables as sheets of one workbook that prints like a report (:mod:`app.exchange.sheet_print`).
+
+    Headings bold with a filter, top row frozen and repeated on every printed page, numbers formatted
+    by what the heading says (時間 one decimal, 円 and counts with thousands separators), ISO dates as
+    date cells, widths from the longest cell (full-width characters counted twice), landscape A4 one
+    page wide.
+    """
+    import openpyxl
 
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
@@ -49,27 +100,7 @@ def xlsx_bytes(tables: list[Table]) -> bytes:
             title = f"{title[:_MAX_SHEET_TITLE - 3]}_{n}"
             n += 1
         used.add(title)
-        ws = wb.create_sheet(title)
-        ws.append(table.headers)
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor="DDDDDD")
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-        for row in table.rows:
-            ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
-            for cell in ws[ws.max_row]:
-                if _formula_like(cell.value):
-                    cell.data_type = "s"  # keep it as text: never evaluate what a user typed
-        widths = [len(str(h)) for h in table.headers]
-        for row in table.rows:
-            for i, v in enumerate(row[: len(widths)]):
-                widths[i] = max(widths[i], min(len(str(v)) if v is not None else 0, 40))
-        for i, w in enumerate(widths, 1):
-            # Japanese characters are about twice as wide as the default font's digits
-            ws.column_dimensions[get_column_letter(i)].width = max(6, min(60, w * 2 + 2))
-        ws.freeze_panes = "A2"
-        if table.rows:
-            ws.auto_filter.ref = ws.dimensions
+        _sheet(wb, table, title)
     if not wb.worksheets:
         wb.create_sheet("Sheet")
     out = io.BytesIO()

@@ -41,7 +41,7 @@ def build(root: ctk.CTk, path: Path | None = None, lang: str | None = None,
     style.set_scale(settings.scale)
     wiz = Wizard(root, service.get_questionnaire("standard"), settings)
     if path is not None:
-        wiz.open_path(Path(path), confirmed=True)
+        wiz.doc.open_path(Path(path), confirmed=True)
     return wiz
 
 

@@ -15,12 +15,13 @@ import customtkinter as ctk
 
 from app import service
 from app.domain.assessment import Assessment
+from app.domain.progress import step_complete
 from app.domain.questionnaire import Questionnaire, Step
 from app.domain.results import AssessmentResult, TaskResult
 from app.gui import keys, style, wheel
 from app.gui.pages.base import StepPage
 from app.gui.prefs import Prefs
-from app.gui.session import Session
+from app.gui.session import Document
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def page_class(kind: str) -> type[StepPage]:
     return cls
 
 
-class Wizard(Session):
+class Wizard:
     """The application: window layout, the assessment being edited and where the user is."""
 
     def __init__(self, root: ctk.CTk, q: Questionnaire, prefs: Prefs) -> None:
@@ -62,7 +63,7 @@ class Wizard(Session):
         self._result: tuple[int, AssessmentResult] | None = None
         self._sidebar_job: str | None = None
         self.glossary: GlossaryWindow | None = None
-        Session.__init__(self)
+        self.doc = Document(self)  # where the assessment lives, whether it is saved, its autosave
         self._layout()
         from app.gui.pages.home import HomePage
 
@@ -82,8 +83,8 @@ class Wizard(Session):
         self.file_label = ctk.CTkLabel(top, text="", font=style.font(15, "bold"), anchor="w")
         self.file_label.grid(row=0, column=0, sticky="w", padx=12, pady=6)
         self.top_buttons: dict[str, ctk.CTkButton] = {}
-        for n, (key, command) in enumerate((("home", self.show_home), ("open", self.open_dialog),
-                                            ("save", self.save), ("save_as", self.save_as),
+        for n, (key, command) in enumerate((("home", self.show_home), ("open", self.doc.open_dialog),
+                                            ("save", self.doc.save), ("save_as", self.doc.save_as),
                                             ("glossary", self.show_glossary))):
             b = ctk.CTkButton(top, text="", width=60, font=style.font(13), command=command)
             b.grid(row=0, column=n + 1, padx=3, pady=6)
@@ -120,7 +121,7 @@ class Wizard(Session):
             b.grid(row=i + 1, column=0, sticky="ew", padx=8, pady=2)
             self.step_buttons.append(b)
 
-        self.container = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PAGE_BG)
+        self.container: ctk.CTkFrame = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PAGE_BG)
         self.container.grid(row=1, column=1, sticky="nsew")
         self.container.rowconfigure(0, weight=1)
         self.container.columnconfigure(0, weight=1)
@@ -151,16 +152,16 @@ class Wizard(Session):
     def shortcuts(self) -> dict[Callable[[], object], tuple[str, ...]]:
         """Each keyboard shortcut's action and its Tk sequences (listed for the user in the help panel)."""
         return {self.next: ("<Alt-Right>", "<Control-Next>"), self.back: ("<Alt-Left>", "<Control-Prior>"),
-                self.save: ("<Control-s>", "<Control-S>"), self.open_dialog: ("<Control-o>", "<Control-O>"),
+                self.doc.save: ("<Control-s>", "<Control-S>"), self.doc.open_dialog: ("<Control-o>", "<Control-O>"),
                 self.print_plan: ("<Control-p>", "<Control-P>"), self.show_glossary: ("<F1>",)}
 
     # --- the model -----------------------------------------------------------------------------
     def changed(self) -> None:
         """The model changed: mark unsaved, schedule autosave and the step list update."""
         self.revision += 1
-        self.dirty = True
+        self.doc.dirty = True
         self.update_title()
-        self.schedule_autosave()
+        self.doc.schedule_autosave()
         if self._sidebar_job is None:
             self._sidebar_job = self.root.after(300, self._sidebar_later)
 
@@ -234,8 +235,9 @@ class Wizard(Session):
     def _keep_focus(self, shown: ctk.CTkFrame) -> None:
         # the focused control may have been on the page just hidden: continue on the new page's first one
         focused = self.root.focus_get()
-        if focused is None or not focused.winfo_viewable():
-            keys.focus_first(shown)
+        if focused is None or not focused.winfo_viewable() or not keys.enabled(focused):
+            # a page with nothing to fill in (はじめに, 結果) hands the keyboard to 次へ
+            keys.focus_first(shown, self.next_button if self.current >= 0 else None)
 
     def next(self) -> None:
         """The next step (per-task pages move between focus tasks with their own 「業務 n/N」 control)."""
@@ -257,43 +259,32 @@ class Wizard(Session):
         self.nav.grid_remove()
         self.update_sidebar()
 
+    def update_title(self) -> None:
+        """The file name (and * when unsaved) in the top bar."""
+        shown = self.doc.path or self.doc.read_only_source
+        name = shown.name if shown else ui("untitled", self.lang)
+        dept = self.a.info.get("department") if self.started else None
+        # the top bar shares its row with the buttons: a 60-character department must not run under them
+        name = _clip(name, 40)
+        text = f"{_clip(dept, 24)} — {name}" if isinstance(dept, str) and dept else name
+        if self.started and self.doc.read_only_source is not None:
+            text += f"  [{ui('read_only_tag', self.lang)}]"
+        if not self.started:
+            text = ui("app_title", self.lang)
+        elif self.doc.dirty:
+            text += " *"
+        self.file_label.configure(text=text)
+        save_button = getattr(self, "top_buttons", {}).get("save")  # None while the top bar is built
+        if save_button is not None:
+            # a newer app's file is never overwritten: only 「名前を付けて保存」 is offered
+            save_button.configure(state="disabled" if self.started and self.doc.read_only_source else "normal")
+
+
     # --- step list -----------------------------------------------------------------------------
     def step_complete(self, index: int) -> bool:
-        """Whether step ``index`` looks done, judged from the model only."""
-        step = self.q.steps[index]
-        a = self.a
-        kind = step.kind
-        if kind == "results":  # final once every focus task has its measures (a visit alone proves nothing)
-            return any(self.step_complete(j) for j, other in enumerate(self.q.steps) if other.kind == "measures")
-        if self._nothing_to_answer(index):
-            # read once it is visited, or when a later step is done (a reopened file then shows the same ticks
-            # as the session that saved it)
-            return index in self.visited or any(self.step_complete(j) for j in range(index + 1, len(self.q.steps))
-                                                if self.q.steps[j].kind not in ("page", "results", "output"))
-        if kind == "page":
-            return all(not i.required or i.id in a.info or i.default is not None for i in step.items if i.is_input) \
-                and (index in self.visited or any(i.id in a.info for i in step.items))
-        if kind == "task_grid":
-            return bool(a.tasks) and all(t.name for t in a.tasks)
-        if kind == "focus":
-            # ticks saved in the file count as a choice made, like a visit in this session
-            return (index in self.visited or a.focus is not None) and bool(self.focus_tasks())
-        focus = self.focus_tasks()
-        if kind == "task_analysis":
-            return bool(focus) and all(a.analysis.get(t.task_id) for t in focus)
-        if kind == "measures":
-            r = self.result()
-            return bool(focus) and all(any(m.task_id == t.task_id for m in r.measures) for t in focus) \
-                and all(m.complete for m in r.measures)
-        if kind == "action_plan":
-            return bool(a.actions) and all(x.owner and x.deadline for x in a.actions)
-        if kind == "output":
-            return self.pdf_path is not None
-        return index in self.visited
-
-    def _nothing_to_answer(self, index: int) -> bool:
-        step = self.q.steps[index]
-        return step.kind == "page" and not any(i.is_input for i in step.items)
+        """Whether step ``index`` looks done, judged from the model only (:func:`app.domain.progress.step_complete`)."""
+        return step_complete(self.q, self.a, self.result(), index, visited=self.visited,
+                             plan_written=self.doc.pdf_path is not None)
 
     def update_sidebar(self) -> None:
         """Marks: ▶ where you are, ✓ complete, ○ not yet."""
@@ -343,7 +334,7 @@ class Wizard(Session):
         """Switch the window (and new action texts) to ``lang``; the document is not changed."""
         self.lang = "en" if lang == "en" else "ja"
         self.prefs.lang = self.lang
-        self.save_prefs()
+        self.doc.save_prefs()
         self.retranslate()
         if self.current >= 0:
             self.pages[self.current].refresh()
@@ -353,7 +344,7 @@ class Wizard(Session):
     def set_scale(self, percent: int) -> None:
         """Apply a text size of 100, 125 or 150 % (remembered; meeting mode's own size is not)."""
         self.prefs.scale = percent
-        self.save_prefs()
+        self.doc.save_prefs()
         if not self.meeting.on:
             self.apply_scale(percent)
 
@@ -379,3 +370,8 @@ class Wizard(Session):
         if self.glossary is None:
             self.glossary = GlossaryWindow(self.root, self.q, keys.shortcut_help)
         self.glossary.show(self.lang)
+
+
+def _clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (only for display; the model is untouched)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

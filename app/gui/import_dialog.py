@@ -30,6 +30,20 @@ def ask_sheet_path(parent: tkinter.Misc, lang: str = "ja") -> Path | None:
     return Path(name) if name else None
 
 
+def write_template(parent: tkinter.Misc, q: Questionnaire, lang: str = "ja", path: Path | None = None) -> Path | None:
+    """Save the blank inventory workbook (業務の棚卸しシート) the sections fill in and import back."""
+    target = path or dialogs.ask_save_path(parent, Path.home() / ui("tpl_file", lang), lang=lang)
+    if target is None:
+        return None
+    try:
+        written = service.write_template(q, target, lang)
+    except UserError as exc:
+        dialogs.show_error(parent, exc, lang)
+        return None
+    dialogs.info(parent, ui("tpl_done", lang, path=str(written)), lang)
+    return written
+
+
 class ImportDialog(ctk.CTkToplevel):
     """File and sheet at the top, one row per task field with a column menu, Import at the bottom."""
 

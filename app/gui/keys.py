@@ -25,7 +25,7 @@ _command = [""]  # the registered Tcl command that says whether a control can ta
 SHORTCUT_HELP = (("Alt+→ / Ctrl+PgDn", "key_next"), ("Alt+← / Ctrl+PgUp", "key_back"), ("Ctrl+S", "key_save"),
                  ("Ctrl+O", "key_open"), ("Ctrl+P", "key_print"), ("F1", "key_help"), ("Tab / Shift+Tab", "key_tab"),
                  ("Space / Enter", "key_press"), ("← →", "key_arrows"), ("Esc", "key_escape"),
-                 ("Tab · Ctrl+Tab · Delete", "key_grid"))
+                 ("Tab / Ctrl+Tab / Delete", "key_grid"))
 
 
 def shortcut_help(lang: str) -> list[tuple[str, str]]:
@@ -35,7 +35,8 @@ def shortcut_help(lang: str) -> list[tuple[str, str]]:
     return [(keys, ui(text, lang)) for keys, text in SHORTCUT_HELP]
 
 
-def _enabled(widget: Any) -> bool:
+def enabled(widget: Any) -> bool:
+    """Whether a control is not disabled (widgets without a state count as enabled)."""
     try:
         return str(widget.cget("state")) != "disabled"
     except (ValueError, tkinter.TclError, AttributeError):
@@ -44,7 +45,7 @@ def _enabled(widget: Any) -> bool:
 
 def _press(widget: Any) -> str:
     """Act as a click would; "break" so that Tk's other bindings of the key do not run."""
-    if not _enabled(widget):
+    if not enabled(widget):
         return "break"
     if isinstance(widget, ctk.CTkOptionMenu):
         widget._open_dropdown_menu()  # the menu takes the arrow keys and Enter from here
@@ -134,7 +135,7 @@ def install(root: tkinter.Misc, shortcuts: dict[str, Callable[[], object]]) -> N
             widget = root.nametowidget(path)
         except (KeyError, tkinter.TclError):
             return 0
-        return 1 if widget.winfo_viewable() and _enabled(widget) else 0
+        return 1 if widget.winfo_viewable() and enabled(widget) else 0
 
     can_focus_command = root.register(can_focus)
     _command[0] = can_focus_command
@@ -183,10 +184,12 @@ def prepare(container: tkinter.Misc) -> None:
         stack.extend(widget.winfo_children())
 
 
-def focus_first(container: tkinter.Misc) -> None:
-    """Put the keyboard focus on the first control of ``container`` that takes it."""
+def focus_first(container: tkinter.Misc, fallback: tkinter.Misc | None = None) -> None:
+    """Put the keyboard focus on the first control of ``container``; ``fallback`` when it has none."""
     prepare(container)
     target = container.tk_focusNext()
-    if target is not None:
-        focus(target)
+    inside = target is not None and str(target).startswith(str(container) + ".")
+    chosen = target if inside else fallback or target
+    if chosen is not None:
+        focus(chosen)
 

@@ -13,6 +13,7 @@ from typing import Any
 import customtkinter as ctk
 
 from app.gui import style
+from app.gui.wrap import wrap
 
 FIGURE_WIDTH = 90  # unscaled pixels for the right-hand column ("3,425.8 h")
 
@@ -25,16 +26,24 @@ class TwoColumnList(ctk.CTkScrollableFrame):
         self.columnconfigure(0, weight=1)
         self.columnconfigure(1, minsize=FIGURE_WIDTH)
         self._pool: list[tuple[ctk.CTkLabel, ctk.CTkLabel]] = []
+        self._raw: list[tuple[str, bool]] = []  # per pool row: its text unwrapped, and whether it spans both columns
         self._used = 0
         self._wrap = 300
         self.bind("<Configure>", self._resized, add=True)
 
     def _resized(self, event: tkinter.Event[tkinter.Misc]) -> None:
-        wrap = max(160, int(event.width / style.scale()) - FIGURE_WIDTH - 24)
-        if wrap != self._wrap:
-            self._wrap = wrap
-            for left, right in self._pool:
-                left.configure(wraplength=wrap if right.winfo_manager() else wrap + FIGURE_WIDTH)
+        width = max(160, int(event.width / style.scale()) - FIGURE_WIDTH - 24)
+        if width != self._wrap:
+            self._wrap = width
+            for n in range(self._used):
+                self._set(n)
+
+    def _set(self, n: int) -> None:
+        # wrapped here with Japanese rules (Tk breaks only at spaces: 「2.」 was left alone on a line)
+        left = self._pool[n][0]
+        text, wide = self._raw[n]
+        width = self._wrap + FIGURE_WIDTH if wide else self._wrap
+        left.configure(text=wrap(text, left.cget("font").measure, width), wraplength=width + 40)
 
     def clear(self) -> None:
         """Start filling from the top."""
@@ -45,6 +54,7 @@ class TwoColumnList(ctk.CTkScrollableFrame):
             left = ctk.CTkLabel(self, text="", anchor="w", justify="left", wraplength=self._wrap)
             right = ctk.CTkLabel(self, text="", anchor="ne", justify="right")
             self._pool.append((left, right))
+            self._raw.append(("", False))
         pair = self._pool[self._used]
         self._used += 1
         return pair
@@ -52,8 +62,9 @@ class TwoColumnList(ctk.CTkScrollableFrame):
     def heading(self, text: str) -> None:
         """A section title across both columns."""
         left, right = self._pair()
-        left.configure(text=text, font=style.font(15, "bold"), text_color=("gray10", "gray90"),
-                       wraplength=self._wrap + FIGURE_WIDTH)
+        left.configure(font=style.font(15, "bold"), text_color=("gray10", "gray90"))
+        self._raw[self._used - 1] = (text, True)
+        self._set(self._used - 1)
         left.grid(row=self._used, column=0, columnspan=2, sticky="w", padx=(4, 4), pady=(10, 2))
         right.grid_remove()
 
@@ -62,7 +73,9 @@ class TwoColumnList(ctk.CTkScrollableFrame):
         left, right = self._pair()
         font = style.font(14 if bold else 13, "bold" if bold else "normal")
         color = color or ("gray10", "gray90")
-        left.configure(text=text, font=font, text_color=color, wraplength=self._wrap)
+        left.configure(font=font, text_color=color)
+        self._raw[self._used - 1] = (text, False)
+        self._set(self._used - 1)
         left.grid(row=self._used, column=0, columnspan=1, sticky="w", padx=(4, 8), pady=1)
         right.configure(text=figure, font=font, text_color=color)
         right.grid(row=self._used, column=1, sticky="ne", padx=(0, 8), pady=1)
@@ -70,7 +83,9 @@ class TwoColumnList(ctk.CTkScrollableFrame):
     def note(self, text: str) -> None:
         """A muted line across both columns."""
         left, right = self._pair()
-        left.configure(text=text, font=style.font(12), text_color=style.MUTED, wraplength=self._wrap + FIGURE_WIDTH)
+        left.configure(font=style.font(12), text_color=style.MUTED)
+        self._raw[self._used - 1] = (text, True)
+        self._set(self._used - 1)
         left.grid(row=self._used, column=0, columnspan=2, sticky="w", padx=(4, 4), pady=(6, 2))
         right.grid_remove()
 
@@ -82,5 +97,5 @@ class TwoColumnList(ctk.CTkScrollableFrame):
 
     def texts(self) -> list[tuple[str, str]]:
         """What is shown, row by row (for tests and screen readers of the code)."""
-        return [(left.cget("text"), right.cget("text") if right.winfo_manager() else "")
-                for left, right in self._pool[:self._used]]
+        return [(raw, right.cget("text") if right.winfo_manager() else "")
+                for (raw, _wide), (_left, right) in zip(self._raw[:self._used], self._pool[:self._used], strict=True)]

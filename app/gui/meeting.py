@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 import customtkinter as ctk
 
@@ -10,13 +10,27 @@ from app.gui import style
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.prefs import Prefs
+
+
+class MeetingHost(Protocol):
+    """The parts of the window meeting mode folds and rescales (the Wizard; a protocol keeps app.gui acyclic)."""
+
+    lang: str
+    prefs: Prefs
+    side: Any
+    lang_menu: Any
+    scale_label: Any
+    scale_menu: Any
+
+    def apply_scale(self, percent: int) -> None:
+        """Show every widget at ``percent`` text size."""
 
 
 class MeetingSwitch(ctk.CTkSwitch):
     """The switch in the top bar; the text size chosen outside meeting mode comes back when it is turned off."""
 
-    def __init__(self, parent: ctk.CTkFrame, wiz: Wizard) -> None:
+    def __init__(self, parent: ctk.CTkFrame, wiz: MeetingHost) -> None:
         super().__init__(parent, text="", font=style.font(13), command=self._toggled)
         self.wiz = wiz
         self.on = False

@@ -1,4 +1,4 @@
-"""Files and safety for the wizard: new/open/save/save as, recent files, autosave, recovery, close, errors."""
+"""The document the wizard edits: new/open/save/save as, recent files, autosave, recovery, close, errors."""
 
 from __future__ import annotations
 
@@ -12,30 +12,23 @@ from app.gui import dialogs, prefs
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
-    import customtkinter as ctk
-
     from app.domain.assessment import Assessment
     from app.domain.errors import Problem
     from app.domain.questionnaire import Questionnaire
-    from app.gui.pages.base import StepPage
-    from app.gui.prefs import Prefs
+    from app.gui.host import DocumentHost
 
 AUTOSAVE_DELAY_MS = 1500
 
 
-class Session:
-    """The document side of :class:`app.gui.controller.Wizard` (mixed in; shares its attributes)."""
+class Document:
+    """The document the window edits, composed into :class:`app.gui.controller.Wizard` as ``wizard.doc``.
 
-    root: ctk.CTk
-    q: Questionnaire
-    a: Assessment
-    lang: str
-    prefs: Prefs
-    started: bool
-    current: int
-    pages: dict[int, StepPage]
+    It knows where the assessment lives (path, read-only source), whether it is saved, its autosave slot
+    and the last plan written; the window it serves is a :class:`app.gui.host.DocumentHost`.
+    """
 
-    def __init__(self) -> None:
+    def __init__(self, host: DocumentHost) -> None:
+        self.host = host
         self.path: Path | None = None
         self.read_only_source: Path | None = None  # a file from a newer app, opened read-only: never written
         self.dirty = False
@@ -44,18 +37,8 @@ class Session:
         self.autosave_folder: Path | None = None  # None: the user's data folder (tests pass a temporary one)
         self.last_autosave: Path | None = None
         self._autosave_job: str | None = None
-        self.root.report_callback_exception = self._callback_error
-        self.root.protocol("WM_DELETE_WINDOW", self.close_window)
-
-    # hooks the controller provides
-    def set_assessment(self, a: Assessment) -> None:
-        raise NotImplementedError
-
-    def go(self, index: int) -> bool:
-        raise NotImplementedError
-
-    def update_sidebar(self) -> None:
-        raise NotImplementedError
+        host.root.report_callback_exception = self._callback_error
+        host.root.protocol("WM_DELETE_WINDOW", self.close_window)
 
     # --- documents -----------------------------------------------------------------------------
     def start_new(self, info: dict[str, Any]) -> None:
@@ -66,16 +49,16 @@ class Session:
         self.path = None
         self.pdf_path = None
         self.slot = service.new_slot(None)
-        self.set_assessment(service.new_assessment(self.q, info, self.lang))
+        self.host.set_assessment(service.new_assessment(self.host.q, info, self.host.lang))
         self.dirty = True
         self.schedule_autosave()
-        self.go(0)
+        self.host.go(0)
 
     def open_dialog(self) -> None:
         """Ask for a file and open it."""
         if not self.confirm_discard():
             return
-        path = dialogs.ask_open_path(self.root, self.lang)
+        path = dialogs.ask_open_path(self.host.root, self.host.lang)
         if path is not None:
             self.open_path(path, confirmed=True)
 
@@ -95,33 +78,33 @@ class Session:
         writable = keep_path and not opened.read_only and path.resolve() != service.example_assessment_path().resolve()
         self._adopt(opened.questionnaire, opened.assessment, opened.problems, path if writable else None)
         self.read_only_source = path if opened.read_only else None
-        self.update_title()
+        self.host.update_title()
         if writable:
-            self.prefs.add_recent(path)
+            self.host.prefs.add_recent(path)
             self.save_prefs()
         self._tell_what_happened(path, opened.problems)
-        self.go(0)
+        self.host.go(0)
         return True
 
     def _adopt(self, q: Questionnaire, a: Assessment, problems: list[Problem], path: Path | None) -> None:
         self._forget_autosave()
-        self.q = q
+        self.host.q = q
         self.path = path
         self.pdf_path = None
         self.slot = service.new_slot(path)
         self.read_only_source = None
-        self.set_assessment(a)
+        self.host.set_assessment(a)
         self.dirty = False
 
     def _tell_what_happened(self, path: Path, problems: list[Problem]) -> None:
         # once, in a plain list: migrated (A018), answers kept that have no place (A015), questionnaire
         # version gone (A014), values refused field by field, newer file opened read-only (A011)
-        lines = [f"・{p.message(self.lang)}" for p in problems]
+        lines = [f"・{p.message(self.host.lang)}" for p in problems]
         if self.read_only_source is not None:
-            lines.append(f"・{ui('read_only', self.lang)}")
+            lines.append(f"・{ui('read_only', self.host.lang)}")
         if lines:
-            dialogs.info(self.root, "\n".join([ui("opened_notes", self.lang, name=path.name), "", *lines]),
-                         self.lang)
+            dialogs.info(self.host.root, "\n".join([ui("opened_notes", self.host.lang, name=path.name), "", *lines]),
+                         self.host.lang)
 
     def recover(self, pending: service.Recovery) -> None:
         """Reopen autosaved work, read with the same checks as a file; it stays unsaved until the user saves it."""
@@ -139,9 +122,9 @@ class Session:
         self.read_only_source = pending.source if result.read_only else None
         self.slot = pending.slot
         self.dirty = True
-        self.update_title()
+        self.host.update_title()
         self._tell_what_happened(pending.source or pending.path, result.problems)
-        self.go(0)
+        self.host.go(0)
 
     def discard_recovery(self, pending: service.Recovery) -> None:
         """Throw an autosave away."""
@@ -149,10 +132,11 @@ class Session:
 
     def save(self) -> bool:
         """Save to the current file, or ask for a name the first time (always, for a read-only file)."""
-        if not self.started:
+        if not self.host.started:
             return False
         if self.read_only_source is not None:
-            dialogs.info(self.root, ui("read_only_save", self.lang, name=self.read_only_source.name), self.lang)
+            lang = self.host.lang
+            dialogs.info(self.host.root, ui("read_only_save", lang, name=self.read_only_source.name), lang)
             return self.save_as()
         if self.path is None:
             return self.save_as()
@@ -160,13 +144,13 @@ class Session:
 
     def save_as(self) -> bool:
         """Save under a new name."""
-        if not self.started:
+        if not self.host.started:
             return False
         if self.read_only_source is not None:
             initial = service.free_name(self.read_only_source)  # beside the newer file, never the same name
         else:
             initial = self.path or (Path.home() / self.default_name(service.ASSESSMENT_SUFFIX))
-        path = dialogs.ask_save_path(self.root, initial, lang=self.lang)
+        path = dialogs.ask_save_path(self.host.root, initial, lang=self.host.lang)
         if path is None:
             return False
         if not path.name.endswith(".json"):
@@ -179,13 +163,14 @@ class Session:
         return True
 
     def _write(self, path: Path) -> bool:
-        if self.current in self.pages:
-            self.pages[self.current].before_save()
-        unfitted = sum(page.unfitted() for page in self.pages.values())
-        if unfitted and not dialogs.yes_no(self.root, ui("save_unfitted", self.lang, count=unfitted), self.lang):
+        if self.host.current in self.host.pages:
+            self.host.pages[self.host.current].before_save()
+        unfitted = sum(page.unfitted() for page in self.host.pages.values())
+        lang = self.host.lang
+        if unfitted and not dialogs.yes_no(self.host.root, ui("save_unfitted", lang, count=unfitted), lang):
             return False
         try:
-            service.save_assessment(self.a, path)
+            service.save_assessment(self.host.a, path)
         except UserError as exc:
             self.report(exc)
             return False
@@ -193,27 +178,28 @@ class Session:
         self.read_only_source = None  # a copy in this app's format now: saving it again is fine
         self.dirty = False
         self._forget_autosave()
-        self.prefs.add_recent(path)
+        self.host.prefs.add_recent(path)
         self.save_prefs()
-        self.update_title()
+        self.host.update_title()
         return True
 
     def default_name(self, suffix: str, prefix: str = "") -> str:
         """A file name from the department and session date (行動計画_区民課_2026-10-15.pdf)."""
         parts = [prefix] if prefix else []
         for key in ("department", "session_date"):
-            value = self.a.info.get(key)
+            value = self.host.a.info.get(key)
             if isinstance(value, str) and value.strip():
                 parts.append("".join(c for c in value.strip() if c not in '\\/:*?"<>|'))
         return "_".join(parts or ["kaizen"]) + suffix
 
     def confirm_discard(self) -> bool:
         """Ask about unsaved changes; True when it is fine to go on."""
-        if not (self.started and self.dirty):
+        if not (self.host.started and self.dirty):
             return True
-        answer = dialogs.ask(self.root, ui("unsaved_title", self.lang), ui("unsaved_body", self.lang),
-                             [("save", ui("btn_save", self.lang)), ("discard", ui("btn_dont_save", self.lang)),
-                              ("cancel", ui("btn_cancel", self.lang))], self.lang)
+        lang = self.host.lang
+        answer = dialogs.ask(self.host.root, ui("unsaved_title", lang), ui("unsaved_body", lang),
+                             [("save", ui("btn_save", lang)), ("discard", ui("btn_dont_save", lang)),
+                              ("cancel", ui("btn_cancel", lang))], lang)
         if answer == "save":
             return self.save()
         return answer == "discard"
@@ -224,48 +210,26 @@ class Session:
             return
         self._forget_autosave()
         self.save_prefs()
-        self.root.quit()
-
-    def update_title(self) -> None:
-        """The file name (and * when unsaved) in the top bar."""
-        shown = self.path or self.read_only_source
-        name = shown.name if shown else ui("untitled", self.lang)
-        dept = self.a.info.get("department") if self.started else None
-        # the top bar shares its row with the buttons: a 60-character department must not run under them
-        name = _clip(name, 40)
-        text = f"{_clip(dept, 24)} — {name}" if isinstance(dept, str) and dept else name
-        if self.started and self.read_only_source is not None:
-            text += f"  [{ui('read_only_tag', self.lang)}]"
-        if not self.started:
-            text = ui("app_title", self.lang)
-        elif self.dirty:
-            text += " *"
-        self.file_label.configure(text=text)
-        save_button = getattr(self, "top_buttons", {}).get("save")
-        if save_button is not None:
-            # a newer app's file is never overwritten: only 「名前を付けて保存」 is offered
-            save_button.configure(state="disabled" if self.started and self.read_only_source else "normal")
-
-    file_label: ctk.CTkLabel
+        self.host.root.quit()
 
     def save_prefs(self) -> None:
         """Write the window settings (never raises)."""
-        prefs.save(self.prefs)
+        prefs.save(self.host.prefs)
 
     # --- autosave ------------------------------------------------------------------------------
     def schedule_autosave(self) -> None:
         """Autosave a moment after the last change (debounced so typing stays smooth)."""
         if self._autosave_job is not None:
-            self.root.after_cancel(self._autosave_job)
-        self._autosave_job = self.root.after(AUTOSAVE_DELAY_MS, self.autosave_now)
+            self.host.root.after_cancel(self._autosave_job)
+        self._autosave_job = self.host.root.after(AUTOSAVE_DELAY_MS, self.autosave_now)
 
     def autosave_now(self) -> Path | None:
         """Write the autosave slot now; a failure is logged, never shown in the middle of typing."""
         self._autosave_job = None
-        if not (self.started and self.dirty):
+        if not (self.host.started and self.dirty):
             return None
         try:
-            self.last_autosave = service.autosave(self.a, self.slot, self.path, self.autosave_folder)
+            self.last_autosave = service.autosave(self.host.a, self.slot, self.path, self.autosave_folder)
         except (UserError, OSError):
             from app.logs import log_exception
 
@@ -275,7 +239,7 @@ class Session:
 
     def _forget_autosave(self) -> None:
         if self._autosave_job is not None:
-            self.root.after_cancel(self._autosave_job)
+            self.host.root.after_cancel(self._autosave_job)
             self._autosave_job = None
         service.clear_autosave(self.slot, self.autosave_folder)
 
@@ -283,7 +247,7 @@ class Session:
     def report(self, exc: BaseException, context: str = "window") -> None:
         """User errors plainly; anything else logged, with the log file named in the dialog."""
         if isinstance(exc, UserError):
-            dialogs.show_error(self.root, exc, self.lang)  # plainly; errno and the like folded away
+            dialogs.show_error(self.host.root, exc, self.host.lang)  # plainly; errno and the like folded away
             return
         from app.logs import log_exception
 
@@ -291,16 +255,11 @@ class Session:
             raise exc
         except BaseException:
             where = log_exception(context)
-        dialogs.error(self.root, ui("internal_error", self.lang, path=where), self.lang)
-        if self.started and self.dirty:
+        dialogs.error(self.host.root, ui("internal_error", self.host.lang, path=where), self.host.lang)
+        if self.host.started and self.dirty:
             self.autosave_now()
 
     def _callback_error(self, exc_type: type[BaseException], value: BaseException,
                         tb: types.TracebackType | None) -> None:
         # a Tk callback error must never pass silently: log it and tell the user where
         self.report(value.with_traceback(tb), "tk callback")
-
-
-def _clip(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis (only for display; the model is untouched)."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"

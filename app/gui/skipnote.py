@@ -4,7 +4,8 @@ C/R/S), a muted line names the questions no longer asked, so nobody wonders wher
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 import customtkinter as ctk
 
@@ -12,8 +13,16 @@ from app.gui import style
 from app.gui.formats import joined
 from app.gui.strings import ui
 
-if TYPE_CHECKING:
-    from app.gui.fields import Field, FormView
+
+class SkipForm(Protocol):
+    """A form whose skipped questions are explained (app.gui.fields.FormView; a protocol keeps app.gui acyclic)."""
+
+    @property
+    def fields(self) -> Mapping[str, Any]:
+        """The form's fields (app.gui.fields.Field) by item id."""
+
+    def visible(self, f: Any) -> bool:
+        """Whether a field is shown (its relevant expression holds)."""
 
 _NOTES = "_kaizen_skip_notes"
 
@@ -24,7 +33,7 @@ def short_label(text: str) -> str:
     return head if head and len(head) < len(text) else text
 
 
-def explain(form: FormView, lang: str) -> None:
+def explain(form: SkipForm, lang: str) -> None:
     """Put (or clear) the note under each field whose answer hides others in ``form``."""
     hidden_by: dict[str, list[str]] = {}
     for f in form.fields.values():
@@ -52,7 +61,7 @@ def explain(form: FormView, lang: str) -> None:
             label.grid_remove()
 
 
-def _note_label(field: Field) -> ctk.CTkLabel:
+def _note_label(field: Any) -> ctk.CTkLabel:  # an app.gui.fields.Field
     label = ctk.CTkLabel(field, text="", font=style.font(13), text_color=style.MUTED, anchor="w", justify="left",
                          wraplength=760)
     label.grid(row=4, column=0, columnspan=2, sticky="w", pady=(2, 0))

@@ -13,8 +13,13 @@ import tkinter.font
 
 import customtkinter as ctk
 
-WINDOWS_FONTS = ("Yu Gothic UI", "Meiryo UI", "Meiryo", "MS UI Gothic")
-OTHER_FONTS = ("IPAexGothic", "IPAGothic", "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "TakaoGothic")
+from app import resources
+
+# Windows lists a font under its name in the user's language: on a Japanese Windows Meiryo is 「メイリオ」.
+WINDOWS_FONTS = ("Yu Gothic UI", "Meiryo UI", "Meiryo", "メイリオ", "MS UI Gothic")
+BUNDLED_FONTS = ("IPAexGothic", "IPAexゴシック")  # assets/fonts/ipaexg.ttf (the PDF's font), English and Japanese
+OTHER_FONTS = (*BUNDLED_FONTS, "IPAGothic", "IPAゴシック", "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans",
+               "TakaoGothic")
 SCALES = (100, 125, 150)
 MEETING_SCALE = 175  # 会議モード: text for a shared screen or a projector
 BASE_SIZE = 14  # px at 100 %; customtkinter scales CTk widgets itself, tk widgets are sized here
@@ -33,16 +38,36 @@ _scale = [1.0]
 
 
 def pick_family(root: tkinter.Misc) -> str:
-    """The first installed Japanese UI font for this platform."""
+    """The first installed Japanese UI font for this platform.
+
+    On Windows without any of them (a Windows without the Japanese fonts, or Wine) the bundled IPAex Gothic is
+    loaded for this process only, so the window never shows boxes for Japanese text.
+    """
     available = {str(f) for f in tkinter.font.families(root)}
     wanted = WINDOWS_FONTS if sys.platform.startswith("win") else OTHER_FONTS
     candidates: tuple[str, ...] = (*wanted, *WINDOWS_FONTS, *OTHER_FONTS)
     for name in candidates:
         if name in available:
             return name
+    if sys.platform == "win32" and load_bundled_font():
+        available = {str(f) for f in tkinter.font.families(root)}
+        for name in BUNDLED_FONTS:
+            if name in available:
+                return name
     # a font whose name says Japanese; else Tk's default (glyphs may be missing, but the app still runs)
-    fallback: str = next((f for f in sorted(available) if "Gothic" in f or "JP" in f), "TkDefaultFont")
-    return fallback
+    japanese = ("JP", "CJK", "ゴシック", "明朝")
+    return next((f for f in sorted(available) if any(mark in f for mark in japanese)), "TkDefaultFont")
+
+
+def load_bundled_font() -> bool:
+    """Windows: make the bundled IPAex Gothic usable by this process (not installed for others); True if loaded."""
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    fr_private = 0x10  # FR_PRIVATE: only this process sees it, and it goes when the process ends
+    path = resources.font_path()
+    return path.is_file() and ctypes.windll.gdi32.AddFontResourceExW(str(path), fr_private, None) > 0
 
 
 def setup(root: tkinter.Misc) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tkinter
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import customtkinter as ctk
 
@@ -12,24 +12,39 @@ from app.domain.questionnaire import Questionnaire
 from app.gui import style
 from app.gui.formats import hours
 from app.gui.strings import ui
+from app.gui.wrap import wrap
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
+
+
+class FoldingLabel(ctk.CTkLabel):
+    """A status line that takes no room while it is empty (a blank CTkLabel is still a line high)."""
+
+    def configure(self, require_redraw: bool = False, **kwargs: Any) -> None:
+        super().configure(require_redraw=require_redraw, **kwargs)
+        if "text" in kwargs:  # gridded once where it belongs; then shown and folded with its text
+            if kwargs["text"]:
+                self.grid()
+            else:
+                self.grid_remove()
 
 
 class TaskSelector(ctk.CTkFrame):
     """◀ [focus task ▼] ▶ with "focus task n of N"; moving never loses answers (they are in the model)."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, on_select: Callable[[], None]) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, on_select: Callable[[], None]) -> None:
         super().__init__(parent, fg_color=style.PANEL, corner_radius=8)
         self.wiz = wiz
         self._on_select = on_select
         self._ids: list[str] = []
         self.prev = ctk.CTkButton(self, text="", width=110, font=style.font(13), command=lambda: self.move(-1))
         self.prev.grid(row=0, column=0, padx=(8, 4), pady=6)
-        self.menu = ctk.CTkOptionMenu(self, values=[""], width=420, font=style.font(), dropdown_font=style.font(),
+        # the menu takes what room there is (in meeting mode at 175 % a fixed 420 px pushed the 「n / N」 off)
+        self.menu = ctk.CTkOptionMenu(self, values=[""], width=180, font=style.font(), dropdown_font=style.font(),
                                       dynamic_resizing=False, command=self._picked)
-        self.menu.grid(row=0, column=1, padx=4, pady=6)
+        self.menu.grid(row=0, column=1, padx=4, pady=6, sticky="ew")
+        self.columnconfigure(1, weight=1)
         self.next = ctk.CTkButton(self, text="", width=110, font=style.font(13), command=lambda: self.move(1))
         self.next.grid(row=0, column=2, padx=4, pady=6)
         self.info = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.MUTED, justify="left")
@@ -102,20 +117,32 @@ class GlossaryWindow(ctk.CTkToplevel):
             label = ctk.CTkLabel(frame, text="", font=style.font(), anchor="w", justify="left", wraplength=480)
             label.grid(row=2 * n + 3, column=0, sticky="w")
             self.texts.append(label)
-        # the keyboard section above the terms (F1 opens this window): keys, then what they do
+        # the keyboard section above the terms (F1 opens this window): keys on the left, what they do beside them
         self.keys_title = ctk.CTkLabel(frame, text="", font=style.font(15, "bold"), anchor="w")
         self.keys_title.grid(row=0, column=0, sticky="w", pady=(8, 0))
-        self.keys_text = ctk.CTkLabel(frame, text="", font=style.font(), anchor="w", justify="left", wraplength=480)
-        self.keys_text.grid(row=1, column=0, sticky="w", pady=(0, 8))
+        self.keys_table = ctk.CTkFrame(frame, fg_color="transparent")
+        self.keys_table.grid(row=1, column=0, sticky="w", pady=(0, 8))
+        self.keys_rows: list[tuple[ctk.CTkLabel, ctk.CTkLabel]] = []
 
     def show(self, lang: str) -> None:
         """Raise the window with its texts in ``lang``."""
         self.title(ui("help_title", lang) if self._shortcuts else ui("glossary", lang))
         for label, entry in zip(self.texts, self.q.glossary, strict=True):
-            label.configure(text=entry.text.get(lang))
+            label.configure(text=wrap(entry.text.get(lang), label.cget("font").measure, 480), wraplength=520)
         if self._shortcuts is not None:
             self.keys_title.configure(text=ui("keys_title", lang))
-            self.keys_text.configure(text="\n".join(f"{keys}　{what}" for keys, what in self._shortcuts(lang)))
+            for n, (keys, what) in enumerate(self._shortcuts(lang)):
+                if n == len(self.keys_rows):
+                    key = ctk.CTkLabel(self.keys_table, text="", height=20, font=style.font(13, "bold"), anchor="nw",
+                                       justify="left")
+                    key.grid(row=n, column=0, sticky="nw", padx=(0, 10), pady=3)
+                    text = ctk.CTkLabel(self.keys_table, text="", height=20, font=style.font(13), anchor="nw",
+                                        justify="left")
+                    text.grid(row=n, column=1, sticky="nw", pady=3)
+                    self.keys_rows.append((key, text))
+                key, text = self.keys_rows[n]
+                key.configure(text=keys.replace(" / ", "\n"))
+                text.configure(text=wrap(what, text.cget("font").measure, 330), wraplength=370)
         self.deiconify()
         self.lift()
         self.focus_force()  # Esc closes it again

@@ -40,7 +40,7 @@ ITEM_KEYS = (
 STEP_KEYS = ("id", "kind", "title", "intro", "items")
 MEASURE_KEYS = (
     "id", "ecrs", "label", "description", "trigger", "cross_department", "automation", "tool",
-    "reduction_rate", "provisional", "provenance", "first_step", "kpi", "items",
+    "reduction_rate", "provisional", "provenance", "first_step", "kpi", "items", "enabled",
 )
 ECRS_CODES = ("E", "C", "R", "S", "M", "T")
 
@@ -331,6 +331,7 @@ class Builder:
             first_step=self.text(data, "first_step", where),
             kpi=self.text(data, "kpi", where),
             items=self.items(data, where, "measure"),
+            enabled=self.boolean(data, "enabled", where, default=True),
         )
 
     def setting(self, key: str, raw: Any, at: tuple[int, int]) -> Setting | None:

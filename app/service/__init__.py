@@ -55,6 +55,12 @@ from app.service.followup import (
     write_story,
     write_summary,
 )
+from app.service.qbook import (
+    ImportedQuestionnaire,
+    export_questionnaire,
+    import_questionnaire,
+    write_template,
+)
 from app.storage.outputs import check_output
 
 __all__ = [
@@ -63,6 +69,7 @@ __all__ = [
     "EXPORT_TABLES",
     "IMPORT_MAPPING_FILE",
     "ImportPreview",
+    "ImportedQuestionnaire",
     "Opened",
     "Recovery",
     "UserError",
@@ -75,9 +82,11 @@ __all__ = [
     "discard_recovery",
     "example_assessment_path",
     "export_csv",
+    "export_questionnaire",
     "export_xlsx",
     "free_name",
     "get_questionnaire",
+    "import_questionnaire",
     "import_tasks",
     "load_all_questionnaires",
     "load_file",
@@ -102,4 +111,5 @@ __all__ = [
     "write_settings",
     "write_story",
     "write_summary",
+    "write_template",
 ]

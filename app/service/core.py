@@ -225,18 +225,18 @@ def score_json(q: Questionnaire, a: Assessment, result: AssessmentResult | None 
     }
 
 
-def render_plan(q: Questionnaire, a: Assessment, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
+def render_plan(q: Questionnaire, a: Assessment, *, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
     """The PDF action plan as bytes."""
     from app.report.document import render_plan as render
 
     return render(q, a, compute_score(q, a), lang=lang, fixed_date=fixed_date)
 
 
-def write_plan(q: Questionnaire, a: Assessment, path: Path, lang: str = "ja",
-               fixed_date: dt.date | None = None, *, inputs: Sequence[Path] = ()) -> Path:
+def write_plan(q: Questionnaire, a: Assessment, path: Path, *, lang: str = "ja",
+               fixed_date: dt.date | None = None, inputs: Sequence[Path] = ()) -> Path:
     """Render the PDF and write it atomically to ``path`` (a ``.pdf`` that is none of ``inputs``)."""
     check_output(path, "pdf", inputs)
-    data = render_plan(q, a, lang, fixed_date)
+    data = render_plan(q, a, lang=lang, fixed_date=fixed_date)
     atomic_write(Path(path), data, backup=False)
     return Path(path)
 
@@ -246,7 +246,7 @@ def example_assessment_path() -> Path:
     return resources.bundled_questionnaire_dir() / "examples" / EXAMPLE_FILE
 
 
-def demo(out_dir: Path, lang: str = "ja", fixed_date: dt.date | None = None) -> tuple[Path, Path]:
+def demo(out_dir: Path, *, lang: str = "ja", fixed_date: dt.date | None = None) -> tuple[Path, Path]:
     """Write the example assessment and its PDF plan into ``out_dir``; returns both paths."""
     out_dir = Path(out_dir)
     try:
@@ -259,6 +259,6 @@ def demo(out_dir: Path, lang: str = "ja", fixed_date: dt.date | None = None) -> 
     opened = open_assessment(source)
     target = out_dir / EXAMPLE_FILE
     save_assessment(opened.assessment, target, inputs=[source])
-    pdf = write_plan(opened.questionnaire, opened.assessment, out_dir / "example_plan.pdf", lang, fixed_date,
-                     inputs=[source])
+    pdf = write_plan(opened.questionnaire, opened.assessment, out_dir / "example_plan.pdf", lang=lang,
+                     fixed_date=fixed_date, inputs=[source])
     return target, pdf

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app import resources
+from app.domain.aggregate import WardSummary
 from app.domain.assessment import Assessment
 from app.domain.errors import Problem, UserError
 from app.domain.questionnaire import Questionnaire
@@ -101,7 +102,7 @@ def save_import_mapping(labels: dict[str, str]) -> None:
                  backup=False)
 
 
-def export_xlsx(q: Questionnaire, a: Assessment, path: Path, lang: str = "ja", inputs: Sequence[Path] = ()) -> Path:
+def export_xlsx(q: Questionnaire, a: Assessment, path: Path, *, lang: str = "ja", inputs: Sequence[Path] = ()) -> Path:
     """Tasks, scored measures and actions as a three-sheet .xlsx (never over one of ``inputs``)."""
     check_output(path, "xlsx", inputs)
     from app.exchange.tables import assessment_tables
@@ -114,8 +115,8 @@ def export_xlsx(q: Questionnaire, a: Assessment, path: Path, lang: str = "ja", i
 EXPORT_TABLES = ("tasks", "measures", "actions")
 
 
-def export_csv(q: Questionnaire, a: Assessment, path: Path, table: str = "tasks", lang: str = "ja",
-               *, inputs: Sequence[Path] = ()) -> Path:
+def export_csv(q: Questionnaire, a: Assessment, path: Path, *, table: str = "tasks", lang: str = "ja",
+               inputs: Sequence[Path] = ()) -> Path:
     """One table (``tasks``, ``measures`` or ``actions``) as CSV, UTF-8 with BOM (never over one of ``inputs``)."""
     check_output(path, "csv", inputs)
     from app.exchange.tables import assessment_tables
@@ -126,7 +127,7 @@ def export_csv(q: Questionnaire, a: Assessment, path: Path, table: str = "tasks"
     return Path(path)
 
 
-def render_story(q: Questionnaire, a: Assessment, action_id: str, lang: str = "ja",
+def render_story(q: Questionnaire, a: Assessment, action_id: str, *, lang: str = "ja",
                  fixed_date: dt.date | None = None) -> bytes:
     """The one-page 改善事例シート of a completed action as PDF bytes."""
     from app.domain.errors import ReportError
@@ -146,7 +147,7 @@ def write_story(q: Questionnaire, a: Assessment, action_id: str, path: Path, *, 
                 fixed_date: dt.date | None = None, inputs: Sequence[Path] = ()) -> Path:
     """Render the success-story sheet and write it atomically to ``path`` (never over one of ``inputs``)."""
     check_output(path, "pdf", inputs)
-    atomic_write(Path(path), render_story(q, a, action_id, lang, fixed_date), backup=False)
+    atomic_write(Path(path), render_story(q, a, action_id, lang=lang, fixed_date=fixed_date), backup=False)
     return Path(path)
 
 
@@ -159,7 +160,7 @@ def assessment_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
-def aggregate_files(paths: list[Path]) -> Any:
+def aggregate_files(paths: list[Path]) -> WardSummary:
     """Open, score and sum many assessment files; a file that cannot be read is reported and skipped.
 
     Returns an :class:`app.domain.aggregate.WardSummary`; ``skipped`` holds one problem per file left out.
@@ -202,14 +203,14 @@ def _peek_stamp(path: Path) -> tuple[str | None, str | None]:
     return (qid if isinstance(qid, str) else None), (version if isinstance(version, str) else None)
 
 
-def render_summary(summary: Any, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
+def render_summary(summary: WardSummary, *, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
     """The ward-wide summary PDF as bytes."""
     from app.report.summary import render_summary as render
 
     return render(summary, lang=lang, fixed_date=fixed_date)
 
 
-def write_summary(summary: Any, *, pdf: Path | None = None, csv: Path | None = None, xlsx: Path | None = None,
+def write_summary(summary: WardSummary, *, pdf: Path | None = None, csv: Path | None = None, xlsx: Path | None = None,
                   lang: str = "ja", fixed_date: dt.date | None = None, inputs: Sequence[Path] = ()) -> list[Path]:
     """Write the summary as PDF, CSV (the departments table) and/or XLSX (every table); returns the paths.
 
@@ -225,7 +226,7 @@ def write_summary(summary: Any, *, pdf: Path | None = None, csv: Path | None = N
 
     written: list[Path] = []
     if pdf is not None:
-        atomic_write(Path(pdf), render_summary(summary, lang, fixed_date), backup=False)
+        atomic_write(Path(pdf), render_summary(summary, lang=lang, fixed_date=fixed_date), backup=False)
         written.append(Path(pdf))
     tables = summary_tables(summary, lang)
     if csv is not None:

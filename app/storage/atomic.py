@@ -24,6 +24,8 @@ from app.domain.errors import Problem, StorageError
 _WINDOWS = os.name == "nt"  # a module constant so tests can exercise the Windows paths on Linux
 _LOCKED_WINERRORS = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 _DENIED_WINERROR = 5  # ERROR_ACCESS_DENIED: also what replacing a file held open by a viewer gives
+_BAD_PATH_WINERRORS = {3, 123, 206}  # ERROR_PATH_NOT_FOUND, ERROR_INVALID_NAME, ERROR_FILENAME_EXCED_RANGE
+_WINDOWS_MAX_PATH = 260  # characters including the terminating NUL: 259 is the longest usable path
 _REPLACE_RETRIES = 5  # virus scanners and indexers hold new files for a few milliseconds on Windows
 _STALE_TEMP_SECONDS = 600  # temp files this old are left-overs of a killed save, never a save in progress
 _NEW_FILE_MODE = 0o644
@@ -62,11 +64,24 @@ def storage_error(exc: OSError, path: Path, writing: bool = True) -> StorageErro
         return error("S009")
     if exc.errno in (errno.ENAMETOOLONG,) or winerror == 206:  # ERROR_FILENAME_EXCED_RANGE
         return error("S010")
+    if _WINDOWS and _too_long_for_windows(path) and (
+        isinstance(exc, FileNotFoundError) or exc.errno == errno.EINVAL or winerror in _BAD_PATH_WINERRORS
+    ):
+        # Past MAX_PATH (without the long-path policy) Windows answers "path not found" or "invalid name":
+        # the folder is there, the name is what does not fit.
+        return error("S010")
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
         return error("S002" if writing else "S008")
     if isinstance(exc, FileNotFoundError) and writing:
         return error("S011")  # the folder itself is gone (a USB stick removed, a network drive offline)
     return error("S005" if writing else "S006")
+
+
+def _too_long_for_windows(path: Path) -> bool:
+    """True when ``path`` breaks Windows' limits: 260 characters in all (MAX_PATH) or 255 in one name."""
+    text = str(path)
+    units = len(text.encode("utf-16-le")) // 2  # the limits count UTF-16 code units
+    return units >= _WINDOWS_MAX_PATH or any(len(part.encode("utf-16-le")) // 2 > 255 for part in Path(text).parts)
 
 
 def _is_file(path: Path) -> bool:
@@ -153,21 +168,15 @@ def _copy_mode(path: Path, tmp_name: str) -> None:
 
 
 def _keep_backup(path: Path) -> None:
-    """Make ``path.bak`` the current content of ``path``, itself atomically (link, else copy, then replace)."""
+    """Make ``path.bak`` the current content of ``path``, itself atomically (link, or copy on Windows, then replace)."""
     bak = backup_path(path)
     fd, tmp_bak = tempfile.mkstemp(prefix=f".{bak.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        try:
-            os.unlink(tmp_bak)
-            os.link(path, tmp_bak)  # a hard link keeps the old content without a second copy
-        except OSError:
-            # FAT32 USB sticks and some network shares cannot link: copy instead
-            with open(path, "rb") as src, open(tmp_bak, "wb") as dst:
-                while chunk := src.read(1 << 20):
-                    dst.write(chunk)
-                dst.flush()
-                os.fsync(dst.fileno())
+        # On Windows a hard link shares the file's open handles: while a viewer holds the PDF (sharing read only)
+        # the link could be neither renamed to .bak nor deleted and would be left behind, so Windows copies.
+        if _WINDOWS or not _linked(path, tmp_bak):
+            _copy_file(path, tmp_bak)  # also for FAT32 USB sticks and network shares that cannot link
         _replace(tmp_bak, bak)
         tmp_bak = ""
     except OSError:
@@ -176,6 +185,24 @@ def _keep_backup(path: Path) -> None:
         if tmp_bak:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_bak)
+
+
+def _linked(path: Path, tmp_name: str) -> bool:
+    """Replace the empty ``tmp_name`` by a hard link to ``path`` (the old content without a second copy)."""
+    try:
+        os.unlink(tmp_name)
+        os.link(path, tmp_name)
+    except OSError:
+        return False
+    return True
+
+
+def _copy_file(path: Path, tmp_name: str) -> None:
+    with open(path, "rb") as src, open(tmp_name, "wb") as dst:
+        while chunk := src.read(1 << 20):
+            dst.write(chunk)
+        dst.flush()
+        os.fsync(dst.fileno())
 
 
 def _replace(src: str, dst: Path) -> None:

@@ -21,9 +21,10 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "csv": (".csv",),
     "assessment": (".json",),
     "export": (".xlsx", ".csv"),
+    "yaml": (".yaml", ".yml"),
 }
 KIND_NAMES = {"pdf": "PDF", "xlsx": "Excel (.xlsx)", "csv": "CSV", "assessment": "評価ファイル (.kaizen.json)",
-              "export": "Excel (.xlsx) / CSV"}
+              "export": "Excel (.xlsx) / CSV", "yaml": "質問票 (.yaml)"}
 
 
 def same_file(a: Path, b: Path) -> bool:

@@ -11,13 +11,13 @@ from app.gui.fields import FormView
 from app.gui.pages.base import PerTaskPage
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
 
 
 class AnalysisPage(PerTaskPage):
     """Answers live in ``assessment.analysis[task_id]``; switching tasks only re-reads the model."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.form = FormView(self.scroll, step.items, lambda: wiz.lang, answers=self.answers, env=self.env,
                              on_changed=wiz.changed)

@@ -11,15 +11,16 @@ from app.domain.questionnaire import Step
 from app.gui import style
 from app.gui.fields import FormView
 from app.gui.widgets import TaskSelector
+from app.gui.wrap import wrap
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
 
 
 class StepPage(ctk.CTkFrame):
     """A page built once; ``refresh`` rebuilds what it shows from the model every time it is raised."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, fg_color=style.PAGE_BG, corner_radius=0)
         self.wiz = wiz
         self.step = step
@@ -36,16 +37,21 @@ class StepPage(ctk.CTkFrame):
         self.bind("<Configure>", self._wrap, add=True)
 
     def _wrap(self, event: tkinter.Event[tkinter.Misc]) -> None:
-        # wrap the intro to the page width (customtkinter's wraplength is in unscaled pixels)
-        width = max(300, int(event.width / style.scale()) - 60)
-        self.intro.configure(wraplength=width)
+        # wrap the intro to the page width (unscaled pixels, as customtkinter's fonts measure) with Japanese rules
+        self._intro_width = max(300, int(event.width / style.scale()) - 60)
+        self._show_intro()
+
+    def _show_intro(self) -> None:
+        text = self.step.intro.get(self.wiz.lang)
+        width = getattr(self, "_intro_width", 1000)
+        self.intro.configure(text=wrap(text, self.intro.cget("font").measure, width), wraplength=width + 40)
 
     def retranslate(self) -> None:
         """Show the step's own texts in the current language."""
         lang = self.wiz.lang
         self.title.configure(text=self.step.title.get(lang))
         intro = self.step.intro.get(lang)
-        self.intro.configure(text=intro)
+        self._show_intro()
         if intro:
             self.intro.grid()
         else:
@@ -91,7 +97,7 @@ class StepPage(ctk.CTkFrame):
 class PerTaskPage(StepPage):
     """A step answered once per focus task: a task selector above a scrolling body."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.selector = TaskSelector(self.body, wiz, self.refresh)
         self.selector.grid(row=0, column=0, sticky="ew", pady=(0, 8))

@@ -15,7 +15,7 @@ from app.gui.pages.base import StepPage
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
 
 MAX_BARS = 30
 OTHER_BAR = "#b8c2cc"
@@ -24,7 +24,7 @@ OTHER_BAR = "#b8c2cc"
 class FocusPage(StepPage):
     """Ticks write ``assessment.focus``; "back to default" sets it to None (the Pareto default)."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.ids: list[str] = []
         self.body.columnconfigure((0, 1), weight=1, uniform="focus")

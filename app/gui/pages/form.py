@@ -12,13 +12,13 @@ from app.gui.fields import FormView
 from app.gui.pages.base import StepPage
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
 
 
 class FormPage(StepPage):
     """Items of a ``page`` step; answers live in ``assessment.info``."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.scroll = ctk.CTkScrollableFrame(self.body, fg_color="transparent")
         self.scroll.grid(row=0, column=0, sticky="nsew")

@@ -27,7 +27,7 @@ from app.gui.strings import ui
 
 if TYPE_CHECKING:
     from app.gui.checklist import CheckListPopup
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
     from app.gui.import_dialog import ImportDialog
 
 ERROR_BG = "#ffd6d6"
@@ -38,7 +38,7 @@ CHAR_PX = 13
 class GridPage(StepPage):
     """One row per task; ``errors`` holds the cells that did not parse, with their text and message."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.items: tuple[Item, ...] = step.items
         self.errors: dict[tuple[str, str], tuple[str, str]] = {}  # (task id, item id) -> (text, message)
@@ -59,9 +59,12 @@ class GridPage(StepPage):
                           command=self.import_sheet)
         b.grid(row=0, column=4, padx=(12, 6))
         self.buttons["grid_import"] = b
+        b = ctk.CTkButton(bar, text="", width=90, font=style.font(13), command=self.write_template)
+        b.grid(row=0, column=5, padx=(0, 6))
+        self.buttons["grid_template"] = b
         # the total has a line of its own under the grid: beside the buttons it was cut at 100 % and hidden at 150 %
         self.total = ctk.CTkLabel(self.body, text="", font=style.font(14, "bold"), anchor="w")
-        bar.columnconfigure(5, weight=1)
+        bar.columnconfigure(6, weight=1)
         self.sheet = Sheet(self.body, headers=["id", *["" for _ in self.items]], data=[],
                            default_header_height="3", header_wrap="w", table_wrap="", show_top_left=False,
                            paste_can_expand_y=True, font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
@@ -330,6 +333,12 @@ class GridPage(StepPage):
         from app.gui.import_dialog import open_import_dialog
 
         return open_import_dialog(self, self.wiz.q, self.wiz.a, self.imported, lang=self.wiz.lang)
+
+    def write_template(self, path: Any = None) -> Any:
+        """Save the blank inventory workbook for the sections (業務の棚卸しシート)."""
+        from app.gui.import_dialog import write_template
+
+        return write_template(self, self.wiz.q, self.wiz.lang, path)
 
     def imported(self, result: Any) -> None:
         """Tasks were appended by the import window: show them selected, so 「選択行を削除」 undoes it."""

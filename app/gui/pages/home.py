@@ -15,7 +15,7 @@ from app.gui.fields import FormView
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import HomeHost
 
 NEW_ITEMS = ("department", "section", "session_date", "participants")
 MAX_RECOVERY = 3
@@ -24,7 +24,7 @@ MAX_RECOVERY = 3
 class HomePage(ctk.CTkFrame):
     """The first screen; the step list stays disabled until an assessment is started or opened."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: HomeHost) -> None:
         super().__init__(parent, fg_color=style.PAGE_BG, corner_radius=0)
         self.wiz = wiz
         self.draft: dict[str, Any] = {}
@@ -93,10 +93,10 @@ class HomePage(ctk.CTkFrame):
         right.columnconfigure(0, weight=1)
         self.open_title = ctk.CTkLabel(right, text="", font=style.font(18, "bold"), anchor="w")
         self.open_title.grid(row=0, column=0, sticky="w", padx=16, pady=(12, 6))
-        self.open_button = ctk.CTkButton(right, text="", height=36, font=style.font(), command=wiz.open_dialog)
+        self.open_button = ctk.CTkButton(right, text="", height=36, font=style.font(), command=wiz.doc.open_dialog)
         self.open_button.grid(row=1, column=0, sticky="w", padx=16, pady=4)
         self.example_button = ctk.CTkButton(right, text="", height=36, font=style.font(), fg_color="gray45",
-                                            command=lambda: wiz.open_path(service.example_assessment_path()))
+                                            command=lambda: wiz.doc.open_path(service.example_assessment_path()))
         self.example_button.grid(row=2, column=0, sticky="w", padx=16, pady=4)
         self.recent_title = ctk.CTkLabel(right, text="", font=style.font(15, "bold"), anchor="w")
         self.recent_title.grid(row=3, column=0, sticky="w", padx=16, pady=(14, 2))
@@ -152,7 +152,7 @@ class HomePage(ctk.CTkFrame):
             if n < len(recent):
                 path = recent[n]
                 b.configure(text=f"{path.name}   ({_short(path.parent)})",
-                            command=lambda p=path: self.wiz.open_path(p))
+                            command=lambda p=path: self.wiz.doc.open_path(p))
                 b.grid()
             else:
                 b.grid_remove()
@@ -163,7 +163,8 @@ class HomePage(ctk.CTkFrame):
 
     def _refresh_recovery(self) -> None:
         lang = self.wiz.lang
-        pending = service.pending_recoveries(self.wiz.autosave_folder, exclude_slot=self.wiz.slot)[:MAX_RECOVERY]
+        doc = self.wiz.doc
+        pending = service.pending_recoveries(doc.autosave_folder, exclude_slot=doc.slot)[:MAX_RECOVERY]
         for n, (label, restore, discard) in enumerate(self.recovery_rows):
             widgets = (label, restore, discard)
             if n < len(pending):
@@ -171,7 +172,7 @@ class HomePage(ctk.CTkFrame):
                 when = p.saved_at.strftime("%Y-%m-%d %H:%M")
                 label.configure(text=ui("home_recover_line", lang, dept=p.department or ui("no_department", lang),
                                         when=when))
-                restore.configure(text=ui("home_recover", lang), command=lambda p=p: self.wiz.recover(p))
+                restore.configure(text=ui("home_recover", lang), command=lambda p=p: self.wiz.doc.recover(p))
                 discard.configure(text=ui("home_discard", lang), command=lambda p=p: self._discard(p))
                 for w in widgets:
                     w.grid()
@@ -195,7 +196,7 @@ class HomePage(ctk.CTkFrame):
         return self.aggregate_window
 
     def _discard(self, pending: service.Recovery) -> None:
-        self.wiz.discard_recovery(pending)
+        self.wiz.doc.discard_recovery(pending)
         self.refresh()
 
     def start(self) -> None:
@@ -204,7 +205,7 @@ class HomePage(ctk.CTkFrame):
             return
         info = dict(self.draft)
         self.draft.clear()
-        self.wiz.start_new(info)
+        self.wiz.doc.start_new(info)
 
 
 def _short(folder: Path) -> str:

@@ -21,7 +21,7 @@ from app.gui.pages.base import PerTaskPage
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
 
 
 class MeasureCard(ctk.CTkFrame):
@@ -138,7 +138,7 @@ class MeasureCard(ctk.CTkFrame):
 class MeasuresPage(PerTaskPage):
     """Cards for the suggested (and already chosen) measures of the current focus task."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.cards: dict[str, MeasureCard] = {}
         self._status_job: str | None = None
@@ -160,7 +160,7 @@ class MeasuresPage(PerTaskPage):
             return []
         suggested = set(self.wiz.result().task(tid).suggested)
         chosen = {mid for mid, c in self.wiz.a.measures.get(tid, {}).items() if c.chosen}
-        return [m for m in self.wiz.q.measures if m.id in suggested | chosen]
+        return [m for m in self.wiz.q.measures if m.enabled and m.id in suggested | chosen]
 
     def retranslate(self) -> None:
         super().retranslate()

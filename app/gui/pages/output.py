@@ -20,10 +20,11 @@ from app.gui.pages.base import StepPage
 from app.gui.pages.todo import TodoList
 from app.gui.printing import open_in_system, print_file
 from app.gui.strings import ui
+from app.gui.widgets import FoldingLabel
 from app.gui.worker import run_in_thread
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import OutputHost
 
 
 CSV_TABLES = ("tasks", "measures", "actions")
@@ -41,7 +42,9 @@ def quality_text(q: Any, a: Any, lang: str) -> str:
 class OutputPage(StepPage):
     """PDF, export and file buttons; ``busy`` is True while a file is being written."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    wiz: OutputHost
+
+    def __init__(self, parent: tkinter.Misc, wiz: OutputHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         # the boxes scroll inside the page, so at 150 % and in meeting mode nothing is cut and the navigation stays
         outer = self.body
@@ -72,8 +75,9 @@ class OutputPage(StepPage):
         self.open_pdf.grid(row=0, column=0, padx=(0, 8))
         self.print_button.grid(row=0, column=1, padx=(0, 8))
         self.open_folder.grid(row=0, column=2)
-        self.status = ctk.CTkLabel(box, text="", font=style.font(), anchor="w", justify="left", wraplength=900)
+        self.status = FoldingLabel(box, text="", font=style.font(), anchor="w", justify="left", wraplength=900)
         self.status.grid(row=2, column=0, columnspan=3, sticky="w", padx=16, pady=(0, 8))
+        self.status.configure(text="")
         # the plan's data-quality box, here too: each value left out of the figures (task, field, value, reason)
         self.quality = ctk.CTkLabel(box, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                     justify="left", wraplength=900)
@@ -115,9 +119,10 @@ class OutputPage(StepPage):
         # the story sheet prints like the plan (once it is written)
         self.story_print = ctk.CTkButton(box, text="", width=80, font=style.font(13), command=self.print_story)
         self.story_print.grid(row=2, column=4, padx=16, pady=3, sticky="e")
-        self.export_status = ctk.CTkLabel(box, text="", font=style.font(13), anchor="w", justify="left",
+        self.export_status = FoldingLabel(box, text="", font=style.font(13), anchor="w", justify="left",
                                           wraplength=900)
         self.export_status.grid(row=3, column=0, columnspan=5, sticky="w", padx=16, pady=(0, 8))
+        self.export_status.configure(text="")
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -139,7 +144,7 @@ class OutputPage(StepPage):
 
     def refresh(self) -> None:
         lang = self.wiz.lang
-        pdf = self.wiz.pdf_path
+        pdf = self.wiz.doc.pdf_path
         if not self.busy:
             self.status.configure(text=ui("out_done", lang, path=pdf) if pdf else "")
         state = "normal" if pdf and not self.busy else "disabled"
@@ -148,8 +153,8 @@ class OutputPage(StepPage):
         self.print_button.configure(state="disabled" if self.busy else "normal")
         self.todo.refresh()
         self.quality.configure(text=quality_text(self.wiz.q, self.wiz.a, lang))
-        path = self.wiz.path
-        self.saved.configure(text=ui("out_saved", lang, path=path) if path and not self.wiz.dirty else "")
+        path = self.wiz.doc.path
+        self.saved.configure(text=ui("out_saved", lang, path=path) if path and not self.wiz.doc.dirty else "")
         self._refresh_exports()
 
     def _refresh_exports(self) -> None:
@@ -184,14 +189,14 @@ class OutputPage(StepPage):
 
     def default_pdf(self) -> Path:
         """Next to the assessment file (or in the home folder), named after the department and date."""
-        folder = self.wiz.path.parent if self.wiz.path else Path.home()
-        return folder / self.wiz.default_name(".pdf", ui("plan_file", self.wiz.lang))
+        folder = self.wiz.doc.path.parent if self.wiz.doc.path else Path.home()
+        return folder / self.wiz.doc.default_name(".pdf", ui("plan_file", self.wiz.lang))
 
     def make_pdf(self, path: Path | None = None) -> None:
         """Ask where, then render in a worker thread with a busy indicator."""
         if self.busy:
             return
-        target = path or dialogs.ask_save_path(self, self.wiz.pdf_path or self.default_pdf(), pdf=True,
+        target = path or dialogs.ask_save_path(self, self.wiz.doc.pdf_path or self.default_pdf(), pdf=True,
                                                lang=self.wiz.lang)
         if target is None:
             return
@@ -199,7 +204,7 @@ class OutputPage(StepPage):
 
     def export_xlsx(self, path: Path | None = None) -> None:
         """Tasks, measures and actions as an Excel workbook (three sheets)."""
-        self._export("xlsx", path, self.wiz.default_name(".xlsx", ui("export_file", self.wiz.lang)))
+        self._export("xlsx", path, self.wiz.doc.default_name(".xlsx", ui("export_file", self.wiz.lang)))
 
     def export_csv(self, path: Path | None = None, table: str | None = None) -> None:
         """One table as CSV (UTF-8 with BOM, so Excel shows Japanese); the menu next to the button says which."""
@@ -207,7 +212,7 @@ class OutputPage(StepPage):
         if table is None:
             labels = {ui("out_table_" + t, lang): t for t in CSV_TABLES}
             table = labels.get(self.csv_table.get(), "tasks")
-        self._export("csv", path, self.wiz.default_name(".csv", ui("out_table_" + table, lang)), table)
+        self._export("csv", path, self.wiz.doc.default_name(".csv", ui("out_table_" + table, lang)), table)
 
     def make_story(self, path: Path | None = None, action_id: str | None = None) -> None:
         """The success-story sheet (改善事例シート) of a done action, the one chosen in the menu by default."""
@@ -217,13 +222,13 @@ class OutputPage(StepPage):
             action_id = self.story_ids[labels.index(chosen)] if chosen in labels else None
         if action_id is None:
             return
-        name = self.wiz.default_name(".pdf", f"{ui('story_file', self.wiz.lang)}_{action_id}")
+        name = self.wiz.doc.default_name(".pdf", f"{ui('story_file', self.wiz.lang)}_{action_id}")
         self._export("story", path, name, action_id)
 
     def _export(self, kind: str, path: Path | None, name: str, what: str = "") -> None:
         if self.busy:
             return
-        folder = self.wiz.path.parent if self.wiz.path else Path.home()
+        folder = self.wiz.doc.path.parent if self.wiz.doc.path else Path.home()
         target = path or dialogs.ask_save_path(self, folder / name, pdf=kind == "story", lang=self.wiz.lang)
         if target is not None:
             self._start(kind, target, what)
@@ -232,9 +237,9 @@ class OutputPage(StepPage):
         """Write ``target`` in a worker thread with a busy indicator; ``what`` is the CSV table or the action."""
         # the worker gets its own copy: the meeting may keep typing while the file is written
         q, a, lang = self.wiz.q, copy.deepcopy(self.wiz.a), self.wiz.lang
-        inputs = [self.wiz.path] if self.wiz.path else []  # an export never replaces the open assessment
-        work = {"plan": lambda: service.write_plan(q, a, target, lang, inputs=inputs),
-                "xlsx": lambda: service.export_xlsx(q, a, target, lang, inputs=inputs),
+        inputs = [self.wiz.doc.path] if self.wiz.doc.path else []  # an export never replaces the open assessment
+        work = {"plan": lambda: service.write_plan(q, a, target, lang=lang, inputs=inputs),
+                "xlsx": lambda: service.export_xlsx(q, a, target, lang=lang, inputs=inputs),
                 "csv": lambda: service.export_csv(q, a, target, table=what, lang=lang, inputs=inputs),
                 "story": lambda: service.write_story(q, a, what, target, lang=lang, inputs=inputs)}[kind]
         self.busy = True
@@ -258,7 +263,7 @@ class OutputPage(StepPage):
         self.pdf_button.configure(state="normal")
         if error is None:
             if kind == "plan":
-                self.wiz.pdf_path = Path(result)
+                self.wiz.doc.pdf_path = Path(result)
                 self.wiz.update_sidebar()
             else:
                 self.last_export = Path(result)
@@ -282,16 +287,16 @@ class OutputPage(StepPage):
                     self._start(kind, other, what)
             return
         if isinstance(error, UserError):
-            self.wiz.report(error)
+            self.wiz.doc.report(error)
             return
-        self.wiz.report(error, f"{kind} worker")
+        self.wiz.doc.report(error, f"{kind} worker")
 
     def _open_export(self) -> None:
         if self.last_export is not None and not open_in_system(self.last_export.parent):
             dialogs.error(self, ui("open_failed", self.wiz.lang, path=self.last_export.parent), self.wiz.lang)
 
     def _open(self, folder: bool) -> None:
-        pdf = self.wiz.pdf_path
+        pdf = self.wiz.doc.pdf_path
         if pdf is None:
             return
         target = pdf.parent if folder else pdf
@@ -302,7 +307,7 @@ class OutputPage(StepPage):
         """印刷 (and Ctrl+P): print the plan, writing the PDF first when there is none; the to-do list never blocks."""
         if self.busy:
             return
-        pdf = self.wiz.pdf_path
+        pdf = self.wiz.doc.pdf_path
         if pdf is None or not pdf.is_file():
             self.make_pdf()
             self._print_after = self.busy  # False when the save dialog was cancelled
@@ -319,6 +324,6 @@ class OutputPage(StepPage):
 
     def save(self) -> None:
         """Save the assessment (asking for a name the first time)."""
-        if self.wiz.save():
+        if self.wiz.doc.save():
             self.refresh()
 

@@ -25,8 +25,8 @@ from app.gui.segmented import Segmented
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
     from app.gui.followup_dialog import FollowUpDialog
+    from app.gui.host import PageHost
 
 TEXT_FIELDS = ("owner", "deadline", "first_step", "kpi", "baseline", "target", "review_date", "support")
 DATE_FIELDS = ("deadline", "review_date")
@@ -61,7 +61,7 @@ class PlanPage(StepPage):
     never silently replaced by the last valid one.
     """
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.selected: str | None = None
         self._quiet = False
@@ -181,9 +181,10 @@ class PlanPage(StepPage):
         return len(self.errors)
 
     def forget_document(self) -> None:
-        """Another assessment: its action ids (a1, a2 …) are not these actions."""
+        """Another assessment: its action ids (a1, a2 …) are not these actions, and its plan is proposed anew."""
         self.errors.clear()
         self.typed.clear()
+        self._auto_proposed = False
 
     def rescale(self) -> None:
         self.sheet.font(style.tk_font(14))

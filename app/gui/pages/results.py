@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import tkinter
+import tkinter.font
 from typing import TYPE_CHECKING
 
 import customtkinter as ctk
@@ -16,9 +17,10 @@ from app.gui.formats import bracket, decimal, hours, yen
 from app.gui.listview import TwoColumnList
 from app.gui.pages.base import StepPage
 from app.gui.strings import ui
+from app.gui.wrap import wrap
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import PageHost
 
 CROSS = "#7b5ea7"
 TWO_LINES = "\n　 "  # measure, then the task indented under it: a narrow column never breaks "— " off alone
@@ -33,14 +35,15 @@ def marker(n: int) -> str:
 class ResultsPage(StepPage):
     """Everything here is computed from the model by service.score; nothing is edited."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard, step: Step) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.summary = ctk.CTkLabel(self.body, text="", font=style.font(14, "bold"), anchor="w", justify="left",
                                     wraplength=1100)
         self.summary.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(0, 6))
         # the summary wraps to the page (at 150 % it is wider than the window: 「円（11.1%）」 was cut)
-        self.body.bind("<Configure>", lambda e: self.summary.configure(
-            wraplength=max(300, int(e.width / style.scale()) - 10)), add=True)
+        self._summary = ""
+        self._summary_width = 1000
+        self.body.bind("<Configure>", self._wrap_summary, add=True)
         self.body.columnconfigure(0, weight=3)
         self.body.columnconfigure(1, weight=2)
         self.body.rowconfigure(1, weight=1)
@@ -56,11 +59,22 @@ class ResultsPage(StepPage):
         self.measures = sorted(r.measures, key=lambda m: (-m.potential_hours, m.task_index, m.measure_index))
         t = r.totals
         lang = self.wiz.lang
-        self.summary.configure(text=ui("res_summary", lang, inv=hours(t.inventory_hours), tasks=t.task_count,
+        self._summary = ui("res_summary", lang, inv=hours(t.inventory_hours), tasks=t.task_count,
                                        focus=hours(t.focus_hours), pot=hours(t.potential_hours),
-                                       yen=yen(t.potential_yen), index=f"{decimal(t.potential_index)}%"))
+                                       yen=yen(t.potential_yen), index=f"{decimal(t.potential_index)}%")
+        self._show_summary()
+
         self.fill_lists()
         self.draw()
+
+    def _wrap_summary(self, event: tkinter.Event[tkinter.Misc]) -> None:
+        self._summary_width = max(300, int(event.width / style.scale()) - 10)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        width = self._summary_width
+        self.summary.configure(text=wrap(self._summary, self.summary.cget("font").measure, width),
+                               wraplength=width + 40)
 
     def label_of(self, m: MeasureResult, sep: str = " — ") -> str:
         """"Measure — task" in the current language (``sep`` "\n" puts the task on a line of its own)."""
@@ -111,14 +125,20 @@ class ResultsPage(StepPage):
             return
         q = self.wiz.q
         lang = self.wiz.lang
-        left, right, top, bottom = 60, w - 16, 16, h - 44
+        small = style.tk_font(11)
+        measure = tkinter.font.Font(root=c, font=small)
+        line = measure.metrics("linespace")
+        # room for the vertical axis name and then the 「50 h」 tick beside the axis: they never overlap
+        left = 6 + line + 6 + measure.measure("500 h") + 6
+        right, top, bottom = w - 16, 16, h - 8 - 2 * line - 10
         ease_cut = q.value("quadrant_ease_min")
         band = int(q.value("quadrant_potential_min"))
         hours_cut = next((b.min_hours for b in q.bands if b.level == band), 50.0) or 50.0
         values = [m.potential_hours for m in self.measures if m.potential_hours > 0]
         lo = min([hours_cut / 4, *values])
-        hi = max([hours_cut * 4, *values]) * 2.5  # head-room: the quadrant names sit above the highest point
-        lo, hi = math.log10(max(lo, 0.1)), math.log10(hi)
+        hi = max([hours_cut * 4, *values]) * 4.0  # head-room: the quadrant names sit above the highest point
+        # foot-room too: the lower quadrants' names sit at their bottom, below the lowest point
+        lo, hi = math.log10(max(lo, 0.1)) - 0.45, math.log10(hi)
 
         def x_of(ease: float) -> float:
             return left + (right - left) * (ease - 0.75) / 4.5  # a margin so points at 1 and 5 stay whole
@@ -133,10 +153,11 @@ class ResultsPage(StepPage):
         for key, (x0, y0, x1, y1) in quads.items():
             c.create_rectangle(x0, y0, x1, y1, fill=style.QUADRANT_FILL[key], outline="#c8ced4")
             color = style.QUICK_WIN if key == "quick_win" else "#55606b"
-            c.create_text((x0 + x1) / 2, y0 + 8, text=quadrant_label(key, lang), anchor="n", font=big, fill=color)
-        small = style.tk_font(11)
+            upper = key in ("major_project", "quick_win")
+            c.create_text((x0 + x1) / 2, y0 + 8 if upper else y1 - 6, text=quadrant_label(key, lang),
+                          anchor="n" if upper else "s", font=big, fill=color)
         c.create_text((left + right) / 2, h - 6, text=ui("axis_ease", lang), anchor="s", font=small)
-        c.create_text(14, (top + bottom) / 2, text=ui("axis_impact", lang), angle=90, font=small)
+        c.create_text(6 + line / 2, (top + bottom) / 2, text=ui("axis_impact", lang), angle=90, font=small)
         for e in range(1, 6):
             c.create_text(x_of(e), bottom + 4, text=str(e), anchor="n", font=small)
         c.create_text(left - 4, yc, text=f"{hours_cut:g} h", anchor="e", font=small)
@@ -149,6 +170,8 @@ class ResultsPage(StepPage):
             step = radius * 2.1 if x < (left + right) / 2 else -radius * 2.1
             while any(abs(x - px) < radius * 2 and abs(y - py) < radius * 2 for px, py in placed):
                 x += step
+                if not left + radius <= x <= right - radius:  # never out of the plot: the next row instead
+                    x, y, step = min(max(x - step, left + radius), right - radius), y + radius * 2.1, -step
             placed.append((x, y))
             is_quick = m in quick
             fill = style.QUICK_WIN if is_quick else (CROSS if m.cross_department else style.ACCENT)

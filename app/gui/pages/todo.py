@@ -14,7 +14,7 @@ from app.gui import style
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
-    from app.gui.controller import Wizard
+    from app.gui.host import NavigationHost, PageHost
 
 MAX_SHOWN = 4
 
@@ -28,7 +28,7 @@ class Todo:
     task_id: str | None = None
 
 
-def unfinished(wiz: Wizard) -> list[Todo]:
+def unfinished(wiz: PageHost) -> list[Todo]:
     """Focus tasks not analysed, focus tasks with no measure chosen, actions with no owner or deadline."""
     q, a, lang = wiz.q, wiz.a, wiz.lang
     steps = {step.kind: n for n, step in enumerate(q.steps)}
@@ -52,7 +52,7 @@ def unfinished(wiz: Wizard) -> list[Todo]:
 class TodoList(ctk.CTkFrame):
     """A box of unfinished items with 「移動」 buttons, rebuilt on every visit of the output step."""
 
-    def __init__(self, parent: tkinter.Misc, wiz: Wizard) -> None:
+    def __init__(self, parent: tkinter.Misc, wiz: NavigationHost) -> None:
         super().__init__(parent, corner_radius=10, fg_color=("#fff6e5", "gray20"))
         self.wiz = wiz
         self.columnconfigure(0, weight=1)

@@ -1,0 +1,275 @@
+"""Reading a questionnaire workbook back: every changed cell becomes an :class:`Edit` of the base YAML.
+
+The workbook is bounded before openpyxl sees it (file size, zip members, uncompressed size and ratio,
+rows and columns), then checked as a whole: the questionnaire it belongs to, sheets, headings, merged
+cells, formulas, key rows (none deleted, none unknown, none twice) and each cell's value (numbers,
+ranges, はい/いいえ, choices, expressions). Every problem names ``sheet!cell`` with what was expected and
+how to fix it; they are raised together and no edit is returned when there is any.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.domain import expressions
+from app.domain.errors import ExpressionError, Problem
+from app.domain.questionnaire import Questionnaire
+from app.domain.values import parse_number
+from app.exchange.qbook_spec import NO, YES, Column, Segment, SheetRow, SheetSpec, col_id, sheets
+from app.exchange.qbook_write import FIRST_ROW, HEADER_ROW, ID_CELL, INFO_SHEET, VERSION_CELL
+from app.exchange.reader import SpreadsheetError
+
+MAX_BOOK_BYTES = 16 * 1024 * 1024
+MAX_UNPACKED_BYTES = 128 * 1024 * 1024
+MAX_RATIO = 200  # a real workbook packs 5–20×; hundreds-fold is a zip bomb
+MAX_MEMBERS = 1000
+MAX_ROWS, MAX_COLUMNS = 2000, 60
+REQUIRED_TEXTS = ("label", "provenance", "message", "text")  # a Japanese text here may not be cleared
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change to the base YAML: set ``path`` to ``value`` (``None`` removes it); ``add`` appends a row."""
+
+    path: tuple[Segment, ...]
+    value: object
+    where: str
+    add: bool = False
+
+
+def check_zip(raw: bytes, name: str) -> list[Problem]:
+    """Refuse a workbook whose zip is too big unpacked, packed too tightly or has too many members."""
+    if len(raw) > MAX_BOOK_BYTES:
+        return [Problem("X114", {"size": len(raw), "limit": MAX_BOOK_BYTES}, name)]
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        return [Problem("X006", {"detail": type(exc).__name__}, name)]
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if len(infos) > MAX_MEMBERS or total > MAX_UNPACKED_BYTES or (total > 1024 * 1024 and total / packed > MAX_RATIO):
+        return [Problem("X114", {"size": total, "limit": MAX_UNPACKED_BYTES}, name)]
+    return []
+
+
+def _open(path: Path) -> tuple[Any, str]:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    name = str(path)
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_BOOK_BYTES else b"x" * (MAX_BOOK_BYTES + 1)
+    except FileNotFoundError:
+        raise SpreadsheetError(Problem("S001", {"path": name}, name)) from None
+    except OSError as exc:
+        raise SpreadsheetError(Problem("S006", {"path": name, "detail": exc.strerror or type(exc).__name__},
+                                       name)) from None
+    problems = check_zip(raw, name)
+    if problems:
+        raise SpreadsheetError(problems)
+    try:
+        # formulas are read as formulas (data_only=False) so that they can be refused, not silently valued
+        return openpyxl.load_workbook(io.BytesIO(raw), data_only=False), name
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise SpreadsheetError(Problem("X006", {"detail": type(exc).__name__}, name)) from None
+
+
+class _Reader:
+    def __init__(self, name: str, base: Questionnaire) -> None:
+        self.name = name
+        self.base = base
+        self.problems: list[Problem] = []
+        self.edits: list[Edit] = []
+
+    def add(self, code: str, where: str, **params: object) -> None:
+        # the cell is part of the message (the window shows messages without locations)
+        self.problems.append(Problem(code, {"cell": where, **params}, self.name))
+
+    def meta(self, wb: Any) -> None:
+        if INFO_SHEET not in wb.sheetnames:
+            self.add("X102", f"{INFO_SHEET}!A1", sheet=INFO_SHEET)
+            return
+        ws = wb[INFO_SHEET]
+        found_id, found_version = ws[ID_CELL].value, ws[VERSION_CELL].value
+        if str(found_id or "") != self.base.id:
+            self.add("X101", f"{INFO_SHEET}!{ID_CELL}", found=found_id or "", expected=self.base.id)
+        elif str(found_version or "") != self.base.version:
+            self.add("X117", f"{INFO_SHEET}!{VERSION_CELL}", found=found_version or "", expected=self.base.version,
+                     id=self.base.id)
+
+    def sheet(self, wb: Any, spec: SheetSpec) -> None:
+        from openpyxl.utils import get_column_letter
+
+        if spec.name not in wb.sheetnames:
+            self.add("X102", f"{spec.name}!A1", sheet=spec.name)
+            return
+        ws = wb[spec.name]
+        if (ws.max_row or 0) > MAX_ROWS or (ws.max_column or 0) > MAX_COLUMNS:
+            self.add("X115", f"{spec.name}!A1", rows=ws.max_row, columns=ws.max_column, max_rows=MAX_ROWS,
+                     max_columns=MAX_COLUMNS)
+            return
+        for rng in ws.merged_cells.ranges:
+            self.add("X105", f"{spec.name}!{rng.coord}", range=rng.coord)
+        for i, c in enumerate(spec.columns, 1):
+            got = ws.cell(HEADER_ROW, i).value
+            if str(got or "") != c.header:
+                self.add("X103", f"{spec.name}!{get_column_letter(i)}{HEADER_ROW}", expected=c.header, got=got or "")
+        if any(p.code == "X103" and str(p.params["cell"]).startswith(spec.name + "!") for p in self.problems):
+            return  # columns moved: reading values under the wrong heading would only add noise
+        self.rows(ws, spec)
+
+    def rows(self, ws: Any, spec: SheetSpec) -> None:
+        by_key = {row.key: row for row in spec.rows}
+        seen: dict[object, str] = {}
+        for r in range(FIRST_ROW, (ws.max_row or 0) + 1):
+            cells = [ws.cell(r, i) for i in range(1, len(spec.columns) + 1)]
+            formulas = [c for c in cells if c.data_type == "f"]
+            for cell in formulas:
+                self.add("X104", f"{spec.name}!{cell.coordinate}", formula=str(cell.value)[:60])
+            if all(c.value is None or str(c.value).strip() == "" for c in cells):
+                continue
+            key = _key(cells[0].value, spec, by_key)
+            where = f"{spec.name}!A{r}"
+            if key in seen:
+                self.add("X112", where, key=key, first=seen[key])
+                continue
+            seen[key] = where
+            if formulas:
+                continue  # the row's other values would only be checked against a half-read row
+            row = by_key.get(key)
+            if row is None and not spec.can_add:
+                self.add("X111", where, key=key if key is not None else "", sheet=spec.name)
+                continue
+            self.row(spec, row, key, cells)
+        for key, row in by_key.items():
+            if key not in seen:
+                self.add("X110", f"{spec.name}!A{FIRST_ROW + spec.rows.index(row)}", key=key, sheet=spec.name)
+
+    def row(self, spec: SheetSpec, row: SheetRow | None, key: object, cells: list[Any]) -> None:
+        new: dict[str, object] = {spec.key_field: key}
+        for c, cell in zip(spec.columns, cells, strict=True):
+            if not c.editable or (row is not None and c.field in row.locked):
+                continue
+            where = f"{spec.name}!{cell.coordinate}"
+            ok, value = self.value(c, cell.value, where, row)
+            if not ok:
+                continue
+            old = row.values.get(col_id(c)) if row is not None else None
+            if row is not None and _same(old, value):
+                continue
+            if value is None and c.part == "ja" and c.field in REQUIRED_TEXTS and (old is not None or row is None):
+                self.add("X116", where, column=c.header)
+                continue
+            if row is None:
+                if value is not None:
+                    new[col_id(c)] = value
+                continue
+            path = (*row.path, c.field, c.part) if c.part else (*row.path, c.field)
+            if row.text_value and c.field == "value":
+                path = (*row.path, "text", "ja")  # a text setting keeps its words under text
+            self.edits.append(Edit(path, value, where))
+        if row is None:
+            self.edits.append(Edit(spec.list_path, new, f"{spec.name}!{cells[0].coordinate}", add=True))
+
+    def value(self, c: Column, raw: object, where: str, row: SheetRow | None) -> tuple[bool, object]:
+        if isinstance(raw, str):
+            raw = raw.strip() or None
+        if raw is None:
+            return True, None
+        if c.kind in ("text", "expr") or (row is not None and row.text_value):
+            text = str(raw)
+            if c.kind == "expr":
+                try:
+                    expressions.parse(text)
+                except ExpressionError as exc:
+                    first = exc.problems[0]
+                    self.add("X113", where, detail=first.message("ja"), detail_en=first.message("en"))
+                    return False, None
+            return True, text
+        if c.kind == "flag":
+            if raw in (YES, NO, True, False):
+                return True, raw in (YES, True)
+            self.add("X108", where, got=raw, choices=f"{YES}／{NO}")
+            return False, None
+        if c.kind == "choice":
+            if str(raw) in c.choices:
+                return True, str(raw)
+            self.add("X109", where, got=raw, choices="、".join(c.choices))
+            return False, None
+        number = _number(raw)
+        if number is None:
+            self.add("X106", where, got=raw, column=c.header)
+            return False, None
+        lo, hi = (row.bounds.get(c.field) if row is not None else None) or (c.minimum, c.maximum)
+        if (lo is not None and number < lo) or (hi is not None and number > hi):
+            self.add("X107", where, got=_fmt(number), minimum=_fmt(lo), maximum=_fmt(hi), column=c.header)
+            return False, None
+        return True, int(number) if float(number).is_integer() and c.kind != "rate" else number
+
+
+def _key(raw: object, spec: SheetSpec, by_key: dict[object, SheetRow]) -> object:
+    if isinstance(raw, str):
+        raw = raw.strip()
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    if raw not in by_key and isinstance(raw, str) and raw.isdigit() and int(raw) in by_key:
+        return int(raw)
+    return raw
+
+
+def _number(raw: object) -> float | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int | float):
+        return float(raw)
+    text = str(raw).strip()
+    if text.endswith(("%", "％")):
+        n = parse_number(text[:-1])
+        return None if n is None else n / 100
+    return parse_number(text)
+
+
+def _fmt(x: float | None) -> str:
+    return "" if x is None else f"{x:g}"
+
+
+def _same(old: object, new: object) -> bool:
+    if isinstance(old, int | float) and isinstance(new, int | float) and not isinstance(old, bool):
+        return abs(float(old) - float(new)) < 1e-12
+    if isinstance(old, str) and isinstance(new, str):
+        return old.strip() == new.strip()
+    if old in (YES, NO) and isinstance(new, bool):
+        return (old == YES) == new
+    return old == new
+
+
+def read_edits(path: Path, base: Questionnaire, ranges: dict[str, tuple[float, float]]) -> list[Edit]:
+    """The changes a workbook makes to ``base``; raises :class:`SpreadsheetError` with every problem found."""
+    wb, name = _open(Path(path))
+    reader = _Reader(name, base)
+    try:
+        reader.meta(wb)
+        if not any(p.code == "X101" for p in reader.problems):
+            for spec in sheets(base, ranges):
+                reader.sheet(wb, spec)
+    finally:
+        wb.close()
+    if reader.problems:
+        raise SpreadsheetError(reader.problems)
+    return reader.edits
+
+
+def workbook_id(path: Path) -> str:
+    """The questionnaire id on the workbook's 説明 sheet ("" when there is none); bounded like the import."""
+    wb, _name = _open(Path(path))
+    try:
+        if INFO_SHEET not in wb.sheetnames:
+            return ""
+        return str(wb[INFO_SHEET][ID_CELL].value or "").strip()
+    finally:
+        wb.close()

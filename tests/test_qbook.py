@@ -1,0 +1,268 @@
+"""The questionnaire workbook: export → edit in a spreadsheet (openpyxl here) → import as a new version."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from app import cli, resources, service
+from app.domain.errors import UserError
+from app.domain.messages import CATALOGUE
+from app.exchange.qbook_write import FIRST_ROW, HEADER_ROW
+from app.loading.loader import load_questionnaire
+from app.loading.yaml_edit import next_minor
+from app.service import qbook
+from tests.helpers import EXAMPLE, STANDARD, standard_text
+from tests.report_support import FIXED, all_text
+
+Workbook = Any
+
+
+def export(tmp_path: Path) -> Path:
+    out = tmp_path / "book.xlsx"
+    qbook.export_questionnaire("standard", out, FIXED)
+    return out
+
+
+def find_row(ws: Any, key: object) -> int:
+    for r in range(FIRST_ROW, ws.max_row + 1):
+        if ws.cell(r, 1).value == key:
+            return r
+    raise AssertionError(key)
+
+
+def column(ws: Any, header: str) -> int:
+    return [c.value for c in ws[HEADER_ROW]].index(header) + 1
+
+
+def set_cell(wb: Workbook, sheet: str, key: object, header: str, value: object) -> str:
+    ws = wb[sheet]
+    cell = ws.cell(find_row(ws, key), column(ws, header))
+    cell.value = value
+    return f"{sheet}!{cell.coordinate}"
+
+
+def edited(tmp_path: Path, change: Callable[[Workbook], object], name: str = "edited.xlsx") -> tuple[Path, object]:
+    wb = openpyxl.load_workbook(export(tmp_path))
+    where = change(wb)
+    path = tmp_path / name
+    wb.save(path)
+    return path, where
+
+
+def test_export_has_the_sheets_headings_explanations_and_validation(tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(export(tmp_path))
+    assert wb.sheetnames == ["説明", "設定", "効果区分", "改善策", "用語集"]
+    assert wb["説明"]["B3"].value == "standard" and wb["説明"]["B4"].value == "1.0.0"
+    settings = wb["設定"]
+    assert [c.value for c in settings[HEADER_ROW]][:6] == ["キー", "項目", "項目（英）", "値", "単位", "仮の値"]
+    row = find_row(settings, "unit_cost_yen_per_hour")
+    assert settings.cell(row, 4).value == 4000 and settings.cell(row, 5).value == "円/時間"
+    assert settings.cell(row, 6).value == "はい"
+    assert settings.cell(HEADER_ROW + 1, 6).value  # the row under the headings says what each column takes
+    # keys locked, values editable, sheet protected
+    assert settings.protection.sheet
+    assert settings.cell(row, 1).protection.locked and not settings.cell(row, 4).protection.locked
+    ranges = {str(dv.sqref): (dv.type, dv.formula1, dv.formula2) for dv in settings.data_validations.dataValidation}
+    assert any(v == ("decimal", "0", "1000000") and f"D{row}" in k for k, v in ranges.items())
+    measures = wb["改善策"]
+    headers = [c.value for c in measures[HEADER_ROW]]
+    for wanted in ("キー", "名称", "使う", "削減率", "仮の値", "出典・根拠", "最初の一歩", "KPI", "提案する条件（式）"):
+        assert wanted in headers
+    kinds = {(dv.type, dv.formula1) for dv in measures.data_validations.dataValidation}
+    assert ("decimal", "0") in kinds and ("list", '"はい,いいえ"') in kinds
+    assert measures.cell(find_row(measures, "rpa"), column(measures, "削減率")).value == 0.56
+    assert not any(ws.merged_cells.ranges for ws in wb.worksheets)
+
+
+def test_an_unchanged_workbook_only_raises_the_version_and_keeps_every_comment(tmp_path: Path) -> None:
+    out = tmp_path / "new.yaml"
+    done = qbook.import_questionnaire(export(tmp_path), out)
+    assert done.changes == 0 and done.questionnaire.version == "1.1.0"
+    assert out.read_text(encoding="utf-8") == standard_text().replace('version: "1.0.0"', 'version: "1.1.0"', 1)
+
+
+def test_unit_cost_and_a_rate_changed_in_excel_reach_the_next_plan_with_the_new_version(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def change(wb: Workbook) -> None:
+        set_cell(wb, "設定", "unit_cost_yen_per_hour", "値", 5000)
+        set_cell(wb, "設定", "unit_cost_yen_per_hour", "仮の値", "いいえ")
+        set_cell(wb, "設定", "unit_cost_yen_per_hour", "出典・根拠", "人事課 2026年度の単価")
+        set_cell(wb, "改善策", "eliminate", "削減率", 0.5)
+    book, _ = edited(tmp_path, change)
+    folder = tmp_path / "site"
+    folder.mkdir()
+    assert cli.main(["questionnaire", "import", str(book), "-o", str(folder / "city.yaml")]) == 0
+    text = (folder / "city.yaml").read_text(encoding="utf-8")
+    assert "# 業務改善セルフチェック 標準質問票" in text  # comments survive
+    assert "value: 5000" in text and "reduction_rate: 0.5" in text
+    new = load_questionnaire(folder / "city.yaml")
+    assert new.version == "1.1.0" and new.value("unit_cost_yen_per_hour") == 5000
+    assert not new.settings["unit_cost_yen_per_hour"].provisional
+    old = service.open_assessment(EXAMPLE)
+    before = service.score(old.questionnaire, old.assessment)
+    monkeypatch.setenv(resources.QUESTIONNAIRES_ENV, str(folder))
+    opened = service.open_assessment(EXAMPLE)
+    assert opened.questionnaire.version == "1.1.0"
+    after = service.score(opened.questionnaire, opened.assessment)
+    eliminated = [(b, a) for b, a in zip(before.measures, after.measures, strict=True) if a.measure_id == "eliminate"]
+    assert eliminated and all(a.potential_hours == pytest.approx(b.potential_hours / 2) for b, a in eliminated)
+    assert after.totals.potential_yen == pytest.approx(round(after.totals.potential_hours * 5000), abs=1)
+    pdf = service.render_plan(opened.questionnaire, opened.assessment, fixed_date=FIXED)
+    assert "1.1.0" in all_text(pdf) and "5,000" in all_text(pdf)
+
+
+def _merge(wb: Workbook) -> str:
+    wb["改善策"].merge_cells("B5:C5")
+    return "改善策!B5:C5"
+
+
+def _delete(wb: Workbook) -> str:
+    ws = wb["改善策"]
+    row = find_row(ws, "cashless")
+    ws.delete_rows(row)
+    return f"改善策!A{row}"
+
+
+def _rename_key(wb: Workbook) -> str:
+    ws = wb["効果区分"]
+    ws.cell(find_row(ws, 5), 1).value = 6
+    return f"効果区分!A{find_row(ws, 6)}"
+
+
+def _formula(wb: Workbook) -> str:
+    ws = wb["設定"]
+    cell = ws.cell(find_row(ws, "hours_per_fte"), 4)
+    cell.value = "=7.75*245"
+    return f"設定!{cell.coordinate}"
+
+
+def _header(wb: Workbook) -> str:
+    wb["改善策"].cell(HEADER_ROW, 2).value = "名前"
+    return f"改善策!B{HEADER_ROW}"
+
+
+CASES = [
+    ("text in a number", lambda wb: set_cell(wb, "設定", "unit_cost_yen_per_hour", "値", "四千円"), "X106"),
+    ("rate above 1", lambda wb: set_cell(wb, "改善策", "rpa", "削減率", 56), "X107"),
+    ("rate below 0", lambda wb: set_cell(wb, "改善策", "rpa", "削減率", -0.1), "X107"),
+    ("setting out of range", lambda wb: set_cell(wb, "設定", "pareto_coverage", "値", 1.5), "X107"),
+    ("flag not yes/no", lambda wb: set_cell(wb, "改善策", "rpa", "仮の値", "たぶん"), "X108"),
+    ("unknown ECRS letter", lambda wb: set_cell(wb, "改善策", "rpa", "ECRS", "Z"), "X109"),
+    ("deleted key row", _delete, "X110"),
+    ("unknown key", _rename_key, "X111"),
+    ("broken expression", lambda wb: set_cell(wb, "改善策", "rpa", "提案する条件（式）", "rule_based >= ("), "X113"),
+    ("required text cleared", lambda wb: set_cell(wb, "改善策", "rpa", "名称", None), "X116"),
+    ("formula", _formula, "X104"),
+    ("merged cells", _merge, "X105"),
+    ("moved column", _header, "X103"),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "code"), CASES, ids=[c[0] for c in CASES])
+def test_each_bad_cell_is_named_sheet_cell_and_nothing_is_written(
+        tmp_path: Path, name: str, change: Callable[[Workbook], str], code: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    book, where = edited(tmp_path, change)
+    out = tmp_path / "new.yaml"
+    assert cli.main(["questionnaire", "import", str(book), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{code} {where}: " in err, err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    def change(wb: Workbook) -> list[str]:
+        return [set_cell(wb, "設定", "unit_cost_yen_per_hour", "値", "abc"),
+                set_cell(wb, "改善策", "rpa", "削減率", 2), _merge(wb), _formula(wb)]
+    book, wheres = edited(tmp_path, change)
+    with pytest.raises(UserError) as caught:
+        qbook.import_questionnaire(book, tmp_path / "new.yaml")
+    got = [str(p.params["cell"]) for p in caught.value.problems]
+    assert sorted(got) == sorted(wheres)  # type: ignore[arg-type]
+    for p in caught.value.problems:
+        assert p.code in CATALOGUE and p.path == str(book)
+        assert "\n" not in p.message("ja") and p.message("en") != p.message("ja")
+    assert not (tmp_path / "new.yaml").exists()
+
+
+def test_a_workbook_of_another_questionnaire_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "city.yaml"
+    other.write_text(standard_text().replace("id: standard", "id: city", 1), encoding="utf-8")
+    book = tmp_path / "city.xlsx"
+    qbook.export_questionnaire(other, book)
+    with pytest.raises(UserError) as caught:
+        qbook.import_questionnaire(book, tmp_path / "new.yaml", base="standard")
+    assert caught.value.code == "X101" and caught.value.problems[0].params["cell"] == "説明!B3"
+    # named explicitly, the right base is found from its file
+    done = qbook.import_questionnaire(book, tmp_path / "new.yaml", base=other)
+    assert done.questionnaire.id == "city"
+
+
+def test_a_workbook_of_an_older_version_is_refused(tmp_path: Path) -> None:
+    book = export(tmp_path)
+    first = qbook.import_questionnaire(book, tmp_path / "v11.yaml")
+    with pytest.raises(UserError) as caught:
+        qbook.import_questionnaire(book, tmp_path / "again.yaml", base=first.path)
+    assert caught.value.code == "X117"
+
+
+def test_texts_flags_new_glossary_terms_and_a_switched_off_measure(tmp_path: Path) -> None:
+    def change(wb: Workbook) -> None:
+        set_cell(wb, "設定", "review_months", "項目（英）", "Review after N months")
+        set_cell(wb, "改善策", "rpa", "使う", "いいえ")
+        set_cell(wb, "改善策", "manual", "最初の一歩", "手順を書く\n画面ごとに")
+        set_cell(wb, "効果区分", 3, "最小の年間削減時間", 60)
+        ws = wb["用語集"]
+        blank = next(r for r in range(FIRST_ROW, ws.max_row + 1) if ws.cell(r, 1).value is None)
+        ws.cell(blank, 1).value = "BPR"
+        ws.cell(blank, 2).value = "業務の流れを根本から見直すこと。"
+    book, _ = edited(tmp_path, change)
+    new = qbook.import_questionnaire(book, tmp_path / "new.yaml").questionnaire
+    assert new.settings["review_months"].label.en == "Review after N months"
+    assert new.settings["review_months"].label.ja == "確認日（実施日からの月数）"
+    assert not new.measure("rpa").enabled and new.measure("ai_ocr").enabled
+    assert new.measure("manual").first_step.ja == "手順を書く\n画面ごとに"
+    assert [b.min_hours for b in new.bands] == [0, 20, 60, 150, 400]
+    assert new.glossary[-1].term == "BPR"
+    # switched off: never suggested, never scored, even where an older file chose it
+    opened = service.open_assessment(EXAMPLE)
+    result = service.score(new, opened.assessment)
+    assert all("rpa" not in t.suggested for t in result.tasks)
+    assert all(m.measure_id != "rpa" for m in result.measures)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", b"<" + b"a" * (200 * 1024 * 1024))
+    book = tmp_path / "bomb.xlsx"
+    book.write_bytes(raw.getvalue())
+    with pytest.raises(UserError) as caught:
+        qbook.import_questionnaire(book, tmp_path / "new.yaml", base="standard")
+    assert caught.value.code == "X114"
+
+
+def test_an_output_that_is_an_input_or_not_yaml_is_refused(tmp_path: Path) -> None:
+    book = export(tmp_path)
+    with pytest.raises(UserError) as caught:
+        qbook.import_questionnaire(book, tmp_path / "new.xlsx")
+    assert caught.value.code == "S014"
+    copy = tmp_path / "base.yaml"
+    copy.write_text(STANDARD.read_text(encoding="utf-8"), encoding="utf-8")
+    before = copy.read_bytes()
+    with pytest.raises(UserError) as caught:
+        qbook.import_questionnaire(book, copy, base=copy)
+    assert caught.value.code == "S013" and copy.read_bytes() == before
+
+
+@pytest.mark.parametrize(("old", "new"), [("1.0.0", "1.1.0"), ("1.4.2", "1.5.0"), ("2", "2.1.0"), ("3.9", "3.10.0")])
+def test_the_minor_version_goes_up(old: str, new: str) -> None:
+    assert next_minor(old) == new
