@@ -25,10 +25,10 @@ CASES = [
     ("infinite setting", lambda t: t.replace("    value: 4000\n", "    value: .inf\n", 1), "Q012", "inf"),
     ("1e308 setting is a number, out of range", lambda t: t.replace("    value: 4000\n", "    value: 1e308\n", 1),
      "Q022", "1e+308"),
-    ("calculation using itself", lambda t: t.replace(HOURS, 'calculate: "annual_hours + 1"', 1), "Q030",
+    ("calculation using itself", lambda t: t.replace(HOURS, 'calculate: "annual_hours + 1"', 1), "Q034",
      "annual_hours → annual_hours"),
     ("calculations in a circle", lambda t: t.replace(HOURS, 'calculate: "other_hours + 1"', 1)
-     .replace("      - id: peak_months\n", OTHER_ITEM, 1), "Q030", "annual_hours → other_hours → annual_hours"),
+     .replace("      - id: peak_months\n", OTHER_ITEM, 1), "Q034", "annual_hours → other_hours → annual_hours"),
     ("hours that are text", lambda t: t.replace('hours: "annual_cases * minutes_per_case / 60 + fixed_hours"',
                                                 "hours: \"'abc'\"", 1), "Q012", "数値になる式"),
     ("hours that are true", lambda t: t.replace('hours: "annual_cases * minutes_per_case / 60 + fixed_hours"',
@@ -54,7 +54,7 @@ def test_a_bad_questionnaire_is_exit_2_for_validate_and_for_every_command(
                  ["export", str(EXAMPLE), "-o", str(tmp_path / "t.xlsx")]):
         assert main(argv) == 2, argv
         err = capsys.readouterr().err
-        assert "Q031" in err and code in err and str(folder / "standard.yaml") in err, err
+        assert "Q035" in err and code in err and str(folder / "standard.yaml") in err, err
     assert not (tmp_path / "p.pdf").exists()
 
 
@@ -74,7 +74,7 @@ def test_one_bad_file_in_a_folder_does_not_hide_the_others(tmp_path: Path, monke
     monkeypatch.setattr("app.resources.user_log_dir", lambda: tmp_path / "logs")
     assert main(["validate", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    for name, code in (("401-digit_setting", "Q033"), ("401-digit_bare_setting", "Q012"),
+    for name, code in (("401-digit_setting", "Q037"), ("401-digit_bare_setting", "Q012"),
                        ("NaN_reduction_rate", "Q012"), ("broken", "Q005")):
         assert any(f"{name}.yaml" in line and code in line for line in err.splitlines()), (name, err)
 
@@ -83,7 +83,7 @@ def test_validate_of_an_empty_folder_says_nothing_was_found(tmp_path: Path,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert "Q032" in err and "見つかりません" in err and str(tmp_path) in err
+    assert "Q036" in err and "見つかりません" in err and str(tmp_path) in err
     assert main(["--lang", "en", "validate", str(tmp_path)]) == 2
     assert "No questionnaire files found" in capsys.readouterr().err
 

@@ -13,7 +13,7 @@ _SAMPLE = {"integer": 1, "decimal": 1.5, "likert": 3, "text": "a", "long_text": 
 
 
 def check_calculations(b: Builder, steps: tuple[Step, ...]) -> None:
-    """Q030 for each calculated item whose calculation uses itself, directly or through other calculated items."""
+    """Q034 for each calculated item whose calculation uses itself, directly or through other calculated items."""
     calculated = {i.id: i for s in steps for i in s.items if i.calculate is not None}
     where_of = {id(expr): (at, where) for expr, _scope, at, where in b.expr_refs}
     reported: set[frozenset[str]] = set()
@@ -24,7 +24,7 @@ def check_calculations(b: Builder, steps: tuple[Step, ...]) -> None:
         reported.add(frozenset(cycle))
         expr = item.calculate
         at, where = where_of.get(id(expr), ((0, 0), f"{start}.calculate"))
-        b.out.add("Q030", at, where, cycle=" → ".join([*cycle, cycle[0]]))
+        b.out.add("Q034", at, where, cycle=" → ".join([*cycle, cycle[0]]))
 
 
 def _cycle_from(start: str, calculated: dict[str, Item]) -> list[str] | None:
