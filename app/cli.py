@@ -253,6 +253,8 @@ def _import(args: argparse.Namespace) -> int:
     service.check_output(args.into, "assessment", [args.sheet_file])
     if args.into.exists():
         opened = service.open_assessment(args.into)
+        for problem in opened.problems:
+            print(problem.render(args.lang), file=sys.stderr)
         q, a = opened.questionnaire, opened.assessment
     else:
         q = service.get_questionnaire()
@@ -298,6 +300,8 @@ def _column(columns: Sequence[Any], wanted: str) -> Any:
 def _export(args: argparse.Namespace) -> int:
     service.check_output(args.output, "export", [args.assessment])
     opened = service.open_assessment(args.assessment, note_titles=True)
+    for problem in opened.problems:
+        print(problem.render(args.lang), file=sys.stderr)
     q, a = opened.questionnaire, opened.assessment
     if args.output.suffix.lower() == ".csv":
         print(service.export_csv(q, a, args.output, table=args.table, lang=args.lang, inputs=[args.assessment]))

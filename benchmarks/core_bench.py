@@ -44,6 +44,45 @@ def synthetic(n: int) -> Assessment:
     return a
 
 
+def import_rows() -> list[tuple[str, float]]:
+    """Reading a 20,000-row workbook (the row cap) and refusing a 5 KB one with a cell at XFD1048576."""
+    import tempfile
+    import zipfile
+
+    import openpyxl
+
+    from app.domain.errors import UserError
+    from app.exchange.reader import read_grid
+
+    with tempfile.TemporaryDirectory() as folder:
+        big = Path(folder) / "big.xlsx"
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.append(["業務名", "年間件数", "1件あたりの処理時間（分）", "担当人数", "業務区分", "繁忙期"])
+        for i in range(19_999):
+            ws.append([f"業務{i}", 100 + i, 10, 2, "窓口", "3月"])
+        wb.save(big)
+        hostile = Path(folder) / "hostile.xlsx"
+        with zipfile.ZipFile(big) as src, zipfile.ZipFile(hostile, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                data = src.read(info)
+                if info.filename.startswith("xl/worksheets/"):
+                    data = data.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+                                                          b"</sheetData>", 1)
+                dst.writestr(info, data)
+
+        def refuse() -> None:
+            try:
+                read_grid(hostile)
+            except UserError:
+                return
+            raise AssertionError("the hostile workbook was read")
+
+        return [("import: read a 20,000-row workbook (the row cap)", timed(lambda: read_grid(big), repeat=3)),
+                ("import: refuse a cell at XFD1048576 (X010)", timed(refuse, repeat=3))]
+
+
 def main() -> None:
     """Print the table."""
     path = ROOT / "questionnaires" / "standard.yaml"
@@ -52,6 +91,7 @@ def main() -> None:
     for n in (10, 100, 500):
         a = synthetic(n)
         rows.append((f"score {n} tasks ({3 * n} measures)", timed(lambda a=a: service.score(q, a))))
+    rows += import_rows()
     print("| operation | median ms |\n|---|---:|")
     for name, ms in rows:
         print(f"| {name} | {ms:.1f} |")

@@ -18,7 +18,7 @@ from tests.helpers import EXAMPLE, ROOT, STANDARD
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 SHEET = ROOT / "tests" / "data" / "gyomuryo_chosa.xlsx"
 _SPAN = re.compile(r"`([^`\n]*kaizen-check[^`\n]*)`")
-_FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.M | re.S)
+_FENCE = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.M | re.S)  # also fences indented in a list
 _OPTIONAL = re.compile(r"\[([^\[\]]+)\]")
 # what the documents write for the things a reader supplies, per command (None: every command)
 _PLACEHOLDERS: dict[str | None, dict[str, str]] = {
@@ -45,11 +45,15 @@ def documented_lines() -> list[tuple[str, str]]:
         for block in _FENCE.findall(text):
             lines = block.splitlines()
             for n, line in enumerate(lines):
-                if line.startswith("kaizen-check"):
+                if line.startswith(("kaizen-check", ".\\kaizen-check.exe")):
                     more = itertools.takewhile(lambda x: x[:1].isspace() and x.strip(), lines[n + 1:])
                     found.append((doc.name, " ".join([line, *(x.strip() for x in more)])))
+                elif line.strip().startswith(("kaizen-check ", ".\\kaizen-check.exe ")):  # inside a numbered list
+                    found.append((doc.name, line.strip()))
         for span in _SPAN.findall(_FENCE.sub("", text)):
-            found.append((doc.name, span[span.index("kaizen-check"):].split(" && ")[0]))
+            command = span[span.index("kaizen-check"):].split(" && ")[0]
+            if not command.startswith("kaizen-check.exe"):  # `kaizen-check.exe demo と report`: prose, not a line
+                found.append((doc.name, command))
     return [(where, line) for where, line in found if _is_command(line)]
 
 

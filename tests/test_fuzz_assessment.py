@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -55,6 +56,10 @@ def test_values_swapped_anywhere(swaps: list[tuple[tuple[Any, ...], Any]]) -> No
         again = assessment_file.loads(assessment_file.dumps(result.assessment), Q, "again")
         assert again.assessment.tasks == result.assessment.tasks
         service.score_json(Q, result.assessment)
+        # nothing is lost on the way: a second save writes exactly what the first one did
+        stamp = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+        first = assessment_file.dumps(result.assessment, stamp)
+        assert assessment_file.dumps(assessment_file.loads(first, Q).assessment, stamp) == first
 
 
 @settings(FUZZ, max_examples=examples(1000))

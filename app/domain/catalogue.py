@@ -15,8 +15,33 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator, Mapping
+from typing import NamedTuple
 
 LANGS = ("ja", "en")
+
+
+class Words(NamedTuple):
+    """A parameter that reads differently per language (a type name: 「数値」 / "a number"); filled in per ``lang``."""
+
+    ja: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """The words in ``lang``."""
+        return self.en if lang == "en" else self.ja
+
+
+# JSON and YAML kinds of value, as messages name them (A013, A012, Q012)
+TYPE_WORDS = {
+    "dict": Words("「キー: 値」の組（オブジェクト）", "an object"), "list": Words("一覧（配列）", "a list"),
+    "str": Words("文字列", "text"), "int": Words("整数", "a whole number"), "float": Words("数値", "a number"),
+    "bool": Words("真偽値（true/false）", "true/false"), "NoneType": Words("空（null）", "null"),
+}
+
+
+def type_words(name: str) -> Words | str:
+    """``dict`` → 「「キー: 値」の組」 / "an object"; an unknown name is returned as it is."""
+    return TYPE_WORDS.get(name, name)
 
 
 class MissingTextError(KeyError):
@@ -54,5 +79,6 @@ class Catalogue(Mapping[str, tuple[str, str]]):
 
     def __call__(self, key: str, lang: str = "ja", /, **params: object) -> str:
         """The text ``key`` in ``lang`` with ``params`` filled in."""
-        text = string.Formatter().vformat(self.template(key, lang), (), _Defaulting(params))
+        filled = {k: v.get(lang) if isinstance(v, Words) else v for k, v in params.items()}
+        text = string.Formatter().vformat(self.template(key, lang), (), _Defaulting(filled))
         return text.encode("utf-8", "replace").decode("utf-8")

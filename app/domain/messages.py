@@ -9,9 +9,9 @@ Tests assert against these codes, never against hand-copied text.
 
 from __future__ import annotations
 
-from app.domain.catalogue import LANGS, Catalogue
+from app.domain.catalogue import LANGS, Catalogue, Words
 
-__all__ = ["CATALOGUE", "LANGS", "format_message"]
+__all__ = ["CATALOGUE", "LANGS", "Words", "format_message"]
 
 CATALOGUE = Catalogue("messages", {
     # --- expressions -------------------------------------------------------------------------
@@ -82,14 +82,22 @@ CATALOGUE = Catalogue("messages", {
              "The task grid needs a column with the stable id '{id}' (aggregation and import rely on it)."),
     "Q027": ("バージョン「{value}」の形式が正しくありません。「1.0.0」のように書いてください。",
              "Version '{value}' is malformed. Write it like '1.0.0'."),
-    "Q028": ("質問票が見つかりません: id「{id}」。質問票フォルダを確認してください。",
-             "No questionnaire with id '{id}' was found. Check the questionnaires folder."),
+    "Q028": ("このファイルが使う質問票「{id}」がインストールされていません。質問票ファイル（「id: {id}」のもの、例: {file}）を質問票フォルダ（{dirs}）に置いてください。",
+             "The questionnaire '{id}' this file uses is not installed. Put its file (the one with 'id: {id}', e.g. {file}) into a questionnaires folder ({dirs})."),
     "Q030": ("進め方カード「{id}」に対応する改善策がありません（改善策: {known}）。guides の下のキーは measures の id にしてください。",
              "There is no measure '{id}' for this guidance card (measures: {known}). Keys under guides must be measure ids."),
     "Q031": ("改善策「{id}」の進め方カードが2か所にあります（measures の guide と guides）。どちらか一方にしてください。",
              "Measure '{id}' has two guidance cards (its guide: and guides:). Keep one of them."),
     "Q029": ("質問票の要素が多すぎます（上限{limit}個）。質問票として正しいファイルか確認してください。",
              "The questionnaire has too many elements (limit {limit}). Make sure this is a questionnaire file."),
+    "Q034": ("計算式が循環しています（{cycle}）。項目の計算に、その項目自身を（ほかの計算項目を通じても）使わないでください。",
+             "The calculations go round in a circle ({cycle}). An item's calculation must not use the item itself, also not through other calculated items."),
+    "Q035": ("{what}の質問票（{file}）を読み込めません。修正するまでこの質問票は使えません（既定の質問票で代わりに開くことはしません）: {detail}",
+             "The questionnaire file {file} ({what}) cannot be loaded. It cannot be used until it is fixed (the bundled one is not used instead): {detail}"),
+    "Q036": ("質問票ファイルが見つかりません: {path}（.yaml / .yml のファイルがありません）。ファイルまたはフォルダを確認してください。",
+             "No questionnaire files found: {path} (no .yaml / .yml files). Check the file or folder."),
+    "Q037": ("このファイルは内部エラーのため確認できませんでした（{detail}）。記録ファイル（{log}）を情報担当者に渡してください。ほかのファイルの確認は続けます。",
+             "This file could not be checked because of an internal error ({detail}). Please give the log file ({log}) to IT staff. The other files are still checked."),
     # --- assessment files and values -----------------------------------------------------------
     "A001": ("「{field}」は数値で入力してください（入力: 「{value}」）。全角数字やカンマ区切り（1,200）も使えます。",
              "'{field}' must be a number (got '{value}'). Full-width digits and '1,200' are accepted."),
@@ -205,6 +213,18 @@ CATALOGUE = Catalogue("messages", {
              "There is no sheet '{sheet}'. Sheets in the file: {known}."),
     "X008": ("取り込める業務の行がありません（見出しの下に業務名のある行が必要です）。",
              "No task rows to import (rows with a task name are needed below the header)."),
+    "X009": ("シート「{sheet}」の行が多すぎます（{rows}行、上限{limit}行）。途中で切らずに取り込みをやめました。業務の行だけを別のシートかファイルに写して取り込んでください。",
+             "Sheet '{sheet}' has too many rows ({rows}; the limit is {limit}). Nothing was imported rather than cutting it; copy the task rows to another sheet or file and import that."),
+    "X010": ("シート「{sheet}」の列が多すぎます（セル{cell}に値があります。上限{limit}列）。余分な列の値を削除するか、業務一覧の列だけを別のシートに写して取り込んでください。",
+             "Sheet '{sheet}' has too many columns (cell {cell} holds a value; the limit is {limit} columns). Delete the values in the extra columns or copy the task columns to another sheet."),
+    "X011": ("シート「{sheet}」の結合セル（{range}）が大きすぎるか多すぎます（上限{limit}）。Excelで結合を解除してから取り込んでください。",
+             "A merged range of sheet '{sheet}' ({range}) is too large or there are too many (limit {limit}). Unmerge the cells in Excel, then import."),
+    "X012": ("Excelファイルの中身が大きすぎるため読みません（{detail}）。業務一覧のシートだけを新しいブックに写して保存し直してください。",
+             "The Excel file unpacks to too much and is not read ({detail}). Copy the task sheet into a new workbook and save that."),
+    "X013": ("CSVの{line}行目を読めません（{detail}）。1つの欄が長すぎるか、引用符（\"）の対応が崩れています。Excelで開いて確認し、保存し直してください。",
+             "Cannot read line {line} of the CSV file ({detail}). A field is too long or the quotes (\") do not match. Open it in Excel, check and save again."),
+    "X014": ("シート「{sheet}」のセルが多すぎます（{cells}個、上限{limit}個）。業務一覧の範囲だけを別のシートに写して取り込んでください。",
+             "Sheet '{sheet}' has too many cells ({cells}; the limit is {limit}). Copy just the task table to another sheet and import that."),
     # --- questionnaire workbook (質問票の調整用ブック): every message names sheet!cell -----------------
     "X101": ("{cell}: このブックは質問票「{found}」のものです（読み込む先は「{expected}」）。--base {found} を指定するか、「{expected}」から書き出したブックを使ってください。",
              "{cell}: this workbook belongs to questionnaire '{found}' (the base is '{expected}'). Pass --base {found}, or use a workbook exported from '{expected}'."),

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.domain.catalogue import Words
 from app.domain.errors import Problem, UserError
 from app.domain.questionnaire import Questionnaire
 from app.domain.values import coerce, normalise
@@ -21,6 +22,8 @@ from app.exchange.reader import Cell, Grid, SpreadsheetError
 # "小計", "窓口業務 小計", "【合計】", "計" — but not a task such as "決算合計表の作成" nor a label like "収納・会計"
 _SUBTOTAL = re.compile(r"^[\W_]*((.{0,12}?)(小計|中計|合計|総計|総合計|累計)|計)[\W_]*$")
 _HEADING = re.compile(r"^[【［\[<＜■◆●□◇○・].*[】］\]>＞]?$")
+_UNKNOWN_FIELD = Words("この項目は業務一覧にありません。", "There is no such field.")
+_USED_TWICE = Words("1つの列を2つの項目に使っています。", "A column is used twice.")
 SKIP_REASONS = ("blank", "subtotal", "heading", "no_name", "example")
 # The worked example row of the blank inventory workbook (app/exchange/template.py): never a task.
 EXAMPLE_MARKS = ("【記入例】", "[記入例]", "（記入例）", "(記入例)", "記入例:", "記入例：")
@@ -61,7 +64,7 @@ def check_mapping(q: Questionnaire, layout: Layout, mapping: dict[str, int], sou
     for fid, col in mapping.items():
         if fid not in items:
             problems.append(Problem("X003", {"field": fid, "column": column_letter(col) if col >= 0 else str(col),
-                                             "reason": "unknown field"}, source))
+                                             "reason": _UNKNOWN_FIELD}, source))
         elif not 0 <= col < width:
             problems.append(Problem("X003", {"field": items[fid].label.ja, "column": str(col),
                                              "reason": f"A–{column_letter(width - 1)}"}, source))
@@ -69,7 +72,8 @@ def check_mapping(q: Questionnaire, layout: Layout, mapping: dict[str, int], sou
         problems.append(Problem("X002", {}, source))
     if len(set(mapping.values())) != len(mapping):
         dupes = sorted({column_letter(c) for c in mapping.values() if list(mapping.values()).count(c) > 1})
-        problems.append(Problem("X003", {"field": "—", "column": "、".join(dupes), "reason": "used twice"}, source))
+        problems.append(Problem("X003", {"field": "—", "column": "、".join(dupes), "reason": _USED_TWICE},
+                                source))
     if problems:
         raise SpreadsheetError(problems)
 

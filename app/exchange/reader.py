@@ -12,14 +12,17 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
 from app.domain.errors import Problem, UserError
+from app.exchange import bounds
 
 Cell = str | int | float | bool | None
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
 MAX_BYTES = 64 * 1024 * 1024
-MAX_ROWS = 20_000  # far above any real inventory (one municipality listed 4,339 tasks); stops runaway sheets
+MAX_ROWS = bounds.MAX_ROWS  # more rows with values are refused (X009), never cut
 CSV_ENCODINGS = ("utf-8-sig", "cp932")  # Excel writes CSV as UTF-8 with BOM or as Shift_JIS (cp932)
 
 
@@ -76,8 +79,23 @@ def _csv_rows(raw: bytes, name: str) -> list[list[Cell]]:
     sample = text[:4096]
     # Excel in Japan writes commas; tab-separated text pasted from a sheet is common too
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    rows: list[list[Cell]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    return rows[:MAX_ROWS]
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    counter = bounds.Counter(Path(name).stem, name)
+    rows: list[list[Cell]] = []
+    try:
+        for row in reader:
+            width = len(row)
+            while width and not row[width - 1]:
+                width -= 1
+            if counter.row(reader.line_num, width):
+                rows.append(list(row[:width]))
+        counter.finish()
+    except bounds.Bound as exc:
+        raise SpreadsheetError(exc.problem) from None
+    except csv.Error as exc:  # a field over csv.field_size_limit(), a NUL byte …
+        raise SpreadsheetError(Problem("X013", {"line": reader.line_num + 1, "detail": str(exc)}, name,
+                                       reader.line_num + 1)) from None
+    return rows
 
 
 def _xlsx_grid(raw: bytes, name: str, sheet: str | None) -> Grid:
@@ -85,25 +103,87 @@ def _xlsx_grid(raw: bytes, name: str, sheet: str | None) -> Grid:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        # not read_only: merged ranges are only available in the normal mode
-        wb = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            bounds.check_archive(archive, name)  # before anything is unpacked
+        # read_only streams the sheet (memory follows the cells present, not the dimension a file claims);
+        # merged ranges are read from the sheet's XML by bounds.merged_ranges
+        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except bounds.Bound as exc:
+        raise SpreadsheetError(exc.problem) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
         raise SpreadsheetError(Problem("X006", {"detail": type(exc).__name__}, name)) from None
-    names = list(wb.sheetnames)
-    if sheet is not None and sheet not in names:
-        raise SpreadsheetError(Problem("X007", {"sheet": sheet, "known": "、".join(names)}, name))
-    ws = wb[sheet] if sheet is not None else wb.worksheets[0]
-    max_row = min(ws.max_row or 0, MAX_ROWS)
-    max_col = ws.max_column or 0
-    rows: list[list[Cell]] = [[_cell(v) for v in r]
-                              for r in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col, values_only=True)]
-    for rng in ws.merged_cells.ranges:
-        top = rows[rng.min_row - 1][rng.min_col - 1] if rng.min_row <= len(rows) else None
-        for r in range(rng.min_row - 1, min(rng.max_row, len(rows))):
-            for c in range(rng.min_col - 1, min(rng.max_col, max_col)):
-                rows[r][c] = top
-    wb.close()
+    except Exception as exc:  # a damaged archive fails deep inside zlib/openpyxl in many ways
+        raise SpreadsheetError(Problem("X006", {"detail": _damage(exc)}, name)) from None
+    try:
+        names = list(wb.sheetnames)
+        if sheet is not None and sheet not in names:
+            raise SpreadsheetError(Problem("X007", {"sheet": sheet, "known": "、".join(names)}, name))
+        if not wb.worksheets:
+            raise SpreadsheetError(Problem("X001", {"sheet": "—"}, name))
+        ws = wb[sheet] if sheet is not None else wb.worksheets[0]
+        rows = _sheet_rows(ws, name)
+    except SpreadsheetError:
+        raise
+    except bounds.Bound as exc:
+        raise SpreadsheetError(exc.problem) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, ElementTree.ParseError) as exc:
+        raise SpreadsheetError(Problem("X006", {"detail": type(exc).__name__}, name)) from None
+    except Exception as exc:  # zlib.error, EOFError … from a part damaged inside the zip
+        raise SpreadsheetError(Problem("X006", {"detail": _damage(exc)}, name)) from None
+    finally:
+        wb.close()
     return Grid(name, ws.title, rows, names)
+
+
+def _sheet_rows(ws: Any, name: str) -> list[list[Cell]]:
+    """The sheet's rows up to their last value, merged ranges filled in, padded to one width.
+
+    Reads openpyxl's streaming parser directly: it yields only the rows the file holds, so neither a
+    claimed ``<dimension>`` nor a lone cell a million rows down costs memory or time.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    counter = bounds.Counter(ws.title, name)
+    rows: list[list[Cell]] = []
+    wb = ws.parent
+    with ws._get_source() as source:
+        parser = WorkSheetParser(source, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                                 date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+        for number, cells in parser.parse():
+            values = {int(c["column"]): c["value"] for c in cells if c["value"] is not None}
+            width = max(values, default=0)
+            if counter.row(number, width) and width:
+                rows.extend([] for _ in range(number - len(rows)))
+                rows[number - 1] = [_cell(values.get(col)) for col in range(1, width + 1)]
+    counter.finish()
+    merges = list(_merges(ws, name))
+    width = max((len(r) for r in rows), default=0)  # a merge past the last value fills nothing that is read
+    for padded in rows:
+        padded.extend([None] * (width - len(padded)))
+    for min_row, min_col, max_row, max_col in merges:
+        if min_row > len(rows) or min_col > width:
+            continue
+        top = rows[min_row - 1][min_col - 1]
+        for r in range(min_row - 1, min(max_row, len(rows))):
+            row = rows[r]
+            for c in range(min_col - 1, min(max_col, width)):
+                row[c] = top
+    return rows
+
+
+def _merges(ws: Any, name: str) -> list[tuple[int, int, int, int]]:
+    path = getattr(ws, "_worksheet_path", None)
+    archive = getattr(ws.parent, "_archive", None)
+    if path is None or archive is None:
+        return []
+    with archive.open(path) as source:
+        return list(bounds.merged_ranges(source, ws.title, name))
+
+
+def _damage(exc: Exception) -> str:
+    """What IT staff need to know about a damaged workbook: the kind of failure, e.g. ``zlib.error``."""
+    kind = type(exc)
+    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
 
 
 def _cell(value: object) -> Cell:

@@ -190,7 +190,8 @@ class AggregateWindow(ctk.CTkToplevel):
             return None
         try:
             service.write_summary(self.summary, lang=self.lang, pdf=target if suffix == ".pdf" else None,
-                                  xlsx=target if suffix == ".xlsx" else None, csv=target if suffix == ".csv" else None)
+                                  xlsx=target if suffix == ".xlsx" else None, csv=target if suffix == ".csv" else None,
+                                  inputs=service.assessment_paths(self.paths))  # never over a summed file
         except UserError as exc:
             dialogs.show_error(self, exc, self.lang)
             return None

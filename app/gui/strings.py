@@ -154,6 +154,10 @@ UI = Catalogue("window", {
     "out_pdf": ("行動計画のPDFを作成…", "Create the action plan PDF…"),
     "out_busy": ("PDFを作成しています…", "Creating the PDF…"),
     "out_done": ("PDFを作成しました: {path}", "PDF created: {path}"),
+    "out_quality": ("データ品質: 次の{n}件の値は正しくないため、計算（計画書の数字）に含めていません。直すと次の計画書から入ります。",
+                    "Data quality: these {n} values are not valid and are left out of the figures (the plan's numbers). "
+                    "Once corrected, the next plan counts them."),
+    "out_quality_line": ("・{task} — {field}: 「{value}」 {reason}", "• {task} — {field}: '{value}' {reason}"),
     "out_open_pdf": ("PDFを開く", "Open the PDF"),
     "out_print": ("印刷", "Print"),
     "out_print_printed": ("プリンターに送りました: {path}", "Sent to the printer: {path}"),

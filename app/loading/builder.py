@@ -6,12 +6,14 @@ Pass 1 checks structure (keys, types, ids, choices, labels) and builds the model
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 from app.domain import expressions
 from app.domain.errors import ExpressionError, Problem
 from app.domain.expressions import Expression
+from app.domain.messages import Words
 from app.domain.questionnaire import (
     CHOICE_TYPES,
     EMPTY,
@@ -45,6 +47,27 @@ MEASURE_KEYS = (
 ECRS_CODES = ("E", "C", "R", "S", "M", "T")
 
 
+# Japanese for the English phrases the checks use for "expected" and "got" (Q012)
+EXPECTED_JA = {
+    "a mapping (key: value)": "「キー: 値」の形", "text under 'ja' or 'en'": "「ja」「en」の下の文字列",
+    "text or {ja, en}": "文字列か {ja, en}", "true or false": "true か false", "a number": "数値",
+    "a finite number": "有限の数値", "an expression (text)": "式（文字列）", "a list": "一覧（リスト）",
+    "text or a whole number": "文字列か整数", "1–5 for likert": "1〜5（5段階評価）",
+    "a list of item ids": "項目IDの一覧", "an item id": "項目ID", "a likert item (1–5)": "5段階評価（likert）の項目",
+    "choices that all have a score": "すべてに score がある選択肢",
+    "choices whose score is a share from 0 to 1": "score が0〜1の割合である選択肢", "text": "文字列",
+    "an expression that gives a number": "数値になる式", "a mapping": "「キー: 値」の形", "nothing": "空（値なし）",
+    "true/false": "真偽値（true/false）",
+}
+
+
+def words(text: object) -> object:
+    """``text`` as :class:`Words` when a Japanese form is known (or already Words), else unchanged."""
+    if isinstance(text, str) and text in EXPECTED_JA:
+        return Words(EXPECTED_JA[text], text)
+    return text
+
+
 class Collector:
     """Gathers problems with their locations; the loader raises them all at once."""
 
@@ -55,7 +78,8 @@ class Collector:
     def add(self, code: str, at: tuple[int, int] | None = None, where: str = "", **params: object) -> None:
         """Record one problem at ``at`` (line, column)."""
         line, col = at or (0, 0)
-        self.problems.append(Problem(code, dict(params), self.path, line, col, where))
+        shown = {k: words(v) if k in ("expected", "got") else v for k, v in params.items()}
+        self.problems.append(Problem(code, shown, self.path, line, col, where))
 
 
 def pos_of(container: Any, key: str | int | None = None) -> tuple[int, int]:
@@ -83,7 +107,7 @@ class Builder:
     def mapping(self, value: Any, where: str, at: tuple[int, int]) -> Located | None:
         if isinstance(value, Located):
             return value
-        self.out.add("Q012", at, where, key=where, expected="a mapping (key: value)", got=_kind(value))
+        self.out.add("Q012", at, where, key=where, expected="a mapping (key: value)", got=kind_words(value))
         return None
 
     def keys(self, data: Located, allowed: tuple[str, ...], where: str) -> None:
@@ -110,21 +134,22 @@ class Builder:
             for lang in value:
                 if lang not in ("ja", "en") or not isinstance(value[lang], str):
                     self.out.add("Q012", pos_of(value, lang), f"{where}.{key}.{lang}", key=f"{key}.{lang}",
-                                 expected="text under 'ja' or 'en'", got=_kind(value[lang]))
+                                 expected="text under 'ja' or 'en'", got=kind_words(value[lang]))
             ja = value.get("ja")
             if not isinstance(ja, str) or not ja.strip():
                 self.out.add("Q020", at, f"{where}.{key}")
                 return EMPTY
             en = value.get("en")
             return LText(ja, en if isinstance(en, str) else "")
-        self.out.add("Q012", at, f"{where}.{key}", key=key, expected="text or {ja, en}", got=_kind(value))
+        self.out.add("Q012", at, f"{where}.{key}", key=key, expected="text or {ja, en}", got=kind_words(value))
         return EMPTY
 
     def boolean(self, data: Located, key: str, where: str, default: bool = False) -> bool:
         value = data.get(key, default)
         if isinstance(value, bool):
             return value
-        self.out.add("Q012", pos_of(data, key), f"{where}.{key}", key=key, expected="true or false", got=_kind(value))
+        self.out.add("Q012", pos_of(data, key), f"{where}.{key}", key=key, expected="true or false",
+                     got=kind_words(value))
         return default
 
     def number(self, data: Located, key: str, where: str, lo: float | None = None,
@@ -134,11 +159,15 @@ class Builder:
         value = data[key]
         at = pos_of(data, key)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.out.add("Q012", at, f"{where}.{key}", key=key, expected="a number", got=_kind(value))
+            self.out.add("Q012", at, f"{where}.{key}", key=key, expected="a number", got=kind_words(value))
             return None
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            self.out.add("Q022", at, f"{where}.{key}", value=value, min=lo, max=hi)
-        return float(value)
+        number = finite(value)
+        if number is None:  # NaN, infinity, or an integer of hundreds of digits
+            self.out.add("Q012", at, f"{where}.{key}", key=key, expected="a finite number", got=kind_words(value))
+            return None
+        if (lo is not None and number < lo) or (hi is not None and number > hi):
+            self.out.add("Q022", at, f"{where}.{key}", value=_number_text(value), min=lo, max=hi)
+        return number
 
     def ident(self, data: Located, where: str, unique: bool = True) -> str:
         if not self.required(data, "id", where, "id: example_id"):
@@ -163,7 +192,7 @@ class Builder:
         if isinstance(value, bool):
             value = "true" if value else "false"
         if not isinstance(value, str):
-            self.out.add("Q012", at, f"{where}.{key}", key=key, expected="an expression (text)", got=_kind(value))
+            self.out.add("Q012", at, f"{where}.{key}", key=key, expected="an expression (text)", got=kind_words(value))
             return None
         try:
             parsed = expressions.parse(value)
@@ -179,7 +208,7 @@ class Builder:
             return LocatedList()
         if isinstance(value, LocatedList):
             return value
-        self.out.add("Q012", pos_of(data, key), f"{where}.{key}", key=key, expected="a list", got=_kind(value))
+        self.out.add("Q012", pos_of(data, key), f"{where}.{key}", key=key, expected="a list", got=kind_words(value))
         return LocatedList()
 
     # --- model parts --------------------------------------------------------------------------
@@ -199,11 +228,11 @@ class Builder:
             value = c["value"]
             if isinstance(value, bool) or not isinstance(value, str | int):
                 self.out.add("Q012", pos_of(c, "value"), cwhere, key="value", expected="text or a whole number",
-                             got=_kind(value))
+                             got=kind_words(value))
                 continue
             if item_type == "likert" and not isinstance(value, int):
                 self.out.add("Q012", pos_of(c, "value"), cwhere, key="value", expected="1–5 for likert",
-                             got=_kind(value))
+                             got=kind_words(value))
             if value in seen:
                 self.out.add("Q019", pos_of(c, "value"), cwhere, value=value)
             seen.add(value)
@@ -319,7 +348,11 @@ class Builder:
     def setting(self, key: str, raw: Any, at: tuple[int, int]) -> Setting | None:
         where = f"settings.{key}"
         if isinstance(raw, int | float) and not isinstance(raw, bool):
-            return Setting(key, float(raw), LText(key), False, EMPTY)
+            number = finite(raw)
+            if number is None:
+                self.out.add("Q012", at, where, key=key, expected="a finite number", got=kind_words(raw))
+                return None
+            return Setting(key, number, LText(key), False, EMPTY)
         data = self.mapping(raw, where, at)
         if data is None:
             return None
@@ -372,17 +405,38 @@ class Builder:
         return tuple(out)
 
 
-def _kind(value: Any) -> str:
+def finite(value: float) -> float | None:
+    """``value`` as a float, or None when it is NaN, infinite or too large for a float."""
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def kind_words(value: Any) -> object:
+    """What was found, in words of both languages."""
     if value is None:
-        return "nothing"
+        return words("nothing")
     if isinstance(value, bool):
-        return "true/false"
+        return words("true/false")
     if isinstance(value, int | float):
-        return f"number {value}"
+        shown = _number_text(value)
+        return Words(f"数値 {shown}", f"number {shown}")
     if isinstance(value, str):
-        return f"text '{value[:30]}'"
+        return Words(f"文字列「{value[:30]}」", f"text '{value[:30]}'")
     if isinstance(value, list):
-        return "a list"
+        return words("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return words("a mapping")
     return type(value).__name__
+
+
+def _number_text(value: float) -> str:
+    """A number as quoted back: an integer of hundreds of digits is cut (``999999…（401桁）``)."""
+    if isinstance(value, int) and value.bit_length() > 64:
+        if value.bit_length() >= 14_000:  # str() refuses more than 4,300 digits
+            return f"…（約{int(value.bit_length() * math.log10(2)) + 1}桁）"
+        text = str(abs(value))
+        return f"{'-' if value < 0 else ''}{text[:12]}…（{len(text)}桁）"
+    return f"{value}"

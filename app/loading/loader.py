@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from app.domain import expressions
+from app.domain.catalogue import type_words
 from app.domain.errors import QuestionnaireError
 from app.domain.questionnaire import REQUIRED_STEP_KINDS, Item, Questionnaire, Scoring, Setting, Step
 from app.loading import guides
 from app.loading.builder import VERSION_RE, Builder, Collector, pos_of
+from app.loading.checks import check_calculations, check_hours
 from app.loading.yaml_safe import Located, LocatedList, load_file, load_text
 
 TOP_KEYS = ("id", "version", "title", "description", "settings", "bands", "scoring", "steps",
@@ -71,7 +73,7 @@ def _build(data: Any, path: str) -> Questionnaire:
                             "measure_items", "measure")
     if "measure_items" in data and not isinstance(data["measure_items"], LocatedList):
         out.add("Q012", pos_of(data, "measure_items"), "measure_items", key="measure_items", expected="a list",
-                got=type(data["measure_items"]).__name__)
+                got=type_words(type(data["measure_items"]).__name__))
     measures_raw = b.seq(data, "measures", "")
     measures = []
     measure_ids: dict[str, int] = {}
@@ -93,8 +95,10 @@ def _build(data: Any, path: str) -> Questionnaire:
     _check_steps(b, data, steps)
     _check_references(b, steps, measure_items, measures)
     _check_order(b, data, bands)
+    check_calculations(b, steps)
     if scoring is not None:
         _check_scoring(b, data, scoring, steps, measure_items)
+        check_hours(b, data, scoring, steps)
     if out.problems:
         raise QuestionnaireError(out.problems)
     assert scoring is not None

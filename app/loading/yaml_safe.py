@@ -15,11 +15,12 @@ from typing import Any
 
 import yaml
 
+from app.domain.catalogue import Words, type_words
 from app.domain.errors import Problem, QuestionnaireError
 
 # standard.yaml is ~40 KB and ~3,100 nodes; the caps leave 25x room while keeping the worst
 # hostile file (a megabyte of one-character list items) to a few seconds of pure-Python parsing.
-MAX_BYTES = 1024 * 1024
+MAX_BYTES = 2 * 1024 * 1024  # 2 MB (2,097,152 bytes); standard.yaml is about 40 KB
 MAX_ALIASES = 100
 MAX_NODES = 100_000
 
@@ -71,6 +72,11 @@ for _first in "tTfF":
         0, ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
     )
 
+# YAML 1.2 (and every author) reads 1e308 and 2E-3 as numbers; YAML 1.1's resolver wants a dot (1.0e+308)
+_EXPONENT = re.compile(r"^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$")
+for _first in "-+0123456789":
+    _Loader.yaml_implicit_resolvers.setdefault(_first, []).append(("tag:yaml.org,2002:float", _EXPONENT))
+
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
@@ -117,7 +123,8 @@ def _convert(node: yaml.Node, state: _State, seen: set[int], parents: tuple[int,
                 raise _problem(state, "Q007", key_node, tag="<<")
             key = _convert(key_node, state, seen, parents)
             if not isinstance(key, str | int | float | bool) or key is None:
-                raise _problem(state, "Q012", key_node, key=str(key), expected="text", got=type(key).__name__)
+                raise _problem(state, "Q012", key_node, key=str(key), expected=Words("文字列", "text"),
+                              got=type_words(type(key).__name__))
             skey = str(key).lower() if isinstance(key, bool) else str(key)
             pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if skey in out:

@@ -15,6 +15,7 @@ from app.report.context import PlanContext
 from app.report.flowables import PageRef, boxed
 from app.report.formats import fixed
 from app.report.markup import escape
+from app.report.quality_box import quality_box
 from app.report.styles import COLOURS, frame, table_commands
 
 NEXT_MAX = 3  # major projects named on the summary page; the task table lists them all
@@ -130,6 +131,7 @@ def summary(ctx: PlanContext) -> list[Flowable]:
         out.append(Paragraph(escape(ctx.t("warnings_title")), ctx.st["h2"]))
         for w in ctx.result.warnings:
             out.append(ctx.p("・" + format_message(w.code, ctx.lang, **w.params), "small"))
+    out += quality_box(ctx)  # each value left out of the figures above, so none is silently missing
     out.append(PageBreak())
     return out
 

@@ -117,6 +117,16 @@ TEXTS = Catalogue("report", {
     "done_line": ("{measure} — {task}（{date} 完了{hours}）", "{measure} — {task} (done {date}{hours})"),
     "done_hours": ("、年 {hours} 時間の削減", ", {hours} h a year saved"),
     "warnings_title": ("確認してほしいこと", "Please check"),
+    "quality_title": ("データ品質: 計算から除いた値（{n} 件）", "Data quality: values left out of the figures ({n})"),
+    "quality_intro": ("次の値は正しくないため、時間や効果の計算に含めていません。ファイルには入力のまま残っています。"
+                      "値を直すと、次に作る計画書から計算に入ります。",
+                      "These values are not valid, so the hours and savings above do not include them. They are kept in "
+                      "the file as typed; once corrected, the next plan counts them."),
+    "quality_task": ("業務", "Task"),
+    "quality_field": ("項目", "Field"),
+    "quality_value": ("入力された値", "Value as typed"),
+    "quality_reason": ("理由", "Reason"),
+    "quality_more": ("ほか {n} 件（すべてアプリの出力画面で確認できます）。", "{n} more (all are listed on the app's output step)."),
     # --- charts ------------------------------------------------------------------------------------
     "pareto_title": ("業務別の年間時間（パレート図）", "Annual hours by task (Pareto chart)"),
     "pareto_caption": ("棒: 業務ごとの年間時間（濃い棒が重点業務、番号は業務一覧のNo.）。折れ線: 累積の割合（右目盛り）。"

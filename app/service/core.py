@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,11 +94,16 @@ def load_all_questionnaires(extra_dirs: list[Path] | None = None) -> list[Questi
 
 
 def get_questionnaire(qid: str = "standard") -> Questionnaire:
-    """The questionnaire with ``qid``; a broken user override falls back to nothing silently never."""
+    """The questionnaire with ``qid``; a broken user override is reported (Q035), never replaced silently."""
+    for path, exc in _broken():
+        if _declared_id(path) in (qid, None):  # it is (or may be) the override of qid: do not hide it
+            raise QuestionnaireError([Problem("Q035", {"file": str(path), "what": qid, "detail": p.render()},
+                                              str(path)) for p in exc.problems[:5]])
     picked = _pick(_loadable())[0].get(qid)
     if picked is not None:
         return picked
-    raise QuestionnaireError(Problem("Q028", {"id": qid}))
+    folders = ", ".join(str(d) for d in [resources.bundled_questionnaire_dir(), *resources.user_questionnaire_dirs()])
+    raise QuestionnaireError(Problem("Q028", {"id": qid, "file": f"{qid}.yaml", "dirs": folders}))
 
 
 def _loadable() -> list[Questionnaire]:
@@ -106,22 +112,59 @@ def _loadable() -> list[Questionnaire]:
         try:
             out.append(load_file(path))
         except QuestionnaireError:
-            continue  # reported by `validate`; a broken override must not stop the bundled one
+            continue  # see _broken: get_questionnaire reports the one it would have used
     return out
 
 
+def _broken() -> list[tuple[Path, QuestionnaireError]]:
+    """The questionnaire files that do not load, with why (good files come from the cache)."""
+    out: list[tuple[Path, QuestionnaireError]] = []
+    for path in questionnaire_files():
+        try:
+            load_file(path)
+        except QuestionnaireError as exc:
+            out.append((path, exc))
+    return out
+
+
+_ID_LINE = re.compile(r"^id:\s*[\"']?([A-Za-z0-9_.-]+)", re.M)
+
+
+def _declared_id(path: Path) -> str | None:
+    """The ``id:`` a questionnaire file declares at its top level, read plainly (the file may not parse)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64 * 1024).decode("utf-8", "replace")
+    except OSError:
+        return None
+    m = _ID_LINE.search(head)
+    return m.group(1) if m else None
+
+
 def validate_paths(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    """Validate files or folders of questionnaires; returns the files checked and every problem."""
+    """Validate files or folders of questionnaires; returns the files checked and every problem.
+
+    Each file is checked on its own: one that cannot be read (or trips a bug, logged) never hides the
+    others' problems. A folder without questionnaires, or no file at all, is Q036.
+    """
     files: list[Path] = []
+    problems: list[Problem] = []
     for given in paths or [resources.bundled_questionnaire_dir()]:
         p = Path(given)
-        files.extend(sorted([*p.glob("*.yaml"), *p.glob("*.yml")]) if p.is_dir() else [p])
-    problems: list[Problem] = []
+        found = sorted([*p.glob("*.yaml"), *p.glob("*.yml")]) if p.is_dir() else [p]
+        if not found:
+            problems.append(Problem("Q036", {"path": str(p)}, str(p)))
+        files.extend(found)
     for f in files:
         try:
             load_questionnaire(f)
         except QuestionnaireError as exc:
             problems.extend(exc.problems)
+        except Exception as exc:  # a bug must not stop the check of the other files
+            from app.logs import log_exception
+
+            where = log_exception(f"validate {f}")
+            problems.append(Problem("Q037", {"detail": type(exc).__name__, "log": str(where)}, str(f)))
     return files, problems
 
 
@@ -144,7 +187,11 @@ def open_assessment(path: Path, note_titles: bool = False) -> Opened:
     """
     path = Path(path)
     stamp_id = _peek_questionnaire_id(path)
-    q = get_questionnaire(stamp_id)
+    try:
+        q = get_questionnaire(stamp_id)
+    except QuestionnaireError as exc:  # say which assessment needed it
+        raise QuestionnaireError([Problem(p.code, p.params, p.path or str(path), p.line, p.column, p.where)
+                                  for p in exc.problems]) from None
     result = assessment_file.load(path, q)
     opened = Opened(result.assessment, q, path, result.problems, result.read_only)
     if note_titles:

@@ -11,6 +11,7 @@ from typing import Any
 
 from app import __version__
 from app.domain.assessment import Assessment
+from app.domain.catalogue import type_words
 from app.domain.errors import AssessmentError, Problem, StorageError, UserError
 from app.domain.questionnaire import Questionnaire
 from app.storage import migrations, preserve
@@ -143,7 +144,7 @@ def loads(raw: bytes | str, q: Questionnaire, name: str = "<input>") -> ReadResu
         raise StorageError(Problem("S007", {"size": len(raw), "limit": MAX_BYTES, "path": name}, name))
     data = _parse_json(raw, name)
     if not isinstance(data, dict):
-        raise AssessmentError(Problem("A012", {"found": type(data).__name__}, name))
+        raise AssessmentError(Problem("A012", {"found": type_words(type(data).__name__)}, name))
     if data.get("format") != FORMAT:
         raise AssessmentError(Problem("A012", {"found": shown(data.get("format"))}, name))
     version = migrations.detect_version(data)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from app.domain import quality
 from app.domain.assessment import ACTION_TEXT_FIELDS, Action, Assessment, FollowUp, MeasureChoice, Task
+from app.domain.catalogue import type_words
 from app.domain.errors import Problem, UserError
 from app.domain.identity import derived_assessment_id, valid_assessment_id
 from app.domain.questionnaire import Item, Questionnaire
@@ -20,8 +22,7 @@ from app.domain.vocabulary import ACTION_STATUSES
 from app.storage import preserve
 
 SHOWN_CHARS = 80  # longest value quoted back in a message
-# more realised hours than a department of 500 works in a year is a typing slip, not a result
-MAX_REALISED_HOURS = 1_000_000
+MAX_REALISED_HOURS = quality.MAX_REALISED_HOURS
 # top-level keys the app always writes itself; the containers are compared only when of the wrong type
 _OWNED = frozenset({"format", "format_version", "app_version", "questionnaire", "modified", "unplaced",
                     "autosave"})  # "autosave": the autosave slot's own note (app.storage.autosave)
@@ -70,8 +71,8 @@ class Reader:
         if isinstance(value, kind):
             return value
         if value is not None:
-            self.problems.append(Problem("A013", {"field": where, "expected": kind.__name__,
-                                                  "got": type(value).__name__}, self.name, where=where))
+            self.problems.append(Problem("A013", {"field": where, "expected": type_words(kind.__name__),
+                                                  "got": type_words(type(value).__name__)}, self.name, where=where))
         return kind()
 
     def keep(self, target: Task | MeasureChoice | Action | Assessment, raw: Any, written: dict[str, Any],
@@ -228,14 +229,9 @@ class Reader:
     def hours(self, raw: Any, where: str) -> float | None:
         """Realised hours, or None with a problem (the value as found is kept, A020)."""
         value = hours(raw)
-        if value is None and raw is not None and raw != "":
-            number = parse_number(raw) if isinstance(raw, str) else raw
-            negative = isinstance(number, int | float) and not isinstance(number, bool) and number < 0
-            code, params = ("A002", {"min": "0"}) if negative else ("A001", {})
-            if isinstance(number, int | float) and not isinstance(number, bool) and number > MAX_REALISED_HOURS:
-                code, params = "A003", {"max": f"{MAX_REALISED_HOURS:,}"}
-            self.problems.append(Problem(code, {"field": where, "value": shown(raw), **params}, self.name,
-                                         where=where))
+        problem = quality.hours_problem(raw, where) if value is None else None
+        if problem is not None:
+            self.problems.append(Problem(problem.code, problem.params, self.name, where=where))
         return value
 
 

@@ -13,6 +13,7 @@ import customtkinter as ctk
 from app import service
 from app.domain.errors import StorageError, UserError
 from app.domain.plan import action_names
+from app.domain.quality import left_out
 from app.domain.questionnaire import Step
 from app.gui import dialogs, style
 from app.gui.pages.base import StepPage
@@ -27,6 +28,15 @@ if TYPE_CHECKING:
 
 
 CSV_TABLES = ("tasks", "measures", "actions")
+
+
+def quality_text(q: Any, a: Any, lang: str) -> str:
+    """The values left out of the figures, one line each (empty when every value counts)."""
+    rows = [x.row(lang) for x in left_out(q, a)]
+    if not rows:
+        return ""
+    return "\n".join([ui("out_quality", lang, n=len(rows)),
+                      *(ui("out_quality_line", lang, task=t, field=f, value=v, reason=r) for t, f, v, r in rows)])
 
 
 class OutputPage(StepPage):
@@ -68,6 +78,10 @@ class OutputPage(StepPage):
         self.status = FoldingLabel(box, text="", font=style.font(), anchor="w", justify="left", wraplength=900)
         self.status.grid(row=2, column=0, columnspan=3, sticky="w", padx=16, pady=(0, 8))
         self.status.configure(text="")
+        # the plan's data-quality box, here too: each value left out of the figures (task, field, value, reason)
+        self.quality = ctk.CTkLabel(box, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
+                                    justify="left", wraplength=900)
+        self.quality.grid(row=3, column=0, columnspan=3, sticky="w", padx=16, pady=(0, 10))
         self.todo = TodoList(self.body, wiz)  # what is unfinished, under the PDF button it never blocks
         self.todo.grid(row=1, column=0, sticky="ew", pady=(10, 0))
         self._build_exports()
@@ -142,6 +156,7 @@ class OutputPage(StepPage):
         self.open_folder.configure(state=state)
         self.print_button.configure(state="disabled" if self.busy else "normal")
         self.todo.refresh()
+        self.quality.configure(text=quality_text(self.wiz.q, self.wiz.a, lang))
         path = self.wiz.doc.path
         self.saved.configure(text=ui("out_saved", lang, path=path) if path and not self.wiz.doc.dirty else "")
         self._refresh_exports()

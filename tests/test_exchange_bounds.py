@@ -1,0 +1,162 @@
+"""Hostile spreadsheets are refused with an X-code, in bounded memory; a sheet past the row cap is never cut.
+
+The workbooks are written by hand (zipfile + sheet XML), as an attacker or a broken exporter would.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.domain.errors import UserError
+from app.exchange import bounds
+from app.exchange.reader import read_grid
+
+MEMORY_LIMIT = 150 * 1024 * 1024  # the largest refusal below needs a few MB; 9 GB was the bug
+_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
+    'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'spreadsheetml.worksheet+xml"/></Types>',
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook {_NS} xmlns:r="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="調査票" sheetId="1" r:id="rId1"/>'
+    '</sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.'
+    'org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+}
+HEADER = ('<row r="1"><c r="A1" t="inlineStr"><is><t>業務名</t></is></c><c r="B1" t="inlineStr"><is><t>年間件数</t>'
+          '</is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>窓口</t></is></c><c r="B2"><v>10</v></c></row>')
+
+
+def workbook(tmp_path: Path, rows: str = HEADER, merges: list[str] | None = None, dimension: str = "A1:B2",
+             extra: dict[str, tuple[bytes, int]] | None = None) -> Path:
+    """An .xlsx with one sheet holding ``rows`` (sheetData XML) and ``merges``."""
+    merged = "" if not merges else \
+        f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>"
+    sheet = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet {_NS}><dimension ref="{dimension}"/>'
+             f"<sheetData>{rows}</sheetData>{merged}</worksheet>")
+    path = tmp_path / "hostile.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in _PARTS.items():
+            z.writestr(name, text)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        for name, (chunk, times) in (extra or {}).items():
+            with z.open(name, "w", force_zip64=True) as part:  # streamed: the test itself stays small
+                for _ in range(times):
+                    part.write(chunk)
+    return path
+
+
+def _refused(path: Path) -> tuple[str, str]:
+    """The code and message of the refusal, with the peak memory of reading checked."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(UserError) as err:
+            read_grid(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < MEMORY_LIMIT, f"{peak:,} bytes"
+    return err.value.code, err.value.problems[0].message("ja")
+
+
+def test_a_hand_written_workbook_reads(tmp_path: Path) -> None:
+    grid = read_grid(workbook(tmp_path))
+    assert grid.rows == [["業務名", "年間件数"], ["窓口", 10]] and grid.sheet == "調査票"
+
+
+FAR = bounds.column_letter(bounds.MAX_COLUMNS)  # the first column past the bound
+
+
+def _big_rows(count: int) -> str:
+    return HEADER + "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>業務{n}</t></is></c><c r="B{n}">'
+                            f"<v>{n}</v></c></row>" for n in range(3, count + 1))
+
+
+@pytest.mark.parametrize(("name", "kwargs", "code", "shown"), [
+    ("one cell at XFD1048576", {"rows": HEADER + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+                                "dimension": "A1:XFD1048576"}, "X010", "XFD1048576"),
+    ("a value far right", {"rows": HEADER + f'<row r="3"><c r="A3"><v>1</v></c><c r="{FAR}3"><v>1</v></c></row>'},
+     "X010", f"{FAR}3"),
+    ("a value at row 1048576", {"rows": HEADER + '<row r="1048576"><c r="A1048576"><v>1</v></c></row>'},
+     "X009", "1,048,576行"),
+    ("a merged range to XFD1048576", {"merges": ["A1:XFD1048576"]}, "X011", "A1:XFD1048576"),
+    ("a merged range down the sheet", {"merges": ["A2:A1048576"]}, "X011", "A2:A1048576"),
+    ("too many merged ranges", {"merges": [f"C{n}:D{n}" for n in range(1, bounds.MAX_MERGED + 2)]}, "X011",
+     f"{bounds.MAX_MERGED:,}"),
+    ("rows past the cap", {"rows": _big_rows(bounds.MAX_ROWS + 5)}, "X009", f"{bounds.MAX_ROWS + 5:,}行"),
+    ("a zip bomb", {"extra": {"xl/media/bomb.bin": (b"\0" * 1024 * 1024, 300)}}, "X012", "bytes unpacked"),
+    ("a part packed 1000:1", {"extra": {"xl/sharedStrings2.xml": (b"a" * 1024 * 1024, 20)}}, "X012", ":1"),
+])
+def test_hostile_workbooks_are_refused_in_bounded_memory(tmp_path: Path, name: str, kwargs: dict[str, object],
+                                                        code: str, shown: str) -> None:
+    path = workbook(tmp_path, **kwargs)  # type: ignore[arg-type]
+    assert path.stat().st_size < 3 * 1024 * 1024, "small on disk"
+    found, message = _refused(path)
+    assert found == code and shown in message, (found, message)
+
+
+def test_a_sheet_past_the_row_cap_is_refused_with_its_count_on_the_command_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = tmp_path / "many.csv"
+    sheet.write_text("業務名,年間件数\n" + "".join(f"業務{n},{n}\n" for n in range(100_000)), encoding="utf-8")
+    into = tmp_path / "a.kaizen.json"
+    assert main(["import", str(sheet), "--into", str(into)]) == 2
+    err = capsys.readouterr().err
+    assert "X009" in err and "100,001行" in err and f"上限{bounds.MAX_ROWS:,}行" in err
+    assert not into.exists()
+
+
+def test_rows_at_the_cap_are_all_read(tmp_path: Path) -> None:
+    sheet = tmp_path / "cap.csv"
+    sheet.write_text("業務名,年間件数\n" + "".join(f"業務{n},{n}\n" for n in range(bounds.MAX_ROWS - 1)),
+                     encoding="utf-8")
+    assert len(read_grid(sheet).rows) == bounds.MAX_ROWS
+    path = workbook(tmp_path, rows=_big_rows(bounds.MAX_ROWS))
+    assert len(read_grid(path).rows) == bounds.MAX_ROWS
+
+
+def test_blank_formatted_rows_below_the_data_do_not_count(tmp_path: Path) -> None:
+    styled = HEADER + '<row r="900000"><c r="A900000" s="0"/></row>'
+    assert read_grid(workbook(tmp_path, rows=styled, dimension="A1:B900000")).rows[-1] == ["窓口", 10]
+
+
+@pytest.mark.parametrize(("content", "code"), [
+    ("業務名,年間件数\n" + '"' + "長" * (csv.field_size_limit() + 1) + '",1\n', "X013"),
+    ("業務名" + ",x" * (bounds.MAX_COLUMNS + 1) + "\n", "X010"),
+])
+def test_csv_problems_are_user_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str,
+                                      code: str) -> None:
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text(content, encoding="utf-8")
+    assert main(["import", str(sheet), "--into", str(tmp_path / "a.kaizen.json")]) == 2
+    err = capsys.readouterr().err
+    assert code in err and "Traceback" not in err
+
+
+def test_merged_cells_inside_the_bounds_are_still_filled(tmp_path: Path) -> None:
+    rows = HEADER + '<row r="3"><c r="A3" t="inlineStr"><is><t>証明</t></is></c><c r="B3"><v>5</v></c></row>'
+    grid = read_grid(workbook(tmp_path, rows=rows, merges=["B2:B3", "A1:A1", "C1:Z9"]))
+    assert grid.rows[2] == ["証明", 10]  # B3 takes B2's value; C1:Z9 lies beyond every value and fills nothing
+
+
+def test_a_damaged_archive_is_x006(tmp_path: Path) -> None:
+    path = tmp_path / "cut.xlsx"
+    whole = workbook(tmp_path).read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+    assert _refused(path)[0] == "X006"
+    path.write_bytes(io.BytesIO(b"PK\x03\x04 not really").getvalue())
+    assert _refused(path)[0] == "X006"
