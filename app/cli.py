@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     o.add_argument("assessment", type=Path)
     _add_followup_commands(sub)
     cli_book.add_commands(sub)
+    from app import cli_spread
+
+    cli_spread.add_commands(sub)
     return p
 
 
@@ -79,7 +82,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    opened = service.open_assessment(args.assessment)
+    opened = service.open_assessment(args.assessment, note_titles=True)
     for problem in opened.problems:
         print(problem.render(args.lang), file=sys.stderr)
     q, a = opened.questionnaire, opened.assessment
@@ -87,7 +90,7 @@ def _score(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    print(_summary(data, q.measures, args.lang))
+    print(_summary(data, q.measures, args.lang, q.team_name(args.lang)))
     return 0
 
 
@@ -96,7 +99,7 @@ def _hours(value: float, en: bool, width: int = 0) -> str:
     return f"{round_half_up(value, 1):>{width},.1f} {'h' if en else '時間'}"
 
 
-def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> str:
+def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str, team: str) -> str:
     en = lang == "en"
     t = data["totals"]
     names = {m.id: m.label.get(lang) for m in measures}
@@ -116,18 +119,30 @@ def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> st
     scored = {(m["task_id"], m["measure_id"]): m for m in data["measures"]}
     for n, qw in enumerate(data["quick_wins"], 1):
         m = scored[(qw["task_id"], qw["measure_id"])]
-        lines.append(f"  {n}. {names[qw['measure_id']]} — {tasks[qw['task_id']]} ({_hours(m['potential_hours'], en)})")
+        what = f"{m['title']} — " if m["title"] else ""
+        lines.append(f"  {n}. {what}{names[qw['measure_id']]} / {tasks[qw['task_id']]} "
+                     f"({_hours(m['potential_hours'], en)})")
     if not data["quick_wins"]:
         lines.append("  (none yet: answer the ease questions in step 5)" if en
                      else "  （まだありません。手順5で取り組みやすさを回答してください）")
-    lines += ["", "Measures:" if en else "施策:"]
-    for m in sorted(data["measures"], key=lambda m: -m["potential_hours"]):
+    lines += ["", ("Measures (hours after the earlier measures on the same task; alone in brackets):" if en
+                   else "改善策（同じ業務の先の改善策を引いた時間、かっこ内は単独の時間）:")]
+    for m in sorted(data["measures"], key=lambda m: -m["standalone_hours"]):
         quadrant = quadrant_label(m["quadrant"], lang)
         flags = (" [premature]" if en else " [時期尚早]") if m["premature"] else ""
-        flags += (" [central team]" if en else " [中央チームへ]") if m["cross_department"] else ""
+        flags += f" [{team}]" if m["cross_department"] else ""
+        flags += (" [to be confirmed]" if en else " [要確認]") if m["review"] else ""
         ease = "–" if m["ease"] is None else f"{round_half_up(m['ease'], 1):.1f}"
-        lines.append(f"  {quadrant}  {_hours(m['potential_hours'], en, 8)}  {'ease' if en else '容易度'} {ease}  "
-                     f"{names[m['measure_id']]} — {tasks[m['task_id']]}{flags}")
+        alone = f" ({_hours(m['standalone_hours'], en)})" if m["standalone_hours"] != m["potential_hours"] else ""
+        what = f"{m['title']} — " if m["title"] else ""
+        lines.append(f"  {quadrant}  {_hours(m['potential_hours'], en, 8)}{alone}  "
+                     f"{'ease' if en else '容易度'} {ease}  {what}{names[m['measure_id']]} / {tasks[m['task_id']]}"
+                     f"{flags}")
+    lines += ["", (f"This fiscal year (to {t['fiscal_year_end']}): planned {_hours(t['this_year_planned_hours'], en)}"
+                   f" × {t['realisation_factor']:g} = expected {_hours(t['this_year_expected_hours'], en)}" if en else
+                   f"今年度（{t['fiscal_year_end']}まで）: 計画 {_hours(t['this_year_planned_hours'], en)} × "
+                   f"{t['realisation_factor']:g} = 見込み {_hours(t['this_year_expected_hours'], en)}")
+              + (f"; {'target' if en else '目標'} {_hours(t['target_hours'], en)}" if t["target_hours"] else "")]
     for w in data["warnings"]:
         params = {k: v for k, v in w.items() if k != "code"}
         lines.append(f"! {format_message(w['code'], lang, **params)}")
@@ -135,7 +150,7 @@ def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str) -> st
 
 
 def _report(args: argparse.Namespace) -> int:
-    opened = service.open_assessment(args.assessment)
+    opened = service.open_assessment(args.assessment, note_titles=True)
     for problem in opened.problems:
         print(problem.render(args.lang), file=sys.stderr)
     out = service.write_plan(opened.questionnaire, opened.assessment, args.output, lang=args.lang,
@@ -206,7 +221,7 @@ def _add_followup_commands(sub: Any) -> None:
 
 
 def _story(args: argparse.Namespace) -> int:
-    opened = service.open_assessment(args.assessment)
+    opened = service.open_assessment(args.assessment, note_titles=True)
     for problem in opened.problems:
         print(problem.render(args.lang), file=sys.stderr)
     print(service.write_story(opened.questionnaire, opened.assessment, args.action, args.output,
@@ -215,7 +230,7 @@ def _story(args: argparse.Namespace) -> int:
 
 
 def _aggregate(args: argparse.Namespace) -> int:
-    summary = service.aggregate_files(list(args.paths))
+    summary = service.aggregate_files(list(args.paths), args.fixed_date)
     for problem in summary.skipped:
         print(problem.render(args.lang), file=sys.stderr)
     for problem in summary.warnings:
@@ -282,7 +297,7 @@ def _column(columns: Sequence[Any], wanted: str) -> Any:
 
 def _export(args: argparse.Namespace) -> int:
     service.check_output(args.output, "export", [args.assessment])
-    opened = service.open_assessment(args.assessment)
+    opened = service.open_assessment(args.assessment, note_titles=True)
     q, a = opened.questionnaire, opened.assessment
     if args.output.suffix.lower() == ".csv":
         print(service.export_csv(q, a, args.output, table=args.table, lang=args.lang, inputs=[args.assessment]))
@@ -318,6 +333,15 @@ def _output_failed(exc: OSError, lang: str) -> int:
         print(format_message("S015", lang, detail=f"{errno.errorcode.get(exc.errno or 0, exc.errno)}, "
                                                   f"{exc.strerror or exc}"), file=sys.stderr)
     return 2
+
+
+def _spread(args: argparse.Namespace) -> int:
+    from app import cli_spread
+
+    return cli_spread.COMMANDS[args.command](args)
+
+
+COMMANDS.update(dict.fromkeys(("cases", "calibrate", "newsletter", "pack"), _spread))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

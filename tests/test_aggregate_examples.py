@@ -149,7 +149,7 @@ def test_another_questionnaire_version_is_flagged_not_dropped(tmp_path: Path) ->
     summary = service.aggregate_files([tmp_path])
     flagged = [d for d in summary.departments if d.version_flag]
     assert [d.department for d in flagged] == ["旧版の部署"]
-    assert flagged[0].file_version == "0.9.0" and flagged[0].scored_version == "1.0.0"
+    assert flagged[0].file_version == "0.9.0" and flagged[0].scored_version == "2.0.0"
     assert summary.mixed_versions
     assert "W102" in {w.code for w in summary.warnings}
     assert any(p.code == "A014" for p in flagged[0].notes)
@@ -157,11 +157,12 @@ def test_another_questionnaire_version_is_flagged_not_dropped(tmp_path: Path) ->
     assert flagged[0].inventory_hours == pytest.approx(sum(hours(t) for t in old["tasks"]))
 
 
-def test_the_same_department_twice_is_warned(tmp_path: Path) -> None:
+def test_the_same_department_twice_is_counted_once(tmp_path: Path) -> None:
     shutil.copy(FILES[0], tmp_path / "a.kaizen.json")
     shutil.copy(FILES[0], tmp_path / "b.kaizen.json")
     summary = service.aggregate_files([tmp_path])
-    assert len(summary.departments) == 2
+    assert [d.source for d in summary.departments] == ["a.kaizen.json"]
+    assert [(x.name, x.kept, x.reason) for x in summary.set_aside] == [("b.kaizen.json", "a.kaizen.json", "older_copy")]
     assert [w.code for w in summary.warnings] == ["W101"]
 
 

@@ -15,14 +15,15 @@ def test_score_summary_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", str(EXAMPLE)]) == 0
     out = capsys.readouterr().out
     assert "区民課" in out and "まずはこの3つから" in out
-    assert "1. 廃止 — 住民票の写し等の交付（窓口） (420.0 時間)" in out
-    assert "[中央チームへ]" in out
+    assert "1. 申請書控えの二重保管をやめる — 廃止 / 住民票の写し等の交付（窓口） (420.0 時間)" in out
+    assert "[業務改善担当]" in out and "[要確認]" in out
+    assert "今年度（2027-03-31まで）: 計画 1,600.5 時間 × 0.4 = 見込み 640.2 時間; 目標 1,500.0 時間" in out
 
 
 def test_score_summary_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "en", "score", str(EXAMPLE)]) == 0
     out = capsys.readouterr().out
-    assert "Start with these:" in out and "1. Eliminate" in out
+    assert "Start with these:" in out and "— Eliminate / " in out
 
 
 def test_score_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
@@ -40,6 +41,36 @@ def test_score_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str])
                                   {"task_id": "t2", "measure_id": "rearrange"},
                                   {"task_id": "t1", "measure_id": "simplify"}]
     assert {p["measure_id"] for p in data["proposals"]} == {"combine", "data_sharing"}
+    # sequential rule: each task's total is the sum of its measures' shares and never more than its hours
+    for t in data["tasks"]:
+        mine = [m for m in data["measures"] if m["task_id"] == t["id"]]
+        assert t["potential_hours"] == pytest.approx(sum(m["potential_hours"] for m in mine), abs=0.05 * len(mine))
+        assert t["potential_hours"] <= t["annual_hours"]
+        assert all(m["potential_hours"] <= m["standalone_hours"] for m in mine)
+    t1 = [m for m in data["measures"] if m["task_id"] == "t1"]
+    assert [m["measure_id"] for m in t1] == ["combine", "simplify", "ai_ocr", "online_form"]
+    assert t1[0]["potential_hours"] == t1[0]["standalone_hours"]
+    assert t1[1]["potential_hours"] < t1[1]["standalone_hours"]
+    online = t1[3]
+    assert online["review"] and online["fit_factor"] == 0.5 and online["notices"]
+    assert data["proposals"][0]["other_departments"] == "保険年金課"
+    assert data["proposals"][0]["reason"] == "同じような様式・業務が複数の課にある"
+
+
+def test_a_note_becomes_the_title_on_the_command_line_and_says_so(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    answers = data["measures"]["t3"]["eliminate"]["answers"]
+    del answers["action_title"]
+    answers["measure_note"] = "\n控えの綴りをやめる\n文書担当に確認済み"
+    f = tmp_path / "old titles.kaizen.json"
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = f.read_bytes()
+    assert main(["score", str(f)]) == 0
+    captured = capsys.readouterr()
+    assert "A031" in captured.err and "控えの綴りをやめる" in captured.err
+    assert "1. 控えの綴りをやめる — 廃止" in captured.out
+    assert f.read_bytes() == before
 
 
 def _bad_example(tmp_path: Path) -> Path:

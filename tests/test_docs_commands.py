@@ -29,6 +29,10 @@ _PLACEHOLDERS: dict[str | None, dict[str, str]] = {
     "aggregate": {"FOLDER": "folder", "FILE_OR_FOLDER": "folder"},
     "questionnaire": {"ID": "standard", "BOOK.xlsx": "book.xlsx", "NEW.yaml": "new.yaml"},
     "template": {"ID": "standard"},
+    "cases": {"FOLDER_OR_FILE": "folder", "FILE_OR_FOLDER": "folder", "CASES.yaml": "cases.yaml"},
+    "calibrate": {"FOLDER": "folder"},
+    "newsletter": {"FOLDER": "folder", "REPORT.pdf": "report.pdf", "N": "12", "TITLE": "冬号"},
+    "pack": {"DIR": "packdir", "CASES.yaml": "cases.yaml", "FILE.kaizenpack": "ward.kaizenpack"},
 }
 _WINDOW = {None, "open"}  # these open the window: parsed, not run
 
@@ -75,7 +79,7 @@ def _real(argv: list[str]) -> list[str]:
 
 def _workspace(tmp_path: Path) -> None:
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    data["actions"][0].update(status="done", realised_hours=400, done_date="2026-12-01")
+    data["actions"][0].update(status="done", realised_hours=400, done_date="2026-12-01", shareable=True)
     text = json.dumps(data, ensure_ascii=False)
     (tmp_path / "assessment.kaizen.json").write_text(text, encoding="utf-8")
     (tmp_path / "folder").mkdir()
@@ -88,6 +92,15 @@ def _workspace(tmp_path: Path) -> None:
         shutil.copy(SHEET, tmp_path / name)
     for name in ("book.xlsx", "質問票.xlsx"):  # questionnaire workbooks, as `questionnaire export` writes them
         qbook.export_questionnaire(STANDARD, tmp_path / name)
+    # the 横展開 commands: a case catalogue, a pack folder (pack.yaml + a questionnaire) and a built pack
+    from app.service import cases, pack
+
+    run = cases.collect_cases([tmp_path / "folder"])
+    cases.write_cases(run, tmp_path / "cases.yaml", [tmp_path / "folder"])
+    (tmp_path / "packdir").mkdir()
+    shutil.copy(STANDARD, tmp_path / "packdir" / "standard.yaml")
+    (tmp_path / "packdir" / "pack.yaml").write_text("id: ward-kaizen\nversion: 1.0.0\nissuer: 業務改善担当\n", "utf-8")
+    pack.build(tmp_path / "packdir", tmp_path / "ward.kaizenpack", cases=tmp_path / "cases.yaml")
 
 
 CASES = [(where, line, argv) for where, line in documented_lines() for argv in variants(line)]
@@ -102,6 +115,7 @@ def test_the_documents_show_every_command() -> None:
 def test_a_documented_command_line_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str], where: str, line: str,
                                                    argv: list[str]) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))  # `pack install` writes the user's folder
     _workspace(tmp_path)
     monkeypatch.chdir(tmp_path)
     real = _real(argv)

@@ -25,9 +25,11 @@ def test_xlsx_has_three_sheets_and_reimports_the_same_tasks(tmp_path: Path) -> N
     q, a = opened.questionnaire, opened.assessment
     out = service.export_xlsx(q, a, tmp_path / "out.xlsx")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["業務一覧", "施策", "行動計画"]
+    assert wb.sheetnames == ["業務一覧", "改善策", "行動計画"]
     actions = wb["行動計画"]
     heads = [c.value for c in actions[1]]
+    titles = [r[heads.index("何をするか")] for r in actions.iter_rows(min_row=2, values_only=True)]
+    assert titles and all(titles)  # every example action says what will be done
     done = [r for r in actions.iter_rows(min_row=2, values_only=True) if r[heads.index("状態")] == "完了"]
     assert len(done) == sum(1 for x in a.actions if x.status == "done")
     assert sum(r[heads.index("実績時間（時間）")] for r in done) == pytest.approx(
@@ -90,9 +92,10 @@ def test_summary_xlsx_and_csv(tmp_path: Path) -> None:
     written = service.write_summary(summary, csv=tmp_path / "s.csv", xlsx=tmp_path / "s.xlsx")
     assert [p.name for p in written] == ["s.csv", "s.xlsx"]
     wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
-    assert wb.sheetnames == ["部署別", "共通の課題", "全庁的な提案", "読めなかったファイル"]
+    assert wb.sheetnames == ["部署別", "部署（課）別の計", "共通の課題", "全庁的な提案", "共同調達の候補",
+                             "削減率の検証", "集計から外したファイル", "読めなかったファイル"]
     rows = list(wb["部署別"].iter_rows(min_row=2, values_only=True))
     assert rows[-1][0] == "全体"
-    assert rows[-1][6] == pytest.approx(sum(r[6] for r in rows[:-1]), abs=0.1 * len(rows))
+    assert rows[-1][8] == pytest.approx(sum(r[8] for r in rows[:-1]), abs=0.1 * len(rows))
     lines = (tmp_path / "s.csv").read_bytes().decode("utf-8-sig").splitlines()
     assert len(lines) == len(summary.departments) + 2

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from app.domain.assessment import Action
+from app.domain.errors import AssessmentError
 from app.domain.plan import record_follow_up
 
 JAN, FEB, MAR = dt.date(2027, 1, 10), dt.date(2027, 2, 10), dt.date(2027, 3, 10)
@@ -24,9 +25,17 @@ JAN, FEB, MAR = dt.date(2027, 1, 10), dt.date(2027, 2, 10), dt.date(2027, 3, 10)
 def test_date_done(records: list[tuple[str, dt.date, dt.date | None]], done_date: str) -> None:
     x = Action("a1", "t1", "eliminate")
     for status, on, done_on in records:
-        record_follow_up(x, status, on, done_on=done_on)
+        record_follow_up(x, status, on, done_on=done_on, today=MAR)  # reviewed on or after the last date
     assert x.done_date == done_date
     assert [h.date for h in x.history] == [on.isoformat() for _, on, _ in records]  # every record kept
+
+
+def test_a_date_done_after_today_is_refused_and_nothing_is_recorded() -> None:
+    x = Action("a1", "t1", "eliminate")
+    with pytest.raises(AssessmentError) as info:
+        record_follow_up(x, "done", JAN, done_on=MAR, today=FEB)
+    assert info.value.code == "A030"
+    assert x.history == [] and x.status == "not_started" and x.done_date == ""
 
 
 def test_an_unknown_status_is_refused() -> None:

@@ -1,4 +1,6 @@
-"""Golden text: the words of every printed document, extracted from the PDF with a fixed date, compared line by line.
+"""Golden text: the words of every printed document (plan, story sheet, ward summary, newsletter).
+
+Each is extracted from the PDF with a fixed date and compared line by line.
 
 When a change to a document is intended, regenerate the expected files and review the diff in git:
 
@@ -63,12 +65,21 @@ def ward_summary(lang: str) -> Callable[[Path], bytes]:
     return make
 
 
+def newsletter(folder: Path) -> bytes:
+    """業務改善レポート of the shipped example departments' shareable done actions."""
+    from app.service.cases import write_newsletter
+
+    pdf, _ = write_newsletter([EXAMPLES], folder / "newsletter.pdf", issue=1, fixed_date=FIXED)
+    return pdf.read_bytes()
+
+
 DOCUMENTS: dict[str, Callable[[Path], bytes]] = {
     "demo_plan.ja.txt": demo_plan("ja"),
     "demo_plan.en.txt": demo_plan("en"),
     "story_sheet.ja.txt": story_sheet,
     "ward_summary.ja.txt": ward_summary("ja"),
     "ward_summary.en.txt": ward_summary("en"),
+    "newsletter.ja.txt": newsletter,
 }
 
 
@@ -95,8 +106,9 @@ def test_the_golden_text_is_a_real_document() -> None:
     if REGENERATE:
         pytest.skip("regenerating")
     plan = (GOLDEN / "demo_plan.ja.txt").read_text(encoding="utf-8")
-    assert "行動計画" in plan and "区民課" in plan and "2026/10/15" in plan
+    assert "行動計画" in plan and "区民課" in plan and "令和8年10月15日" in plan  # 和暦 (settings.date_style)
     assert "Action plan" in (GOLDEN / "demo_plan.en.txt").read_text(encoding="utf-8")
     assert "改善事例" in (GOLDEN / "story_sheet.ja.txt").read_text(encoding="utf-8")
     summary = (GOLDEN / "ward_summary.ja.txt").read_text(encoding="utf-8")
     assert "全庁" in summary and summary.count("--- page") >= 1
+    assert "業務改善レポート" in (GOLDEN / "newsletter.ja.txt").read_text(encoding="utf-8")

@@ -132,3 +132,60 @@ def test_aggregate_window_summarises_a_folder_with_a_broken_file(gui_root: Any, 
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
     assert xlsx is not None and xlsx.stat().st_size > 0
     win.destroy()
+
+
+def test_the_shareable_tick_is_off_by_default_and_recorded(gui_root: Any, fake_dialogs: FakeDialogs,
+                                                           callback_errors: Any) -> None:
+    from app.gui.followup_dialog import FollowUpDialog
+
+    opened = service.open_assessment(EXAMPLES / "example_shimin.kaizen.json")
+    q, a = opened.questionnaire, opened.assessment
+    dlg = FollowUpDialog(gui_root, q, a, today=dt.date(2027, 1, 20))
+    gui_root.update()
+    dlg.select("a1")
+    assert dlg.shareable.get() == 0 and not a.action("a1").shareable
+    dlg.status.set("完了")
+    dlg.shareable.set(1)
+    assert dlg.record()
+    assert a.action("a1").shareable
+    dlg.select("a2")
+    assert dlg.shareable.get() == 0
+    dlg.select("a1")
+    assert dlg.shareable.get() == 1  # rebuilt from the model
+    dlg.close()
+    gui_root.update()
+
+
+def test_aggregate_window_makes_the_newsletter(gui_root: Any, fake_dialogs: FakeDialogs, callback_errors: Any,
+                                               tmp_path: Path) -> None:
+    from app.gui.aggregate_window import AggregateWindow
+
+    win = AggregateWindow(gui_root, paths=[EXAMPLES])
+    gui_root.update()
+    assert win.newsletter_button.cget("state") == "disabled"  # nothing summarised yet
+    win.run()
+    wait_until(gui_root, lambda: win.summary is not None)
+    assert win.newsletter_button.cget("state") == "normal"
+    worker = win.make_newsletter(tmp_path / "report.pdf")
+    assert worker is not None and win.busy
+    wait_until(gui_root, lambda: not win.busy, timeout=30)
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert fake_dialogs.infos and "report.pdf" in fake_dialogs.infos[-1]
+    win.destroy()
+
+
+def test_aggregate_window_newsletter_without_stories_says_so(gui_root: Any, fake_dialogs: FakeDialogs,
+                                                             callback_errors: Any, tmp_path: Path) -> None:
+    from app.gui.aggregate_window import AggregateWindow
+
+    fake_dialogs.allow_errors = True
+    shutil.copy(EXAMPLES / "example_shimin.kaizen.json", tmp_path / "s.kaizen.json")  # nothing done yet
+    win = AggregateWindow(gui_root, paths=[tmp_path])
+    gui_root.update()
+    win.run()
+    wait_until(gui_root, lambda: win.summary is not None)
+    win.make_newsletter(tmp_path / "report.pdf")
+    wait_until(gui_root, lambda: not win.busy, timeout=30)
+    assert not (tmp_path / "report.pdf").exists()
+    assert fake_dialogs.errors and "業務改善レポートに載せられる事例がありません" in fake_dialogs.errors[-1]
+    win.destroy()

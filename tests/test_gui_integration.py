@@ -72,7 +72,9 @@ def test_follow_up_from_the_plan_step_is_saved_in_the_action_history(
     open_example(wizard)
     wizard.go(step_of(wizard, "action_plan"))
     plan = wizard.pages[wizard.current]
-    late = len(wizard.a.actions)  # every line's review date (2027-01-15) has passed
+    # review dates follow later deadlines, so only the lines reviewed before 2027-03-01 are overdue
+    late = sum(1 for x in wizard.a.actions if x.review_date < "2027-03-01")
+    assert 0 < late < len(wizard.a.actions)
     assert plan.banner.winfo_manager() and "確認日を過ぎた行動があります" in plan.banner_label.cget("text")
     assert f"{late}件" in plan.banner_label.cget("text")
     dlg = plan.banner_button.invoke()
@@ -140,7 +142,7 @@ def test_story_sheet_for_a_done_action_and_a_locked_target(wizard: Any, fake_dia
     out = wizard.pages[wizard.current]
     assert out.story_button.cget("state") == "disabled"  # nothing is done yet
     assert "振り返り" in out.export_status.cget("text")
-    record_follow_up(wizard.a.action("a3"), "done", dt.date(2027, 2, 1), 200.0)
+    record_follow_up(wizard.a.action("a3"), "done", dt.date(2027, 2, 1), 200.0, today=dt.date(2027, 2, 1))
     wizard.changed()
     wizard.go(step_of(wizard, "output"))
     assert out.story_button.cget("state") == "normal" and out.story_ids == ["a3"]

@@ -15,12 +15,13 @@ from tests.helpers import STANDARD, standard_text
 
 def test_standard_questionnaire_loads_with_the_whole_framework() -> None:
     q = load_questionnaire(STANDARD)
-    assert (q.id, q.version) == ("standard", "1.0.0")
+    assert (q.id, q.version) == ("standard", "2.0.0")
     assert [s.kind for s in q.steps] == ["page", "page", "task_grid", "focus", "task_analysis", "measures",
                                         "results", "action_plan", "output"]
     assert [m.id for m in q.measures] == ["eliminate", "combine", "rearrange", "simplify", "manual", "ai_ocr", "rpa",
                                           "online_form", "cashless", "online_meeting", "chat_faq", "paperless",
-                                          "data_sharing"]
+                                          "data_sharing", "generative_ai", "front_desk", "channel_shift", "no_code",
+                                          "standard_system"]
     grid = {i.id for i in q.items_of("task_grid")}
     assert {"name", "category", "legal_basis", "channel", "annual_cases", "minutes_per_case", "fixed_hours",
             "peak_months", "staff", "single_person", "rule_based", "input_medium", "structured", "stability",
@@ -32,7 +33,10 @@ def test_standard_questionnaire_loads_with_the_whole_framework() -> None:
         assert item.label.ja and item.label.en, item.id
     for m in q.measures:
         assert m.label.en and m.provenance.ja and m.provenance.en
-    assert q.measure("rpa").reduction_rate == 0.56 and not q.measure("rpa").provisional
+    assert q.measure("rpa").reduction_rate == 0.56 and q.measure("rpa").provisional  # one 4-task pilot
+    for m in q.measures:
+        assert m.title_example.ja and m.first_step.ja and m.kpi.ja, m.id
+    assert q.team_name() == "業務改善担当" and q.date_style() == "wareki" and q.date_style("en") == "western"
     assert q.measure("combine").provisional and q.settings["unit_cost_yen_per_hour"].provisional
 
 
@@ -64,7 +68,7 @@ def _problems(text: str) -> list[str]:
         ("    value: 0.8", "    value: 8", "Q022"),
         ("  ease_items: [ease_budget,", "  ease_items: [ease_money,", "Q023"),
         ("      - id: fixed_hours", "      - id: fixed_time", "Q026"),
-        ('version: "1.0.0"', 'version: "one"', "Q027"),
+        ('version: "2.0.0"', 'version: "one"', "Q027"),
         ("    reduction_rate: 0.56", "    reduction_rate: 56", "Q022"),
         ("title:\n  ja: 業務改善セルフチェック（標準）\n  en: Kaizen Self-Check (standard)",
          "title:\n  en: only English", "Q020"),

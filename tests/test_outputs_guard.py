@@ -36,7 +36,10 @@ def _dotted(f: Path) -> Path:
 
 def _symlink(f: Path) -> Path:
     link = f.with_name("link-" + f.name)
-    link.symlink_to(f)
+    try:
+        link.symlink_to(f)
+    except OSError as exc:  # Windows: symbolic links need Developer Mode or administrator rights
+        pytest.skip(f"cannot make a symbolic link here: {exc}")
     return link
 
 
@@ -46,7 +49,9 @@ def _hardlink(f: Path) -> Path:
     return link
 
 
-SPELLINGS: list[Callable[[Path], Path]] = [_same, _dotted, _symlink, _hardlink]
+# Wine 8's CreateSymbolicLinkW reports success but makes no link, so the "link" would be a new, unrelated file.
+SPELLINGS = [_same, _dotted, pytest.param(_symlink, marks=pytest.mark.wine_differs(
+    "CreateSymbolicLinkW succeeds without making a link"), id="symlink"), _hardlink]
 
 # command line, and the input's name: it has the output's suffix, so only "it is the input" can refuse it
 COMMANDS = [
@@ -64,7 +69,7 @@ def _argv(template: list[str], source: Path, out: Path) -> list[str]:
     return [x.replace("{in}", str(source)).replace("{out}", str(out)) for x in template]
 
 
-@pytest.mark.parametrize("spelling", SPELLINGS, ids=lambda f: f.__name__.strip("_"))
+@pytest.mark.parametrize("spelling", SPELLINGS, ids=lambda f: f.__name__.strip("_") if callable(f) else None)
 @pytest.mark.parametrize(("name", "template", "input_name"), COMMANDS, ids=[c[0] for c in COMMANDS])
 def test_an_output_that_is_the_input_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
                                                 template: list[str], input_name: str,
@@ -110,7 +115,8 @@ def test_upper_case_spelling_is_the_input_where_case_is_ignored(tmp_path: Path,
     """Windows: ``IN.KAIZEN.JSON`` is ``in.kaizen.json``; ``os.path.normcase`` decides, as there."""
     source = _done_example(tmp_path)
     upper = tmp_path / "IN.KAIZEN.JSON"
-    assert not outputs.same_file(upper, source)  # Linux: another file
+    if os.name != "nt":
+        assert not outputs.same_file(upper, source)  # Linux: another file (Windows ignores case itself)
     monkeypatch.setattr(os.path, "normcase", lambda p: os.fspath(p).lower())
     assert outputs.same_file(upper, source)
     with pytest.raises(outputs.StorageError) as err:

@@ -58,8 +58,8 @@ def edited(tmp_path: Path, change: Callable[[Workbook], object], name: str = "ed
 
 def test_export_has_the_sheets_headings_explanations_and_validation(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(export(tmp_path))
-    assert wb.sheetnames == ["説明", "設定", "効果区分", "改善策", "用語集"]
-    assert wb["説明"]["B3"].value == "standard" and wb["説明"]["B4"].value == "1.0.0"
+    assert wb.sheetnames == ["説明", "設定", "効果区分", "改善策", "進め方カード", "用語集"]
+    assert wb["説明"]["B3"].value == "standard" and wb["説明"]["B4"].value == "2.0.0"
     settings = wb["設定"]
     assert [c.value for c in settings[HEADER_ROW]][:6] == ["キー", "項目", "項目（英）", "値", "単位", "仮の値"]
     row = find_row(settings, "unit_cost_yen_per_hour")
@@ -84,8 +84,8 @@ def test_export_has_the_sheets_headings_explanations_and_validation(tmp_path: Pa
 def test_an_unchanged_workbook_only_raises_the_version_and_keeps_every_comment(tmp_path: Path) -> None:
     out = tmp_path / "new.yaml"
     done = qbook.import_questionnaire(export(tmp_path), out)
-    assert done.changes == 0 and done.questionnaire.version == "1.1.0"
-    assert out.read_text(encoding="utf-8") == standard_text().replace('version: "1.0.0"', 'version: "1.1.0"', 1)
+    assert done.changes == 0 and done.questionnaire.version == "2.1.0"
+    assert out.read_text(encoding="utf-8") == standard_text().replace('version: "2.0.0"', 'version: "2.1.0"', 1)
 
 
 def test_unit_cost_and_a_rate_changed_in_excel_reach_the_next_plan_with_the_new_version(
@@ -103,19 +103,19 @@ def test_unit_cost_and_a_rate_changed_in_excel_reach_the_next_plan_with_the_new_
     assert "# 業務改善セルフチェック 標準質問票" in text  # comments survive
     assert "value: 5000" in text and "reduction_rate: 0.5" in text
     new = load_questionnaire(folder / "city.yaml")
-    assert new.version == "1.1.0" and new.value("unit_cost_yen_per_hour") == 5000
+    assert new.version == "2.1.0" and new.value("unit_cost_yen_per_hour") == 5000
     assert not new.settings["unit_cost_yen_per_hour"].provisional
     old = service.open_assessment(EXAMPLE)
     before = service.score(old.questionnaire, old.assessment)
     monkeypatch.setenv(resources.QUESTIONNAIRES_ENV, str(folder))
     opened = service.open_assessment(EXAMPLE)
-    assert opened.questionnaire.version == "1.1.0"
+    assert opened.questionnaire.version == "2.1.0"
     after = service.score(opened.questionnaire, opened.assessment)
     eliminated = [(b, a) for b, a in zip(before.measures, after.measures, strict=True) if a.measure_id == "eliminate"]
     assert eliminated and all(a.potential_hours == pytest.approx(b.potential_hours / 2) for b, a in eliminated)
     assert after.totals.potential_yen == pytest.approx(round(after.totals.potential_hours * 5000), abs=1)
     pdf = service.render_plan(opened.questionnaire, opened.assessment, fixed_date=FIXED)
-    assert "1.1.0" in all_text(pdf) and "5,000" in all_text(pdf)
+    assert "2.1.0" in all_text(pdf) and "5,000" in all_text(pdf)
 
 
 def _merge(wb: Workbook) -> str:
@@ -282,3 +282,15 @@ def test_an_output_that_is_an_input_or_not_yaml_is_refused(tmp_path: Path) -> No
 @pytest.mark.parametrize(("old", "new"), [("1.0.0", "1.1.0"), ("1.4.2", "1.5.0"), ("2", "2.1.0"), ("3.9", "3.10.0")])
 def test_the_minor_version_goes_up(old: str, new: str) -> None:
     assert next_minor(old) == new
+
+
+def test_the_team_name_and_a_cards_contact_are_edited_in_excel(tmp_path: Path) -> None:
+    def change(wb: Workbook) -> None:
+        set_cell(wb, "設定", "central_team_name", "値", "行政改革推進課")
+        set_cell(wb, "進め方カード", "rpa", "窓口・内線", "情報政策課（内線 2345）")
+        set_cell(wb, "進め方カード", "rpa", "見本のまま", "いいえ")
+    book, _ = edited(tmp_path, change)
+    new = qbook.import_questionnaire(book, tmp_path / "new.yaml").questionnaire
+    assert new.text_setting("central_team_name") == "行政改革推進課"
+    guide = new.measure("rpa").guide
+    assert guide is not None and guide.contact.ja == "情報政策課（内線 2345）" and not guide.example

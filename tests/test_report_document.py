@@ -45,7 +45,7 @@ def test_cover_shows_department_date_participants_questionnaire_and_method(plan_
     cover = squash(page_texts(plan_ja)[0])
     info = example.assessment.info
     q = example.questionnaire
-    for expected in (info["department"], "2026/10/15", info["participants"], q.title.ja, q.id, q.version,
+    for expected in (info["department"], "令和8年10月15日", info["participants"], q.title.ja, q.id, q.version,
                      "推定（見積り）"):
         assert squash(expected) in cover
 

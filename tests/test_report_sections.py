@@ -159,4 +159,4 @@ def test_measures_without_any_ease_answer_render_and_say_why_they_are_not_plotte
                 if key.startswith("ease_"):
                     del choice.answers[key]
     body = all_text(render(q, a))
-    assert "取り組みやすさが未回答の施策" in body
+    assert "取り組みやすさが未回答の改善策" in body

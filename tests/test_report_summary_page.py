@@ -46,13 +46,16 @@ def test_summary_names_the_top_major_projects_with_hours_and_points_to_the_propo
     page = _summary_page(q, a)
     assert squash(text("next_title")) in page
     # Highest potential first, exactly the section's own major projects (proposals are counted apart).
-    assert [m.potential_hours for m in majors] == sorted((m.potential_hours for m in majors), reverse=True)
+    # ranked by what each would save alone (the idea), the figure beside it is its share after the others
+    assert [m.standalone_hours for m in majors] == sorted((m.standalone_hours for m in majors), reverse=True)
     assert all(m.quadrant == "major_project" and not m.cross_department for m in majors)
     assert len(majors) == ctx.result.totals.major_project_count
     for n, m in enumerate(majors[:NEXT_MAX], 1):
         line = text("qw_line", measure=ctx.measure_label(m.measure_id), task=ctx.task_name(m.task_id),
                     hours=_hours(m.potential_hours))
-        assert squash(f"{n}.{line}") in page, line
+        title = ctx.title(m.task_id, m.measure_id)
+        assert title, "every example measure says what will be done"
+        assert squash(f"{n}.{title}{line}") in page, line
     if len(majors) > NEXT_MAX:
         assert squash(text("next_more", n=len(majors) - NEXT_MAX, section=text("h_tasks"))) in page
     n_props = len(ctx.result.proposals)

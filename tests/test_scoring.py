@@ -69,7 +69,7 @@ def test_triggers_do_not_fire_without_their_condition() -> None:
 
 def test_ecrs_questions_after_e_are_skipped_when_e_is_yes() -> None:
     env = {"ecrs_e": "yes"}
-    for item_id in ("ecrs_c_similar", "ecrs_c_repeat", "ecrs_r", "ecrs_s"):
+    for item_id in ("ecrs_c_other_dept", "ecrs_c_repeat", "ecrs_r", "ecrs_s"):
         relevant = Q.item(item_id).relevant
         assert relevant is not None and not relevant.test(env) and relevant.test({"ecrs_e": "no"})
 
@@ -100,7 +100,7 @@ def test_quick_win_needs_no_budget_no_coordination_and_three_months() -> None:
 
 
 def test_cross_department_goes_to_the_central_team_not_quick_wins() -> None:
-    a = one_task(Q, BASE, {"ecrs_c_similar": "yes"}, {"combine": {"affected_share": 10, **easy()}})
+    a = one_task(Q, BASE, {"ecrs_c_other_dept": "yes"}, {"combine": {"affected_share": 10, **easy()}})
     result = score(Q, a)
     assert result.measures[0].cross_department
     assert result.quick_wins == ()
@@ -134,11 +134,12 @@ def test_at_least_one_no_tool_measure_when_one_exists() -> None:
     assert [m.measure_id for m in picked] == ["rpa", "chat_faq", "manual"]
 
 
-def test_potential_is_capped_per_task_in_totals() -> None:
+def test_measures_on_one_task_never_save_more_than_the_task() -> None:
     a = one_task(Q, BASE, {"ecrs_e": "yes", "pain_points": ["paper", "inquiries"]},
                  {"eliminate": {"affected_share": 10, **easy()}, "paperless": {"affected_share": 10, **easy()}})
     result = score(Q, a)
-    assert sum(m.potential_hours for m in result.measures) > 600
+    assert sum(m.standalone_hours for m in result.measures) > 600
+    assert [m.potential_hours for m in result.measures] == [pytest.approx(600), pytest.approx(0)]
     assert result.totals.potential_hours == pytest.approx(600)
     assert result.totals.potential_index == pytest.approx(100)
 
@@ -168,9 +169,19 @@ def test_unchosen_measures_are_not_scored() -> None:
     assert score(Q, a).measures == ()
 
 
-def test_capacity_warning() -> None:
-    a = one_task(Q, {"name": "重い業務", "fixed_hours": 5000, "staff": 1})
-    assert [w.code for w in score(Q, a).warnings] == ["W001"]
+@pytest.mark.parametrize(("hours", "headcount", "codes"), [
+    (2090, {"headcount_regular": 1}, []),  # 1,900 × 1.1 = 2,090: not more than 10 % over
+    (2091, {"headcount_regular": 1}, ["W001"]),
+    (950, {"headcount_regular": 1}, []),  # exactly half
+    (949, {"headcount_regular": 1}, ["W003"]),
+    (5000, {"headcount_regular": 1, "headcount_part_time": 1.5, "headcount_contract": 0.5}, []),  # 3 FTE = 5,700 h
+    (5000, {}, []),  # no headcount: no check
+])
+def test_capacity_is_checked_against_the_section_headcount(hours: float, headcount: dict[str, float],
+                                                           codes: list[str]) -> None:
+    a = one_task(Q, {"name": "業務", "fixed_hours": hours, "staff": 0.1})  # a task's own 担当人数 is descriptive
+    a.info.update(headcount)
+    assert [w.code for w in score(Q, a).warnings] == codes
 
 
 def test_example_department_figures_are_believable() -> None:
@@ -183,3 +194,6 @@ def test_example_department_figures_are_believable() -> None:
     assert 5 < t.potential_index < 20
     assert [m.measure_id for m in result.quick_wins] == ["eliminate", "rearrange", "simplify"]
     assert {m.measure_id for m in result.proposals} == {"combine", "data_sharing"}
+    assert t.headcount == 13.5 and result.warnings == ()
+    assert sum(t.quadrant_counts.values()) == len(result.measures)
+    assert sum(x.potential_hours for x in result.tasks) == pytest.approx(t.potential_hours)

@@ -67,7 +67,7 @@ def test_export_hours_yen_counts_and_dates_are_formatted(tmp_path: Path) -> None
     tasks, measures, actions = wb.worksheets
     assert all(c.number_format == sheet_print.HOURS_FORMAT for c in _column(tasks, "年間時間（時間）"))
     assert all(c.number_format == sheet_print.COUNT_FORMAT for c in _column(tasks, "年間件数") if c.value is not None)
-    assert all(c.number_format == sheet_print.YEN_FORMAT for c in _column(measures, "ポテンシャル（円）"))
+    assert all(c.number_format == sheet_print.YEN_FORMAT for c in _column(measures, "ポテンシャル（人件費換算・円）"))
     assert all(c.number_format == "0.0" for c in _column(measures, "削減率（%）"))
     deadlines = [c for c in _column(actions, "期限") if c.value is not None]
     assert deadlines and all(isinstance(c.value, dt.datetime) and c.number_format == sheet_print.DATE_FORMAT

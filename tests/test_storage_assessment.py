@@ -173,6 +173,7 @@ def test_save_and_open_in_a_non_ascii_folder_with_spaces(tmp_path: Path) -> None
 def renamed_questionnaire() -> Any:
     """The standard questionnaire with the 'systems' column renamed and 'participants' removed."""
     text = standard_text().replace("      - id: systems\n", "      - id: systems_used\n", 1)
+    text = text.replace("answered(systems)", "answered(systems_used)")
     start = text.index("      - id: participants\n")
     end = text.index("      - id: ", start + 10)
     return convert(text[:start] + text[end:], "renamed.yaml")

@@ -36,7 +36,7 @@ def test_every_version_below_current_has_a_step() -> None:
 
 def test_v0_to_v1_step() -> None:
     data = json.loads(V0)
-    out = migrations.migrate(data, 0)
+    out = migrations.STEPS[0](data)
     assert data == json.loads(V0)  # the input is not changed
     assert out["format_version"] == 1
     assert out["questionnaire"] == {"id": "standard", "version": "1.0.0"}
@@ -45,6 +45,36 @@ def test_v0_to_v1_step() -> None:
     assert out["tasks"][0]["answers"]["name"] == "住民票の写しの交付"
     assert out["focus"] == ["t1"]
     assert "department" not in out
+
+
+# A format-1 file: one C question (ecrs_c_similar) for 他課・他係 together.
+V1 = {"format": "kaizen-assessment", "format_version": 1, "questionnaire": {"id": "standard", "version": "1.0.0"},
+      "info": {"department": "区民課", "session_date": "2026-10-15"},
+      "tasks": [{"id": "t1", "answers": {"name": "転入届", "annual_cases": 4000, "minutes_per_case": 30}}],
+      "focus": ["t1"],
+      "analysis": {"t1": {"ecrs_e": "no", "ecrs_c_similar": "yes", "ecrs_c_repeat": "no"}},
+      "measures": {"t1": {"combine": {"chosen": True, "answers": {"affected_share": 2,
+                                                                  "measure_note": "様式をまとめる\n詳細"}}}},
+      "actions": []}
+
+
+def test_v1_to_v2_step_keeps_every_proposal_a_proposal() -> None:
+    data = json.loads(json.dumps(V1))
+    out = migrations.STEPS[1](data)
+    assert data == V1  # the input is not changed
+    assert out["format_version"] == 2
+    assert out["analysis"]["t1"] == {"ecrs_e": "no", "ecrs_c_other_dept": "yes", "ecrs_c_repeat": "no"}
+    assert out["measures"] == V1["measures"]
+
+
+def test_v1_file_opens_with_the_proposal_kept(tmp_path: Path) -> None:
+    path = tmp_path / "区民課.kaizen.json"
+    path.write_text(json.dumps(V1, ensure_ascii=False), encoding="utf-8")
+    opened = service.open_assessment(path)
+    assert opened.problems[0].code == "A018"
+    result = service.score(opened.questionnaire, opened.assessment)
+    assert [m.measure_id for m in result.proposals] == ["combine"]
+    assert opened.assessment.analysis["t1"]["ecrs_c_other_dept"] == "yes"
 
 
 def test_v0_file_opens_migrated_with_a_message_and_saves_as_current(tmp_path: Path) -> None:
@@ -82,7 +112,7 @@ def test_v0_step_tolerates_damage() -> None:
 
 def test_current_files_are_not_touched() -> None:
     data: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    assert migrations.detect_version(data) == 1
-    assert migrations.migrate(data, 1) is data
+    assert migrations.detect_version(data) == 2
+    assert migrations.migrate(data, 2) is data
     assert migrations.detect_version({"format_version": -1}) is None
     assert migrations.detect_version({"format_version": True}) is None

@@ -76,7 +76,7 @@ def test_not_done_and_unknown_actions_are_user_errors() -> None:
         service.render_story(q, a, "a999")
     assert exc.value.code == "R101"
     # once the follow-up records it as done, the sheet can be made
-    record_follow_up(pending, "done", FIXED, 12.5, "")
+    record_follow_up(pending, "done", FIXED, 12.5, "", today=FIXED)
     assert service.render_story(q, a, pending.id, fixed_date=FIXED).startswith(b"%PDF")
 
 

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.domain.action_fields import ACTION_ITEMS, FOLLOW_UP_ITEMS
 from app.domain.errors import AssessmentError
 from app.domain.questionnaire import Choice, Item, LText
-from app.domain.values import add_months, coerce, parse_date, parse_number, round_half_up
+from app.domain.values import add_months, coerce, parse_date, parse_number, round_half_up, validate
 
 INT = Item("annual_cases", "integer", LText("年間件数"), minimum=0, maximum=100_000_000)
 DEC = Item("minutes_per_case", "decimal", LText("1件あたりの処理時間（分）"), minimum=0, maximum=480)
@@ -103,3 +104,18 @@ def test_any_grouped_or_full_width_integer_reads_back(n: int) -> None:
     full_width = grouped.translate(str.maketrans("0123456789,", "０１２３４５６７８９，"))
     assert parse_number(grouped) == n
     assert parse_number(full_width) == n
+
+
+@pytest.mark.parametrize(("item", "raw", "lang", "value", "code", "field"), [
+    (FOLLOW_UP_ITEMS["realised_hours"], "３２０", "ja", 320.0, None, None),
+    (FOLLOW_UP_ITEMS["realised_hours"], "たくさん", "en", None, "A001", "Hours saved (h/year)"),
+    (FOLLOW_UP_ITEMS["realised_hours"], "-1", "ja", None, "A002", "削減できた時間（時間/年）"),
+    (ACTION_ITEMS["deadline"], "2026/4/1", "ja", "2026-04-01", None, None),
+    (ACTION_ITEMS["deadline"], "2026/13/40", "en", None, "A007", "Deadline"),
+    (ACTION_ITEMS["review_date"], "", "ja", None, None, None),
+])
+def test_validate_is_coerce_with_the_field_named_in_the_window_language(
+        item: Item, raw: str, lang: str, value: object, code: str | None, field: str | None) -> None:
+    got, problem = validate(item, raw, lang)
+    assert got == value
+    assert (problem.code, problem.params["field"]) == (code, field) if problem else code is None

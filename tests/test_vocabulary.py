@@ -8,18 +8,20 @@ from pathlib import Path
 import pytest
 
 from app.domain import vocabulary
+from app.domain.action_fields import ACTION_ITEMS, FOLLOW_UP_ITEMS
 from app.domain.catalogue import Catalogue, MissingTextError
 from app.domain.messages import CATALOGUE
 from app.gui import formats as gui_formats
 from app.gui.pages.output import CSV_TABLES
-from app.gui.pages.plan import COLUMNS, TEXT_FIELDS
+from app.gui.pages.plan import COLUMNS, LAYOUT, TEXT_FIELDS
 from app.gui.strings import UI
 from app.report import formats as report_formats
 from app.report.followup_strings import TEXTS as FOLLOWUP_TEXTS
+from app.report.spread_strings import TEXTS as SPREAD_TEXTS
 from app.report.strings import TEXTS as REPORT_TEXTS
 
 APP = Path(__file__).resolve().parent.parent / "app"
-CATALOGUES = [vocabulary.VOCABULARY, CATALOGUE, UI, REPORT_TEXTS, FOLLOWUP_TEXTS]
+CATALOGUES = [vocabulary.VOCABULARY, CATALOGUE, UI, REPORT_TEXTS, FOLLOWUP_TEXTS, SPREAD_TEXTS]
 
 
 @pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda c: c.name)
@@ -52,11 +54,19 @@ def test_labels_are_the_same_on_every_surface() -> None:
 
 
 def test_keys_built_at_run_time_exist() -> None:
-    keys = [*COLUMNS, *(f"f_{name}" for name in TEXT_FIELDS), *(f"out_table_{t}" for t in CSV_TABLES),
+    keys = [*COLUMNS, *(f"f_{name}" for row in LAYOUT for name in row if name not in ACTION_ITEMS),
+            *(f"out_table_{t}" for t in CSV_TABLES),
             *(f"fu_{name}" for name in ("before", "after", "comment", "tips")),
             *(f"ag_col_{c}" for c in ("department", "inventory", "potential", "realised", "done"))]
     for key in keys:
         assert key in UI, key
+
+
+def test_every_action_field_is_described_once() -> None:
+    """The plan step's text and date fields are the action items; their labels have both languages."""
+    assert set(TEXT_FIELDS) == set(ACTION_ITEMS)
+    for item in [*ACTION_ITEMS.values(), *FOLLOW_UP_ITEMS.values()]:
+        assert item.label.ja and item.label.en, item.id
 
 
 def _literal_keys(pattern: str, files: list[Path]) -> set[tuple[str, str]]:
@@ -71,12 +81,15 @@ def test_every_literal_key_in_the_code_is_in_its_catalogue() -> None:
     gui = sorted((APP / "gui").rglob("*.py"))
     for name, key in _literal_keys(r'\bui\(\s*"(\w+)"\s*[,)]', gui):
         assert key in UI, f"{name}: ui({key!r})"
-    plan = [p for p in sorted((APP / "report").glob("*.py")) if p.name not in ("story.py", "summary.py")]
+    followup_files = ("story.py", "summary.py", "summary_chart.py")
+    plan = [p for p in sorted((APP / "report").glob("*.py")) if p.name not in followup_files]
     for name, key in _literal_keys(r'\b(?:t|tp|text)\(\s*"(\w+)"\s*[,)]', plan):
         assert key in REPORT_TEXTS, f"{name}: {key!r}"
-    followup = [APP / "report" / "story.py", APP / "report" / "summary.py"]
+    followup = [APP / "report" / name for name in followup_files]
     for name, key in _literal_keys(r'\btext\(\s*"(\w+)"\s*[,)]', followup):
         assert key in FOLLOWUP_TEXTS, f"{name}: {key!r}"
+    for name, key in _literal_keys(r'\bstext\(\s*"(\w+)"\s*[,)]', sorted((APP / "report").glob("*.py"))):
+        assert key in SPREAD_TEXTS, f"{name}: {key!r}"
     everything = sorted(APP.rglob("*.py"))
     codes = _literal_keys(r'Problem\(\s*"([A-Z]\d{3})"', everything) | _literal_keys(
         r'(?:fail|Warning|_problem)\(\s*"([A-Z]\d{3})"', everything)

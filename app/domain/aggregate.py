@@ -6,20 +6,28 @@ per file it had to skip. Figures are kept unrounded; the PDF and the exports rou
 
 Realised hours are the actions' recorded ``realised_hours`` (cancelled actions excluded), the same
 rule as :attr:`app.domain.results.Totals.realised_hours`, so the department's own plan and the
-ward-wide summary never disagree.
+ward-wide summary never disagree. The realised-against-planned rate counts only the actions whose review
+is due on the summary day (or that are already done): an action reviewed next year has not failed yet.
+
+Each section counts once per fiscal year (:mod:`app.domain.identity`); the files set aside are listed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.domain.assessment import Assessment
+from app.domain.assessment import Action, Assessment
 from app.domain.errors import Problem
+from app.domain.identity import SetAside, fiscal_year, section_of, select, session_day
+from app.domain.plan import action_title
 from app.domain.questionnaire import EMPTY, LText, Questionnaire
 from app.domain.results import AssessmentResult
+from app.domain.values import parse_date
 from app.domain.vocabulary import GROUP_KINDS
+from app.domain.ward_extras import CalibrationRow, ProcurementGroup, calibration, procurement
 
 MIN_GROUP_DEPARTMENTS = 2  # a group is evidence for whole-office work only when several departments share it
 
@@ -61,6 +69,23 @@ class DepartmentRow:
     quick_wins_done: int
     proposal_count: int
     notes: tuple[Problem, ...] = ()
+    session_date: str = ""  # ISO date of the session (実施日), empty when unknown
+    fiscal_year: int | None = None
+    due_count: int = 0  # actions whose review is due on the summary day, or done
+    due_planned_hours: float = 0.0  # planned hours of those actions
+    due_realised_hours: float = 0.0  # realised hours of those actions
+
+
+@dataclass(frozen=True)
+class DepartmentTotal:
+    """The sections of one department summed (a department with one section has one)."""
+
+    department: str
+    sections: tuple[DepartmentRow, ...]
+
+    def total(self, attribute: str) -> float:
+        """Sum of one numeric :class:`DepartmentRow` attribute over the department's sections."""
+        return float(sum(getattr(d, attribute) for d in self.sections))
 
 
 @dataclass(frozen=True)
@@ -86,6 +111,10 @@ class ProposalEntry:
     measure_label: LText
     annual_hours: float
     potential_hours: float
+    section: str = ""
+    task_id: str = ""
+    title: str = ""  # what will be done (何をするか)
+    other_departments: str = ""  # whom the department named on the other side
 
 
 @dataclass(frozen=True)
@@ -110,9 +139,9 @@ class ProposalGroup:
     @property
     def annual_hours(self) -> float:
         """Sum of the hours of the distinct tasks behind the entries (a task counts once)."""
-        seen: dict[tuple[str, str], float] = {}
+        seen: dict[tuple[str, str, str], float] = {}
         for e in self.entries:
-            seen[(e.department, e.task_name)] = e.annual_hours
+            seen[(e.department, e.section, e.task_id or e.task_name)] = e.annual_hours
         return sum(seen.values())
 
 
@@ -126,7 +155,12 @@ class WardSummary:
     skipped: tuple[Problem, ...]
     versions: dict[str, int] = field(default_factory=dict)  # "id version" -> number of files
     unit_cost_yen_per_hour: float = 0.0
-    warnings: tuple[Problem, ...] = ()  # never block: duplicate departments, mixed questionnaire versions
+    warnings: tuple[Problem, ...] = ()  # never block: mixed fiscal years, mixed questionnaire versions
+    set_aside: tuple[SetAside, ...] = ()  # files of a section already counted with a newer file
+    day: dt.date | None = None  # the summary day that decides which reviews are due
+    calibration: tuple[CalibrationRow, ...] = ()  # completed actions against their estimate, per measure
+    procurement: tuple[ProcurementGroup, ...] = ()  # 共同調達・全庁導入の候補
+    monthly_hours: tuple[float, ...] = ()  # the departments' inventory hours per month, April first (peak months)
 
     @property
     def mixed_versions(self) -> bool:
@@ -137,24 +171,57 @@ class WardSummary:
         """Sum of one numeric :class:`DepartmentRow` attribute over all departments."""
         return float(sum(getattr(d, attribute) for d in self.departments))
 
+    def by_department(self) -> tuple[DepartmentTotal, ...]:
+        """The rows grouped by department name, in first-seen order (sections summed, never a file twice)."""
+        groups: dict[str, list[DepartmentRow]] = {}
+        for d in self.departments:
+            groups.setdefault(d.department, []).append(d)
+        return tuple(DepartmentTotal(name, tuple(rows)) for name, rows in groups.items())
+
+    def due_rate(self) -> float | None:
+        """Realised ÷ planned hours over the actions whose review is due (``None`` when none is due)."""
+        planned = self.total("due_planned_hours")
+        return self.total("due_realised_hours") / planned if planned > 0 else None
+
+    def distinct_proposal_hours(self) -> float:
+        """Potential hours of the grouped proposals with each proposal counted once (groups overlap)."""
+        seen: dict[tuple[str, str, str, str], float] = {}
+        for g in self.groups:
+            for e in g.entries:
+                seen[(e.department, e.section, e.task_id, e.measure_id)] = e.potential_hours
+        return sum(seen.values())
+
 
 def _department_name(s: Source) -> str:
     raw = s.assessment.info.get(s.questionnaire.scoring.department_item)
     return raw.strip() if isinstance(raw, str) and raw.strip() else s.name
 
 
-def _row(s: Source, majority: tuple[str, str] | None, name: str) -> DepartmentRow:
+def is_due(x: Action, day: dt.date | None) -> bool:
+    """Whether an action's outcome can be judged on ``day``: done, or its review date has come (never cancelled)."""
+    if x.status == "cancelled":
+        return False
+    if x.status == "done":
+        return True
+    review = parse_date(x.review_date) if x.review_date else None
+    return day is not None and review is not None and review <= day
+
+
+def _row(s: Source, majority: tuple[str, str] | None, name: str, day: dt.date | None) -> DepartmentRow:
     a, r = s.assessment, s.result
     live = [x for x in a.actions if x.status != "cancelled"]
-    planned = 0.0
-    for x in live:
+
+    def planned_of(x: Action) -> float:
         m = r.measure(x.task_id, x.measure_id)
-        planned += m.potential_hours if m is not None else 0.0
+        return m.potential_hours if m is not None else 0.0
+
+    planned = sum(planned_of(x) for x in live)
+    due = [x for x in live if is_due(x, day)]
     quick = {(m.task_id, m.measure_id) for m in r.quick_wins}
     done = [x for x in a.actions if x.status == "done"]
-    section = a.info.get("section")
+    session = session_day(a)
     return DepartmentRow(
-        source=s.name, department=name, section=section if isinstance(section, str) else "",
+        source=s.name, department=name, section=section_of(a),
         questionnaire_id=s.file_id, file_version=s.file_version, scored_version=s.questionnaire.version,
         version_flag=majority is not None and (s.file_id, s.file_version) != majority,
         task_count=r.totals.task_count, inventory_hours=r.totals.inventory_hours, focus_hours=r.totals.focus_hours,
@@ -162,6 +229,9 @@ def _row(s: Source, majority: tuple[str, str] | None, name: str) -> DepartmentRo
         realised_hours=r.totals.realised_hours, action_count=len(a.actions), done_count=len(done),
         quick_win_count=len(r.quick_wins), quick_wins_done=sum(1 for x in done if (x.task_id, x.measure_id) in quick),
         proposal_count=len(r.proposals), notes=s.notes,
+        session_date=session.isoformat() if session else "", fiscal_year=fiscal_year(session), due_count=len(due),
+        due_planned_hours=sum(planned_of(x) for x in due),
+        due_realised_hours=sum(x.realised_hours or 0.0 for x in due),
     )
 
 
@@ -205,8 +275,12 @@ def _entries(sources: Sequence[Source], names: Sequence[str]) -> list[ProposalEn
                 label = s.questionnaire.measure(m.measure_id).label
             except KeyError:
                 label = LText(m.measure_id)
+            other_item = s.questionnaire.scoring.other_departments_item
+            other = s.assessment.analysis.get(m.task_id, {}).get(other_item) if other_item else None
             out.append(ProposalEntry(name, t.name, t.category, t.pains, m.measure_id, label, t.annual_hours,
-                                     m.potential_hours))
+                                     m.potential_hours, section_of(s.assessment), t.task_id,
+                                     action_title(s.questionnaire, s.assessment, m.task_id, m.measure_id),
+                                     other if isinstance(other, str) else ""))
     return out
 
 
@@ -235,38 +309,45 @@ def _groups(entries: Sequence[ProposalEntry], ref: Questionnaire) -> tuple[Propo
 
 
 def aggregate(sources: Sequence[Source], skipped: Sequence[Problem] = (),
-              reference: Questionnaire | None = None) -> WardSummary:
+              reference: Questionnaire | None = None, day: dt.date | None = None) -> WardSummary:
     """Sum and compare the departments; ``reference`` supplies labels (default: the first source's questionnaire).
 
-    Departments keep the order given. A file whose questionnaire id and version differ from the most
+    Departments keep the order given; a section's older files of the same fiscal year are set aside
+    (:func:`app.domain.identity.select`). A file whose questionnaire id and version differ from the most
     common pair among the files is flagged, never dropped: its figures were scored with the questionnaire
-    it was opened with, and the flag tells the reader to compare with care.
+    it was opened with, and the flag tells the reader to compare with care. ``day`` decides which
+    reviews are due (none without it, so only done actions count in the rate).
     """
-    versions = Counter(f"{s.file_id} {s.file_version}" for s in sources)
-    pairs = Counter((s.file_id, s.file_version) for s in sources)
+    kept, aside = select(list(sources), name=lambda x: x.name, department=_department_name,
+                         assessment=lambda x: x.assessment)
+    versions = Counter(f"{s.file_id} {s.file_version}" for s in kept)
+    pairs = Counter((s.file_id, s.file_version) for s in kept)
     # ties go to the first file's pair, so the flag does not depend on dictionary order
-    majority = max(pairs, key=lambda p: (pairs[p], -[(s.file_id, s.file_version) for s in sources].index(p))) \
+    majority = max(pairs, key=lambda p: (pairs[p], -[(s.file_id, s.file_version) for s in kept].index(p))) \
         if len(pairs) > 1 else None
-    names = [_department_name(s) for s in sources]
-    rows = tuple(_row(s, majority, n) for s, n in zip(sources, names, strict=True))
-    ref = reference or (sources[0].questionnaire if sources else None)
+    names = [_department_name(s) for s in kept]
+    rows = tuple(_row(s, majority, n, day) for s, n in zip(kept, names, strict=True))
+    ref = reference or (kept[0].questionnaire if kept else None)
     if ref is None:
-        return WardSummary((), (), (), tuple(skipped), {})
+        return WardSummary((), (), (), tuple(skipped), {}, day=day)
     return WardSummary(
-        departments=rows, pains=_pains(sources, names, ref), groups=_groups(_entries(sources, names), ref),
+        departments=rows, pains=_pains(kept, names, ref), groups=_groups(_entries(kept, names), ref),
         skipped=tuple(skipped), versions=dict(versions), unit_cost_yen_per_hour=ref.value("unit_cost_yen_per_hour"),
-        warnings=_warnings(rows, versions),
+        warnings=_warnings(rows, versions, aside), set_aside=tuple(aside), day=day,
+        calibration=calibration(kept, ref), procurement=procurement(kept, names, ref),
+        monthly_hours=tuple(sum(x) for x in zip(*(s.result.totals.monthly_hours for s in kept
+                                                  if len(s.result.totals.monthly_hours) == 12), strict=True)),
     )
 
 
-def _warnings(rows: Sequence[DepartmentRow], versions: Counter[str]) -> tuple[Problem, ...]:
+def _warnings(rows: Sequence[DepartmentRow], versions: Counter[str], aside: Sequence[SetAside]) -> tuple[Problem, ...]:
     out: list[Problem] = []
-    by_name: dict[str, list[str]] = {}
-    for d in rows:
-        by_name.setdefault(d.department, []).append(d.source)
-    for name, files in by_name.items():
-        if len(files) > 1:
-            out.append(Problem("W101", {"department": name, "files": "、".join(files)}))
+    if aside:
+        shown = "、".join(x.name for x in aside[:5]) + ("…" if len(aside) > 5 else "")
+        out.append(Problem("W101", {"count": len(aside), "files": shown}))
+    years = sorted({d.fiscal_year for d in rows if d.fiscal_year is not None})
+    if len(years) > 1:
+        out.append(Problem("W104", {"years": "、".join(f"{y}年度" for y in years)}))
     if len(versions) > 1:
         out.append(Problem("W102", {"versions": "、".join(f"{k}（{n}）" for k, n in sorted(versions.items()))}))
     return tuple(out)

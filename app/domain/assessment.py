@@ -68,6 +68,7 @@ class Action:
     baseline: str = ""
     target: str = ""
     review_date: str = ""
+    review_date_manual: bool = False  # set by hand: no longer follows the deadline
     support: str = ""
     status: str = "not_started"
     done_date: str = ""
@@ -83,6 +84,7 @@ class Action:
     # use with what it read instead; written back unchanged while the app's value is still what it read
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
     kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
+    shareable: bool = False  # 庁内で共有してよい（課長確認済み）: may go into the office's case catalogue
 
 
 @dataclass
@@ -106,6 +108,8 @@ class Assessment:
     # use with what it read instead; written back unchanged while the app's value is still what it read
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
     kept: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
+    assessment_id: str = ""  # stable across copies: a UUID at creation, derived for older files
+    pack: dict[str, str] = field(default_factory=dict)  # {"id", "version"} of the pack whose questionnaire was used
 
     def task(self, task_id: str) -> Task:
         """The task with ``task_id`` (``KeyError`` if none)."""

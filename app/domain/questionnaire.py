@@ -41,6 +41,7 @@ class LText:
 
 
 EMPTY = LText("")
+DEFAULT_TEAM_NAME = LText("業務改善担当", "improvement team")
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,53 @@ class Step:
     items: tuple[Item, ...] = ()
 
 
+GUIDE_TEXTS = ("what", "prerequisites", "contact", "tools", "budget", "security", "pitfalls")
+MAX_GUIDE_STEPS = 5
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A measure's guidance card (進め方カード): what it is, who to ask, what to check, steps 1–5.
+
+    ``example`` marks a shipped card the improvement team should replace with its own office's facts
+    (contacts, extensions, licences, budget calendar).
+    """
+
+    what: LText = EMPTY
+    prerequisites: LText = EMPTY
+    contact: LText = EMPTY  # 窓口・内線, filled in by the team
+    tools: LText = EMPTY  # tools and licences the office already has
+    budget: LText = EMPTY  # 予算要求の時期
+    security: LText = EMPTY  # 個人情報の目的内利用, LGWAN, 特定個人情報保護評価 … where relevant
+    pitfalls: LText = EMPTY
+    steps: tuple[LText, ...] = ()
+    example: bool = False
+
+    def texts(self) -> list[tuple[str, LText]]:
+        """The filled-in text fields in card order, as (field, text)."""
+        return [(k, getattr(self, k)) for k in GUIDE_TEXTS if getattr(self, k).ja]
+
+
+@dataclass(frozen=True)
+class FitRule:
+    """A measure's fit question: いいえ → 要確認 and × ``factor``; わからない → 要確認 only; never a quick win."""
+
+    item: str
+    message: LText
+    factor: float | None = None  # None: settings.fit_no_factor
+    no_value: str = "no"
+    unknown_value: str = "unknown"
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A measure-scope condition that marks a measure 要確認 with a message (and keeps it out of quick wins)."""
+
+    when: Expression
+    message: LText
+    excludes_quick_win: bool = True
+
+
 @dataclass(frozen=True)
 class Measure:
     """An improvement measure of the catalogue, suggested for a task when ``trigger`` holds."""
@@ -112,18 +160,25 @@ class Measure:
     first_step: LText = EMPTY
     kpi: LText = EMPTY
     items: tuple[Item, ...] = ()  # fit questions asked only for this measure
+    fit: tuple[FitRule, ...] = ()
+    gates: tuple[Gate, ...] = ()
+    title_example: LText = EMPTY  # an example action title (何をするか) shown at the measures step
+    proposal_reason: LText = EMPTY  # why its own cross_department rule makes it a proposal
     enabled: bool = True  # false: switched off by the central team, never suggested, scored or listed
+    guide: Guide | None = None  # 進め方カード
+    central_procurement: bool = False  # needs an office-wide tool or contract (共同調達・全庁導入)
 
 
 @dataclass(frozen=True)
 class Setting:
-    """A number the central team may change, with where it comes from."""
+    """A number (or, with ``text``, a word) the central team may change, with where it comes from."""
 
     id: str
     value: float
     label: LText
     provisional: bool
     provenance: LText
+    text: LText | None = None  # text settings (central_team_name, date_style) carry no number
 
 
 @dataclass(frozen=True)
@@ -153,6 +208,14 @@ class Scoring:
     staff_item: str
     target_hours_item: str
     department_item: str
+    headcount_items: tuple[str, ...] = ()  # 基本情報: FTE by kind; their sum × hours_per_fte checks the inventory
+    action_title_item: str = ""  # per-measure: 何をするか (the action's title)
+    note_item: str = ""  # per-measure note, offered as the title of files made before titles existed
+    overtime_item: str = ""  # task grid: 時間外（時間/年）, the KPI baseline of peak work
+    peak_months_item: str = ""  # task grid: 繁忙期 (month numbers)
+    other_departments_item: str = ""  # analysis: which departments (proposals)
+    shared_information_item: str = ""  # analysis: which information (proposals)
+    cross_department_reason: LText = EMPTY  # the reason printed when scoring.cross_department made a proposal
 
 
 @dataclass(frozen=True)
@@ -226,9 +289,26 @@ class Questionnaire:
                 level = band.level
         return level
 
-    def value(self, setting_id: str) -> float:
-        """The numeric value of a setting."""
+    def value(self, setting_id: str, default: float | None = None) -> float:
+        """The numeric value of a setting (``default`` when the file has none and a default is given)."""
+        if default is not None and setting_id not in self.settings:
+            return default
         return self.settings[setting_id].value
+
+    def text_setting(self, setting_id: str, lang: str = "ja", default: LText = EMPTY) -> str:
+        """The text of a text setting in ``lang`` (``default`` when missing)."""
+        s = self.settings.get(setting_id)
+        text = s.text if s is not None and s.text is not None else default
+        return text.get(lang)
+
+    def team_name(self, lang: str = "ja") -> str:
+        """The office-wide improvement team's name (``settings.central_team_name``)."""
+        return self.text_setting("central_team_name", lang, DEFAULT_TEAM_NAME)
+
+    def date_style(self, lang: str = "ja") -> str:
+        """``wareki`` (令和8年12月1日) or ``western`` for printed dates; English always prints Western dates."""
+        style = self.text_setting("date_style", "ja", LText("wareki"))
+        return "western" if lang == "en" else style
 
     @property
     def stamp(self) -> dict[str, str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.domain.questionnaire import EMPTY, LText
+
 
 @dataclass(frozen=True)
 class TaskResult:
@@ -22,6 +24,9 @@ class TaskResult:
     pains: tuple[str, ...] = ()
     premature: bool = False
     suggested: tuple[str, ...] = ()  # measure ids whose trigger holds
+    potential_hours: float = 0.0  # the task's total over its chosen measures, applied one after another (≤ H)
+    peak_months: tuple[int, ...] = ()  # month numbers 1–12
+    overtime_hours: float | None = None  # 時間外（時間/年）, when given
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,9 @@ class MeasureResult:
     affected_share: float
     reduction_rate: float
     suitability: float | None  # used for automation-type measures only
-    potential_hours: float  # unrounded; round only for display
-    potential_yen: float
-    band: int
+    potential_hours: float  # this measure's share after the measures before it on the task (unrounded)
+    potential_yen: float  # of the share
+    band: int  # from standalone_hours
     ease: float | None  # mean of the answered ease items (1–5)
     quadrant: str
     premature: bool
@@ -49,6 +54,12 @@ class MeasureResult:
     quick_win_candidate: bool
     quick_win_eligible: bool
     complete: bool  # every required per-measure question answered
+    standalone_hours: float = 0.0  # what it would save alone: H × a × r × s × fit (ranks it: band, quadrant)
+    fit_factor: float = 1.0  # product of the factors of fit answers of いいえ
+    review: bool = False  # 要確認: a fit answer of いいえ/わからない or a gate holds
+    notices: tuple[LText, ...] = ()  # why it needs review, in the questionnaire's words
+    proposal_reason: LText = EMPTY  # why it is a proposal (cross-department only)
+    order: int = 0  # position in the task's sequence (0 = applied first)
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,14 @@ class Totals:
     quick_win_count: int
     major_project_count: int
     proposal_count: int
+    quadrant_counts: dict[str, int] = field(default_factory=dict)  # every scored measure, by quadrant
+    realisation_factor: float = 0.4
+    fiscal_year_end: str = ""  # ISO date: 3/31 of the session's fiscal year
+    this_year_planned_hours: float = 0.0  # shares of local actions due by fiscal_year_end
+    this_year_expected_hours: float = 0.0  # this_year_planned_hours × realisation_factor
+    headcount: float | None = None  # FTE of the section (基本情報), None when not given
+    capacity_hours: float | None = None  # headcount × hours_per_fte
+    monthly_hours: tuple[float, ...] = ()  # inventory hours per month, April first (12 values)
 
 
 @dataclass(frozen=True)
@@ -76,6 +95,17 @@ class Warning:
 
     code: str
     params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NotThisYear:
+    """A measure left out of this fiscal year's figure, and why (``proposal``, ``no_deadline``, ``later``,
+    ``no_action``, ``cancelled``)."""
+
+    task_id: str
+    measure_id: str
+    reason: str
+    potential_hours: float
 
 
 @dataclass(frozen=True)
@@ -89,6 +119,7 @@ class AssessmentResult:
     totals: Totals
     pain_profile: dict[str, float]  # pain point value -> share of focus tasks (0–1), in choice order
     warnings: tuple[Warning, ...] = ()
+    not_this_year: tuple[NotThisYear, ...] = ()
 
     def task(self, task_id: str) -> TaskResult:
         """The result row of ``task_id``."""
@@ -101,4 +132,4 @@ class AssessmentResult:
     def by_quadrant(self, quadrant: str) -> tuple[MeasureResult, ...]:
         """The scored measures of one quadrant, highest potential first."""
         return tuple(sorted((m for m in self.measures if m.quadrant == quadrant),
-                            key=lambda m: (-m.potential_hours, m.task_index, m.measure_index)))
+                            key=lambda m: (-m.standalone_hours, m.task_index, m.measure_index)))

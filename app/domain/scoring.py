@@ -7,11 +7,14 @@ from the questionnaire. Figures are kept unrounded here and rounded only when sh
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
+from app.domain import totals
 from app.domain.assessment import Assessment, Task
-from app.domain.questionnaire import Item, Measure, Questionnaire
-from app.domain.results import AssessmentResult, MeasureResult, TaskResult, Totals, Warning
+from app.domain.questionnaire import EMPTY, Item, LText, Measure, Questionnaire
+from app.domain.results import AssessmentResult, MeasureResult, TaskResult, Totals
+from app.domain.vocabulary import QUADRANTS
 
 ECRS_RANK = {"E": 0, "C": 1, "R": 2, "S": 3, "M": 4, "T": 5}
 
@@ -75,8 +78,34 @@ def _quadrant(q: Questionnaire, band: int, ease: float | None) -> str:
     return "fill_in" if easy else "not_now"
 
 
+def _fit(q: Questionnaire, measure: Measure, menv: Mapping[str, Any],
+         answers: Mapping[str, Any]) -> tuple[float, bool, bool, list[LText]]:
+    """Fit rules and gates: (factor, needs review, kept out of the quick wins, messages)."""
+    factor, review, blocked = 1.0, False, False
+    notices: list[LText] = []
+    default_factor = q.value("fit_no_factor", 0.5)
+    for rule in measure.fit:
+        item = q.item(rule.item)
+        if item.relevant is not None and not item.relevant.test(menv):
+            continue
+        answer = answers.get(rule.item)
+        if answer == rule.no_value:
+            factor *= rule.factor if rule.factor is not None else default_factor
+        elif answer != rule.unknown_value:
+            continue
+        review = blocked = True
+        notices.append(rule.message)
+    for gate in measure.gates:
+        if gate.when.test(menv):
+            review = True
+            blocked = blocked or gate.excludes_quick_win
+            notices.append(gate.message)
+    return factor, review, blocked, notices
+
+
 def _score_measure(q: Questionnaire, env: dict[str, Any], *, task_index: int, task_id: str, hours: float,
                    measure: Measure, answers: Mapping[str, Any], premature: bool) -> MeasureResult:
+    """One measure on its own: its stand-alone figure, band, quadrant and quick-win status."""
     s = q.scoring
     menv = dict(env)
     menv.update(answers)
@@ -85,19 +114,23 @@ def _score_measure(q: Questionnaire, env: dict[str, Any], *, task_index: int, ta
     share = _choice_score(share_item, share_value) or 0.0
     suitability = likert_share(env, s.suitability_items)
     factor = (suitability if suitability is not None else 0.5) if measure.automation else 1.0
-    potential = hours * share * measure.reduction_rate * factor
-    band = q.band_for(potential)
+    fit_factor, review, blocked, notices = _fit(q, measure, menv, answers)
+    alone = hours * share * measure.reduction_rate * factor * fit_factor
+    band = q.band_for(alone)
     ease_scores = [sc for i in s.ease_items if (sc := _choice_score(q.item(i), answers.get(i))) is not None]
     ease = sum(ease_scores) / len(ease_scores) if ease_scores else None
     quadrant = _quadrant(q, band, ease)
     if premature:
         # A big change is coming: plan it after the change instead of doing it now.
         quadrant = {"quick_win": "major_project", "fill_in": "not_now"}.get(quadrant, quadrant)
-    cross = bool(measure.cross_department and measure.cross_department.test(menv)) or s.cross_department.test(menv)
-    menv.update(premature=premature, ease=ease, potential_band=band, potential_hours=potential)
+    own_cross = bool(measure.cross_department and measure.cross_department.test(menv))
+    cross = own_cross or s.cross_department.test(menv)
+    reason = (measure.proposal_reason if own_cross else s.cross_department_reason) if cross else EMPTY
+    menv.update(premature=premature, ease=ease, potential_band=band, potential_hours=alone)
     pre_confirm = dict(menv)
     pre_confirm.pop(s.quick_win_confirm_item, None)
-    candidate = quadrant == "quick_win" and not premature and not cross and s.quick_win_requires.test(pre_confirm)
+    candidate = quadrant == "quick_win" and not premature and not cross and not blocked \
+        and s.quick_win_requires.test(pre_confirm)
     menv["quick_win_candidate"] = candidate
     eligible = candidate and s.quick_win_requires.test(menv)
     required = [i for i in (*q.measure_items, *measure.items) if i.required and i.is_input]
@@ -106,11 +139,36 @@ def _score_measure(q: Questionnaire, env: dict[str, Any], *, task_index: int, ta
         task_id=task_id, measure_id=measure.id, task_index=task_index,
         measure_index=q.measures.index(measure), ecrs=measure.ecrs, automation=measure.automation,
         tool=measure.tool, annual_hours=hours, affected_share=share, reduction_rate=measure.reduction_rate,
-        suitability=suitability if measure.automation else None, potential_hours=potential,
-        potential_yen=potential * q.value("unit_cost_yen_per_hour"), band=band, ease=ease, quadrant=quadrant,
+        suitability=suitability if measure.automation else None, potential_hours=alone,
+        potential_yen=alone * q.value("unit_cost_yen_per_hour"), band=band, ease=ease, quadrant=quadrant,
         premature=premature, cross_department=cross, quick_win_candidate=candidate, quick_win_eligible=eligible,
-        complete=complete,
+        complete=complete, standalone_hours=alone, fit_factor=fit_factor, review=review, notices=tuple(notices),
+        proposal_reason=reason,
     )
+
+
+def sequence_key(m: MeasureResult) -> tuple[int, int]:
+    """The order measures apply on one task: E, C, R, S, M, then tools; catalogue order within a letter."""
+    return ECRS_RANK.get(m.ecrs, 5), m.measure_index
+
+
+def combine(q: Questionnaire, measures: list[MeasureResult]) -> list[MeasureResult]:
+    """One task's measures applied one after another, each on the hours the earlier ones leave.
+
+    ``P_i = H_left × a_i × r_i × s_i × fit_i``; the task's total is ``H × (1 − Π(1 − f_i))`` and never
+    exceeds ``H``. Returns the measures in that order with ``potential_hours`` set to each one's share.
+    """
+    unit = q.value("unit_cost_yen_per_hour")
+    out: list[MeasureResult] = []
+    left: float | None = None
+    for n, m in enumerate(sorted(measures, key=sequence_key)):
+        if left is None:
+            left = m.annual_hours
+        fraction = m.standalone_hours / m.annual_hours if m.annual_hours > 0 else 0.0
+        part = left * min(1.0, fraction)
+        left -= part
+        out.append(replace(m, potential_hours=part, potential_yen=part * unit, order=n))
+    return out
 
 
 def pick_quick_wins(q: Questionnaire, measures: list[MeasureResult]) -> tuple[MeasureResult, ...]:
@@ -119,7 +177,7 @@ def pick_quick_wins(q: Questionnaire, measures: list[MeasureResult]) -> tuple[Me
     If a no-tool measure is eligible but none was picked, the last pick gives way to the best one.
     """
     eligible = sorted((m for m in measures if m.quick_win_eligible),
-                      key=lambda m: (ECRS_RANK.get(m.ecrs, 5), -m.potential_hours, m.task_index, m.measure_index))
+                      key=lambda m: (ECRS_RANK.get(m.ecrs, 5), -m.standalone_hours, m.task_index, m.measure_index))
     limit = int(q.value("max_quick_wins"))
     picked = eligible[:limit]
     if picked and all(m.tool for m in picked):
@@ -148,35 +206,31 @@ def score(q: Questionnaire, a: Assessment) -> AssessmentResult:
 
     task_results: list[TaskResult] = []
     measure_results: list[MeasureResult] = []
-    warnings: list[Warning] = []
-    per_fte = q.value("hours_per_fte")
     for i, (task, env, h) in enumerate(zip(a.tasks, envs, hours, strict=True)):
         is_focus = task.id in focus_set
         premature = s.premature.test(env)
         pains = env.get(s.pain_points_item) or []
         suggested = tuple(m.id for m in q.measures if is_focus and m.enabled and m.trigger.test(env))
-        staff = env.get(s.staff_item)
-        if isinstance(staff, int | float) and staff > 0 and h > staff * per_fte:
-            warnings.append(Warning("W001", {"task": task.name, "total": round(h), "capacity": round(staff * per_fte),
-                                             "staff": f"{staff:g}", "per_fte": f"{per_fte:g}"}))
+        mine: list[MeasureResult] = []
+        if is_focus:
+            for measure in q.measures:
+                choice = a.measures.get(task.id, {}).get(measure.id)
+                if choice is not None and choice.chosen and measure.enabled:
+                    mine.append(_score_measure(q, env, task_index=i, task_id=task.id, hours=h, measure=measure,
+                                               answers=choice.answers, premature=premature))
+        mine = combine(q, mine)
+        measure_results.extend(mine)
         task_results.append(TaskResult(
             task_id=task.id, index=i, name=task.name, category=env.get("category"), annual_hours=h, focus=is_focus,
             rank=rank[i] + 1, cumulative_share=cumulative[i], suitability=likert_share(env, s.suitability_items),
             readiness=likert_share(env, s.readiness_items), pains=tuple(pains) if isinstance(pains, list) else (),
             premature=premature, suggested=suggested,
+            potential_hours=min(h, sum(m.potential_hours for m in mine)),
+            peak_months=totals.peak_months(env.get(s.peak_months_item)) if s.peak_months_item else (),
+            overtime_hours=totals.number(env.get(s.overtime_item)) if s.overtime_item else None,
         ))
-        if not is_focus:
-            continue
-        for measure in q.measures:
-            choice = a.measures.get(task.id, {}).get(measure.id)
-            if choice is not None and choice.chosen and measure.enabled:
-                measure_results.append(_score_measure(q, env, task_index=i, task_id=task.id, hours=h, measure=measure,
-                                                      answers=choice.answers, premature=premature))
 
-    capped: dict[str, float] = {}
-    for m in measure_results:
-        capped[m.task_id] = min(m.annual_hours, capped.get(m.task_id, 0.0) + m.potential_hours)
-    potential = sum(capped.values())
+    potential = sum(t.potential_hours for t in task_results)
     quick_wins = pick_quick_wins(q, measure_results)
     proposals = tuple(m for m in measure_results if m.cross_department)
     target = a.info.get(s.target_hours_item)
@@ -187,20 +241,32 @@ def score(q: Questionnaire, a: Assessment) -> AssessmentResult:
     pain_item = q.item(s.pain_points_item)
     profile = {str(c.value): (sum(1 for t in focus_results if c.value in t.pains) / len(focus_results)
                               if focus_results else 0.0) for c in pain_item.choices}
-    totals = Totals(
+    year = totals.this_year(q, a, measure_results)
+    headcount = totals.headcount(q, a)
+    capacity = headcount * q.value("hours_per_fte") if headcount is not None else None
+    result_totals = Totals(
         inventory_hours=total,
         focus_hours=sum(t.annual_hours for t in focus_results),
         potential_hours=potential,
         potential_yen=potential * q.value("unit_cost_yen_per_hour"),
         potential_index=potential / total * 100 if total else 0.0,
         target_hours=target_hours,
-        target_progress=potential / target_hours if target_hours else None,
+        target_progress=year.expected / target_hours if target_hours else None,
         realised_hours=realised,
         task_count=len(a.tasks),
         focus_count=len(focus_results),
         quick_win_count=len(quick_wins),
         major_project_count=sum(1 for m in measure_results if m.quadrant == "major_project" and not m.cross_department),
         proposal_count=len(proposals),
+        quadrant_counts={k: sum(1 for m in measure_results if m.quadrant == k) for k in QUADRANTS},
+        realisation_factor=year.factor,
+        fiscal_year_end=year.end.isoformat() if year.end else "",
+        this_year_planned_hours=year.planned,
+        this_year_expected_hours=year.expected,
+        headcount=headcount,
+        capacity_hours=capacity,
+        monthly_hours=totals.monthly_hours(q, task_results),
     )
-    return AssessmentResult(tuple(task_results), tuple(measure_results), quick_wins, proposals, totals, profile,
-                            tuple(warnings))
+    warnings = totals.warnings(q, a, result_totals)
+    return AssessmentResult(tuple(task_results), tuple(measure_results), quick_wins, proposals, result_totals,
+                            profile, tuple(warnings), year.left_out)

@@ -56,6 +56,19 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+# (first day, era name): the eras a printed date of this app can fall in, newest first
+ERAS = ((dt.date(2019, 5, 1), "令和"), (dt.date(1989, 1, 8), "平成"), (dt.date(1926, 12, 25), "昭和"))
+
+
+def wareki(day: dt.date) -> str:
+    """A date in the Japanese era style of municipal documents: 令和8年12月1日 (元年 for the first year)."""
+    for start, era in ERAS:
+        if day >= start:
+            year = day.year - start.year + 1
+            return f"{era}{'元' if year == 1 else year}年{day.month}月{day.day}日"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def round_half_up(value: float, digits: int = 0) -> float:
     """Round half away from zero to ``digits`` decimals (0.05 → 0.1, 2.5 → 3)."""
     quantum = Decimal(1).scaleb(-digits)
@@ -72,6 +85,19 @@ def add_months(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def validate(item: Item, raw: object, lang: str) -> tuple[object, Problem | None]:
+    """:func:`coerce` as the window uses it: ``(value, None)``, or ``(None, problem)`` naming the field in ``lang``.
+
+    Every input of the window goes through here (forms, the action plan, the follow-up window), so the same
+    text is accepted or refused with the same A-code message everywhere.
+    """
+    try:
+        return coerce(item, raw), None
+    except AssessmentError as exc:
+        p = exc.problems[0]
+        return None, Problem(p.code, {**p.params, "field": item.label.get(lang)}, where=item.id)
 
 
 def coerce(item: Item, raw: object, where: str = "") -> object:

@@ -28,7 +28,7 @@ QUADRANT_LABELS: dict[str, tuple[str, str]] = {
 GROUP_KIND_LABELS: dict[str, tuple[str, str]] = {
     "category": ("同じ業務区分", "Same category"),
     "pain": ("同じ課題", "Same pain point"),
-    "measure": ("同じ施策", "Same measure"),
+    "measure": ("同じ改善策", "Same measure"),
 }
 # the short forms the plan's tables print (E eliminate, C combine, R rearrange, S simplify, manual, tool)
 ECRS_LABELS: dict[str, tuple[str, str]] = {

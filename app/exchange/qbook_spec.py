@@ -30,16 +30,16 @@ FIELD_TEXT: dict[str, tuple[str, str]] = {
     "term": ("用語", "新しい用語は下の空き行に追加できます。"),
     "value": ("値", "数値（範囲は入力規則のとおり）。"),
     "label": ("名称", "画面・計画に出る名前。"),
-    "description": ("説明", "施策の説明文。"),
+    "description": ("説明", "改善策の説明文。"),
     "provisional": ("仮の値", "はい＝計画に「仮の値」と表示。実績で確かめたら いいえ。"),
     "provenance": ("出典・根拠", "値の出どころ。計画の前提条件のページに印刷されます。"),
     "min_hours": ("最小の年間削減時間", "この区分になる最小の時間（小さい順、区分1は0）。"),
     "message": ("メッセージ", "計画に出る説明。"),
     "ecrs": ("ECRS", "E/C/R/S=ECRS、M=手順書、T=道具。"),
-    "enabled": ("使う", "いいえ＝この施策を提案しません（どこにも表示されません）。"),
+    "enabled": ("使う", "いいえ＝この改善策を提案しません（どこにも表示されません）。"),
     "reduction_rate": ("削減率", "0〜1（0.3＝30%）。"),
-    "automation": ("自動化", "はい＝自動化の施策（適性の点数を使う）。"),
-    "tool": ("道具", "はい＝ツール・システムを使う施策。"),
+    "automation": ("自動化", "はい＝自動化の改善策（適性の点数を使う）。"),
+    "tool": ("道具", "はい＝ツール・システムを使う改善策。"),
     "first_step": ("最初の一歩", "計画に出る「何から始めるか」。"),
     "kpi": ("KPI", "効果を確かめる指標。"),
     "title_example": ("行動名の例", "行動の名前の書き方の例。"),
@@ -225,7 +225,7 @@ def _measure_sheet(q: Questionnaire) -> SheetSpec:
     from app.domain.questionnaire import Measure
 
     cols = columns_of(Measure, "id", choices={"ecrs": ("E", "C", "R", "S", "M", "T")})
-    return SheetSpec("改善策", "施策カタログです。削減率（0〜1）、仮の値・出典、最初の一歩、KPIなどを直せます。"
+    return SheetSpec("改善策", "改善策カタログです。削減率（0〜1）、仮の値・出典、最初の一歩、KPIなどを直せます。"
                      "条件（式）を変えると、読み込み時に式を確かめます。", cols,
                      _rows(q.measures, cols, "id", ("measures",)), "id", ("measures",))
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.domain.aggregate import WardSummary
 from app.domain.assessment import Assessment
+from app.domain.plan import action_title
 from app.domain.questionnaire import Item, Questionnaire
 from app.domain.results import AssessmentResult
 from app.domain.values import round_half_up
@@ -78,26 +79,32 @@ def tasks_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: str 
 def measures_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: str = "ja") -> Table:
     """One row per chosen measure with its potential, ease and quadrant."""
     headers = [_t(x, lang) for x in (
-        ("業務名", "Task"), ("施策", "Measure"), ("ECRS", "ECRS"), ("年間時間（時間）", "Annual hours"),
-        ("影響割合（%）", "Affected share (%)"), ("削減率（%）", "Reduction rate (%)"),
+        ("業務名", "Task"), ("改善策", "Measure"), ("何をするか", "What will be done"), ("ECRS", "ECRS"),
+        ("年間時間（時間）", "Annual hours"), ("影響割合（%）", "Affected share (%)"),
+        ("削減率（%）", "Reduction rate (%)"),
         ("適合度（%）", "Suitability (%)"), ("ポテンシャル（時間）", "Potential (h)"),
-        ("ポテンシャル（円）", "Potential (yen)"), ("取り組みやすさ", "Ease"), ("区分", "Quadrant"),
-        ("時期尚早", "Premature"), ("中央チームへの提案", "Central-team proposal"))]
+        ("単独のポテンシャル（時間）", "Potential alone (h)"),
+        ("ポテンシャル（人件費換算・円）", "Potential (yen of staff time)"), ("取り組みやすさ", "Ease"),
+        ("区分", "Quadrant"),
+        ("時期尚早", "Premature"), ("要確認", "To confirm"), (f"{q.team_name('ja')}への提案", "Proposal"))]
     rows: list[list[Cell]] = []
     for m in r.measures:
         rows.append([
-            r.task(m.task_id).name, q.measure(m.measure_id).label.get(lang), m.ecrs, _h(m.annual_hours),
+            r.task(m.task_id).name, q.measure(m.measure_id).label.get(lang),
+            action_title(q, a, m.task_id, m.measure_id) or None, m.ecrs, _h(m.annual_hours),
             _pct(m.affected_share), _pct(m.reduction_rate), _pct(m.suitability), _h(m.potential_hours),
-            int(round_half_up(m.potential_yen)), None if m.ease is None else round_half_up(m.ease, 2),
+            _h(m.standalone_hours), int(round_half_up(m.potential_yen)),
+            None if m.ease is None else round_half_up(m.ease, 2),
             quadrant_label(m.quadrant, lang), yes_no(m.premature, lang),
-            yes_no(m.cross_department, lang)])
-    return Table(_t(("施策", "Measures"), lang), headers, rows)
+            "；".join(n.get(lang) for n in m.notices) if m.review else None, yes_no(m.cross_department, lang)])
+    return Table(_t(("改善策", "Measures"), lang), headers, rows)
 
 
 def actions_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: str = "ja") -> Table:
     """One row per action line: the plan and what happened (status, date done, planned vs realised hours)."""
     headers = [_t(x, lang) for x in (
-        ("ID", "ID"), ("施策", "Measure"), ("対象業務", "Task"), ("担当", "Owner"), ("期限", "Deadline"),
+        ("ID", "ID"), ("何をするか", "What will be done"), ("改善策", "Measure"), ("対象業務", "Task"),
+        ("担当", "Owner"), ("期限", "Deadline"),
         ("最初の一歩", "First step"), ("KPI", "KPI"), ("現状", "Baseline"), ("目標", "Target"),
         ("確認日", "Review date"), ("必要な支援", "Support needed"), ("状態", "Status"), ("完了日", "Date done"),
         ("見込み時間（時間）", "Planned hours"), ("実績時間（時間）", "Realised hours"), ("メモ", "Note"))]
@@ -109,7 +116,8 @@ def actions_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: st
             label = q.measure(x.measure_id).label.get(lang)
         except KeyError:
             label = x.measure_id
-        rows.append([x.id, label, names.get(x.task_id, x.task_id), x.owner, x.deadline, x.first_step, x.kpi,
+        rows.append([x.id, action_title(q, a, x.task_id, x.measure_id) or None, label, names.get(x.task_id, x.task_id),
+                     x.owner, x.deadline, x.first_step, x.kpi,
                      x.baseline, x.target, x.review_date, x.support,
                      status_label(x.status, lang), x.done_date or None,
                      _h(m.potential_hours) if m is not None else None, _h(x.realised_hours), x.note or None])
@@ -122,29 +130,35 @@ def assessment_tables(q: Questionnaire, a: Assessment, r: AssessmentResult, lang
 
 
 def summary_tables(s: WardSummary, lang: str = "ja") -> list[Table]:
-    """Departments (with a total line), common pain points, grouped proposals and skipped files."""
+    """Departments (with a total line), department sums, pain points, grouped proposals, set-aside and skipped files."""
     dep_headers = [_t(x, lang) for x in (
-        ("部署", "Department"), ("係", "Section"), ("ファイル", "File"), ("質問票の版", "Questionnaire version"),
+        ("部署", "Department"), ("係", "Section"), ("実施日", "Session date"), ("年度", "Fiscal year"),
+        ("ファイル", "File"), ("質問票の版", "Questionnaire version"),
         ("版の注意", "Version differs"), ("業務数", "Tasks"), ("棚卸し時間（時間）", "Inventoried hours"),
         ("重点業務の時間（時間）", "Focus hours"), ("ポテンシャル（時間）", "Potential (h)"),
         ("ポテンシャル（円）", "Potential (yen)"), ("行動計画の見込み（時間）", "Planned hours"),
         ("実績（時間）", "Realised hours"), ("行動数", "Actions"), ("完了", "Done"), ("すぐやる", "Quick wins"),
-        ("すぐやる完了", "Quick wins done"), ("中央チームへの提案", "Proposals"))]
+        ("すぐやる完了", "Quick wins done"), ("業務改善担当への提案", "Proposals"),
+        ("確認時期の来た行動", "Actions due"), ("その見込み（時間）", "Their planned hours"),
+        ("その実績（時間）", "Their realised hours"))]
     dep_rows: list[list[Cell]] = []
     for d in s.departments:
-        dep_rows.append([d.department, d.section or None, d.source, f"{d.questionnaire_id} {d.file_version}",
+        dep_rows.append([d.department, d.section or None, d.session_date or None, d.fiscal_year, d.source,
+                         f"{d.questionnaire_id} {d.file_version}",
                          yes_no(d.version_flag, lang), d.task_count, _h(d.inventory_hours), _h(d.focus_hours),
                          _h(d.potential_hours), int(round_half_up(d.potential_yen)), _h(d.planned_hours),
                          _h(d.realised_hours), d.action_count, d.done_count, d.quick_win_count, d.quick_wins_done,
-                         d.proposal_count])
+                         d.proposal_count, d.due_count, _h(d.due_planned_hours), _h(d.due_realised_hours)])
     if s.departments:
         def tot(attr: str) -> float:
             return s.total(attr)
-        dep_rows.append([_t(("全体", "All departments"), lang), None, None, None, None, int(tot("task_count")),
+        dep_rows.append([_t(("全体", "All departments"), lang), None, None, None, None, None, None,
+                         int(tot("task_count")),
                          _h(tot("inventory_hours")), _h(tot("focus_hours")), _h(tot("potential_hours")),
                          int(round_half_up(tot("potential_yen"))), _h(tot("planned_hours")),
                          _h(tot("realised_hours")), int(tot("action_count")), int(tot("done_count")),
-                         int(tot("quick_win_count")), int(tot("quick_wins_done")), int(tot("proposal_count"))])
+                         int(tot("quick_win_count")), int(tot("quick_wins_done")), int(tot("proposal_count")),
+                         int(tot("due_count")), _h(tot("due_planned_hours")), _h(tot("due_realised_hours"))])
     pains = Table(_t(("共通の課題", "Common pain points"), lang),
                   [_t(x, lang) for x in (("課題", "Pain point"), ("部署数", "Departments"), ("部署", "Which"),
                                          ("重点業務数", "Focus tasks"), ("時間（時間）", "Hours"))],
@@ -159,10 +173,39 @@ def summary_tables(s: WardSummary, lang: str = "ja") -> list[Table]:
     groups = Table(_t(("全庁的な提案", "Grouped proposals"), lang),
                    [_t(x, lang) for x in (
                        ("まとめ方", "Grouped by"), ("共通点", "Shared"), ("部署数", "Departments"),
-                       ("部署", "Department"), ("業務名", "Task"), ("施策", "Measure"),
+                       ("部署", "Department"), ("業務名", "Task"), ("改善策", "Measure"),
                        ("年間時間（時間）", "Annual hours"), ("ポテンシャル（時間）", "Potential (h)"))],
                    group_rows)
     skipped = Table(_t(("読めなかったファイル", "Skipped files"), lang),
                     [_t(x, lang) for x in (("ファイル", "File"), ("コード", "Code"), ("理由", "Reason"))],
                     [[p.path, p.code, p.message(lang)] for p in s.skipped])
-    return [Table(_t(("部署別", "Departments"), lang), dep_headers, dep_rows), pains, groups, skipped]
+    from app.exchange.spread_tables import calibration_table, procurement_table
+
+    return [Table(_t(("部署別", "Departments"), lang), dep_headers, dep_rows), _by_department(s, lang), pains,
+            groups, procurement_table(s, lang), calibration_table(s, lang), _set_aside(s, lang), skipped]
+
+
+def _by_department(s: WardSummary, lang: str) -> Table:
+    """Each department's sections summed: one line per department."""
+    heads = [_t(x, lang) for x in (
+        ("部署", "Department"), ("係の数", "Sections"), ("係", "Which sections"), ("業務数", "Tasks"),
+        ("棚卸し時間（時間）", "Inventoried hours"), ("ポテンシャル（時間）", "Potential (h)"),
+        ("ポテンシャル（円）", "Potential (yen)"), ("行動計画の見込み（時間）", "Planned hours"),
+        ("実績（時間）", "Realised hours"), ("行動数", "Actions"), ("完了", "Done"))]
+    rows: list[list[Cell]] = [
+        [d.department, len(d.sections), "、".join(x.section for x in d.sections if x.section) or None,
+         int(d.total("task_count")), _h(d.total("inventory_hours")), _h(d.total("potential_hours")),
+         int(round_half_up(d.total("potential_yen"))), _h(d.total("planned_hours")), _h(d.total("realised_hours")),
+         int(d.total("action_count")), int(d.total("done_count"))] for d in s.by_department()]
+    return Table(_t(("部署（課）別の計", "By department"), lang), heads, rows)
+
+
+def _set_aside(s: WardSummary, lang: str) -> Table:
+    """Files left out because a newer file of the same section and fiscal year counts."""
+    reasons = {"older_session": ("実施日が古い", "older session"), "older_copy": ("同じ実施日の古い保存", "older copy")}
+    heads = [_t(x, lang) for x in (("ファイル", "File"), ("部署", "Department"), ("係", "Section"),
+                                   ("年度", "Fiscal year"), ("理由", "Reason"),
+                                   ("集計したファイル", "Counted instead"))]
+    rows: list[list[Cell]] = [[x.name, x.department, x.section or None, x.fiscal_year, _t(reasons[x.reason], lang),
+                               x.kept] for x in s.set_aside]
+    return Table(_t(("集計から外したファイル", "Set aside"), lang), heads, rows)

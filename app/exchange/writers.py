@@ -59,9 +59,11 @@ def _sheet(wb: Any, table: Table, title: str) -> None:
         cell.fill = PatternFill("solid", fgColor="DDDDDD")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     formats = [sheet_print.format_for_header(str(h)) for h in table.headers]
-    for row in table.rows:
+    for index, row in enumerate(table.rows, 2):
         ws.append([_date_cell(ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v for v in row])
-        for cell, fmt in zip(ws[ws.max_row], formats + [None] * max(0, len(row) - len(formats)), strict=False):
+        # ws.cell is a lookup; ws[ws.max_row] scans every cell of the sheet each time (quadratic on big sheets)
+        cells = [ws.cell(row=index, column=j) for j in range(1, len(row) + 1)]
+        for cell, fmt in zip(cells, formats + [None] * max(0, len(row) - len(formats)), strict=False):
             cell.alignment = top
             if _formula_like(cell.value):
                 cell.data_type = "s"  # keep it as text: never evaluate what a user typed

@@ -6,6 +6,7 @@ worker thread so the window never freezes; files that cannot be read are listed,
 
 from __future__ import annotations
 
+import threading
 import tkinter
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from app.domain.errors import UserError
 from app.gui import dialogs, style
 from app.gui.formats import bracket, hours, joined
 from app.gui.strings import ui
+from app.gui.widgets import tool_window_header
 from app.gui.worker import run_in_thread
 
 
@@ -51,11 +53,8 @@ class AggregateWindow(ctk.CTkToplevel):
         self.paths: list[Path] = list(paths)
         self.summary: Any = None
         self.busy = False
-        self.title(ui("ag_title", lang))
-        self.geometry(style.window_size(self, 900, 640))
+        tool_window_header(self, lang, "ag_title", "ag_intro", size=(900, 640), wrap=840)
         f = style.font()
-        ctk.CTkLabel(self, text=ui("ag_intro", lang), font=f, wraplength=840, justify="left").pack(
-            anchor="w", padx=16, pady=(12, 6))
         bar = ctk.CTkFrame(self, fg_color="transparent")
         bar.pack(fill="x", padx=16)
         ctk.CTkButton(bar, text=ui("ag_add_folder", lang), command=self.add_folder, font=f).pack(side="left")
@@ -75,6 +74,9 @@ class AggregateWindow(ctk.CTkToplevel):
             for key, suffix in (("ag_pdf", ".pdf"), ("ag_xlsx", ".xlsx"), ("ag_csv", ".csv"))]
         for b in self.save_buttons:
             b.pack(side="left", padx=(0, 6))
+        self.newsletter_button = ctk.CTkButton(out, text=ui("ag_newsletter", lang), font=f, state="disabled",
+                                               command=self.make_newsletter)
+        self.newsletter_button.pack(side="left", padx=(12, 6))
         ctk.CTkButton(out, text=ui("close", lang), command=self.destroy, font=f, fg_color="gray50").pack(side="right")
         self._show_paths()
 
@@ -151,6 +153,33 @@ class AggregateWindow(ctk.CTkToplevel):
             row=row, column=0, columnspan=len(heads), sticky="w", pady=(10, 0))
         for b in self.save_buttons:
             b.configure(state="normal" if s.departments else "disabled")
+        self.newsletter_button.configure(state="normal" if s.departments else "disabled")
+
+    def make_newsletter(self, path: Path | None = None) -> threading.Thread | None:
+        """業務改善レポート of the chosen files, written in a worker thread (C009 when there is no story)."""
+        if not self.paths or self.busy:
+            return None
+        target = path or ask_output(self, ".pdf")
+        if target is None:
+            return None
+        from app.service.cases import write_newsletter
+
+        self.busy = True
+        self.newsletter_button.configure(state="disabled")
+        paths, lang = list(self.paths), self.lang
+        return run_in_thread(self, lambda: write_newsletter(paths, target, lang=lang), self._newsletter_done)
+
+    def _newsletter_done(self, result: Any, error: BaseException | None) -> None:
+        self.busy = False
+        if not self.winfo_exists():
+            return
+        self.newsletter_button.configure(state="normal")
+        if isinstance(error, UserError):
+            dialogs.show_error(self, error, self.lang)
+        elif error is not None:
+            dialogs.error(self, ui("ag_newsletter_failed", self.lang, detail=type(error).__name__), self.lang)
+        else:
+            dialogs.info(self, ui("ag_saved", self.lang, path=result[0]), self.lang)
 
     def save(self, suffix: str, path: Path | None = None) -> Path | None:
         """Save the summary as PDF, XLSX or CSV."""

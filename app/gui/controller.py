@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import customtkinter as ctk
 
@@ -23,9 +22,7 @@ from app.gui.pages.base import StepPage
 from app.gui.prefs import Prefs
 from app.gui.session import Document
 from app.gui.strings import ui
-
-if TYPE_CHECKING:
-    from app.gui.widgets import GlossaryWindow
+from app.gui.widgets import GlossaryWindow, show_texts
 
 SIDEBAR_WIDTH = 190
 SIDEBAR_MAX_WIDTH = 300
@@ -317,10 +314,12 @@ class Wizard:
         lang = self.lang
         for key, b in self.top_buttons.items():
             b.configure(text=ui(key, lang))
-        self.back_button.configure(text=ui("back", lang))
-        self.next_button.configure(text=ui("next", lang))
-        self.side_title.configure(text=ui("steps", lang))
-        self.scale_label.configure(text=ui("text_size", lang))
+        show_texts(lang, [
+            (self.back_button, "back"),
+            (self.next_button, "next"),
+            (self.side_title, "steps"),
+            (self.scale_label, "text_size"),
+        ])
         self.meeting.retranslate()
         self.root.title(ui("app_title", lang))
         self.home.retranslate()
@@ -365,8 +364,6 @@ class Wizard:
 
     def show_glossary(self) -> None:
         """The glossary (OCR, RPA, ECRS …) in a small window."""
-        from app.gui.widgets import GlossaryWindow
-
         if self.glossary is None:
             self.glossary = GlossaryWindow(self.root, self.q, keys.shortcut_help)
         self.glossary.show(self.lang)

@@ -15,9 +15,9 @@ from typing import Any
 import customtkinter as ctk
 
 from app.domain.catalogue import LANGS
-from app.domain.errors import AssessmentError, Problem
+from app.domain.errors import Problem
 from app.domain.questionnaire import Item
-from app.domain.values import coerce, length_status, parse_date
+from app.domain.values import length_status, parse_date, validate
 from app.domain.vocabulary import yes_no
 from app.gui import skipnote, style
 from app.gui.dialogs import CalendarPopup
@@ -322,12 +322,9 @@ class FormView(ctk.CTkFrame):
 
     def _field_changed(self, f: Field) -> None:
         answers = self._answers()
-        try:
-            value = coerce(f.item, f.raw_value())
-        except AssessmentError as exc:
-            p = exc.problems[0]
-            message = _problem(p.code, f.item, self._lang(), **{k: v for k, v in p.params.items() if k != "field"}) \
-                .message(self._lang())
+        value, problem = validate(f.item, f.raw_value(), self._lang())
+        if problem is not None:
+            message = problem.message(self._lang())
             # typing "12" on the way to "120" must not flash an error: numbers and dates show it on leaving
             f.set_error(message, visible=f.item.type not in ("integer", "decimal", "date"))
             key = (id(answers), f.item.id)

@@ -17,14 +17,16 @@ from pathlib import Path
 import customtkinter as ctk
 
 from app import service
+from app.domain.action_fields import FOLLOW_UP_ITEMS
 from app.domain.assessment import Action, Assessment
-from app.domain.errors import Problem, StorageError, UserError
+from app.domain.errors import StorageError, UserError
 from app.domain.plan import action_names, record_follow_up
 from app.domain.questionnaire import Questionnaire
-from app.domain.values import parse_date, parse_number
+from app.domain.values import validate
 from app.domain.vocabulary import ACTION_STATUSES, status_label
 from app.gui import dialogs, style
 from app.gui.strings import ui
+from app.gui.widgets import tool_window_header
 from app.gui.worker import run_in_thread
 
 STORY_FIELDS = ("before", "after", "comment", "tips")
@@ -44,12 +46,9 @@ class FollowUpDialog(ctk.CTkToplevel):
         self.busy = False  # a story sheet is being written
         self.story_path: Path | None = None  # the last story sheet written
         self.current: Action | None = None
-        self.title(ui("fu_title", lang))
         self.transient(master.winfo_toplevel())  # stays above the wizard it belongs to
-        self.geometry(style.window_size(self, 980, 640))
         self.protocol("WM_DELETE_WINDOW", self.close)
-        ctk.CTkLabel(self, text=ui("fu_intro", lang), font=style.font(), wraplength=900, justify="left").pack(
-            anchor="w", padx=16, pady=(12, 6))
+        tool_window_header(self, lang, "fu_title", "fu_intro", size=(980, 640), wrap=900)
         body = ctk.CTkFrame(self, fg_color="transparent")
         body.pack(fill="both", expand=True, padx=12)
         self.list = ctk.CTkScrollableFrame(body, width=330)
@@ -101,11 +100,13 @@ class FollowUpDialog(ctk.CTkToplevel):
         self.status = ctk.CTkOptionMenu(row, values=labels, font=f)
         self.status.set(status_label(x.status, lang))
         self.status.grid(row=0, column=1, sticky="w")
-        ctk.CTkLabel(row, text=ui("fu_date", lang), font=f).grid(row=1, column=0, sticky="w", padx=(0, 8), pady=4)
+        label = FOLLOW_UP_ITEMS["date"].label.get(lang)
+        ctk.CTkLabel(row, text=label, font=f).grid(row=1, column=0, sticky="w", padx=(0, 8), pady=4)
         self.date = ctk.CTkEntry(row, width=160, font=f)
         self.date.insert(0, x.done_date or self.today.isoformat())
         self.date.grid(row=1, column=1, sticky="w")
-        ctk.CTkLabel(row, text=ui("fu_hours", lang), font=f).grid(row=2, column=0, sticky="w", padx=(0, 8))
+        label = FOLLOW_UP_ITEMS["realised_hours"].label.get(lang)
+        ctk.CTkLabel(row, text=label, font=f).grid(row=2, column=0, sticky="w", padx=(0, 8))
         self.hours = ctk.CTkEntry(row, width=160, font=f)
         if x.realised_hours is not None:
             self.hours.insert(0, f"{x.realised_hours:g}")
@@ -122,6 +123,11 @@ class FollowUpDialog(ctk.CTkToplevel):
             box.insert("1.0", getattr(x, name))
             box.pack(fill="x", pady=(0, 4))
             self.texts[name] = box
+        self.shareable = tkinter.IntVar(self.form, 1 if x.shareable else 0)
+        ctk.CTkCheckBox(self.form, text=ui("fu_shareable", lang), variable=self.shareable, font=f).pack(
+            anchor="w", pady=(4, 0))
+        ctk.CTkLabel(self.form, text=ui("fu_shareable_hint", lang), font=style.font(12), text_color=style.MUTED,
+                     wraplength=560, justify="left").pack(anchor="w", padx=(28, 0))
         if x.history:
             items = " / ".join(f"{h.date} {status_label(h.status, lang)}" for h in x.history)
             ctk.CTkLabel(self.form, text=ui("fu_history", lang, items=items), font=f, text_color=style.MUTED,
@@ -139,23 +145,25 @@ class FollowUpDialog(ctk.CTkToplevel):
             return False
         x, lang = self.current, self.lang
         status = ACTION_STATUSES[[status_label(s, lang) for s in ACTION_STATUSES].index(self.status.get())]
-        day = parse_date(self.date.get()) if self.date.get().strip() else self.today
-        if day is None:
-            field = ui("fu_date", lang)
-            dialogs.error(self, Problem("A007", {"field": field, "value": self.date.get()}).message(lang), lang)
-            return False
-        raw = self.hours.get().strip()
-        hours = parse_number(raw) if raw else None
-        if raw and (hours is None or hours < 0):
-            field = ui("fu_hours", lang)
-            bad = Problem("A001", {"field": field, "value": raw}) if hours is None else \
-                Problem("A002", {"field": field, "min": 0, "value": raw})
-            dialogs.error(self, bad.message(lang), lang)
-            return False
+        typed_date, raw = self.date.get().strip(), self.hours.get().strip()
+        day_text, bad_day = validate(FOLLOW_UP_ITEMS["date"], typed_date, lang)
+        typed_hours, bad_hours = validate(FOLLOW_UP_ITEMS["realised_hours"], raw, lang)
+        for problem in (bad_day, bad_hours):
+            if problem is not None:
+                dialogs.error(self, problem.message(lang), lang)
+                return False
+        day = dt.date.fromisoformat(str(day_text)) if day_text else self.today
+        hours = None if typed_hours is None else float(str(typed_hours))
         # the date field shows the date done, so a done record states it (a correction replaces the first)
-        record_follow_up(x, status, day, hours, self.note.get().strip(), done_on=day if status == "done" else None)
+        try:
+            record_follow_up(x, status, day, hours, self.note.get().strip(), done_on=day if status == "done" else None,
+                             today=self.today)
+        except UserError as exc:  # a 完了日 after today (A030)
+            dialogs.error(self, exc.problems[0].message(lang), lang)
+            return False
         for name, box in self.texts.items():
             setattr(x, name, box.get("1.0", "end").strip())
+        x.shareable = bool(self.shareable.get())
         self.changed = True
         self._build_list()
         self.select(x.id)
@@ -225,6 +233,7 @@ class FollowUpDialog(ctk.CTkToplevel):
 
 
 def open_followup_dialog(master: tkinter.Misc, questionnaire: Questionnaire, assessment: Assessment,
-                         on_done: Callable[[bool], None] | None = None, lang: str = "ja") -> FollowUpDialog:
+                         on_done: Callable[[bool], None] | None = None, lang: str = "ja", *,
+                         today: dt.date | None = None) -> FollowUpDialog:
     """Open the follow-up window over ``master``; ``on_done(changed)`` is called when it closes."""
-    return FollowUpDialog(master, questionnaire, assessment, on_done, lang=lang)
+    return FollowUpDialog(master, questionnaire, assessment, on_done, lang=lang, today=today)

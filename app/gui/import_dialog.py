@@ -21,6 +21,7 @@ from app.domain.errors import UserError
 from app.domain.questionnaire import Questionnaire
 from app.gui import dialogs, style
 from app.gui.strings import ui
+from app.gui.widgets import tool_window_header
 
 
 def ask_sheet_path(parent: tkinter.Misc, lang: str = "ja") -> Path | None:
@@ -54,11 +55,8 @@ class ImportDialog(ctk.CTkToplevel):
         self.path: Path | None = None
         self.preview: service.ImportPreview | None = None
         self.menus: dict[str, ctk.CTkOptionMenu] = {}
-        self.title(ui("im_title", lang))
-        self.geometry(style.window_size(self, 760, 640))
+        tool_window_header(self, lang, "im_title", "im_intro", size=(760, 640), wrap=700)
         f = style.font()
-        ctk.CTkLabel(self, text=ui("im_intro", lang), font=f, wraplength=700, justify="left").pack(
-            anchor="w", padx=16, pady=(12, 6))
         top = ctk.CTkFrame(self, fg_color="transparent")
         top.pack(fill="x", padx=16)
         ctk.CTkButton(top, text=ui("im_choose", lang), command=self.choose, font=f).pack(side="left")

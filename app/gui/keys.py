@@ -126,6 +126,14 @@ def dialog_close(toplevel: tkinter.Misc) -> bool:
     return True
 
 
+def back_tab_sequences(widget: tkinter.Misc, modifiers: str = "") -> list[str]:
+    """Shift+Tab as this Tk names it: X11 sends ISO_Left_Tab, a keysym that Windows' Tk rejects (TclError)."""
+    sequences = [f"<{modifiers}Shift-Tab>"]
+    if widget.tk.call("tk", "windowingsystem") == "x11":
+        sequences.append(f"<{modifiers}ISO_Left_Tab>")
+    return sequences
+
+
 def install(root: tkinter.Misc, shortcuts: dict[str, Callable[[], object]]) -> None:
     """Keyboard support for every window of the application; ``shortcuts`` maps Tk sequences to actions."""
     controls = _controls()
@@ -148,8 +156,8 @@ def install(root: tkinter.Misc, shortcuts: dict[str, Callable[[], object]]) -> N
     root.bind_all("<Map>", mapped, add=True)
     # multi-line fields: Tab leaves (a tab character is invisible and would mark the file changed)
     root.bind_class("Text", "<Tab>", _focus_next)
-    root.bind_class("Text", "<Shift-Tab>", lambda e: _focus_next(e, backwards=True))
-    root.bind_class("Text", "<ISO_Left_Tab>", lambda e: _focus_next(e, backwards=True))
+    for sequence in back_tab_sequences(root):
+        root.bind_class("Text", sequence, lambda e: _focus_next(e, backwards=True))
 
     def escape(event: tkinter.Event[Any]) -> str | None:
         widget = event.widget

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import service
 from app.domain.errors import UserError
+from app.domain.plan import apply_note_titles, note_titles
 from app.gui import dialogs, prefs
 from app.gui.strings import ui
 
@@ -83,8 +84,22 @@ class Document:
             self.host.prefs.add_recent(path)
             self.save_prefs()
         self._tell_what_happened(path, opened.problems)
+        self._offer_note_titles()
         self.host.go(0)
         return True
+
+    def _offer_note_titles(self) -> None:
+        """A file made before titles: offer each chosen measure's note (its first line) as what will be done."""
+        h = self.host
+        offered = note_titles(h.q, h.a)
+        if not offered or self.read_only_source is not None:
+            return
+        lines = [f"・{h.q.measure(mid).label.get(h.lang)}: {title}" for _tid, mid, title in offered]
+        if dialogs.yes_no(h.root, "\n".join([ui("note_titles", h.lang), "", *lines]), h.lang):
+            apply_note_titles(h.q, h.a, offered)
+            h.set_assessment(h.a)  # rescored, every page shows the titles
+            self.dirty = True
+            self.schedule_autosave()
 
     def _adopt(self, q: Questionnaire, a: Assessment, problems: list[Problem], path: Path | None) -> None:
         self._forget_autosave()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tkinter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import customtkinter as ctk
@@ -146,3 +146,19 @@ class GlossaryWindow(ctk.CTkToplevel):
         self.deiconify()
         self.lift()
         self.focus_force()  # Esc closes it again
+
+
+def show_texts(lang: str, texts: Iterable[tuple[Any, str]]) -> None:
+    """Give each widget the window text of its key in ``lang`` (the retranslate run of a page)."""
+    for widget, key in texts:
+        widget.configure(text=ui(key, lang))
+
+
+def tool_window_header(window: ctk.CTkToplevel, lang: str, title: str, intro: str, *, size: tuple[int, int],
+                       wrap: int) -> ctk.CTkLabel:
+    """The top of a tool window (ward-wide summary, import, follow-up): its title, size and introduction."""
+    window.title(ui(title, lang))
+    window.geometry(style.window_size(window, *size))
+    label = ctk.CTkLabel(window, text=ui(intro, lang), font=style.font(), wraplength=wrap, justify="left")
+    label.pack(anchor="w", padx=16, pady=(12, 6))
+    return label

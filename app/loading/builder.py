@@ -26,6 +26,7 @@ from app.domain.questionnaire import (
     Setting,
     Step,
 )
+from app.loading import guides, measure_rules
 from app.loading.yaml_safe import Located, LocatedList
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -38,7 +39,8 @@ ITEM_KEYS = (
 STEP_KEYS = ("id", "kind", "title", "intro", "items")
 MEASURE_KEYS = (
     "id", "ecrs", "label", "description", "trigger", "cross_department", "automation", "tool",
-    "reduction_rate", "provisional", "provenance", "first_step", "kpi", "items", "enabled",
+    "reduction_rate", "provisional", "provenance", "first_step", "kpi", "items", "fit", "gates",
+    "title_example", "proposal_reason", "enabled", "guide", "central_procurement",
 )
 ECRS_CODES = ("E", "C", "R", "S", "M", "T")
 
@@ -73,6 +75,8 @@ class Builder:
         self.id_lines: dict[str, int] = {}
         # expressions to check in pass 2: (expression, scope name, location, where)
         self.expr_refs: list[tuple[Expression, str, tuple[int, int], str]] = []
+        # fit rules' item ids to check in pass 2: (item id, location, where)
+        self.fit_refs: list[tuple[str, tuple[int, int], str]] = []
 
     # --- small typed readers ------------------------------------------------------------------
 
@@ -302,7 +306,14 @@ class Builder:
             first_step=self.text(data, "first_step", where),
             kpi=self.text(data, "kpi", where),
             items=self.items(data, where, "measure"),
+            fit=measure_rules.fit_rules(self, data, where),
+            gates=measure_rules.gates(self, data, where),
+            title_example=self.text(data, "title_example", where),
+            proposal_reason=self.text(data, "proposal_reason", where),
             enabled=self.boolean(data, "enabled", where, default=True),
+            guide=guides.guide(self, data["guide"], f"{where}.guide", pos_of(data, "guide"))
+            if data.get("guide") is not None else None,
+            central_procurement=self.boolean(data, "central_procurement", where),
         )
 
     def setting(self, key: str, raw: Any, at: tuple[int, int]) -> Setting | None:
@@ -312,7 +323,11 @@ class Builder:
         data = self.mapping(raw, where, at)
         if data is None:
             return None
-        self.keys(data, ("value", "label", "provisional", "provenance"), where)
+        self.keys(data, ("value", "text", "label", "provisional", "provenance"), where)
+        if "text" in data and "value" not in data:
+            text = self.text(data, "text", where, required=True)
+            return Setting(key, 0.0, self.text(data, "label", where) or LText(key),
+                           self.boolean(data, "provisional", where), self.text(data, "provenance", where), text)
         value = self.number(data, "value", where)
         if value is None:
             self.required(data, "value", where)

@@ -13,21 +13,28 @@ from typing import Any
 from app.domain import expressions
 from app.domain.errors import QuestionnaireError
 from app.domain.questionnaire import REQUIRED_STEP_KINDS, Item, Questionnaire, Scoring, Setting, Step
+from app.loading import guides
 from app.loading.builder import VERSION_RE, Builder, Collector, pos_of
 from app.loading.yaml_safe import Located, LocatedList, load_file, load_text
 
 TOP_KEYS = ("id", "version", "title", "description", "settings", "bands", "scoring", "steps",
-            "measure_items", "measures", "glossary")
+            "measure_items", "measures", "glossary", "guides")
 SCORING_KEYS = ("hours", "suitability_items", "readiness_items", "affected_share_item", "ease_items",
                 "premature", "quick_win_requires", "cross_department", "quick_win_confirm_item",
                 "pain_points_item", "staff_item", "target_hours_item", "department_item")
+# optional scoring keys (files written before them still load): item ids, or a text for the reason
+OPTIONAL_SCORING_KEYS = ("headcount_items", "action_title_item", "note_item", "overtime_item", "peak_months_item",
+                         "other_departments_item", "shared_information_item", "cross_department_reason")
 REQUIRED_SETTINGS = ("unit_cost_yen_per_hour", "hours_per_fte", "pareto_coverage", "max_focus_tasks",
                      "max_quick_wins", "quadrant_potential_min", "quadrant_ease_min", "review_months")
 SETTING_RANGES = {
     "unit_cost_yen_per_hour": (0, 1_000_000), "hours_per_fte": (1, 8784), "pareto_coverage": (0.01, 1.0),
     "max_focus_tasks": (1, 1000), "max_quick_wins": (1, 50), "quadrant_potential_min": (1, 5),
-    "quadrant_ease_min": (1, 5), "review_months": (0, 36),
+    "quadrant_ease_min": (1, 5), "review_months": (0, 36), "fit_no_factor": (0, 1), "realisation_factor": (0, 1),
+    "peak_weight": (1, 12), "capacity_over_margin": (0, 10), "capacity_under_share": (0, 1),
 }
+# text settings and the words they accept (None: any text)
+TEXT_SETTINGS: dict[str, tuple[str, ...] | None] = {"central_team_name": None, "date_style": ("wareki", "western")}
 STABLE_TASK_IDS = ("name", "category", "annual_cases", "minutes_per_case", "fixed_hours")
 # Names the scoring provides to measure-scope expressions (e.g. the quick-win confirmation's relevant).
 MEASURE_BUILTINS = ("quick_win_candidate", "premature", "ease", "potential_band", "potential_hours")
@@ -76,6 +83,7 @@ def _build(data: Any, path: str) -> Questionnaire:
             out.add("Q014", pos_of(measures_raw, i), f"measures[{i}]", id=m.id, first_line=measure_ids[m.id])
         measure_ids.setdefault(m.id, pos_of(measures_raw, i)[0])
         measures.append(m)
+    measures = guides.attach(b, data, measures)
     settings = _settings(b, data)
     bands, bands_prov, bands_provenance = b.bands(data.get("bands"), pos_of(data, "bands"))
     if "bands" not in data:
@@ -110,8 +118,19 @@ def _settings(b: Builder, data: Located) -> dict[str, Setting]:
         if key not in block:
             b.out.add("Q010", pos_of(block), "settings", key=key, hint=f"settings.{key}: {{value: ...}}")
     for key, (lo, hi) in SETTING_RANGES.items():
-        if key in settings and not lo <= settings[key].value <= hi:
+        if key in settings and settings[key].text is not None:
+            b.out.add("Q012", pos_of(block, key), f"settings.{key}", key=key, expected="value: a number", got="text")
+        elif key in settings and not lo <= settings[key].value <= hi:
             b.out.add("Q022", pos_of(block, key), f"settings.{key}", value=settings[key].value, min=lo, max=hi)
+    for key, words in TEXT_SETTINGS.items():
+        setting = settings.get(key)
+        if setting is None:
+            continue
+        if setting.text is None:
+            b.out.add("Q012", pos_of(block, key), f"settings.{key}", key=key, expected="text: …", got="a number")
+        elif words is not None and setting.text.ja not in words:
+            b.out.add("Q012", pos_of(block, key), f"settings.{key}", key=key, expected=" / ".join(words),
+                      got=setting.text.ja)
     return settings
 
 
@@ -123,7 +142,7 @@ def _scoring(b: Builder, data: Located) -> Scoring | None:
     s = b.mapping(raw, "scoring", pos_of(data, "scoring"))
     if s is None:
         return None
-    b.keys(s, SCORING_KEYS, "scoring")
+    b.keys(s, SCORING_KEYS + OPTIONAL_SCORING_KEYS, "scoring")
     missing = [k for k in SCORING_KEYS if k not in s]
     for key in missing:
         b.out.add("Q010", pos_of(s), "scoring", key=key, hint="see standard.yaml")
@@ -159,6 +178,14 @@ def _scoring(b: Builder, data: Located) -> Scoring | None:
         staff_item=name("staff_item"),
         target_hours_item=name("target_hours_item"),
         department_item=name("department_item"),
+        headcount_items=names("headcount_items") if "headcount_items" in s else (),
+        action_title_item=name("action_title_item") if "action_title_item" in s else "",
+        note_item=name("note_item") if "note_item" in s else "",
+        overtime_item=name("overtime_item") if "overtime_item" in s else "",
+        peak_months_item=name("peak_months_item") if "peak_months_item" in s else "",
+        other_departments_item=name("other_departments_item") if "other_departments_item" in s else "",
+        shared_information_item=name("shared_information_item") if "shared_information_item" in s else "",
+        cross_department_reason=b.text(s, "cross_department_reason", "scoring"),
     )
 
 
@@ -184,6 +211,14 @@ def _scopes(steps: tuple[Step, ...], measure_items: tuple[Item, ...], measures: 
 def _check_references(b: Builder, steps: tuple[Step, ...], measure_items: tuple[Item, ...],
                       measures: list[Any]) -> None:
     scopes = _scopes(steps, measure_items, measures)
+    own = {i.id: i for i in measure_items} | {i.id: i for m in measures for i in m.items}
+    for ref, at, where in b.fit_refs:
+        fit_item = own.get(ref)
+        if fit_item is None:
+            b.out.add("Q016", at, where, ref=ref, known=", ".join(sorted(own)[:8]))
+        elif not fit_item.choices:
+            b.out.add("Q012", at, where, key="fit.item", expected="a choice item (はい／いいえ／わからない)",
+                      got=fit_item.type)
     for expr, scope, at, where in b.expr_refs:
         visible = scopes[scope]
         for ref in sorted(expr.references() - visible):
@@ -217,6 +252,13 @@ def _check_scoring(b: Builder, data: Located, scoring: Scoring, steps: tuple[Ste
         ("staff_item", scoring.staff_item, grid),
         ("target_hours_item", scoring.target_hours_item, info),
         ("department_item", scoring.department_item, info),
+        *[("headcount_items", ref, info) for ref in scoring.headcount_items],
+        ("action_title_item", scoring.action_title_item, per_measure),
+        ("note_item", scoring.note_item, per_measure),
+        ("overtime_item", scoring.overtime_item, grid),
+        ("peak_months_item", scoring.peak_months_item, grid),
+        ("other_departments_item", scoring.other_departments_item, analysis),
+        ("shared_information_item", scoring.shared_information_item, analysis),
     ]
     for key, ref, where in wanted:
         if ref and ref not in where:

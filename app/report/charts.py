@@ -264,3 +264,31 @@ def radar_chart(axes: Sequence[tuple[str, float]], width: float, height: float, 
         dy = -fs if y < cy - radius * 0.9 else (2 if y > cy + radius * 0.9 else -fs / 3)
         d.add(_text(x, y + dy, f"{plain(label, 22)} {v * 100:.0f}%", font, fs, anchor=anchor))
     return d
+
+
+def monthly_chart(values: Sequence[float], labels: Sequence[str], peaks: Sequence[bool], *, width: float,
+                  height: float, font: str, unit_label: str) -> Drawing:
+    """Twelve bars of hours per month (April first); peak months dark, each bar labelled with its hours."""
+    d = Drawing(width, height)
+    fs = SIZES["figure"]
+    left, right, bottom, top = 40.0, 10.0, 16.0, 14.0
+    pw, ph = width - left - right, height - bottom - top
+    vmax = max(values, default=0.0)
+    step = nice_step(vmax)
+    ymax = step * max(1, math.ceil(vmax * 1.12 / step))
+    for i in range(round(ymax / step) + 1):
+        y = bottom + ph * (i * step / ymax)
+        d.add(Line(left, y, left + pw, y, strokeColor=COLOURS["grid"], strokeWidth=0.3))
+        d.add(_text(left - 3, y - fs / 3, _fmt(i * step), font, fs, anchor="end"))
+    d.add(_text(left - 3, bottom + ph + 5, unit_label, font, fs, anchor="end"))
+    d.add(Line(left, bottom, left + pw, bottom, strokeColor=COLOURS["ink"], strokeWidth=0.6))
+    slot = pw / max(len(values), 1)
+    bw = slot * 0.66
+    for i, (v, label, peak) in enumerate(zip(values, labels, peaks, strict=True)):
+        x = left + slot * i + (slot - bw) / 2
+        h = ph * (v / ymax) if ymax else 0.0
+        fill = COLOURS["bar_focus"] if peak else COLOURS["bar_other"]
+        d.add(Rect(x, bottom, bw, h, fillColor=fill, strokeColor=COLOURS["ink"], strokeWidth=0.3))
+        d.add(_text(x + bw / 2, bottom - fs - 2, label, font, fs, anchor="middle"))
+        d.add(_text(x + bw / 2, bottom + h + 2, _fmt(v), font, fs - 0.5, anchor="middle"))
+    return d

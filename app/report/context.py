@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from app.domain import plan as plan_rules
 from app.domain.assessment import Action, Assessment
 from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult, MeasureResult
 from app.domain.values import parse_date
 from app.domain.vocabulary import ecrs_label, quadrant_label, status_label
 from app.report import formats, styles
+from app.report.flowables import PageRefs
 from app.report.markup import escape, para
 from app.report.strings import text
 
@@ -29,19 +32,24 @@ class PlanContext:
     today: dt.date
     font: str
     st: dict[str, ParagraphStyle] = field(default_factory=dict)
+    refs: PageRefs = field(default_factory=lambda: PageRefs(str))  # contents page numbers, drawn at save
+    # (task id, measure id) → matching cases of the installed catalogue (app.domain.cases.Case), best first
+    cases: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.refs.label = lambda page: self.t("contents_page", page=page)
         if not self.st:
             self.st = styles.paragraph_styles(self.font)
 
     # --- text -------------------------------------------------------------------------------------
     def t(self, key: str, **params: object) -> str:
-        """A fixed report text (not escaped: the catalogue holds no markup characters)."""
-        return text(key, self.lang, **params)
+        """A fixed report text (not escaped: the catalogue holds no markup characters); ``{team}`` is the
+        improvement team's name from the questionnaire."""
+        return text(key, self.lang, **{"team": self.team, **params})
 
     def tp(self, key: str, style: str = "body", **params: object) -> Paragraph:
         """A paragraph of a report text whose parameters are escaped."""
-        safe = {k: escape(v) if isinstance(v, str) else v for k, v in params.items()}
+        safe = {k: escape(v) if isinstance(v, str) else v for k, v in {"team": self.team, **params}.items()}
         # The catalogue itself holds no markup characters (a test checks), so only parameters need escaping.
         return Paragraph(text(key, self.lang, **safe), self.st[style])
 
@@ -50,6 +58,15 @@ class PlanContext:
         if cell:
             return para(value, self.st[style], styles.CELL_MAX_CHARS, styles.CELL_MAX_LINES)
         return para(value, self.st[style])
+
+    @property
+    def team(self) -> str:
+        """The office-wide improvement team's name (settings.central_team_name)."""
+        return self.q.team_name(self.lang)
+
+    def title(self, task_id: str, measure_id: str) -> str:
+        """What will be done (何をするか) for a measure, or an empty string."""
+        return plan_rules.action_title(self.q, self.a, task_id, measure_id)
 
     @property
     def department(self) -> str:
@@ -76,8 +93,8 @@ class PlanContext:
     pct = staticmethod(formats.pct)
 
     def date(self, value: str | dt.date | None) -> str:
-        """A date as 2026/10/15 (the form Japanese offices write); unparsable text is returned as typed."""
-        return formats.date_text(value)
+        """A date in the questionnaire's style (令和8年12月1日, or 2026/12/1); unparsable text as typed."""
+        return formats.date_text(value, self.q.date_style(self.lang))
 
     # --- labels -----------------------------------------------------------------------------------
     def measure_label(self, measure_id: str) -> str:
@@ -87,6 +104,15 @@ class PlanContext:
         except KeyError:
             return measure_id
 
+    def month(self, number: int) -> str:
+        """A month's name: 3月 / Mar (from the peak-months choices when the questionnaire has them)."""
+        item_id = self.q.scoring.peak_months_item
+        if item_id and self.q.has_item(item_id):
+            choice = self.q.item(item_id).choice(number)
+            if choice is not None:
+                return choice.label.get(self.lang)
+        return f"{number}月" if self.lang != "en" else str(number)
+
     def task_name(self, task_id: str) -> str:
         """The task's name as typed (its id when it has none)."""
         try:
@@ -95,7 +121,7 @@ class PlanContext:
             return task_id
 
     def quadrant(self, m: MeasureResult) -> str:
-        """The quadrant's Japanese label, with 時期尚早 / 中央チームへ flags."""
+        """The quadrant's Japanese label, with the 時期尚早 flag."""
         label = quadrant_label(m.quadrant, self.lang)
         if m.premature:
             label += f"（{self.t('premature')}）" if self.lang != "en" else f" ({self.t('premature')})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
@@ -13,7 +14,7 @@ from app.domain.assessment import Assessment
 from app.domain.errors import Problem, ReportError
 from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult
-from app.report import sections_back, sections_front
+from app.report import sections_back, sections_front, spread_sections
 from app.report.context import PlanContext
 from app.report.flowables import numbered_canvas
 from app.report.fonts import register_fonts
@@ -27,9 +28,23 @@ Section = Callable[[PlanContext], list[Flowable]]
 # assumptions, next review and sign-off.
 SECTIONS: tuple[Section, ...] = (
     sections_front.cover, sections_front.summary, sections_front.chart_section, sections_back.task_table,
-    sections_back.action_table, sections_back.proposals, sections_back.assumptions, sections_back.sign_off,
+    sections_back.action_table, spread_sections.case_references, sections_back.proposals, sections_back.assumptions,
+    sections_back.sign_off, spread_sections.guidance_appendix,
 )
 PDF_LANG = {"ja": "ja-JP", "en": "en"}
+
+
+class _PageRecorder(SimpleDocTemplate):  # type: ignore[misc]  # reportlab ships no type hints
+    """Records the page on which each section heading (a flowable with ``heading_key``) lands."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.heading_pages: dict[str, int] = {}
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's hook name
+        key = getattr(flowable, "heading_key", None)
+        if isinstance(key, str):
+            self.heading_pages.setdefault(key, self.page)
 
 
 def build_story(ctx: PlanContext) -> list[Flowable]:
@@ -41,7 +56,7 @@ def build_story(ctx: PlanContext) -> list[Flowable]:
 
 
 def render_plan(q: Questionnaire, a: Assessment, result: AssessmentResult, lang: str = "ja",
-                fixed_date: dt.date | None = None) -> bytes:
+                fixed_date: dt.date | None = None, *, cases: dict[tuple[str, str], list[Any]] | None = None) -> bytes:
     """The PDF action plan as bytes.
 
     With ``fixed_date`` the output is reproducible byte for byte: that date is printed as the
@@ -51,12 +66,12 @@ def render_plan(q: Questionnaire, a: Assessment, result: AssessmentResult, lang:
 
     lang = "en" if lang == "en" else "ja"
     font = register_fonts()
-    ctx = PlanContext(q, a, result, lang, fixed_date or dt.date.today(), font)
+    ctx = PlanContext(q, a, result, lang, fixed_date or dt.date.today(), font, cases=dict(cases or {}))
     buf = io.BytesIO()
     dept = ctx.department
     title = text("doc_title", lang) + (f" — {dept}" if dept else "")
     mm_pt = 72 / 25.4
-    doc = SimpleDocTemplate(
+    doc = _PageRecorder(
         buf, pagesize=PAGE_SIZE, leftMargin=MARGINS_MM["left"] * mm_pt, rightMargin=MARGINS_MM["right"] * mm_pt,
         topMargin=MARGINS_MM["top"] * mm_pt, bottomMargin=MARGINS_MM["bottom"] * mm_pt,
         title=plain(title), author=plain(dept), subject=text("doc_subject", lang),
@@ -70,7 +85,9 @@ def render_plan(q: Questionnaire, a: Assessment, result: AssessmentResult, lang:
         return text("footer_page", lang, page=page, total=total)
 
     try:
-        doc.build(build_story(ctx), canvasmaker=numbered_canvas(font, footer, page_label))
+        # One pass: headings record their pages and the cover's contents numbers are drawn at save.
+        doc.heading_pages = ctx.refs.found
+        doc.build(build_story(ctx), canvasmaker=numbered_canvas(font, footer, page_label, ctx.refs))
     except LayoutError as exc:  # a cell too tall for a page despite the cuts: say so instead of crashing
         raise ReportError(Problem("R002", {"detail": str(exc)[:200]})) from exc
     return buf.getvalue()

@@ -55,11 +55,45 @@ def boxed(rows: Sequence[Sequence[Any]], width: float, background: Any = None, *
     return table
 
 
-def numbered_canvas(font: str, footer_left: str, page_label: Callable[[int, int], str]) -> type[Canvas]:
+class PageRefs:
+    """Page numbers known only at the end of the build (the contents list on the cover), filled in at save.
+
+    A :class:`PageRef` on the cover records where its number goes; each section heading records its page
+    (``found``); the canvas draws ``label(page)`` at every place once the whole plan is laid out.
+    """
+
+    def __init__(self, label: Callable[[int], str]) -> None:
+        self.label = label
+        self.found: dict[str, int] = {}
+        self.places: list[tuple[int, float, float, str]] = []  # (page, x, y, key)
+
+    def on_page(self, page: int) -> list[tuple[float, float, str]]:
+        """The texts to draw on ``page``: (right x, baseline y, text)."""
+        return [(x, y, self.label(self.found[key])) for p, x, y, key in self.places if p == page and key in self.found]
+
+
+class PageRef(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
+    """An empty line-high cell that remembers where the page number of section ``key`` is to be drawn."""
+
+    def __init__(self, refs: PageRefs, key: str, height: float) -> None:
+        super().__init__()
+        self.refs, self.key, self.height = refs, key, height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(self.width, 0)
+        self.refs.places.append((self.canv.getPageNumber(), x, y, self.key))
+
+
+def numbered_canvas(font: str, footer_left: str, page_label: Callable[[int, int], str],
+                    refs: PageRefs | None = None) -> type[Canvas]:
     """A canvas class that draws the footer (``footer_left`` and ``page_label(n, N)``) once N is known.
 
     Pages are kept until ``save`` so the total is printed on every page in a single build pass
-    (a second layout pass would double the rendering time).
+    (a second layout pass would double the rendering time); ``refs`` page numbers are drawn then too.
     """
     left_text = plain(footer_left, 60)
 
@@ -92,6 +126,11 @@ def numbered_canvas(font: str, footer_left: str, page_label: Callable[[int, int]
             self.setFillColor(COLOURS["muted"])
             self.drawString(MARGINS_MM["left"] * mm, y, left_text)
             self.drawRightString(w - MARGINS_MM["right"] * mm, y, page_label(self._pageNumber, total))
+            if refs is not None:
+                self.setFont(font, SIZES["body"])
+                self.setFillColor(COLOURS["ink"])
+                for x, ry, text in refs.on_page(self._pageNumber):
+                    self.drawRightString(x, ry + 3, text)
             self.restoreState()
 
     return NumberedCanvas

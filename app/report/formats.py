@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.domain.values import parse_date, round_half_up
+from app.domain.values import parse_date, round_half_up, wareki
 
 
 def fixed(value: float, digits: int = 1) -> str:
@@ -30,9 +30,11 @@ def pct(share: float | None, digits: int = 0) -> str:
     return fixed(share * 100, digits)
 
 
-def date_text(value: str | dt.date | None) -> str:
-    """A date as 2027/1/10, the form the plan prints (unparsable text is returned as typed)."""
+def date_text(value: str | dt.date | None, style: str = "western") -> str:
+    """A date as 2027/1/10 or, in ``wareki`` style (settings.date_style), 令和9年1月10日; unparsable text as typed."""
     if value is None or value == "":
         return ""
     day = value if isinstance(value, dt.date) else parse_date(value)
-    return f"{day.year}/{day.month}/{day.day}" if day is not None else str(value)
+    if day is None:
+        return str(value)
+    return wareki(day) if style == "wareki" else f"{day.year}/{day.month}/{day.day}"

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from app.domain import plan as plan_rules
+from app.domain.assessment import Action
 from app.domain.results import MeasureResult
 from app.report.context import PlanContext
 from app.report.flowables import CheckBox
@@ -39,6 +40,20 @@ def _likert(value: object) -> str:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else "—"
 
 
+def _suitability(ctx: PlanContext, value: float | None, measures: list[MeasureResult]) -> str:
+    """適合度 only where it is used: tasks with a chosen automation measure."""
+    if value is None or not any(m.automation for m in measures):
+        return "—"
+    return f"{ctx.pct(value)}%"
+
+
+def _measure_cell(ctx: PlanContext, m: MeasureResult) -> str:
+    """The measure's label, then its title (what will be done) when there is one."""
+    title = ctx.title(m.task_id, m.measure_id)
+    return ctx.measure_label(m.measure_id) + (f"\n「{title}」" if title and ctx.lang != "en" else
+                                              f"\n'{title}'" if title else "")
+
+
 def task_table(ctx: PlanContext) -> list[Flowable]:
     """業務名, H, 定型度, 媒体, suitability, measure, ECRS, P (h / 円), ease, quadrant: one row per chosen measure."""
     out: list[Flowable] = [heading(ctx, "h_tasks")]
@@ -46,6 +61,8 @@ def task_table(ctx: PlanContext) -> list[Flowable]:
     if not r.tasks:
         return [*out, _note(ctx, "tasks_none"), PageBreak()]
     out.append(ctx.tp("tasks_intro", "small"))
+    auto = ("、" if ctx.lang != "en" else ", ").join(m.label.get(ctx.lang) for m in ctx.q.measures if m.automation)
+    out.append(ctx.tp("codes_legend", "small", auto=auto))
     if r.totals.focus_count == 0:
         out.append(_note(ctx, "tasks_no_focus"))
     elif not r.measures:
@@ -66,8 +83,8 @@ def task_table(ctx: PlanContext) -> list[Flowable]:
                 ctx.p(task.name or "—", "cell", cell=True), ctx.p(ctx.hours(task.annual_hours), "cell_right"),
                 ctx.p(_likert(answers.get("rule_based")), "cell_center"),
                 ctx.p(_likert(answers.get("input_medium")), "cell_center"),
-                ctx.p(f"{ctx.pct(task.suitability)}%" if task.suitability is not None else "—", "cell_right")]
-        measures = sorted(by_task.get(task.task_id, []), key=lambda m: m.measure_index)
+                ctx.p(_suitability(ctx, task.suitability, by_task.get(task.task_id, [])), "cell_right")]
+        measures = sorted(by_task.get(task.task_id, []), key=lambda m: m.order)
         style.append(("LINEABOVE", (0, first), (-1, first), 0.5, COLOURS["rule"]))
         if block % 2:
             style.append(("BACKGROUND", (0, first), (-1, first + max(len(measures), 1) - 1), COLOURS["band_bg"]))
@@ -80,7 +97,10 @@ def task_table(ctx: PlanContext) -> list[Flowable]:
             cells = base if i == 0 else [""] * len(base)
             potential = (ctx.t("cell_hours", value=ctx.hours(m.potential_hours)) + "\n"
                          + ctx.t("cell_yen", value=ctx.yen(m.potential_yen)))
+            if round(m.standalone_hours, 1) != round(m.potential_hours, 1):
+                potential += "\n(" + ctx.t("alone", value=ctx.hours(m.standalone_hours)) + ")"
             quadrant = ctx.quadrant(m) + (f"\n{ctx.t('central')}" if m.cross_department else "")
+            quadrant += f"\n{ctx.t('review_flag')}" if m.review else ""
             rows.append([*cells, ctx.p(ctx.measure_label(m.measure_id), "cell", cell=True),
                          ctx.p(ctx.ecrs(m.ecrs), "cell"), ctx.p(potential, "cell_right"),
                          ctx.p(fixed(m.ease) if m.ease is not None else "—", "cell_center"),
@@ -93,7 +113,7 @@ def task_table(ctx: PlanContext) -> list[Flowable]:
 
 
 def action_table(ctx: PlanContext) -> list[Flowable]:
-    """施策, 対象業務, 担当, 期限, 最初の一歩, KPI, baseline → target, 確認日, 必要な支援, with a check box."""
+    """改善策, 対象業務, 担当, 期限, 最初の一歩, KPI, baseline → target, 確認日, 必要な支援, with a check box."""
     out: list[Flowable] = [heading(ctx, "h_actions")]
     actions = ctx.a.actions
     if not actions:
@@ -108,18 +128,60 @@ def action_table(ctx: PlanContext) -> list[Flowable]:
     undecided = ctx.t("undecided")
     for x in actions:
         bt = f"{x.baseline.strip() or '—'} → {x.target.strip() or '—'}" if (x.baseline or x.target) else "—"
+        review = ctx.date(x.review_date) or "—"
+        if plan_rules.review_before_deadline(x):
+            review += "\n" + ctx.t("review_before")
         rows.append([
-            CheckBox(), ctx.p(ctx.measure_label(x.measure_id), "cell", cell=True),
+            CheckBox(), ctx.p(_action_cell(ctx, x), "cell", cell=True),
             ctx.p(ctx.task_name(x.task_id), "cell", cell=True),
             ctx.p(x.owner, "cell", cell=True) if x.owner.strip() else ctx.p(undecided, "cell_muted"),
             ctx.p(ctx.date(x.deadline), "cell", cell=True) if x.deadline.strip() else ctx.p(undecided, "cell_muted"),
             ctx.p(x.first_step or "—", "cell", cell=True), ctx.p(x.kpi or "—", "cell", cell=True),
-            ctx.p(bt, "cell", cell=True), ctx.p(ctx.date(x.review_date) or "—", "cell", cell=True),
+            ctx.p(bt, "cell", cell=True), ctx.p(review, "cell", cell=True),
             ctx.p(x.support or "—", "cell", cell=True),
         ])
     out.append(_table(ctx, rows, widths(ACTION_COLUMNS, frame().width), [("ALIGN", (0, 1), (0, -1), "CENTER")]))
+    out += not_this_year(ctx)
     out += follow_up(ctx)
     out.append(PageBreak())
+    return out
+
+
+def _action_cell(ctx: PlanContext, x: Action) -> str:
+    """What will be done first, then the measure, the peak months it relieves and what to confirm."""
+    title = ctx.title(x.task_id, x.measure_id)
+    label = ctx.measure_label(x.measure_id)
+    parts = [f"{title}\n（{label}）" if title and ctx.lang != "en" else f"{title}\n({label})" if title else label]
+    try:
+        months = ctx.result.task(x.task_id).peak_months
+    except StopIteration:
+        months = ()
+    if months:
+        sep = "・" if ctx.lang != "en" else ", "
+        names = sep.join(ctx.month(n) for n in sorted(months))
+        parts.append(ctx.t("peak_relief", months=names))
+    m = ctx.result.measure(x.task_id, x.measure_id)
+    if m is not None and m.review:
+        parts += [f"{ctx.t('review_flag')}: {n.get(ctx.lang)}" for n in m.notices]
+    return "\n".join(parts)
+
+
+def not_this_year(ctx: PlanContext) -> list[Flowable]:
+    """The measures whose savings are not in this fiscal year's figure, with why."""
+    left = ctx.result.not_this_year
+    if not left:
+        return []
+    out: list[Flowable] = [CondPageBreak(30 * mm), Paragraph(escape(ctx.t("nty_title")), ctx.st["h2"]),
+                           ctx.tp("nty_intro", "small")]
+    rows: list[list[Any]] = [_head(ctx, ["col_action", "col_target_task", "col_potential", "col_reason_nty"])]
+    for x in left:
+        title = ctx.title(x.task_id, x.measure_id)
+        label = ctx.measure_label(x.measure_id) + (f"「{title}」" if title else "")
+        rows.append([ctx.p(label, "cell", cell=True), ctx.p(ctx.task_name(x.task_id), "cell", cell=True),
+                     ctx.p(ctx.t("cell_hours", value=ctx.hours(x.potential_hours)), "cell_right"),
+                     ctx.p(ctx.t(f"reason_label_{x.reason}"), "cell")])
+    w = frame().width
+    out.append(_table(ctx, rows, [w * s for s in (0.4, 0.3, 0.12, 0.18)]))
     return out
 
 
@@ -135,7 +197,7 @@ def follow_up(ctx: PlanContext) -> list[Flowable]:
     planned_total, realised_total = ctx.follow_up_totals()
     for x in followed:
         planned = ctx.planned_hours(x)
-        rows.append([ctx.p(ctx.measure_label(x.measure_id), "cell", cell=True),
+        rows.append([ctx.p(ctx.title(x.task_id, x.measure_id) or ctx.measure_label(x.measure_id), "cell", cell=True),
                      ctx.p(ctx.task_name(x.task_id), "cell", cell=True), ctx.p(ctx.status(x), "cell"),
                      ctx.p(ctx.date(x.done_date) or "—", "cell"),
                      ctx.p(ctx.hours(planned) if planned is not None else "—", "cell_right"),
@@ -149,27 +211,32 @@ def follow_up(ctx: PlanContext) -> list[Flowable]:
 
 
 def proposals(ctx: PlanContext) -> list[Flowable]:
-    """中央チームへの提案: cross-department measures with their evidence (tasks, hours, pain points)."""
+    """業務改善担当への提案: cross-department measures with their evidence (tasks, hours, pain points)."""
     out: list[Flowable] = [heading(ctx, "h_proposals")]
     props = ctx.result.proposals
     if not props:
         return [*out, _note(ctx, "proposals_none")]
     out.append(ctx.tp("proposals_intro", "small"))
-    keys = ["col_measure", "col_task", "col_evidence_hours", "col_pains", "col_reason"]
+    keys = ["col_measure", "col_task", "col_other_side", "col_evidence_hours", "col_pains", "col_reason"]
     rows: list[list[Any]] = [_head(ctx, keys)]
     sep = "、" if ctx.lang != "en" else ", "
+    s = ctx.q.scoring
     for m in props:
         task = ctx.result.task(m.task_id)
         pains = sep.join(ctx.pain_label(p) for p in task.pains) or "—"
-        measure = ctx.q.measure(m.measure_id)
-        reason = ctx.t("reason_measure") if measure.cross_department is not None else ctx.t("reason_coordination")
+        answers = ctx.a.analysis.get(m.task_id, {})
+        other = answers.get(s.other_departments_item) if s.other_departments_item else None
+        info = answers.get(s.shared_information_item) if s.shared_information_item else None
+        side = (other if isinstance(other, str) and other.strip() else ctx.t("other_side_unknown")) + (
+            f"\n（{info}）" if isinstance(info, str) and info.strip() else "")
         # Two lines: the arrow never splits a figure from its unit, whatever the column width.
         evidence = (ctx.t("cell_hours", value=ctx.hours(task.annual_hours)) + "\n→ "
                     + ctx.t("cell_hours", value=ctx.hours(m.potential_hours)))
-        rows.append([ctx.p(measure.label.get(ctx.lang), "cell", cell=True), ctx.p(task.name, "cell", cell=True),
-                     ctx.p(evidence, "cell"), ctx.p(pains, "cell", cell=True), ctx.p(reason, "cell")])
+        rows.append([ctx.p(_measure_cell(ctx, m), "cell", cell=True), ctx.p(task.name, "cell", cell=True),
+                     ctx.p(side, "cell", cell=True), ctx.p(evidence, "cell"), ctx.p(pains, "cell", cell=True),
+                     ctx.p(m.proposal_reason.get(ctx.lang) or "—", "cell", cell=True)])
     w = frame().width
-    out.append(_table(ctx, rows, [w * s for s in (0.2, 0.24, 0.16, 0.24, 0.16)]))
+    out.append(_table(ctx, rows, [w * s for s in (0.2, 0.17, 0.19, 0.12, 0.16, 0.16)]))
     return out
 
 
@@ -192,7 +259,8 @@ def assumptions(ctx: PlanContext) -> list[Flowable]:
 
     rows: list[list[Any]] = [head]
     for s in q.settings.values():
-        rows.append([ctx.p(s.label.get(lang), "cell"), ctx.p(f"{s.value:,g}", "cell_right"),
+        value = s.text.get(lang) if s.text is not None else f"{s.value:,g}"
+        rows.append([ctx.p(s.label.get(lang), "cell"), ctx.p(value, "cell_right"),
                      ctx.p(s.provenance.get(lang), "cell", cell=True), status(s.provisional)])
     out.append(_table(ctx, rows, col, flagged(rows, [s.provisional for s in q.settings.values()])))
     out.append(Paragraph(escape(ctx.t("as_measures")), ctx.st["h2"]))
@@ -231,7 +299,8 @@ def _assumption_texts(ctx: PlanContext) -> list[Flowable]:
     stamp = f"{ctx.a.questionnaire_id} {ctx.a.questionnaire_version}"
     blocks = [
         ("as_unit_cost", ctx.tp("as_unit_cost_text", cost=ctx.yen(ctx.unit_cost()), flag=flag, file=source)),
-        ("as_method", ctx.tp("as_method_text", method=ctx.info_text("method") or "—")),
+        ("as_method", ctx.tp("as_method_text", method=ctx.info_text("method") or "—",
+                             fit=f"{q.value('fit_no_factor', 0.5) * 100:g}")),
         ("as_limits", ctx.tp("as_limits_text")),
         ("as_version", ctx.tp("as_version_text", title=q.title.get(ctx.lang), id=q.id, version=q.version,
                               stamp=stamp)),

@@ -12,7 +12,7 @@ from app.domain.results import MeasureResult
 from app.domain.vocabulary import QUADRANTS, quadrant_label
 from app.report import charts
 from app.report.context import PlanContext
-from app.report.flowables import boxed
+from app.report.flowables import PageRef, boxed
 from app.report.formats import fixed
 from app.report.markup import escape
 from app.report.styles import COLOURS, frame, table_commands
@@ -21,10 +21,16 @@ NEXT_MAX = 3  # major projects named on the summary page; the task table lists t
 DONE_MAX = 3  # achievements named on the summary page; the follow-up table lists them all
 
 
+CONTENTS = ("h_summary", "h_charts", "h_tasks", "h_actions", "h_proposals", "h_assumptions", "h_signoff")
+
+
 def heading(ctx: PlanContext, key: str) -> Paragraph:
-    """A section heading (also a PDF outline entry, so readers can jump to it)."""
+    """A section heading (also a PDF outline entry, so readers can jump to it); its page is recorded for the
+    contents list (``heading_key``, read by the document's page recorder)."""
     title = ctx.t(key)
-    return Paragraph(f'<a name="{key}"/>{escape(title)}', ctx.st["h1"])
+    p = Paragraph(f'<a name="{key}"/>{escape(title)}', ctx.st["h1"])
+    p.heading_key = key
+    return p
 
 
 def key_values(ctx: PlanContext, rows: list[tuple[str, Flowable | str]], label_share: float = 0.28) -> Table:
@@ -67,8 +73,14 @@ def cover(ctx: PlanContext) -> list[Flowable]:
         rows.insert(1, (ctx.t("cover_section"), section))
     out.append(key_values(ctx, rows))
     out += [Spacer(1, 10 * mm), Paragraph(escape(ctx.t("cover_contents")), ctx.st["h2"])]
-    for key in ("h_summary", "h_charts", "h_tasks", "h_actions", "h_proposals", "h_assumptions", "h_signoff"):
-        out.append(Paragraph(f'<a href="#{key}">{escape(ctx.t(key))}</a>', ctx.st["body"]))
+    rows_c: list[list[Any]] = []
+    for key in CONTENTS:
+        rows_c.append([Paragraph(f'<a href="#{key}">{escape(ctx.t(key))}</a>', ctx.st["body"]),
+                       PageRef(ctx.refs, key, ctx.st["body"].leading)])
+    contents = Table(rows_c, colWidths=[frame().width * 0.8, frame().width * 0.2])
+    contents.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.font), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                  ("LINEBELOW", (0, 0), (-1, -1), 0.3, COLOURS["grid"], 0, (1, 2))]))
+    out.append(contents)
     out.append(PageBreak())
     return out
 
@@ -80,20 +92,20 @@ def summary(ctx: PlanContext) -> list[Flowable]:
     flag = ctx.t("provisional") if ctx.unit_cost_provisional() else ctx.t("confirmed")
     potential = (ctx.t("sum_potential_value", hours=ctx.hours(t.potential_hours), index=ctx.hours(t.potential_index),
                        yen=ctx.yen(t.potential_yen)) + "\n"
-                 + ctx.t("sum_unit_cost", cost=ctx.yen(ctx.unit_cost()), flag=flag))
-    if t.target_hours:
-        target = ctx.t("sum_target_value", target=ctx.hours(t.target_hours, 0), potential=ctx.hours(t.potential_hours),
-                       progress=ctx.pct(t.target_progress))
-    else:
-        target = ctx.t("sum_target_none")
+                 + ctx.t("sum_unit_cost", cost=ctx.yen(ctx.unit_cost()), flag=flag) + "\n" + ctx.t("sum_yen_note"))
+    counts = t.quadrant_counts
     rows: list[tuple[str, Flowable | str]] = [
         (ctx.t("sum_inventory"), ctx.t("sum_inventory_value", count=t.task_count, hours=ctx.hours(t.inventory_hours))),
+        (ctx.t("sum_headcount"), _headcount(ctx)),
         (ctx.t("sum_focus"), ctx.t("sum_focus_value", count=t.focus_count, hours=ctx.hours(t.focus_hours),
                                    share=ctx.pct(share))),
         (ctx.t("sum_potential"), potential),
-        (ctx.t("sum_counts"), ctx.t("sum_counts_value", quick=t.quick_win_count, major=t.major_project_count,
-                                    proposals=t.proposal_count)),
-        (ctx.t("sum_target"), target),
+        (ctx.t("sum_counts"), ctx.t("sum_counts_value", quick=counts.get("quick_win", 0),
+                                    major=counts.get("major_project", 0), fill=counts.get("fill_in", 0),
+                                    not_now=counts.get("not_now", 0), proposals=t.proposal_count)),
+        (ctx.t("sum_first", n=t.quick_win_count), ctx.t("sum_first_value", count=t.quick_win_count,
+                                                        max=f"{ctx.q.value('max_quick_wins'):g}")),
+        (ctx.t("sum_target"), this_year(ctx)),
     ]
     followed = ctx.followed_actions()
     if followed:
@@ -102,14 +114,16 @@ def summary(ctx: PlanContext) -> list[Flowable]:
         rows.append((ctx.t("sum_followup"), ctx.t("sum_followup_value", planned=ctx.hours(planned),
                                                   realised=ctx.hours(realised), followed=len(followed), done=done,
                                                   section=ctx.t("h_actions"))))
-    page: list[Flowable] = [heading(ctx, "h_summary"), key_values(ctx, rows), Spacer(1, 6 * mm),
+    page: list[Flowable] = [_summary_heading(ctx), key_values(ctx, rows), Spacer(1, 6 * mm),
                             quick_win_box(ctx)]
     page += next_steps(ctx)
     page += achieved(ctx)
     # The meeting reads this page on its own: the lists are capped (NEXT_MAX, DONE_MAX) so it fits at
     # full size, and only text typed far longer than usual makes it shrink rather than spill over.
     f = frame()
-    out: list[Flowable] = [KeepInFrame(f.width, f.height - 6, page, mode="shrink")]
+    marker = Spacer(0, 0)
+    marker.heading_key = "h_summary"  # the heading sits inside the frame below: record its page here
+    out: list[Flowable] = [marker, KeepInFrame(f.width, f.height - 6, page, mode="shrink")]
     if ctx.result.warnings:
         from app.domain.messages import format_message
 
@@ -118,6 +132,43 @@ def summary(ctx: PlanContext) -> list[Flowable]:
             out.append(ctx.p("・" + format_message(w.code, ctx.lang, **w.params), "small"))
     out.append(PageBreak())
     return out
+
+
+def _summary_heading(ctx: PlanContext) -> Paragraph:
+    return Paragraph(f'<a name="h_summary"/>{escape(ctx.t("h_summary"))}', ctx.st["h1"])
+
+
+def _headcount(ctx: PlanContext) -> str:
+    t = ctx.result.totals
+    if not t.headcount or not t.capacity_hours:
+        return ctx.t("sum_headcount_none")
+    return ctx.t("sum_headcount_value", fte=f"{t.headcount:g}", per_fte=f"{ctx.q.value('hours_per_fte'):,g}",
+                 capacity=ctx.hours(t.capacity_hours, 0), share=ctx.pct(t.inventory_hours / t.capacity_hours))
+
+
+def this_year(ctx: PlanContext) -> str:
+    """This fiscal year: planned × realisation factor = expected, the target beside it, and what is left out."""
+    t = ctx.result.totals
+    end = ctx.date(t.fiscal_year_end) if t.fiscal_year_end else "—"
+    lines = [ctx.t("sum_year_value", planned=ctx.hours(t.this_year_planned_hours), end=end,
+                   factor=ctx.pct(t.realisation_factor), expected=ctx.hours(t.this_year_expected_hours))]
+    if t.target_hours:
+        lines.append(ctx.t("sum_target_value", target=ctx.hours(t.target_hours, 0),
+                           expected=ctx.hours(t.this_year_expected_hours), progress=ctx.pct(t.target_progress),
+                           potential=ctx.hours(t.potential_hours)))
+    else:
+        lines += [ctx.t("sum_potential_all", potential=ctx.hours(t.potential_hours)), ctx.t("sum_target_none")]
+    counts: dict[str, int] = {}
+    for x in ctx.result.not_this_year:
+        counts[x.reason] = counts.get(x.reason, 0) + 1
+    if counts:
+        sep = "、" if ctx.lang != "en" else ", "
+        items = sep.join(ctx.t(f"nty_{k}", n=counts[k]) for k in NTY_ORDER if k in counts)
+        lines.append(ctx.t("sum_not_this_year", items=items, section=ctx.t("h_actions")))
+    return "\n".join(lines)
+
+
+NTY_ORDER = ("proposal", "no_deadline", "later", "no_action", "cancelled")
 
 
 def quick_win_box(ctx: PlanContext) -> Flowable:
@@ -130,12 +181,15 @@ def quick_win_box(ctx: PlanContext) -> Flowable:
         rows.append([Paragraph(escape(ctx.t("qw_none")), ctx.st["body"])])
     actions = {(x.task_id, x.measure_id): x for x in ctx.a.actions}
     for n, m in enumerate(wins, 1):
-        line = ctx.t("qw_line", measure=ctx.measure_label(m.measure_id), task=ctx.task_name(m.task_id),
-                     hours=ctx.hours(m.potential_hours))
+        # what will be done first, then which measure on which task and the hours
+        title = ctx.title(m.task_id, m.measure_id) or ctx.t("qw_no_title")
         action = actions.get((m.task_id, m.measure_id))
         if action is not None and action.status == "done":
-            line += ctx.t("qw_done")  # at the follow-up meeting the box shows what is already behind us
-        rows.append([ctx.p(f"{n}.　{line}" if ctx.lang != "en" else f"{n}. {line}", "qw")])
+            title += ctx.t("qw_done")  # at the follow-up meeting the box shows what is already behind us
+        rows.append([ctx.p(f"{n}.　{title}" if ctx.lang != "en" else f"{n}. {title}", "qw")])
+        line = ctx.t("qw_line", measure=ctx.measure_label(m.measure_id), task=ctx.task_name(m.task_id),
+                     hours=ctx.hours(m.potential_hours))
+        rows.append([ctx.p(line, "qw_step")])
         step = action.first_step if action and action.first_step else ctx.q.measure(m.measure_id).first_step.get(
             ctx.lang)
         if step:
@@ -162,11 +216,15 @@ def next_steps(ctx: PlanContext) -> list[Flowable]:
     if majors:
         rows.append([ctx.tp("next_intro", "qw_step")])
     for n, m in enumerate(majors[:NEXT_MAX], 1):
+        title = ctx.title(m.task_id, m.measure_id)
         line = ctx.t("qw_line", measure=ctx.measure_label(m.measure_id), task=ctx.task_name(m.task_id),
                      hours=ctx.hours(m.potential_hours))
         if m.premature:
             line += f"（{ctx.t('premature')}）" if ctx.lang != "en" else f" ({ctx.t('premature')})"
-        rows.append([ctx.p(f"{n}.　{line}" if ctx.lang != "en" else f"{n}. {line}", "next")])
+        head = title or line  # what will be done first, then the measure, the task and the hours under it
+        rows.append([ctx.p(f"{n}.　{head}" if ctx.lang != "en" else f"{n}. {head}", "next")])
+        if title:
+            rows.append([ctx.p(line, "qw_step")])
     if len(majors) > NEXT_MAX:
         rows.append([ctx.tp("next_more", "qw_step", n=len(majors) - NEXT_MAX, section=ctx.t("h_tasks"))])
     if n_props:
@@ -190,7 +248,8 @@ def achieved(ctx: PlanContext) -> list[Flowable]:
         rows_more = []
     for x in done:
         hours = ctx.t("done_hours", hours=ctx.hours(x.realised_hours)) if x.realised_hours else ""
-        line = ctx.t("done_line", measure=ctx.measure_label(x.measure_id), task=ctx.task_name(x.task_id),
+        line = ctx.t("done_line", measure=ctx.title(x.task_id, x.measure_id) or ctx.measure_label(x.measure_id),
+                     task=ctx.task_name(x.task_id),
                      date=ctx.date(x.done_date) or "—", hours=hours)
         rows.append([ctx.p("◎ " + line, "done")])
     rows += rows_more
@@ -203,10 +262,25 @@ def chart_section(ctx: PlanContext) -> list[Flowable]:
     # Where the time goes and what hurts on one page, then the measures on the next.
     out += pareto(ctx)
     out += radar(ctx)
+    out += monthly(ctx)
     out.append(PageBreak())
     out += matrix(ctx)
     out.append(PageBreak())
     return out
+
+
+def monthly(ctx: PlanContext) -> list[Flowable]:
+    """Inventory hours per month with the peak months weighted (繁忙期); dark bars: a focus task's peak."""
+    r = ctx.result
+    if r.totals.inventory_hours <= 0 or not r.totals.monthly_hours:
+        return []
+    from app.domain.totals import MONTHS
+
+    peaks = {m for t in r.tasks if t.focus for m in t.peak_months}
+    drawing = charts.monthly_chart(r.totals.monthly_hours, [ctx.month(m) for m in MONTHS], [m in peaks for m in MONTHS],
+                                   width=frame().width, height=46 * mm, font=ctx.font, unit_label=ctx.t("axis_hours"))
+    weight = f"{ctx.q.value('peak_weight', 2.0):g}"
+    return [CondPageBreak(60 * mm), *_figure(ctx, "monthly_title", [drawing], ctx.t("monthly_caption", weight=weight))]
 
 
 def _figure(ctx: PlanContext, title_key: str, body: list[Flowable], caption: str) -> list[Flowable]:
@@ -221,7 +295,7 @@ def pareto(ctx: PlanContext) -> list[Flowable]:
     if not tasks or ctx.result.totals.inventory_hours <= 0:
         return _figure(ctx, "pareto_title", [], ctx.t("pareto_none"))
     bars = [charts.Bar(str(x.rank), x.annual_hours, x.cumulative_share, x.focus) for x in tasks]
-    drawing = charts.pareto_chart(bars, frame().width, 80 * mm, ctx.font, coverage=coverage,
+    drawing = charts.pareto_chart(bars, frame().width, 64 * mm, ctx.font, coverage=coverage,
                                   unit_label=ctx.t("axis_hours"), cumulative_label=ctx.t("axis_cumulative"),
                                   legend=(ctx.t("legend_focus"), ctx.t("legend_other")))
     caption = ctx.t("pareto_caption", coverage=f"{coverage * 100:.0f}")
@@ -232,11 +306,12 @@ def pareto(ctx: PlanContext) -> list[Flowable]:
 
 def matrix(ctx: PlanContext) -> list[Flowable]:
     """The four quadrants with numbered measures and the key to the numbers."""
-    measures = sorted(ctx.result.measures, key=lambda m: (-m.potential_hours, m.task_index, m.measure_index))
+    # the matrix ranks ideas: each measure at what it would save alone (its band and quadrant)
+    measures = sorted(ctx.result.measures, key=lambda m: (-m.standalone_hours, m.task_index, m.measure_index))
     if not measures:
         return _figure(ctx, "matrix_title", [], ctx.t("matrix_none"))
     plotted = [m for m in measures if m.ease is not None]
-    points = [charts.Point(n, m.ease or 0.0, m.potential_hours, m.premature) for n, m in enumerate(plotted, 1)]
+    points = [charts.Point(n, m.ease or 0.0, m.standalone_hours, m.premature) for n, m in enumerate(plotted, 1)]
     band_min = next((b.min_hours for b in ctx.q.bands if b.level == int(ctx.q.value("quadrant_potential_min"))),
                     ctx.q.bands[-1].min_hours)
     labels = {k: quadrant_label(k, ctx.lang) for k in QUADRANTS}
@@ -262,13 +337,13 @@ def _matrix_key(ctx: PlanContext, plotted: list[Any]) -> list[Flowable]:
     """
     if not plotted:
         return []
-    keys = ["col_no", "col_measure", "col_target_task", "col_potential", "col_ease", "col_quadrant"]
+    keys = ["col_no", "col_measure", "col_target_task", "col_alone", "col_ease", "col_quadrant"]
     rows: list[list[Any]] = [[Paragraph(escape(ctx.t(k)), ctx.st["cell_head"]) for k in keys]]
     for n, m in enumerate(plotted, 1):
         quadrant = ctx.quadrant(m) + (f"・{ctx.t('central')}" if m.cross_department else "")
         rows.append([ctx.p(str(n), "cell_right"), ctx.p(ctx.measure_label(m.measure_id), "cell", cell=True),
                      ctx.p(ctx.task_name(m.task_id), "cell", cell=True),
-                     ctx.p(ctx.t("cell_hours", value=ctx.hours(m.potential_hours)), "cell_right"),
+                     ctx.p(ctx.t("cell_hours", value=ctx.hours(m.standalone_hours)), "cell_right"),
                      ctx.p(fixed(m.ease), "cell_center"), ctx.p(quadrant, "cell")])
     w = frame().width
     table = Table(rows, colWidths=[w * s for s in (0.06, 0.28, 0.28, 0.11, 0.07, 0.2)], repeatRows=1,
@@ -289,7 +364,7 @@ def radar(ctx: PlanContext) -> list[Flowable]:
         table = Table(rows, colWidths=[60 * mm, 20 * mm])
         table.setStyle(TableStyle(table_commands(ctx.font, header_rows=1, zebra=False)))
         return _figure(ctx, "radar_title", [table], ctx.t("radar_caption"))
-    drawing = charts.radar_chart(axes, frame().width, 92 * mm, ctx.font)
+    drawing = charts.radar_chart(axes, frame().width, 74 * mm, ctx.font)
     return _figure(ctx, "radar_title", [drawing], ctx.t("radar_caption"))
 
 

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepInFrame, SimpleDocTemplate, Spacer,
 
 from app import __version__
 from app.domain.assessment import Action, Assessment
+from app.domain.plan import action_title
 from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult
 from app.report.followup_strings import text
@@ -116,9 +117,9 @@ def build_story(q: Questionnaire, a: Assessment, r: AssessmentResult, action: Ac
     title = styles["title"].clone("story_title", fontSize=19, leading=25, spaceAfter=1.5 * mm)
     out: list[Flowable] = [
         para(text("story_kicker", lang) + ("　" + dept if dept else "") + ("・" + section if section else ""), kicker),
-        para(f"{measure_label} — {task_name}", title),
+        para(action_title(q, a, action.task_id, action.measure_id) or f"{measure_label} — {task_name}", title),
     ]
-    meta = [text("story_task", lang, task=task_name, hours=number(task.annual_hours if task else 0.0))]
+    meta = [measure_label, text("story_task", lang, task=task_name, hours=number(task.annual_hours if task else 0.0))]
     if action.owner:
         meta.append(text("story_owner", lang, owner=action.owner))
     out += [para("　".join(meta), styles["small"]), Spacer(1, 2 * mm)]
@@ -132,8 +133,8 @@ def build_story(q: Questionnaire, a: Assessment, r: AssessmentResult, action: Ac
                     if saved is not None else "", box_w, font=font, strong=True),
         _figure_box(text("story_planned", lang), text("story_saved_value", lang, value=number(m.potential_hours))
                     if m is not None else text("story_blank", lang), "", box_w, font=font, strong=False),
-        _figure_box(text("story_done", lang), _or_blank(date_text(action.done_date), lang), "", box_w, font=font,
-                    strong=False),
+        _figure_box(text("story_done", lang), _or_blank(date_text(action.done_date, q.date_style(lang)), lang), "",
+                    box_w, font=font, strong=False),
     ]], colWidths=[box_w + 3 * mm, box_w + 3 * mm, box_w])
     figures.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -196,7 +197,7 @@ def render_story(q: Questionnaire, a: Assessment, result: AssessmentResult, acti
     )
     f = frame()
     body = KeepInFrame(f.width, f.height - 2, build_story(q, a, result, action, lang=lang, font=font), mode="shrink")
-    footer = text("story_footer", lang, date=date_text(day))
+    footer = text("story_footer", lang, date=date_text(day, q.date_style(lang)))
 
     def on_page(c: Any, _doc: Any) -> None:
         c.saveState()

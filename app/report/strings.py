@@ -8,6 +8,7 @@ questionnaire itself; only the report's own words live here.
 from __future__ import annotations
 
 from app.domain.catalogue import Catalogue
+from app.domain.questionnaire import DEFAULT_TEAM_NAME
 
 TEXTS = Catalogue("report", {
     # --- document ---------------------------------------------------------------------------------
@@ -42,10 +43,11 @@ TEXTS = Catalogue("report", {
     "blank_to_fill": ("未記入", "not filled in"),
     # --- section headings (in framework.md order) --------------------------------------------------
     "h_summary": ("1. 結果のまとめ", "1. Summary"),
-    "h_charts": ("2. グラフで見る業務と施策", "2. Charts"),
+    "h_charts": ("2. グラフで見る業務と改善策", "2. Charts"),
     "h_tasks": ("3. 業務一覧と改善効果", "3. Tasks and potential"),
     "h_actions": ("4. 行動計画", "4. Action plan"),
-    "h_proposals": ("5. 中央チームへの提案", "5. Proposals for the central team"),
+    "contents_page": ("{page} ページ", "page {page}"),
+    "h_proposals": ("5. {team}への提案", "5. Proposals for the {team}"),
     "h_assumptions": ("6. 前提条件（計算に使った値）", "6. Assumptions (values used)"),
     "h_signoff": ("7. 次回の確認と確認欄", "7. Next review and sign-off"),
     # --- summary -----------------------------------------------------------------------------------
@@ -55,16 +57,39 @@ TEXTS = Catalogue("report", {
     "sum_focus_value": ("{count} 件、年間 {hours} 時間（全体の {share} %）",
                         "{count} tasks, {hours} h a year ({share} % of all)"),
     "sum_potential": ("改善ポテンシャル", "Potential saving"),
-    "sum_potential_value": ("年間 {hours} 時間（全体の {index} %）≒ {yen} 円",
-                            "{hours} h a year ({index} % of all) ≈ {yen} yen"),
+    "sum_potential_value": ("年間 {hours} 時間（全体の {index} %）≒ 人件費換算 {yen} 円",
+                            "{hours} h a year ({index} % of all) ≈ {yen} yen of staff time"),
+    "sum_yen_note": ("人件費換算は職員の時間の金額で、予算の削減額ではありません。",
+                     "The yen figure is the value of staff time, not a budget cut."),
     "sum_unit_cost": ("人件費単価 {cost} 円/時間（{flag}。前提条件のページを参照）",
                       "at {cost} yen per hour ({flag}; see the assumptions page)"),
-    "sum_counts": ("施策の数", "Measures"),
-    "sum_counts_value": ("すぐやる {quick} 件 ／ 計画的に {major} 件 ／ 中央チームへの提案 {proposals} 件",
-                         "quick wins {quick} / major projects {major} / central-team proposals {proposals}"),
-    "sum_target": ("今年度の削減目標に対して", "Against this year's target"),
-    "sum_target_value": ("目標 {target} 時間に対し、見込み {potential} 時間（{progress} %）",
-                         "target {target} h; potential {potential} h ({progress} %)"),
+    "sum_counts": ("改善策の4区分（図と同じ）", "Measures by quadrant (as in the chart)"),
+    "sum_counts_value": ("すぐやる {quick} 件 ／ 計画的に {major} 件 ／ 余力で {fill} 件 ／ 見送り {not_now} 件"
+                         "（うち{team}への提案 {proposals} 件）",
+                         "quick win {quick} / major project {major} / fill-in {fill} / not now {not_now} "
+                         "(of which {proposals} proposal(s) for the {team})"),
+    "sum_first": ("まずはこの{n}つから", "Start with these"),
+    "sum_first_value": ("{count} 件（すぐやるのうち、予算・他課との調整なしで3か月以内にできるもの。最大 {max} 件）",
+                        "{count} (quick wins with no budget or coordination, within three months; at most {max})"),
+    "sum_target": ("今年度の見込みと目標", "This year: expected and target"),
+    "sum_year_value": ("計画 {planned} 時間（{end}までに期限のある課内の行動）× 実現率 {factor} % ＝ 見込み {expected} 時間",
+                       "planned {planned} h (the section's actions due by {end}) × realisation {factor} % = expected {expected} h"),
+    "sum_target_value": ("目標 {target} 時間に対し、見込み {expected} 時間（{progress} %）。改善策すべての効果は {potential} 時間です",
+                         "target {target} h; expected {expected} h ({progress} %); all measures together {potential} h"),
+    "sum_potential_all": ("改善策すべての効果は {potential} 時間です（複数年の計画と提案を含みます）",
+                          "all measures together {potential} h (multi-year projects and proposals included)"),
+    "sum_not_this_year": ("今年度の見込みに入らないもの: {items}（表「{section}」の下に一覧）",
+                          "Not in this year's figure: {items} (listed under \"{section}\")"),
+    "nty_proposal": ("提案 {n} 件", "{n} proposal(s)"),
+    "nty_no_deadline": ("期限なし {n} 件", "{n} without a deadline"),
+    "nty_later": ("来年度以降 {n} 件", "{n} due later"),
+    "nty_no_action": ("行動計画なし {n} 件", "{n} not in the plan"),
+    "nty_cancelled": ("中止 {n} 件", "{n} cancelled"),
+    "sum_headcount": ("課の人員", "Section headcount"),
+    "sum_headcount_value": ("{fte} 人（常勤換算）× {per_fte} 時間 ＝ 年 {capacity} 時間（棚卸しはその {share} %）",
+                            "{fte} FTE × {per_fte} h = {capacity} h a year; the inventory is {share} % of it"),
+    "sum_headcount_none": ("未入力です（手順1「基本情報」で常勤換算の人数を入力すると、棚卸しの漏れや過大を確認できます）",
+                           "not given (enter the FTE in step 1 to check the inventory for gaps and over-estimates)"),
     "sum_target_none": ("目標は未設定です（手順1「基本情報」で入力できます）",
                         "no target set (enter one in step 1, basic information)"),
     "sum_followup": ("振り返り（計画と実績）", "Follow-up (planned and realised)"),
@@ -73,18 +98,20 @@ TEXTS = Catalogue("report", {
     "qw_title": ("まずはこの3つから", "Start with these three"),
     "qw_title_n": ("まずはこの{n}つから", "Start with these {n}"),
     "qw_line": ("{measure} — {task}（年 {hours} 時間）", "{measure} — {task} ({hours} h a year)"),
+    "qw_title_line": ("{title}", "{title}"),
+    "qw_no_title": ("（何をするかが未記入です。手順5で書いてください）", "(what will be done is not written yet: step 5)"),
     "qw_first_step": ("最初の一歩: {text}", "First step: {text}"),
     "qw_done": ("　… 完了", " — done"),
-    "qw_none": ("予算・他課との調整なしで3か月以内にできる施策（すぐやる）は、まだありません。"
-                "手順5で施策ごとに取り組みやすさを回答するか、大きな施策を小さく分けて、最初の一歩を決めましょう。",
+    "qw_none": ("予算・他課との調整なしで3か月以内にできる改善策（すぐやる）は、まだありません。"
+                "手順5で改善策ごとに取り組みやすさを回答するか、大きな改善策を小さく分けて、最初の一歩を決めましょう。",
                 "No quick win yet (a measure the section can do within three months with no budget or coordination). "
                 "Answer the ease questions for each measure in step 5, or split a big measure into a small first step."),
     "next_title": ("次に進めること（計画的に）", "Next: major projects to plan"),
-    "next_intro": ("効果は大きいものの、予算・調整・準備が必要な施策です。担当と期限を決め、段取りから始めます。",
+    "next_intro": ("効果は大きいものの、予算・調整・準備が必要な改善策です。担当と期限を決め、段取りから始めます。",
                    "High impact, but they need budget, coordination or preparation: set an owner and a deadline and plan the first steps."),
     "next_more": ("ほか {n} 件は「{section}」にあります。", "{n} more in \"{section}\"."),
-    "next_proposals": ("中央チームへの提案 {n} 件: 他課にまたがるため、根拠とともに「{section}」にまとめています。",
-                       "{n} proposal(s) for the central team (they cross departments): see \"{section}\" for the evidence."),
+    "next_proposals": ("{team}への提案 {n} 件: 他課にまたがるため、相手の課と根拠とともに「{section}」にまとめています。",
+                       "{n} proposal(s) for the {team} (they cross departments): see \"{section}\" for the other side and the evidence."),
     "done_title": ("できたこと", "What we achieved"),
     "done_more": ("ほか {n} 件は「{section}」の振り返りにあります。", "{n} more in the follow-up of \"{section}\"."),
     "done_line": ("{measure} — {task}（{date} 完了{hours}）", "{measure} — {task} (done {date}{hours})"),
@@ -103,13 +130,14 @@ TEXTS = Catalogue("report", {
     "axis_cumulative": ("累積", "cumulative"),
     "legend_focus": ("重点業務", "focus task"),
     "legend_other": ("その他の業務", "other task"),
-    "matrix_title": ("効果と取り組みやすさ（施策の4区分）", "Impact and ease (four quadrants)"),
-    "matrix_caption": ("縦軸: 削減できる時間（対数目盛り）、横軸: 取り組みやすさ（1〜5、5が最も容易）。"
-                       "番号は下の一覧の施策です。",
-                       "Vertical: hours saved (log scale); horizontal: ease (1–5, 5 easiest). Numbers refer to the list below."),
-    "matrix_none": ("施策がまだ選ばれていないため、図はありません。手順5「改善策の検討」で重点業務ごとに施策を選び、取り組みやすさを回答してください。",
+    "matrix_title": ("効果と取り組みやすさ（改善策の4区分）", "Impact and ease (four quadrants)"),
+    "matrix_caption": ("縦軸: その改善策だけで削減できる時間（単独、対数目盛り）、横軸: 取り組みやすさ（1〜5、5が最も容易）。"
+                       "番号は下の一覧の改善策です。同じ業務の改善策は重なる分を引いて合計します（業務一覧の表）。",
+                       "Vertical: hours the measure saves alone (log scale); horizontal: ease (1–5, 5 easiest). Numbers refer to the list below. "
+                       "Measures on one task are added without their overlap (task table)."),
+    "matrix_none": ("改善策がまだ選ばれていないため、図はありません。手順5「改善策の検討」で重点業務ごとに改善策を選び、取り組みやすさを回答してください。",
                     "No measures chosen yet, so no chart. Choose measures for each focus task in step 5 and answer the ease questions."),
-    "matrix_unplotted": ("取り組みやすさが未回答の施策 {n} 件は図に入っていません（手順5で回答すると表示されます）。",
+    "matrix_unplotted": ("取り組みやすさが未回答の改善策 {n} 件は図に入っていません（手順5で回答すると表示されます）。",
                          "{n} measure(s) without ease answers are not plotted (answer them in step 5)."),
     "matrix_top": ("図と一覧は効果の大きい順に {shown} 件です。ほか {n} 件は業務一覧の表を参照してください。",
                    "The chart and the list show the {shown} largest savings; {n} more are in the task table."),
@@ -123,7 +151,29 @@ TEXTS = Catalogue("report", {
                    "No focus tasks yet, so no chart. Pick focus tasks in step 3 and their pain points in step 4."),
     # --- quadrant flags (the quadrants, statuses and ECRS types are in app.domain.vocabulary) -------
     "premature": ("時期尚早", "premature"),
-    "central": ("中央チームへ", "central team"),
+    "central": ("{team}へ", "to the {team}"),
+    "review_flag": ("要確認", "to confirm"),
+    "alone": ("単独 {value}", "alone {value}"),
+    "peak_relief": ("繁忙期（{months}）の負担を減らす", "relieves the peak months ({months})"),
+    "review_before": ("※期限より前", "* before the deadline"),
+    "codes_legend": ("定型度 1 ほぼ毎回判断が必要 … 5 手順どおり ／ 媒体 1 すべて紙 … 5 すべて電子 ／ 適合度は自動化の改善策（{auto}）にだけ使います。"
+                     "効果は同じ業務の先の改善策を引いた時間（順: 廃止・統合・入替・簡素化・手順書・ツール）で、かっこ内は単独の時間です。",
+                     "Rules 1 judgement every time … 5 always by the procedure / Medium 1 all paper … 5 all electronic / "
+                     "suitability applies to automation measures only ({auto}). Savings are after the earlier measures on the same task "
+                     "(order: eliminate, combine, rearrange, simplify, manual, tools); alone in brackets."),
+    "monthly_title": ("月別の業務量（繁忙期）", "Monthly load (peak months)"),
+    "monthly_caption": ("棚卸しした年間時間を月に配分しました。繁忙期の月はほかの月の {weight} 倍として数えています（濃い棒が重点業務を含む繁忙期の月）。",
+                        "The inventory's hours spread over the months, a peak month counting {weight} times another (dark bars: peak months of focus tasks)."),
+    "nty_title": ("今年度の見込みに入れていない改善策", "Measures not in this year's figure"),
+    "nty_intro": ("次の改善策の効果は、今年度の見込みには入っていません。", "The savings of these measures are not in this year's figure."),
+    "reason_label_proposal": ("{team}への提案", "proposal for the {team}"),
+    "reason_label_no_deadline": ("期限が未定", "no deadline"),
+    "reason_label_later": ("期限が来年度以降", "due after this year"),
+    "reason_label_no_action": ("行動計画に入っていない", "not in the plan"),
+    "reason_label_cancelled": ("中止", "cancelled"),
+    "col_reason_nty": ("入れていない理由", "Why not"),
+    "col_alone": ("効果（単独・年間）", "Saving alone a year"),
+    "col_other_side": ("相手の課・情報", "Other side and information"),
     # --- task table --------------------------------------------------------------------------------
     "tasks_intro": ("年間時間の多い順です。「重点」に●がある業務を分析しました。",
                     "Ordered by annual hours. Tasks marked ● in 'focus' were analysed."),
@@ -131,7 +181,7 @@ TEXTS = Catalogue("report", {
                    "No tasks yet. Enter the section's tasks in step 2 (task inventory), one per row (you can paste from Excel)."),
     "tasks_no_focus": ("重点業務が選ばれていません。手順3「重点業務の選定」で、時間の多い業務に印を付けてください。",
                        "No focus task is selected. Tick the heaviest tasks in step 3 (focus)."),
-    "tasks_no_measures": ("施策がまだ選ばれていません。手順5「改善策の検討」で、重点業務ごとに施策を選んでください。",
+    "tasks_no_measures": ("改善策がまだ選ばれていません。手順5「改善策の検討」で、重点業務ごとに改善策を選んでください。",
                           "No measure has been chosen yet. Choose measures for each focus task in step 5."),
     "col_no": ("No.", "No."),
     "col_focus": ("重点", "Foc."),
@@ -140,7 +190,7 @@ TEXTS = Catalogue("report", {
     "col_rule": ("定型度", "Rules"),
     "col_medium": ("媒体", "Med."),
     "col_suitability": ("適合度", "Suit."),
-    "col_measure": ("施策", "Measure"),
+    "col_measure": ("改善策", "Measure"),
     "col_ecrs": ("ECRS", "ECRS"),
     "col_potential": ("効果（年間）", "Saving a year"),
     "col_ease": ("容易度", "Ease"),
@@ -148,12 +198,12 @@ TEXTS = Catalogue("report", {
     # --- action plan -------------------------------------------------------------------------------
     "actions_intro": ("会議で1行ずつ確認し、済んだら左の□に印を付けてください。",
                       "Go through each line at the meeting and tick the box when it is settled."),
-    "actions_none": ("行動計画がまだありません。手順7「行動計画」で、すぐやる施策から順に担当・期限・最初の一歩を決めてください。",
+    "actions_none": ("行動計画がまだありません。手順7「行動計画」で、すぐやる改善策から順に担当・期限・最初の一歩を決めてください。",
                      "No action plan yet. In step 7, start with the quick wins and decide owner, deadline and first step."),
     "actions_no_owner": ("担当者がまだ決まっていない行が {n} 件あります。会議で担当と期限を決め、この表に書き込んでください。",
                          "{n} line(s) have no owner yet. Decide owner and deadline at the meeting and write them in."),
     "col_check": ("確認", "OK"),
-    "col_action": ("施策", "Measure"),
+    "col_action": ("改善策", "Measure"),
     "col_target_task": ("対象業務", "Task"),
     "col_owner": ("担当", "Owner"),
     "col_deadline": ("期限", "Deadline"),
@@ -173,23 +223,22 @@ TEXTS = Catalogue("report", {
     "col_done_date": ("完了日", "Done on"),
     "followup_total": ("合計", "Total"),
     # --- proposals ---------------------------------------------------------------------------------
-    "proposals_intro": ("他課にまたがる課題です。課内だけで解決せず、根拠とともに業務改善担当（中央チーム）に伝えてください。",
-                        "Issues that cross departments. Do not solve them alone: pass them to the central team with the evidence."),
-    "proposals_none": ("中央チームへの提案はありません。他課と似た業務や様式、他課への照会がある場合は、手順4で該当する回答を選ぶと提案に載ります。",
-                       "No proposals for the central team. If other departments have similar work or forms, or you query them, "
+    "proposals_intro": ("他課にまたがる課題です。課内だけで解決せず、相手の課と根拠とともに{team}に伝えてください。",
+                        "Issues that cross departments. Do not solve them alone: pass them to the {team} with the other side and the evidence."),
+    "proposals_none": ("{team}への提案はありません。他課と似た業務や様式、他課への照会がある場合は、手順4で該当する回答を選ぶと提案に載ります。",
+                       "No proposals for the {team}. If other departments have similar work or forms, or you query them, "
                        "say so in step 4 and the proposal will appear here."),
     "col_evidence_hours": ("年間時間 → 効果", "Hours → saving"),
     "col_pains": ("困りごと", "Pain points"),
-    "col_reason": ("中央チームへ回す理由", "Why the central team"),
-    "reason_measure": ("全庁的な施策", "an office-wide measure"),
-    "reason_coordination": ("複数課との調整が必要", "needs several departments"),
+    "col_reason": ("{team}へ回す理由", "Why the {team}"),
+    "other_side_unknown": ("相手の課は未記入（手順4で記入）", "other department not given (step 4)"),
     # --- assumptions -------------------------------------------------------------------------------
     "as_intro": ("この計画の数値は次の値から計算しました。「仮の値」は目安です。自分たちの実績がわかったら質問票ファイルの値を置き換えてください。",
                  "The figures in this plan were computed from these values. Provisional values are starting points: "
                  "replace them in the questionnaire file when you know your own figures."),
     "as_settings": ("設定値", "Settings"),
-    "as_measures": ("施策の削減率（この計画で使ったもの）", "Reduction rates of the measures used"),
-    "as_measures_none": ("この計画ではまだ施策を使っていません。削減率は質問票ファイルの measures に書かれています。",
+    "as_measures": ("改善策の削減率（この計画で使ったもの）", "Reduction rates of the measures used"),
+    "as_measures_none": ("この計画ではまだ改善策を使っていません。削減率は質問票ファイルの measures に書かれています。",
                          "No measures are used in this plan yet; their rates are in the questionnaire file (measures)."),
     "as_bands": ("効果区分のしきい値", "Potential band thresholds"),
     "as_band_value": ("年 {hours} 時間以上", "{hours} h a year or more"),
@@ -208,11 +257,15 @@ TEXTS = Catalogue("report", {
     "as_unit_cost_flag": ("これは仮の値です。", "This is a provisional value. "),
     "as_method": ("時間の見積り方法", "How hours were estimated"),
     "as_method_text": ("年間時間 H ＝ 年間件数 × 1件あたりの分 ÷ 60 ＋ 件数によらない時間。把握方法: {method}。"
-                       "効果 P ＝ H × 施策で変わる作業の割合 × 削減率（自動化の施策は × 適合度）。"
-                       "1つの業務の効果は、その業務の年間時間を超えないように合計しています。",
+                       "効果 P ＝ H × 改善策で変わる作業の割合 × 削減率（自動化の改善策は × 適合度、適合の質問が「いいえ」なら × {fit} %）。"
+                       "1つの業務に改善策が複数あるときは、廃止・統合・入替・簡素化・手順書・ツールの順に、先の改善策が残した時間に掛けます"
+                       "（P_i ＝ 残りの時間 × 割合 × 削減率 × 適合度）。業務の合計は H ×（1 −（1 − 各改善策の率）の積）で、H を超えません。"
+                       "効果区分と4区分は単独の効果で、合計は残りの時間に掛けた効果で数えます。",
                        "Annual hours H = cases × minutes per case ÷ 60 + fixed hours. Method: {method}. "
-                       "Saving P = H × affected share × reduction rate (× suitability for automation). "
-                       "A task's savings are capped at its own hours."),
+                       "Saving P = H × affected share × reduction rate (× suitability for automation, × {fit} % when a fit answer is No). "
+                       "Several measures on one task apply one after another (eliminate, combine, rearrange, simplify, manual, tools), "
+                       "each on the hours the earlier ones leave; a task's total is H × (1 − Π(1 − rate)) and never exceeds H. "
+                       "Bands and quadrants use the stand-alone figure; totals use the shares."),
     "as_limits": ("自己見積りの限界", "Limits of self-estimates"),
     "as_limits_text": ("時間は職員の見積りで、実測ではありません。人は作業時間も改善の手間も少なく見積もりがちです。"
                        "ある自治体では、実際に削減できた時間は計画の約4割でした。数値は優先順位を決めるための目安として使い、"
@@ -233,5 +286,10 @@ TEXTS = Catalogue("report", {
     "signoff_note": ("メモ", "Notes"),
 })
 
-# text(key, lang, **params): the report text ``key`` in ``lang`` with ``params`` filled in
-text = TEXTS
+
+
+def text(key: str, lang: str = "ja", /, **params: object) -> str:
+    """The report text ``key`` in ``lang`` with ``params`` filled in; ``{team}`` defaults to the standard
+    file's team name (the plan passes the questionnaire's own, settings.central_team_name)."""
+    params.setdefault("team", DEFAULT_TEAM_NAME.get(lang))
+    return TEXTS(key, lang, **params)

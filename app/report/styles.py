@@ -49,15 +49,15 @@ SPACING = {"after_h1": 4.0 * mm, "after_h2": 2.0 * mm, "para": 1.6 * mm, "sectio
 
 # Column widths of the two wide tables as shares of the frame width (they must sum to 1).
 TASK_COLUMNS = {
-    # 施策 fits the standard measures' names of up to nine characters (「様式・決裁の簡素化」) on one line;
+    # 改善策 fits the standard measures' names of up to nine characters (「様式・決裁の簡素化」) on one line;
     # 効果 fits "1,440,000 yen" on one line.
     "no": 0.04, "focus": 0.04, "task": 0.17, "hours": 0.075, "rule": 0.055, "medium": 0.05,
     "suitability": 0.055, "measure": 0.155, "ecrs": 0.075, "potential": 0.12, "ease": 0.055, "quadrant": 0.11,
 }
 ACTION_COLUMNS = {
     # 期限 and 確認日 fit "2026/12/28" (45.3 pt at 7.5 pt) plus padding on one line.
-    "check": 0.045, "action": 0.11, "target_task": 0.12, "owner": 0.09, "deadline": 0.10,
-    "first_step": 0.155, "kpi": 0.10, "baseline_target": 0.09, "review": 0.10, "support": 0.09,
+    "check": 0.045, "action": 0.17, "target_task": 0.10, "owner": 0.09, "deadline": 0.10,
+    "first_step": 0.13, "kpi": 0.09, "baseline_target": 0.09, "review": 0.10, "support": 0.085,
 }
 # Long free text in a table cell is cut so that one row always fits on a page (never split mid-line).
 CELL_MAX_CHARS = 240

@@ -28,9 +28,37 @@ _cache: dict[Path, tuple[float, Questionnaire]] = {}
 
 
 def questionnaire_files(extra_dirs: list[Path] | None = None) -> list[Path]:
-    """Bundled questionnaires, then those in the user folders (later ones override by id)."""
-    dirs = [resources.bundled_questionnaire_dir(), *resources.user_questionnaire_dirs(), *(extra_dirs or [])]
+    """Bundled questionnaires, then installed packs', then the user folders' (later ones may override by id)."""
+    dirs = [resources.bundled_questionnaire_dir(), *resources.pack_questionnaire_dirs(),
+            *resources.user_questionnaire_dirs(), *(extra_dirs or [])]
     return [p for d in dirs if d.is_dir() for p in sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml"))]
+
+
+def clear_cache() -> None:
+    """Forget the loaded questionnaires (after a pack is installed)."""
+    _cache.clear()
+
+
+def _pick(found: list[Questionnaire]) -> tuple[dict[str, Questionnaire], list[Problem]]:
+    """One questionnaire per id: a later (user or pack) one replaces an earlier one only when its version is
+    not lower; otherwise the earlier one stays and W105 names both."""
+    from app.domain import semver
+
+    by_id: dict[str, Questionnaire] = {}
+    notes: list[Problem] = []
+    for q in found:
+        current = by_id.get(q.id)
+        if current is not None and semver.compare(q.version, current.version) < 0:
+            notes.append(Problem("W105", {"id": q.id, "user": q.version, "bundled": current.version,
+                                          "path": q.source}, q.source))
+            continue
+        by_id[q.id] = q
+    return by_id, notes
+
+
+def questionnaire_notes() -> list[Problem]:
+    """W105 for every user or pack questionnaire passed over because its version is lower."""
+    return _pick(_loadable())[1]
 
 
 def load_file(path: Path) -> Questionnaire:
@@ -50,15 +78,15 @@ def load_file(path: Path) -> Questionnaire:
 
 def load_all_questionnaires(extra_dirs: list[Path] | None = None) -> list[Questionnaire]:
     """Every available questionnaire, overridden by id; raises one error listing all problems."""
-    by_id: dict[str, Questionnaire] = {}
+    found: list[Questionnaire] = []
     problems: list[Problem] = []
     for path in questionnaire_files(extra_dirs):
         try:
-            q = load_file(path)
+            found.append(load_file(path))
         except QuestionnaireError as exc:
             problems.extend(exc.problems)
             continue
-        by_id[q.id] = q
+    by_id, _ = _pick(found)
     if problems:
         raise QuestionnaireError(problems)
     return list(by_id.values())
@@ -66,9 +94,9 @@ def load_all_questionnaires(extra_dirs: list[Path] | None = None) -> list[Questi
 
 def get_questionnaire(qid: str = "standard") -> Questionnaire:
     """The questionnaire with ``qid``; a broken user override falls back to nothing silently never."""
-    for q in reversed(_loadable()):
-        if q.id == qid:
-            return q
+    picked = _pick(_loadable())[0].get(qid)
+    if picked is not None:
+        return picked
     raise QuestionnaireError(Problem("Q028", {"id": qid}))
 
 
@@ -108,13 +136,31 @@ class Opened:
     read_only: bool = False
 
 
-def open_assessment(path: Path) -> Opened:
-    """Read an assessment and the questionnaire it was made with (or the current one of that id)."""
+def open_assessment(path: Path, note_titles: bool = False) -> Opened:
+    """Read an assessment and the questionnaire it was made with (or the current one of that id).
+
+    With ``note_titles`` (the command line), a chosen measure with no title but a note takes the
+    note's first line as its title in memory, and an A031 notice says so; the file is not changed.
+    """
     path = Path(path)
     stamp_id = _peek_questionnaire_id(path)
     q = get_questionnaire(stamp_id)
     result = assessment_file.load(path, q)
-    return Opened(result.assessment, q, path, result.problems, result.read_only)
+    opened = Opened(result.assessment, q, path, result.problems, result.read_only)
+    if note_titles:
+        offered = plan_rules.note_titles(q, opened.assessment)
+        plan_rules.apply_note_titles(q, opened.assessment, offered)
+        lang = opened.assessment.lang
+        opened.problems.extend(Problem("A031", {"measure": _measure_label(q, mid, lang), "title": title}, str(path))
+                               for _tid, mid, title in offered)
+    return opened
+
+
+def _measure_label(q: Questionnaire, measure_id: str, lang: str) -> str:
+    try:
+        return q.measure(measure_id).label.get(lang)
+    except KeyError:
+        return measure_id
 
 
 def _peek_questionnaire_id(path: Path) -> str:
@@ -123,8 +169,15 @@ def _peek_questionnaire_id(path: Path) -> str:
 
 
 def new_assessment(q: Questionnaire, info: dict[str, Any] | None = None, lang: str = "ja") -> Assessment:
-    """An empty assessment stamped with ``q``'s id and version and the language it was begun in, defaults filled in."""
-    a = Assessment(q.id, q.version, lang=lang)
+    """An empty assessment stamped with ``q``'s id and version and the language it was begun in, defaults filled in.
+
+    It gets a fresh ``assessment_id`` (a UUID), which every save and copy keeps.
+    """
+    import uuid
+
+    from app.service.pack import pack_of
+
+    a = Assessment(q.id, q.version, lang=lang, assessment_id=str(uuid.uuid4()), pack=pack_of(q))
     for item in q.items_of("page"):
         if item.default is not None and item.is_input:
             a.info[item.id] = item.default
@@ -149,10 +202,17 @@ def propose_actions(q: Questionnaire, a: Assessment, today: dt.date | None = Non
     return len(plan_rules.propose_actions(q, a, compute_score(q, a), today, lang=lang))
 
 
-def score_json(q: Questionnaire, a: Assessment, result: AssessmentResult | None = None) -> dict[str, Any]:
-    """The documented ``score --json`` object (hours to 0.1 h, yen to 1 yen, shares to 0.001)."""
+def score_json(q: Questionnaire, a: Assessment, result: AssessmentResult | None = None,
+               cases: list[Any] | None = None) -> dict[str, Any]:
+    """The documented ``score --json`` object (hours to 0.1 h, yen to 1 yen, shares to 0.001).
+
+    ``cases`` (default: the installed catalogues) gives each measure its number of matching cases.
+    """
+    from app.service.cases import cases_by_measure
+
     r = result or compute_score(q, a)
     t = r.totals
+    found = cases_by_measure(q, a, r, cases)
 
     def h(x: float) -> float:
         return round_half_up(x, 1)
@@ -171,27 +231,50 @@ def score_json(q: Questionnaire, a: Assessment, result: AssessmentResult | None 
             "unit_cost_yen_per_hour": q.value("unit_cost_yen_per_hour"),
             "task_count": t.task_count, "focus_count": t.focus_count, "quick_win_count": t.quick_win_count,
             "major_project_count": t.major_project_count, "proposal_count": t.proposal_count,
+            "quadrant_counts": dict(t.quadrant_counts), "realisation_factor": t.realisation_factor,
+            "fiscal_year_end": t.fiscal_year_end or None, "this_year_planned_hours": h(t.this_year_planned_hours),
+            "this_year_expected_hours": h(t.this_year_expected_hours),
+            "headcount": t.headcount, "capacity_hours": None if t.capacity_hours is None else h(t.capacity_hours),
+            "monthly_hours": [h(x) for x in t.monthly_hours],
         },
         "tasks": [{"id": x.task_id, "name": x.name, "annual_hours": h(x.annual_hours), "focus": x.focus,
                    "rank": x.rank, "suitability": share(x.suitability), "readiness": share(x.readiness),
-                   "suggested_measures": list(x.suggested)} for x in r.tasks],
-        "measures": [{"task_id": m.task_id, "measure_id": m.measure_id, "potential_hours": h(m.potential_hours),
+                   "suggested_measures": list(x.suggested), "potential_hours": h(x.potential_hours),
+                   "peak_months": list(x.peak_months), "overtime_hours": x.overtime_hours} for x in r.tasks],
+        "measures": [{"task_id": m.task_id, "measure_id": m.measure_id, "order": m.order,
+                      "title": plan_rules.action_title(q, a, m.task_id, m.measure_id),
+                      "potential_hours": h(m.potential_hours), "standalone_hours": h(m.standalone_hours),
+                      "fit_factor": m.fit_factor, "review": m.review,
+                      "notices": [n.get(a.lang) for n in m.notices],
                       "potential_yen": int(round_half_up(m.potential_yen)), "band": m.band,
                       "suitability": share(m.suitability),
                       "ease": None if m.ease is None else round_half_up(m.ease, 2), "quadrant": m.quadrant,
-                      "premature": m.premature, "cross_department": m.cross_department} for m in r.measures],
+                      "premature": m.premature, "cross_department": m.cross_department,
+                      "cases": len(found.get((m.task_id, m.measure_id), ()))} for m in r.measures],
         "quick_wins": [{"task_id": m.task_id, "measure_id": m.measure_id} for m in r.quick_wins],
-        "proposals": [{"task_id": m.task_id, "measure_id": m.measure_id} for m in r.proposals],
+        "proposals": [{"task_id": m.task_id, "measure_id": m.measure_id, "reason": m.proposal_reason.get(a.lang),
+                       "other_departments": _answer(q, a, m.task_id, q.scoring.other_departments_item),
+                       "information": _answer(q, a, m.task_id, q.scoring.shared_information_item)}
+                      for m in r.proposals],
+        "not_this_year": [{"task_id": x.task_id, "measure_id": x.measure_id, "reason": x.reason,
+                           "potential_hours": h(x.potential_hours)} for x in r.not_this_year],
         "pain_profile": {k: round_half_up(v, 3) for k, v in r.pain_profile.items()},
         "warnings": [{"code": w.code, **{k: str(v) for k, v in w.params.items()}} for w in r.warnings],
     }
 
 
+def _answer(q: Questionnaire, a: Assessment, task_id: str, item: str) -> str:
+    value = a.analysis.get(task_id, {}).get(item) if item else None
+    return value if isinstance(value, str) else ""
+
+
 def render_plan(q: Questionnaire, a: Assessment, *, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
     """The PDF action plan as bytes."""
     from app.report.document import render_plan as render
+    from app.service.cases import cases_by_measure
 
-    return render(q, a, compute_score(q, a), lang=lang, fixed_date=fixed_date)
+    r = compute_score(q, a)
+    return render(q, a, r, lang=lang, fixed_date=fixed_date, cases=cases_by_measure(q, a, r))
 
 
 def write_plan(q: Questionnaire, a: Assessment, path: Path, *, lang: str = "ja",

@@ -160,10 +160,11 @@ def assessment_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
-def aggregate_files(paths: list[Path]) -> WardSummary:
+def aggregate_files(paths: list[Path], day: dt.date | None = None) -> WardSummary:
     """Open, score and sum many assessment files; a file that cannot be read is reported and skipped.
 
     Returns an :class:`app.domain.aggregate.WardSummary`; ``skipped`` holds one problem per file left out.
+    ``day`` (default today) decides which actions' reviews are due.
     """
     from app.domain.aggregate import Source, aggregate
 
@@ -185,7 +186,7 @@ def aggregate_files(paths: list[Path]) -> WardSummary:
             log_exception(f"aggregate {path}")
             skipped.append(Problem("A010", {"detail": type(exc).__name__}, str(path)))
     reference = sources[0].questionnaire if sources else get_questionnaire("standard")
-    return aggregate(sources, skipped, reference)
+    return aggregate(sources, skipped, reference, day or dt.date.today())
 
 
 def _peek_stamp(path: Path) -> tuple[str | None, str | None]:

@@ -46,6 +46,8 @@ def to_dict(a: Assessment, now: dt.datetime | None = None) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
         "questionnaire": {"id": a.questionnaire_id, "version": a.questionnaire_version},
+        **({"assessment_id": a.assessment_id} if a.assessment_id else {}),
+        **({"pack": dict(a.pack)} if a.pack or "pack" in a.kept else {}),
         "created": a.created or stamp,
         "modified": stamp,
         "lang": a.lang,
@@ -166,6 +168,9 @@ def _parse_json(raw: bytes | str, name: str) -> Any:
     try:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as exc:
+        if isinstance(raw, bytes) and exc.reason == "unexpected end of data":
+            # cut inside a multi-byte character: a truncated file, whose backup may be whole
+            raise AssessmentError(Problem("A017", {"detail": f"cut off: {exc.reason}"}, name)) from None
         raise AssessmentError(Problem("A010", {"detail": f"not UTF-8: {exc.reason}"}, name)) from None
     if not text.strip():
         raise AssessmentError(Problem("A017", {"detail": "empty file"}, name))
@@ -180,7 +185,8 @@ def _parse_json(raw: bytes | str, name: str) -> Any:
         raise AssessmentError(Problem("A021", {"key": shown(exc.key), "line": exc.line or "?",
                                                "column": exc.column or "?"}, name, exc.line, exc.column)) from None
     except json.JSONDecodeError as exc:
-        truncated = exc.pos >= len(text.rstrip()) - 1
+        # a string that never closes runs to the end of the text: cut off too (the error points at its start)
+        truncated = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string")
         code = "A017" if truncated else "A010"
         raise AssessmentError(Problem(code, {"detail": exc.msg}, name, exc.lineno, exc.colno)) from None
     except RecursionError:

@@ -13,6 +13,7 @@ from typing import Any
 
 from app.domain.assessment import ACTION_TEXT_FIELDS, Action, Assessment, FollowUp, MeasureChoice, Task
 from app.domain.errors import Problem, UserError
+from app.domain.identity import derived_assessment_id, valid_assessment_id
 from app.domain.questionnaire import Item, Questionnaire
 from app.domain.values import coerce, parse_number
 from app.domain.vocabulary import ACTION_STATUSES
@@ -48,8 +49,8 @@ def action_dict(x: Action) -> dict[str, Any]:
     """An action as written."""
     return {"id": x.id, "task_id": x.task_id, "measure_id": x.measure_id,
             **{k: getattr(x, k) for k in ("owner", "deadline", "first_step", "kpi", "baseline", "target",
-                                          "review_date", "support", "status", "done_date", "realised_hours",
-                                          "note", "before", "after", "comment", "tips")},
+                                          "review_date", "review_date_manual", "support", "status", "done_date",
+                                          "realised_hours", "note", "before", "after", "comment", "tips", "shareable")},
             "history": [{"date": h.date, "status": h.status, "realised_hours": h.realised_hours, "note": h.note}
                         for h in x.history]}
 
@@ -119,10 +120,16 @@ class Reader:
         )
         focus_raw = data.get("focus")
         a.focus = [str(x) for x in focus_raw] if isinstance(focus_raw, list) else None
+        a.assessment_id = valid_assessment_id(data.get("assessment_id")) or derived_assessment_id(
+            a.created, a.info.get("department"), a.info.get("section"))
+        pack = data.get("pack")
+        if isinstance(pack, dict) and all(isinstance(pack.get(k), str) for k in ("id", "version")) and len(pack) == 2:
+            a.pack = {"id": pack["id"], "version": pack["version"]}
         top = {k: v for k, v in data.items()
                if k not in _OWNED and not (k in _CONTAINERS and isinstance(v, _CONTAINERS[k]))}
         empty = {k: t() for k, t in _CONTAINERS.items()}
-        self.keep(a, top, {**empty, "focus": a.focus, "lang": a.lang, "created": a.created}, "")
+        self.keep(a, top, {**empty, "focus": a.focus, "lang": a.lang, "created": a.created,
+                           "assessment_id": a.assessment_id, **({"pack": a.pack} if a.pack else {})}, "")
         previous = data.get("unplaced")
         if isinstance(previous, dict):
             self.unplaced = {**previous, **self.unplaced}
@@ -202,12 +209,14 @@ class Reader:
                 value = entry.get(key)
                 if isinstance(value, str):
                     setattr(action, key, value)
+            action.review_date_manual = entry.get("review_date_manual") is True
             status = entry.get("status")
             action.status = status if status in ACTION_STATUSES else "not_started"
             if status is not None and status not in ACTION_STATUSES:
                 self.problems.append(Problem("A004", {"field": f"{where}.status", "value": shown(status)},
                                              self.name, where=f"{where}.status"))
             action.realised_hours = self.hours(entry.get("realised_hours"), f"{where}.realised_hours")
+            action.shareable = entry.get("shareable") is True  # 庁内で共有してよい: only an explicit true
             for h in self.shape(entry.get("history"), list, f"{where}.history"):
                 if isinstance(h, dict) and h.get("status") in ACTION_STATUSES:
                     action.history.append(FollowUp(str(h.get("date", "")), str(h["status"]),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-CURRENT = 1
+CURRENT = 2
 FORMAT = "kaizen-assessment"
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
@@ -74,8 +74,32 @@ def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 → format 2 (questionnaire 2.0.0: one C question split in two, action titles, headcount).
+
+    Format 1 asked one question 「他課・他係に似た業務や様式がある」 (``ecrs_c_similar``) whose はい always made
+    a proposal; format 2 asks for another unit of the same section (``ecrs_c_other_section``, local) and
+    another department (``ecrs_c_other_dept``, a proposal) apart. The old answer becomes the
+    department answer, so every proposal stays a proposal. Titles, headcount and overtime are new
+    optional answers: nothing else changes, and existing notes are offered as titles on opening.
+    """
+    out = dict(data)
+    analysis = data.get("analysis")
+    if isinstance(analysis, dict):
+        moved: dict[str, Any] = {}
+        for tid, answers in analysis.items():
+            if isinstance(answers, dict) and "ecrs_c_similar" in answers:
+                moved[tid] = {("ecrs_c_other_dept" if k == "ecrs_c_similar" else k): v for k, v in answers.items()
+                              if k != "ecrs_c_other_dept"}
+            else:
+                moved[tid] = answers
+        out["analysis"] = moved
+    out["format_version"] = 2
+    return out
+
+
 # version n -> the step that produces version n + 1
-STEPS: dict[int, Step] = {0: _v0_to_v1}
+STEPS: dict[int, Step] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:

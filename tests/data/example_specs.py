@@ -25,21 +25,23 @@ def t(name: str, category: str, legal: str, channel: list[str], cases: int, minu
     return row
 
 
-def an(pains: list[str], e: str = "no", c_similar: str = "no", c_repeat: str = "no", r: str = "no", s: str = "no",
+def an(pains: list[str], e: str = "no", c_other_dept: str = "no", c_other_section: str = "no", c_repeat: str = "no", r: str = "no", s: str = "no",
        note: str = "", variation: str = "medium", waiting: str = "none", rework: str = "sometimes") -> dict[str, Any]:
     """Step-4 answers of a focus task (later ECRS questions are left out when E is yes)."""
     out: dict[str, Any] = {"pain_points": pains, "variation": variation, "waiting": waiting, "rework": rework,
                            "ecrs_e": e}
     if e != "yes":
-        out.update(ecrs_c_similar=c_similar, ecrs_c_repeat=c_repeat, ecrs_r=r, ecrs_s=s)
+        out.update(ecrs_c_other_section=c_other_section, ecrs_c_other_dept=c_other_dept, ecrs_c_repeat=c_repeat, ecrs_r=r, ecrs_s=s)
     if note:
         out["analysis_note"] = note
     return out
 
 
-def m(share: int, ease: tuple[str, ...] = QUICK, note: str = "", **extra: str) -> dict[str, Any]:
-    """Step-5 answers of a chosen measure."""
+def m(share: int, ease: tuple[str, ...] = QUICK, note: str = "", title: str = "", **extra: str) -> dict[str, Any]:
+    """Step-5 answers of a chosen measure; ``title`` is what will be done (何をするか)."""
     answers: dict[str, Any] = {"affected_share": share, **dict(zip(EASE, ease, strict=True)), **extra}
+    if title:
+        answers["action_title"] = title
     if ease == QUICK:
         answers["quick_win_confirm"] = "yes"
     if note:
@@ -56,8 +58,9 @@ CROSS_SYSTEM = ("request", "multiple", "none", "procurement", "longer", "support
 KOSODATE: dict[str, Any] = {
     "file": "example_kosodate.kaizen.json",
     "created": "2026-10-20T14:00:00+09:00",
+    "assessment_id": "0b6c1f3e-1d2a-4c5b-8e9f-100000000002",
     "modified": "2027-02-05T17:30:00+09:00",
-    "info": {"method": "estimate", "department": "子育て支援課", "section": "児童手当係・保育入所係",
+    "info": {"method": "estimate", "department": "子育て支援課", "headcount_regular": 3, "headcount_part_time": 0.75, "headcount_contract": 0, "section": "児童手当係・保育入所係",
              "participants": "課長、児童手当係長、保育入所係長、係員4名", "session_date": "2026-10-20",
              "target_hours": 800},
     "tasks": [
@@ -84,26 +87,30 @@ KOSODATE: dict[str, Any] = {
                  note="申込書が8枚あり、就労証明書の記入漏れで何度も来庁してもらっている。", waiting="approval",
                  rework="often"),
         "t10": an(["paper", "retyping"], c_repeat="yes", note="申込書の内容を保育システムへ手で転記している。"),
-        "t4": an(["paper", "visit", "retyping"], c_similar="yes", r="yes",
+        "t4": an(["paper", "visit", "retyping"], c_other_dept="yes", r="yes",
                  note="転入時に区民課・保険年金課と同じ住所・氏名を別々の様式に書いてもらっている。"),
         "t2": an(["paper", "retyping", "cross_dept"], e="yes",
                  note="住民票の写しの添付を求めているが、公用照会で確認できるため不要。"),
         "t6": an(["inquiries", "peaks"], r="yes", note="締切前の1〜2月に同じ質問（必要書類・選考基準）が集中する。",
                  rework="rarely"),
-        "t3": an(["cross_dept", "inquiries"], c_similar="yes", waiting="other_dept",
+        "t3": an(["cross_dept", "inquiries"], c_other_dept="yes", waiting="other_dept",
                  note="区民課に紙の照会票で毎日依頼し、回答を待っている。税務・保険年金も同じ照会をしている。"),
         "t5": an(["cash", "paper"], r="yes", note="口座振替以外は窓口・金融機関での現金納付。"),
     },
     "measures": {
-        "t1": {"simplify": m(2, note="就労証明書を国の標準様式にし、記入例を付ける。"),
-               "online_form": m(4, SETTINGS), "combine": m(2, SETTINGS)},
-        "t10": {"ai_ocr": m(6, MAJOR, fit_ocr_form="yes")},
-        "t4": {"combine": m(3, CROSS, note="転入時の届出項目を区民課・保険年金課と共通化したい。"),
-               "online_form": m(3, SETTINGS)},
-        "t2": {"eliminate": m(1, note="住民票の写しの添付を廃止し、公用照会で確認する。")},
-        "t6": {"chat_faq": m(5, note="よくある質問をホームページとチャットに掲載する。")},
-        "t3": {"data_sharing": m(6, CROSS_SYSTEM, note="住民記録の閲覧権限を付与してもらえれば照会は不要。")},
-        "t5": {"cashless": m(3, MAJOR)},
+        "t1": {"simplify": m(2, note="就労証明書を国の標準様式にし、記入例を付ける。", title="就労証明書を国の標準様式にし、記入例を付ける"),
+               "online_form": m(4, SETTINGS, title="保育所入所申込みを電子申請で受け付ける"),
+               "combine": m(2, SETTINGS, title="入所申込みと就労証明の重複項目をまとめる")},
+        "t10": {"ai_ocr": m(6, MAJOR, fit_ocr_form="yes", title="現況届をAI-OCRで読み取る")},
+        "t4": {"combine": m(3, CROSS, note="転入時の届出項目を区民課・保険年金課と共通化したい。",
+                                 title="転入時の届出項目を区民課・保険年金課と共通にする"),
+               "online_form": m(3, SETTINGS, title="児童手当の認定請求を電子申請で受け付ける")},
+        "t2": {"eliminate": m(1, note="住民票の写しの添付を廃止し、公用照会で確認する。", title="申請時の住民票の写しの添付をやめる",
+                                   eliminate_scope="internal_step")},
+        "t6": {"chat_faq": m(5, note="よくある質問をホームページとチャットに掲載する。", title="よくある質問をホームページに載せる")},
+        "t3": {"data_sharing": m(6, CROSS_SYSTEM, note="住民記録の閲覧権限を付与してもらえれば照会は不要。",
+                                        title="住民記録の照会を庁内データ連携に置き換える")},
+        "t5": {"cashless": m(3, MAJOR, title="保育料の窓口納付をキャッシュレスにする")},
     },
     "actions": {
         ("t2", "eliminate"): {
@@ -130,8 +137,9 @@ KOSODATE: dict[str, Any] = {
 KAZEI: dict[str, Any] = {
     "file": "example_kazei.kaizen.json",
     "created": "2026-10-27T10:00:00+09:00",
+    "assessment_id": "0b6c1f3e-1d2a-4c5b-8e9f-100000000003",
     "modified": "2027-02-12T16:00:00+09:00",
-    "info": {"method": "estimate", "department": "課税課", "section": "市民税係",
+    "info": {"method": "estimate", "department": "課税課", "headcount_regular": 6, "headcount_part_time": 1.5, "headcount_contract": 0, "section": "市民税係",
              "participants": "課長、市民税係長、係員6名、会計年度任用職員2名", "session_date": "2026-10-27",
              "target_hours": 2000},
     "tasks": [
@@ -157,26 +165,31 @@ KAZEI: dict[str, Any] = {
         "t1": an(["paper", "retyping", "peaks"], c_repeat="yes", note="紙で届く報告書を1月〜2月に集中して手入力している。"),
         "t2": an(["paper", "visit", "peaks"], r="yes", s="yes", note="申告書の控えの押印・受付印の手順が多い。"),
         "t8": an(["retyping", "paper"], c_repeat="yes", note="メールで届く異動届を見ながら住民税システムに入力している。"),
-        "t4": an(["paper", "cash", "visit"], c_similar="yes", r="yes",
+        "t4": an(["paper", "cash", "visit"], c_other_dept="yes", r="yes",
                  note="区民課の証明窓口と同じ申請書・手数料の扱いを別々に行っている。"),
         "t7": an(["inquiries", "peaks"], r="yes", note="6月の税額通知後に問合せが集中する。", rework="rarely"),
-        "t3": an(["cross_dept", "inquiries"], c_similar="yes", waiting="none",
+        "t3": an(["cross_dept", "inquiries"], c_other_dept="yes", waiting="none",
                  note="子育て支援課・保険年金課などから紙の照会票で毎日依頼がある。"),
         "t6": an(["paper"], e="yes", note="電子データで保存している課税資料を紙でも綴っている。"),
         "t5": an(["visit", "peaks", "meetings"], r="yes", note="相談会場の設営と案内に多くの職員を割いている。"),
         "t10": an(["single_person"], s="yes", note="調査票の作り方を知っているのは係長1人だけ。", variation="small"),
     },
     "measures": {
-        "t1": {"ai_ocr": m(5, MAJOR, fit_ocr_form="yes")},
-        "t2": {"simplify": m(2, note="申告書控えへの受付印押印をやめ、受付番号の記録に替える。"),
-               "online_form": m(3, SETTINGS)},
-        "t8": {"rpa": m(6, ("existing", "one", "none", "settings", "within_6m", "support"), fit_rpa_screens="yes")},
-        "t4": {"combine": m(3, CROSS, note="区民課と証明窓口を一本化したい。"), "cashless": m(3, MAJOR)},
-        "t7": {"chat_faq": m(3, note="税額通知に「よくある質問」を同封する。")},
-        "t3": {"data_sharing": m(6, CROSS_SYSTEM, note="照会の多い所得情報を庁内で共有する仕組みが必要。")},
-        "t6": {"eliminate": m(4, note="電子保存している資料の紙の綴りをやめる。")},
-        "t5": {"rearrange": m(3, SETTINGS, note="相談を予約制にして会場の人員を減らす。")},
-        "t10": {"manual": m(5, note="調査票作成の手順書を作り、係員2名に引き継ぐ。")},
+        "t1": {"ai_ocr": m(5, MAJOR, fit_ocr_form="yes", title="給与支払報告書をAI-OCRで読み取る")},
+        "t2": {"simplify": m(2, note="申告書控えへの受付印押印をやめ、受付番号の記録に替える。",
+                                 title="申告書控えへの受付印をやめ、受付番号で記録する"),
+               "online_form": m(3, SETTINGS, title="申告相談の予約を電子申請で受け付ける")},
+        "t8": {"rpa": m(6, ("existing", "one", "none", "settings", "within_6m", "support"), fit_rpa_screens="yes",
+                         title="異動データの課税システムへの転記をRPAにする")},
+        "t4": {"combine": m(3, CROSS, note="区民課と証明窓口を一本化したい。", title="税証明と住民票の窓口を一本化する"),
+               "cashless": m(3, MAJOR, title="税証明の手数料をキャッシュレスでも受け取る")},
+        "t7": {"chat_faq": m(3, note="税額通知に「よくある質問」を同封する。", title="税額通知に「よくある質問」を同封する")},
+        "t3": {"data_sharing": m(6, CROSS_SYSTEM, note="照会の多い所得情報を庁内で共有する仕組みが必要。",
+                                        title="所得情報の照会を庁内データ連携に置き換える")},
+        "t6": {"eliminate": m(4, note="電子保存している資料の紙の綴りをやめる。", title="電子保存している資料の紙の綴りをやめる",
+                                   eliminate_scope="internal_step")},
+        "t5": {"rearrange": m(3, SETTINGS, note="相談を予約制にして会場の人員を減らす。", title="申告相談を予約制にする")},
+        "t10": {"manual": m(5, note="調査票作成の手順書を作り、係員2名に引き継ぐ。", title="調査票作成の手順書を作り2名に引き継ぐ")},
     },
     "actions": {
         ("t6", "eliminate"): {
@@ -207,8 +220,9 @@ KAZEI: dict[str, Any] = {
 HOKEN: dict[str, Any] = {
     "file": "example_hoken.kaizen.json",
     "created": "2026-11-05T14:00:00+09:00",
+    "assessment_id": "0b6c1f3e-1d2a-4c5b-8e9f-100000000004",
     "modified": "2027-02-18T15:00:00+09:00",
-    "info": {"method": "estimate", "department": "保険年金課", "section": "国保資格係・年金係",
+    "info": {"method": "estimate", "department": "保険年金課", "headcount_regular": 5, "headcount_part_time": 0.75, "headcount_contract": 1, "section": "国保資格係・年金係",
              "participants": "課長、国保資格係長、年金係長、係員5名", "session_date": "2026-11-05",
              "target_hours": 1200},
     "tasks": [
@@ -230,29 +244,33 @@ HOKEN: dict[str, Any] = {
         t("国保事業状況の月次報告", "reporting", "law", ["none"], 12, 480, 30, 1, (4, 4, 4, 4, 1), "Excel", (), True),
     ],
     "analysis": {
-        "t1": an(["paper", "visit", "retyping", "peaks"], c_similar="yes", c_repeat="yes", r="yes",
+        "t1": an(["paper", "visit", "retyping", "peaks"], c_other_dept="yes", c_repeat="yes", r="yes",
                  note="区民課の転入・転出届と同じ住所・氏名・世帯を、国保の届出書にもう一度書いてもらっている。"),
-        "t2": an(["retyping", "cross_dept"], c_similar="yes",
+        "t2": an(["retyping", "cross_dept"], c_other_dept="yes",
                  note="区民課から紙で届く異動一覧を見ながら国保システムに入力している。", waiting="other_dept"),
         "t6": an(["inquiries", "peaks"], r="yes", rework="rarely"),
         "t4": an(["paper", "seal", "visit"], s="yes", note="申請書に押印欄と不要な記入欄が多い。"),
-        "t7": an(["cross_dept", "inquiries"], c_similar="yes",
+        "t7": an(["cross_dept", "inquiries"], c_other_dept="yes",
                  note="子育て支援課・課税課と互いに紙の照会票をやり取りしている。"),
         "t8": an(["paper", "visit"], r="yes"),
         "t3": an(["paper", "visit"], r="yes", note="来年度に資格確認書の制度変更がある。"),
         "t9": an(["meetings"], e="yes", note="報告だけの定例会議を週1回開いている。"),
     },
     "measures": {
-        "t1": {"combine": m(3, CROSS, note="区民課の転入手続と届出書を一体化（ワンストップ化）したい。"),
-               "online_form": m(3, SETTINGS)},
-        "t2": {"data_sharing": m(7, CROSS_SYSTEM, note="住民記録の異動データを国保システムに連携したい。"),
-               "rpa": m(6, ("existing", "one", "none", "settings", "within_6m", "support"), fit_rpa_screens="yes")},
-        "t6": {"chat_faq": m(3, note="保険料・手続の FAQ をホームページに整理する。")},
-        "t4": {"simplify": m(3, note="申請書の押印欄と重複する記入欄を削る。")},
-        "t7": {"data_sharing": m(6, CROSS_SYSTEM)},
-        "t8": {"online_form": m(3, SETTINGS)},
-        "t3": {"rearrange": m(3, SETTINGS)},
-        "t9": {"eliminate": m(5, note="報告だけの定例会議をやめ、共有フォルダの週報に替える。")},
+        "t1": {"combine": m(3, CROSS, note="区民課の転入手続と届出書を一体化（ワンストップ化）したい。",
+                                 title="転入手続と国保加入届の届出書を一体にする"),
+               "online_form": m(3, SETTINGS, title="国保の資格喪失届を電子申請で受け付ける")},
+        "t2": {"data_sharing": m(7, CROSS_SYSTEM, note="住民記録の異動データを国保システムに連携したい。",
+                                        title="住民記録の異動データを国保システムに連携する"),
+               "rpa": m(6, ("existing", "one", "none", "settings", "within_6m", "support"), fit_rpa_screens="yes",
+                         title="異動データの国保システムへの入力をRPAにする")},
+        "t6": {"chat_faq": m(3, note="保険料・手続の FAQ をホームページに整理する。", title="保険料・手続のFAQをホームページに整理する")},
+        "t4": {"simplify": m(3, note="申請書の押印欄と重複する記入欄を削る。", title="申請書の押印欄と重複する記入欄を削る")},
+        "t7": {"data_sharing": m(6, CROSS_SYSTEM, title="所得情報の照会を庁内データ連携に置き換える")},
+        "t8": {"online_form": m(3, SETTINGS, title="高額療養費の申請を電子申請で受け付ける")},
+        "t3": {"rearrange": m(3, SETTINGS, title="保険証の郵送返還の受付を委託する")},
+        "t9": {"eliminate": m(5, note="報告だけの定例会議をやめ、共有フォルダの週報に替える。", title="報告だけの定例会議をやめ、週報に替える",
+                                   eliminate_scope="internal_step")},
     },
     "actions": {
         ("t4", "simplify"): {

@@ -37,11 +37,17 @@ def build(q: Questionnaire, spec: dict[str, Any]) -> Assessment:
     for action in a.actions:
         detail = spec["actions"].get((action.task_id, action.measure_id), {})
         for key in ("owner", "deadline", "baseline", "target", "support", "before", "after", "comment", "tips"):
-            if key in detail:
+            if key == "deadline" and key in detail:
+                plan.set_deadline(q, a, action, detail[key], today=session)  # the review date follows it
+            elif key in detail:
                 setattr(action, key, detail[key])
         for on, status, hours, note in detail.get("follow_ups", ()):
-            plan.record_follow_up(action, status, dt.date.fromisoformat(on), hours, note)
+            plan.record_follow_up(action, status, dt.date.fromisoformat(on), hours, note,
+                                  today=dt.date.fromisoformat(spec["modified"][:10]))
+        # the sections agreed to share what they completed (庁内で共有してよい（課長確認済み）)
+        action.shareable = bool(detail.get("shareable", action.status == "done"))
     a.created = spec["created"]
+    a.assessment_id = spec["assessment_id"]
     return a
 
 

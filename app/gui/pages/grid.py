@@ -81,9 +81,8 @@ class GridPage(StepPage):
         self.sheet.bind("<<SheetModified>>", self._modified)
         self.sheet.extra_bindings("begin_edit_cell", self._begin_edit)
         # Tab moves between cells (tksheet); Ctrl+Tab leaves the grid, to 次へ or back to the row buttons
-        for sequence, target in (("<Control-Tab>", lambda: self.wiz.next_button),
-                                 ("<Control-Shift-Tab>", lambda: self.buttons["grid_import"]),
-                                 ("<Control-ISO_Left_Tab>", lambda: self.buttons["grid_import"])):
+        back = [(seq, lambda: self.buttons["grid_import"]) for seq in keys.back_tab_sequences(self, "Control-")]
+        for sequence, target in [("<Control-Tab>", lambda: self.wiz.next_button), *back]:
             self.sheet.MT.bind(sequence, lambda _e, target=target: keys.focus(target()))
         self.message = ctk.CTkLabel(self.body, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                     justify="left", wraplength=1000)

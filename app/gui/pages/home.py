@@ -14,6 +14,7 @@ from app.gui import style
 from app.gui.fields import FormView
 from app.gui.qtune_strings import QT
 from app.gui.strings import ui
+from app.gui.widgets import show_texts
 
 if TYPE_CHECKING:
     from app.gui.host import HomeHost
@@ -62,13 +63,18 @@ class HomePage(ctk.CTkFrame):
         for f in self.form.fields.values():  # half the page, less padding, scroll bar and the 「0 / 60」 counter
             f.set_wrap(max(200, min(480, width // 2 - 190)))
 
+    def _panel(self, column: int, padx: tuple[int, int]) -> tuple[ctk.CTkFrame, ctk.CTkLabel]:
+        """One of Home's two panels (new self-check, continue from a file) with its heading."""
+        panel = ctk.CTkFrame(self, corner_radius=10)
+        panel.grid(row=3, column=column, sticky="nsew", padx=padx, pady=(0, 16))
+        panel.columnconfigure(0, weight=1)
+        title = ctk.CTkLabel(panel, text="", font=style.font(18, "bold"), anchor="w")
+        title.grid(row=0, column=0, sticky="w", padx=16, pady=(12, 6))
+        return panel, title
+
     def _build_new(self) -> None:
         wiz = self.wiz
-        left = ctk.CTkFrame(self, corner_radius=10)
-        left.grid(row=3, column=0, sticky="nsew", padx=(24, 10), pady=(0, 16))
-        left.columnconfigure(0, weight=1)
-        self.new_title = ctk.CTkLabel(left, text="", font=style.font(18, "bold"), anchor="w")
-        self.new_title.grid(row=0, column=0, sticky="w", padx=16, pady=(12, 6))
+        left, self.new_title = self._panel(0, (24, 10))
         q = wiz.q
         items = tuple(q.item(i) for i in NEW_ITEMS if q.has_item(i))
         # the form scrolls inside its panel and the start button stays below it: at 150 % on a 768-pixel
@@ -89,11 +95,7 @@ class HomePage(ctk.CTkFrame):
 
     def _build_open(self) -> None:
         wiz = self.wiz
-        right = ctk.CTkFrame(self, corner_radius=10)
-        right.grid(row=3, column=1, sticky="nsew", padx=(10, 24), pady=(0, 16))
-        right.columnconfigure(0, weight=1)
-        self.open_title = ctk.CTkLabel(right, text="", font=style.font(18, "bold"), anchor="w")
-        self.open_title.grid(row=0, column=0, sticky="w", padx=16, pady=(12, 6))
+        right, self.open_title = self._panel(1, (10, 24))
         self.open_button = ctk.CTkButton(right, text="", height=36, font=style.font(), command=wiz.doc.open_dialog)
         self.open_button.grid(row=1, column=0, sticky="w", padx=16, pady=4)
         self.example_button = ctk.CTkButton(right, text="", height=36, font=style.font(), fg_color="gray45",
@@ -120,10 +122,13 @@ class HomePage(ctk.CTkFrame):
         self.aggregate_hint = ctk.CTkLabel(central, text="", font=style.font(12), text_color=style.MUTED,
                                            anchor="w", justify="left", wraplength=460)
         self.aggregate_hint.grid(row=1, column=0, sticky="w", pady=(2, 0))
+        self.pack_button = ctk.CTkButton(central, text="", height=30, font=style.font(13), fg_color="gray45",
+                                         command=self.load_pack)
+        self.pack_button.grid(row=2, column=0, sticky="w", pady=(8, 0))
         self.aggregate_window: Any = None
         self.questionnaire_button = ctk.CTkButton(central, text="", height=32, font=style.font(13),
                                                   fg_color="gray45", command=self.open_questionnaire)
-        self.questionnaire_button.grid(row=2, column=0, sticky="w", pady=(10, 0))
+        self.questionnaire_button.grid(row=3, column=0, sticky="w", pady=(8, 0))
         self.questionnaire_window: Any = None
 
     def retranslate(self) -> None:
@@ -131,16 +136,19 @@ class HomePage(ctk.CTkFrame):
         lang = self.wiz.lang
         self.title.configure(text=ui("app_title", lang))
         self.subtitle.configure(text=self.wiz.q.description.get(lang))
-        self.recovery_title.configure(text=ui("home_recover_title", lang))
-        self.new_title.configure(text=ui("home_new", lang))
-        self.start_button.configure(text=ui("home_start", lang))
-        self.open_title.configure(text=ui("home_open_title", lang))
-        self.open_button.configure(text=ui("home_open_file", lang))
-        self.example_button.configure(text=ui("home_example", lang))
-        self.recent_title.configure(text=ui("home_recent", lang))
-        self.no_recent.configure(text=ui("home_no_recent", lang))
-        self.aggregate_button.configure(text=ui("home_aggregate", lang))
-        self.aggregate_hint.configure(text=ui("home_aggregate_hint", lang))
+        show_texts(lang, [
+            (self.recovery_title, "home_recover_title"),
+            (self.new_title, "home_new"),
+            (self.start_button, "home_start"),
+            (self.open_title, "home_open_title"),
+            (self.open_button, "home_open_file"),
+            (self.example_button, "home_example"),
+            (self.recent_title, "home_recent"),
+            (self.no_recent, "home_no_recent"),
+            (self.aggregate_button, "home_aggregate"),
+            (self.aggregate_hint, "home_aggregate_hint"),
+            (self.pack_button, "home_pack"),
+        ])
         self.questionnaire_button.configure(text=QT("qt_home_button", lang))
         self.form.retranslate()
 
@@ -212,6 +220,12 @@ class HomePage(ctk.CTkFrame):
         self.questionnaire_window = open_questionnaire_window(self, self.wiz.lang,
                                                               base=service.get_questionnaire(self.wiz.q.id))
         return self.questionnaire_window
+
+    def load_pack(self, path: Path | None = None) -> Any:
+        """配布パックを読み込む: check, confirm a downgrade, install (see :mod:`app.gui.pack_dialog`)."""
+        from app.gui.pack_dialog import load_pack
+
+        return load_pack(self, self.wiz.lang, path)
 
     def _discard(self, pending: service.Recovery) -> None:
         self.wiz.doc.discard_recovery(pending)

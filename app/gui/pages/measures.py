@@ -18,6 +18,7 @@ from app.gui import style
 from app.gui.fields import FormView
 from app.gui.formats import decimal, hours, percent
 from app.gui.pages.base import PerTaskPage
+from app.gui.spread_widgets import MeasureExtras
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
@@ -43,6 +44,11 @@ class MeasureCard(ctk.CTkFrame):
         self.description = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
                                         justify="left", wraplength=820)
         self.description.grid(row=1, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
+        self.extras = MeasureExtras(self, measure, lambda: self.wiz.lang, self._cases)
+        self.extras.grid(row=3, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
+        # why the measure needs confirming (fit answers, gates): shown under the questions, in the card
+        self.notice = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
+                                   justify="left", wraplength=820)
         self._form: FormView | None = None
         self.retranslate()
 
@@ -53,8 +59,21 @@ class MeasureCard(ctk.CTkFrame):
             items = (*self.wiz.q.measure_items, *self.measure.items)
             self._form = FormView(self, items, lambda: self.wiz.lang, answers=self.answers, env=self.env,
                                   on_changed=self._changed)
-            self._form.grid(row=2, column=0, columnspan=2, sticky="ew", padx=42, pady=(0, 4))
+            self._form.grid(row=3, column=0, columnspan=2, sticky="ew", padx=42, pady=(0, 4))
         return self._form
+
+    def _cases(self) -> list[Any]:
+        """The office's cases of this measure for the current task (same task category first)."""
+        tid = self.wiz.current_task
+        if tid is None:
+            return []
+        from app.domain.cases import matching
+        from app.service.cases import installed_cases
+
+        task = next((t for t in self.wiz.result().tasks if t.task_id == tid), None)
+        own = self.wiz.a.assessment_id
+        return [c for c in matching(installed_cases(), self.measure.id, task.category if task else None)
+                if c.assessment_id != own]
 
     def answers(self) -> dict[str, Any]:
         tid = self.wiz.current_task
@@ -79,9 +98,11 @@ class MeasureCard(ctk.CTkFrame):
         self.check.configure(text=f"{m.label.get(lang)}")
         rate = ui("measure_rate", lang, rate=percent(m.reduction_rate))
         rate += ui("provisional", lang) if m.provisional else ""
-        self.description.configure(text=f"{m.description.get(lang)}　{rate}")
+        example = ui("measure_title_example", lang, example=m.title_example.get(lang)) if m.title_example else ""
+        self.description.configure(text=f"{m.description.get(lang)}　{rate}" + (f"\n{example}" if example else ""))
         if self._form is not None:
             self._form.retranslate()
+        self.extras.refresh()
 
     def refresh(self) -> None:
         """Show the current task's choice and answers."""
@@ -96,6 +117,7 @@ class MeasureCard(ctk.CTkFrame):
             self.form.refresh()
         elif self._form is not None:
             self._form.grid_remove()
+        self.extras.refresh()
         self.update_status()
 
     def _toggled(self) -> None:
@@ -120,17 +142,24 @@ class MeasureCard(ctk.CTkFrame):
         tid = self.wiz.current_task
         scored = self.wiz.result().measure(tid, self.measure.id) if tid else None
         lang = self.wiz.lang
+        self.notice.grid_remove()
         if scored is None:
             self.status.configure(text="")
             return
+        if scored.review:
+            lines = [ui("measure_review", lang)] + [f"・{n.get(lang)}" for n in scored.notices]
+            self.notice.configure(text="\n".join(lines))
+            self.notice.grid(row=4, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
         if not scored.complete:
             self.status.configure(text=ui("measure_incomplete", lang), text_color=style.MUTED)
             return
         quadrant = quadrant_label(scored.quadrant, lang)
         ease = "—" if scored.ease is None else decimal(scored.ease)
-        text = ui("measure_score", lang, hours=hours(scored.potential_hours), ease=ease, quadrant=quadrant)
+        text = ui("measure_score", lang, hours=hours(scored.standalone_hours), ease=ease, quadrant=quadrant)
+        if round(scored.potential_hours, 1) != round(scored.standalone_hours, 1):
+            text += ui("measure_share", lang, hours=hours(scored.potential_hours))
         if scored.cross_department:
-            text += "・" + ui("cross_dept", lang)
+            text += "・" + ui("cross_dept", lang, team=self.wiz.q.team_name(lang))
         color = style.QUICK_WIN if scored.quadrant == "quick_win" else ("gray10", "gray90")
         self.status.configure(text=text, text_color=color)
 

@@ -19,7 +19,7 @@ from app.gui.pages.base import StepPage
 from app.gui.pages.todo import TodoList
 from app.gui.printing import open_in_system, print_file
 from app.gui.strings import ui
-from app.gui.widgets import FoldingLabel
+from app.gui.widgets import FoldingLabel, show_texts
 from app.gui.worker import run_in_thread
 
 if TYPE_CHECKING:
@@ -113,20 +113,24 @@ class OutputPage(StepPage):
     def retranslate(self) -> None:
         super().retranslate()
         lang = self.wiz.lang
-        self.export_title.configure(text=ui("out_export_title", lang))
-        self.xlsx_button.configure(text=ui("out_xlsx", lang))
-        self.csv_button.configure(text=ui("out_csv", lang))
+        show_texts(lang, [
+            (self.export_title, "out_export_title"),
+            (self.xlsx_button, "out_xlsx"),
+            (self.csv_button, "out_csv"),
+        ])
         self.csv_table.configure(values=[ui("out_table_" + t, lang) for t in CSV_TABLES])
         self.csv_table.set(ui("out_table_tasks", lang))
-        self.story_button.configure(text=ui("out_story", lang))
-        self.story_print.configure(text=ui("out_print", lang))
-        self.open_export.configure(text=ui("out_open_folder", lang))
-        self.pdf_button.configure(text=ui("out_pdf", lang))
-        self.open_pdf.configure(text=ui("out_open_pdf", lang))
-        self.print_button.configure(text=ui("out_print", lang))
-        self.open_folder.configure(text=ui("out_open_folder", lang))
-        self.save_button.configure(text=ui("out_save", lang))
-        self.next_hint.configure(text=ui("out_next", lang))
+        show_texts(lang, [
+            (self.story_button, "out_story"),
+            (self.story_print, "out_print"),
+            (self.open_export, "out_open_folder"),
+            (self.pdf_button, "out_pdf"),
+            (self.open_pdf, "out_open_pdf"),
+            (self.print_button, "out_print"),
+            (self.open_folder, "out_open_folder"),
+            (self.save_button, "out_save"),
+            (self.next_hint, "out_next"),
+        ])
 
     def refresh(self) -> None:
         lang = self.wiz.lang

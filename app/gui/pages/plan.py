@@ -11,11 +11,12 @@ import customtkinter as ctk
 from tksheet import Sheet
 
 from app import service
+from app.domain import plan as plan_rules
+from app.domain.action_fields import ACTION_ITEMS
 from app.domain.assessment import Action
-from app.domain.errors import Problem
 from app.domain.plan import action_names
 from app.domain.questionnaire import Step
-from app.domain.values import parse_date
+from app.domain.values import parse_date, validate
 from app.domain.vocabulary import ACTION_STATUSES, status_label
 from app.gui import style
 from app.gui.dialogs import CalendarPopup
@@ -23,6 +24,7 @@ from app.gui.formats import hours
 from app.gui.pages.base import StepPage
 from app.gui.segmented import Segmented
 from app.gui.strings import ui
+from app.gui.widgets import show_texts
 
 if TYPE_CHECKING:
     from app.gui.followup_dialog import FollowUpDialog
@@ -37,20 +39,11 @@ SPANS = {"first_step": 2, "status": 2}  # the status needs room for four segment
 COLUMNS = ("col_measure", "col_task", "f_owner", "f_deadline", "f_review_date", "f_status", "col_realised")
 FIXED_WIDTHS = (None, None, 120, 96, 96, 88, 80)  # at 100 %; measure and task share the rest
 OVERDUE_BG = "#ffe2b8"
-OPEN_STATUSES = ("not_started", "in_progress")
 
 
 def today() -> dt.date:
     """Today's date (tests replace this function)."""
     return dt.date.today()
-
-
-def overdue(x: Action, on: dt.date) -> bool:
-    """An open action whose review date has passed without a follow-up recorded since."""
-    review = parse_date(x.review_date) if x.review_date else None
-    if x.status not in OPEN_STATUSES or review is None or review >= on:
-        return False
-    return not any((parse_date(h.date) or dt.date.min) >= review for h in x.history)
 
 
 class PlanPage(StepPage):
@@ -156,12 +149,14 @@ class PlanPage(StepPage):
     def retranslate(self) -> None:
         super().retranslate()
         lang = self.wiz.lang
-        self.propose_button.configure(text=ui("plan_propose", lang))
-        self.delete_button.configure(text=ui("plan_delete", lang))
-        self.banner_button.configure(text=ui("plan_followup", lang))
-        self.followup_button.configure(text=ui("plan_followup", lang))
+        show_texts(lang, [
+            (self.propose_button, "plan_propose"),
+            (self.delete_button, "plan_delete"),
+            (self.banner_button, "plan_followup"),
+            (self.followup_button, "plan_followup"),
+        ])
         for name, label in self.labels.items():
-            label.configure(text=ui("f_" + name, lang))
+            label.configure(text=ACTION_ITEMS[name].label.get(lang) if name in ACTION_ITEMS else ui("f_" + name, lang))
         self.status.configure(values=[status_label(s, lang) for s in ACTION_STATUSES])
         for b in self.calendar_buttons:
             b.configure(text=ui("calendar_short", lang))
@@ -181,10 +176,10 @@ class PlanPage(StepPage):
         return len(self.errors)
 
     def forget_document(self) -> None:
-        """Another assessment: its action ids (a1, a2 …) are not these actions, and its plan is proposed anew."""
+        """Another assessment: its action ids (a1, a2 …) are not these actions."""
         self.errors.clear()
         self.typed.clear()
-        self._auto_proposed = False
+        self.selected = None  # the first line is selected again
 
     def rescale(self) -> None:
         self.sheet.font(style.tk_font(14))
@@ -196,9 +191,11 @@ class PlanPage(StepPage):
     def row(self, x: Action) -> list[Any]:
         """One line of the list."""
         lang = self.wiz.lang
-        measure, task = action_names(self.wiz.q, self.wiz.a, x, lang)
+        _label, task = action_names(self.wiz.q, self.wiz.a, x, lang)
+        measure = plan_rules.action_heading(self.wiz.q, self.wiz.a, x, lang)  # 何をするか（改善策）
         realised = "" if x.realised_hours is None else hours(x.realised_hours)
-        return [measure, task, x.owner, x.deadline, x.review_date, status_label(x.status, lang), realised]
+        review = x.review_date + (f" {ui('plan_review_before', lang)}" if plan_rules.review_before_deadline(x) else "")
+        return [measure, task, x.owner, x.deadline, review, status_label(x.status, lang), realised]
 
     def refresh(self) -> None:
         a = self.wiz.a
@@ -221,8 +218,7 @@ class PlanPage(StepPage):
 
     def overdue_actions(self) -> list[Action]:
         """Open actions whose review date has passed without a follow-up since."""
-        on = today()
-        return [x for x in self.wiz.a.actions if overdue(x, on)]
+        return [x for x in self.wiz.a.actions if plan_rules.review_overdue(x, today())]
 
     def _mark_overdue(self) -> None:
         late = self.overdue_actions()
@@ -301,12 +297,16 @@ class PlanPage(StepPage):
         key = f"{x.id}.{name}"
         message = ""
         if name in DATE_FIELDS:
-            day = parse_date(text) if text else None
-            if text and day is None:
-                lang = self.wiz.lang
-                message = Problem("A007", {"field": ui(f"f_{name}", lang), "value": text}).message(lang)
+            value, problem = validate(ACTION_ITEMS[name], text, self.wiz.lang)
+            if problem is not None:
+                message = problem.message(self.wiz.lang)
+            elif name == "deadline":  # the review date follows it until it is set by hand
+                plan_rules.set_deadline(self.wiz.q, self.wiz.a, x, str(value or ""), today())
+                self._quiet = True  # show the review date that followed, not as typed by hand
+                self.vars["review_date"].set(x.review_date)
+                self._quiet = False
             else:
-                setattr(x, name, day.isoformat() if day else "")
+                plan_rules.set_review_date(self.wiz.q, self.wiz.a, x, str(value or ""), today())
         else:
             setattr(x, name, self.vars[name].get())
         if message:
@@ -369,7 +369,8 @@ class PlanPage(StepPage):
         if self.followup is not None and self.followup.winfo_exists():
             self.followup.lift()
         else:
-            self.followup = open_followup_dialog(self, self.wiz.q, self.wiz.a, self._followed_up, lang=self.wiz.lang)
+            self.followup = open_followup_dialog(self, self.wiz.q, self.wiz.a, self._followed_up, lang=self.wiz.lang,
+                                                 today=today())
         if action_id is not None:
             self.followup.select(action_id)
         return self.followup

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import customtkinter as ctk
 
+from app.domain.messages import format_message
 from app.domain.questionnaire import Step
 from app.domain.results import MeasureResult
 from app.domain.vocabulary import quadrant_label
@@ -56,12 +57,21 @@ class ResultsPage(StepPage):
 
     def refresh(self) -> None:
         r = self.wiz.result()
-        self.measures = sorted(r.measures, key=lambda m: (-m.potential_hours, m.task_index, m.measure_index))
+        # the matrix ranks ideas by what each would save alone; totals add the shares (as in the PDF)
+        self.measures = sorted(r.measures, key=lambda m: (-m.standalone_hours, m.task_index, m.measure_index))
         t = r.totals
         lang = self.wiz.lang
         self._summary = ui("res_summary", lang, inv=hours(t.inventory_hours), tasks=t.task_count,
                                        focus=hours(t.focus_hours), pot=hours(t.potential_hours),
                                        yen=yen(t.potential_yen), index=f"{decimal(t.potential_index)}%")
+        c = t.quadrant_counts
+        self._summary += "\n" + ui("res_counts", lang, quick=c.get("quick_win", 0), major=c.get("major_project", 0),
+                                   fill=c.get("fill_in", 0), not_now=c.get("not_now", 0), first=t.quick_win_count)
+        self._summary += "\n" + ui("res_year", lang, planned=hours(t.this_year_planned_hours),
+                                   factor=f"{decimal(t.realisation_factor * 100)}%",
+                                   expected=hours(t.this_year_expected_hours),
+                                   target=hours(t.target_hours) if t.target_hours else "—")
+        self._summary += "".join("\n⚠ " + format_message(w.code, lang, **w.params) for w in r.warnings)
         self._show_summary()
 
         self.fill_lists()
@@ -98,7 +108,7 @@ class ResultsPage(StepPage):
             box.row(f"{n}. {self.label_of(m, TWO_LINES)}", f"{hours(m.potential_hours)} h", style.QUICK_WIN, bold=True)
         if not r.quick_wins:
             box.note(ui("res_none", lang))
-        box.heading(ui("res_proposals", lang))
+        box.heading(ui("res_proposals", lang, team=self.wiz.q.team_name(lang)))
         for m in r.proposals:
             box.row(f"・{self.label_of(m, TWO_LINES)}", f"{hours(m.potential_hours)} h")
         if not r.proposals:
@@ -110,8 +120,8 @@ class ResultsPage(StepPage):
             color = style.QUICK_WIN if m in quick else None
             measure = self.wiz.q.measure(m.measure_id).label.get(lang)
             task = self.wiz.result().task(m.task_id).name
-            box.row(f"{marker(n)} {measure}{bracket(quadrant, lang)}{TWO_LINES}{task}", f"{hours(m.potential_hours)} h",
-                    color)
+            box.row(f"{marker(n)} {measure}{bracket(quadrant, lang)}{TWO_LINES}{task}",
+                    f"{hours(m.standalone_hours)} h", color)  # where its marker sits: what it saves alone
         unit = self.wiz.q.value("unit_cost_yen_per_hour")
         box.note(ui("res_unit_cost", lang, cost=yen(unit)))
         box.finish()
@@ -134,7 +144,7 @@ class ResultsPage(StepPage):
         ease_cut = q.value("quadrant_ease_min")
         band = int(q.value("quadrant_potential_min"))
         hours_cut = next((b.min_hours for b in q.bands if b.level == band), 50.0) or 50.0
-        values = [m.potential_hours for m in self.measures if m.potential_hours > 0]
+        values = [m.standalone_hours for m in self.measures if m.standalone_hours > 0]
         lo = min([hours_cut / 4, *values])
         hi = max([hours_cut * 4, *values]) * 4.0  # head-room: the quadrant names sit above the highest point
         # foot-room too: the lower quadrants' names sit at their bottom, below the lowest point
@@ -165,7 +175,7 @@ class ResultsPage(StepPage):
         placed: list[tuple[float, float]] = []
         radius = round(11 * style.scale())
         for n, m in enumerate(self.measures, start=1):
-            x, y = x_of(m.ease if m.ease is not None else 1.0), y_of(m.potential_hours)
+            x, y = x_of(m.ease if m.ease is not None else 1.0), y_of(m.standalone_hours)
             # points that would overlap fan out sideways so every number stays readable
             step = radius * 2.1 if x < (left + right) / 2 else -radius * 2.1
             while any(abs(x - px) < radius * 2 and abs(y - py) < radius * 2 for px, py in placed):

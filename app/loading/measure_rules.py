@@ -1,0 +1,54 @@
+"""A measure's fit rules and gates (YAML ``fit:`` and ``gates:``), read for the builder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.domain.questionnaire import FitRule, Gate
+from app.loading.yaml_safe import Located
+
+if TYPE_CHECKING:
+    from app.loading.builder import Builder
+
+
+def _pos(container: object, key: str | int) -> tuple[int, int]:
+    from app.loading.builder import pos_of
+
+    return pos_of(container, key)
+
+
+def fit_rules(b: Builder, data: Located, where: str) -> tuple[FitRule, ...]:
+    raw = b.seq(data, "fit", where)
+    out: list[FitRule] = []
+    for i, entry in enumerate(raw):
+        fwhere = f"{where}.fit[{i}]"
+        f = b.mapping(entry, fwhere, _pos(raw, i))
+        if f is None:
+            continue
+        b.keys(f, ("item", "message", "factor", "no", "unknown"), fwhere)
+        item = f.get("item")
+        if not isinstance(item, str) or not item:
+            b.required(f, "item", fwhere, "item: fit_ocr_form")
+            continue
+        b.fit_refs.append((item, _pos(f, "item"), fwhere))
+        no_value, unknown_value = f.get("no", "no"), f.get("unknown", "unknown")
+        out.append(FitRule(item, b.text(f, "message", fwhere, required=True),
+                           b.number(f, "factor", fwhere, 0.0, 1.0), str(no_value), str(unknown_value)))
+    return tuple(out)
+
+def gates(b: Builder, data: Located, where: str) -> tuple[Gate, ...]:
+    raw = b.seq(data, "gates", where)
+    out: list[Gate] = []
+    for i, entry in enumerate(raw):
+        gwhere = f"{where}.gates[{i}]"
+        g = b.mapping(entry, gwhere, _pos(raw, i))
+        if g is None:
+            continue
+        b.keys(g, ("when", "message", "excludes_quick_win"), gwhere)
+        when = b.expr(g, "when", gwhere, "measure")
+        if when is None:
+            b.required(g, "when", gwhere, "when: \"legal_basis = 'law'\"")
+            continue
+        out.append(Gate(when, b.text(g, "message", gwhere, required=True),
+                        b.boolean(g, "excludes_quick_win", gwhere, True)))
+    return tuple(out)

@@ -1,0 +1,62 @@
+"""The ward summary of a whole city: read + score, PDF, CSV and XLSX for 300 and 1,000 departments.
+
+Run ``uv run python benchmarks/ward_bench.py`` (``--sizes 300 1000``). The departments are the four example
+departments renamed and rescaled (tests/data/make_ward.py); every seventh has two sections. Prints a
+Markdown table for docs/performance.md: wall time of each step, the PDF's pages and the output sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from app import service
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "data"))
+from make_ward import make_ward
+
+DAY = dt.date(2027, 3, 1)
+
+
+def run(n: int) -> dict[str, object]:
+    """Time one ward of ``n`` departments; returns the row of the table."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "ward"
+        files = make_ward(folder, n)
+        start = time.perf_counter()
+        summary = service.aggregate_files([folder], DAY)
+        read = time.perf_counter() - start
+        out = Path(tmp)
+        row: dict[str, object] = {"departments": n, "files": len(files), "read_s": read}
+        for kind in ("pdf", "csv", "xlsx"):
+            path = out / f"ward.{kind}"
+            start = time.perf_counter()
+            service.write_summary(summary, **{kind: path}, fixed_date=DAY)  # type: ignore[arg-type]
+            row[f"{kind}_s"] = time.perf_counter() - start
+            row[f"{kind}_kb"] = path.stat().st_size / 1024
+        import pypdf
+
+        row["pages"] = len(pypdf.PdfReader(out / "ward.pdf").pages)
+    return row
+
+
+def main() -> None:
+    """Print the table."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000])
+    args = parser.parse_args()
+    print("| departments | files | read + score | PDF (pages, size) | CSV | XLSX |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for n in args.sizes:
+        r = run(n)
+        print(f"| {r['departments']:,} | {r['files']:,} | {r['read_s']:.1f} s | {r['pdf_s']:.1f} s "
+              f"({r['pages']} p, {r['pdf_kb']:,.0f} KB) | {r['csv_s']:.2f} s ({r['csv_kb']:,.0f} KB) | "
+              f"{r['xlsx_s']:.2f} s ({r['xlsx_kb']:,.0f} KB) |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""The distribution pack: build, validate whole, install atomically, versions, and every unsafe archive refused."""
+
+from __future__ import annotations
+
+import io
+import json
+import stat
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app import resources, service
+from app.cli import main
+from app.loading.pack import MAX_ENTRY_BYTES, PackError, read_pack, unsafe_name
+from tests.helpers import standard_text
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "questionnaires" / "examples"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv(resources.QUESTIONNAIRES_ENV, raising=False)
+    service.core.clear_cache()
+    yield resources.user_packs_dir()
+    service.core.clear_cache()
+
+
+def source(tmp_path: Path, version: str = "1.0.0", q_version: str = "1.1.0", title: str = "○○区版") -> Path:
+    folder = tmp_path / f"src-{version}"
+    folder.mkdir()
+    text = standard_text().replace('version: "1.0.0"', f'version: "{q_version}"', 1)
+    text = text.replace("  ja: 業務改善セルフチェック（標準）\n", f"  ja: 業務改善セルフチェック（{title}）\n", 1)
+    (folder / "standard.yaml").write_text(text, "utf-8")
+    (folder / "pack.yaml").write_text(f"id: ward-kaizen\nversion: {version}\nissuer: 業務改善担当\n", "utf-8")
+    return folder
+
+
+def built(tmp_path: Path, version: str = "1.0.0", *, with_cases: bool = True, **kw: str) -> Path:
+    folder = source(tmp_path, version, **kw)
+    cases = tmp_path / "cases.yaml"
+    if with_cases and not cases.exists():
+        assert main(["cases", str(EXAMPLES), "-o", str(cases)]) == 0
+    out = tmp_path / f"ward-{version}.kaizenpack"
+    args = ["pack", "build", str(folder), "-o", str(out), "--fixed-date", "2026-12-01"]
+    assert main([*args, "--cases", str(cases)] if with_cases else args) == 0
+    return out
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()} \
+        if folder.exists() else {}
+
+
+def test_build_and_install_then_a_new_department_gets_cases_and_cards(home: Path, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    pack = built(tmp_path)
+    manifest = json.loads(zipfile.ZipFile(pack).read("manifest.json"))
+    assert manifest["id"] == "ward-kaizen" and manifest["version"] == "1.0.0" and manifest["issued"] == "2026-12-01"
+    assert manifest["issuer"] == "業務改善担当" and manifest["questionnaires"] == ["standard.yaml"]
+    capsys.readouterr()
+    assert main(["pack", "install", str(pack)]) == 0
+    assert "導入しました" in capsys.readouterr().out
+    q = service.get_questionnaire()
+    assert q.version == "1.1.0" and "○○区版" in q.title.ja
+    # a new department: its file records the pack; its plan shows the office's cases and the cards
+    a = service.open_assessment(EXAMPLES / "example_shimin.kaizen.json").assessment
+    fresh = service.new_assessment(q, {"department": "新しい課"})
+    assert fresh.pack == {"id": "ward-kaizen", "version": "1.0.0"}
+    saved = tmp_path / "new.kaizen.json"
+    service.save_assessment(fresh, saved)
+    assert json.loads(saved.read_text("utf-8"))["pack"] == {"id": "ward-kaizen", "version": "1.0.0"}
+    from tests.report_support import all_text
+
+    text = all_text(service.render_plan(q, a))
+    assert "参考:庁内の事例" in text and "付録　進め方".replace("　", "") in text.replace("　", "")
+
+
+def test_versions_compare_as_semver_and_older_needs_force(home: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    v19, v110 = built(tmp_path, "1.9.0"), built(tmp_path, "1.10.0")
+    assert main(["pack", "install", str(v19)]) == 0
+    assert main(["pack", "install", str(v110)]) == 0
+    assert "更新しました（前の版 1.9.0）" in capsys.readouterr().out  # 1.10 is newer than 1.9
+    before = snapshot(home)
+    assert main(["pack", "install", str(v19)]) == 2
+    assert "P013" in capsys.readouterr().err and snapshot(home) == before
+    assert main(["pack", "install", str(v19), "--force"]) == 0
+    assert json.loads((home / "ward-kaizen" / "manifest.json").read_text("utf-8"))["version"] == "1.9.0"
+
+
+def test_a_lower_user_questionnaire_never_replaces_the_bundled_one(home: Path, tmp_path: Path) -> None:
+    pack = built(tmp_path, "1.0.0", q_version="0.9.0", with_cases=False)
+    assert main(["pack", "install", str(pack)]) == 0
+    q = service.get_questionnaire()
+    assert q.version == "1.0.0" and "○○区版" not in q.title.ja
+    notes = service.core.questionnaire_notes()
+    assert [n.code for n in notes] == ["W105"] and "0.9.0" in notes[0].message("ja")
+
+
+def zip_with(entries: list[tuple[Any, bytes]], manifest: dict[str, Any] | None = None) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        if manifest is not None:
+            zf.writestr("manifest.json", json.dumps(manifest))
+        for info, data in entries:
+            zf.writestr(info, data)
+    return buf.getvalue()
+
+
+MANIFEST = {"format": "kaizen-pack", "format_version": 1, "id": "ward-kaizen", "version": "1.0.0",
+            "issued": "2026-12-01", "issuer": "業務改善担当", "questionnaires": ["standard.yaml"], "cases": False}
+GOOD = ("questionnaires/standard.yaml", standard_text().encode("utf-8"))
+
+
+def link(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name)
+    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+    return info
+
+
+@pytest.mark.parametrize(("entries", "manifest", "code"), [
+    ([GOOD, ("../evil.yaml", b"x")], MANIFEST, "P003"),
+    ([GOOD, ("questionnaires/../../evil.yaml", b"x")], MANIFEST, "P003"),
+    ([GOOD, ("/etc/evil.yaml", b"x")], MANIFEST, "P003"),
+    ([GOOD, ("C:/Windows/evil.yaml", b"x")], MANIFEST, "P003"),
+    ([GOOD, ("questionnaires\\..\\evil.yaml", b"x")], MANIFEST, "P003"),
+    ([GOOD, (link("questionnaires/link.yaml"), b"/etc/passwd")], MANIFEST, "P004"),
+    ([GOOD, ("run.exe", b"MZ")], MANIFEST, "P005"),
+    ([GOOD, ("questionnaires/macro.py", b"import os")], MANIFEST, "P005"),
+    ([GOOD, ("questionnaires/big.yaml", b"a: 1\n" * (MAX_ENTRY_BYTES // 5 + 10))], MANIFEST, "P006"),
+    ([GOOD, ("cases.yaml", b" " * (2 * 1024 * 1024))], MANIFEST, "P007"),  # compresses over 1000x: a bomb
+    ([GOOD], None, "P002"),  # a zip, but not a pack
+    ([GOOD], {**MANIFEST, "format": "something-else"}, "P002"),
+    ([GOOD], {**MANIFEST, "version": "one"}, "P008"),
+    ([GOOD], {**MANIFEST, "id": "../x"}, "P008"),
+    ([GOOD], {**MANIFEST, "issued": "yesterday"}, "P008"),
+    ([GOOD], {**MANIFEST, "format_version": 9}, "P009"),
+    ([GOOD], {**MANIFEST, "questionnaires": ["other.yaml"]}, "P010"),
+    ([("questionnaires/standard.yaml", b"id: [unclosed\n")], MANIFEST, "Q005"),  # partly invalid
+    ([GOOD, ("cases.yaml", b"memo: x\n")], MANIFEST, "C001"),
+])
+def test_unsafe_foreign_and_invalid_packs_are_refused_and_change_nothing(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], entries: list[tuple[Any, bytes]],
+        manifest: dict[str, Any] | None, code: str) -> None:
+    assert main(["pack", "install", str(built(tmp_path, "1.0.0", with_cases=False))]) == 0
+    before = snapshot(home)
+    bad = tmp_path / "bad.kaizenpack"
+    bad.write_bytes(zip_with(entries, manifest))
+    capsys.readouterr()
+    assert main(["pack", "install", str(bad)]) == 2
+    assert code in capsys.readouterr().err
+    assert snapshot(home) == before  # nothing written, the installed pack untouched
+    assert not any(p.name.startswith(".") for p in home.iterdir())  # no staging left behind
+    assert not (tmp_path / "evil.yaml").exists()
+
+
+@pytest.mark.parametrize("blob", [b"", b"not a zip at all", b"PK\x03\x04" + b"\x00" * 40])
+def test_a_damaged_pack_is_refused(home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                   blob: bytes) -> None:
+    bad = tmp_path / "bad.kaizenpack"
+    bad.write_bytes(blob)
+    assert main(["pack", "install", str(bad)]) == 2
+    assert "P001" in capsys.readouterr().err and not home.exists()
+
+
+def test_a_cut_off_pack_is_refused(home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = built(tmp_path, with_cases=False).read_bytes()
+    bad = tmp_path / "cut.kaizenpack"
+    bad.write_bytes(good[: len(good) // 2])
+    assert main(["pack", "install", str(bad)]) == 2
+    assert "P001" in capsys.readouterr().err and not home.exists()
+
+
+def test_every_problem_is_listed_at_once() -> None:
+    blob = zip_with([GOOD, ("../a.yaml", b"x"), ("run.exe", b"x")], MANIFEST)
+    with pytest.raises(PackError) as info:
+        read_pack(blob)
+    assert [p.code for p in info.value.problems] == ["P003", "P005"]
+
+
+def test_unsafe_names() -> None:
+    for name in ("../x", "a/../../x", "/x", "C:x", "c:/x", "a\\b", "a/./b", "a//b", "a/b.", "x\x00.yaml", "a:b"):
+        assert unsafe_name(name), name
+    for name in ("manifest.json", "questionnaires/standard.yaml", "questionnaires/"):
+        assert not unsafe_name(name), name
+
+
+def test_build_bad_inputs(home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = source(tmp_path)
+    (folder / "pack.yaml").unlink()
+    assert main(["pack", "build", str(folder), "-o", str(tmp_path / "p.kaizenpack")]) == 2
+    assert "P014" in capsys.readouterr().err and not (tmp_path / "p.kaizenpack").exists()
+    assert main(["pack", "build", str(folder), "-o", str(tmp_path / "p.kaizenpack"), "--id", "x", "--version",
+                 "1.0.0", "--issuer", "team"]) == 0  # the options stand in for pack.yaml
+    (folder / "broken.yaml").write_text("id: [unclosed\n", "utf-8")
+    assert main(["pack", "build", str(folder), "-o", str(tmp_path / "q.kaizenpack"), "--id", "x", "--version",
+                 "1.0.0", "--issuer", "team"]) == 2
+    assert "Q005" in capsys.readouterr().err and not (tmp_path / "q.kaizenpack").exists()
+    target = folder / "standard.yaml"
+    before = target.read_bytes()
+    assert main(["pack", "build", str(folder), "-o", str(target), "--id", "x", "--version", "1", "--issuer", "t"]) == 2
+    assert "C008" in capsys.readouterr().err and target.read_bytes() == before
+    assert main(["pack", "build", str(tmp_path / "missing"), "-o", str(tmp_path / "m.kaizenpack")]) == 2
