@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from app.domain.quality import left_out
 from app.report.context import PlanContext
@@ -28,4 +28,5 @@ def quality_box(ctx: PlanContext) -> list[Flowable]:
                            ctx.p(ctx.t("quality_intro"), "small"), table]
     if len(rows) > MAX_ROWS:
         out.append(ctx.p(ctx.t("quality_more", n=len(rows) - MAX_ROWS), "small"))
-    return [Spacer(1, 3 * mm), KeepTogether(out)]
+    # plain flowables: the summary page holds them inside its KeepInFrame, which fits the page as one block
+    return [Spacer(1, 3 * mm), *out]

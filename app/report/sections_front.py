@@ -119,19 +119,20 @@ def summary(ctx: PlanContext) -> list[Flowable]:
                             quick_win_box(ctx)]
     page += next_steps(ctx)
     page += achieved(ctx)
-    # The meeting reads this page on its own: the lists are capped (NEXT_MAX, DONE_MAX) so it fits at
-    # full size, and only text typed far longer than usual makes it shrink rather than spill over.
+    if ctx.result.warnings:
+        from app.domain.messages import format_message
+
+        page.append(Paragraph(escape(ctx.t("warnings_title")), ctx.st["h2"]))
+        for w in ctx.result.warnings:
+            page.append(ctx.p("・" + format_message(w.code, ctx.lang, **w.params), "small"))
+    page += quality_box(ctx)  # each value left out of the figures above, so none is silently missing
+    # The meeting reads this page on its own, warnings and left-out values included: the lists are capped
+    # (NEXT_MAX, DONE_MAX, the quality box's rows) so it fits at full size, and only text typed far longer
+    # than usual makes it shrink rather than spill over.
     f = frame()
     marker = Spacer(0, 0)
     marker.heading_key = "h_summary"  # the heading sits inside the frame below: record its page here
     out: list[Flowable] = [marker, KeepInFrame(f.width, f.height - 6, page, mode="shrink")]
-    if ctx.result.warnings:
-        from app.domain.messages import format_message
-
-        out.append(Paragraph(escape(ctx.t("warnings_title")), ctx.st["h2"]))
-        for w in ctx.result.warnings:
-            out.append(ctx.p("・" + format_message(w.code, ctx.lang, **w.params), "small"))
-    out += quality_box(ctx)  # each value left out of the figures above, so none is silently missing
     out.append(PageBreak())
     return out
 
