@@ -137,6 +137,23 @@ class _ErrorLog(logging.Handler):
         self.records.append(record)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """No test reads or writes the real user folders: settings, recent files, installed packs and questionnaires,
+    case catalogues and logs of the machine the suite runs on (CI runs on a developer's machine) stay out of it.
+
+    platformdirs follows the XDG variables on Linux; on Windows it asks for the known folders instead, so the
+    tests that touch user folders there point them at their own temporary folders themselves.
+    """
+    base = tmp_path_factory.mktemp("user-folders")
+    mp = pytest.MonkeyPatch()
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        mp.setenv(var, str(base / var.lower()))
+    mp.delenv("KAIZEN_QUESTIONNAIRES", raising=False)
+    yield base
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def gui_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A private user-data folder for the whole GUI session (settings, autosaves, logs)."""

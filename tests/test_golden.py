@@ -31,6 +31,12 @@ REGENERATE = os.environ.get("KAIZEN_REGEN_GOLDEN") == "1"
 COMMAND = "KAIZEN_REGEN_GOLDEN=1 python3 -m uv run pytest -q tests/test_golden.py"
 
 
+@pytest.fixture(autouse=True)
+def _no_installed_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The documents must not depend on case catalogues or packs installed on the developer's machine."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+
+
 def pdf_text(data: bytes) -> str:
     """Every page's extracted text, lines stripped of trailing blanks, pages marked (so a page break shows)."""
     pages = []

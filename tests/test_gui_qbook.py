@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from app import service
-from app.loading.yaml_edit import next_minor
+from app.service import qbook
 from tests.conftest import FakeDialogs, wait_until
 
 pytestmark = pytest.mark.gui
@@ -69,8 +69,8 @@ def test_home_opens_the_questionnaire_window_and_a_bad_value_is_named_and_blocks
     assert wizard.home.questionnaire_button.cget("text") == "質問票の調整（業務改善担当向け）…"
     window = open_window(wizard, tmp_path, monkeypatch)
     try:
-        base = service.get_questionnaire("standard").version
-        assert f"版{base} → 保存すると版{next_minor(base)}" in window.header.cget("text")
+        v = window.base.version
+        assert f"版{v} → 保存すると版{qbook.next_version(v)}" in window.header.cget("text")
         assert wizard.home.open_questionnaire() is window  # one at a time
         window.set_value("改善策", "rpa", "reduction_rate", "1.5")
         assert "RPA" in window.message.cget("text") and "0〜1" in window.message.cget("text")
@@ -91,9 +91,8 @@ def test_home_opens_the_questionnaire_window_and_a_bad_value_is_named_and_blocks
 
 def test_the_same_edits_in_the_window_save_a_new_version_that_the_next_plan_uses(
         wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    base = service.get_questionnaire("standard").version
-    first, second = next_minor(base), next_minor(next_minor(base))
     window = open_window(wizard, tmp_path, monkeypatch)
+    v1 = qbook.next_version(window.base.version)
     try:
         window.set_value("設定", "unit_cost_yen_per_hour", "value", "5000")
         window.set_value("設定", "unit_cost_yen_per_hour", "provisional", "いいえ")
@@ -105,20 +104,21 @@ def test_the_same_edits_in_the_window_save_a_new_version_that_the_next_plan_uses
         before, after = window._before, window.after_totals
         assert after.potential_yen == pytest.approx(round(after.potential_hours * 5000), abs=1)
         assert after.potential_hours < before.potential_hours  # 廃止 now saves half
-        assert f"{round(before.potential_yen):,} →" in window.preview.cget("text")
+        assert f"{before.potential_yen:,.0f} → {after.potential_yen:,.0f}" in window.preview.cget("text")
         done = window.save()
         assert done is not None and done.path == tmp_path / "questionnaires" / "standard.yaml"
-        assert f"版{first}" in fake_dialogs.infos[-1]
-        assert f"版{first} → 保存すると版{second}" in window.header.cget("text") and window.all_edits() == []
+        assert f"版{v1}" in fake_dialogs.infos[-1]
+        assert f"版{v1} → 保存すると版{qbook.next_version(v1)}" in window.header.cget("text")
+        assert window.all_edits() == []
     finally:
         window.destroy()
     q = service.get_questionnaire("standard")  # the user's folder now overrides the bundled one
-    assert q.version == first and q.value("unit_cost_yen_per_hour") == 5000 and not q.measure("rpa").enabled
+    assert q.version == v1 and q.value("unit_cost_yen_per_hour") == 5000 and not q.measure("rpa").enabled
     opened = service.open_assessment(service.example_assessment_path())
     pdf = service.render_plan(opened.questionnaire, opened.assessment)
     from tests.report_support import all_text
 
-    assert first in all_text(pdf) and "5,000" in all_text(pdf)
+    assert v1 in all_text(pdf) and "5,000" in all_text(pdf)
 
 
 def test_an_own_measure_from_ready_conditions(wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path,

@@ -14,7 +14,11 @@ import pytest
 from app import resources, service
 from app.cli import main
 from app.loading.pack import MAX_ENTRY_BYTES, PackError, read_pack, unsafe_name
+from app.loading.yaml_edit import next_minor
 from tests.helpers import standard_text
+
+BUNDLED = service.get_questionnaire("standard").version  # the standard questionnaire shipped with the app
+NEWER = next_minor(BUNDLED)  # what the improvement team's pack carries
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "questionnaires" / "examples"
 
@@ -28,10 +32,11 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     service.core.clear_cache()
 
 
-def source(tmp_path: Path, version: str = "1.0.0", q_version: str = "1.1.0", title: str = "○○区版") -> Path:
+def source(tmp_path: Path, version: str = "1.0.0", q_version: str = NEWER, title: str = "○○区版") -> Path:
     folder = tmp_path / f"src-{version}"
     folder.mkdir()
-    text = standard_text().replace('version: "1.0.0"', f'version: "{q_version}"', 1)
+    text = standard_text().replace(f'version: "{BUNDLED}"', f'version: "{q_version}"', 1)
+    assert f'version: "{q_version}"' in text
     text = text.replace("  ja: 業務改善セルフチェック（標準）\n", f"  ja: 業務改善セルフチェック（{title}）\n", 1)
     (folder / "standard.yaml").write_text(text, "utf-8")
     (folder / "pack.yaml").write_text(f"id: ward-kaizen\nversion: {version}\nissuer: 業務改善担当\n", "utf-8")
@@ -64,7 +69,7 @@ def test_build_and_install_then_a_new_department_gets_cases_and_cards(home: Path
     assert main(["pack", "install", str(pack)]) == 0
     assert "導入しました" in capsys.readouterr().out
     q = service.get_questionnaire()
-    assert q.version == "1.1.0" and "○○区版" in q.title.ja
+    assert q.version == NEWER and "○○区版" in q.title.ja
     # a new department: its file records the pack; its plan shows the office's cases and the cards
     a = service.open_assessment(EXAMPLES / "example_shimin.kaizen.json").assessment
     fresh = service.new_assessment(q, {"department": "新しい課"})
@@ -95,7 +100,7 @@ def test_a_lower_user_questionnaire_never_replaces_the_bundled_one(home: Path, t
     pack = built(tmp_path, "1.0.0", q_version="0.9.0", with_cases=False)
     assert main(["pack", "install", str(pack)]) == 0
     q = service.get_questionnaire()
-    assert q.version == "1.0.0" and "○○区版" not in q.title.ja
+    assert q.version == BUNDLED and "○○区版" not in q.title.ja
     notes = service.core.questionnaire_notes()
     assert [n.code for n in notes] == ["W105"] and "0.9.0" in notes[0].message("ja")
 

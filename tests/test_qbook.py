@@ -282,3 +282,15 @@ def test_an_output_that_is_an_input_or_not_yaml_is_refused(tmp_path: Path) -> No
 @pytest.mark.parametrize(("old", "new"), [("1.0.0", "1.1.0"), ("1.4.2", "1.5.0"), ("2", "2.1.0"), ("3.9", "3.10.0")])
 def test_the_minor_version_goes_up(old: str, new: str) -> None:
     assert next_minor(old) == new
+
+
+def test_the_team_name_and_a_cards_contact_are_edited_in_excel(tmp_path: Path) -> None:
+    def change(wb: Workbook) -> None:
+        set_cell(wb, "設定", "central_team_name", "値", "行政改革推進課")
+        set_cell(wb, "進め方カード", "rpa", "窓口・内線", "情報政策課（内線 2345）")
+        set_cell(wb, "進め方カード", "rpa", "見本のまま", "いいえ")
+    book, _ = edited(tmp_path, change)
+    new = qbook.import_questionnaire(book, tmp_path / "new.yaml").questionnaire
+    assert new.text_setting("central_team_name") == "行政改革推進課"
+    guide = new.measure("rpa").guide
+    assert guide is not None and guide.contact.ja == "情報政策課（内線 2345）" and not guide.example

@@ -98,7 +98,7 @@ def _department_table(s: WardSummary, width: float, font: str, lang: str) -> Tab
     rows.append([para(text("sum_total", lang), styles["cell"].clone("totl", textColor=COLOURS["accent"])), "",
                  *_figure_cells(total, bold), ""])
     # 「すぐやる完了」 needs its whole header on one line; department names may wrap instead.
-    shares = [0.17, 0.1, 0.05, 0.1, 0.1, 0.09, 0.08, 0.08, 0.09, 0.05, 0.09]
+    shares = [0.15, 0.1, 0.05, 0.11, 0.1, 0.08, 0.08, 0.1, 0.11, 0.05, 0.07]
     t = Table(rows, colWidths=[width * x for x in shares], repeatRows=1)
     t.setStyle(TableStyle([*table_commands(font), ("LINEABOVE", (0, -1), (-1, -1), 0.9, COLOURS["ink"]),
                            ("BACKGROUND", (0, -1), (-1, -1), COLOURS["box_bg"]),

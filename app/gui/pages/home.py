@@ -128,7 +128,7 @@ class HomePage(ctk.CTkFrame):
         self.aggregate_window: Any = None
         self.questionnaire_button = ctk.CTkButton(central, text="", height=32, font=style.font(13),
                                                   fg_color="gray45", command=self.open_questionnaire)
-        self.questionnaire_button.grid(row=3, column=0, sticky="w", pady=(10, 0))
+        self.questionnaire_button.grid(row=3, column=0, sticky="w", pady=(8, 0))
         self.questionnaire_window: Any = None
 
     def retranslate(self) -> None:
