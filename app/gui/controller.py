@@ -312,9 +312,8 @@ class Wizard:
     def retranslate(self) -> None:
         """Every text in the current language."""
         lang = self.lang
-        for key, b in self.top_buttons.items():
-            b.configure(text=ui(key, lang))
         show_texts(lang, [
+            *((b, key) for key, b in self.top_buttons.items()),
             (self.back_button, "back"),
             (self.next_button, "next"),
             (self.side_title, "steps"),

@@ -23,6 +23,7 @@ from app.gui import skipnote, style
 from app.gui.dialogs import CalendarPopup
 from app.gui.segmented import Segmented
 from app.gui.strings import ui
+from app.gui.typed_texts import TypedTexts
 
 Answers = dict[str, Any]
 WRAP = 860
@@ -291,7 +292,7 @@ class FormView(ctk.CTkFrame):
         self._stash: dict[tuple[int, str], object] = {}
         # text that did not fit, per answers dict and item: shown again (with its message) when the page is
         # rebuilt after Back or another focus task, instead of being silently replaced by the last valid value
-        self._typed: dict[tuple[int, str], tuple[Answers, object, str]] = {}
+        self.typed = TypedTexts()
         # the value a field held before it was emptied: select-all + paste arrives as "delete, insert", and
         # when the pasted text does not fit, the model must fall back to this, not to the blank in between
         self._cleared: dict[tuple[int, str], object] = {}
@@ -306,10 +307,10 @@ class FormView(ctk.CTkFrame):
         """Rebuild every widget from the model."""
         answers = self._answers()
         for f in self.fields.values():
-            typed = self._typed.get((id(answers), f.item.id))
-            if typed is not None and typed[0] is answers:
-                f.show_typed(typed[1])
-                f.set_error(typed[2])
+            typed = self.typed.get(answers, f.item.id)
+            if typed is not None:
+                f.show_typed(typed[0])
+                f.set_error(typed[1])
             else:
                 f.show(answers.get(f.item.id))
                 f.set_error(None)
@@ -328,13 +329,13 @@ class FormView(ctk.CTkFrame):
             # typing "12" on the way to "120" must not flash an error: numbers and dates show it on leaving
             f.set_error(message, visible=f.item.type not in ("integer", "decimal", "date"))
             key = (id(answers), f.item.id)
-            self._typed[key] = (answers, f.raw_value(), message)
+            self.typed.keep(answers, f.item.id, f.raw_value(), message)
             if f.item.id not in answers and key in self._cleared:
                 answers[f.item.id] = self._cleared[key]
         else:
             f.set_error(None)
             key = (id(answers), f.item.id)
-            self._typed.pop(key, None)
+            self.typed.drop(answers, f.item.id)
             if value is None or value == []:
                 previous = answers.pop(f.item.id, None)
                 if previous is not None:
@@ -371,11 +372,11 @@ class FormView(ctk.CTkFrame):
 
     def unfitted(self) -> int:
         """How many typed values do not fit yet (the model still holds the last value that did)."""
-        return len(self._typed)
+        return len(self.typed)
 
     def forget(self) -> None:
         """Another document is open: drop what was kept for the previous one's answers."""
-        self._typed.clear()
+        self.typed.clear()
         self._cleared.clear()
         self._stash.clear()
 

@@ -13,6 +13,7 @@ from app.gui import style
 from app.gui.formats import hours, percent
 from app.gui.pages.base import StepPage
 from app.gui.strings import ui
+from app.gui.widgets import show_texts
 
 if TYPE_CHECKING:
     from app.gui.host import PageHost
@@ -49,7 +50,7 @@ class FocusPage(StepPage):
     def retranslate(self) -> None:
         super().retranslate()
         lang = self.wiz.lang
-        self.reset_button.configure(text=ui("focus_reset", lang))
+        show_texts(lang, [(self.reset_button, "focus_reset")])
         self.sheet.headers([ui(k, lang) for k in ("focus_col_tick", "focus_col_rank", "focus_col_name",
                                                    "focus_col_hours", "focus_col_cum")])
         self._widths()

@@ -25,7 +25,7 @@ from app.gui.pages import grid_cells as cells
 from app.gui.pages.base import StepPage
 from app.gui.pages.grid_freeze import FrozenNames
 from app.gui.strings import ui
-from app.gui.widgets import FoldingLabel
+from app.gui.widgets import FoldingLabel, show_texts
 
 if TYPE_CHECKING:
     from app.gui.checklist import CheckListPopup
@@ -120,9 +120,7 @@ class GridPage(StepPage):
     def retranslate(self) -> None:
         super().retranslate()
         lang = self.wiz.lang
-        for key, b in self.buttons.items():
-            b.configure(text=ui(key, lang))
-        self.hint.configure(text=ui("grid_paste_hint", lang))
+        show_texts(lang, [*((b, key) for key, b in self.buttons.items()), (self.hint, "grid_paste_hint")])
         self._set_columns()
         self._loaded_revision = -1
 

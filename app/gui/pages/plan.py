@@ -24,6 +24,7 @@ from app.gui.formats import hours
 from app.gui.pages.base import StepPage
 from app.gui.segmented import Segmented
 from app.gui.strings import ui
+from app.gui.typed_texts import TypedTexts
 from app.gui.widgets import show_texts
 
 if TYPE_CHECKING:
@@ -49,9 +50,8 @@ def today() -> dt.date:
 class PlanPage(StepPage):
     """A list of lines above and the selected line's details below; every keystroke goes into the model.
 
-    ``errors`` holds the fields whose typed text is not valid (key ``action id.field``) and ``typed`` that
-    text, so a value that does not fit is shown again with its message after going Back and returning,
-    never silently replaced by the last valid one.
+    ``typed`` keeps the text that does not fit per action line and field, as the forms' FormView does, so
+    it is shown again with its message after going Back and returning, never silently replaced.
     """
 
     def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
@@ -60,8 +60,7 @@ class PlanPage(StepPage):
         self._quiet = False
         # the document the plan was prefilled for: a second file opened later with no actions is prefilled too
         self._auto_proposed: object | None = None
-        self.errors: dict[str, str] = {}
-        self.typed: dict[str, str] = {}
+        self.typed = TypedTexts()
         self.followup: FollowUpDialog | None = None
         bar = ctk.CTkFrame(self.body, fg_color="transparent")
         bar.grid(row=0, column=0, sticky="ew", pady=(0, 6))
@@ -154,12 +153,11 @@ class PlanPage(StepPage):
             (self.delete_button, "plan_delete"),
             (self.banner_button, "plan_followup"),
             (self.followup_button, "plan_followup"),
+            *((b, "calendar_short") for b in self.calendar_buttons),
         ])
         for name, label in self.labels.items():
             label.configure(text=ACTION_ITEMS[name].label.get(lang) if name in ACTION_ITEMS else ui("f_" + name, lang))
         self.status.configure(values=[status_label(s, lang) for s in ACTION_STATUSES])
-        for b in self.calendar_buttons:
-            b.configure(text=ui("calendar_short", lang))
         self.sheet.headers([ui(k, lang) for k in COLUMNS])
         self._widths()
 
@@ -173,11 +171,10 @@ class PlanPage(StepPage):
 
     def unfitted(self) -> int:
         """Plan fields (dates, hours) whose typed text is not valid yet."""
-        return len(self.errors)
+        return len(self.typed)
 
     def forget_document(self) -> None:
         """Another assessment: its action ids (a1, a2 …) are not these actions."""
-        self.errors.clear()
         self.typed.clear()
         self.selected = None  # the first line is selected again
 
@@ -261,10 +258,9 @@ class PlanPage(StepPage):
         self.title_label.configure(text="　".join(str(v) for v in self.row(x)[:2]))
         self._quiet = True
         for name, var in self.vars.items():
-            key = f"{x.id}.{name}"
-            value = getattr(x, name)
-            var.set(self.typed[key] if key in self.errors else ("" if value is None else str(value)))
-            self._show_error(name, self.errors.get(key, ""))
+            value, kept = getattr(x, name), self.typed.get(x, name)
+            var.set(str(kept[0]) if kept else ("" if value is None else str(value)))
+            self._show_error(name, kept[1] if kept else "")
         self.status.set(status_label(x.status, self.wiz.lang))
         self._quiet = False
         self.followup_summary.configure(text=self._followup_text(x))
@@ -294,7 +290,6 @@ class PlanPage(StepPage):
         if self._quiet or x is None:
             return
         text = self.vars[name].get().strip()
-        key = f"{x.id}.{name}"
         message = ""
         if name in DATE_FIELDS:
             value, problem = validate(ACTION_ITEMS[name], text, self.wiz.lang)
@@ -310,11 +305,9 @@ class PlanPage(StepPage):
         else:
             setattr(x, name, self.vars[name].get())
         if message:
-            self.errors[key] = message
-            self.typed[key] = self.vars[name].get()
+            self.typed.keep(x, name, self.vars[name].get(), message)
         else:
-            self.errors.pop(key, None)
-            self.typed.pop(key, None)
+            self.typed.drop(x, name)
         self._show_error(name, message)
         self._update_row(x)
         self.wiz.changed()
@@ -388,16 +381,15 @@ class PlanPage(StepPage):
         self.refresh()
 
     def leave(self, forward: bool) -> bool:
-        if forward and self.errors:
-            first = next(iter(self.errors))
-            aid = first.split(".", 1)[0]
-            ids = [a.id for a in self.wiz.a.actions]
-            if aid in ids:
-                if aid != self.selected:
-                    self.select(ids.index(aid))
-                self._show_error(first.split(".", 1)[1], self.errors[first])
-                return False
-            self.errors.pop(first)  # the line was deleted meanwhile
-            self.typed.pop(first, None)
-            return self.leave(forward)
+        if not forward:
+            return True
+        for owner, name, message in self.typed.entries():
+            row = next((n for n, a in enumerate(self.wiz.a.actions) if a is owner), None)
+            if row is None:
+                self.typed.drop(owner, name)  # the line was deleted meanwhile
+                continue
+            if self.wiz.a.actions[row].id != self.selected:
+                self.select(row)
+            self._show_error(name, message)
+            return False
         return True
