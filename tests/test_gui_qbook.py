@@ -158,3 +158,45 @@ def test_an_own_measure_from_ready_conditions(wizard: Any, fake_dialogs: FakeDia
     m = done.questionnaire.measure("kiosk")
     assert m.trigger.source == "selected(pain_points, 'visit') and annual_cases >= 1000"
     assert m.reduction_rate == 0.25 and m.provisional and m.label.ja == "証明書コンビニ交付の案内"
+
+
+def test_the_window_builds_a_pack_of_the_saved_version_that_installs_back(
+        wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import resources
+    from app.cli import main
+    from app.loading.pack import read_pack
+    from app.service import pack
+
+    cases_dir = tmp_path / "cases"
+    cases_dir.mkdir()
+    catalogue = cases_dir / "cases.yaml"
+    examples = Path(__file__).resolve().parents[1] / "questionnaires" / "examples"
+    monkeypatch.setattr(resources, "user_cases_dir", lambda: cases_dir)
+    window = open_window(wizard, tmp_path, monkeypatch)
+    try:
+        assert window.pack_button.cget("text") == "配布パックを作る…"
+        window.set_value("設定", "unit_cost_yen_per_hour", "value", "5000")
+        assert window.build_pack() is None and "先に「新しい版として保存」" in fake_dialogs.infos[-1]
+        done = window.save()
+        fake_dialogs.allow_errors = True
+        saved = done.path.read_bytes()
+        fake_dialogs.save_paths.append(done.path)  # onto the saved questionnaire itself: refused, nothing lost
+        assert window.build_pack() is None and "拡張子" in fake_dialogs.errors[-1]
+        assert done.path.read_bytes() == saved
+        fake_dialogs.allow_errors = False
+        fake_dialogs.errors.clear()
+        assert main(["cases", str(examples), "-o", str(catalogue)]) == 0  # the installed catalogue
+        target = tmp_path / "out" / "区民課向け.kaizenpack"
+        target.parent.mkdir()
+        fake_dialogs.save_paths.append(target)
+        window.pack_button.invoke()
+        assert fake_dialogs.save_initials[-1].name == f"standard-{done.questionnaire.version}.kaizenpack"
+        assert target.is_file() and str(target) in fake_dialogs.infos[-1]
+    finally:
+        window.destroy()
+    found = read_pack(target.read_bytes(), str(target))
+    assert found.manifest.id == "standard-pack" and found.manifest.version == done.questionnaire.version
+    assert found.manifest.issuer == "業務改善担当"
+    assert found.questionnaires["standard.yaml"][0] == done.path.read_bytes()
+    assert found.cases == catalogue.read_bytes()  # the catalogue goes in byte for byte
+    assert pack.check(target)[0].manifest.id == "standard-pack"

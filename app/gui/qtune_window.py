@@ -68,7 +68,10 @@ class QuestionnaireWindow(ctk.CTkToplevel):
         self.message.grid(row=1, column=0, sticky="w", pady=(4, 0))
         self.save_button = ctk.CTkButton(bottom, text=QT("qt_save", lang), height=36, font=style.font(14, "bold"),
                                          command=self.save)
-        self.save_button.grid(row=0, column=1, rowspan=2, sticky="e")
+        self.save_button.grid(row=0, column=1, sticky="e")
+        self.pack_button = ctk.CTkButton(bottom, text=QT("qt_pack", lang), height=32, font=style.font(13),
+                                         command=self.build_pack)
+        self.pack_button.grid(row=1, column=1, sticky="e", pady=(4, 0))
         self._before = qbook.example_totals(self.base)
         self.refresh()
 
@@ -276,6 +279,30 @@ class QuestionnaireWindow(ctk.CTkToplevel):
         self._before = qbook.example_totals(self.base)
         self.refresh()
         return done
+
+    def build_pack(self) -> Path | None:
+        """Build a .kaizenpack of the saved version (and the installed case catalogue) where the user says."""
+        from app import resources
+        from app.service import pack
+
+        if self.all_edits() or self.problems or self.own.problems():
+            dialogs.info(self, QT("qt_pack_unsaved", self.lang), self.lang)
+            return None
+        initial = Path.home() / f"{self.base.id}-{self.base.version}.kaizenpack"
+        target = dialogs.ask_save_path(self, initial, lang=self.lang)
+        if target is None:
+            return None
+        cases_dir = resources.user_cases_dir()
+        try:
+            out = pack.build_from(self.base, target, issuer=self.base.team_name("ja"), cases_dir=cases_dir)
+        except UserError as exc:
+            dialogs.show_error(self, exc, self.lang)
+            return None
+        has_cases = cases_dir.is_dir() and any(cases_dir.glob("*.yaml"))
+        dialogs.info(self, QT("qt_pack_built", self.lang, path=str(out), version=self.base.version,
+                              cases=QT("qt_pack_with_cases" if has_cases else "qt_pack_no_cases", self.lang)),
+                     self.lang)
+        return out
 
 
 def _col_id(column: Any) -> str:
