@@ -200,3 +200,29 @@ def test_the_window_builds_a_pack_of_the_saved_version_that_installs_back(
     assert found.questionnaires["standard.yaml"][0] == done.path.read_bytes()
     assert found.cases == catalogue.read_bytes()  # the catalogue goes in byte for byte
     assert pack.check(target)[0].manifest.id == "standard-pack"
+
+
+def test_the_team_name_and_contact_are_set_in_the_window_and_saved(
+        wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(wizard, tmp_path, monkeypatch)
+    try:
+        assert window.base.team_contact() == ""
+        window.set_value("設定", "central_team_name", "value", "行政改革推進課")
+        window.contact.insert(0, "内線 1234、kaizen@example.lg.jp")
+        window.contact_typed()
+        assert "変更 2 件" in window.message.cget("text")
+        window.refresh_preview()
+        wait_until(wizard.root, lambda: not window.preview_busy)
+        assert "→ —" not in window.preview.cget("text")  # the added setting passes the questionnaire's checks
+        done = window.save()
+    finally:
+        window.destroy()
+    q = service.get_questionnaire("standard")
+    assert q.version == done.questionnaire.version and q.team_name() == "行政改革推進課"
+    assert q.team_name("en") == "improvement team"  # the English name is kept
+    assert q.team_contact() == "内線 1234、kaizen@example.lg.jp"
+    opened = service.open_assessment(service.example_assessment_path())
+    from tests.report_support import all_text
+
+    text = all_text(service.render_plan(opened.questionnaire, opened.assessment))
+    assert "伝えてください。行政改革推進課の連絡先:内線1234、kaizen@example.lg.jp" in text  # beside the proposals

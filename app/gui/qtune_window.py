@@ -121,6 +121,23 @@ class QuestionnaireWindow(ctk.CTkToplevel):
             self._flag(frame, sheet, row, self._column(sheet, "provisional")).grid(row=r, column=3, padx=4)
             self._entry(frame, sheet, row, self._column(sheet, "provenance", "ja"), 420).grid(
                 row=r, column=4, sticky="ew", padx=4)
+        if qbook.CONTACT_SETTING not in self.base.settings:  # not in the file yet: typing adds the setting
+            r = len(self.specs[sheet].rows) + 1
+            ctk.CTkLabel(frame, text=qbook.CONTACT_LABEL["en" if self.lang == "en" else "ja"], font=style.font(13),
+                         anchor="w").grid(row=r, column=0, sticky="w", padx=4, pady=2)
+            self.contact = ctk.CTkEntry(frame, width=420, font=style.font(13))
+            self.contact.grid(row=r, column=1, columnspan=4, sticky="w", padx=4)
+            self.contact.bind("<KeyRelease>", lambda _e: self.contact_typed(), add=True)
+            self.contact.bind("<FocusOut>", lambda _e: self.contact_typed(), add=True)
+
+    def contact_typed(self) -> None:
+        """The team's contact typed where the questionnaire has none yet: the edit adds the setting."""
+        key = (SETTINGS_SHEET, qbook.CONTACT_SETTING, "value")
+        text = self.contact.get().strip()
+        self.edits.pop(key, None)
+        if text:
+            self.edits[key] = qbook.added_contact(text)
+        self.changed()
 
     def _measures_tab(self, tab: Any) -> None:
         frame = ctk.CTkScrollableFrame(tab, fg_color="transparent")
