@@ -39,11 +39,36 @@ def test_calibration_sums_the_completed_actions_per_measure(summary: Any) -> Non
     for mid, hours in done.items():
         assert rows[mid].completed == len(hours)
         assert rows[mid].realised_hours == pytest.approx(sum(hours))
+    planned: dict[str, float] = {}  # the estimate is what each measure would save alone (standalone_hours)
+    for f in EXAMPLES.glob("*.json"):
+        opened = service.open_assessment(f)
+        result = service.score(opened.questionnaire, opened.assessment)
+        for x in opened.assessment.actions:
+            if x.status == "done":
+                m = result.measure(x.task_id, x.measure_id)
+                planned[x.measure_id] = planned.get(x.measure_id, 0.0) + (m.standalone_hours if m else 0.0)
+    for mid, hours in planned.items():
+        assert rows[mid].planned_hours == pytest.approx(hours)
     eliminate = rows["eliminate"]
     assert eliminate.completed >= MIN_CALIBRATION and eliminate.enough
     assert eliminate.suggested_rate == pytest.approx(min(1.0, eliminate.current_rate * eliminate.ratio))
     few = [r for r in summary.calibration if r.completed < MIN_CALIBRATION]
     assert few and all(r.suggested_rate is None for r in few)
+
+
+def test_calibration_compares_with_what_the_measure_would_save_alone(tmp_path: Path) -> None:
+    source = EXAMPLES / "example_shimin.kaizen.json"
+    opened = service.open_assessment(source)
+    result = service.score(opened.questionnaire, opened.assessment)
+    # a measure that comes after another on its task: its share is less than what it would save alone
+    later = next(m for m in result.measures if m.potential_hours < m.standalone_hours - 1)
+    data = raw(source)
+    data["actions"] = [{"id": "a1", "task_id": later.task_id, "measure_id": later.measure_id, "status": "done",
+                        "realised_hours": 10, "done_date": "2026-11-01"}]
+    path = tmp_path / "one.kaizen.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    row = next(r for r in service.aggregate_files([path]).calibration if r.measure_id == later.measure_id)
+    assert row.completed == 1 and row.planned_hours == pytest.approx(later.standalone_hours)
 
 
 def test_a_copy_of_a_file_does_not_inflate_calibration(tmp_path: Path, summary: Any) -> None:

@@ -126,7 +126,7 @@ def calibration(sources: Sequence[Scored], ref: Questionnaire) -> tuple[Calibrat
             m = s.result.measure(x.task_id, x.measure_id)
             entry = sums.setdefault(x.measure_id, [0, 0.0, 0.0])
             entry[0] += 1
-            entry[1] += m.potential_hours if m is not None else 0.0
+            entry[1] += m.standalone_hours if m is not None else 0.0  # what it was estimated to save alone
             entry[2] += x.realised_hours or 0.0
     known = [m.id for m in ref.measures]
     order = known + sorted(k for k in sums if k not in known)
