@@ -158,3 +158,71 @@ def test_an_own_measure_from_ready_conditions(wizard: Any, fake_dialogs: FakeDia
     m = done.questionnaire.measure("kiosk")
     assert m.trigger.source == "selected(pain_points, 'visit') and annual_cases >= 1000"
     assert m.reduction_rate == 0.25 and m.provisional and m.label.ja == "証明書コンビニ交付の案内"
+
+
+def test_the_window_builds_a_pack_of_the_saved_version_that_installs_back(
+        wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import resources
+    from app.cli import main
+    from app.loading.pack import read_pack
+    from app.service import pack
+
+    cases_dir = tmp_path / "cases"
+    cases_dir.mkdir()
+    catalogue = cases_dir / "cases.yaml"
+    examples = Path(__file__).resolve().parents[1] / "questionnaires" / "examples"
+    monkeypatch.setattr(resources, "user_cases_dir", lambda: cases_dir)
+    window = open_window(wizard, tmp_path, monkeypatch)
+    try:
+        assert window.pack_button.cget("text") == "配布パックを作る…"
+        window.set_value("設定", "unit_cost_yen_per_hour", "value", "5000")
+        assert window.build_pack() is None and "先に「新しい版として保存」" in fake_dialogs.infos[-1]
+        done = window.save()
+        fake_dialogs.allow_errors = True
+        saved = done.path.read_bytes()
+        fake_dialogs.save_paths.append(done.path)  # onto the saved questionnaire itself: refused, nothing lost
+        assert window.build_pack() is None and "拡張子" in fake_dialogs.errors[-1]
+        assert done.path.read_bytes() == saved
+        fake_dialogs.allow_errors = False
+        fake_dialogs.errors.clear()
+        assert main(["cases", str(examples), "-o", str(catalogue)]) == 0  # the installed catalogue
+        target = tmp_path / "out" / "区民課向け.kaizenpack"
+        target.parent.mkdir()
+        fake_dialogs.save_paths.append(target)
+        window.pack_button.invoke()
+        assert fake_dialogs.save_initials[-1].name == f"standard-{done.questionnaire.version}.kaizenpack"
+        assert target.is_file() and str(target) in fake_dialogs.infos[-1]
+    finally:
+        window.destroy()
+    found = read_pack(target.read_bytes(), str(target))
+    assert found.manifest.id == "standard-pack" and found.manifest.version == done.questionnaire.version
+    assert found.manifest.issuer == "業務改善担当"
+    assert found.questionnaires["standard.yaml"][0] == done.path.read_bytes()
+    assert found.cases == catalogue.read_bytes()  # the catalogue goes in byte for byte
+    assert pack.check(target)[0].manifest.id == "standard-pack"
+
+
+def test_the_team_name_and_contact_are_set_in_the_window_and_saved(
+        wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(wizard, tmp_path, monkeypatch)
+    try:
+        assert window.base.team_contact() == ""
+        window.set_value("設定", "central_team_name", "value", "行政改革推進課")
+        window.contact.insert(0, "内線 1234、kaizen@example.lg.jp")
+        window.contact_typed()
+        assert "変更 2 件" in window.message.cget("text")
+        window.refresh_preview()
+        wait_until(wizard.root, lambda: not window.preview_busy)
+        assert "→ —" not in window.preview.cget("text")  # the added setting passes the questionnaire's checks
+        done = window.save()
+    finally:
+        window.destroy()
+    q = service.get_questionnaire("standard")
+    assert q.version == done.questionnaire.version and q.team_name() == "行政改革推進課"
+    assert q.team_name("en") == "improvement team"  # the English name is kept
+    assert q.team_contact() == "内線 1234、kaizen@example.lg.jp"
+    opened = service.open_assessment(service.example_assessment_path())
+    from tests.report_support import all_text
+
+    text = all_text(service.render_plan(opened.questionnaire, opened.assessment))
+    assert "伝えてください。行政改革推進課の連絡先:内線1234、kaizen@example.lg.jp" in text  # beside the proposals

@@ -294,3 +294,23 @@ def test_the_team_name_and_a_cards_contact_are_edited_in_excel(tmp_path: Path) -
     assert new.text_setting("central_team_name") == "行政改革推進課"
     guide = new.measure("rpa").guide
     assert guide is not None and guide.contact.ja == "情報政策課（内線 2345）" and not guide.example
+
+
+def test_the_team_contact_is_an_optional_text_setting_with_its_row_in_the_workbook() -> None:
+    from app.domain.errors import QuestionnaireError
+    from app.loading.loader import convert
+    from tests.helpers import standard_text
+
+    text = standard_text()
+    anchor = "  date_style:\n"
+    assert anchor in text and convert(text).team_contact() == ""  # absent: nothing to show
+    given = text.replace(anchor, "  central_team_contact:\n    text: {ja: 内線 1234, en: ext. 1234}\n"
+                                 "    label: {ja: 連絡先}\n" + anchor, 1)
+    q = convert(given)
+    assert q.team_contact() == "内線 1234" and q.team_contact("en") == "ext. 1234"
+    rows = next(s for s in qbook.editable_sheets(q) if s.name == "設定").rows
+    assert next(r for r in rows if r.key == "central_team_contact").values["value"] == "内線 1234"
+    wrong = text.replace(anchor, "  central_team_contact:\n    value: 1234\n    label: {ja: 連絡先}\n" + anchor, 1)
+    with pytest.raises(QuestionnaireError) as caught:
+        convert(wrong)
+    assert any(p.code == "Q012" and "central_team_contact" in p.where for p in caught.value.problems)

@@ -305,6 +305,10 @@ class Questionnaire:
         """The office-wide improvement team's name (``settings.central_team_name``)."""
         return self.text_setting("central_team_name", lang, DEFAULT_TEAM_NAME)
 
+    def team_contact(self, lang: str = "ja") -> str:
+        """How to reach the improvement team (``settings.central_team_contact``; "" when not given)."""
+        return self.text_setting("central_team_contact", lang)
+
     def date_style(self, lang: str = "ja") -> str:
         """``wareki`` (令和8年12月1日) or ``western`` for printed dates; English always prints Western dates."""
         style = self.text_setting("date_style", "ja", LText("wareki"))

@@ -127,11 +127,11 @@ def ask_open_path(parent: tkinter.Misc, lang: str = "ja") -> Path | None:
     return Path(name) if name else None
 
 
-EXPORT_TYPES = {".xlsx": "xlsx_files", ".csv": "csv_files"}
+EXPORT_TYPES = {".xlsx": "xlsx_files", ".csv": "csv_files", ".kaizenpack": "pack_files"}
 
 
 def ask_save_path(parent: tkinter.Misc, initial: Path, pdf: bool = False, lang: str = "ja") -> Path | None:
-    """Choose where to save an assessment, a PDF when ``pdf``, or an export named like ``initial`` (.xlsx, .csv)."""
+    """Where to save an assessment, a PDF when ``pdf``, or a file named like ``initial`` (.xlsx, .csv, .kaizenpack)."""
     suffix = ".pdf" if pdf else initial.suffix if initial.suffix in EXPORT_TYPES else ".json"
     if pdf:
         types = [(ui("pdf_files", lang), "*.pdf")]

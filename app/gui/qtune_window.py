@@ -68,7 +68,10 @@ class QuestionnaireWindow(ctk.CTkToplevel):
         self.message.grid(row=1, column=0, sticky="w", pady=(4, 0))
         self.save_button = ctk.CTkButton(bottom, text=QT("qt_save", lang), height=36, font=style.font(14, "bold"),
                                          command=self.save)
-        self.save_button.grid(row=0, column=1, rowspan=2, sticky="e")
+        self.save_button.grid(row=0, column=1, sticky="e")
+        self.pack_button = ctk.CTkButton(bottom, text=QT("qt_pack", lang), height=32, font=style.font(13),
+                                         command=self.build_pack)
+        self.pack_button.grid(row=1, column=1, sticky="e", pady=(4, 0))
         self._before = qbook.example_totals(self.base)
         self.refresh()
 
@@ -118,6 +121,23 @@ class QuestionnaireWindow(ctk.CTkToplevel):
             self._flag(frame, sheet, row, self._column(sheet, "provisional")).grid(row=r, column=3, padx=4)
             self._entry(frame, sheet, row, self._column(sheet, "provenance", "ja"), 420).grid(
                 row=r, column=4, sticky="ew", padx=4)
+        if qbook.CONTACT_SETTING not in self.base.settings:  # not in the file yet: typing adds the setting
+            r = len(self.specs[sheet].rows) + 1
+            ctk.CTkLabel(frame, text=qbook.CONTACT_LABEL["en" if self.lang == "en" else "ja"], font=style.font(13),
+                         anchor="w").grid(row=r, column=0, sticky="w", padx=4, pady=2)
+            self.contact = ctk.CTkEntry(frame, width=420, font=style.font(13))
+            self.contact.grid(row=r, column=1, columnspan=4, sticky="w", padx=4)
+            self.contact.bind("<KeyRelease>", lambda _e: self.contact_typed(), add=True)
+            self.contact.bind("<FocusOut>", lambda _e: self.contact_typed(), add=True)
+
+    def contact_typed(self) -> None:
+        """The team's contact typed where the questionnaire has none yet: the edit adds the setting."""
+        key = (SETTINGS_SHEET, qbook.CONTACT_SETTING, "value")
+        text = self.contact.get().strip()
+        self.edits.pop(key, None)
+        if text:
+            self.edits[key] = qbook.added_contact(text)
+        self.changed()
 
     def _measures_tab(self, tab: Any) -> None:
         frame = ctk.CTkScrollableFrame(tab, fg_color="transparent")
@@ -276,6 +296,30 @@ class QuestionnaireWindow(ctk.CTkToplevel):
         self._before = qbook.example_totals(self.base)
         self.refresh()
         return done
+
+    def build_pack(self) -> Path | None:
+        """Build a .kaizenpack of the saved version (and the installed case catalogue) where the user says."""
+        from app import resources
+        from app.service import pack
+
+        if self.all_edits() or self.problems or self.own.problems():
+            dialogs.info(self, QT("qt_pack_unsaved", self.lang), self.lang)
+            return None
+        initial = Path.home() / f"{self.base.id}-{self.base.version}.kaizenpack"
+        target = dialogs.ask_save_path(self, initial, lang=self.lang)
+        if target is None:
+            return None
+        cases_dir = resources.user_cases_dir()
+        try:
+            out = pack.build_from(self.base, target, issuer=self.base.team_name("ja"), cases_dir=cases_dir)
+        except UserError as exc:
+            dialogs.show_error(self, exc, self.lang)
+            return None
+        has_cases = cases_dir.is_dir() and any(cases_dir.glob("*.yaml"))
+        dialogs.info(self, QT("qt_pack_built", self.lang, path=str(out), version=self.base.version,
+                              cases=QT("qt_pack_with_cases" if has_cases else "qt_pack_no_cases", self.lang)),
+                     self.lang)
+        return out
 
 
 def _col_id(column: Any) -> str:

@@ -36,7 +36,8 @@ SETTING_RANGES = {
     "peak_weight": (1, 12), "capacity_over_margin": (0, 10), "capacity_under_share": (0, 1),
 }
 # text settings and the words they accept (None: any text)
-TEXT_SETTINGS: dict[str, tuple[str, ...] | None] = {"central_team_name": None, "date_style": ("wareki", "western")}
+TEXT_SETTINGS: dict[str, tuple[str, ...] | None] = {"central_team_name": None, "central_team_contact": None,
+                                                         "date_style": ("wareki", "western")}
 STABLE_TASK_IDS = ("name", "category", "annual_cases", "minutes_per_case", "fixed_hours")
 # Names the scoring provides to measure-scope expressions (e.g. the quick-win confirmation's relevant).
 MEASURE_BUILTINS = ("quick_win_candidate", "premature", "ease", "potential_band", "potential_hours")

@@ -217,6 +217,8 @@ def proposals(ctx: PlanContext) -> list[Flowable]:
     if not props:
         return [*out, _note(ctx, "proposals_none")]
     out.append(ctx.tp("proposals_intro", "small"))
+    if ctx.q.team_contact(ctx.lang):  # settings.central_team_contact, when the team gave one
+        out.append(ctx.tp("proposals_contact", "small", contact=ctx.q.team_contact(ctx.lang)))
     keys = ["col_measure", "col_task", "col_other_side", "col_evidence_hours", "col_pains", "col_reason"]
     rows: list[list[Any]] = [_head(ctx, keys)]
     sep = "、" if ctx.lang != "en" else ", "

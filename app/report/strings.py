@@ -233,6 +233,7 @@ TEXTS = Catalogue("report", {
     "col_done_date": ("完了日", "Done on"),
     "followup_total": ("合計", "Total"),
     # --- proposals ---------------------------------------------------------------------------------
+    "proposals_contact": ("{team}の連絡先: {contact}", "Contact of the {team}: {contact}"),
     "proposals_intro": ("他課にまたがる課題です。課内だけで解決せず、相手の課と根拠とともに{team}に伝えてください。",
                         "Issues that cross departments. Do not solve them alone: pass them to the {team} with the other side and the evidence."),
     "proposals_none": ("{team}への提案はありません。他課と似た業務や様式、他課への照会がある場合は、手順4で該当する回答を選ぶと提案に載ります。",

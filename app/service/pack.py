@@ -56,6 +56,37 @@ def build(folder: Path, output: Path, *, cases: Path | None = None, options: dic
     return target
 
 
+def build_from(q: Questionnaire, output: Path, *, issuer: str, cases_dir: Path | None = None,
+               issued: dt.date | None = None) -> Path:
+    """A pack of questionnaire ``q`` (its own file) and the catalogues of ``cases_dir`` (the window's 配布パックを作る).
+
+    The pack is named after the questionnaire (id ``ID-pack``, its version, ``issuer``); the files are staged
+    in a temporary folder and built by :func:`build`, so the CLI and the window make the same pack. An output
+    that is one of the inputs is refused before anything is written.
+    """
+    import shutil
+    import tempfile
+
+    from app.storage.outputs import check_output
+
+    source = Path(q.source)
+    catalogues = sorted(Path(cases_dir).glob("*.yaml")) if cases_dir is not None and Path(cases_dir).is_dir() else []
+    check_output(Path(output), "pack", [source, *catalogues])
+    with tempfile.TemporaryDirectory(prefix="kaizen-pack-") as tmp:
+        folder = Path(tmp) / "questionnaires"
+        folder.mkdir()
+        shutil.copyfile(source, folder / f"{q.id}.yaml")
+        cases = catalogues[0] if len(catalogues) == 1 else None  # one catalogue goes in byte for byte
+        if len(catalogues) > 1:
+            from app.loading.cases_file import dumps, load
+
+            cases = Path(tmp) / "cases.yaml"
+            cases.write_bytes(dumps([c for f in catalogues for c in load(f)], issued))
+        return build(folder, Path(output), cases=cases, issued=issued,
+                     options={"id": f"{q.id}-pack", "version": q.version, "issuer": issuer,
+                              "title": q.title.ja})
+
+
 def installed_version(pack_id: str) -> str | None:
     """The version of the installed pack ``pack_id`` (``None`` when it is not installed)."""
     try:

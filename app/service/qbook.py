@@ -169,6 +169,17 @@ def added_measure(fields: dict[str, object]) -> Any:
     return Edit(("measures",), dict(fields), "window", add=True)
 
 
+CONTACT_SETTING = "central_team_contact"
+CONTACT_LABEL = {"ja": "業務改善担当の連絡先（内線・メール）", "en": "How to reach the improvement team"}
+
+
+def added_contact(text: str) -> Any:
+    """The edit that adds ``settings.central_team_contact`` to a questionnaire that has none yet."""
+    from app.exchange.qbook_read import Edit
+
+    return Edit(("settings", CONTACT_SETTING), {"text": {"ja": text}, "label": dict(CONTACT_LABEL)}, "window")
+
+
 def next_version(version: str) -> str:
     """The version a save or an import gives: the minor part raised (1.0.0 → 1.1.0)."""
     from app.loading.yaml_edit import next_minor

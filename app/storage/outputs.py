@@ -22,9 +22,11 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "assessment": (".json",),
     "export": (".xlsx", ".csv"),
     "yaml": (".yaml", ".yml"),
+    "pack": (".kaizenpack",),
 }
 KIND_NAMES = {"pdf": "PDF", "xlsx": "Excel (.xlsx)", "csv": "CSV", "assessment": "評価ファイル (.kaizen.json)",
-              "export": "Excel (.xlsx) / CSV", "yaml": "質問票 (.yaml)"}
+              "export": "Excel (.xlsx) / CSV", "yaml": "質問票 (.yaml)",
+              "pack": "配布パック (.kaizenpack)"}
 
 
 def same_file(a: Path, b: Path) -> bool:
