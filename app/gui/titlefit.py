@@ -50,7 +50,7 @@ class TitleFitter:
                 if str(child) not in self._watched:  # a button grows with the text size or the language
                     self._watched.add(str(child))
                     child.bind("<Configure>", lambda _e: self._later(), add=True)
-        return max(0, self.bar.winfo_width() - used - 8)
+        return max(0, int(self.bar.winfo_width()) - used - 8)
 
     def _later(self) -> None:
         if not self._pending:
