@@ -21,6 +21,7 @@ from app.domain.scoring import annual_hours, task_env
 from app.domain.values import coerce
 from app.gui import keys, style
 from app.gui.formats import hours
+from app.gui.grid_dropdown import tall_dropdowns
 from app.gui.pages import grid_cells as cells
 from app.gui.pages.base import StepPage
 from app.gui.pages.grid_freeze import FrozenNames
@@ -73,6 +74,7 @@ class GridPage(StepPage):
                            index_font=style.tk_font(13), popup_menu_font=style.tk_font(13),
                            default_row_index_width=44, alternate_color="#f7f9fb", height=400, index_align="w")
         self.sheet.grid(row=1, column=0, sticky="nsew")
+        tall_dropdowns(self.sheet)  # every choice of a select column, not tksheet's six
         self.body.rowconfigure(1, weight=1)
         self.sheet.enable_bindings("single_select", "drag_select", "row_select", "column_width_resize",
                                    "double_click_column_resize", "row_height_resize", "arrowkeys",
