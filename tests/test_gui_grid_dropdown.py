@@ -1,4 +1,4 @@
-"""The grid's dropdowns show every choice of the standard questionnaire's select columns, with no scrollbar."""
+"""The grid: every choice of a select column in its dropdown, no scrollbar; 「+ 行を追加」 moves nothing sideways."""
 
 from __future__ import annotations
 
@@ -51,3 +51,26 @@ def test_every_select_column_shows_all_its_choices(wizard: Any) -> None:
         mt.close_dropdown_window()
         root.update()
     assert sum(fitted) >= len(fitted) - 1  # only 業務区分 (17 choices) is longer than the table at 1366×768
+
+
+@pytest.mark.gui
+def test_adding_a_row_does_not_move_the_grid_sideways(wizard: Any) -> None:
+    root = wizard.root
+    root.geometry("1366x728+0+0")
+    grid = open_grid(wizard)
+    sheet = grid.sheet
+    sheet.set_xview(0.0)
+    root.update()
+    sheet.MT.xview_scroll(1, "units")  # a little to the right: 業務名 still (partly) in view
+    root.update()
+    before = sheet.get_xview()
+    assert before[0] > 0
+    grid.buttons["grid_add"].invoke()
+    root.update()
+    assert sheet.get_xview() == before  # 業務名 was in view: nothing moved
+    assert sheet.get_currently_selected()[:2] == (len(wizard.a.tasks) - 1, 0)
+    sheet.set_xview(0.9)  # far right: 業務名 out of view
+    root.update()
+    grid.buttons["grid_add"].invoke()
+    root.update()
+    assert sheet.MT.col_positions[1] > sheet.MT.canvasx(0)  # brought into view, and no further

@@ -316,11 +316,15 @@ class GridPage(StepPage):
 
     def add_row(self) -> None:
         """Append an empty task and select its name cell."""
+        x = self.sheet.get_xview()[0]
         self.wiz.a.add_task()
         self.wiz.changed()
         self.load()
         r = len(self.wiz.a.tasks) - 1
-        self.sheet.see(r, 0)
+        self.sheet.set_xview(x)  # reloading does not move the grid sideways
+        mt = self.sheet.MT
+        name_shown = mt.col_positions[1] > mt.canvasx(0) + 4  # 業務名 (displayed column 0) at least partly in view
+        self.sheet.see(r, 0, keep_xscroll=name_shown)  # down to the new row; sideways only to bring 業務名 in
         self.sheet.select_cell(r, 0)  # displayed column 0 is 業務名 (the id column is hidden)
         self.sheet.focus_set()  # typing goes into the new row's 業務名, not into the button just pressed
         self.update_total()
