@@ -67,6 +67,8 @@ class TitleFitter:
         text = fit(prefix, name, suffix, font.measure, width)
         if self.label.cget("text") != text:
             self.label.configure(text=text)
+            # measured while the bar was being laid out again (text size, meeting mode): check once it settled
+            self.bar.after(100, self._later)
 
 
 def _padding(widget: Any) -> int:
