@@ -79,6 +79,9 @@ class Wizard:
         top.columnconfigure(0, weight=1)
         self.file_label = ctk.CTkLabel(top, text="", font=style.font(15, "bold"), anchor="w")
         self.file_label.grid(row=0, column=0, sticky="w", padx=12, pady=6)
+        from app.gui.titlefit import TitleFitter
+
+        self.title_fit = TitleFitter(top, self.file_label)  # at 150 % only the file name gives way to the buttons
         self.top_buttons: dict[str, ctk.CTkButton] = {}
         for n, (key, command) in enumerate((("home", self.show_home), ("open", self.doc.open_dialog),
                                             ("save", self.doc.save), ("save_as", self.doc.save_as),
@@ -262,15 +265,18 @@ class Wizard:
         name = shown.name if shown else ui("untitled", self.lang)
         dept = self.a.info.get("department") if self.started else None
         # the top bar shares its row with the buttons: a 60-character department must not run under them
-        name = _clip(name, 40)
-        text = f"{_clip(dept, 24)} — {name}" if isinstance(dept, str) and dept else name
+        prefix = f"{_clip(dept, 24)} — " if isinstance(dept, str) and dept else ""
+        suffix = ""
         if self.started and self.doc.read_only_source is not None:
-            text += f"  [{ui('read_only_tag', self.lang)}]"
+            suffix += f"  [{ui('read_only_tag', self.lang)}]"
         if not self.started:
-            text = ui("app_title", self.lang)
+            prefix, name = "", ui("app_title", self.lang)
         elif self.doc.dirty:
-            text += " *"
-        self.file_label.configure(text=text)
+            suffix += " *"
+        if hasattr(self, "title_fit"):
+            self.title_fit.set(prefix, name, suffix)  # the file name shortened (…) to the room the buttons leave
+        else:
+            self.file_label.configure(text=prefix + name + suffix)
         save_button = getattr(self, "top_buttons", {}).get("save")  # None while the top bar is built
         if save_button is not None:
             # a newer app's file is never overwritten: only 「名前を付けて保存」 is offered

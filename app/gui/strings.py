@@ -126,6 +126,8 @@ UI = Catalogue("window", {
     "res_proposals": ("{team}への提案（全庁的な取組み）", "Proposals to the {team} (office-wide)"),
     "res_all": ("検討した改善策", "Measures considered"),
     "res_none": ("（なし）", "(none)"),
+    "res_no_title": ("（何をするかが未記入です。「改善策の検討」で書いてください）",
+                     "(what will be done is not written yet: see the measures step)"),
     "res_no_measures": ("改善策がまだ選ばれていません。「改善策の検討」でチェックを入れてください。",
                         "No measures chosen yet. Tick some in the measures step."),
     "res_unit_cost": ("人件費単価 {cost} 円/時間（仮の値）", "Unit cost {cost} yen/hour (provisional)"),

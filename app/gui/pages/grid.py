@@ -21,6 +21,7 @@ from app.domain.scoring import annual_hours, task_env
 from app.domain.values import coerce
 from app.gui import keys, style
 from app.gui.formats import hours
+from app.gui.grid_dropdown import tall_dropdowns
 from app.gui.pages import grid_cells as cells
 from app.gui.pages.base import StepPage
 from app.gui.pages.grid_freeze import FrozenNames
@@ -73,6 +74,7 @@ class GridPage(StepPage):
                            index_font=style.tk_font(13), popup_menu_font=style.tk_font(13),
                            default_row_index_width=44, alternate_color="#f7f9fb", height=400, index_align="w")
         self.sheet.grid(row=1, column=0, sticky="nsew")
+        tall_dropdowns(self.sheet)  # every choice of a select column, not tksheet's six
         self.body.rowconfigure(1, weight=1)
         self.sheet.enable_bindings("single_select", "drag_select", "row_select", "column_width_resize",
                                    "double_click_column_resize", "row_height_resize", "arrowkeys",
@@ -312,11 +314,15 @@ class GridPage(StepPage):
 
     def add_row(self) -> None:
         """Append an empty task and select its name cell."""
+        x = self.sheet.get_xview()[0]
         self.wiz.a.add_task()
         self.wiz.changed()
         self.load()
         r = len(self.wiz.a.tasks) - 1
-        self.sheet.see(r, 0)
+        self.sheet.set_xview(x)  # reloading does not move the grid sideways
+        mt = self.sheet.MT
+        name_shown = mt.col_positions[1] > mt.canvasx(0) + 4  # 業務名 (displayed column 0) at least partly in view
+        self.sheet.see(r, 0, keep_xscroll=name_shown)  # down to the new row; sideways only to bring 業務名 in
         self.sheet.select_cell(r, 0)  # displayed column 0 is 業務名 (the id column is hidden)
         self.sheet.focus_set()  # typing goes into the new row's 業務名, not into the button just pressed
         self.update_total()

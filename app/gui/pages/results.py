@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import customtkinter as ctk
 
 from app.domain.messages import format_message
+from app.domain.plan import action_title
 from app.domain.questionnaire import Step
 from app.domain.results import MeasureResult
 from app.domain.vocabulary import quadrant_label
@@ -105,7 +106,10 @@ class ResultsPage(StepPage):
         title = ui("res_quick", lang) if count in (0, 3) else ui("res_quick_n", lang, n=count)
         box.heading("★ " + title)
         for n, m in enumerate(r.quick_wins, start=1):
-            box.row(f"{n}. {self.label_of(m, TWO_LINES)}", f"{hours(m.potential_hours)} h", style.QUICK_WIN, bold=True)
+            # as the PDF's box: what will be done (何をするか) first, then which measure on which task
+            title = action_title(self.wiz.q, self.wiz.a, m.task_id, m.measure_id) or ui("res_no_title", lang)
+            box.row(f"{n}. {title}{TWO_LINES}{self.label_of(m)}", f"{hours(m.potential_hours)} h", style.QUICK_WIN,
+                    bold=True)
         if not r.quick_wins:
             box.note(ui("res_none", lang))
         box.heading(ui("res_proposals", lang, team=self.wiz.q.team_name(lang)))

@@ -1,0 +1,50 @@
+"""The results step's quick-win list says what will be done (何をするか) first, as the PDF's 「まずはこの3つから」."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+def results_page(wizard: Any) -> Any:
+    from app import service
+
+    wizard.doc.open_path(service.example_assessment_path(), confirmed=True)
+    step = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "results")
+    wizard.go(step)
+    wizard.root.update()
+    return wizard.pages[step]
+
+
+def test_quick_wins_show_the_action_title_first(wizard: Any) -> None:
+    from app.domain.plan import action_title
+
+    page = results_page(wizard)
+    wins = wizard.result().quick_wins
+    assert wins
+    rows = [text for text, _figure in page.lists.texts()]
+    for n, m in enumerate(wins, start=1):
+        title = action_title(wizard.q, wizard.a, m.task_id, m.measure_id)
+        assert title, "the example answers 何をするか for its quick wins"
+        row = next(r for r in rows if r.startswith(f"{n}. "))
+        first, second = row.split("\n", 1)
+        assert first == f"{n}. {title}"
+        assert wizard.q.measure(m.measure_id).label.get("ja") in second
+        assert wizard.result().task(m.task_id).name in second
+
+
+def test_a_quick_win_without_a_title_says_so(wizard: Any) -> None:
+    from app.gui.strings import ui
+
+    page = results_page(wizard)
+    m = wizard.result().quick_wins[0]
+    item = wizard.q.scoring.action_title_item
+    wizard.a.measures[m.task_id][m.measure_id].answers[item] = ""
+    wizard.changed()
+    page.refresh()
+    wizard.root.update()
+    rows = [text for text, _figure in page.lists.texts()]
+    assert any(r.startswith(f"1. {ui('res_no_title', 'ja')}\n") for r in rows)
