@@ -154,6 +154,23 @@ def _private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     mp.undo()
 
 
+@pytest.fixture(autouse=True)
+def _private_windows_user_folders(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows platformdirs ignores the variables above, so each test gets its own user folders there.
+
+    Without this a pack installed by one test (into the real %LOCALAPPDATA%) changed the questionnaire and the
+    case catalogue of every later test. test_resources.py checks the real Windows layout and is left alone.
+    """
+    if os.name != "nt" or request.node.path.name == "test_resources.py":
+        return
+    from app import resources
+
+    base = tmp_path_factory.mktemp("win-user")
+    for name in ("user_data_dir", "user_config_dir", "user_log_dir"):
+        monkeypatch.setattr(resources, name, lambda name=name: base / name)
+
+
 @pytest.fixture(scope="session")
 def gui_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A private user-data folder for the whole GUI session (settings, autosaves, logs)."""

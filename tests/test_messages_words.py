@@ -96,9 +96,9 @@ def test_a_file_just_under_the_limit_is_read_and_just_over_is_q003(tmp_path: Pat
     padding = "#" * 100 + "\n"
     base = standard_text()
     under = base + padding * ((yaml_safe.MAX_BYTES - len(base.encode("utf-8")) - 200) // len(padding))
-    (tmp_path / "under.yaml").write_text(under, encoding="utf-8")
+    (tmp_path / "under.yaml").write_bytes(under.encode("utf-8"))  # bytes: Windows would add a CR to every line
     assert yaml_safe.load_file(tmp_path / "under.yaml")["id"] == "standard"
-    (tmp_path / "over.yaml").write_text(under + "#" * 400, encoding="utf-8")
+    (tmp_path / "over.yaml").write_bytes((under + "#" * 400).encode("utf-8"))
     with pytest.raises(UserError) as err:
         yaml_safe.load_file(tmp_path / "over.yaml")
     assert err.value.code == "Q003"
