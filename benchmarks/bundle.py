@@ -112,7 +112,7 @@ def median_start(command: list[str], runs: int) -> tuple[float, float]:
     times = []
     for _ in range(runs + 1):
         started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, errors="replace", timeout=300, check=False)
         times.append(time.perf_counter() - started)
         if done.returncode != 0:
             raise SystemExit(f"{command} failed: {done.stdout}{done.stderr}")
@@ -228,7 +228,7 @@ def update_docs(section: str) -> None:
     else:
         end = text.find("\n## ", start + len(HEADING))
         text = text[:start] + section.rstrip("\n") + "\n" + ("" if end < 0 else "\n" + text[end + 1 :])
-    DOCS.write_text(text, encoding="utf-8")
+    DOCS.write_text(text, encoding="utf-8", newline="\n")  # LF from a Windows Python too, as committed
 
 
 def main() -> int:
