@@ -64,9 +64,9 @@ def build_from(q: Questionnaire, output: Path, *, issuer: str, cases_dir: Path |
     in a temporary folder and built by :func:`build`, so the CLI and the window make the same pack. An output
     that is one of the inputs is refused before anything is written.
     """
-    import shutil
     import tempfile
 
+    from app.storage.atomic import atomic_write
     from app.storage.outputs import check_output
 
     source = Path(q.source)
@@ -75,13 +75,13 @@ def build_from(q: Questionnaire, output: Path, *, issuer: str, cases_dir: Path |
     with tempfile.TemporaryDirectory(prefix="kaizen-pack-") as tmp:
         folder = Path(tmp) / "questionnaires"
         folder.mkdir()
-        shutil.copyfile(source, folder / f"{q.id}.yaml")
+        atomic_write(folder / f"{q.id}.yaml", source.read_bytes(), backup=False)
         cases = catalogues[0] if len(catalogues) == 1 else None  # one catalogue goes in byte for byte
         if len(catalogues) > 1:
             from app.loading.cases_file import dumps, load
 
             cases = Path(tmp) / "cases.yaml"
-            cases.write_bytes(dumps([c for f in catalogues for c in load(f)], issued))
+            atomic_write(cases, dumps([c for f in catalogues for c in load(f)], issued), backup=False)
         return build(folder, Path(output), cases=cases, issued=issued,
                      options={"id": f"{q.id}-pack", "version": q.version, "issuer": issuer,
                               "title": q.title.ja})
