@@ -150,6 +150,12 @@ def test_a_worker_finalising_tk_garbage_does_not_stall(gui_root: Any) -> None:
     try:
         frame.destroy()
         del frame
+        # fonts in reference cycles of their own too: whatever earlier tests left holding the labels' fonts
+        # (the text-size tracker, say), the worker below has Tcl-calling finalisers to run
+        for _ in range(30):
+            cycle: list[Any] = [ctk.CTkFont(size=12)]
+            cycle.append(cycle)
+        del cycle
         results: list[Any] = []
         start = time.monotonic()
         run_in_thread(gui_root, gc.collect, lambda result, error: results.append((result, error)))

@@ -100,9 +100,23 @@ def _controls() -> tuple[type, ...]:
     return (ctk.CTkButton, ctk.CTkCheckBox, ctk.CTkSwitch, ctk.CTkRadioButton, ctk.CTkOptionMenu, Segmented)
 
 
+def _traverse(widget: tkinter.Misc, backwards: bool = False) -> Any:
+    """Tk's next (or previous) widget in the Tab order.
+
+    Tk defines ``tk_focusNext`` in focus.tcl, loaded on first use through its tclIndex. Under the Windows test
+    interpreter (Wine) that load did not happen and the command was missing; sourcing the file then is what the
+    index would have done, so traversal never depends on auto-loading.
+    """
+    try:
+        return widget.tk_focusPrev() if backwards else widget.tk_focusNext()
+    except tkinter.TclError:
+        widget.tk.eval("source -encoding utf-8 [file join $tk_library focus.tcl]")
+        return widget.tk_focusPrev() if backwards else widget.tk_focusNext()
+
+
 def _focus_next(event: tkinter.Event[Any], backwards: bool = False) -> str:
     widget = event.widget
-    target = widget.tk_focusPrev() if backwards else widget.tk_focusNext()
+    target = _traverse(widget, backwards)
     if target is not None:
         focus(target)
     return "break"
@@ -195,7 +209,7 @@ def prepare(container: tkinter.Misc) -> None:
 def focus_first(container: tkinter.Misc, fallback: tkinter.Misc | None = None) -> None:
     """Put the keyboard focus on the first control of ``container``; ``fallback`` when it has none."""
     prepare(container)
-    target = container.tk_focusNext()
+    target = _traverse(container)
     inside = target is not None and str(target).startswith(str(container) + ".")
     chosen = target if inside else fallback or target
     if chosen is not None:
