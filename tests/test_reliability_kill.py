@@ -23,7 +23,7 @@ from app.storage import assessment_file
 from tests.helpers import ROOT, standard
 
 FIXED_NOW = dt.datetime(2026, 10, 15, 14, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
-TRIALS = 25
+TRIALS = 60  # a kill must land inside a write at least once; the larger app spends longer between writes
 
 CHILD = r"""
 import sys
