@@ -135,6 +135,21 @@ def test_grid_text_cell_over_its_limit_is_marked_like_other_bad_cells(wizard: An
 
 
 # --- workers ------------------------------------------------------------------------------------------
+def collect_once_free() -> int:
+    """``gc.collect()`` in this thread, waiting out a collection already under way in another one.
+
+    CPython's ``gc.collect`` returns 0 at once while another thread is collecting; an earlier test's
+    worker can still be inside one, its font finaliser waiting for the main loop. That collection ends
+    as soon as ``wait_until`` serves Tcl; then this one finds the garbage made here.
+    """
+    deadline = time.monotonic() + 15
+    while True:
+        found = gc.collect()
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.02)
+
+
 def test_a_worker_finalising_tk_garbage_does_not_stall(gui_root: Any) -> None:
     """The cause of the story-sheet test's rare timeouts, kept reproduced.
 
@@ -158,7 +173,7 @@ def test_a_worker_finalising_tk_garbage_does_not_stall(gui_root: Any) -> None:
         del cycle
         results: list[Any] = []
         start = time.monotonic()
-        run_in_thread(gui_root, gc.collect, lambda result, error: results.append((result, error)))
+        run_in_thread(gui_root, collect_once_free, lambda result, error: results.append((result, error)))
         wait_until(gui_root, lambda: bool(results), timeout=20)
     finally:
         gc.enable()
