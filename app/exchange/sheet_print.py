@@ -9,6 +9,8 @@ Japanese text (a full-width character is about two digits wide).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 HOURS_FORMAT = "#,##0.0"
@@ -30,27 +32,56 @@ def display_width(value: object) -> int:
         text = f"{value:,}"
     else:
         text = str(value)
+    return _text_width(text)
+
+
+@lru_cache(maxsize=65_536)
+def _text_width(text: str) -> int:
+    """The width of the longest line of ``text`` (cached: big sheets repeat the same labels thousands of times)."""
     longest = max(text.splitlines() or [""], key=len)
+    if longest.isascii():
+        return len(longest)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in longest)
+
+
+def column_widths(rows: Iterable[Sequence[object]], cap: int = 40, minimum: dict[int, int] | None = None) \
+        -> dict[int, float]:
+    """Each 1-based column's width from its longest value, capped so long texts wrap (what :func:`fit_widths` sets)."""
+    widths: dict[int, int] = dict(minimum or {})
+    for row in rows:
+        for col, value in enumerate(row, 1):
+            w = min(display_width(value), cap)
+            if w > widths.get(col, -1):
+                widths[col] = w
+    return {col: max(MIN_WIDTH, min(MAX_WIDTH, w + 2)) for col, w in widths.items()}
+
+
+def row_height(values: Sequence[object], wrapped: Sequence[bool], widths: dict[int, float],
+               line_height: float = 15.0, max_lines: int = 8) -> float | None:
+    """The height a row needs for its wrapped texts in columns of ``widths`` (``None``: one line is enough)."""
+    lines = 1
+    for col, (value, wrap) in enumerate(zip(values, wrapped, strict=False), 1):
+        if not wrap or not isinstance(value, str):
+            continue
+        usable = int(max(1.0, (widths.get(col) or 8.43) - 1))
+        needed = sum(-(-_text_width(part) // usable) or 1 for part in value.split("\n"))
+        lines = max(lines, min(max_lines, needed))
+    return line_height * lines if lines > 1 else None
 
 
 def fit_widths(ws: Any, first_row: int = 1, cap: int = 40, minimum: dict[int, int] | None = None) -> None:
     """Set each column's width from its longest cell (from ``first_row``), capped so long texts wrap."""
     from openpyxl.utils import get_column_letter
 
-    widths: dict[int, int] = dict(minimum or {})
-    for row in ws.iter_rows(min_row=first_row):
-        for cell in row:
-            w = min(display_width(cell.value), cap)
-            widths[cell.column] = max(widths.get(cell.column, 0), w)
-    for col, w in widths.items():
-        ws.column_dimensions[get_column_letter(col)].width = max(MIN_WIDTH, min(MAX_WIDTH, w + 2))
+    rows = ([cell.value for cell in row] for row in ws.iter_rows(min_row=first_row))
+    for col, w in column_widths(rows, cap, minimum).items():
+        ws.column_dimensions[get_column_letter(col)].width = w
 
 
 def setup_print(ws: Any, header_rows: str = "1:1", title: str = "") -> None:
     """Landscape A4, fit to one page wide, ``header_rows`` (e.g. ``"1:3"``) repeated on every page."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = "9"  # A4 (openpyxl: Worksheet.PAPERSIZE_A4; streamed sheets lack the name)
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages tall as the rows need
     ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -88,9 +88,10 @@ def measures_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: s
         ("区分", "Quadrant"),
         ("時期尚早", "Premature"), ("要確認", "To confirm"), (f"{q.team_name('ja')}への提案", "Proposal"))]
     rows: list[list[Cell]] = []
+    names = {t.task_id: t.name for t in r.tasks}  # one lookup per row, not a search of every task
     for m in r.measures:
         rows.append([
-            r.task(m.task_id).name, q.measure(m.measure_id).label.get(lang),
+            names[m.task_id], q.measure(m.measure_id).label.get(lang),
             action_title(q, a, m.task_id, m.measure_id) or None, m.ecrs, _h(m.annual_hours),
             _pct(m.affected_share), _pct(m.reduction_rate), _pct(m.suitability), _h(m.potential_hours),
             _h(m.standalone_hours), int(round_half_up(m.potential_yen)),
@@ -109,9 +110,10 @@ def actions_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: st
         ("確認日", "Review date"), ("必要な支援", "Support needed"), ("状態", "Status"), ("完了日", "Date done"),
         ("見込み時間（時間）", "Planned hours"), ("実績時間（時間）", "Realised hours"), ("メモ", "Note"))]
     names = {t.id: t.name for t in a.tasks}
+    scored = {(m.task_id, m.measure_id): m for m in r.measures}
     rows: list[list[Cell]] = []
     for x in a.actions:
-        m = r.measure(x.task_id, x.measure_id)
+        m = scored.get((x.task_id, x.measure_id))
         try:
             label = q.measure(x.measure_id).label.get(lang)
         except KeyError:

@@ -47,39 +47,90 @@ def _date_cell(value: Cell) -> Cell | dt.date:
     return value
 
 
-def _sheet(wb: Any, table: Table, title: str) -> None:
+def _styles(ws: Any) -> dict[tuple[bool, str | None], Any]:
+    """One style record per (wrapped, number format) a data cell can have, shared by every cell that uses it.
+
+    Styling each cell through its attributes makes openpyxl hash and look up the style objects again for
+    every cell, which dominated the export of big sheets; copying a shared record costs next to nothing.
+    """
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment
+
+    top, wrap = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
+    out: dict[tuple[bool, str | None], Any] = {}
+    for wrapped in (False, True):
+        for fmt in (None, sheet_print.DATE_FORMAT, sheet_print.HOURS_FORMAT, sheet_print.YEN_FORMAT,
+                    sheet_print.COUNT_FORMAT, sheet_print.number_format(sheet_print.COUNT_FORMAT, 0.5), "0.0"):
+            proto = WriteOnlyCell(ws)
+            proto.alignment = wrap if wrapped else top
+            if fmt:
+                proto.number_format = fmt
+            out[(wrapped, fmt)] = proto._style  # openpyxl's own copy_worksheet shares records this way
+    return out
+
+
+def _cells(table: Table) -> list[list[Any]]:
+    """The rows as written: illegal characters dropped, ISO dates as dates."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return [[_date_cell(ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v for v in row]
+            for row in table.rows]
+
+
+def _sheet(wb: Any, table: Table, title: str) -> None:
+    """One table as a streamed (write-only) sheet: every row is styled once as it is written."""
+    from copy import copy
+
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     ws = wb.create_sheet(title)
-    top, wrap = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
-    ws.append(table.headers)
-    for cell in ws[1]:
+    rows = _cells(table)
+    # Widths and row heights are known before writing (a streamed sheet cannot be measured afterwards).
+    widths = sheet_print.column_widths(rows, cap=_WRAP_AT, minimum={
+        i: min(sheet_print.display_width(h), 10) for i, h in enumerate(table.headers, 1)})
+    for col, width in widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = width
+    head_height = sheet_print.row_height(list(table.headers), [True] * len(table.headers), widths)
+    if head_height:
+        ws.row_dimensions[1].height = head_height
+    for index, row in enumerate(rows, 2):
+        height = sheet_print.row_height(row, [isinstance(v, str) for v in row], widths)
+        if height:
+            ws.row_dimensions[index].height = height
+    ws.freeze_panes = "A2"
+    sheet_print.setup_print(ws, "1:1", table.title)  # before the first row: a streamed sheet writes its top then
+    head: list[Any] = []
+    for h in table.headers:
+        cell = WriteOnlyCell(ws, h)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDDDDD")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
+        head.append(cell)
+    ws.append(head)
+    styles = _styles(ws)
     formats = [sheet_print.format_for_header(str(h)) for h in table.headers]
-    for index, row in enumerate(table.rows, 2):
-        ws.append([_date_cell(ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v for v in row])
-        # ws.cell is a lookup; ws[ws.max_row] scans every cell of the sheet each time (quadratic on big sheets)
-        cells = [ws.cell(row=index, column=j) for j in range(1, len(row) + 1)]
-        for cell, fmt in zip(cells, formats + [None] * max(0, len(row) - len(formats)), strict=False):
-            cell.alignment = top
-            if _formula_like(cell.value):
+    for row in rows:
+        out: list[Any] = []
+        for j, value in enumerate(row):
+            fmt = formats[j] if j < len(formats) else None
+            cell = WriteOnlyCell(ws, value)
+            if _formula_like(value):
                 cell.data_type = "s"  # keep it as text: never evaluate what a user typed
-            elif isinstance(cell.value, dt.date):
-                cell.number_format = sheet_print.DATE_FORMAT
-            elif fmt and isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
-                cell.number_format = sheet_print.number_format(fmt, cell.value)
-            if isinstance(cell.value, str):
-                cell.alignment = wrap
-    sheet_print.fit_widths(ws, first_row=2, cap=_WRAP_AT, minimum={i: min(sheet_print.display_width(h), 10)
-                                                      for i, h in enumerate(table.headers, 1)})
-    sheet_print.fit_row_heights(ws)
-    ws.freeze_panes = "A2"
+                fmt = None
+            elif isinstance(value, dt.date):
+                fmt = sheet_print.DATE_FORMAT
+            elif fmt and isinstance(value, int | float) and not isinstance(value, bool):
+                fmt = sheet_print.number_format(fmt, value)
+            else:
+                fmt = None
+            cell._style = copy(styles[(isinstance(value, str), fmt)])  # a shared record, see _styles
+            out.append(cell)
+        ws.append(out)
     if table.rows:
-        ws.auto_filter.ref = ws.dimensions
-    sheet_print.setup_print(ws, "1:1", table.title)
+        width = max([len(table.headers), *(len(r) for r in table.rows)])
+        ws.auto_filter.ref = f"A1:{get_column_letter(width)}{len(table.rows) + 1}"
 
 
 def xlsx_bytes(tables: list[Table]) -> bytes:
@@ -92,8 +143,7 @@ def xlsx_bytes(tables: list[Table]) -> bytes:
     """
     import openpyxl
 
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
+    wb = openpyxl.Workbook(write_only=True)
     used: set[str] = set()
     for table in tables:
         title = re.sub(r"[\[\]:*?/\\]", "_", table.title)[:_MAX_SHEET_TITLE] or "Sheet"
