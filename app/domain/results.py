@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from app.domain.questionnaire import EMPTY, LText
 
@@ -122,12 +123,30 @@ class AssessmentResult:
     not_this_year: tuple[NotThisYear, ...] = ()
 
     def task(self, task_id: str) -> TaskResult:
-        """The result row of ``task_id``."""
-        return next(t for t in self.tasks if t.task_id == task_id)
+        """The result row of ``task_id`` (``StopIteration`` if there is none, as from a search)."""
+        found = self._task_index.get(task_id)
+        if found is None:
+            raise StopIteration(task_id)
+        return found
 
     def measure(self, task_id: str, measure_id: str) -> MeasureResult | None:
         """The scored measure, or ``None`` if it was not chosen."""
-        return next((m for m in self.measures if m.task_id == task_id and m.measure_id == measure_id), None)
+        return self._measure_index.get((task_id, measure_id))
+
+    # Built on first use: the report and the exports look up thousands of rows, a search each was quadratic.
+    @cached_property
+    def _task_index(self) -> dict[str, TaskResult]:
+        index: dict[str, TaskResult] = {}
+        for t in self.tasks:
+            index.setdefault(t.task_id, t)
+        return index
+
+    @cached_property
+    def _measure_index(self) -> dict[tuple[str, str], MeasureResult]:
+        index: dict[tuple[str, str], MeasureResult] = {}
+        for m in self.measures:
+            index.setdefault((m.task_id, m.measure_id), m)
+        return index
 
     def by_quadrant(self, quadrant: str) -> tuple[MeasureResult, ...]:
         """The scored measures of one quadrant, highest potential first."""

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.report.markup import plain
 from app.report.styles import COLOURS, SIZES
@@ -58,14 +59,32 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if v >= 10 or v == int(v) else f"{v:g}"
 
 
+def pareto_rest(bars: Sequence[Bar]) -> tuple[list[Bar], Bar | None]:
+    """The bars drawn one by one (the ``MAX_BARS`` largest) and, past them, one bar for all the others.
+
+    The rest bar carries the exact sum of the others' hours (nothing counted twice, nothing lost) and the
+    cumulative share of the last task, so the line still ends at 100 %.
+    """
+    if len(bars) <= MAX_BARS:
+        return list(bars), None
+    rest = bars[MAX_BARS:]
+    return list(bars[:MAX_BARS]), Bar("", sum(b.hours for b in rest), rest[-1].cumulative, False)
+
+
 def pareto_chart(bars: Sequence[Bar], width: float, height: float, font: str, *, coverage: float,
-                 unit_label: str, cumulative_label: str, legend: tuple[str, str]) -> Drawing:
-    """Bars of annual hours by task (focus tasks dark) with the cumulative share as a line on a 0–100 % axis."""
+                 unit_label: str, cumulative_label: str, legend: tuple[str, str],
+                 rest_label: tuple[str, str] = ("", "")) -> Drawing:
+    """Bars of annual hours by task (focus tasks dark) with the cumulative share as a line on a 0–100 % axis.
+
+    Past ``MAX_BARS`` tasks the others are one last bar, labelled with the two lines of ``rest_label``
+    (「その他」, 「9,975業務」), hatched, and cut with a break mark when it is taller than the chart, its
+    hours printed on it: the scale stays that of the tasks shown.
+    """
     d = Drawing(width, height)
     fs = SIZES["figure"]
-    left, right, bottom, top = 40.0, 34.0, 16.0, 22.0
+    shown, rest = pareto_rest(bars)
+    left, right, bottom, top = 40.0, 34.0, 16.0 + (fs + 1 if rest else 0.0), 22.0
     pw, ph = width - left - right, height - bottom - top
-    shown = list(bars[:MAX_BARS])
     vmax = max((b.hours for b in shown), default=0.0)
     step = nice_step(vmax)
     ymax = step * max(1, math.ceil(vmax * 1.06 / step))  # headroom: the tallest bar never touches the legend
@@ -85,7 +104,8 @@ def pareto_chart(bars: Sequence[Bar], width: float, height: float, font: str, *,
     # coverage guide
     gy = bottom + ph * coverage
     d.add(Line(left, gy, left + pw, gy, strokeColor=COLOURS["ink"], strokeWidth=0.6, strokeDashArray=[2, 2]))
-    slot = pw / max(len(shown), 1)
+    slots = len(shown) + (2 if rest else 0)  # the rest bar gets two slots: its label has two words
+    slot = pw / max(slots, 1)
     bw = slot * 0.7
     points: list[float] = []
     for i, b in enumerate(shown):
@@ -95,6 +115,10 @@ def pareto_chart(bars: Sequence[Bar], width: float, height: float, font: str, *,
         d.add(Rect(x, bottom, bw, h, fillColor=fill, strokeColor=COLOURS["ink"], strokeWidth=0.3))
         d.add(_text(x + bw / 2, bottom - fs - 2, b.label, font, fs, anchor="middle"))
         points += [x + bw / 2, bottom + ph * b.cumulative]
+    if rest is not None:
+        x, w = left + slot * len(shown) + (slot - bw) / 2, 2 * slot - (slot - bw)
+        points += [x + w / 2, bottom + ph * rest.cumulative]
+        _rest_bar(d, rest.hours, x=x, w=w, bottom=bottom, ph=ph, ymax=ymax, font=font, label=rest_label)
     if points:
         d.add(PolyLine(points, strokeColor=COLOURS["line"], strokeWidth=1.0))
         for i in range(0, len(points), 2):
@@ -113,6 +137,38 @@ def pareto_chart(bars: Sequence[Bar], width: float, height: float, font: str, *,
     d.add(Line(lx, ly + 3, lx + 14, ly + 3, strokeColor=COLOURS["ink"], strokeWidth=0.6, strokeDashArray=[2, 2]))
     d.add(_text(lx + 17, ly, f"{coverage * 100:.0f}%", font, fs))
     return d
+
+
+def _rest_bar(d: Drawing, hours: float, *, x: float, w: float, bottom: float, ph: float, ymax: float, font: str,
+              label: tuple[str, str]) -> None:
+    """The one bar of every task not drawn: white with grey hatching, its hours on it, cut if off the scale."""
+    fs = SIZES["figure"]
+    full = ph * (hours / ymax) if ymax else 0.0
+    cut = full > ph
+    h = ph if cut else full
+    group = Group()
+    group.add(Rect(x, bottom, w, h, fillColor=COLOURS["white"], strokeColor=COLOURS["ink"], strokeWidth=0.5))
+    k = 4.0
+    while k < h + w:  # 45° hatching inside the bar
+        x0, y0 = x + max(0.0, k - h), bottom + min(k, h)
+        x1, y1 = x + min(w, k), bottom + max(0.0, k - w)
+        group.add(Line(x0, y0, x1, y1, strokeColor=COLOURS["grid"], strokeWidth=0.4))
+        k += 4.0
+    d.add(group, name="rest_bar")
+    if cut:  # a break mark: a white gap between two slanted ink lines across the bar near its top
+        y0 = bottom + h - 14
+        d.add(Polygon([x - 2, y0 - 2, x + w + 2, y0 + 2, x + w + 2, y0 + 6, x - 2, y0 + 2],
+                      fillColor=COLOURS["white"], strokeColor=None))
+        for dy in (0.0, 4.0):
+            d.add(Line(x - 2, y0 - 2 + dy, x + w + 2, y0 + 2 + dy, strokeColor=COLOURS["ink"], strokeWidth=0.6))
+    # The figure sits low in the bar, where the cumulative line (which ends at its top) never passes.
+    value_y = bottom + 3 if cut or h > 3 * fs else bottom + h + 2
+    value = _fmt(hours)
+    tw = stringWidth(value, font, fs - 0.5)
+    d.add(Rect(x + w / 2 - tw / 2 - 1.5, value_y - 2, tw + 3, fs + 2, fillColor=COLOURS["white"], strokeColor=None))
+    d.add(_text(x + w / 2, value_y, value, font, fs - 0.5, anchor="middle"))
+    d.add(_text(x + w / 2, bottom - fs - 2, label[0], font, fs, anchor="middle"))
+    d.add(_text(x + w / 2, bottom - 2 * fs - 3, label[1], font, fs, anchor="middle"))
 
 
 def _log_scale(lo: float, hi: float, bottom: float, ph: float) -> tuple[float, float]:

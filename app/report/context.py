@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from app.domain import plan as plan_rules
-from app.domain.assessment import Action, Assessment
+from app.domain.assessment import Action, Assessment, Task
 from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult, MeasureResult
 from app.domain.values import parse_date
 from app.domain.vocabulary import ecrs_label, quadrant_label, status_label
 from app.report import formats, styles
 from app.report.flowables import PageRefs
-from app.report.markup import escape, para
+from app.report.markup import cell_text, escape, para
 from app.report.strings import text
 
 
@@ -58,6 +60,18 @@ class PlanContext:
         if cell:
             return para(value, self.st[style], styles.CELL_MAX_CHARS, styles.CELL_MAX_LINES)
         return para(value, self.st[style])
+
+    def cell(self, value: object, style: str, width: float, cut: bool = False) -> Paragraph | str:
+        """A table cell ``width`` points wide (inside its padding): plain text when every line fits, a paragraph
+        (which wraps) otherwise. Drawing a string costs a fraction of a paragraph, and a plan of thousands of
+        tasks is mostly short cells; both print the same text at the same place in the same font."""
+        text = cell_text(value)
+        st = self.st[style]
+        lines = text.split("\n")
+        if len(lines) <= styles.CELL_MAX_LINES and "  " not in text and all(
+                line == line.strip() and stringWidth(line, st.fontName, st.fontSize) <= width for line in lines):
+            return text
+        return self.p(value, style, cell=cut)
 
     @property
     def team(self) -> str:
@@ -115,10 +129,16 @@ class PlanContext:
 
     def task_name(self, task_id: str) -> str:
         """The task's name as typed (its id when it has none)."""
-        try:
-            return self.a.task(task_id).name or task_id
-        except KeyError:
-            return task_id
+        task = self.tasks_by_id.get(task_id)
+        return (task.name or task_id) if task is not None else task_id
+
+    @cached_property
+    def tasks_by_id(self) -> dict[str, Task]:
+        """The assessment's tasks by id (the plan is drawn from a snapshot: nothing changes meanwhile)."""
+        index: dict[str, Task] = {}
+        for t in self.a.tasks:
+            index.setdefault(t.id, t)
+        return index
 
     def quadrant(self, m: MeasureResult) -> str:
         """The quadrant's Japanese label, with the 時期尚早 flag."""

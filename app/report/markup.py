@@ -72,6 +72,12 @@ def trusted(markup: str, style: object) -> Paragraph:
     return Paragraph(markup, style)
 
 
+def cell_text(text: object) -> str:
+    """Text for a plain (non-paragraph) table cell: cleaned, missing glyphs as 〓, line breaks kept."""
+    s = clean(text if isinstance(text, str) else str(text))
+    return "".join(ch if ch in " \n" or has_glyph(ch) else MISSING_GLYPH for ch in s)
+
+
 def plain(text: object, max_chars: int | None = None) -> str:
     """Text for a chart label (no markup there): cleaned, one line, missing glyphs as 〓."""
     s = clean(text if isinstance(text, str) else str(text)).replace("\n", " ")

@@ -14,9 +14,10 @@ from app.domain.results import MeasureResult
 from app.report.context import PlanContext
 from app.report.flowables import CheckBox
 from app.report.formats import fixed
+from app.report.long_table import LongTable
 from app.report.markup import escape
 from app.report.sections_front import heading
-from app.report.styles import ACTION_COLUMNS, COLOURS, TASK_COLUMNS, frame, table_commands, widths
+from app.report.styles import ACTION_COLUMNS, COLOURS, SPACING, TASK_COLUMNS, frame, table_commands, widths
 
 
 def _note(ctx: PlanContext, key: str, **params: object) -> Paragraph:
@@ -76,22 +77,32 @@ def task_table(ctx: PlanContext) -> list[Flowable]:
     # Rows of one task form a block: one shade per block (alternating) and a rule between blocks, so a
     # task's measures read together; within a block only the measure columns get a thin dotted rule.
     style: list[tuple[Any, ...]] = []
+    col_widths = widths(TASK_COLUMNS, frame().width)
+    pad = SPACING["cell_pad"]
+    size, leading = ctx.st["cell"].fontSize, ctx.st["cell"].leading
+
+    def cell(value: object, st: str, col: int, cut: bool = False) -> Paragraph | str:
+        return ctx.cell(value, st, col_widths[col] - 2 * pad, cut)
+
     for block, task in enumerate(sorted(r.tasks, key=lambda x: x.rank)):
-        answers = ctx.a.task(task.task_id).answers
+        answers = ctx.tasks_by_id[task.task_id].answers
         first = len(rows)
-        base = [ctx.p(str(task.rank), "cell_right"), ctx.p("●" if task.focus else "", "cell_center"),
-                ctx.p(task.name or "—", "cell", cell=True), ctx.p(ctx.hours(task.annual_hours), "cell_right"),
-                ctx.p(_likert(answers.get("rule_based")), "cell_center"),
-                ctx.p(_likert(answers.get("input_medium")), "cell_center"),
-                ctx.p(_suitability(ctx, task.suitability, by_task.get(task.task_id, [])), "cell_right")]
+        base = [cell(str(task.rank), "cell_right", 0), cell("●" if task.focus else "", "cell_center", 1),
+                cell(task.name or "—", "cell", 2, cut=True), cell(ctx.hours(task.annual_hours), "cell_right", 3),
+                cell(_likert(answers.get("rule_based")), "cell_center", 4),
+                cell(_likert(answers.get("input_medium")), "cell_center", 5),
+                cell(_suitability(ctx, task.suitability, by_task.get(task.task_id, [])), "cell_right", 6)]
         measures = sorted(by_task.get(task.task_id, []), key=lambda m: m.order)
         style.append(("LINEABOVE", (0, first), (-1, first), 0.5, COLOURS["rule"]))
         if block % 2:
             style.append(("BACKGROUND", (0, first), (-1, first + max(len(measures), 1) - 1), COLOURS["band_bg"]))
         if not measures:
-            rows.append([*base, ctx.p("—", "cell_muted"), "", "", "", ""])
+            style.append(("TEXTCOLOR", (7, first), (7, first), COLOURS["muted"]))  # as the cell_muted style
+            rows.append([*base, cell("—", "cell_muted", 7), "", "", "", ""])
             continue
         for i, m in enumerate(measures):
+            style += [("FONTSIZE", (8, first + i), (11, first + i), size),
+                      ("LEADING", (8, first + i), (11, first + i), leading)]
             if i:
                 style.append(("LINEABOVE", (7, first + i), (-1, first + i), 0.3, COLOURS["grid"], 0, (1, 2)))
             cells = base if i == 0 else [""] * len(base)
@@ -101,13 +112,20 @@ def task_table(ctx: PlanContext) -> list[Flowable]:
                 potential += "\n(" + ctx.t("alone", value=ctx.hours(m.standalone_hours)) + ")"
             quadrant = ctx.quadrant(m) + (f"\n{ctx.t('central')}" if m.cross_department else "")
             quadrant += f"\n{ctx.t('review_flag')}" if m.review else ""
-            rows.append([*cells, ctx.p(ctx.measure_label(m.measure_id), "cell", cell=True),
-                         ctx.p(ctx.ecrs(m.ecrs), "cell"), ctx.p(potential, "cell_right"),
-                         ctx.p(fixed(m.ease) if m.ease is not None else "—", "cell_center"),
-                         ctx.p(quadrant, "cell")])
-    table = Table(rows, colWidths=widths(TASK_COLUMNS, frame().width), repeatRows=1, splitByRow=1, splitInRow=0)
-    table.setStyle(TableStyle(table_commands(ctx.font, zebra=False, grid=False) + style))
-    out.append(table)
+            rows.append([*cells, cell(ctx.measure_label(m.measure_id), "cell", 7, cut=True),
+                         cell(ctx.ecrs(m.ecrs), "cell", 8), cell(potential, "cell_right", 9),
+                         cell(fixed(m.ease) if m.ease is not None else "—", "cell_center", 10),
+                         cell(quadrant, "cell", 11)])
+    # One row per task at least, so thousands of rows: laid out page by page in linear time.
+    # Short cells are plain strings (see PlanContext.cell): their size, leading, colour and alignment are the
+    # paragraph styles' own, given per column here.
+    # Columns 8–11 of a row without measures stay empty at reportlab's default size, whose line height sets
+    # that row's height: kept, so every row and page break is where it was when every cell was a paragraph.
+    plain = [("FONTSIZE", (0, 1), (7, -1), size), ("LEADING", (0, 1), (7, -1), leading),
+             ("TEXTCOLOR", (0, 1), (-1, -1), COLOURS["ink"])]
+    plain += [("ALIGN", (col, 1), (col, -1), align) for col, align in enumerate(
+        ("RIGHT", "CENTER", "LEFT", "RIGHT", "CENTER", "CENTER", "RIGHT", "LEFT", "LEFT", "RIGHT", "CENTER", "LEFT"))]
+    out.append(LongTable.of(rows, col_widths, table_commands(ctx.font, zebra=False, grid=False) + plain, style))
     out.append(PageBreak())
     return out
 

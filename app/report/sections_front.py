@@ -298,12 +298,16 @@ def pareto(ctx: PlanContext) -> list[Flowable]:
     if not tasks or ctx.result.totals.inventory_hours <= 0:
         return _figure(ctx, "pareto_title", [], ctx.t("pareto_none"))
     bars = [charts.Bar(str(x.rank), x.annual_hours, x.cumulative_share, x.focus) for x in tasks]
+    others = len(bars) - charts.MAX_BARS
     drawing = charts.pareto_chart(bars, frame().width, 64 * mm, ctx.font, coverage=coverage,
                                   unit_label=ctx.t("axis_hours"), cumulative_label=ctx.t("axis_cumulative"),
-                                  legend=(ctx.t("legend_focus"), ctx.t("legend_other")))
+                                  legend=(ctx.t("legend_focus"), ctx.t("legend_other")),
+                                  rest_label=(ctx.t("pareto_other"), ctx.t("pareto_other_count", n=f"{others:,}")))
     caption = ctx.t("pareto_caption", coverage=f"{coverage * 100:.0f}")
-    if len(bars) > charts.MAX_BARS:
-        caption += " " + ctx.t("matrix_more", n=len(bars) - charts.MAX_BARS)
+    if others > 0:
+        _, rest = charts.pareto_rest(bars)
+        caption += " " + ctx.t("pareto_more", shown=charts.MAX_BARS, n=f"{others:,}",
+                               hours=ctx.hours(rest.hours if rest else 0.0))
     return _figure(ctx, "pareto_title", [drawing], caption)
 
 

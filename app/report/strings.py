@@ -151,7 +151,12 @@ TEXTS = Catalogue("report", {
                          "{n} measure(s) without ease answers are not plotted (answer them in step 5)."),
     "matrix_top": ("図と一覧は効果の大きい順に {shown} 件です。ほか {n} 件は業務一覧の表を参照してください。",
                    "The chart and the list show the {shown} largest savings; {n} more are in the task table."),
-    "matrix_more": ("ほか {n} 件は業務一覧の表を参照してください。", "{n} more: see the task table."),
+    "pareto_other": ("その他", "Other"),
+    "pareto_other_count": ("{n}業務", "{n} tasks"),
+    "pareto_more": ("棒は時間の多い {shown} 業務と、残り {n} 業務の合計 {hours} 時間（斜線の棒。グラフに収まらない分は二本線の印で省略）です。"
+                    "全業務は業務一覧の表にあります。",
+                    "Bars: the {shown} tasks with the most hours, and the other {n} tasks together, {hours} hours "
+                    "(hatched; a double line marks where a bar too tall for the chart is cut). Every task is in the task table."),
     "axis_ease": ("取り組みやすさ", "Ease"),
     "axis_potential": ("削減時間/年", "Hours saved a year"),
     "radar_title": ("重点業務の困りごと（割合）", "Pain points of the focus tasks (share)"),

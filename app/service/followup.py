@@ -69,8 +69,7 @@ def import_tasks(q: Questionnaire, a: Assessment, path: Path, *, sheet: str | No
     result = import_rows(q, preview.grid, preview.layout, used)
     if not result.tasks:
         raise SpreadsheetError(Problem("X008", {}, str(path)))
-    for answers in result.tasks:
-        a.add_task(answers)
+    a.add_tasks(result.tasks)
     if remember:
         save_import_mapping(mapping_by_label(used, preview.layout))
     return result
