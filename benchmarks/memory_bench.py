@@ -49,6 +49,42 @@ for i in range(len(q.steps)):
 ]
 
 
+def sheets(folder: Path) -> list[tuple[str, bool, str]]:
+    """Import rows: the largest sheet the importer accepts, written here first (not measured).
+
+    The row cap (``bounds.MAX_ROWS``) with an inventory's six columns, imported into a new assessment as the
+    window and ``kaizen-check import`` do; and the cell cap (``bounds.MAX_CELLS``: the row cap × 100
+    columns) read, the most cells a sheet may hold before it is refused.
+    """
+    import openpyxl
+
+    from app.exchange import bounds
+
+    head = ["業務名", "年間件数", "1件あたりの処理時間（分）", "担当人数", "業務区分", "繁忙期"]
+    tall, wide = folder / "rows.xlsx", folder / "cells.xlsx"
+    for path, columns in ((tall, len(head)), (wide, bounds.MAX_CELLS // bounds.MAX_ROWS)):
+        wb = openpyxl.Workbook(write_only=True)
+        ws = wb.create_sheet("業務一覧")
+        ws.append(head + [f"列{j}" for j in range(len(head), columns)])
+        for i in range(bounds.MAX_ROWS - 1):
+            row: list[object] = [f"業務{i}", 100 + i, 10, 2, "窓口", "3月"]
+            ws.append(row + [f"備考{i % 97}" for _ in range(len(head), columns)])
+        wb.save(path)
+    return [
+        (f"import {bounds.MAX_ROWS:,} rows × {len(head)} columns into a new assessment", False, f"""
+from pathlib import Path
+from app import service
+q = service.get_questionnaire(); a = service.new_assessment(q)
+service.import_tasks(q, a, Path({str(tall)!r})); assert len(a.tasks) == {bounds.MAX_ROWS - 1}
+"""),
+        (f"read {bounds.MAX_ROWS:,} rows × {bounds.MAX_CELLS // bounds.MAX_ROWS} columns (the cell cap)", False, f"""
+from pathlib import Path
+from app.exchange.reader import read_grid
+assert len(read_grid(Path({str(wide)!r})).rows) == {bounds.MAX_ROWS}
+"""),
+    ]
+
+
 def peak_mb(code: str) -> float:
     """Peak RSS in MB of a fresh interpreter running ``code``."""
     env = dict(os.environ, XDG_DATA_HOME=tempfile.mkdtemp(), XDG_CONFIG_HOME=tempfile.mkdtemp())
@@ -61,8 +97,10 @@ def peak_mb(code: str) -> float:
 def main() -> None:
     """Print a Markdown table."""
     has_display = bool(os.environ.get("DISPLAY"))
+    folder = Path(tempfile.mkdtemp())
+    cases = CASES + sheets(folder)
     print("| run | peak RSS |\n|---|---:|")
-    for name, needs_display, code in CASES:
+    for name, needs_display, code in cases:
         if needs_display and not has_display:
             print(f"| {name} | skipped (no display) |")
             continue

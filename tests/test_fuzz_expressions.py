@@ -35,6 +35,24 @@ def test_token_soup_parses_or_fails_cleanly_and_evaluates_without_crashing(sourc
         assert isinstance(parsed.references(), frozenset)
 
 
+@settings(FUZZ, max_examples=examples(2000))
+@given(token_soup, st.dictionaries(st.sampled_from(["annual_cases", "pain_points", "x"]), env_values))
+def test_compiled_expressions_compute_what_the_tree_walker_computes(source: str, env: dict[str, object]) -> None:
+    import copy
+    import math
+    import pickle
+
+    parsed = only_user_errors(expressions.parse, source)
+    if parsed is None:
+        return
+    walked, compiled = expressions._eval(parsed.root, env), parsed.evaluate(env)
+    same = walked == compiled or (isinstance(walked, float) and isinstance(compiled, float)
+                                  and math.isnan(walked) and math.isnan(compiled))
+    assert same and type(walked) is type(compiled), (source, env, walked, compiled)
+    for twin in (copy.deepcopy(parsed), pickle.loads(pickle.dumps(parsed))):
+        assert twin == parsed and repr(twin.evaluate(env)) == repr(compiled)
+
+
 @settings(FUZZ, max_examples=examples(300))
 @given(st.integers(0, 3000), st.sampled_from(["(", "not ", "-", "min(", "- - ", "not not "]))
 @example(expressions.MAX_DEPTH, "(")

@@ -18,6 +18,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from app.domain.assessment import Action, Assessment
 from app.domain.errors import Problem
@@ -126,17 +127,17 @@ class ProposalGroup:
     label: LText
     entries: tuple[ProposalEntry, ...]
 
-    @property
+    @cached_property  # the tables ask for it once per entry: a group of thousands was quadratic
     def departments(self) -> tuple[str, ...]:
         """The departments in the group, in first-seen order."""
         return tuple(dict.fromkeys(e.department for e in self.entries))
 
-    @property
+    @cached_property  # the tables ask for it once per entry: a group of thousands was quadratic
     def potential_hours(self) -> float:
         """Sum of the entries' potential hours."""
         return sum(e.potential_hours for e in self.entries)
 
-    @property
+    @cached_property  # the tables ask for it once per entry: a group of thousands was quadratic
     def annual_hours(self) -> float:
         """Sum of the hours of the distinct tasks behind the entries (a task counts once)."""
         seen: dict[tuple[str, str, str], float] = {}

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.domain.errors import ExpressionError, Problem
 
@@ -209,6 +210,44 @@ def _arithmetic(op: str, vals: list[Value]) -> Value:
     raise AssertionError(op)  # pragma: no cover - the parser only builds the ops above
 
 
+Compiled = Callable[[Mapping[str, Value]], Value]
+_COMPARISONS = ("=", "==", "!=", "<", "<=", ">", ">=")
+
+
+def _compile(node: Node) -> Compiled:
+    """``node`` as nested closures computing exactly what :func:`_eval` computes (no Python source is made or
+    run: each closure is one of the fixed functions below). A scorer of 30,000 measures evaluates the same
+    few expressions hundreds of thousands of times; walking the tree each time was most of its work."""
+    op = node.op
+    if op == "lit":
+        value = node.value
+        return lambda env: value
+    if op == "ref":
+        key = str(node.value)
+        return lambda env: env.get(key)
+    parts = tuple(_compile(a) for a in node.args)
+    if op == "and":
+        def all_of(env: Mapping[str, Value]) -> Value:
+            return all(_truthy(p(env)) for p in parts)
+        return all_of
+    if op == "or":
+        def any_of(env: Mapping[str, Value]) -> Value:
+            return any(_truthy(p(env)) for p in parts)
+        return any_of
+    if op == "not":
+        first = parts[0]
+        return lambda env: not _truthy(first(env))
+    if op == "call":
+        fn = _FUNCTIONS[str(node.value)][3]
+        return lambda env: fn(*[p(env) for p in parts])
+    if op in _COMPARISONS and len(parts) == 2:
+        left, right = parts
+        return lambda env: _compare(op, left(env), right(env))
+    if op in _COMPARISONS:
+        return lambda env: _compare(op, *[p(env) for p in parts][:2])
+    return lambda env: _arithmetic(op, [p(env) for p in parts])
+
+
 class _Parser:
     def __init__(self, source: str) -> None:
         self.toks = _tokenize(source)
@@ -341,11 +380,19 @@ class Expression:
 
     def evaluate(self, env: Mapping[str, Value]) -> Value:
         """The value of the expression; unknown names evaluate to ``null``."""
-        return _eval(self.root, env)
+        return self._compiled(env)
 
     def test(self, env: Mapping[str, Value]) -> bool:
         """The expression as a condition (``null``, 0, empty text and empty lists are false)."""
-        return _truthy(self.evaluate(env))
+        return _truthy(self._compiled(env))
+
+    @cached_property
+    def _compiled(self) -> Compiled:
+        return _compile(self.root)
+
+    def __reduce__(self) -> tuple[type[Expression], tuple[str, Node]]:
+        """Copied and pickled as source and tree; the compiled closures are made again on first use."""
+        return Expression, (self.source, self.root)
 
     def references(self) -> frozenset[str]:
         """Every item id the expression names."""

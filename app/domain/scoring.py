@@ -104,7 +104,7 @@ def _fit(q: Questionnaire, measure: Measure, menv: Mapping[str, Any],
 
 
 def _score_measure(q: Questionnaire, env: dict[str, Any], *, task_index: int, task_id: str, hours: float,
-                   measure: Measure, answers: Mapping[str, Any], premature: bool) -> MeasureResult:
+                   measure: Measure, measure_index: int, answers: Mapping[str, Any], premature: bool) -> MeasureResult:
     """One measure on its own: its stand-alone figure, band, quadrant and quick-win status."""
     s = q.scoring
     menv = dict(env)
@@ -137,7 +137,7 @@ def _score_measure(q: Questionnaire, env: dict[str, Any], *, task_index: int, ta
     complete = all(answers.get(i.id) not in (None, "", []) or i.default is not None for i in required)
     return MeasureResult(
         task_id=task_id, measure_id=measure.id, task_index=task_index,
-        measure_index=q.measures.index(measure), ecrs=measure.ecrs, automation=measure.automation,
+        measure_index=measure_index, ecrs=measure.ecrs, automation=measure.automation,
         tool=measure.tool, annual_hours=hours, affected_share=share, reduction_rate=measure.reduction_rate,
         suitability=suitability if measure.automation else None, potential_hours=alone,
         potential_yen=alone * q.value("unit_cost_yen_per_hour"), band=band, ease=ease, quadrant=quadrant,
@@ -213,11 +213,12 @@ def score(q: Questionnaire, a: Assessment) -> AssessmentResult:
         suggested = tuple(m.id for m in q.measures if is_focus and m.enabled and m.trigger.test(env))
         mine: list[MeasureResult] = []
         if is_focus:
-            for measure in q.measures:
-                choice = a.measures.get(task.id, {}).get(measure.id)
+            chosen = a.measures.get(task.id, {})
+            for index, measure in enumerate(q.measures):
+                choice = chosen.get(measure.id)
                 if choice is not None and choice.chosen and measure.enabled:
                     mine.append(_score_measure(q, env, task_index=i, task_id=task.id, hours=h, measure=measure,
-                                               answers=choice.answers, premature=premature))
+                                               measure_index=index, answers=choice.answers, premature=premature))
         mine = combine(q, mine)
         measure_results.extend(mine)
         task_results.append(TaskResult(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol
 
 from app.domain.assessment import Assessment
@@ -90,17 +91,17 @@ class ProcurementGroup:
     label: LText
     tasks: tuple[ProcurementTask, ...]
 
-    @property
+    @cached_property  # asked once per row of the tables: a big group was quadratic
     def departments(self) -> tuple[str, ...]:
         """The departments, in first-seen order."""
         return tuple(dict.fromkeys(t.department for t in self.tasks))
 
-    @property
+    @cached_property  # asked once per row of the tables: a big group was quadratic
     def potential_hours(self) -> float:
         """Σ potential hours of the tasks (each task once: one measure per task)."""
         return sum(t.potential_hours for t in self.tasks)
 
-    @property
+    @cached_property  # asked once per row of the tables: a big group was quadratic
     def annual_cases(self) -> float:
         """Σ cases per year of the tasks that state them."""
         return sum(t.annual_cases or 0.0 for t in self.tasks)
