@@ -49,13 +49,27 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000])
     args = parser.parse_args()
-    print("| departments | files | read + score | PDF (pages, size) | CSV | XLSX |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    import os
+
+    print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
+    print("| departments | files | read + score | PDF (pages, size) | CSV | XLSX | total |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    rows = []
     for n in args.sizes:
         r = run(n)
+        r["total_s"] = sum(float(r[f"{k}_s"]) for k in ("read", "pdf", "csv", "xlsx"))  # type: ignore[arg-type]
+        rows.append(r)
         print(f"| {r['departments']:,} | {r['files']:,} | {r['read_s']:.1f} s | {r['pdf_s']:.1f} s "
               f"({r['pages']} p, {r['pdf_kb']:,.0f} KB) | {r['csv_s']:.2f} s ({r['csv_kb']:,.0f} KB) | "
-              f"{r['xlsx_s']:.2f} s ({r['xlsx_kb']:,.0f} KB) |")
+              f"{r['xlsx_s']:.2f} s ({r['xlsx_kb']:,.0f} KB) | {r['total_s']:.1f} s |")
+    if len(rows) >= 2:  # linear: the time grows by the factor the departments grow, not more
+        a, b = rows[0], rows[-1]
+        grow = int(b["departments"]) / int(a["departments"])  # type: ignore[call-overload]
+        ratios = ", ".join(f"{k} {float(b[f'{k}_s']) / float(a[f'{k}_s']):.1f}×"  # type: ignore[arg-type]
+                           for k in ("read", "pdf", "csv", "xlsx", "total"))
+        print(f"\n{b['departments']:,} ÷ {a['departments']:,} departments = {grow:.2f}×; time: {ratios}")
+    print(f"\ngoal: 300 departments ≤ 5 s in all; load average at the end: "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ the customary Japanese placeholder for a missing character) rather than an invis
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from reportlab.platypus import Paragraph
 
@@ -20,6 +21,8 @@ _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 
 def clean(text: str) -> str:
     """``text`` with line ends unified, control characters and lone surrogates removed, tabs as spaces."""
+    if text.isascii() and text.isprintable():
+        return text  # nothing to remove (every printable ASCII character is assigned and not a control)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     out: list[str] = []
     for ch in text:
@@ -74,7 +77,12 @@ def trusted(markup: str, style: object) -> Paragraph:
 
 def cell_text(text: object) -> str:
     """Text for a plain (non-paragraph) table cell: cleaned, missing glyphs as 〓, line breaks kept."""
-    s = clean(text if isinstance(text, str) else str(text))
+    return _cell_text(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=65_536)  # a big task table repeats the same figures and labels thousands of times
+def _cell_text(text: str) -> str:
+    s = clean(text)
     return "".join(ch if ch in " \n" or has_glyph(ch) else MISSING_GLYPH for ch in s)
 
 
