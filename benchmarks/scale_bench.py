@@ -105,7 +105,10 @@ def measure(q: Questionnaire, a: Assessment, runs: int, pdf: bool) -> dict[str, 
 def _cell(seconds: float | None, base: float | None) -> str:
     if seconds is None:
         return "—"
-    return f"{seconds:.2f} s ({base:.2f} s)" if base is not None else f"{seconds:.2f} s"
+    def fmt(x: float) -> str:
+        return f"{x:.2f} s" if x >= 0.1 else f"{x * 1000:.1f} ms"
+
+    return f"{fmt(seconds)} ({fmt(base)})" if base is not None else fmt(seconds)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from app.exchange import sheet_print
@@ -111,13 +112,18 @@ def _sheet(wb: Any, table: Table, title: str) -> None:
     ws.append(head)
     styles = _styles(ws)
     formats = [sheet_print.format_for_header(str(h)) for h in table.headers]
-    for row in rows:
-        out: list[Any] = []
+    # One cell per style, refilled for each value: a streamed sheet writes each cell as soon as the row
+    # generator yields it, so the next value may reuse the object (openpyxl builds a cell per value anyway).
+    cells: dict[tuple[bool, str | None], Any] = {}
+    for key, record in styles.items():
+        cells[key] = WriteOnlyCell(ws)
+        cells[key]._style = copy(record)  # a shared record, see _styles
+
+    def streamed(row: list[Any]) -> Iterator[Any]:
         for j, value in enumerate(row):
             fmt = formats[j] if j < len(formats) else None
-            cell = WriteOnlyCell(ws, value)
-            if _formula_like(value):
-                cell.data_type = "s"  # keep it as text: never evaluate what a user typed
+            formula = _formula_like(value)
+            if formula:
                 fmt = None
             elif isinstance(value, dt.date):
                 fmt = sheet_print.DATE_FORMAT
@@ -125,9 +131,14 @@ def _sheet(wb: Any, table: Table, title: str) -> None:
                 fmt = sheet_print.number_format(fmt, value)
             else:
                 fmt = None
-            cell._style = copy(styles[(isinstance(value, str), fmt)])  # a shared record, see _styles
-            out.append(cell)
-        ws.append(out)
+            cell = cells[(isinstance(value, str), fmt)]
+            cell.value = value
+            if formula:
+                cell.data_type = "s"  # keep it as text: never evaluate what a user typed
+            yield cell
+
+    for row in rows:
+        ws.append(streamed(row))
     if table.rows:
         width = max([len(table.headers), *(len(r) for r in table.rows)])
         ws.auto_filter.ref = f"A1:{get_column_letter(width)}{len(table.rows) + 1}"
