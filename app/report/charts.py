@@ -55,6 +55,12 @@ def _text(x: float, y: float, s: str, font: str, size: float, *, anchor: str = "
                   fillColor=colour or COLOURS["ink"])
 
 
+def _fitting(text: str, font: str, size: float, width: float, floor: float = 4.5) -> float:
+    """``size``, or smaller (not below ``floor``) so that ``text`` fits ``width``: big figures stay on their bar."""
+    w = stringWidth(text, font, size)
+    return size if w <= width else max(floor, size * width / w)
+
+
 def _fmt(v: float) -> str:
     return f"{v:,.0f}" if v >= 10 or v == int(v) else f"{v:g}"
 
@@ -164,9 +170,10 @@ def _rest_bar(d: Drawing, hours: float, *, x: float, w: float, bottom: float, ph
     # The figure sits low in the bar, where the cumulative line (which ends at its top) never passes.
     value_y = bottom + 3 if cut or h > 3 * fs else bottom + h + 2
     value = _fmt(hours)
-    tw = stringWidth(value, font, fs - 0.5)
-    d.add(Rect(x + w / 2 - tw / 2 - 1.5, value_y - 2, tw + 3, fs + 2, fillColor=COLOURS["white"], strokeColor=None))
-    d.add(_text(x + w / 2, value_y, value, font, fs - 0.5, anchor="middle"))
+    size = _fitting(value, font, fs - 0.5, w - 2)
+    tw = stringWidth(value, font, size)
+    d.add(Rect(x + w / 2 - tw / 2 - 1, value_y - 2, tw + 2, size + 2.5, fillColor=COLOURS["white"], strokeColor=None))
+    d.add(_text(x + w / 2, value_y, value, font, size, anchor="middle"))
     d.add(_text(x + w / 2, bottom - fs - 2, label[0], font, fs, anchor="middle"))
     d.add(_text(x + w / 2, bottom - 2 * fs - 3, label[1], font, fs, anchor="middle"))
 
@@ -346,5 +353,6 @@ def monthly_chart(values: Sequence[float], labels: Sequence[str], peaks: Sequenc
         fill = COLOURS["bar_focus"] if peak else COLOURS["bar_other"]
         d.add(Rect(x, bottom, bw, h, fillColor=fill, strokeColor=COLOURS["ink"], strokeWidth=0.3))
         d.add(_text(x + bw / 2, bottom - fs - 2, label, font, fs, anchor="middle"))
-        d.add(_text(x + bw / 2, bottom + h + 2, _fmt(v), font, fs - 0.5, anchor="middle"))
+        d.add(_text(x + bw / 2, bottom + h + 2, _fmt(v), font, _fitting(_fmt(v), font, fs - 0.5, slot - 4),
+                    anchor="middle"))
     return d

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from app.domain import plan as plan_rules
@@ -80,6 +81,11 @@ def task_table(ctx: PlanContext) -> list[Flowable]:
     col_widths = widths(TASK_COLUMNS, frame().width)
     pad = SPACING["cell_pad"]
     size, leading = ctx.st["cell"].fontSize, ctx.st["cell"].leading
+    # A city's inventory has ranks of four or five digits: No. widens (taken from 業務名) so they never wrap.
+    need = stringWidth(str(len(r.tasks)), ctx.font, size) + 2 * pad + 1
+    if need > col_widths[0]:
+        col_widths[2] -= need - col_widths[0]
+        col_widths[0] = need
 
     def cell(value: object, st: str, col: int, cut: bool = False) -> Paragraph | str:
         return ctx.cell(value, st, col_widths[col] - 2 * pad, cut)
