@@ -179,19 +179,26 @@ class Opened:
     read_only: bool = False
 
 
-def open_assessment(path: Path, note_titles: bool = False) -> Opened:
+def open_assessment(path: Path, note_titles: bool = False, *,
+                    known: dict[str, Questionnaire] | None = None) -> Opened:
     """Read an assessment and the questionnaire it was made with (or the current one of that id).
 
     With ``note_titles`` (the command line), a chosen measure with no title but a note takes the
     note's first line as its title in memory, and an A031 notice says so; the file is not changed.
+    ``known`` remembers the questionnaires found by id across many files (one summary of a ward), so the
+    questionnaire folders are searched once per id instead of once per file.
     """
     path = Path(path)
     stamp_id = _peek_questionnaire_id(path)
-    try:
-        q = get_questionnaire(stamp_id)
-    except QuestionnaireError as exc:  # say which assessment needed it
-        raise QuestionnaireError([Problem(p.code, p.params, p.path or str(path), p.line, p.column, p.where)
-                                  for p in exc.problems]) from None
+    q = known.get(stamp_id) if known is not None else None
+    if q is None:
+        try:
+            q = get_questionnaire(stamp_id)
+        except QuestionnaireError as exc:  # say which assessment needed it
+            raise QuestionnaireError([Problem(p.code, p.params, p.path or str(path), p.line, p.column, p.where)
+                                      for p in exc.problems]) from None
+        if known is not None:
+            known[stamp_id] = q
     result = assessment_file.load(path, q)
     opened = Opened(result.assessment, q, path, result.problems, result.read_only)
     if note_titles:

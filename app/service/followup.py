@@ -169,9 +169,10 @@ def aggregate_files(paths: list[Path], day: dt.date | None = None) -> WardSummar
 
     sources: list[Source] = []
     skipped: list[Problem] = []
+    known: dict[str, Questionnaire] = {}
     for path in assessment_paths(paths):
         try:
-            opened = open_assessment(path)
+            opened = open_assessment(path, known=known)
             q = opened.questionnaire
             stamp_id, stamp_version = _peek_stamp(path)
             sources.append(Source(path.name, q, opened.assessment, compute_score(q, opened.assessment),
