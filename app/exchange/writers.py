@@ -121,6 +121,9 @@ def _sheet(wb: Any, table: Table, title: str) -> None:
 
     def streamed(row: list[Any]) -> Iterator[Any]:
         for j, value in enumerate(row):
+            if value is None:
+                yield None  # an empty cell: nothing to write (openpyxl skips it), nothing to style
+                continue
             fmt = formats[j] if j < len(formats) else None
             formula = _formula_like(value)
             if formula:
