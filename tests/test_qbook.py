@@ -61,14 +61,19 @@ def test_export_has_the_sheets_headings_explanations_and_validation(tmp_path: Pa
     assert wb.sheetnames == ["説明", "設定", "効果区分", "改善策", "進め方カード", "用語集"]
     assert wb["説明"]["B3"].value == "standard" and wb["説明"]["B4"].value == "2.0.0"
     settings = wb["設定"]
-    assert [c.value for c in settings[HEADER_ROW]][:6] == ["キー", "項目", "項目（英）", "値", "単位", "仮の値"]
+    assert [c.value for c in settings[HEADER_ROW]][:7] == ["キー", "項目", "項目（英）", "値", "値（英）", "単位",
+                                                           "仮の値"]
     row = find_row(settings, "unit_cost_yen_per_hour")
-    assert settings.cell(row, 4).value == 4000 and settings.cell(row, 5).value == "円/時間"
-    assert settings.cell(row, 6).value == "はい"
-    assert settings.cell(HEADER_ROW + 1, 6).value  # the row under the headings says what each column takes
-    # keys locked, values editable, sheet protected
+    assert settings.cell(row, 4).value == 4000 and settings.cell(row, 6).value == "円/時間"
+    assert settings.cell(row, 7).value == "はい"
+    assert settings.cell(HEADER_ROW + 1, 7).value  # the row under the headings says what each column takes
+    # keys locked, values editable, sheet protected; a number has no English value to type
     assert settings.protection.sheet
     assert settings.cell(row, 1).protection.locked and not settings.cell(row, 4).protection.locked
+    assert settings.cell(row, 5).protection.locked
+    team = find_row(settings, "central_team_name")
+    assert settings.cell(team, 4).value == "業務改善担当" and settings.cell(team, 5).value == "improvement team"
+    assert not settings.cell(team, 5).protection.locked
     ranges = {str(dv.sqref): (dv.type, dv.formula1, dv.formula2) for dv in settings.data_validations.dataValidation}
     assert any(v == ("decimal", "0", "1000000") and f"D{row}" in k for k, v in ranges.items())
     measures = wb["改善策"]

@@ -9,6 +9,7 @@ how to fix it; they are raised together and no edit is returned when there is an
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from app.domain import expressions
 from app.domain.errors import ExpressionError, Problem
 from app.domain.questionnaire import Questionnaire
 from app.domain.values import parse_number
+from app.exchange import qbook_cases
+from app.exchange.qbook_cases import CaseBook
 from app.exchange.qbook_spec import NO, YES, Column, Segment, SheetRow, SheetSpec, col_id, column_path, sheets
 from app.exchange.qbook_write import FIRST_ROW, HEADER_ROW, ID_CELL, INFO_SHEET, VERSION_CELL
 from app.exchange.reader import SpreadsheetError
@@ -166,7 +169,9 @@ class _Reader:
             old = row.values.get(col_id(c)) if row is not None else None
             if row is not None and _same(old, value):
                 continue
-            if value is None and c.part == "ja" and c.field in REQUIRED_TEXTS and (old is not None or row is None):
+            required = c.required or (c.part == "ja" and c.field in REQUIRED_TEXTS) or (
+                row is not None and row.text_value and c.field == "value")  # a text setting keeps its words
+            if value is None and required and (old is not None or row is None):
                 self.add("X116", where, column=c.header)
                 continue
             if row is None:
@@ -195,16 +200,8 @@ class _Reader:
                     self.add("X113", where, detail=first.message("ja"), detail_en=first.message("en"))
                     return False, None
             return True, text
-        if c.kind == "flag":
-            if raw in (YES, NO, True, False):
-                return True, raw in (YES, True)
-            self.add("X108", where, got=raw, choices=f"{YES}／{NO}")
-            return False, None
-        if c.kind == "choice":
-            if str(raw) in c.choices:
-                return True, str(raw)
-            self.add("X109", where, got=raw, choices="、".join(c.choices))
-            return False, None
+        if c.kind in ("flag", "date", "choice"):
+            return self.picked(c, raw, where)
         number = _number(raw)
         if number is None:
             self.add("X106", where, got=raw, column=c.header)
@@ -214,6 +211,25 @@ class _Reader:
             self.add("X107", where, got=_fmt(number), minimum=_fmt(lo), maximum=_fmt(hi), column=c.header)
             return False, None
         return True, int(number) if float(number).is_integer() and c.kind != "rate" else number
+
+
+    def picked(self, c: Column, raw: object, where: str) -> tuple[bool, object]:
+        """A はい/いいえ flag, a date or one of a column's choices."""
+        if c.kind == "flag":
+            if raw in (YES, NO, True, False):
+                return True, raw in (YES, True)
+            self.add("X108", where, got=raw, choices=f"{YES}／{NO}")
+            return False, None
+        if c.kind == "date":
+            day = qbook_cases.date_value(raw)
+            if day is None:
+                self.add("X125", where, got=raw, column=c.header)
+                return False, None
+            return True, day
+        if str(raw) in c.choices:
+            return True, str(raw)
+        self.add("X109", where, got=raw, choices="、".join(c.choices))
+        return False, None
 
 
 def _key(raw: object, spec: SheetSpec, by_key: dict[object, SheetRow]) -> object:
@@ -245,6 +261,8 @@ def _fmt(x: float | None) -> str:
 def _same(old: object, new: object) -> bool:
     if isinstance(old, int | float) and isinstance(new, int | float) and not isinstance(old, bool):
         return abs(float(old) - float(new)) < 1e-12
+    if isinstance(old, dt.date) and isinstance(new, str):
+        return old.isoformat() == new  # a date cell against the date read back
     if isinstance(old, str) and isinstance(new, str):
         return old.strip() == new.strip()
     if old in (YES, NO) and isinstance(new, bool):
@@ -252,14 +270,21 @@ def _same(old: object, new: object) -> bool:
     return old == new
 
 
-def read_edits(path: Path, base: Questionnaire, ranges: dict[str, tuple[float, float]]) -> list[Edit]:
-    """The changes a workbook makes to ``base``; raises :class:`SpreadsheetError` with every problem found."""
+def read_edits(path: Path, base: Questionnaire, ranges: dict[str, tuple[float, float]],
+               catalogue: CaseBook | None = None) -> list[Edit]:
+    """The changes a workbook makes to ``base`` (and, on its 事例 sheet, to ``catalogue``).
+
+    Raises :class:`SpreadsheetError` with every problem found. A workbook whose 説明 sheet names a
+    catalogue needs that catalogue, unchanged since the export (X122, X123); one that names none has no
+    事例 sheet to read, whatever ``catalogue`` is given.
+    """
     wb, name = _open(Path(path))
     reader = _Reader(name, base)
     try:
         reader.meta(wb)
+        cases = _catalogue(reader, wb, catalogue)
         if not any(p.code == "X101" for p in reader.problems):
-            for spec in sheets(base, ranges):
+            for spec in sheets(base, ranges, cases):
                 reader.sheet(wb, spec)
                 if spec.key_field == "level":
                     _check_bands(reader, spec)
@@ -291,6 +316,34 @@ def _check_bands(reader: _Reader, spec: SheetSpec) -> None:
                        previous_value=_fmt(previous[1]))
             return
         previous = (row.key, float(value))
+
+
+def _catalogue(reader: _Reader, wb: Any, catalogue: CaseBook | None) -> SheetSpec | None:
+    """The 事例 sheet to read: the catalogue the 説明 sheet names, when it is the one given and unchanged."""
+    if INFO_SHEET not in wb.sheetnames:
+        return None
+    ws = wb[INFO_SHEET]
+    named, code = ws[qbook_cases.NAME_CELL].value, ws[qbook_cases.CODE_CELL].value
+    if not named or not code:
+        return None
+    if catalogue is None:
+        reader.add("X122", f"{INFO_SHEET}!{qbook_cases.NAME_CELL}", name=named)
+        return None
+    if str(code).strip() != catalogue.code:
+        reader.add("X123", f"{INFO_SHEET}!{qbook_cases.CODE_CELL}", name=catalogue.path)
+        return None
+    return qbook_cases.cases_sheet(catalogue)
+
+
+def workbook_catalogue(path: Path) -> str:
+    """The case catalogue file the workbook's 説明 sheet names ("" when it has no 事例 sheet)."""
+    wb, _name = _open(Path(path))
+    try:
+        if INFO_SHEET not in wb.sheetnames or not wb[INFO_SHEET][qbook_cases.CODE_CELL].value:
+            return ""
+        return str(wb[INFO_SHEET][qbook_cases.NAME_CELL].value or "").strip()
+    finally:
+        wb.close()
 
 
 def workbook_id(path: Path) -> str:
