@@ -166,6 +166,7 @@ def _too_many_rows(wb: Workbook) -> str:
 
 
 CASES = [
+    ("team name cleared", lambda wb: set_cell(wb, "設定", "central_team_name", "値", None), "X116"),
     ("text in a number", lambda wb: set_cell(wb, "設定", "unit_cost_yen_per_hour", "値", "四千円"), "X106"),
     ("rate above 1", lambda wb: set_cell(wb, "改善策", "rpa", "削減率", 56), "X107"),
     ("rate below 0", lambda wb: set_cell(wb, "改善策", "rpa", "削減率", -0.1), "X107"),
@@ -292,11 +293,13 @@ def test_the_minor_version_goes_up(old: str, new: str) -> None:
 def test_the_team_name_and_a_cards_contact_are_edited_in_excel(tmp_path: Path) -> None:
     def change(wb: Workbook) -> None:
         set_cell(wb, "設定", "central_team_name", "値", "行政改革推進課")
+        set_cell(wb, "設定", "central_team_name", "値（英）", "Administrative Reform Division")
         set_cell(wb, "進め方カード", "rpa", "窓口・内線", "情報政策課（内線 2345）")
         set_cell(wb, "進め方カード", "rpa", "見本のまま", "いいえ")
     book, _ = edited(tmp_path, change)
     new = qbook.import_questionnaire(book, tmp_path / "new.yaml").questionnaire
     assert new.text_setting("central_team_name") == "行政改革推進課"
+    assert new.team_name("en") == "Administrative Reform Division"
     guide = new.measure("rpa").guide
     assert guide is not None and guide.contact.ja == "情報政策課（内線 2345）" and not guide.example
 
@@ -319,3 +322,21 @@ def test_the_team_contact_is_an_optional_text_setting_with_its_row_in_the_workbo
     with pytest.raises(QuestionnaireError) as caught:
         convert(wrong)
     assert any(p.code == "Q012" and "central_team_contact" in p.where for p in caught.value.problems)
+
+
+def test_the_team_contact_is_added_in_excel_in_both_languages(tmp_path: Path) -> None:
+    assert qbook.resolve_base("standard").team_contact() == ""  # the row is offered although the file has none
+
+    def change(wb: Workbook) -> None:
+        set_cell(wb, "設定", "central_team_contact", "値", "内線 1234、kaizen@example.lg.jp")
+        set_cell(wb, "設定", "central_team_contact", "値（英）", "ext. 1234")
+    book, _ = edited(tmp_path, change)
+    new = qbook.import_questionnaire(book, tmp_path / "new.yaml").questionnaire
+    assert (new.team_contact(), new.team_contact("en")) == ("内線 1234、kaizen@example.lg.jp", "ext. 1234")
+    book, where = edited(tmp_path, lambda wb: set_cell(wb, "設定", "central_team_contact", "値（英）", "ext. 1"),
+                         "english-only.xlsx")
+    with pytest.raises(UserError) as caught:
+        qbook.import_questionnaire(book, tmp_path / "other.yaml")
+    problem = caught.value.problems[0]
+    assert problem.code == "X116" and problem.params["cell"] == str(where).replace("E", "D")  # the Japanese cell
+    assert not (tmp_path / "other.yaml").exists()

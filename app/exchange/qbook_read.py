@@ -1,17 +1,16 @@
 """Reading a questionnaire workbook back: every changed cell becomes an :class:`Edit` of the base YAML.
 
-The workbook is bounded before openpyxl sees it (file size, zip members, uncompressed size and ratio,
-rows and columns), then checked as a whole: the questionnaire it belongs to, sheets, headings, merged
-cells, formulas, key rows (none deleted, none unknown, none twice) and each cell's value (numbers,
-ranges, はい/いいえ, choices, expressions). Every problem names ``sheet!cell`` with what was expected and
-how to fix it; they are raised together and no edit is returned when there is any.
+The workbook is bounded before openpyxl sees it (:mod:`app.exchange.qbook_open`: file size, zip members,
+uncompressed size and ratio; here: rows and columns), then checked as a whole: the questionnaire it
+belongs to, sheets, headings, merged cells, formulas, key rows (none deleted, none unknown, none twice)
+and each cell's value (numbers, ranges, はい/いいえ, choices, dates, expressions). Every problem names
+``sheet!cell`` with what was expected and how to fix it; they are raised together and no edit is
+returned when there is any.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,14 +21,23 @@ from app.domain.questionnaire import Questionnaire
 from app.domain.values import parse_number
 from app.exchange import qbook_cases
 from app.exchange.qbook_cases import CaseBook
-from app.exchange.qbook_spec import NO, YES, Column, Segment, SheetRow, SheetSpec, col_id, column_path, sheets
+from app.exchange.qbook_open import open_book
+from app.exchange.qbook_spec import (
+    CONTACT_LABEL,
+    CONTACT_SETTING,
+    NO,
+    YES,
+    Column,
+    Segment,
+    SheetRow,
+    SheetSpec,
+    col_id,
+    column_path,
+    sheets,
+)
 from app.exchange.qbook_write import FIRST_ROW, HEADER_ROW, ID_CELL, INFO_SHEET, VERSION_CELL
 from app.exchange.reader import SpreadsheetError
 
-MAX_BOOK_BYTES = 16 * 1024 * 1024
-MAX_UNPACKED_BYTES = 128 * 1024 * 1024
-MAX_RATIO = 200  # a real workbook packs 5–20×; hundreds-fold is a zip bomb
-MAX_MEMBERS = 1000
 MAX_ROWS, MAX_COLUMNS = 2000, 60
 REQUIRED_TEXTS = ("label", "provenance", "message", "text")  # a Japanese text here may not be cleared
 _UNCHANGED = object()  # a column the window did not touch (see check_cell)
@@ -45,42 +53,11 @@ class Edit:
     add: bool = False
 
 
-def check_zip(raw: bytes, name: str) -> list[Problem]:
-    """Refuse a workbook whose zip is too big unpacked, packed too tightly or has too many members."""
-    if len(raw) > MAX_BOOK_BYTES:
-        return [Problem("X114", {"size": len(raw), "limit": MAX_BOOK_BYTES}, name)]
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        return [Problem("X006", {"detail": type(exc).__name__}, name)]
-    total = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos) or 1
-    if len(infos) > MAX_MEMBERS or total > MAX_UNPACKED_BYTES or (total > 1024 * 1024 and total / packed > MAX_RATIO):
-        return [Problem("X114", {"size": total, "limit": MAX_UNPACKED_BYTES}, name)]
-    return []
-
-
-def _open(path: Path) -> tuple[Any, str]:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    name = str(path)
-    try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_BOOK_BYTES else b"x" * (MAX_BOOK_BYTES + 1)
-    except FileNotFoundError:
-        raise SpreadsheetError(Problem("S001", {"path": name}, name)) from None
-    except OSError as exc:
-        raise SpreadsheetError(Problem("S006", {"path": name, "detail": exc.strerror or type(exc).__name__},
-                                       name)) from None
-    problems = check_zip(raw, name)
-    if problems:
-        raise SpreadsheetError(problems)
-    try:
-        # formulas are read as formulas (data_only=False) so that they can be refused, not silently valued
-        return openpyxl.load_workbook(io.BytesIO(raw), data_only=False), name
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise SpreadsheetError(Problem("X006", {"detail": type(exc).__name__}, name)) from None
+def added_setting(setting: str, text: str, english: str, where: str) -> Edit:
+    """The edit that adds text setting ``setting`` (the team's contact) to a questionnaire without it."""
+    texts = {"ja": text, **({"en": english} if english else {})}
+    label = dict(CONTACT_LABEL) if setting == CONTACT_SETTING else {"ja": setting}
+    return Edit(("settings", setting), {"text": texts, "label": label}, where)
 
 
 class _Reader:
@@ -158,6 +135,9 @@ class _Reader:
                 self.add("X110", f"{spec.name}!A{FIRST_ROW + spec.rows.index(row)}", key=key, sheet=spec.name)
 
     def row(self, spec: SheetSpec, row: SheetRow | None, key: object, cells: list[Any]) -> None:
+        if row is not None and row.absent:
+            self.absent(spec, row, cells)
+            return
         new: dict[str, object] = {spec.key_field: key}
         for c, cell in zip(spec.columns, cells, strict=True):
             if not c.editable or (row is not None and c.field in row.locked) or cell.value is _UNCHANGED:
@@ -184,6 +164,23 @@ class _Reader:
             self.edits.append(Edit(path, value, where))
         if row is None:
             self.edits.append(Edit(spec.list_path, new, f"{spec.name}!{cells[0].coordinate}", add=True))
+
+    def absent(self, spec: SheetSpec, row: SheetRow, cells: list[Any]) -> None:
+        """A text setting the file does not have yet: its Japanese (and English) value adds it as one edit."""
+        texts: dict[str, object] = {}
+        places: dict[str, str] = {}
+        for c, cell in zip(spec.columns, cells, strict=True):
+            if c.field in ("value", "text") and cell.value is not _UNCHANGED:
+                places[c.part or "ja"] = f"{spec.name}!{cell.coordinate}"
+                ok, value = self.value(c, cell.value, places[c.part or "ja"], row)
+                if ok and value is not None:
+                    texts[c.part or "ja"] = value
+        if "ja" not in texts and "en" in texts:  # Japanese first: an English text alone adds nothing
+            self.add("X116", places.get("ja", places["en"]), column=next(c.header for c in spec.columns
+                                                                          if c.field == "value"))
+        elif "ja" in texts:
+            self.edits.append(added_setting(str(row.key), str(texts["ja"]), str(texts.get("en") or ""),
+                                            places["ja"]))
 
     def value(self, c: Column, raw: object, where: str, row: SheetRow | None) -> tuple[bool, object]:
         if isinstance(raw, str):
@@ -278,7 +275,7 @@ def read_edits(path: Path, base: Questionnaire, ranges: dict[str, tuple[float, f
     catalogue needs that catalogue, unchanged since the export (X122, X123); one that names none has no
     事例 sheet to read, whatever ``catalogue`` is given.
     """
-    wb, name = _open(Path(path))
+    wb, name = open_book(Path(path))
     reader = _Reader(name, base)
     try:
         reader.meta(wb)
@@ -333,28 +330,6 @@ def _catalogue(reader: _Reader, wb: Any, catalogue: CaseBook | None) -> SheetSpe
         reader.add("X123", f"{INFO_SHEET}!{qbook_cases.CODE_CELL}", name=catalogue.path)
         return None
     return qbook_cases.cases_sheet(catalogue)
-
-
-def workbook_catalogue(path: Path) -> str:
-    """The case catalogue file the workbook's 説明 sheet names ("" when it has no 事例 sheet)."""
-    wb, _name = _open(Path(path))
-    try:
-        if INFO_SHEET not in wb.sheetnames or not wb[INFO_SHEET][qbook_cases.CODE_CELL].value:
-            return ""
-        return str(wb[INFO_SHEET][qbook_cases.NAME_CELL].value or "").strip()
-    finally:
-        wb.close()
-
-
-def workbook_id(path: Path) -> str:
-    """The questionnaire id on the workbook's 説明 sheet ("" when there is none); bounded like the import."""
-    wb, _name = _open(Path(path))
-    try:
-        if INFO_SHEET not in wb.sheetnames:
-            return ""
-        return str(wb[INFO_SHEET][ID_CELL].value or "").strip()
-    finally:
-        wb.close()
 
 
 def check_cell(base: Questionnaire, spec: SheetSpec, row: SheetRow, column: Column, raw: object

@@ -66,6 +66,8 @@ SETTING_UNITS = {
 PREFERRED_ORDER = ("label", "enabled", "reduction_rate", "provisional", "provenance", "first_step", "title_example",
                    "kpi", "description", "ecrs", "automation", "tool", "trigger", "cross_department")
 NON_EDITABLE_TYPES = (tuple, list, dict)  # nested lists (items, fit rules, gates) stay in the YAML
+CONTACT_SETTING = "central_team_contact"
+CONTACT_LABEL = {"ja": "業務改善担当の連絡先（内線・メール）", "en": "How to reach the improvement team"}
 TEXT_EN_HINT = "名前・連絡先など文字の設定の英語（省略可）。数値には使いません。"
 WORD_SETTINGS = ("date_style",)  # text settings whose value is one of a few words, the same in both languages
 
@@ -102,6 +104,7 @@ class SheetRow:
     bounds: dict[str, tuple[float, float]] = dataclasses.field(default_factory=dict)  # per-row number range
     text_value: bool = False  # a text setting: its value column holds text, not a number
     locked: tuple[str, ...] = ()  # fields shown but not editable in this row
+    absent: bool = False  # a setting the file does not have yet (the team's contact): filling it in adds it
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,10 @@ def settings_sheet(q: Questionnaire, ranges: dict[str, tuple[float, float]]) -> 
                 locked = ()
         bounds = {"value": ranges[sid]} if sid in ranges else {}
         rows.append(SheetRow(sid, ("settings", sid), values, bounds, isinstance(text, LText), locked))
+    if CONTACT_SETTING not in q.settings:  # offered, so that the team can add its contact in Excel too
+        rows.append(SheetRow(CONTACT_SETTING, ("settings", CONTACT_SETTING),
+                             {"id": CONTACT_SETTING, "label.ja": CONTACT_LABEL["ja"], "label.en": CONTACT_LABEL["en"]},
+                             text_value=True, locked=("label", "provisional", "provenance"), absent=True))
     bands = {"id": "bands", "label.ja": "効果区分のしきい値（効果区分シート）", "label.en": "Band thresholds",
              "value": None, "unit": None, "provisional": cell_of(q.bands_provisional, cols[6]),
              "provenance.ja": q.bands_provenance.ja or None, "provenance.en": q.bands_provenance.en or None}

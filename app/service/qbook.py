@@ -10,6 +10,7 @@ from typing import Any
 from app import resources
 from app.domain.errors import Problem, QuestionnaireError, UserError
 from app.domain.questionnaire import Questionnaire
+from app.exchange import qbook_spec
 from app.loading.loader import SETTING_RANGES, convert, load_questionnaire
 from app.service.core import get_questionnaire
 from app.storage.atomic import atomic_write
@@ -108,7 +109,7 @@ def write_template(q: Questionnaire, out: Path, lang: str = "ja") -> Path:
 
 def book_questionnaire_id(book: Path) -> str:
     """The questionnaire id a workbook names on its 説明 sheet ("" when it names none)."""
-    from app.exchange.qbook_read import workbook_id
+    from app.exchange.qbook_open import workbook_id
 
     return workbook_id(Path(book))
 
@@ -147,7 +148,8 @@ def import_questionnaire(book: Path, out: Path, base: str | Path | None = None, 
     catalogue goes to ``cases_output`` (X124 when the sheet changed and none is given), never over the original.
     """
     from app.exchange.qbook_cases import is_case_edit
-    from app.exchange.qbook_read import read_edits, workbook_catalogue
+    from app.exchange.qbook_open import workbook_catalogue
+    from app.exchange.qbook_read import read_edits
     from app.storage.outputs import check_distinct
 
     book, out = Path(book), Path(out)
@@ -250,15 +252,16 @@ def added_measure(fields: dict[str, object]) -> Any:
     return Edit(("measures",), dict(fields), "window", add=True)
 
 
-CONTACT_SETTING = "central_team_contact"
-CONTACT_LABEL = {"ja": "業務改善担当の連絡先（内線・メール）", "en": "How to reach the improvement team"}
+CONTACT_SETTING = qbook_spec.CONTACT_SETTING
+CONTACT_LABEL = qbook_spec.CONTACT_LABEL
 
 
-def added_contact(text: str) -> Any:
-    """The edit that adds ``settings.central_team_contact`` to a questionnaire that has none yet."""
-    from app.exchange.qbook_read import Edit
+def added_contact(text: str, english: str = "") -> Any:
+    """The edit that adds ``settings.central_team_contact`` (``text``, and ``english`` when given) to a
+    questionnaire that has none yet."""
+    from app.exchange.qbook_read import added_setting
 
-    return Edit(("settings", CONTACT_SETTING), {"text": {"ja": text}, "label": dict(CONTACT_LABEL)}, "window")
+    return added_setting(CONTACT_SETTING, text, english, "window")
 
 
 def next_version(version: str) -> str:
