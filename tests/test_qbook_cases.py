@@ -69,6 +69,9 @@ def test_the_sheet_shows_every_case_with_locked_keys_validation_and_formats(tmp_
     assert cell(ws, FIRST_ROW, "完了日").number_format == "yyyy/mm/dd"
     assert cell(ws, FIRST_ROW, "実績（時間/年）").number_format == "#,##0.0"
     assert ws.cell(FIRST_ROW, 1).protection.locked and cell(ws, FIRST_ROW, "改善策キー").protection.locked
+    q = qbook.resolve_base("standard")
+    labels = {str(c.value): c.label.ja for c in q.item(q.scoring.pain_points_item).choices}
+    assert first.pains and cell(ws, FIRST_ROW, "困りごと").value == "、".join(labels[p] for p in first.pains)
     assert not cell(ws, FIRST_ROW, "改善後").protection.locked and ws.protection.sheet
     kinds = {(dv.type, dv.operator, dv.formula1) for dv in ws.data_validations.dataValidation}
     assert ("decimal", "greaterThanOrEqual", "0") in kinds and any(k[0] == "date" for k in kinds)

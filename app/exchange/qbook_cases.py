@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.domain.cases import Case
 from app.domain.values import parse_date
@@ -32,6 +32,7 @@ class CaseBook:
     path: str
     code: str
     cases: tuple[Case, ...]
+    pain_labels: dict[str, str] = field(default_factory=dict)  # pain point id → its label (the reference column)
 
 
 def check_code(raw: bytes) -> str:
@@ -48,7 +49,7 @@ def _hours(field: str, header: str, hint: str) -> Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("key", "事例キー", "評価ID / 行動ID。変更できません。行を削除・追加しないでください。", "key", width=22),
+    Column("key", "事例キー", "評価ID / 行動ID。変更できません。行を削除・追加しないでください。", "key", width=24),
     _text("department", "部署", "空にはできません。", 14, required=True),
     _text("section", "係", "", 12),
     _text("task_name", "業務", "", 18),
@@ -69,14 +70,14 @@ COLUMNS: tuple[Column, ...] = (
 
 
 def case_key(c: Case) -> str:
-    """The key cell of a case: ``assessment id / action id``."""
+    """The key cell of a case: ``assessment id / action id`` (wrapped in the cell: an id is 36 characters)."""
     return f"{c.assessment_id}{KEY_SEPARATOR}{c.action_id}"
 
 
-def _cell(c: Case, column: Column) -> object:
+def _cell(c: Case, column: Column, pain_labels: dict[str, str]) -> object:
     value = getattr(c, column.field, None) if column.field != "key" else case_key(c)
     if column.field == "pains":
-        return "、".join(c.pains) or None
+        return "、".join(pain_labels.get(p, p) for p in c.pains) or None
     if column.kind == "date" and isinstance(value, str):
         return parse_date(value) or value or None
     if isinstance(value, float) and value.is_integer():
@@ -86,8 +87,8 @@ def _cell(c: Case, column: Column) -> object:
 
 def cases_sheet(book: CaseBook) -> SheetSpec:
     """事例: one row per case of the catalogue."""
-    rows = tuple(SheetRow(case_key(c), ((CASE_SEGMENT, c.key),), {col_id(col): _cell(c, col) for col in COLUMNS})
-                 for c in book.cases)
+    rows = tuple(SheetRow(case_key(c), ((CASE_SEGMENT, c.key),),
+                          {col_id(col): _cell(c, col, book.pain_labels) for col in COLUMNS}) for c in book.cases)
     return SheetSpec(SHEET, "庁内事例集です。文言・時間・完了日を直せます。直したら読み込みで --cases-output を"
                      "指定します（元の事例集は上書きしません）。", COLUMNS, rows, "key", ())
 

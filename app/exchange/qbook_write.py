@@ -152,7 +152,7 @@ def _style(cell: Any, editable: bool, column: Column) -> None:
 
     cell.fill = PatternFill("solid", fgColor=EDIT_FILL if editable else KEY_FILL)
     cell.protection = Protection(locked=not editable)
-    cell.alignment = Alignment(wrap_text=column.kind in ("text", "expr"), vertical="top")
+    cell.alignment = Alignment(wrap_text=column.kind in ("text", "expr", "key", "ref"), vertical="top")
     if column.number_format:
         cell.number_format = column.number_format
     elif column.kind == "date":

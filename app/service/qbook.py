@@ -59,7 +59,7 @@ def export_questionnaire(base: str | Path, out: Path, today: dt.date | None = No
     out = Path(out)
     catalogue = Path(cases) if cases is not None else catalogue_of(q)
     check_output(out, "xlsx", [p for p in (Path(q.source) if q.source else None, catalogue) if p is not None])
-    book = case_book(catalogue) if catalogue is not None else None
+    book = case_book(catalogue, q) if catalogue is not None else None
     atomic_write(out, workbook_bytes(q, SETTING_RANGES, today, book), backup=False)
     return out
 
@@ -77,8 +77,9 @@ def catalogue_of(q: Questionnaire) -> Path | None:
     return found if found.is_file() else None
 
 
-def case_book(path: Path) -> Any:
-    """A catalogue file as the 事例 sheet shows it (:class:`app.exchange.qbook_cases.CaseBook`), fully checked."""
+def case_book(path: Path, q: Questionnaire | None = None) -> Any:
+    """A catalogue file as the 事例 sheet shows it (:class:`app.exchange.qbook_cases.CaseBook`), fully checked;
+    pain points are named as ``q`` labels them."""
     from app.exchange.qbook_cases import CaseBook, check_code
     from app.loading.cases_file import loads
 
@@ -94,7 +95,10 @@ def case_book(path: Path) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UserError(Problem("Q004", {"detail": "not UTF-8"}, str(path))) from None
-    return CaseBook(str(path.resolve()), check_code(raw), tuple(loads(text, str(path))))
+    labels: dict[str, str] = {}
+    if q is not None and q.has_item(q.scoring.pain_points_item):
+        labels = {str(c.value): c.label.ja for c in q.item(q.scoring.pain_points_item).choices}
+    return CaseBook(str(path.resolve()), check_code(raw), tuple(loads(text, str(path))), labels)
 
 
 def write_template(q: Questionnaire, out: Path, lang: str = "ja") -> Path:
@@ -163,7 +167,7 @@ def import_questionnaire(book: Path, out: Path, base: str | Path | None = None, 
     if cases_output is not None:
         check_output(Path(cases_output), "yaml", inputs)
         check_distinct([out, Path(cases_output)])
-    catalogue = case_book(source) if source is not None else None
+    catalogue = case_book(source, q) if source is not None else None
     edits = read_edits(book, q, SETTING_RANGES, catalogue)
     own = [e for e in edits if not is_case_edit(e.path)]
     case_edits = [e for e in edits if is_case_edit(e.path)]
