@@ -116,9 +116,11 @@ def test_the_same_edits_in_the_window_save_a_new_version_that_the_next_plan_uses
     assert q.version == v1 and q.value("unit_cost_yen_per_hour") == 5000 and not q.measure("rpa").enabled
     opened = service.open_assessment(service.example_assessment_path())
     pdf = service.render_plan(opened.questionnaire, opened.assessment)
-    from tests.report_support import all_text
+    from tests.report_support import all_text, page_texts, squash
 
-    assert v1 in all_text(pdf) and "5,000" in all_text(pdf)
+    cover, summary = (squash(t) for t in page_texts(pdf)[:2])
+    assert f"版{v1}" in cover and "5,000円/時間" in summary  # the new version on the cover
+    assert "5,000" in all_text(pdf)
 
 
 def test_an_own_measure_from_ready_conditions(wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path,

@@ -19,7 +19,7 @@ from app.loading.loader import load_questionnaire
 from app.loading.yaml_edit import next_minor
 from app.service import qbook
 from tests.helpers import EXAMPLE, STANDARD, standard_text
-from tests.report_support import FIXED, all_text
+from tests.report_support import FIXED, all_text, page_texts, squash
 
 Workbook = Any
 
@@ -120,7 +120,9 @@ def test_unit_cost_and_a_rate_changed_in_excel_reach_the_next_plan_with_the_new_
     assert eliminated and all(a.potential_hours == pytest.approx(b.potential_hours / 2) for b, a in eliminated)
     assert after.totals.potential_yen == pytest.approx(round(after.totals.potential_hours * 5000), abs=1)
     pdf = service.render_plan(opened.questionnaire, opened.assessment, fixed_date=FIXED)
-    assert "2.1.0" in all_text(pdf) and "5,000" in all_text(pdf)
+    cover, summary = (squash(t) for t in page_texts(pdf)[:2])
+    assert "版2.1.0" in cover and "5,000円/時間" in summary  # the new version on the cover, the new unit cost
+    assert "5,000" in all_text(pdf)
 
 
 def _merge(wb: Workbook) -> str:
