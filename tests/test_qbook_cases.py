@@ -75,6 +75,7 @@ def test_the_sheet_shows_every_case_with_locked_keys_validation_and_formats(tmp_
     assert not cell(ws, FIRST_ROW, "改善後").protection.locked and ws.protection.sheet
     kinds = {(dv.type, dv.operator, dv.formula1) for dv in ws.data_validations.dataValidation}
     assert ("decimal", "greaterThanOrEqual", "0") in kinds and any(k[0] == "date" for k in kinds)
+    assert ("textLength", "lessThanOrEqual", "4000") in kinds
     assert ws.print_title_rows == "$2:$3" and ws.page_setup.orientation == "landscape"
 
 
@@ -135,6 +136,12 @@ def _not_a_date(ws: Any) -> str:
     return f"事例!{c.coordinate}"
 
 
+def _too_long(ws: Any) -> str:
+    c = cell(ws, FIRST_ROW, "コツ")
+    c.value = "長" * 4001
+    return f"事例!{c.coordinate}"
+
+
 def _deleted(ws: Any) -> str:
     ws.delete_rows(FIRST_ROW + 1)
     return f"事例!A{FIRST_ROW + 1}"
@@ -146,7 +153,7 @@ def _renamed_key(ws: Any) -> str:
 
 
 BAD = [("department cleared", _department_cleared, "X116"), ("hours as text", _hours_text, "X106"),
-       ("negative hours", _negative, "X107"), ("not a date", _not_a_date, "X125"),
+       ("negative hours", _negative, "X107"), ("not a date", _not_a_date, "X125"), ("text too long", _too_long, "X126"),
        ("deleted case row", _deleted, "X110"), ("unknown case key", _renamed_key, "X111")]
 
 

@@ -274,6 +274,8 @@ CATALOGUE = Catalogue("messages", {
              "{cell}: {count} cell(s) of the 事例 sheet changed. Name where the edited catalogue goes with --cases-output NEW-CASES.yaml (the original catalogue is never overwritten)."),
     "X125": ("{cell}: 「{got}」は日付ではありません。「{column}」には日付（2026/11/30 のように）を入力してください。",
              "{cell}: '{got}' is not a date. Enter a date in '{column}' (such as 2026/11/30)."),
+    "X126": ("{cell}: 「{column}」が長すぎます（{length}文字、上限{limit}文字）。短くしてください。",
+             "{cell}: '{column}' is too long ({length} characters, limit {limit}). Shorten it."),
     "X119": ("{cell}: このブックの質問票「{id}」が見つかりません。--base で質問票のIDかYAMLファイルを指定してください。",
              "{cell}: the workbook's questionnaire '{id}' is not available. Name the questionnaire id or YAML file with --base."),
     "W101": ("同じ部署・係・年度のファイルが複数あります。実施日の新しいファイルだけを数え、{count}件を集計から外しました（{files}）。",

@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.domain.cases import Case
+from app.domain.cases import MAX_TEXT, Case
 from app.domain.values import parse_date
 from app.exchange import sheet_print
 from app.exchange.qbook_spec import Column, SheetRow, SheetSpec, col_id
@@ -41,7 +41,7 @@ def check_code(raw: bytes) -> str:
 
 
 def _text(field: str, header: str, hint: str = "", width: int = 22, required: bool = False) -> Column:
-    return Column(field, header, hint, "text", width=width, required=required)
+    return Column(field, header, hint, "text", width=width, required=required, maximum=MAX_TEXT)
 
 
 def _hours(field: str, header: str, hint: str) -> Column:

@@ -189,6 +189,9 @@ class _Reader:
             return True, None
         if c.kind in ("text", "expr") or (row is not None and row.text_value):
             text = str(raw)
+            if c.kind == "text" and c.maximum is not None and len(text) > c.maximum:
+                self.add("X126", where, length=len(text), limit=int(c.maximum), column=c.header)
+                return False, None
             if c.kind == "expr":
                 try:
                     expressions.parse(text)

@@ -82,6 +82,10 @@ def _validation(ws: Any, column: Column, letter: str, first: int, last: int) -> 
         dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1=f"{column.minimum:g}",
                             allow_blank=True, showErrorMessage=True, errorTitle="数値",
                             error=f"{column.minimum:g}以上の数値を入力してください。")
+    elif column.kind == "text" and column.maximum is not None:
+        dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=f"{column.maximum:g}",
+                            allow_blank=True, showErrorMessage=True, errorTitle="文字数",
+                            error=f"{column.maximum:g}文字までにしてください。")
     elif column.kind == "date":
         dv = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True, showErrorMessage=True,
                             errorTitle="日付", error="日付（2026/11/30 のように）を入力してください。")
