@@ -78,12 +78,26 @@ def _cells(table: Table) -> list[list[Any]]:
             for row in table.rows]
 
 
+def _head(ws: Any, headers: list[str]) -> list[Any]:
+    """The heading row's cells: bold on grey, wrapped."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    head: list[Any] = []
+    for h in headers:
+        cell = WriteOnlyCell(ws, h)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDDDDD")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        head.append(cell)
+    return head
+
+
 def _sheet(wb: Any, table: Table, title: str) -> None:
     """One table as a streamed (write-only) sheet: every row is styled once as it is written."""
     from copy import copy
 
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     ws = wb.create_sheet(title)
@@ -102,14 +116,7 @@ def _sheet(wb: Any, table: Table, title: str) -> None:
             ws.row_dimensions[index].height = height
     ws.freeze_panes = "A2"
     sheet_print.setup_print(ws, "1:1", table.title)  # before the first row: a streamed sheet writes its top then
-    head: list[Any] = []
-    for h in table.headers:
-        cell = WriteOnlyCell(ws, h)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDDDDD")
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        head.append(cell)
-    ws.append(head)
+    ws.append(_head(ws, table.headers))
     styles = _styles(ws)
     formats = [sheet_print.format_for_header(str(h)) for h in table.headers]
     # One cell per style, refilled for each value: a streamed sheet writes each cell as soon as the row
