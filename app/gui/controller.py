@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import customtkinter as ctk
 
@@ -16,13 +17,15 @@ from app import service
 from app.domain.assessment import Assessment
 from app.domain.progress import step_complete
 from app.domain.questionnaire import Questionnaire, Step
-from app.domain.results import AssessmentResult, TaskResult
 from app.gui import keys, style, wheel
 from app.gui.pages.base import StepPage
 from app.gui.prefs import Prefs
 from app.gui.session import Document
 from app.gui.strings import ui
 from app.gui.widgets import GlossaryWindow, show_texts
+
+if TYPE_CHECKING:
+    from app.domain.results import AssessmentResult, TaskResult
 
 SIDEBAR_WIDTH = 190
 SIDEBAR_MAX_WIDTH = 300
@@ -86,7 +89,7 @@ class Wizard:
         for n, (key, command) in enumerate((("home", self.show_home), ("open", self.doc.open_dialog),
                                             ("save", self.doc.save), ("save_as", self.doc.save_as),
                                             ("glossary", self.show_glossary))):
-            b = ctk.CTkButton(top, text="", width=60, font=style.font(13), command=command)
+            b = ctk.CTkButton(top, text=ui(key, self.lang), width=60, font=style.font(13), command=command)
             b.grid(row=0, column=n + 1, padx=3, pady=6)
             self.top_buttons[key] = b
         self.lang_menu = ctk.CTkOptionMenu(top, values=["日本語", "English"], width=100, font=style.font(13),
@@ -99,7 +102,8 @@ class Wizard:
                                             command=lambda v: self.set_scale(int(v.rstrip("%"))))
         self.scale_menu.set(f"{self.prefs.scale}%")
         self.scale_menu.grid(row=0, column=8, padx=(3, 12))
-        self.scale_label = ctk.CTkLabel(top, text="", font=style.font(12), text_color=style.MUTED)
+        self.scale_label = ctk.CTkLabel(top, text=ui("text_size", self.lang), font=style.font(12),
+                                        text_color=style.MUTED)
         self.scale_label.grid(row=0, column=7, padx=(10, 2))
         from app.gui.meeting import MeetingSwitch
 
@@ -112,9 +116,11 @@ class Wizard:
         self.side = side
         self._side_font = style.font(14)
         side.columnconfigure(0, weight=1)
-        self.side_title = ctk.CTkLabel(side, text="", font=style.font(13, "bold"), text_color=style.MUTED)
+        self.side_title = ctk.CTkLabel(side, text=ui("steps", self.lang), font=style.font(13, "bold"),
+                                       text_color=style.MUTED)
         self.side_title.grid(row=0, column=0, sticky="w", padx=12, pady=(10, 4))
         self.step_buttons: list[ctk.CTkButton] = []
+        self._side_looks: dict[int, dict[str, str | tuple[str, str]]] = {}
         for i, _step in enumerate(self.q.steps):
             b = ctk.CTkButton(side, text="", anchor="w", height=34, font=self._side_font, corner_radius=6,
                               command=lambda i=i: self.go(i))
@@ -135,11 +141,13 @@ class Wizard:
         nav.grid(row=2, column=1, sticky="ew")
         nav.columnconfigure(1, weight=1)
         self.nav = nav
-        self.back_button = ctk.CTkButton(nav, text="", width=120, font=style.font(), command=self.back)
+        self.back_button = ctk.CTkButton(nav, text=ui("back", self.lang), width=120, font=style.font(),
+                                         command=self.back)
         self.back_button.grid(row=0, column=0, padx=12, pady=8)
         self.step_label = ctk.CTkLabel(nav, text="", font=style.font(13), text_color=style.MUTED)
         self.step_label.grid(row=0, column=1)
-        self.next_button = ctk.CTkButton(nav, text="", width=120, font=style.font(), command=self.next)
+        self.next_button = ctk.CTkButton(nav, text=ui("next", self.lang), width=120, font=style.font(),
+                                         command=self.next)
         self.next_button.grid(row=0, column=2, padx=12, pady=8)
         # Tab order follows the stacking order: the page and its navigation first, then the top bar and step list
         top.lift()
@@ -294,11 +302,16 @@ class Wizard:
         for i, (b, step) in enumerate(zip(self.step_buttons, self.q.steps, strict=True)):
             here = i == self.current
             mark = "▶" if here else ("✓" if self.started and self.step_complete(i) else "○")
-            b.configure(text=f"{mark} {i + 1}. {step.title.get(self.lang)}",
-                        state="normal" if self.started else "disabled",
-                        fg_color=style.ACCENT if here else "transparent",
-                        text_color=("white", "white") if here else ("gray10", "gray90"),
-                        hover_color=("gray80", "gray30") if not here else style.ACCENT)
+            look: dict[str, str | tuple[str, str]] = {
+                "text": f"{mark} {i + 1}. {step.title.get(self.lang)}",
+                "state": "normal" if self.started else "disabled",
+                "fg_color": style.ACCENT if here else "transparent",
+                "text_color": ("white", "white") if here else ("gray10", "gray90"),
+                "hover_color": ("gray80", "gray30") if not here else style.ACCENT,
+            }
+            if self._side_looks.get(i) != look:  # each configure redraws the button: only the ones that change
+                b.configure(**look)
+                self._side_looks[i] = look
         if self.current >= 0:
             self.step_label.configure(text=ui("step_of", self.lang, n=self.current + 1, total=len(self.q.steps)))
             self.back_button.configure(state="normal" if self.current > 0 else "disabled")
