@@ -18,6 +18,7 @@ from app.domain.assessment import Assessment
 from app.domain.progress import step_complete
 from app.domain.questionnaire import Questionnaire, Step
 from app.gui import keys, style, wheel
+from app.gui.flat_frame import FlatFrame
 from app.gui.pages.base import StepPage
 from app.gui.prefs import Prefs
 from app.gui.session import Document
@@ -77,7 +78,7 @@ class Wizard:
         root = self.root
         root.columnconfigure(1, weight=1)
         root.rowconfigure(1, weight=1)
-        top = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PANEL)
+        top = FlatFrame(root, corner_radius=0, fg_color=style.PANEL)
         top.grid(row=0, column=0, columnspan=2, sticky="ew")
         top.columnconfigure(0, weight=1)
         self.file_label = ctk.CTkLabel(top, text="", font=style.font(15, "bold"), anchor="w")
@@ -110,7 +111,7 @@ class Wizard:
         self.meeting = MeetingSwitch(top, self)
         self.meeting.grid(row=0, column=9, padx=(6, 12))
 
-        side = ctk.CTkFrame(root, corner_radius=0, width=SIDEBAR_WIDTH, fg_color=style.PANEL)
+        side = FlatFrame(root, corner_radius=0, width=SIDEBAR_WIDTH, fg_color=style.PANEL)
         side.grid(row=1, column=0, rowspan=2, sticky="nsw")
         side.grid_propagate(False)
         self.side = side
@@ -120,14 +121,13 @@ class Wizard:
                                        text_color=style.MUTED)
         self.side_title.grid(row=0, column=0, sticky="w", padx=12, pady=(10, 4))
         self.step_buttons: list[ctk.CTkButton] = []
-        self._side_looks: dict[int, dict[str, str | tuple[str, str]]] = {}
         for i, _step in enumerate(self.q.steps):
             b = ctk.CTkButton(side, text="", anchor="w", height=34, font=self._side_font, corner_radius=6,
                               command=lambda i=i: self.go(i))
             b.grid(row=i + 1, column=0, sticky="ew", padx=8, pady=2)
             self.step_buttons.append(b)
 
-        self.container: ctk.CTkFrame = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PAGE_BG)
+        self.container: ctk.CTkFrame = FlatFrame(root, corner_radius=0, fg_color=style.PAGE_BG)
         self.container.grid(row=1, column=1, sticky="nsew")
         self.container.rowconfigure(0, weight=1)
         self.container.columnconfigure(0, weight=1)
@@ -137,7 +137,7 @@ class Wizard:
     def _layout_nav(self, top: ctk.CTkFrame, side: ctk.CTkFrame) -> None:
         """The navigation bar under the page (戻る / 手順 n/9 / 次へ) and the keyboard."""
         root = self.root
-        nav = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PANEL)
+        nav = FlatFrame(root, corner_radius=0, fg_color=style.PANEL)
         nav.grid(row=2, column=1, sticky="ew")
         nav.columnconfigure(1, weight=1)
         self.nav = nav
@@ -302,16 +302,11 @@ class Wizard:
         for i, (b, step) in enumerate(zip(self.step_buttons, self.q.steps, strict=True)):
             here = i == self.current
             mark = "▶" if here else ("✓" if self.started and self.step_complete(i) else "○")
-            look: dict[str, str | tuple[str, str]] = {
-                "text": f"{mark} {i + 1}. {step.title.get(self.lang)}",
-                "state": "normal" if self.started else "disabled",
-                "fg_color": style.ACCENT if here else "transparent",
-                "text_color": ("white", "white") if here else ("gray10", "gray90"),
-                "hover_color": ("gray80", "gray30") if not here else style.ACCENT,
-            }
-            if self._side_looks.get(i) != look:  # each configure redraws the button: only the ones that change
-                b.configure(**look)
-                self._side_looks[i] = look
+            b.configure(text=f"{mark} {i + 1}. {step.title.get(self.lang)}",
+                        state="normal" if self.started else "disabled",
+                        fg_color=style.ACCENT if here else "transparent",
+                        text_color=("white", "white") if here else ("gray10", "gray90"),
+                        hover_color=("gray80", "gray30") if not here else style.ACCENT)
         if self.current >= 0:
             self.step_label.configure(text=ui("step_of", self.lang, n=self.current + 1, total=len(self.q.steps)))
             self.back_button.configure(state="normal" if self.current > 0 else "disabled")

@@ -21,6 +21,7 @@ from app.domain.values import length_status, parse_date, validate
 from app.domain.vocabulary import yes_no
 from app.gui import skipnote, style
 from app.gui.dialogs import CalendarPopup
+from app.gui.flat_frame import FlatFrame
 from app.gui.segmented import Segmented
 from app.gui.strings import ui
 from app.gui.typed_texts import TypedTexts
@@ -36,7 +37,7 @@ def display_number(value: object) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.10g}"
 
 
-class Field(ctk.CTkFrame):
+class Field(FlatFrame):
     """One item: label, hint, input widget and an error line under it."""
 
     def __init__(self, parent: tkinter.Misc, item: Item, lang: Callable[[], str],
@@ -53,8 +54,8 @@ class Field(ctk.CTkFrame):
         self.widget: Any = None
         self._choice_lang = "ja"  # the language the choice widget was built with
         self.columnconfigure(0, weight=1)
-        self.label = ctk.CTkLabel(self, text="", font=style.font(weight="bold"), anchor="w", justify="left",
-                                  wraplength=WRAP)
+        self.label = ctk.CTkLabel(self, text="", font=style.font(weight="normal" if item.type == "note" else "bold"),
+                                  anchor="w", justify="left", wraplength=WRAP)
         self.label.grid(row=0, column=0, columnspan=2, sticky="w")
         # the hint, the error line and a frame around the input are made only when needed: dozens of
         # fields on a page made widget creation the slowest part of a first visit
@@ -67,7 +68,7 @@ class Field(ctk.CTkFrame):
             self.counter = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="e")
             self.counter.grid(row=2, column=1, sticky="se", padx=(8, 0))
         needs_body = item.type in ("date", "select_multiple")
-        self.body = ctk.CTkFrame(self, fg_color="transparent") if needs_body else self
+        self.body = FlatFrame(self, fg_color="transparent") if needs_body else self
         if needs_body:
             self.body.grid(row=2, column=0, sticky="ew", pady=(2, 0))
         if item.type != "note":
@@ -160,12 +161,15 @@ class Field(ctk.CTkFrame):
         """Show the item's texts (and choice labels) in the current language, keeping the answer."""
         lang = self._lang()
         star = " *" if self.item.required else ""
-        self.label.configure(text=self.item.label.get(lang) + star,
-                             font=style.font(weight="normal" if self.item.type == "note" else "bold"))
+        label = self.item.label.get(lang) + star
+        if self.label.cget("text") != label:  # each configure redraws a customtkinter label
+            self.label.configure(text=label)
         hint = self.item.hint.get(lang)
         if hint:
-            self.hint.configure(text=hint)
-            self.hint.grid(row=1, column=0, columnspan=2, sticky="w")
+            if self.hint.cget("text") != hint:
+                self.hint.configure(text=hint)
+            if not self.hint.grid_info():
+                self.hint.grid(row=1, column=0, columnspan=2, sticky="w")
         elif self._hint is not None:
             self._hint.grid_remove()
         for box, choice in zip(self.boxes, self.item.choices, strict=False):
@@ -278,7 +282,7 @@ class Field(ctk.CTkFrame):
             self._error_label.grid_remove()
 
 
-class FormView(ctk.CTkFrame):
+class FormView(FlatFrame):
     """Items laid out top to bottom, reading and writing the dict that ``answers()`` returns."""
 
     def __init__(self, parent: tkinter.Misc, items: tuple[Item, ...], lang: Callable[[], str], *,

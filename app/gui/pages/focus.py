@@ -10,6 +10,7 @@ from tksheet import Sheet
 
 from app.domain.questionnaire import Step
 from app.gui import style
+from app.gui.flat_frame import FlatFrame
 from app.gui.formats import hours, percent
 from app.gui.pages.base import StepPage
 from app.gui.strings import ui
@@ -30,7 +31,7 @@ class FocusPage(StepPage):
         self.ids: list[str] = []
         self.body.columnconfigure((0, 1), weight=1, uniform="focus")
         self.body.rowconfigure(1, weight=1)
-        bar = ctk.CTkFrame(self.body, fg_color="transparent")
+        bar = FlatFrame(self.body, fg_color="transparent")
         bar.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(0, 6))
         self.reset_button = ctk.CTkButton(bar, text="", font=style.font(13), command=self.reset)
         self.reset_button.grid(row=0, column=0)

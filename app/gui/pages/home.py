@@ -12,6 +12,7 @@ import customtkinter as ctk
 from app import service
 from app.gui import style
 from app.gui.fields import FormView
+from app.gui.flat_frame import FlatFrame
 from app.gui.qtune_strings import QT
 from app.gui.strings import ui
 from app.gui.widgets import show_texts
@@ -24,7 +25,7 @@ MAX_RECOVERY = 3
 MAX_RECENT = 8
 
 
-class HomePage(ctk.CTkFrame):
+class HomePage(FlatFrame):
     """The first screen; the step list stays disabled until an assessment is started or opened."""
 
     def __init__(self, parent: tkinter.Misc, wiz: HomeHost) -> None:
@@ -104,13 +105,13 @@ class HomePage(ctk.CTkFrame):
         self.recent_title = ctk.CTkLabel(right, text=ui("home_recent", wiz.lang), font=style.font(15, "bold"),
                                          anchor="w")
         self.recent_title.grid(row=3, column=0, sticky="w", padx=16, pady=(14, 2))
-        self.recent_frame = ctk.CTkFrame(right, fg_color="transparent")
+        self.recent_frame = FlatFrame(right, fg_color="transparent")
         self.recent_frame.grid(row=4, column=0, sticky="ew", padx=12)
         self.recent_buttons: list[ctk.CTkButton] = []
         self.no_recent = ctk.CTkLabel(self.recent_frame, text=ui("home_no_recent", wiz.lang), font=style.font(13),
                                       text_color=style.MUTED)
         # the central team's view across departments sits apart at the bottom: most users never need it
-        central = ctk.CTkFrame(right, fg_color="transparent")
+        central = FlatFrame(right, fg_color="transparent")
         central.grid(row=5, column=0, sticky="sew", padx=16, pady=(10, 16))
         right.rowconfigure(5, weight=1)
         self.aggregate_button = ctk.CTkButton(central, text=ui("home_aggregate", wiz.lang), height=36,

@@ -11,6 +11,7 @@ import customtkinter as ctk
 
 from app.domain.plan import action_names
 from app.gui import style
+from app.gui.flat_frame import FlatFrame
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ class TodoList(ctk.CTkFrame):
                                 text_color=style.MUTED, anchor="w")
             more.grid(row=MAX_SHOWN + 1, column=0, sticky="w", padx=24)
             self._rows.append(more)
-        spacer = ctk.CTkFrame(self, height=6, fg_color="transparent")
+        spacer = FlatFrame(self, height=6, fg_color="transparent")
         spacer.grid(row=MAX_SHOWN + 2, column=0)
         self._rows.append(spacer)
 
