@@ -10,7 +10,7 @@ from collections.abc import Callable
 NO_LINE_START = set("、。，．・：；？！ー～）」』】〕〉》”’)]}%…‥ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
 NO_LINE_END = set("（「『【〔〈《“‘([{")
 MEMO_LIMIT = 4096  # wrapped texts remembered (a few hundred on the busiest page)
-_memo: dict[tuple[object, str, int], str] = {}
+_memo: dict[tuple[object, ...], str] = {}
 
 
 def _breakable(before: str, after: str) -> bool:
@@ -91,13 +91,15 @@ def wrap_line(text: str, measure: Callable[[str], int], width: int) -> list[str]
 def wrap(text: str, measure: Callable[[str], int], width: int) -> str:
     """Every paragraph of ``text`` wrapped to ``width`` (pixels as ``measure`` counts them).
 
-    When ``measure`` is a Tk font's, the result is remembered for that font's actual face and size: a page
+    When ``measure`` is a Tk font's, the result is remembered for that font and its options: a page
     shown again wraps the same texts again, and each measurement is a round trip to Tk.
     """
     owner = getattr(measure, "__self__", None)
     key = None
     if isinstance(owner, tkinter.font.Font):
-        key = (tuple(sorted(owner.actual().items())), text, width)
+        # the named font's options (Font's own configure: customtkinter's returns nothing), far cheaper than actual()
+        options = dict(tkinter.font.Font.configure(owner) or {})
+        key = (owner.name, tuple(sorted(options.items())), text, width)
         found = _memo.get(key)
         if found is not None:
             return found

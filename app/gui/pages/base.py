@@ -94,6 +94,10 @@ class StepPage(FlatFrame):
     def rescale(self) -> None:
         """The text size changed: plain tk widgets (sheets, canvases) resize their fonts here."""
 
+    def building(self) -> bool:
+        """Whether the page is still building rows or cards below the fold after it was shown."""
+        return False
+
 
 class PerTaskPage(StepPage):
     """A step answered once per focus task: a task selector above a scrolling body."""
