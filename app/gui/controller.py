@@ -121,6 +121,7 @@ class Wizard:
                                        text_color=style.MUTED)
         self.side_title.grid(row=0, column=0, sticky="w", padx=12, pady=(10, 4))
         self.step_buttons: list[ctk.CTkButton] = []
+        self._home_sidebar: str | None = None  # the language the not-yet-started step list was last shown in
         for i, _step in enumerate(self.q.steps):
             b = ctk.CTkButton(side, text="", anchor="w", height=34, font=self._side_font, corner_radius=6,
                               command=lambda i=i: self.go(i))
@@ -299,6 +300,14 @@ class Wizard:
 
     def update_sidebar(self) -> None:
         """Marks: ▶ where you are, ✓ complete, ○ not yet."""
+        if not self.started:
+            # before anything is open the list depends on the language only (all ○, disabled): the start
+            # configured it twice (each configure redraws the nine buttons)
+            if self._home_sidebar == self.lang:
+                return
+            self._home_sidebar = self.lang
+        else:
+            self._home_sidebar = None
         for i, (b, step) in enumerate(zip(self.step_buttons, self.q.steps, strict=True)):
             here = i == self.current
             mark = "▶" if here else ("✓" if self.started and self.step_complete(i) else "○")
@@ -364,6 +373,7 @@ class Wizard:
     def apply_scale(self, percent: int) -> None:
         """Show every widget at ``percent`` text size."""
         style.set_scale(percent)
+        self._home_sidebar = None
         # customtkinter re-grids every widget it rescales, hidden ones too (an unneeded question, an empty
         # status line, an idle progress bar): each page puts its own show/hide state back
         for page in self.pages.values():

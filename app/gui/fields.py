@@ -210,19 +210,21 @@ class Field(FlatFrame):
             if t == "select_multiple":
                 chosen = value if isinstance(value, list) else []
                 for v, var in self.checks.items():
-                    var.set(1 if v in chosen else 0)
+                    _set(var, 1 if v in chosen else 0)
             elif t == "long_text":
-                self.widget.delete("1.0", "end")
-                self.widget.insert("1.0", "" if value is None else str(value))
+                text = "" if value is None else str(value)
+                if self.widget.get("1.0", "end-1c") != text:
+                    self.widget.delete("1.0", "end")
+                    self.widget.insert("1.0", text)
                 self.widget._textbox.edit_modified(False)
             elif t == "boolean":
-                self.var.set("" if value is None else yes_no(bool(value), self._lang()))
+                _set(self.var, "" if value is None else yes_no(bool(value), self._lang()))
             elif t in ("select_one", "likert"):
                 choice = self.item.choice(value)
                 blank = "" if isinstance(self.widget, Segmented) else ui("choose", self._lang())
-                self.var.set(choice.label.get(self._lang()) if choice else blank)
+                _set(self.var, choice.label.get(self._lang()) if choice else blank)
             elif t != "note":
-                self.var.set(display_number(value))
+                _set(self.var, display_number(value))
         finally:
             self._quiet = False
         self.update_counter()
@@ -411,6 +413,12 @@ class FormView(FlatFrame):
                 f.set_error(f.error)
                 count += 1
         return count
+
+
+def _set(var: tkinter.StringVar | tkinter.IntVar, value: str | int) -> None:
+    """Set ``var`` only when it holds something else: every set redraws the widgets that follow it."""
+    if var.get() != value:
+        var.set(value)  # type: ignore[arg-type]  # a str for a StringVar, an int for an IntVar
 
 
 def _problem(code: str, item: Item, lang: str, **params: object) -> Problem:
