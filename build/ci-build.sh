@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 
 uv() { python3 -m uv "$@"; }
 fail() { echo "ci-build: FAILED: $*" >&2; exit 1; }
+# shellcheck source=build/xvfb.sh
+. build/xvfb.sh
 
 program=build/dist/KaizenSelfCheck/KaizenSelfCheck
 out=build/work/ci
@@ -40,15 +42,8 @@ selftest headless -u DISPLAY -u WAYLAND_DISPLAY
 grep -q "window skipped (no display)" "$out/selftest-headless.txt" || fail "headless self-test did not skip the window"
 
 echo "-- selftest under Xvfb"
-display=""
-for n in $(seq 90 120); do
-  if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
-done
-[ -n "$display" ] || fail "no free X display number for Xvfb"
-Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-xvfb_pid=$!
+start_xvfb 90 120 "$out/xvfb.log"
 trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
 selftest xvfb DISPLAY="$display"
 grep -q "window ok" "$out/selftest-xvfb.txt" || fail "the window check did not run under Xvfb"
 kill "$xvfb_pid" 2>/dev/null || true

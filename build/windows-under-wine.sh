@@ -35,6 +35,8 @@ case "${1:-}" in
 esac
 
 fail() { echo "windows-under-wine: FAILED: $*" >&2; exit 1; }
+# shellcheck source=build/xvfb.sh
+. build/xvfb.sh
 step() { echo "-- $* ($(( SECONDS - started )) s)"; }
 started=$SECONDS
 
@@ -85,18 +87,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_xvfb: an X server on a free display for the programs' windows (sets $display; stopped by cleanup).
-start_xvfb() {
-  display=""
-  for n in $(seq 140 180); do
-    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
-  done
-  [ -n "$display" ] || fail "no free X display number for Xvfb"
-  Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-  xvfb_pid=$!
-  for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
-  [ -e "/tmp/.X11-unix/X${display#:}" ] || fail "Xvfb did not start on $display"
-}
 
 # --- the cache: locale, interpreter, wheels, installed environment, Wine prefix --------------------------------
 step "cache $CACHE"
@@ -184,7 +174,7 @@ step "Windows interpreter: $(win 60 "$JA" "$PY" -c "import sys, locale; print(sy
 
 # --- --bench: the packaged-program benchmark instead of build, self-tests and tests --------------------------------
 if [ "$bench" = 1 ]; then
-  start_xvfb
+  start_xvfb 140 180 "$WORK/xvfb.log"
   step "benchmarks/bundle.py --update-docs under Xvfb (app and hello world, one folder and one file)"
   # The build's locale (PyInstaller writes resources), which the timed programs inherit.
   DISPLAY=$display win 2400 "$BUILD_LOCALE" "$PY" benchmarks/bundle.py --update-docs \
@@ -210,7 +200,7 @@ done
 du -sh "$onedir" "$DIST"/release/*
 
 # --- self-tests with a window ------------------------------------------------------------------------------------
-start_xvfb
+start_xvfb 140 180 "$WORK/xvfb.log"
 
 selftest() {  # selftest LABEL PROGRAM
   local label=$1 program=$2 log="$WORK/selftest-$1.txt"

@@ -116,9 +116,11 @@ def test_the_same_edits_in_the_window_save_a_new_version_that_the_next_plan_uses
     assert q.version == v1 and q.value("unit_cost_yen_per_hour") == 5000 and not q.measure("rpa").enabled
     opened = service.open_assessment(service.example_assessment_path())
     pdf = service.render_plan(opened.questionnaire, opened.assessment)
-    from tests.report_support import all_text
+    from tests.report_support import all_text, page_texts, squash
 
-    assert v1 in all_text(pdf) and "5,000" in all_text(pdf)
+    cover, summary = (squash(t) for t in page_texts(pdf)[:2])
+    assert f"版{v1}" in cover and "5,000円/時間" in summary  # the new version on the cover
+    assert "5,000" in all_text(pdf)
 
 
 def test_an_own_measure_from_ready_conditions(wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path,
@@ -226,3 +228,51 @@ def test_the_team_name_and_contact_are_set_in_the_window_and_saved(
 
     text = all_text(service.render_plan(opened.questionnaire, opened.assessment))
     assert "伝えてください。行政改革推進課の連絡先:内線1234、kaizen@example.lg.jp" in text  # beside the proposals
+
+
+def test_the_teams_name_and_contact_in_japanese_and_english_reach_both_plans(
+        wizard: Any, fake_dialogs: FakeDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.report_support import all_text
+
+    window = open_window(wizard, tmp_path, monkeypatch)
+    try:
+        assert window.base.team_contact() == "" and window.contact_en is not None
+        window.set_value("設定", "central_team_name", "value", "行政改革推進課")
+        window.set_value("設定", "central_team_name", "text", "Administrative Reform Division", "en")
+        window.contact_en.insert(0, "ext. 1234")
+        window.contact_typed()
+        assert window.save_button.cget("state") == "disabled"  # English alone: the Japanese contact is missing
+        assert "日本語の欄" in window.message.cget("text")
+        window.contact.insert(0, "内線 1234")
+        window.contact_typed()
+        window.set_value("設定", "central_team_name", "value", "")
+        assert "空にできません" in window.message.cget("text")  # the team's name may not be cleared
+        assert window.entries[("設定", "central_team_name", "value")].cget("border_color") == "#c62828"
+        window.set_value("設定", "central_team_name", "value", "行政改革推進課")
+        assert window.save_button.cget("state") == "normal" and "変更 3 件" in window.message.cget("text")
+        done = window.save()
+        assert done is not None
+    finally:
+        window.destroy()
+    q = service.get_questionnaire("standard")
+    assert q.version == done.questionnaire.version
+    assert (q.team_name(), q.team_name("en")) == ("行政改革推進課", "Administrative Reform Division")
+    assert (q.team_contact(), q.team_contact("en")) == ("内線 1234", "ext. 1234")
+    opened = service.open_assessment(service.example_assessment_path())
+    ja = all_text(service.render_plan(opened.questionnaire, opened.assessment))
+    assert "5.行政改革推進課への提案" in ja and "行政改革推進課の連絡先:内線1234" in ja
+    en = all_text(service.render_plan(opened.questionnaire, opened.assessment, lang="en"))
+    assert "ProposalsfortheAdministrativeReformDivision" in en  # all_text drops the spaces
+    assert "ContactoftheAdministrativeReformDivision:ext.1234" in en
+    # the next window edits the contact the file now has, in both languages
+    window = open_window(wizard, tmp_path, monkeypatch)
+    try:
+        assert window.contact is None
+        window.set_value("設定", "central_team_contact", "text", "ext. 5678", "en")
+        window.set_value("設定", "central_team_contact", "value", "内線 5678")
+        assert window.save() is not None
+    finally:
+        window.destroy()
+    q = service.get_questionnaire("standard")
+    assert (q.team_contact(), q.team_contact("en")) == ("内線 5678", "ext. 5678")
+    assert q.team_name("en") == "Administrative Reform Division"

@@ -19,7 +19,7 @@ from app.loading.loader import load_questionnaire
 from app.loading.yaml_edit import next_minor
 from app.service import qbook
 from tests.helpers import EXAMPLE, STANDARD, standard_text
-from tests.report_support import FIXED, all_text
+from tests.report_support import FIXED, all_text, page_texts, squash
 
 Workbook = Any
 
@@ -61,14 +61,19 @@ def test_export_has_the_sheets_headings_explanations_and_validation(tmp_path: Pa
     assert wb.sheetnames == ["説明", "設定", "効果区分", "改善策", "進め方カード", "用語集"]
     assert wb["説明"]["B3"].value == "standard" and wb["説明"]["B4"].value == "2.0.0"
     settings = wb["設定"]
-    assert [c.value for c in settings[HEADER_ROW]][:6] == ["キー", "項目", "項目（英）", "値", "単位", "仮の値"]
+    assert [c.value for c in settings[HEADER_ROW]][:7] == ["キー", "項目", "項目（英）", "値", "値（英）", "単位",
+                                                           "仮の値"]
     row = find_row(settings, "unit_cost_yen_per_hour")
-    assert settings.cell(row, 4).value == 4000 and settings.cell(row, 5).value == "円/時間"
-    assert settings.cell(row, 6).value == "はい"
-    assert settings.cell(HEADER_ROW + 1, 6).value  # the row under the headings says what each column takes
-    # keys locked, values editable, sheet protected
+    assert settings.cell(row, 4).value == 4000 and settings.cell(row, 6).value == "円/時間"
+    assert settings.cell(row, 7).value == "はい"
+    assert settings.cell(HEADER_ROW + 1, 7).value  # the row under the headings says what each column takes
+    # keys locked, values editable, sheet protected; a number has no English value to type
     assert settings.protection.sheet
     assert settings.cell(row, 1).protection.locked and not settings.cell(row, 4).protection.locked
+    assert settings.cell(row, 5).protection.locked
+    team = find_row(settings, "central_team_name")
+    assert settings.cell(team, 4).value == "業務改善担当" and settings.cell(team, 5).value == "improvement team"
+    assert not settings.cell(team, 5).protection.locked
     ranges = {str(dv.sqref): (dv.type, dv.formula1, dv.formula2) for dv in settings.data_validations.dataValidation}
     assert any(v == ("decimal", "0", "1000000") and f"D{row}" in k for k, v in ranges.items())
     measures = wb["改善策"]
@@ -115,7 +120,9 @@ def test_unit_cost_and_a_rate_changed_in_excel_reach_the_next_plan_with_the_new_
     assert eliminated and all(a.potential_hours == pytest.approx(b.potential_hours / 2) for b, a in eliminated)
     assert after.totals.potential_yen == pytest.approx(round(after.totals.potential_hours * 5000), abs=1)
     pdf = service.render_plan(opened.questionnaire, opened.assessment, fixed_date=FIXED)
-    assert "2.1.0" in all_text(pdf) and "5,000" in all_text(pdf)
+    cover, summary = (squash(t) for t in page_texts(pdf)[:2])
+    assert "版2.1.0" in cover and "5,000円/時間" in summary  # the new version on the cover, the new unit cost
+    assert "5,000" in all_text(pdf)
 
 
 def _merge(wb: Workbook) -> str:
@@ -161,6 +168,7 @@ def _too_many_rows(wb: Workbook) -> str:
 
 
 CASES = [
+    ("team name cleared", lambda wb: set_cell(wb, "設定", "central_team_name", "値", None), "X116"),
     ("text in a number", lambda wb: set_cell(wb, "設定", "unit_cost_yen_per_hour", "値", "四千円"), "X106"),
     ("rate above 1", lambda wb: set_cell(wb, "改善策", "rpa", "削減率", 56), "X107"),
     ("rate below 0", lambda wb: set_cell(wb, "改善策", "rpa", "削減率", -0.1), "X107"),
@@ -287,11 +295,13 @@ def test_the_minor_version_goes_up(old: str, new: str) -> None:
 def test_the_team_name_and_a_cards_contact_are_edited_in_excel(tmp_path: Path) -> None:
     def change(wb: Workbook) -> None:
         set_cell(wb, "設定", "central_team_name", "値", "行政改革推進課")
+        set_cell(wb, "設定", "central_team_name", "値（英）", "Administrative Reform Division")
         set_cell(wb, "進め方カード", "rpa", "窓口・内線", "情報政策課（内線 2345）")
         set_cell(wb, "進め方カード", "rpa", "見本のまま", "いいえ")
     book, _ = edited(tmp_path, change)
     new = qbook.import_questionnaire(book, tmp_path / "new.yaml").questionnaire
     assert new.text_setting("central_team_name") == "行政改革推進課"
+    assert new.team_name("en") == "Administrative Reform Division"
     guide = new.measure("rpa").guide
     assert guide is not None and guide.contact.ja == "情報政策課（内線 2345）" and not guide.example
 
@@ -314,3 +324,21 @@ def test_the_team_contact_is_an_optional_text_setting_with_its_row_in_the_workbo
     with pytest.raises(QuestionnaireError) as caught:
         convert(wrong)
     assert any(p.code == "Q012" and "central_team_contact" in p.where for p in caught.value.problems)
+
+
+def test_the_team_contact_is_added_in_excel_in_both_languages(tmp_path: Path) -> None:
+    assert qbook.resolve_base("standard").team_contact() == ""  # the row is offered although the file has none
+
+    def change(wb: Workbook) -> None:
+        set_cell(wb, "設定", "central_team_contact", "値", "内線 1234、kaizen@example.lg.jp")
+        set_cell(wb, "設定", "central_team_contact", "値（英）", "ext. 1234")
+    book, _ = edited(tmp_path, change)
+    new = qbook.import_questionnaire(book, tmp_path / "new.yaml").questionnaire
+    assert (new.team_contact(), new.team_contact("en")) == ("内線 1234、kaizen@example.lg.jp", "ext. 1234")
+    book, where = edited(tmp_path, lambda wb: set_cell(wb, "設定", "central_team_contact", "値（英）", "ext. 1"),
+                         "english-only.xlsx")
+    with pytest.raises(UserError) as caught:
+        qbook.import_questionnaire(book, tmp_path / "other.yaml")
+    problem = caught.value.problems[0]
+    assert problem.code == "X116" and problem.params["cell"] == str(where).replace("E", "D")  # the Japanese cell
+    assert not (tmp_path / "other.yaml").exists()

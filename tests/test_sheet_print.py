@@ -39,7 +39,16 @@ def template(tmp_path: Path) -> Path:
     return qbook.write_template(standard(), tmp_path / "template.xlsx")
 
 
-WORKBOOKS: list[Callable[[Path], Path]] = [export, summary, questionnaire_book, template]
+def questionnaire_book_with_cases(tmp_path: Path) -> Path:
+    from app.service import cases
+
+    catalogue = tmp_path / "cases.yaml"
+    cases.write_cases(cases.collect_cases([EXAMPLES]), catalogue, [EXAMPLES])
+    return qbook.export_questionnaire("standard", tmp_path / "book.xlsx", cases=catalogue)
+
+
+WORKBOOKS: list[Callable[[Path], Path]] = [export, summary, questionnaire_book, questionnaire_book_with_cases,
+                                           template]
 
 
 @pytest.mark.parametrize("make", WORKBOOKS, ids=[w.__name__ for w in WORKBOOKS])

@@ -18,6 +18,7 @@ from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult
 from app.domain.values import parse_date, round_half_up
 
+MAX_TEXT = 4000  # characters of one text field of a case (the catalogue's reader and the 事例 sheet check it)
 CASE_FIELDS = ("assessment_id", "action_id", "department", "section", "task_name", "task_category", "pains",
                "measure_id", "measure_label", "title", "planned_hours", "realised_hours", "before", "after",
                "comment", "tips", "contact", "done_date")

@@ -1,16 +1,16 @@
 """Reading a questionnaire workbook back: every changed cell becomes an :class:`Edit` of the base YAML.
 
-The workbook is bounded before openpyxl sees it (file size, zip members, uncompressed size and ratio,
-rows and columns), then checked as a whole: the questionnaire it belongs to, sheets, headings, merged
-cells, formulas, key rows (none deleted, none unknown, none twice) and each cell's value (numbers,
-ranges, はい/いいえ, choices, expressions). Every problem names ``sheet!cell`` with what was expected and
-how to fix it; they are raised together and no edit is returned when there is any.
+The workbook is bounded before openpyxl sees it (:mod:`app.exchange.qbook_open`: file size, zip members,
+uncompressed size and ratio; here: rows and columns), then checked as a whole: the questionnaire it
+belongs to, sheets, headings, merged cells, formulas, key rows (none deleted, none unknown, none twice)
+and each cell's value (numbers, ranges, はい/いいえ, choices, dates, expressions). Every problem names
+``sheet!cell`` with what was expected and how to fix it; they are raised together and no edit is
+returned when there is any.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,14 +19,25 @@ from app.domain import expressions
 from app.domain.errors import ExpressionError, Problem
 from app.domain.questionnaire import Questionnaire
 from app.domain.values import parse_number
-from app.exchange.qbook_spec import NO, YES, Column, Segment, SheetRow, SheetSpec, col_id, column_path, sheets
+from app.exchange import qbook_cases
+from app.exchange.qbook_cases import CaseBook
+from app.exchange.qbook_open import open_book
+from app.exchange.qbook_spec import (
+    CONTACT_LABEL,
+    CONTACT_SETTING,
+    NO,
+    YES,
+    Column,
+    Segment,
+    SheetRow,
+    SheetSpec,
+    col_id,
+    column_path,
+    sheets,
+)
 from app.exchange.qbook_write import FIRST_ROW, HEADER_ROW, ID_CELL, INFO_SHEET, VERSION_CELL
 from app.exchange.reader import SpreadsheetError
 
-MAX_BOOK_BYTES = 16 * 1024 * 1024
-MAX_UNPACKED_BYTES = 128 * 1024 * 1024
-MAX_RATIO = 200  # a real workbook packs 5–20×; hundreds-fold is a zip bomb
-MAX_MEMBERS = 1000
 MAX_ROWS, MAX_COLUMNS = 2000, 60
 REQUIRED_TEXTS = ("label", "provenance", "message", "text")  # a Japanese text here may not be cleared
 _UNCHANGED = object()  # a column the window did not touch (see check_cell)
@@ -42,42 +53,11 @@ class Edit:
     add: bool = False
 
 
-def check_zip(raw: bytes, name: str) -> list[Problem]:
-    """Refuse a workbook whose zip is too big unpacked, packed too tightly or has too many members."""
-    if len(raw) > MAX_BOOK_BYTES:
-        return [Problem("X114", {"size": len(raw), "limit": MAX_BOOK_BYTES}, name)]
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        return [Problem("X006", {"detail": type(exc).__name__}, name)]
-    total = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos) or 1
-    if len(infos) > MAX_MEMBERS or total > MAX_UNPACKED_BYTES or (total > 1024 * 1024 and total / packed > MAX_RATIO):
-        return [Problem("X114", {"size": total, "limit": MAX_UNPACKED_BYTES}, name)]
-    return []
-
-
-def _open(path: Path) -> tuple[Any, str]:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    name = str(path)
-    try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_BOOK_BYTES else b"x" * (MAX_BOOK_BYTES + 1)
-    except FileNotFoundError:
-        raise SpreadsheetError(Problem("S001", {"path": name}, name)) from None
-    except OSError as exc:
-        raise SpreadsheetError(Problem("S006", {"path": name, "detail": exc.strerror or type(exc).__name__},
-                                       name)) from None
-    problems = check_zip(raw, name)
-    if problems:
-        raise SpreadsheetError(problems)
-    try:
-        # formulas are read as formulas (data_only=False) so that they can be refused, not silently valued
-        return openpyxl.load_workbook(io.BytesIO(raw), data_only=False), name
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise SpreadsheetError(Problem("X006", {"detail": type(exc).__name__}, name)) from None
+def added_setting(setting: str, text: str, english: str, where: str) -> Edit:
+    """The edit that adds text setting ``setting`` (the team's contact) to a questionnaire without it."""
+    texts = {"ja": text, **({"en": english} if english else {})}
+    label = dict(CONTACT_LABEL) if setting == CONTACT_SETTING else {"ja": setting}
+    return Edit(("settings", setting), {"text": texts, "label": label}, where)
 
 
 class _Reader:
@@ -155,6 +135,9 @@ class _Reader:
                 self.add("X110", f"{spec.name}!A{FIRST_ROW + spec.rows.index(row)}", key=key, sheet=spec.name)
 
     def row(self, spec: SheetSpec, row: SheetRow | None, key: object, cells: list[Any]) -> None:
+        if row is not None and row.absent:
+            self.absent(spec, row, cells)
+            return
         new: dict[str, object] = {spec.key_field: key}
         for c, cell in zip(spec.columns, cells, strict=True):
             if not c.editable or (row is not None and c.field in row.locked) or cell.value is _UNCHANGED:
@@ -166,7 +149,9 @@ class _Reader:
             old = row.values.get(col_id(c)) if row is not None else None
             if row is not None and _same(old, value):
                 continue
-            if value is None and c.part == "ja" and c.field in REQUIRED_TEXTS and (old is not None or row is None):
+            required = c.required or (c.part == "ja" and c.field in REQUIRED_TEXTS) or (
+                row is not None and row.text_value and c.field == "value")  # a text setting keeps its words
+            if value is None and required and (old is not None or row is None):
                 self.add("X116", where, column=c.header)
                 continue
             if row is None:
@@ -180,6 +165,23 @@ class _Reader:
         if row is None:
             self.edits.append(Edit(spec.list_path, new, f"{spec.name}!{cells[0].coordinate}", add=True))
 
+    def absent(self, spec: SheetSpec, row: SheetRow, cells: list[Any]) -> None:
+        """A text setting the file does not have yet: its Japanese (and English) value adds it as one edit."""
+        texts: dict[str, object] = {}
+        places: dict[str, str] = {}
+        for c, cell in zip(spec.columns, cells, strict=True):
+            if c.field in ("value", "text") and cell.value is not _UNCHANGED:
+                places[c.part or "ja"] = f"{spec.name}!{cell.coordinate}"
+                ok, value = self.value(c, cell.value, places[c.part or "ja"], row)
+                if ok and value is not None:
+                    texts[c.part or "ja"] = value
+        if "ja" not in texts and "en" in texts:  # Japanese first: an English text alone adds nothing
+            self.add("X116", places.get("ja", places["en"]), column=next(c.header for c in spec.columns
+                                                                          if c.field == "value"))
+        elif "ja" in texts:
+            self.edits.append(added_setting(str(row.key), str(texts["ja"]), str(texts.get("en") or ""),
+                                            places["ja"]))
+
     def value(self, c: Column, raw: object, where: str, row: SheetRow | None) -> tuple[bool, object]:
         if isinstance(raw, str):
             raw = raw.strip() or None
@@ -187,6 +189,9 @@ class _Reader:
             return True, None
         if c.kind in ("text", "expr") or (row is not None and row.text_value):
             text = str(raw)
+            if c.kind == "text" and c.maximum is not None and len(text) > c.maximum:
+                self.add("X126", where, length=len(text), limit=int(c.maximum), column=c.header)
+                return False, None
             if c.kind == "expr":
                 try:
                     expressions.parse(text)
@@ -195,16 +200,8 @@ class _Reader:
                     self.add("X113", where, detail=first.message("ja"), detail_en=first.message("en"))
                     return False, None
             return True, text
-        if c.kind == "flag":
-            if raw in (YES, NO, True, False):
-                return True, raw in (YES, True)
-            self.add("X108", where, got=raw, choices=f"{YES}／{NO}")
-            return False, None
-        if c.kind == "choice":
-            if str(raw) in c.choices:
-                return True, str(raw)
-            self.add("X109", where, got=raw, choices="、".join(c.choices))
-            return False, None
+        if c.kind in ("flag", "date", "choice"):
+            return self.picked(c, raw, where)
         number = _number(raw)
         if number is None:
             self.add("X106", where, got=raw, column=c.header)
@@ -214,6 +211,25 @@ class _Reader:
             self.add("X107", where, got=_fmt(number), minimum=_fmt(lo), maximum=_fmt(hi), column=c.header)
             return False, None
         return True, int(number) if float(number).is_integer() and c.kind != "rate" else number
+
+
+    def picked(self, c: Column, raw: object, where: str) -> tuple[bool, object]:
+        """A はい/いいえ flag, a date or one of a column's choices."""
+        if c.kind == "flag":
+            if raw in (YES, NO, True, False):
+                return True, raw in (YES, True)
+            self.add("X108", where, got=raw, choices=f"{YES}／{NO}")
+            return False, None
+        if c.kind == "date":
+            day = qbook_cases.date_value(raw)
+            if day is None:
+                self.add("X125", where, got=raw, column=c.header)
+                return False, None
+            return True, day
+        if str(raw) in c.choices:
+            return True, str(raw)
+        self.add("X109", where, got=raw, choices="、".join(c.choices))
+        return False, None
 
 
 def _key(raw: object, spec: SheetSpec, by_key: dict[object, SheetRow]) -> object:
@@ -245,6 +261,8 @@ def _fmt(x: float | None) -> str:
 def _same(old: object, new: object) -> bool:
     if isinstance(old, int | float) and isinstance(new, int | float) and not isinstance(old, bool):
         return abs(float(old) - float(new)) < 1e-12
+    if isinstance(old, dt.date) and isinstance(new, str):
+        return old.isoformat() == new  # a date cell against the date read back
     if isinstance(old, str) and isinstance(new, str):
         return old.strip() == new.strip()
     if old in (YES, NO) and isinstance(new, bool):
@@ -252,14 +270,21 @@ def _same(old: object, new: object) -> bool:
     return old == new
 
 
-def read_edits(path: Path, base: Questionnaire, ranges: dict[str, tuple[float, float]]) -> list[Edit]:
-    """The changes a workbook makes to ``base``; raises :class:`SpreadsheetError` with every problem found."""
-    wb, name = _open(Path(path))
+def read_edits(path: Path, base: Questionnaire, ranges: dict[str, tuple[float, float]],
+               catalogue: CaseBook | None = None) -> list[Edit]:
+    """The changes a workbook makes to ``base`` (and, on its 事例 sheet, to ``catalogue``).
+
+    Raises :class:`SpreadsheetError` with every problem found. A workbook whose 説明 sheet names a
+    catalogue needs that catalogue, unchanged since the export (X122, X123); one that names none has no
+    事例 sheet to read, whatever ``catalogue`` is given.
+    """
+    wb, name = open_book(Path(path))
     reader = _Reader(name, base)
     try:
         reader.meta(wb)
+        cases = _catalogue(reader, wb, catalogue)
         if not any(p.code == "X101" for p in reader.problems):
-            for spec in sheets(base, ranges):
+            for spec in sheets(base, ranges, cases):
                 reader.sheet(wb, spec)
                 if spec.key_field == "level":
                     _check_bands(reader, spec)
@@ -293,15 +318,21 @@ def _check_bands(reader: _Reader, spec: SheetSpec) -> None:
         previous = (row.key, float(value))
 
 
-def workbook_id(path: Path) -> str:
-    """The questionnaire id on the workbook's 説明 sheet ("" when there is none); bounded like the import."""
-    wb, _name = _open(Path(path))
-    try:
-        if INFO_SHEET not in wb.sheetnames:
-            return ""
-        return str(wb[INFO_SHEET][ID_CELL].value or "").strip()
-    finally:
-        wb.close()
+def _catalogue(reader: _Reader, wb: Any, catalogue: CaseBook | None) -> SheetSpec | None:
+    """The 事例 sheet to read: the catalogue the 説明 sheet names, when it is the one given and unchanged."""
+    if INFO_SHEET not in wb.sheetnames:
+        return None
+    ws = wb[INFO_SHEET]
+    named, code = ws[qbook_cases.NAME_CELL].value, ws[qbook_cases.CODE_CELL].value
+    if not named or not code:
+        return None
+    if catalogue is None:
+        reader.add("X122", f"{INFO_SHEET}!{qbook_cases.NAME_CELL}", name=named)
+        return None
+    if str(code).strip() != catalogue.code:
+        reader.add("X123", f"{INFO_SHEET}!{qbook_cases.CODE_CELL}", name=catalogue.path)
+        return None
+    return qbook_cases.cases_sheet(catalogue)
 
 
 def check_cell(base: Questionnaire, spec: SheetSpec, row: SheetRow, column: Column, raw: object

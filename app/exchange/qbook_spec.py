@@ -66,6 +66,10 @@ SETTING_UNITS = {
 PREFERRED_ORDER = ("label", "enabled", "reduction_rate", "provisional", "provenance", "first_step", "title_example",
                    "kpi", "description", "ecrs", "automation", "tool", "trigger", "cross_department")
 NON_EDITABLE_TYPES = (tuple, list, dict)  # nested lists (items, fit rules, gates) stay in the YAML
+CONTACT_SETTING = "central_team_contact"
+CONTACT_LABEL = {"ja": "業務改善担当の連絡先（内線・メール）", "en": "How to reach the improvement team"}
+TEXT_EN_HINT = "名前・連絡先など文字の設定の英語（省略可）。数値には使いません。"
+WORD_SETTINGS = ("date_style",)  # text settings whose value is one of a few words, the same in both languages
 
 
 @dataclass(frozen=True)
@@ -75,17 +79,19 @@ class Column:
     field: str  # the model attribute and the YAML key
     header: str
     hint: str
-    kind: str  # key | text | number | rate | flag | expr | choice | unit
+    kind: str  # key | text | number | rate | flag | expr | choice | date | unit | ref (shown, never read)
     part: str = ""  # "ja" / "en" for translatable texts
     choices: tuple[str, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
     width: int = 14
+    required: bool = False  # a plain text that may not be cleared (a case's department)
+    number_format: str = ""  # the cells' format where the kind's default does not fit (hours)
 
     @property
     def editable(self) -> bool:
-        """Whether the import reads this column (keys and units are for reading only)."""
-        return self.kind not in ("key", "unit")
+        """Whether the import reads this column (keys, units and references are for reading only)."""
+        return self.kind not in ("key", "unit", "ref")
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,7 @@ class SheetRow:
     bounds: dict[str, tuple[float, float]] = dataclasses.field(default_factory=dict)  # per-row number range
     text_value: bool = False  # a text setting: its value column holds text, not a number
     locked: tuple[str, ...] = ()  # fields shown but not editable in this row
+    absent: bool = False  # a setting the file does not have yet (the team's contact): filling it in adds it
 
 
 @dataclass(frozen=True)
@@ -198,6 +205,7 @@ def settings_sheet(q: Questionnaire, ranges: dict[str, tuple[float, float]]) -> 
         Column("label", "項目", "", "text", "ja", width=34),
         Column("label", "項目（英）", "English (optional)", "text", "en", width=26),
         Column("value", "値", FIELD_TEXT["value"][1], "number", width=12),
+        Column("text", "値（英）", TEXT_EN_HINT, "text", "en", width=22),
         Column("unit", "単位", "参考（変更しても読み込みません）。", "unit", width=14),
         Column("provisional", "仮の値", FIELD_TEXT["provisional"][1], "flag", choices=(YES, NO), width=9),
         Column("provenance", "出典・根拠", FIELD_TEXT["provenance"][1], "text", "ja", width=50),
@@ -209,14 +217,22 @@ def settings_sheet(q: Questionnaire, ranges: dict[str, tuple[float, float]]) -> 
         values = {col_id(c): cell_of(getattr(s, c.field, None), c) for c in cols if c.kind not in ("key", "unit")}
         values["id"] = sid
         values["unit"] = SETTING_UNITS.get(sid)
+        locked: tuple[str, ...] = ("text",)  # numbers and word choices (date_style) have no English value
         if isinstance(text, LText):
             values["value"] = text.ja or None
+            if sid not in WORD_SETTINGS:
+                values["text.en"] = text.en or None
+                locked = ()
         bounds = {"value": ranges[sid]} if sid in ranges else {}
-        rows.append(SheetRow(sid, ("settings", sid), values, bounds, isinstance(text, LText)))
+        rows.append(SheetRow(sid, ("settings", sid), values, bounds, isinstance(text, LText), locked))
+    if CONTACT_SETTING not in q.settings:  # offered, so that the team can add its contact in Excel too
+        rows.append(SheetRow(CONTACT_SETTING, ("settings", CONTACT_SETTING),
+                             {"id": CONTACT_SETTING, "label.ja": CONTACT_LABEL["ja"], "label.en": CONTACT_LABEL["en"]},
+                             text_value=True, locked=("label", "provisional", "provenance"), absent=True))
     bands = {"id": "bands", "label.ja": "効果区分のしきい値（効果区分シート）", "label.en": "Band thresholds",
-             "value": None, "unit": None, "provisional": cell_of(q.bands_provisional, cols[5]),
+             "value": None, "unit": None, "provisional": cell_of(q.bands_provisional, cols[6]),
              "provenance.ja": q.bands_provenance.ja or None, "provenance.en": q.bands_provenance.en or None}
-    rows.append(SheetRow("bands", ("bands",), bands, locked=("label", "value")))
+    rows.append(SheetRow("bands", ("bands",), bands, locked=("label", "value", "text")))
     return SheetSpec("設定", "単価・しきい値などの数値です。黄色の列を直してください。"
                      "キーの列と行は変えないでください。", cols, tuple(rows), "id", ("settings",))
 
@@ -271,10 +287,10 @@ def _guide_sheet(q: Any) -> SheetSpec | None:
                      "自分の庁内の内容に直してください。", tuple(cols), tuple(rows), "measure", ())
 
 
-# Further lists of the model (guidance cards, a case catalogue): (sheet, attribute, key, YAML list key, intro).
+# Further lists the model may grow (meeting cards): (sheet, attribute, key, YAML list key, intro). The case
+# catalogue is a file of its own, not part of the questionnaire: its sheet comes from app.exchange.qbook_cases.
 EXTRA_LISTS: tuple[tuple[str, str, str, str, str], ...] = (
     ("進め方カード", "cards", "id", "cards", "会議の進め方のカードです。文言を直せます。"),
-    ("事例", "cases", "id", "cases", "横展開の事例です。文言と数値を直せます。"),
 )
 
 
@@ -292,8 +308,9 @@ def _extra_sheets(q: Questionnaire) -> list[SheetSpec]:
 SheetBuilder = Callable[[Questionnaire], SheetSpec]
 
 
-def sheets(q: Questionnaire, ranges: dict[str, tuple[float, float]]) -> list[SheetSpec]:
-    """Every sheet of the questionnaire workbook, in order."""
+def sheets(q: Questionnaire, ranges: dict[str, tuple[float, float]], cases: SheetSpec | None = None
+           ) -> list[SheetSpec]:
+    """Every sheet of the questionnaire workbook, in order (``cases``: the 事例 sheet of its case catalogue)."""
     guides = _guide_sheet(q)
     return [settings_sheet(q, ranges), _bands_sheet(q), _measure_sheet(q), *([guides] if guides else []),
-            *_extra_sheets(q), _glossary_sheet(q)]
+            *_extra_sheets(q), *([cases] if cases else []), _glossary_sheet(q)]

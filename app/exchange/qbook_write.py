@@ -14,7 +14,8 @@ import io
 from typing import Any
 
 from app.domain.questionnaire import Questionnaire
-from app.exchange import sheet_print
+from app.exchange import qbook_cases, sheet_print
+from app.exchange.qbook_cases import CaseBook
 from app.exchange.qbook_spec import Column, SheetSpec, col_id, sheets
 from app.exchange.writers import _formula_like
 
@@ -32,6 +33,8 @@ INSTRUCTIONS = (
     "   （アプリでは ホーム →「質問票の調整（業務改善担当向け）」からも直せます）",
     "4. 誤りがあれば「シート名!セル」と直し方がすべて表示され、何も書き出されません。",
     "5. 読み込むと版の2番目の数字が上がります（1.0.0 → 1.1.0）。質問・選択肢・手順はYAMLのまま残ります。",
+    "6. 事例シート（事例集を付けて書き出したとき）を直したら、読み込みに --cases-output 新しい事例集.yaml を付けます。"
+    "元の事例集は書き換えません。",
     "Yellow cells are editable; grey key columns are locked. Do not delete rows, merge cells or type formulas.",
 )
 
@@ -42,21 +45,24 @@ def _safe(value: object) -> object:
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
-def _info_sheet(wb: Any, q: Questionnaire, today: dt.date) -> None:
+def _info_sheet(wb: Any, q: Questionnaire, today: dt.date, catalogue: CaseBook | None) -> None:
     from openpyxl.styles import Font
 
     ws = wb.create_sheet(INFO_SHEET)
     ws["A1"] = "質問票の調整用ブック / Questionnaire workbook"
     ws["A1"].font = Font(bold=True, size=14)
-    rows = [("質問票", q.title.ja), ("質問票ID（変更不可）", q.id), ("版（変更不可）", q.version),
-            ("書き出した日", today)]
+    rows: list[tuple[str, object]] = [("質問票", q.title.ja), ("質問票ID（変更不可）", q.id),
+                                      ("版（変更不可）", q.version), ("書き出した日", today)]
+    if catalogue is not None:  # B6, B7: which catalogue the 事例 sheet shows (checked by the import)
+        rows += [("事例集（変更不可）", catalogue.path), ("事例集の確認コード（変更不可）", catalogue.code)]
     for i, (label, value) in enumerate(rows, 2):
         ws.cell(i, 1, label).font = Font(bold=True)
         ws.cell(i, 2, _safe(value))
     ws.cell(5, 2).number_format = sheet_print.DATE_FORMAT
-    for i, line in enumerate(INSTRUCTIONS, 7):
-        ws.cell(i, 1, line).font = Font(bold=(i == 7))
-    ws.column_dimensions["A"].width = 24
+    first = 9
+    for i, line in enumerate(INSTRUCTIONS, first):
+        ws.cell(i, 1, line).font = Font(bold=(i == first))
+    ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 60
     ws.protection.sheet = True
     sheet_print.setup_print(ws, "", "質問票の調整用ブック")
@@ -72,6 +78,17 @@ def _validation(ws: Any, column: Column, letter: str, first: int, last: int) -> 
         dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="1", allow_blank=False,
                             showErrorMessage=True, errorTitle="削減率",
                             error="0から1の数値（0.3＝30%）を入力してください。")
+    elif column.kind == "number" and column.minimum is not None and column.maximum is None:
+        dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1=f"{column.minimum:g}",
+                            allow_blank=True, showErrorMessage=True, errorTitle="数値",
+                            error=f"{column.minimum:g}以上の数値を入力してください。")
+    elif column.kind == "text" and column.maximum is not None:
+        dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=f"{column.maximum:g}",
+                            allow_blank=True, showErrorMessage=True, errorTitle="文字数",
+                            error=f"{column.maximum:g}文字までにしてください。")
+    elif column.kind == "date":
+        dv = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True, showErrorMessage=True,
+                            errorTitle="日付", error="日付（2026/11/30 のように）を入力してください。")
     else:
         return
     ws.add_data_validation(dv)
@@ -139,21 +156,26 @@ def _style(cell: Any, editable: bool, column: Column) -> None:
 
     cell.fill = PatternFill("solid", fgColor=EDIT_FILL if editable else KEY_FILL)
     cell.protection = Protection(locked=not editable)
-    cell.alignment = Alignment(wrap_text=column.kind in ("text", "expr"), vertical="top")
-    if column.kind == "rate":
+    cell.alignment = Alignment(wrap_text=column.kind in ("text", "expr", "key", "ref"), vertical="top")
+    if column.number_format:
+        cell.number_format = column.number_format
+    elif column.kind == "date":
+        cell.number_format = sheet_print.DATE_FORMAT
+    elif column.kind == "rate":
         cell.number_format = sheet_print.RATE_FORMAT
     elif column.kind == "number":
         cell.number_format = "#,##0.###" if not isinstance(cell.value, int) else sheet_print.COUNT_FORMAT
 
 
-def workbook_bytes(q: Questionnaire, ranges: dict[str, tuple[float, float]], today: dt.date | None = None) -> bytes:
-    """The questionnaire workbook of ``q`` as .xlsx bytes."""
+def workbook_bytes(q: Questionnaire, ranges: dict[str, tuple[float, float]], today: dt.date | None = None,
+                   catalogue: CaseBook | None = None) -> bytes:
+    """The questionnaire workbook of ``q`` as .xlsx bytes (with a 事例 sheet when ``catalogue`` is given)."""
     import openpyxl
 
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
-    _info_sheet(wb, q, today or dt.date.today())
-    for spec in sheets(q, ranges):
+    _info_sheet(wb, q, today or dt.date.today(), catalogue)
+    for spec in sheets(q, ranges, qbook_cases.cases_sheet(catalogue) if catalogue is not None else None):
         _list_sheet(wb, spec)
     wb.properties.title = f"{q.title.ja} {q.version}"
     wb.properties.identifier = f"kaizen-questionnaire:{q.id}:{q.version}"

@@ -21,6 +21,7 @@ from app.domain.questionnaire import Questionnaire
 from app.gui import dialogs, formats, style, worker
 from app.gui.qtune_own import OwnMeasures
 from app.gui.qtune_strings import QT
+from app.gui.qtune_team import TEAM_SETTINGS, TeamBox
 from app.service import qbook
 
 SETTINGS_SHEET, MEASURES_SHEET = "設定", "改善策"
@@ -111,7 +112,8 @@ class QuestionnaireWindow(ctk.CTkToplevel):
         self._grid_header(frame, ("qt_col_setting", "qt_col_value", "qt_col_unit", "qt_col_provisional",
                                   "qt_col_provenance"))
         sheet = SETTINGS_SHEET
-        for r, row in enumerate((x for x in self.specs[sheet].rows if x.key != "bands"), 1):
+        rows = [x for x in self.specs[sheet].rows if x.key != "bands" and x.key not in TEAM_SETTINGS]
+        for r, row in enumerate(rows, 1):
             label = row.values.get("label.en" if self.lang == "en" else "label.ja") or row.values.get("label.ja")
             ctk.CTkLabel(frame, text=str(label), font=style.font(13), anchor="w", wraplength=300,
                          justify="left").grid(row=r, column=0, sticky="w", padx=4, pady=2)
@@ -121,23 +123,14 @@ class QuestionnaireWindow(ctk.CTkToplevel):
             self._flag(frame, sheet, row, self._column(sheet, "provisional")).grid(row=r, column=3, padx=4)
             self._entry(frame, sheet, row, self._column(sheet, "provenance", "ja"), 420).grid(
                 row=r, column=4, sticky="ew", padx=4)
-        if qbook.CONTACT_SETTING not in self.base.settings:  # not in the file yet: typing adds the setting
-            r = len(self.specs[sheet].rows) + 1
-            ctk.CTkLabel(frame, text=qbook.CONTACT_LABEL["en" if self.lang == "en" else "ja"], font=style.font(13),
-                         anchor="w").grid(row=r, column=0, sticky="w", padx=4, pady=2)
-            self.contact = ctk.CTkEntry(frame, width=420, font=style.font(13))
-            self.contact.grid(row=r, column=1, columnspan=4, sticky="w", padx=4)
-            self.contact.bind("<KeyRelease>", lambda _e: self.contact_typed(), add=True)
-            self.contact.bind("<FocusOut>", lambda _e: self.contact_typed(), add=True)
+        self.team = TeamBox(frame, self.specs[sheet], lang=self.lang, make_entry=self._entry, column=self._column,
+                            changed=self.changed)
+        self.team.grid(row=len(rows) + 1, column=0, columnspan=5, sticky="ew", padx=4, pady=(12, 4))
+        self.contact, self.contact_en = self.team.contact, self.team.contact_en  # set when the file has none
 
     def contact_typed(self) -> None:
-        """The team's contact typed where the questionnaire has none yet: the edit adds the setting."""
-        key = (SETTINGS_SHEET, qbook.CONTACT_SETTING, "value")
-        text = self.contact.get().strip()
-        self.edits.pop(key, None)
-        if text:
-            self.edits[key] = qbook.added_contact(text)
-        self.changed()
+        """The team's contact typed where the questionnaire has none yet (see :class:`TeamBox`)."""
+        self.team.contact_typed()
 
     def _measures_tab(self, tab: Any) -> None:
         frame = ctk.CTkScrollableFrame(tab, fg_color="transparent")
@@ -158,6 +151,10 @@ class QuestionnaireWindow(ctk.CTkToplevel):
                 row=r, column=4, sticky="ew", padx=4)
 
     # --- model --------------------------------------------------------------------------------------------------
+    def _blocked(self) -> bool:
+        """Whether a value anywhere in the window is wrong (then there is no preview and no saving)."""
+        return bool(self.problems or self.team.problems() or self.own.problems())
+
     def typed(self, sheet: str, row: Any, column: Any, raw: object) -> None:
         """A value changed: check it as a workbook cell, keep the edit or the problem, mark the field."""
         key = (sheet, row.key, _col_id(column))
@@ -189,7 +186,7 @@ class QuestionnaireWindow(ctk.CTkToplevel):
 
     def all_edits(self) -> list[Any]:
         """Every change: the typed values, then the own measures to add."""
-        return [*self.edits.values(), *self.own.edits()]
+        return [*self.edits.values(), *self.team.edits(), *self.own.edits()]
 
     def changed(self) -> None:
         """Something changed: messages now, the preview a moment later (typing stays fluid)."""
@@ -208,7 +205,7 @@ class QuestionnaireWindow(ctk.CTkToplevel):
         self.refresh_preview()
 
     def refresh_messages(self) -> None:
-        problems = [*self.problems.values(), *self.own.problems()]
+        problems = [*self.problems.values(), *self.team.problems(), *self.own.problems()]
         if problems:
             text = QT("qt_problems", self.lang, count=len(problems)) + "\n" + "\n".join(problems[:4])
             self.message.configure(text=text, text_color=style.ERROR)
@@ -228,7 +225,7 @@ class QuestionnaireWindow(ctk.CTkToplevel):
             return
         self._generation += 1
         generation = self._generation
-        if self.problems or self.own.problems():
+        if self._blocked():
             self._show_preview(None)
             return
         base, edits = self.base, self.all_edits()
@@ -274,7 +271,7 @@ class QuestionnaireWindow(ctk.CTkToplevel):
 
     def save(self) -> Any:
         """Save the next version into the user's questionnaire folder (nothing when a value is wrong)."""
-        if self.problems or self.own.problems():
+        if self._blocked():
             dialogs.error(self, self.message.cget("text"), self.lang)
             return None
         edits = self.all_edits()
@@ -291,6 +288,7 @@ class QuestionnaireWindow(ctk.CTkToplevel):
                      self.lang)
         self.base = done.questionnaire
         self.edits.clear()
+        self.team.reset()
         self.own.reset(self.base)
         self._specs()
         self._before = qbook.example_totals(self.base)
@@ -302,7 +300,7 @@ class QuestionnaireWindow(ctk.CTkToplevel):
         from app import resources
         from app.service import pack
 
-        if self.all_edits() or self.problems or self.own.problems():
+        if self.all_edits() or self._blocked():
             dialogs.info(self, QT("qt_pack_unsaved", self.lang), self.lang)
             return None
         initial = Path.home() / f"{self.base.id}-{self.base.version}.kaizenpack"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from app.domain import expressions
@@ -109,6 +110,18 @@ class Builder:
             return value
         self.out.add("Q012", at, where, key=where, expected="a mapping (key: value)", got=kind_words(value))
         return None
+
+    def entries(self, raw: LocatedList, where: str, allowed: tuple[str, ...]) -> Iterator[tuple[str, Located]]:
+        """Each mapping of the list ``raw`` with its place (``where[i]``), its keys checked against ``allowed``.
+
+        An entry that is not a mapping is reported (Q012) and skipped.
+        """
+        for i, entry in enumerate(raw):
+            entry_where = f"{where}[{i}]"
+            data = self.mapping(entry, entry_where, pos_of(raw, i))
+            if data is not None:
+                self.keys(data, allowed, entry_where)
+                yield entry_where, data
 
     def keys(self, data: Located, allowed: tuple[str, ...], where: str) -> None:
         for key in data:
@@ -217,12 +230,7 @@ class Builder:
         raw = self.seq(data, "choices", where)
         out: list[Choice] = []
         seen: set[object] = set()
-        for i, entry in enumerate(raw):
-            cwhere = f"{where}.choices[{i}]"
-            c = self.mapping(entry, cwhere, pos_of(raw, i))
-            if c is None:
-                continue
-            self.keys(c, ("value", "label", "score"), cwhere)
+        for cwhere, c in self.entries(raw, f"{where}.choices", ("value", "label", "score")):
             if not self.required(c, "value", cwhere):
                 continue
             value = c["value"]
@@ -375,12 +383,7 @@ class Builder:
         self.keys(data, ("provisional", "provenance", "levels"), "bands")
         levels = self.seq(data, "levels", "bands")
         out: list[Band] = []
-        for i, entry in enumerate(levels):
-            where = f"bands.levels[{i}]"
-            b = self.mapping(entry, where, pos_of(levels, i))
-            if b is None:
-                continue
-            self.keys(b, ("level", "min_hours", "label", "message"), where)
+        for where, b in self.entries(levels, "bands.levels", ("level", "min_hours", "label", "message")):
             level = self.number(b, "level", where, 1, 5)
             min_hours = self.number(b, "min_hours", where, 0)
             if level is None or min_hours is None:
@@ -392,16 +395,12 @@ class Builder:
 
     def glossary(self, raw: LocatedList) -> tuple[GlossaryEntry, ...]:
         out: list[GlossaryEntry] = []
-        for i, entry in enumerate(raw):
-            g = self.mapping(entry, f"glossary[{i}]", pos_of(raw, i))
-            if g is None:
-                continue
-            self.keys(g, ("term", "text"), f"glossary[{i}]")
+        for where, g in self.entries(raw, "glossary", ("term", "text")):
             term = g.get("term")
             if not isinstance(term, str) or not term:
-                self.required(g, "term", f"glossary[{i}]")
+                self.required(g, "term", where)
                 continue
-            out.append(GlossaryEntry(term, self.text(g, "text", f"glossary[{i}]", required=True)))
+            out.append(GlossaryEntry(term, self.text(g, "text", where, required=True)))
         return tuple(out)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from app.domain.cases import CASE_FIELDS, Case
+from app.domain.cases import CASE_FIELDS, MAX_TEXT, Case
 from app.domain.errors import Problem, UserError
 from app.loading.builder import pos_of
 from app.loading.yaml_safe import Located, LocatedList, load_file, load_text
@@ -25,7 +25,6 @@ TEXT_FIELDS = ("assessment_id", "action_id", "department", "section", "task_name
                "measure_label", "title", "before", "after", "comment", "tips", "contact", "done_date")
 HOUR_FIELDS = ("planned_hours", "realised_hours")
 REQUIRED = ("assessment_id", "action_id", "department", "measure_id")
-MAX_TEXT = 4000
 
 
 class CasesError(UserError):

@@ -18,14 +18,9 @@ def _pos(container: object, key: str | int) -> tuple[int, int]:
 
 
 def fit_rules(b: Builder, data: Located, where: str) -> tuple[FitRule, ...]:
-    raw = b.seq(data, "fit", where)
     out: list[FitRule] = []
-    for i, entry in enumerate(raw):
-        fwhere = f"{where}.fit[{i}]"
-        f = b.mapping(entry, fwhere, _pos(raw, i))
-        if f is None:
-            continue
-        b.keys(f, ("item", "message", "factor", "no", "unknown"), fwhere)
+    fit_keys = ("item", "message", "factor", "no", "unknown")
+    for fwhere, f in b.entries(b.seq(data, "fit", where), f"{where}.fit", fit_keys):
         item = f.get("item")
         if not isinstance(item, str) or not item:
             b.required(f, "item", fwhere, "item: fit_ocr_form")
@@ -37,14 +32,9 @@ def fit_rules(b: Builder, data: Located, where: str) -> tuple[FitRule, ...]:
     return tuple(out)
 
 def gates(b: Builder, data: Located, where: str) -> tuple[Gate, ...]:
-    raw = b.seq(data, "gates", where)
     out: list[Gate] = []
-    for i, entry in enumerate(raw):
-        gwhere = f"{where}.gates[{i}]"
-        g = b.mapping(entry, gwhere, _pos(raw, i))
-        if g is None:
-            continue
-        b.keys(g, ("when", "message", "excludes_quick_win"), gwhere)
+    gate_keys = ("when", "message", "excludes_quick_win")
+    for gwhere, g in b.entries(b.seq(data, "gates", where), f"{where}.gates", gate_keys):
         when = b.expr(g, "when", gwhere, "measure")
         if when is None:
             b.required(g, "when", gwhere, "when: \"legal_basis = 'law'\"")

@@ -36,9 +36,21 @@ def _scalar(value: object) -> object:
     if isinstance(value, str):
         if "\n" in value:
             return LiteralScalarString(value)
-        if value.strip() != value or value in ("yes", "no", "on", "off", "true", "false", "null", "~"):
+        if value.strip() != value or _not_text_to_safe_loader(value):
             return DoubleQuotedScalarString(value)
     return value
+
+
+def _not_text_to_safe_loader(value: str) -> bool:
+    """Whether PyYAML's safe loader (YAML 1.1) would read ``value`` unquoted as something else than text.
+
+    ruamel writes YAML 1.2, where ``yes`` or ``2026-11-30`` are plain text; the safe loader would read a
+    yes/no or a date, so such texts are quoted.
+    """
+    import yaml
+
+    resolver: Any = yaml.resolver.Resolver()  # PyYAML's resolver is untyped
+    return bool(resolver.resolve(yaml.ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str")
 
 
 def _guide(doc: Any, measure_id: object) -> Any:
@@ -212,3 +224,32 @@ def apply_edits(text: str, edits: Iterable[tuple[tuple[Segment, ...], object, bo
     out = io.StringIO()
     y.dump(doc, out)
     return out.getvalue(), version
+
+
+def edit_catalogue(text: str, edits: Iterable[tuple[tuple[object, ...], object]], path: str = "<string>") -> str:
+    """Apply ``(("case", (assessment_id, action_id)), field), value)`` edits to a case catalogue's YAML text.
+
+    Comments, order and quoting of the team's file are kept; ``None`` removes the field (an empty text).
+    A case that is not in the text is a :class:`QuestionnaireError` naming it.
+    """
+    y = _yaml()
+    doc = y.load(text)
+    cases = doc.get("cases") if isinstance(doc, Mapping) else None
+    problems = []
+    for where, value in edits:
+        key, field = where[0], where[1]
+        assessment_id, action_id = (str(k) for k in key[1]) if isinstance(key, tuple) else ("", "")
+        entry = next((c for c in cases or () if isinstance(c, MutableMapping)
+                      and str(c.get("assessment_id")) == assessment_id and str(c.get("action_id")) == action_id),
+                     None)
+        if entry is None or not isinstance(field, str):
+            problems.append(Problem("X118", {"detail": f"cases {assessment_id} / {action_id}"}, path))
+        elif value is None:
+            entry.pop(field, None)
+        else:
+            entry[field] = _scalar(value)
+    if problems:
+        raise QuestionnaireError(problems)
+    out = io.StringIO()
+    y.dump(doc, out)
+    return out.getvalue()

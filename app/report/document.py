@@ -20,7 +20,7 @@ from app.report.flowables import numbered_canvas
 from app.report.fonts import register_fonts
 from app.report.markup import plain
 from app.report.strings import text
-from app.report.styles import MARGINS_MM, PAGE_SIZE
+from app.report.styles import a4_document
 
 Section = Callable[[PlanContext], list[Flowable]]
 
@@ -31,7 +31,6 @@ SECTIONS: tuple[Section, ...] = (
     sections_back.action_table, spread_sections.case_references, sections_back.proposals, sections_back.assumptions,
     sections_back.sign_off, spread_sections.guidance_appendix,
 )
-PDF_LANG = {"ja": "ja-JP", "en": "en"}
 
 
 class _PageRecorder(SimpleDocTemplate):  # type: ignore[misc]  # reportlab ships no type hints
@@ -70,15 +69,10 @@ def render_plan(q: Questionnaire, a: Assessment, result: AssessmentResult, lang:
     buf = io.BytesIO()
     dept = ctx.department
     title = text("doc_title", lang) + (f" — {dept}" if dept else "")
-    mm_pt = 72 / 25.4
-    doc = _PageRecorder(
-        buf, pagesize=PAGE_SIZE, leftMargin=MARGINS_MM["left"] * mm_pt, rightMargin=MARGINS_MM["right"] * mm_pt,
-        topMargin=MARGINS_MM["top"] * mm_pt, bottomMargin=MARGINS_MM["bottom"] * mm_pt,
-        title=plain(title), author=plain(dept), subject=text("doc_subject", lang),
-        creator=text("creator", lang, version=__version__), producer=text("creator", lang, version=__version__),
-        keywords=f"{q.id} {q.version}", lang=PDF_LANG[lang], invariant=1 if fixed_date else 0,
-        displayDocTitle=1, initialFontName=font, initialFontSize=9,
-    )
+    creator = text("creator", lang, version=__version__)
+    doc = a4_document(buf, font=font, lang=lang, title=plain(title), subject=text("doc_subject", lang),
+                      creator=creator, fixed=fixed_date is not None, cls=_PageRecorder, author=plain(dept),
+                      keywords=f"{q.id} {q.version}")
     footer = dept + (f"　{text('doc_title', lang)}" if dept else text("doc_title", lang))
 
     def page_label(page: int, total: int) -> str:

@@ -18,7 +18,6 @@ from reportlab.platypus import (
     Flowable,
     KeepInFrame,
     PageBreak,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -32,7 +31,7 @@ from app.report.fonts import register_fonts
 from app.report.formats import date_text, fixed
 from app.report.markup import para
 from app.report.spread_strings import stext
-from app.report.styles import COLOURS, MARGINS_MM, PAGE_SIZE, frame, paragraph_styles
+from app.report.styles import COLOURS, a4_document, frame, paragraph_styles
 
 STORIES_PER_PAGE = 2
 FIRST_STORY_PAGE = 3  # cover, contents, then the stories
@@ -135,14 +134,8 @@ def render_newsletter(cases: Sequence[Case], *, title: str, issue: int | None = 
     font = register_fonts()
     day = fixed_date or dt.date.today()
     buf = io.BytesIO()
-    mm_pt = 72 / 25.4
-    creator = f"Kaizen Self-Check {__version__}"
-    doc = SimpleDocTemplate(
-        buf, pagesize=PAGE_SIZE, leftMargin=MARGINS_MM["left"] * mm_pt, rightMargin=MARGINS_MM["right"] * mm_pt,
-        topMargin=MARGINS_MM["top"] * mm_pt, bottomMargin=MARGINS_MM["bottom"] * mm_pt, title=title,
-        subject=stext("nl_kicker", lang), creator=creator, producer=creator, lang="en" if lang == "en" else "ja-JP",
-        invariant=1 if fixed_date else 0, displayDocTitle=1, initialFontName=font, initialFontSize=9,
-    )
+    doc = a4_document(buf, font=font, lang=lang, title=title, subject=stext("nl_kicker", lang),
+                      creator=f"Kaizen Self-Check {__version__}", fixed=fixed_date is not None)
     footer = title + (f"　{stext('nl_issue', lang, issue=issue)}" if issue is not None else "")
     doc.build(build_newsletter(cases, title=title, issue=issue, day=day, lang=lang, font=font),
               canvasmaker=numbered_canvas(font, footer, lambda page, total: f"{page} / {total}"))

@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepInFrame, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table, TableStyle
 
 from app import __version__
 from app.domain.assessment import Action, Assessment
@@ -23,12 +23,11 @@ from app.report.followup_strings import text
 from app.report.fonts import register_fonts
 from app.report.formats import date_text, number
 from app.report.markup import escape, para, plain, trusted
-from app.report.styles import COLOURS, MARGINS_MM, PAGE_SIZE, SIZES, frame, paragraph_styles
+from app.report.styles import COLOURS, MARGINS_MM, PAGE_SIZE, SIZES, a4_document, frame, paragraph_styles
 
 BEFORE_AFTER_MIN_MM = 42  # room for three or four lines each side, so short texts still look like a sheet
 PHOTO_BOX_MM = 48  # an empty frame to paste a photo or the new form into before printing the newsletter
 MAX_TEXT = 420  # characters per free-text block: enough for a newsletter paragraph, still one page
-PDF_LANG = {"ja": "ja-JP", "en": "en"}
 
 
 def _or_blank(value: str, lang: str) -> str:
@@ -185,16 +184,11 @@ def render_story(q: Questionnaire, a: Assessment, result: AssessmentResult, acti
     font = register_fonts()
     day = fixed_date or dt.date.today()
     buf = io.BytesIO()
-    mm_pt = 72 / 25.4
     dept = str(a.info.get(q.scoring.department_item) or "")
-    creator = f"Kaizen Self-Check {__version__}"
-    doc = SimpleDocTemplate(
-        buf, pagesize=PAGE_SIZE, leftMargin=MARGINS_MM["left"] * mm_pt, rightMargin=MARGINS_MM["right"] * mm_pt,
-        topMargin=MARGINS_MM["top"] * mm_pt, bottomMargin=MARGINS_MM["bottom"] * mm_pt,
-        title=plain(text("story_kicker", lang) + (f" — {dept}" if dept else "")), author=plain(dept),
-        subject=text("story_subject", lang), creator=creator, producer=creator, lang=PDF_LANG[lang],
-        invariant=1 if fixed_date else 0, displayDocTitle=1, initialFontName=font, initialFontSize=9,
-    )
+    title = plain(text("story_kicker", lang) + (f" — {dept}" if dept else ""))
+    doc = a4_document(buf, font=font, lang=lang, title=title,
+                      subject=text("story_subject", lang), creator=f"Kaizen Self-Check {__version__}",
+                      fixed=fixed_date is not None, author=plain(dept))
     f = frame()
     body = KeepInFrame(f.width, f.height - 2, build_story(q, a, result, action, lang=lang, font=font), mode="shrink")
     footer = text("story_footer", lang, date=date_text(day, q.date_style(lang)))

@@ -150,3 +150,21 @@ def table_commands(font: str, header_rows: int = 1, zebra: bool = True, grid: bo
 def widths(shares: dict[str, float], total: float) -> list[float]:
     """Column widths in points from shares of ``total``."""
     return [total * s for s in shares.values()]
+
+
+def a4_document(buf: Any, *, font: str, lang: str, title: str, subject: str, creator: str, fixed: bool,
+                cls: Any = None, **metadata: str) -> Any:
+    """A4 document with the house margins and PDF metadata, for every PDF the app writes.
+
+    ``fixed`` turns on reportlab's invariant mode (reproducible bytes); ``metadata`` adds author or keywords;
+    ``cls`` is a ``SimpleDocTemplate`` subclass for documents that record where their headings land.
+    """
+    from reportlab.platypus import SimpleDocTemplate
+
+    mm_pt = 72 / 25.4
+    return (cls or SimpleDocTemplate)(
+        buf, pagesize=PAGE_SIZE, leftMargin=MARGINS_MM["left"] * mm_pt, rightMargin=MARGINS_MM["right"] * mm_pt,
+        topMargin=MARGINS_MM["top"] * mm_pt, bottomMargin=MARGINS_MM["bottom"] * mm_pt, title=title,
+        subject=subject, creator=creator, producer=creator, lang="en" if lang == "en" else "ja-JP",
+        invariant=1 if fixed else 0, displayDocTitle=1, initialFontName=font, initialFontSize=9, **metadata,
+    )

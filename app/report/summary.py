@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app import __version__
 from app.domain.aggregate import DepartmentRow, DepartmentTotal, ProposalGroup, WardSummary
@@ -24,11 +24,10 @@ from app.report.followup_strings import text
 from app.report.fonts import register_fonts
 from app.report.formats import date_text, fixed, number
 from app.report.markup import para, plain
-from app.report.styles import COLOURS, MARGINS_MM, PAGE_SIZE, frame, paragraph_styles, table_commands
+from app.report.styles import COLOURS, a4_document, frame, paragraph_styles, table_commands
 from app.report.summary_chart import summary_chart
 from app.report.summary_extras import calibration_section, procurement_section
 
-PDF_LANG = {"ja": "ja-JP", "en": "en"}
 MAX_GROUPS = 12  # the strongest evidence first; the XLSX export carries every group
 MAX_GROUP_ROWS = 20  # proposals printed per group; the XLSX export carries every one
 
@@ -230,15 +229,8 @@ def render_summary(s: WardSummary, *, lang: str = "ja", fixed_date: dt.date | No
     font = register_fonts()
     day = fixed_date or dt.date.today()
     buf = io.BytesIO()
-    mm_pt = 72 / 25.4
-    creator = f"Kaizen Self-Check {__version__}"
-    doc = SimpleDocTemplate(
-        buf, pagesize=PAGE_SIZE, leftMargin=MARGINS_MM["left"] * mm_pt, rightMargin=MARGINS_MM["right"] * mm_pt,
-        topMargin=MARGINS_MM["top"] * mm_pt, bottomMargin=MARGINS_MM["bottom"] * mm_pt,
-        title=text("sum_title", lang), subject=text("sum_subject", lang), creator=creator, producer=creator,
-        lang=PDF_LANG[lang], invariant=1 if fixed_date else 0, displayDocTitle=1, initialFontName=font,
-        initialFontSize=9,
-    )
+    doc = a4_document(buf, font=font, lang=lang, title=text("sum_title", lang), subject=text("sum_subject", lang),
+                      creator=f"Kaizen Self-Check {__version__}", fixed=fixed_date is not None)
     doc.build(build_summary(s, lang, day, font),
               canvasmaker=numbered_canvas(font, text("sum_title", lang),
                                           lambda page, total: text("page", lang, page=page, total=total)))

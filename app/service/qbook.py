@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from app import resources
-from app.domain.errors import Problem, QuestionnaireError
+from app.domain.errors import Problem, QuestionnaireError, UserError
 from app.domain.questionnaire import Questionnaire
+from app.exchange import qbook_spec
 from app.loading.loader import SETTING_RANGES, convert, load_questionnaire
 from app.service.core import get_questionnaire
 from app.storage.atomic import atomic_write
@@ -25,7 +26,9 @@ class ImportedQuestionnaire:
     path: Path
     questionnaire: Questionnaire
     base_version: str
-    changes: int
+    changes: int  # cells changed, the 事例 sheet's included
+    cases_path: Path | None = None  # the edited case catalogue written beside it (--cases-output)
+    case_changes: int = 0
 
 
 def resolve_base(base: str | Path) -> Questionnaire:
@@ -43,13 +46,59 @@ def questionnaire_book(q: Questionnaire, today: dt.date | None = None) -> bytes:
     return workbook_bytes(q, SETTING_RANGES, today)
 
 
-def export_questionnaire(base: str | Path, out: Path, today: dt.date | None = None) -> Path:
-    """Write the workbook of questionnaire ``base`` (an id or a YAML path) to ``out`` (.xlsx) atomically."""
+def export_questionnaire(base: str | Path, out: Path, today: dt.date | None = None, cases: Path | None = None
+                         ) -> Path:
+    """Write the workbook of questionnaire ``base`` (an id or a YAML path) to ``out`` (.xlsx) atomically.
+
+    The 事例 sheet shows ``cases`` (a catalogue file) or, without it, the catalogue of the pack the
+    questionnaire was installed from; there is no such sheet when there is neither.
+    """
+    from app.exchange.qbook_write import workbook_bytes
+
     q = resolve_base(base)
     out = Path(out)
-    check_output(out, "xlsx", [Path(q.source)] if q.source else [])
-    atomic_write(out, questionnaire_book(q, today), backup=False)
+    catalogue = Path(cases) if cases is not None else catalogue_of(q)
+    check_output(out, "xlsx", [p for p in (Path(q.source) if q.source else None, catalogue) if p is not None])
+    book = case_book(catalogue, q) if catalogue is not None else None
+    atomic_write(out, workbook_bytes(q, SETTING_RANGES, today, book), backup=False)
     return out
+
+
+def catalogue_of(q: Questionnaire) -> Path | None:
+    """The case catalogue that travels with ``q``: its installed pack's ``cases.yaml`` (None for any other)."""
+    try:
+        source = Path(q.source).resolve()
+        root = resources.user_packs_dir().resolve()
+    except (OSError, ValueError):
+        return None
+    if root not in source.parents:
+        return None
+    found = root / source.relative_to(root).parts[0] / "cases.yaml"
+    return found if found.is_file() else None
+
+
+def case_book(path: Path, q: Questionnaire | None = None) -> Any:
+    """A catalogue file as the 事例 sheet shows it (:class:`app.exchange.qbook_cases.CaseBook`), fully checked;
+    pain points are named as ``q`` labels them."""
+    from app.exchange.qbook_cases import CaseBook, check_code
+    from app.loading.cases_file import loads
+
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(Problem("S001", {"path": str(path)}, str(path))) from None
+    except OSError as exc:
+        raise UserError(Problem("S006", {"path": str(path), "detail": exc.strerror or type(exc).__name__},
+                                str(path))) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(Problem("Q004", {"detail": "not UTF-8"}, str(path))) from None
+    labels: dict[str, str] = {}
+    if q is not None and q.has_item(q.scoring.pain_points_item):
+        labels = {str(c.value): c.label.ja for c in q.item(q.scoring.pain_points_item).choices}
+    return CaseBook(str(path.resolve()), check_code(raw), tuple(loads(text, str(path))), labels)
 
 
 def write_template(q: Questionnaire, out: Path, lang: str = "ja") -> Path:
@@ -64,7 +113,7 @@ def write_template(q: Questionnaire, out: Path, lang: str = "ja") -> Path:
 
 def book_questionnaire_id(book: Path) -> str:
     """The questionnaire id a workbook names on its 説明 sheet ("" when it names none)."""
-    from app.exchange.qbook_read import workbook_id
+    from app.exchange.qbook_open import workbook_id
 
     return workbook_id(Path(book))
 
@@ -93,21 +142,59 @@ def new_text(base: Questionnaire, edits: list[tuple[tuple[object, ...], object, 
     return new
 
 
-def import_questionnaire(book: Path, out: Path, base: str | Path | None = None) -> ImportedQuestionnaire:
+def import_questionnaire(book: Path, out: Path, base: str | Path | None = None, *, cases: Path | None = None,
+                         cases_output: Path | None = None) -> ImportedQuestionnaire:
     """Apply a workbook's changes to ``base`` (default: the questionnaire the workbook names) and write ``out``.
 
     Every problem of the workbook is raised at once (cells as ``sheet!cell``); nothing is written then.
-    The result is read back by the safe loader before the atomic write.
+    The result is read back by the safe loader before the atomic write. A workbook with a 事例 sheet is read
+    against its catalogue (``cases``, else the file its 説明 sheet names, else the pack's); the edited
+    catalogue goes to ``cases_output`` (X124 when the sheet changed and none is given), never over the original.
     """
+    from app.exchange.qbook_cases import is_case_edit
+    from app.exchange.qbook_open import workbook_catalogue
     from app.exchange.qbook_read import read_edits
+    from app.storage.outputs import check_distinct
 
     book, out = Path(book), Path(out)
     q = resolve_base(base) if base is not None else _named_base(book)
-    check_output(out, "yaml", [book, Path(q.source)])
-    edits = read_edits(book, q, SETTING_RANGES)
-    text = new_text(q, [(e.path, e.value, e.add) for e in edits])
+    named = workbook_catalogue(book)
+    source: Path | None = None
+    if named:
+        source = Path(cases) if cases is not None else Path(named) if Path(named).is_file() else catalogue_of(q)
+    inputs = [p for p in (book, Path(q.source), source) if p is not None]
+    check_output(out, "yaml", inputs)
+    if cases_output is not None:
+        check_output(Path(cases_output), "yaml", inputs)
+        check_distinct([out, Path(cases_output)])
+    catalogue = case_book(source, q) if source is not None else None
+    edits = read_edits(book, q, SETTING_RANGES, catalogue)
+    own = [e for e in edits if not is_case_edit(e.path)]
+    case_edits = [e for e in edits if is_case_edit(e.path)]
+    if case_edits and cases_output is None:
+        from app.exchange.qbook_cases import SHEET
+
+        raise UserError(Problem("X124", {"cell": f"{SHEET}!A1", "count": len(case_edits)}, str(book)))
+    text = new_text(q, [(e.path, e.value, e.add) for e in own])
+    cases_text = new_catalogue(catalogue, case_edits) if catalogue is not None and cases_output else None
     atomic_write(out, text.encode("utf-8"), backup=True)
-    return ImportedQuestionnaire(out, convert(text, str(out)), q.version, len(edits))
+    if cases_text is not None and cases_output is not None:
+        atomic_write(Path(cases_output), cases_text.encode("utf-8"), backup=True)
+    return ImportedQuestionnaire(out, convert(text, str(out)), q.version, len(edits),
+                                 Path(cases_output) if cases_text is not None and cases_output else None,
+                                 len(case_edits))
+
+
+def new_catalogue(catalogue: Any, edits: list[Any]) -> str:
+    """The catalogue's own file with the 事例 sheet's ``edits`` applied, checked by the catalogue's reader."""
+    from app.loading.cases_file import loads
+    from app.loading.yaml_edit import edit_catalogue
+
+    path = Path(catalogue.path)
+    text = path.read_text(encoding="utf-8-sig")
+    new = edit_catalogue(text, [(e.path, e.value) for e in edits], str(path)) if edits else text
+    loads(new, str(path))
+    return new
 
 
 def _named_base(book: Path) -> Questionnaire:
@@ -169,15 +256,16 @@ def added_measure(fields: dict[str, object]) -> Any:
     return Edit(("measures",), dict(fields), "window", add=True)
 
 
-CONTACT_SETTING = "central_team_contact"
-CONTACT_LABEL = {"ja": "業務改善担当の連絡先（内線・メール）", "en": "How to reach the improvement team"}
+CONTACT_SETTING = qbook_spec.CONTACT_SETTING
+CONTACT_LABEL = qbook_spec.CONTACT_LABEL
 
 
-def added_contact(text: str) -> Any:
-    """The edit that adds ``settings.central_team_contact`` to a questionnaire that has none yet."""
-    from app.exchange.qbook_read import Edit
+def added_contact(text: str, english: str = "") -> Any:
+    """The edit that adds ``settings.central_team_contact`` (``text``, and ``english`` when given) to a
+    questionnaire that has none yet."""
+    from app.exchange.qbook_read import added_setting
 
-    return Edit(("settings", CONTACT_SETTING), {"text": {"ja": text}, "label": dict(CONTACT_LABEL)}, "window")
+    return added_setting(CONTACT_SETTING, text, english, "window")
 
 
 def next_version(version: str) -> str:
