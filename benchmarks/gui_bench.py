@@ -77,10 +77,13 @@ class Places:
         return Path(tempfile.mkdtemp(dir=self.base))
 
 
-def start_time(code: str, env: dict[str, str]) -> float:
-    """Seconds from launching a fresh interpreter until it reports its window ready (its exit not counted)."""
+def start_time(code: str, env: dict[str, str], checkout: Path = ROOT) -> float:
+    """Seconds from launching a fresh interpreter until it reports its window ready (its exit not counted).
+
+    ``checkout`` is the folder whose ``app`` is started (``python -c`` puts its working folder first on the path).
+    """
     t0 = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+    child = subprocess.Popen([sys.executable, "-c", code], cwd=checkout, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
     assert child.stdout is not None
     line = child.stdout.readline()
@@ -129,7 +132,8 @@ def step_switching() -> dict[str, object]:
             root.update_idletasks()  # shown: laid out and drawn
             elapsed = time.perf_counter() - t0
             root.update()
-            while wiz.pages[i].building():  # rows or cards below the fold, built after the page is shown
+            # rows or cards below the fold, built after the page is shown (getattr: older checkouts, for a baseline)
+            while getattr(wiz.pages[i], "building", lambda: False)():
                 time.sleep(0.001)
                 root.update()
             done = time.perf_counter() - t0
@@ -155,6 +159,7 @@ def step_switching() -> dict[str, object]:
 
 def steps_in_child(env: dict[str, str]) -> dict[str, object]:
     """:func:`step_switching` in a fresh interpreter with ``env`` (its bytecode mode)."""
+    env = dict(env, PYTHONPATH=str(ROOT))  # this checkout's app, not whichever one is installed
     out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--steps-child"], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=True, timeout=600)
     result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
@@ -176,6 +181,9 @@ def main() -> None:
     parser.add_argument("--step-runs", type=int, default=3, help="processes per step-switching mode (default 3)")
     parser.add_argument("--modes", default=",".join(MODES), help="compiled,source (default both)")
     parser.add_argument("--skip-steps", action="store_true", help="start-up only")
+    parser.add_argument("--skip-startup", action="store_true", help="step switching only")
+    parser.add_argument("--baseline", type=Path, help="another checkout (say, of the commit before a change) whose "
+                        "start-up is measured in the same runs, interleaved, as a before/after row")
     parser.add_argument("--steps-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.steps_child:
@@ -186,26 +194,48 @@ def main() -> None:
     print(f"load average at the start: {load()}")
     start_time(APP, places.env("compiled"))  # writes the bytecode of the compiled mode and fills the warm cache
     start_time(BARE, places.env("compiled"))
-    print(f"\nstart-up to an interactive window, median of {args.runs} fresh processes each (ms):\n")
-    print("| bytecode | bare customtkinter window | app: Home ready | ratio | app, empty questionnaire cache | ratio |")
-    print("|---|---:|---:|---:|---:|---:|")
+    if not args.skip_startup:
+        startup(places, modes, args.runs, args.baseline)
+    if args.skip_steps:
+        return
+    steps(places, modes, args.step_runs)
+    print(f"\nload average at the end: {load()}")
+
+
+def startup(places: Places, modes: list[str], runs: int, baseline: Path | None = None) -> None:
+    """The start-up table."""
+    if baseline is not None:
+        start_time(APP, places.env("compiled"), baseline.resolve())  # its bytecode, written once
+    print(f"\nstart-up to an interactive window, median of {runs} fresh processes each (ms):\n")
+    extra = f" baseline app ({baseline.name}) | ratio |" if baseline else ""
+    print(f"| bytecode | bare customtkinter window | app: Home ready | ratio | app, empty questionnaire cache | "
+          f"ratio |{extra}")
+    print("|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if baseline else ""))
     for mode in modes:
-        bare, app, cold = [], [], []
-        for _ in range(args.runs):
+        bare, app, cold, base = [], [], [], []
+        for _ in range(runs):
             bare.append(start_time(BARE, places.env(mode)))
             app.append(start_time(APP, places.env(mode)))
             cold.append(start_time(APP, places.env(mode, places.fresh_cache())))
+            if baseline is not None:
+                base.append(start_time(APP, places.env(mode), baseline.resolve()))
         b, w, c = (statistics.median(x) * 1000 for x in (bare, app, cold))
-        print(f"| {mode} | {b:.0f} | {w:.0f} | {w / b:.2f}× | {c:.0f} | {c / b:.2f}× |")
+        row = f"| {mode} | {b:.0f} | {w:.0f} | {w / b:.2f}× | {c:.0f} | {c / b:.2f}× |"
+        if base:
+            before = statistics.median(base) * 1000
+            row += f" {before:.0f} | {before / b:.2f}× |"
+        print(row)
     print(f"\nload average after the start-up runs: {load()}")
-    if args.skip_steps:
-        return
+
+
+def steps(places: Places, modes: list[str], step_runs: int) -> None:
+    """The step-switching tables."""
     for mode in modes:
-        runs = [steps_in_child(places.env(mode)) for _ in range(args.step_runs)]
+        runs = [steps_in_child(places.env(mode)) for _ in range(step_runs)]
         firsts: list[dict[str, float]] = [r["first"] for r in runs]  # type: ignore[misc]
         completes: list[dict[str, float]] = [r["complete"] for r in runs]  # type: ignore[misc]
         agains: list[dict[str, float]] = [r["again"] for r in runs]  # type: ignore[misc]
-        print(f"\nstep switch with 200 tasks, bytecode {mode}, median of {args.step_runs} processes (ms):\n")
+        print(f"\nstep switch with 200 tasks, bytecode {mode}, median of {step_runs} processes (ms):\n")
         print("| step | first visit: shown | first visit: complete | later visits (median) |\n|---|---:|---:|---:|")
         for step in firsts[0]:
             f = statistics.median(r[step] for r in firsts)
@@ -214,7 +244,6 @@ def main() -> None:
             print(f"| {step} | {f:.0f} | {c:.0f} | {g:.0f} |")
         raise_ms = statistics.median(float(r["raise"]) for r in runs)  # type: ignore[arg-type]
         print(f"| bare: raise a customtkinter frame | – | – | {raise_ms:.1f} |")
-    print(f"\nload average at the end: {load()}")
 
 
 if __name__ == "__main__":

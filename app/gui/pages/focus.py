@@ -29,6 +29,7 @@ class FocusPage(StepPage):
     def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.ids: list[str] = []
+        self._loaded: list[list[Any]] = []  # the rows last loaded into the sheet
         self.body.columnconfigure((0, 1), weight=1, uniform="focus")
         self.body.rowconfigure(1, weight=1)
         bar = FlatFrame(self.body, fg_color="transparent")
@@ -71,12 +72,16 @@ class FocusPage(StepPage):
         self.ids = [t.task_id for t in tasks]
         data: list[list[Any]] = [[t.focus, t.rank, t.name or "—", hours(t.annual_hours), percent(t.cumulative_share)]
                                  for t in tasks]
-        self.sheet.set_sheet_data(data, reset_col_positions=False, redraw=False)
-        self.sheet.checkbox(self.sheet.span("A", header=False), edit_data=False, check_function=self._clicked,
-                            redraw=False)
-        self.sheet.readonly(self.sheet.span("B:E", header=False))
-        self.sheet.align(self.sheet.span("B", header=False), align="e", redraw=False)
-        self.sheet.align(self.sheet.span("D:E", header=False), align="e", redraw=False)
+        # the list is loaded again only when what it shows changed (a tick, the inventory): 200 rows of
+        # checkboxes and alignments were set on every visit
+        if data != self._loaded or data != self.sheet.get_sheet_data():
+            self.sheet.set_sheet_data(data, reset_col_positions=False, redraw=False)
+            self.sheet.checkbox(self.sheet.span("A", header=False), edit_data=False, check_function=self._clicked,
+                                redraw=False)
+            self.sheet.readonly(self.sheet.span("B:E", header=False))
+            self.sheet.align(self.sheet.span("B", header=False), align="e", redraw=False)
+            self.sheet.align(self.sheet.span("D:E", header=False), align="e", redraw=False)
+            self._loaded = [list(row) for row in data]
         self._widths()
         self.sheet.redraw()
         self.message.configure(text="")
