@@ -157,10 +157,10 @@ def step_switching() -> dict[str, object]:
             "raise": statistics.median(times)}
 
 
-def steps_in_child(env: dict[str, str]) -> dict[str, object]:
-    """:func:`step_switching` in a fresh interpreter with ``env`` (its bytecode mode)."""
-    env = dict(env, PYTHONPATH=str(ROOT))  # this checkout's app, not whichever one is installed
-    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--steps-child"], cwd=ROOT, env=env,
+def steps_in_child(env: dict[str, str], checkout: Path = ROOT) -> dict[str, object]:
+    """:func:`step_switching` in a fresh interpreter with ``env`` (its bytecode mode), on ``checkout``'s app."""
+    env = dict(env, PYTHONPATH=str(checkout))  # that checkout's app, not whichever one is installed
+    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--steps-child"], cwd=checkout, env=env,
                          capture_output=True, text=True, check=True, timeout=600)
     result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
@@ -198,7 +198,7 @@ def main() -> None:
         startup(places, modes, args.runs, args.baseline)
     if args.skip_steps:
         return
-    steps(places, modes, args.step_runs)
+    steps(places, modes, args.step_runs, args.baseline)
     print(f"\nload average at the end: {load()}")
 
 
@@ -228,20 +228,32 @@ def startup(places: Places, modes: list[str], runs: int, baseline: Path | None =
     print(f"\nload average after the start-up runs: {load()}")
 
 
-def steps(places: Places, modes: list[str], step_runs: int) -> None:
-    """The step-switching tables."""
+def steps(places: Places, modes: list[str], step_runs: int, baseline: Path | None = None) -> None:
+    """The step-switching tables (with the baseline checkout's runs interleaved when given)."""
     for mode in modes:
-        runs = [steps_in_child(places.env(mode)) for _ in range(step_runs)]
+        runs, base = [], []
+        for _ in range(step_runs):
+            runs.append(steps_in_child(places.env(mode)))
+            if baseline is not None:
+                base.append(steps_in_child(places.env(mode), baseline.resolve()))
         firsts: list[dict[str, float]] = [r["first"] for r in runs]  # type: ignore[misc]
         completes: list[dict[str, float]] = [r["complete"] for r in runs]  # type: ignore[misc]
         agains: list[dict[str, float]] = [r["again"] for r in runs]  # type: ignore[misc]
         print(f"\nstep switch with 200 tasks, bytecode {mode}, median of {step_runs} processes (ms):\n")
-        print("| step | first visit: shown | first visit: complete | later visits (median) |\n|---|---:|---:|---:|")
+        head = "| step | first visit: shown | first visit: complete | later visits (median) |"
+        if base:
+            head += f" baseline ({baseline.name if baseline else ''}): first visit | baseline: later visits |"
+        print(head + "\n|---|---:|---:|---:|" + ("---:|---:|" if base else ""))
         for step in firsts[0]:
             f = statistics.median(r[step] for r in firsts)
             c = statistics.median(r[step] for r in completes)
             g = statistics.median(r[step] for r in agains)
-            print(f"| {step} | {f:.0f} | {c:.0f} | {g:.0f} |")
+            row = f"| {step} | {f:.0f} | {c:.0f} | {g:.0f} |"
+            if base:
+                bf = statistics.median(r["first"][step] for r in base)  # type: ignore[index]
+                bg = statistics.median(r["again"][step] for r in base)  # type: ignore[index]
+                row += f" {bf:.0f} | {bg:.0f} |"
+            print(row)
         raise_ms = statistics.median(float(r["raise"]) for r in runs)  # type: ignore[arg-type]
         print(f"| bare: raise a customtkinter frame | – | – | {raise_ms:.1f} |")
 
