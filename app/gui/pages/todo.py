@@ -61,14 +61,19 @@ class TodoList(ctk.CTkFrame):
         self.title.grid(row=0, column=0, columnspan=2, sticky="w", padx=16, pady=(8, 2))
         self.items: list[Todo] = []
         self._rows: list[ctk.CTkBaseClass] = []
+        self._shown: tuple[str, list[Todo]] | None = None  # the language and items the rows show
 
     def refresh(self) -> None:
-        """Re-read the model."""
+        """Re-read the model (the rows are made again only when the list changed)."""
         lang = self.wiz.lang
+        items = unfinished(self.wiz)
+        if self._shown is not None and self._shown == (lang, items):
+            return
+        self._shown = (lang, items)
         for widget in self._rows:
             widget.destroy()
         self._rows = []
-        self.items = unfinished(self.wiz)
+        self.items = items
         if not self.items:
             self.title.configure(text=ui("todo_none", lang), text_color=style.DONE)
             return
