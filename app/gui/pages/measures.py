@@ -242,6 +242,9 @@ class MeasuresPage(PerTaskPage):
 
     def _build_next(self) -> None:
         self._pending_job = None
+        if not self.winfo_exists():
+            self._pending.clear()
+            return
         if self._pending:
             self._place(*self._pending.pop(0))
         if self._pending:
@@ -263,6 +266,14 @@ class MeasuresPage(PerTaskPage):
     def building(self) -> bool:
         """Whether cards are still being built after the page was shown."""
         return bool(self._pending)
+
+    def forget_document(self) -> None:
+        self._cancel_pending()  # the cards were planned for the previous document's task
+        super().forget_document()
+
+    def destroy(self) -> None:
+        self._cancel_pending()  # no card is built into a page that is gone
+        super().destroy()
 
     def schedule_status(self) -> None:
         """Rescore a moment after the last answer, then update the cards' scores and the confirmation."""
@@ -289,4 +300,7 @@ class MeasuresPage(PerTaskPage):
         return bool(mine) and all(m.complete for m in mine)
 
     def leave(self, forward: bool) -> bool:
-        return not forward or self.validate() == 0
+        if not forward:
+            self._cancel_pending()  # cards not built yet are planned again on the next visit (refresh)
+            return True
+        return self.validate() == 0  # builds the cards still waiting: every ticked card is checked
