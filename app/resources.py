@@ -140,6 +140,16 @@ def user_log_dir() -> Path:
     return _outside_program(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
 
 
+def user_cache_dir() -> Path:
+    """The per-user cache folder: only data the program can rebuild (deleting it loses nothing)."""
+    return _outside_program(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)))
+
+
+def questionnaire_cache_dir() -> Path:
+    """Parsed questionnaires (``questionnaires`` inside :func:`user_cache_dir`, see :mod:`app.loading.parse_cache`)."""
+    return user_cache_dir() / "questionnaires"
+
+
 def user_cases_dir() -> Path:
     """The installed case catalogues (``cases`` inside :func:`user_data_dir`; a pack installs its own there)."""
     return user_data_dir() / "cases"

@@ -1,13 +1,27 @@
 """GUI timings: start-up to an interactive Home window and step switching with 200 tasks, next to a bare window.
 
-Run under a display (``xvfb-run -s "-screen 0 1366x768x24" uv run python benchmarks/gui_bench.py``).
-Start-up is measured in fresh processes (cold imports, as a user starts the program): from launching
-the interpreter until the window has been drawn and the event loop is idle. The bare baseline is a
-customtkinter window with one label, measured the same way in the same run.
+Run under a display (``DISPLAY=:N uv run python benchmarks/gui_bench.py``, or ``xvfb-run -s "-screen 0
+1366x768x24" …``). Start-up is measured in fresh processes, as a user starts the program: from launching
+the interpreter until the window has been drawn, the event loop is idle and (for the app) Home is mapped.
+The bare baseline is a customtkinter window with one label, measured the same way, interleaved with the
+app's runs so that the machine's load moves both alike.
+
+Two ways of finding the modules' bytecode are measured, each in its own private cache folder
+(``PYTHONPYCACHEPREFIX``), whatever the environment says:
+
+* **compiled** — bytecode written by a first run and used by every later one: what the packaged program
+  (which ships bytecode), an installed wheel and a source checkout without ``PYTHONDONTWRITEBYTECODE`` do;
+* **source** — ``PYTHONDONTWRITEBYTECODE=1`` and no bytecode: every module is compiled on every start
+  (this development environment sets that variable).
+
+The app's start-up is measured with its questionnaire cache filled by an earlier start (every start but the
+first after installing or editing a questionnaire) and, separately, with an empty cache folder.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -17,7 +31,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = 5
+MODES = ("compiled", "source")
 
 BARE = """
 import customtkinter as ctk
@@ -37,14 +51,45 @@ print("ready", flush=True)
 """
 
 
-def start_time(code: str) -> float:
-    """Seconds from launching a fresh interpreter until it reports its window ready."""
-    env = dict(os.environ, XDG_DATA_HOME=tempfile.mkdtemp(), XDG_CONFIG_HOME=tempfile.mkdtemp())
+class Places:
+    """The private folders of one benchmark run: bytecode per mode, user folders, a warm questionnaire cache."""
+
+    def __init__(self) -> None:
+        self.base = Path(tempfile.mkdtemp(prefix="kaizen-gui-bench-"))
+        self.warm_cache = self.base / "cache-warm"
+
+    def env(self, mode: str, cache: Path | None = None) -> dict[str, str]:
+        """The environment of a child: its bytecode folder for ``mode``, fresh data and config folders."""
+        env = dict(os.environ)
+        env["XDG_DATA_HOME"] = tempfile.mkdtemp(dir=self.base)
+        env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(dir=self.base)
+        env["XDG_CACHE_HOME"] = str(cache or self.warm_cache)
+        if mode == "compiled":
+            env["PYTHONPYCACHEPREFIX"] = str(self.base / "pyc")
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+        else:
+            env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(dir=self.base)  # empty: nothing to reuse
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+        return env
+
+    def fresh_cache(self) -> Path:
+        """An empty cache folder (the first start after installing)."""
+        return Path(tempfile.mkdtemp(dir=self.base))
+
+
+def start_time(code: str, env: dict[str, str], checkout: Path = ROOT) -> float:
+    """Seconds from launching a fresh interpreter until it reports its window ready (its exit not counted).
+
+    ``checkout`` is the folder whose ``app`` is started (``python -c`` puts its working folder first on the path).
+    """
     t0 = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                         check=True, timeout=120)
+    child = subprocess.Popen([sys.executable, "-c", code], cwd=checkout, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    line = child.stdout.readline()
     elapsed = time.perf_counter() - t0
-    assert "ready" in out.stdout, out.stderr
+    _, err = child.communicate(timeout=120)
+    assert line.strip() == "ready" and child.returncode == 0, err
     return elapsed
 
 
@@ -65,8 +110,9 @@ def many_tasks(n: int = 200):  # type: ignore[no-untyped-def]
     return opened.questionnaire, a
 
 
-def step_switching() -> tuple[dict[str, float], dict[str, float], float]:
-    """First visit (page built) and later visits (raised and refreshed) per step, and a bare tkraise."""
+def step_switching() -> dict[str, object]:
+    """First visit (page built and shown; and complete, when a page builds rows below the fold after it is
+    shown), later visits (raised and refreshed) per step, and a bare tkraise, in ms."""
     import customtkinter as ctk
 
     from app.gui.app import build, create_root
@@ -77,18 +123,25 @@ def step_switching() -> tuple[dict[str, float], dict[str, float], float]:
     wiz.set_assessment(a)
     root.update()
     first: dict[str, float] = {}
+    complete: dict[str, float] = {}
     again: dict[str, list[float]] = {}
     for rounds in range(3):
         for i, step in enumerate(q.steps):
             t0 = time.perf_counter()
             assert wiz.go(i)
-            root.update_idletasks()
+            root.update_idletasks()  # shown: laid out and drawn
             elapsed = time.perf_counter() - t0
             root.update()
+            # rows or cards below the fold, built after the page is shown (getattr: older checkouts, for a baseline)
+            while getattr(wiz.pages[i], "building", lambda: False)():
+                time.sleep(0.001)
+                root.update()
+            done = time.perf_counter() - t0
             if rounds == 0:
-                first[step.id] = elapsed
+                first[step.id] = elapsed * 1000
+                complete[step.id] = done * 1000
             else:
-                again.setdefault(step.id, []).append(elapsed)
+                again.setdefault(step.id, []).append(elapsed * 1000)
     # baseline: raising one of two plain customtkinter frames in the same root
     frames = [ctk.CTkFrame(root) for _ in range(2)]
     for f in frames:
@@ -98,23 +151,111 @@ def step_switching() -> tuple[dict[str, float], dict[str, float], float]:
         t0 = time.perf_counter()
         frames[n % 2].tkraise()
         root.update_idletasks()
-        times.append(time.perf_counter() - t0)
+        times.append((time.perf_counter() - t0) * 1000)
     root.destroy()
-    return first, {k: statistics.median(v) for k, v in again.items()}, statistics.median(times)
+    return {"first": first, "complete": complete, "again": {k: statistics.median(v) for k, v in again.items()},
+            "raise": statistics.median(times)}
+
+
+def steps_in_child(env: dict[str, str], checkout: Path = ROOT) -> dict[str, object]:
+    """:func:`step_switching` in a fresh interpreter with ``env`` (its bytecode mode), on ``checkout``'s app."""
+    env = dict(env, PYTHONPATH=str(checkout))  # that checkout's app, not whichever one is installed
+    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--steps-child"], cwd=checkout, env=env,
+                         capture_output=True, text=True, check=True, timeout=600)
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def load() -> str:
+    """The 1-minute load average (2 cores here)."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "unknown"
 
 
 def main() -> None:
-    """Print a Markdown table of the timings."""
-    bare = [start_time(BARE) for _ in range(RUNS)]
-    app = [start_time(APP) for _ in range(RUNS)]
-    print(f"start-up to an interactive window, median of {RUNS} fresh processes:")
-    print(f"| bare customtkinter window | {statistics.median(bare) * 1000:.0f} ms |")
-    print(f"| app: Home ready | {statistics.median(app) * 1000:.0f} ms |")
-    first, again, raise_ms = step_switching()
-    print("\nstep switch with 200 tasks (ms): | step | first visit (builds the page) | later visits (median) |")
-    for step, t in first.items():
-        print(f"| {step} | {t * 1000:.0f} | {again[step] * 1000:.0f} |")
-    print(f"| bare: raise a customtkinter frame | – | {raise_ms * 1000:.1f} |")
+    """Print Markdown tables of the timings."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="fresh processes per start-up row (default 7)")
+    parser.add_argument("--step-runs", type=int, default=3, help="processes per step-switching mode (default 3)")
+    parser.add_argument("--modes", default=",".join(MODES), help="compiled,source (default both)")
+    parser.add_argument("--skip-steps", action="store_true", help="start-up only")
+    parser.add_argument("--skip-startup", action="store_true", help="step switching only")
+    parser.add_argument("--baseline", type=Path, help="another checkout (say, of the commit before a change) whose "
+                        "start-up is measured in the same runs, interleaved, as a before/after row")
+    parser.add_argument("--steps-child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.steps_child:
+        print(json.dumps(step_switching()), flush=True)
+        return
+    modes = [m for m in args.modes.split(",") if m in MODES]
+    places = Places()
+    print(f"load average at the start: {load()}")
+    start_time(APP, places.env("compiled"))  # writes the bytecode of the compiled mode and fills the warm cache
+    start_time(BARE, places.env("compiled"))
+    if not args.skip_startup:
+        startup(places, modes, args.runs, args.baseline)
+    if args.skip_steps:
+        return
+    steps(places, modes, args.step_runs, args.baseline)
+    print(f"\nload average at the end: {load()}")
+
+
+def startup(places: Places, modes: list[str], runs: int, baseline: Path | None = None) -> None:
+    """The start-up table."""
+    if baseline is not None:
+        start_time(APP, places.env("compiled"), baseline.resolve())  # its bytecode, written once
+    print(f"\nstart-up to an interactive window, median of {runs} fresh processes each (ms):\n")
+    extra = f" baseline app ({baseline.name}) | ratio |" if baseline else ""
+    print(f"| bytecode | bare customtkinter window | app: Home ready | ratio | app, empty questionnaire cache | "
+          f"ratio |{extra}")
+    print("|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if baseline else ""))
+    for mode in modes:
+        bare, app, cold, base = [], [], [], []
+        for _ in range(runs):
+            bare.append(start_time(BARE, places.env(mode)))
+            app.append(start_time(APP, places.env(mode)))
+            cold.append(start_time(APP, places.env(mode, places.fresh_cache())))
+            if baseline is not None:
+                base.append(start_time(APP, places.env(mode), baseline.resolve()))
+        b, w, c = (statistics.median(x) * 1000 for x in (bare, app, cold))
+        row = f"| {mode} | {b:.0f} | {w:.0f} | {w / b:.2f}× | {c:.0f} | {c / b:.2f}× |"
+        if base:
+            before = statistics.median(base) * 1000
+            row += f" {before:.0f} | {before / b:.2f}× |"
+        print(row)
+    print(f"\nload average after the start-up runs: {load()}")
+
+
+def steps(places: Places, modes: list[str], step_runs: int, baseline: Path | None = None) -> None:
+    """The step-switching tables (with the baseline checkout's runs interleaved when given)."""
+    for mode in modes:
+        runs, base = [], []
+        for _ in range(step_runs):
+            runs.append(steps_in_child(places.env(mode)))
+            if baseline is not None:
+                base.append(steps_in_child(places.env(mode), baseline.resolve()))
+        firsts: list[dict[str, float]] = [r["first"] for r in runs]  # type: ignore[misc]
+        completes: list[dict[str, float]] = [r["complete"] for r in runs]  # type: ignore[misc]
+        agains: list[dict[str, float]] = [r["again"] for r in runs]  # type: ignore[misc]
+        print(f"\nstep switch with 200 tasks, bytecode {mode}, median of {step_runs} processes (ms):\n")
+        head = "| step | first visit: shown | first visit: complete | later visits (median) |"
+        if base:
+            head += f" baseline ({baseline.name if baseline else ''}): first visit | baseline: later visits |"
+        print(head + "\n|---|---:|---:|---:|" + ("---:|---:|" if base else ""))
+        for step in firsts[0]:
+            f = statistics.median(r[step] for r in firsts)
+            c = statistics.median(r[step] for r in completes)
+            g = statistics.median(r[step] for r in agains)
+            row = f"| {step} | {f:.0f} | {c:.0f} | {g:.0f} |"
+            if base:
+                bf = statistics.median(r["first"][step] for r in base)  # type: ignore[index]
+                bg = statistics.median(r["again"][step] for r in base)  # type: ignore[index]
+                row += f" {bf:.0f} | {bg:.0f} |"
+            print(row)
+        raise_ms = statistics.median(float(r["raise"]) for r in runs)  # type: ignore[arg-type]
+        print(f"| bare: raise a customtkinter frame | – | – | {raise_ms:.1f} |")
 
 
 if __name__ == "__main__":

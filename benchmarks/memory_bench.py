@@ -43,8 +43,11 @@ root = create_root(); wiz = build(root); root.update()
 from gui_bench import many_tasks
 from app.gui.app import build, create_root
 root = create_root(); wiz = build(root); q, a = many_tasks(200); wiz.set_assessment(a); root.update()
+import time
 for i in range(len(q.steps)):
     wiz.go(i); root.update()
+    while getattr(wiz.pages[i], "building", lambda: False)():  # rows or cards built after the page is shown
+        time.sleep(0.001); root.update()
 """),
 ]
 

@@ -167,7 +167,7 @@ def _private_windows_user_folders(request: pytest.FixtureRequest, tmp_path_facto
     from app import resources
 
     base = tmp_path_factory.mktemp("win-user")
-    for name in ("user_data_dir", "user_config_dir", "user_log_dir"):
+    for name in ("user_data_dir", "user_config_dir", "user_log_dir", "user_cache_dir"):
         monkeypatch.setattr(resources, name, lambda name=name: base / name)
 
 
@@ -188,7 +188,7 @@ def gui_root(gui_home: Path) -> Iterator[Any]:
         # write their settings and recent-file list into the real %LOCALAPPDATA%\KaizenSelfCheck.
         from app import resources
 
-        for name in ("user_data_dir", "user_config_dir", "user_log_dir"):
+        for name in ("user_data_dir", "user_config_dir", "user_log_dir", "user_cache_dir"):
             mp.setattr(resources, name, lambda name=name: gui_home / name)
     from app.gui.app import create_root
 

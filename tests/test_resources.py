@@ -145,6 +145,8 @@ USER_FOLDERS = [
     resources.user_config_dir,
     resources.user_log_dir,
     resources.autosave_dir,
+    resources.user_cache_dir,
+    resources.questionnaire_cache_dir,
 ]
 
 
@@ -159,7 +161,7 @@ def test_user_files_never_go_next_to_the_program_or_into_the_bundle(folder: obje
 
 def point_user_folders_at(monkeypatch: pytest.MonkeyPatch, base: Path) -> None:
     """Set the variables platformdirs follows on Linux (XDG) and Windows (LOCALAPPDATA/APPDATA) to ``base``."""
-    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "LOCALAPPDATA", "APPDATA"):
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "LOCALAPPDATA", "APPDATA"):
         monkeypatch.setenv(variable, str(base))
 
 

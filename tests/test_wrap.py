@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from app.gui.wrap import wrap
@@ -33,3 +35,54 @@ def test_every_line_fits_and_nothing_is_lost() -> None:
         assert "".join(lines) == text
         assert all(width(line) <= columns for line in lines if len(line) > 2)
         assert not any(line[0] in "。、）」" for line in lines)
+
+
+def test_the_fitting_end_is_found_with_few_measurements() -> None:
+    """Halving finds the same line ends as trying one character more at a time, with far fewer measurements."""
+    from app.gui.wrap import _fitting_end
+
+    text = "効果（年間削減時間）と取り組みやすさで施策を4つに分けました。Excel から貼り付けられます。" * 3
+    reference_calls: list[str] = []
+    calls: list[str] = []
+
+    def counted(into: list[str]) -> Callable[[str], int]:
+        return lambda part: into.append(part) or width(part)
+
+    for columns in (7, 12, 20, 33, 60):
+        one_by_one, halved = [], []
+        start = 0
+        while start < len(text):  # the reference: the longest prefix that fits, grown a character at a time
+            end = start + 1
+            while end < len(text) and counted(reference_calls)(text[start:end + 1]) <= columns:
+                end += 1
+            one_by_one.append(end)
+            start = end
+        start = 0
+        while start < len(text):
+            whole = width(text[start:])
+            end = len(text) if whole <= columns else _fitting_end(text, start, counted(calls), columns, whole)
+            halved.append(end)
+            start = end
+        assert halved == one_by_one
+    assert len(calls) * 2 < len(reference_calls)
+
+
+def test_a_font_wrap_is_remembered_for_that_font(gui_root: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tkinter.font
+
+    font = tkinter.font.Font(root=gui_root, family="TkDefaultFont", size=12)  # type: ignore[arg-type]
+    text = "みんなで話し合うことを大切にしてください。" * 4
+    first = wrap(text, font.measure, 200)
+    calls: list[str] = []
+    real = tkinter.font.Font.measure
+
+    def counting(self: tkinter.font.Font, part: str, displayof: object = None) -> int:
+        calls.append(part)
+        return real(self, part)
+
+    monkeypatch.setattr(tkinter.font.Font, "measure", counting)
+    assert wrap(text, font.measure, 200) == first
+    assert calls == []
+    font.configure(size=24)  # another size: wrapped again
+    assert wrap(text, font.measure, 200) != first
+    assert calls

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import customtkinter as ctk
 
@@ -16,13 +17,16 @@ from app import service
 from app.domain.assessment import Assessment
 from app.domain.progress import step_complete
 from app.domain.questionnaire import Questionnaire, Step
-from app.domain.results import AssessmentResult, TaskResult
 from app.gui import keys, style, wheel
+from app.gui.flat_frame import FlatFrame
 from app.gui.pages.base import StepPage
 from app.gui.prefs import Prefs
 from app.gui.session import Document
 from app.gui.strings import ui
 from app.gui.widgets import GlossaryWindow, show_texts
+
+if TYPE_CHECKING:
+    from app.domain.results import AssessmentResult, TaskResult
 
 SIDEBAR_WIDTH = 190
 SIDEBAR_MAX_WIDTH = 300
@@ -74,7 +78,7 @@ class Wizard:
         root = self.root
         root.columnconfigure(1, weight=1)
         root.rowconfigure(1, weight=1)
-        top = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PANEL)
+        top = FlatFrame(root, corner_radius=0, fg_color=style.PANEL)
         top.grid(row=0, column=0, columnspan=2, sticky="ew")
         top.columnconfigure(0, weight=1)
         self.file_label = ctk.CTkLabel(top, text="", font=style.font(15, "bold"), anchor="w")
@@ -86,7 +90,7 @@ class Wizard:
         for n, (key, command) in enumerate((("home", self.show_home), ("open", self.doc.open_dialog),
                                             ("save", self.doc.save), ("save_as", self.doc.save_as),
                                             ("glossary", self.show_glossary))):
-            b = ctk.CTkButton(top, text="", width=60, font=style.font(13), command=command)
+            b = ctk.CTkButton(top, text=ui(key, self.lang), width=60, font=style.font(13), command=command)
             b.grid(row=0, column=n + 1, padx=3, pady=6)
             self.top_buttons[key] = b
         self.lang_menu = ctk.CTkOptionMenu(top, values=["日本語", "English"], width=100, font=style.font(13),
@@ -99,29 +103,32 @@ class Wizard:
                                             command=lambda v: self.set_scale(int(v.rstrip("%"))))
         self.scale_menu.set(f"{self.prefs.scale}%")
         self.scale_menu.grid(row=0, column=8, padx=(3, 12))
-        self.scale_label = ctk.CTkLabel(top, text="", font=style.font(12), text_color=style.MUTED)
+        self.scale_label = ctk.CTkLabel(top, text=ui("text_size", self.lang), font=style.font(12),
+                                        text_color=style.MUTED)
         self.scale_label.grid(row=0, column=7, padx=(10, 2))
         from app.gui.meeting import MeetingSwitch
 
         self.meeting = MeetingSwitch(top, self)
         self.meeting.grid(row=0, column=9, padx=(6, 12))
 
-        side = ctk.CTkFrame(root, corner_radius=0, width=SIDEBAR_WIDTH, fg_color=style.PANEL)
+        side = FlatFrame(root, corner_radius=0, width=SIDEBAR_WIDTH, fg_color=style.PANEL)
         side.grid(row=1, column=0, rowspan=2, sticky="nsw")
         side.grid_propagate(False)
         self.side = side
         self._side_font = style.font(14)
         side.columnconfigure(0, weight=1)
-        self.side_title = ctk.CTkLabel(side, text="", font=style.font(13, "bold"), text_color=style.MUTED)
+        self.side_title = ctk.CTkLabel(side, text=ui("steps", self.lang), font=style.font(13, "bold"),
+                                       text_color=style.MUTED)
         self.side_title.grid(row=0, column=0, sticky="w", padx=12, pady=(10, 4))
         self.step_buttons: list[ctk.CTkButton] = []
+        self._home_sidebar: str | None = None  # the language the not-yet-started step list was last shown in
         for i, _step in enumerate(self.q.steps):
             b = ctk.CTkButton(side, text="", anchor="w", height=34, font=self._side_font, corner_radius=6,
                               command=lambda i=i: self.go(i))
             b.grid(row=i + 1, column=0, sticky="ew", padx=8, pady=2)
             self.step_buttons.append(b)
 
-        self.container: ctk.CTkFrame = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PAGE_BG)
+        self.container: ctk.CTkFrame = FlatFrame(root, corner_radius=0, fg_color=style.PAGE_BG)
         self.container.grid(row=1, column=1, sticky="nsew")
         self.container.rowconfigure(0, weight=1)
         self.container.columnconfigure(0, weight=1)
@@ -131,15 +138,17 @@ class Wizard:
     def _layout_nav(self, top: ctk.CTkFrame, side: ctk.CTkFrame) -> None:
         """The navigation bar under the page (戻る / 手順 n/9 / 次へ) and the keyboard."""
         root = self.root
-        nav = ctk.CTkFrame(root, corner_radius=0, fg_color=style.PANEL)
+        nav = FlatFrame(root, corner_radius=0, fg_color=style.PANEL)
         nav.grid(row=2, column=1, sticky="ew")
         nav.columnconfigure(1, weight=1)
         self.nav = nav
-        self.back_button = ctk.CTkButton(nav, text="", width=120, font=style.font(), command=self.back)
+        self.back_button = ctk.CTkButton(nav, text=ui("back", self.lang), width=120, font=style.font(),
+                                         command=self.back)
         self.back_button.grid(row=0, column=0, padx=12, pady=8)
         self.step_label = ctk.CTkLabel(nav, text="", font=style.font(13), text_color=style.MUTED)
         self.step_label.grid(row=0, column=1)
-        self.next_button = ctk.CTkButton(nav, text="", width=120, font=style.font(), command=self.next)
+        self.next_button = ctk.CTkButton(nav, text=ui("next", self.lang), width=120, font=style.font(),
+                                         command=self.next)
         self.next_button.grid(row=0, column=2, padx=12, pady=8)
         # Tab order follows the stacking order: the page and its navigation first, then the top bar and step list
         top.lift()
@@ -291,6 +300,14 @@ class Wizard:
 
     def update_sidebar(self) -> None:
         """Marks: ▶ where you are, ✓ complete, ○ not yet."""
+        if not self.started:
+            # before anything is open the list depends on the language only (all ○, disabled): the start
+            # configured it twice (each configure redraws the nine buttons)
+            if self._home_sidebar == self.lang:
+                return
+            self._home_sidebar = self.lang
+        else:
+            self._home_sidebar = None
         for i, (b, step) in enumerate(zip(self.step_buttons, self.q.steps, strict=True)):
             here = i == self.current
             mark = "▶" if here else ("✓" if self.started and self.step_complete(i) else "○")
@@ -356,6 +373,7 @@ class Wizard:
     def apply_scale(self, percent: int) -> None:
         """Show every widget at ``percent`` text size."""
         style.set_scale(percent)
+        self._home_sidebar = None
         # customtkinter re-grids every widget it rescales, hidden ones too (an unneeded question, an empty
         # status line, an idle progress bar): each page puts its own show/hide state back
         for page in self.pages.values():

@@ -21,6 +21,7 @@ from app.domain.values import length_status, parse_date, validate
 from app.domain.vocabulary import yes_no
 from app.gui import skipnote, style
 from app.gui.dialogs import CalendarPopup
+from app.gui.flat_frame import FlatFrame
 from app.gui.segmented import Segmented
 from app.gui.strings import ui
 from app.gui.typed_texts import TypedTexts
@@ -36,7 +37,7 @@ def display_number(value: object) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.10g}"
 
 
-class Field(ctk.CTkFrame):
+class Field(FlatFrame):
     """One item: label, hint, input widget and an error line under it."""
 
     def __init__(self, parent: tkinter.Misc, item: Item, lang: Callable[[], str],
@@ -53,8 +54,8 @@ class Field(ctk.CTkFrame):
         self.widget: Any = None
         self._choice_lang = "ja"  # the language the choice widget was built with
         self.columnconfigure(0, weight=1)
-        self.label = ctk.CTkLabel(self, text="", font=style.font(weight="bold"), anchor="w", justify="left",
-                                  wraplength=WRAP)
+        self.label = ctk.CTkLabel(self, text="", font=style.font(weight="normal" if item.type == "note" else "bold"),
+                                  anchor="w", justify="left", wraplength=WRAP)
         self.label.grid(row=0, column=0, columnspan=2, sticky="w")
         # the hint, the error line and a frame around the input are made only when needed: dozens of
         # fields on a page made widget creation the slowest part of a first visit
@@ -67,7 +68,7 @@ class Field(ctk.CTkFrame):
             self.counter = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="e")
             self.counter.grid(row=2, column=1, sticky="se", padx=(8, 0))
         needs_body = item.type in ("date", "select_multiple")
-        self.body = ctk.CTkFrame(self, fg_color="transparent") if needs_body else self
+        self.body = FlatFrame(self, fg_color="transparent") if needs_body else self
         if needs_body:
             self.body.grid(row=2, column=0, sticky="ew", pady=(2, 0))
         if item.type != "note":
@@ -160,12 +161,15 @@ class Field(ctk.CTkFrame):
         """Show the item's texts (and choice labels) in the current language, keeping the answer."""
         lang = self._lang()
         star = " *" if self.item.required else ""
-        self.label.configure(text=self.item.label.get(lang) + star,
-                             font=style.font(weight="normal" if self.item.type == "note" else "bold"))
+        label = self.item.label.get(lang) + star
+        if self.label.cget("text") != label:  # each configure redraws a customtkinter label
+            self.label.configure(text=label)
         hint = self.item.hint.get(lang)
         if hint:
-            self.hint.configure(text=hint)
-            self.hint.grid(row=1, column=0, columnspan=2, sticky="w")
+            if self.hint.cget("text") != hint:
+                self.hint.configure(text=hint)
+            if not self.hint.grid_info():
+                self.hint.grid(row=1, column=0, columnspan=2, sticky="w")
         elif self._hint is not None:
             self._hint.grid_remove()
         for box, choice in zip(self.boxes, self.item.choices, strict=False):
@@ -206,19 +210,21 @@ class Field(ctk.CTkFrame):
             if t == "select_multiple":
                 chosen = value if isinstance(value, list) else []
                 for v, var in self.checks.items():
-                    var.set(1 if v in chosen else 0)
+                    _set(var, 1 if v in chosen else 0)
             elif t == "long_text":
-                self.widget.delete("1.0", "end")
-                self.widget.insert("1.0", "" if value is None else str(value))
+                text = "" if value is None else str(value)
+                if self.widget.get("1.0", "end-1c") != text:
+                    self.widget.delete("1.0", "end")
+                    self.widget.insert("1.0", text)
                 self.widget._textbox.edit_modified(False)
             elif t == "boolean":
-                self.var.set("" if value is None else yes_no(bool(value), self._lang()))
+                _set(self.var, "" if value is None else yes_no(bool(value), self._lang()))
             elif t in ("select_one", "likert"):
                 choice = self.item.choice(value)
                 blank = "" if isinstance(self.widget, Segmented) else ui("choose", self._lang())
-                self.var.set(choice.label.get(self._lang()) if choice else blank)
+                _set(self.var, choice.label.get(self._lang()) if choice else blank)
             elif t != "note":
-                self.var.set(display_number(value))
+                _set(self.var, display_number(value))
         finally:
             self._quiet = False
         self.update_counter()
@@ -278,7 +284,7 @@ class Field(ctk.CTkFrame):
             self._error_label.grid_remove()
 
 
-class FormView(ctk.CTkFrame):
+class FormView(FlatFrame):
     """Items laid out top to bottom, reading and writing the dict that ``answers()`` returns."""
 
     def __init__(self, parent: tkinter.Misc, items: tuple[Item, ...], lang: Callable[[], str], *,
@@ -407,6 +413,12 @@ class FormView(ctk.CTkFrame):
                 f.set_error(f.error)
                 count += 1
         return count
+
+
+def _set(var: tkinter.StringVar | tkinter.IntVar, value: str | int) -> None:
+    """Set ``var`` only when it holds something else: every set redraws the widgets that follow it."""
+    if var.get() != value:
+        var.set(value)  # type: ignore[arg-type]  # a str for a StringVar, an int for an IntVar
 
 
 def _problem(code: str, item: Item, lang: str, **params: object) -> Problem:

@@ -29,12 +29,14 @@ class TwoColumnList(ctk.CTkScrollableFrame):
         self._raw: list[tuple[str, bool]] = []  # per pool row: its text unwrapped, and whether it spans both columns
         self._used = 0
         self._wrap = 300
+        self._sized = False  # until the list is first laid out, rows wait for its width (wrapped once, not twice)
         self.bind("<Configure>", self._resized, add=True)
 
     def _resized(self, event: tkinter.Event[tkinter.Misc]) -> None:
         width = max(160, int(event.width / style.scale()) - FIGURE_WIDTH - 24)
-        if width != self._wrap:
+        if width != self._wrap or not self._sized:
             self._wrap = width
+            self._sized = True
             for n in range(self._used):
                 self._set(n)
 
@@ -43,6 +45,9 @@ class TwoColumnList(ctk.CTkScrollableFrame):
         left = self._pool[n][0]
         text, wide = self._raw[n]
         width = self._wrap + FIGURE_WIDTH if wide else self._wrap
+        if not self._sized:
+            left.configure(text="", wraplength=width + 40)  # wrapped when the width is known (_resized)
+            return
         left.configure(text=wrap(text, left.cget("font").measure, width), wraplength=width + 40)
 
     def clear(self) -> None:

@@ -16,6 +16,7 @@ from app.domain.cases import Case, headline
 from app.domain.catalogue import Catalogue
 from app.domain.questionnaire import Guide, Measure
 from app.gui import style
+from app.gui.flat_frame import FlatFrame
 
 TEXTS = Catalogue("gui.spread", {
     "show_case": ("事例を見る ▸", "Show the case ▸"), "hide_case": ("事例を閉じる ▾", "Hide the case ▾"),
@@ -54,7 +55,7 @@ def guide_text(g: Guide, lang: str) -> str:
     return "\n".join(lines)
 
 
-class _Fold(ctk.CTkFrame):
+class _Fold(FlatFrame):
     """A one-line head with a toggle button and a body shown on demand."""
 
     def __init__(self, parent: tkinter.Misc, show_key: str, hide_key: str, lang: Callable[[], str]) -> None:
@@ -85,7 +86,7 @@ class _Fold(ctk.CTkFrame):
         self.button.configure(text=_t(self.keys[1 if self.open else 0], self.lang()))
 
 
-class MeasureExtras(ctk.CTkFrame):
+class MeasureExtras(FlatFrame):
     """The cases and the card of one measure, for whichever focus task is current."""
 
     def __init__(self, parent: tkinter.Misc, measure: Measure, lang: Callable[[], str],

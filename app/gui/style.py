@@ -35,6 +35,7 @@ QUADRANT_FILL = {"quick_win": "#fff1dc", "major_project": "#e6eef7", "fill_in": 
 
 _family = ["TkDefaultFont"]
 _scale = [1.0]
+_fonts: dict[tuple[str, int, str], ctk.CTkFont] = {}
 
 
 def pick_family(root: tkinter.Misc) -> str:
@@ -74,6 +75,7 @@ def setup(root: tkinter.Misc) -> str:
     """Choose the font family and apply it to the theme and tk's named fonts; returns the family."""
     family = pick_family(root)
     _family[0] = family
+    _fonts.clear()  # fonts belong to a Tk interpreter: a new root makes its own
     ctk.ThemeManager.theme["CTkFont"]["family"] = family
     ctk.ThemeManager.theme["CTkFont"]["size"] = BASE_SIZE
     for name in ("TkDefaultFont", "TkTextFont", "TkMenuFont", "TkHeadingFont", "TkCaptionFont",
@@ -103,8 +105,16 @@ def scale() -> float:
 
 
 def font(size: int = BASE_SIZE, weight: str = "normal") -> ctk.CTkFont:
-    """A CTkFont in the UI family; customtkinter scales it with the text-size setting."""
-    return ctk.CTkFont(family=family(), size=size, weight=weight)
+    """A CTkFont in the UI family; customtkinter scales it with the text-size setting.
+
+    One font object per size and weight is shared by every widget (each widget scales it for itself):
+    a page of fields made hundreds of identical Tk fonts. Never configure the font returned here.
+    """
+    key = (family(), size, weight)
+    made = _fonts.get(key)
+    if made is None:
+        made = _fonts[key] = ctk.CTkFont(family=key[0], size=size, weight=weight)
+    return made
 
 
 def tk_font(size: int = BASE_SIZE, weight: str = "normal") -> tuple[str, int, str]:

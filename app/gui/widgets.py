@@ -151,7 +151,9 @@ class GlossaryWindow(ctk.CTkToplevel):
 def show_texts(lang: str, texts: Iterable[tuple[Any, str]]) -> None:
     """Give each widget the window text of its key in ``lang`` (the retranslate run of a page)."""
     for widget, key in texts:
-        widget.configure(text=ui(key, lang))
+        text = ui(key, lang)
+        if widget.cget("text") != text:  # a customtkinter widget redraws itself on every configure
+            widget.configure(text=text)
 
 
 def tool_window_header(window: ctk.CTkToplevel, lang: str, title: str, intro: str, *, size: tuple[int, int],

@@ -4,10 +4,13 @@ punctuation (行頭禁則) nor after an opening bracket, and never inside an ASC
 
 from __future__ import annotations
 
+import tkinter.font
 from collections.abc import Callable
 
 NO_LINE_START = set("、。，．・：；？！ー～）」』】〕〉》”’)]}%…‥ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
 NO_LINE_END = set("（「『【〔〈《“‘([{")
+MEMO_LIMIT = 4096  # wrapped texts remembered (a few hundred on the busiest page)
+_memo: dict[tuple[object, ...], str] = {}
 
 
 def _breakable(before: str, after: str) -> bool:
@@ -20,17 +23,50 @@ def _breakable(before: str, after: str) -> bool:
     return wide and not (before.isascii() and before.isalnum() and after.isascii())
 
 
+def _fitting_end(text: str, start: int, measure: Callable[[str], int], width: int, whole: int) -> int:
+    """The largest ``end`` (at least ``start + 1``) with ``text[start:end]`` no wider than ``width``.
+
+    ``whole`` is the width of ``text[start:]``, which does not fit. The search starts where the average
+    character width puts the end, widens its steps until it has passed it and then halves: a few
+    measurements a line instead of one a character (each is a round trip to Tk).
+    """
+    n = len(text) - start
+    guess = start + max(1, min(n - 1, n * width // max(1, whole)))
+    if measure(text[start:guess]) <= width:
+        low, high, step = guess, len(text), 1  # text[start:high] is known not to fit
+        while low + step < high:
+            if measure(text[start:low + step]) > width:
+                high = low + step
+                break
+            low += step
+            step *= 2
+    else:
+        low, high, step = start + 1, guess, 1
+        while high - step > start + 1:
+            if measure(text[start:high - step]) <= width:
+                low = high - step
+                break
+            high -= step
+            step *= 2
+    while high - low > 1:  # text[start:low] fits (or is the one character every line takes), high does not
+        middle = (low + high) // 2
+        if measure(text[start:middle]) <= width:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
 def wrap_line(text: str, measure: Callable[[str], int], width: int) -> list[str]:
     """``text`` (one paragraph) broken into lines no wider than ``width`` where a break is allowed."""
     lines: list[str] = []
     start = 0
     while start < len(text):
-        if measure(text[start:]) <= width:
+        whole = measure(text[start:])
+        if whole <= width:
             lines.append(text[start:])
             break
-        end = start + 1
-        while end < len(text) and measure(text[start:end + 1]) <= width:
-            end += 1
+        end = _fitting_end(text, start, measure, width, whole)
         cut = end
         while cut > start + 1 and not _breakable(text[cut - 1], text[cut]):
             cut -= 1
@@ -53,5 +89,23 @@ def wrap_line(text: str, measure: Callable[[str], int], width: int) -> list[str]
 
 
 def wrap(text: str, measure: Callable[[str], int], width: int) -> str:
-    """Every paragraph of ``text`` wrapped to ``width`` (pixels as ``measure`` counts them)."""
-    return "\n".join(line for paragraph in text.split("\n") for line in wrap_line(paragraph, measure, max(1, width)))
+    """Every paragraph of ``text`` wrapped to ``width`` (pixels as ``measure`` counts them).
+
+    When ``measure`` is a Tk font's, the result is remembered for that font and its options: a page
+    shown again wraps the same texts again, and each measurement is a round trip to Tk.
+    """
+    owner = getattr(measure, "__self__", None)
+    key = None
+    if isinstance(owner, tkinter.font.Font):
+        # the named font's options (Font's own configure: customtkinter's returns nothing), far cheaper than actual()
+        options = dict(tkinter.font.Font.configure(owner) or {})
+        key = (owner.name, tuple(sorted(options.items())), text, width)
+        found = _memo.get(key)
+        if found is not None:
+            return found
+    out = "\n".join(line for paragraph in text.split("\n") for line in wrap_line(paragraph, measure, max(1, width)))
+    if key is not None:
+        if len(_memo) >= MEMO_LIMIT:
+            _memo.clear()
+        _memo[key] = out
+    return out

@@ -30,7 +30,7 @@ from app.domain.questionnaire import (
     Step,
 )
 from app.loading import guides, measure_rules
-from app.loading.yaml_safe import Located, LocatedList
+from app.loading.located import Located, LocatedList
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 VERSION_RE = re.compile(r"^\d+(\.\d+){0,2}$")

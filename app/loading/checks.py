@@ -6,7 +6,7 @@ from typing import Any
 
 from app.domain.questionnaire import Item, Scoring, Step
 from app.loading.builder import Builder, kind_words, pos_of
-from app.loading.yaml_safe import Located
+from app.loading.located import Located
 
 _SAMPLE = {"integer": 1, "decimal": 1.5, "likert": 3, "text": "a", "long_text": "a", "boolean": True,
            "date": "2026-04-01"}

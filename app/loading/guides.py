@@ -11,7 +11,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from app.domain.questionnaire import GUIDE_TEXTS, MAX_GUIDE_STEPS, Guide, LText, Measure
-from app.loading.yaml_safe import Located
+from app.loading.located import Located
 
 if TYPE_CHECKING:
     from app.loading.builder import Builder

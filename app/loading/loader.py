@@ -17,7 +17,7 @@ from app.domain.questionnaire import REQUIRED_STEP_KINDS, Item, Questionnaire, S
 from app.loading import guides
 from app.loading.builder import VERSION_RE, Builder, Collector, pos_of
 from app.loading.checks import check_calculations, check_hours
-from app.loading.yaml_safe import Located, LocatedList, load_file, load_text
+from app.loading.located import Located, LocatedList
 
 TOP_KEYS = ("id", "version", "title", "description", "settings", "bands", "scoring", "steps",
             "measure_items", "measures", "glossary", "guides")
@@ -43,14 +43,24 @@ STABLE_TASK_IDS = ("name", "category", "annual_cases", "minutes_per_case", "fixe
 MEASURE_BUILTINS = ("quick_win_candidate", "premature", "ease", "potential_band", "potential_hours")
 
 
-def load_questionnaire(path: Path) -> Questionnaire:
-    """Read, parse and validate one questionnaire file."""
-    data = load_file(path)
+def load_questionnaire(path: Path, cache_dir: Path | None = None) -> Questionnaire:
+    """Read, parse and validate one questionnaire file; with ``cache_dir``, the parse comes from
+    :mod:`app.loading.parse_cache` when the file's bytes were parsed before (validation always runs)."""
+    if cache_dir is not None:
+        from app.loading import parse_cache
+
+        data = parse_cache.load_file(path, cache_dir)
+    else:
+        from app.loading.yaml_safe import load_file
+
+        data = load_file(path)
     return _build(data, str(path))
 
 
 def convert(text: str, path: str = "<string>") -> Questionnaire:
     """Validate questionnaire YAML given as text (no file IO): what the tests use."""
+    from app.loading.yaml_safe import load_text
+
     return _build(load_text(text, path), path)
 
 

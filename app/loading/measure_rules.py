@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.domain.questionnaire import FitRule, Gate
-from app.loading.yaml_safe import Located
+from app.loading.located import Located
 
 if TYPE_CHECKING:
     from app.loading.builder import Builder

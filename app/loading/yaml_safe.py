@@ -17,28 +17,14 @@ import yaml
 
 from app.domain.catalogue import Words, type_words
 from app.domain.errors import Problem, QuestionnaireError
+from app.loading.located import MAX_BYTES, Located, LocatedList, read_source
 
-# standard.yaml is ~40 KB and ~3,100 nodes; the caps leave 25x room while keeping the worst
+__all__ = ["MAX_ALIASES", "MAX_BYTES", "MAX_NODES", "Located", "LocatedList", "load_bytes", "load_file", "load_text"]
+
+# The caps (MAX_BYTES in app.loading.located) leave room for 25x standard.yaml while keeping the worst
 # hostile file (a megabyte of one-character list items) to a few seconds of pure-Python parsing.
-MAX_BYTES = 2 * 1024 * 1024  # 2 MB (2,097,152 bytes); standard.yaml is about 40 KB
 MAX_ALIASES = 100
 MAX_NODES = 100_000
-
-
-class Located(dict[str, Any]):
-    """A mapping that remembers where it and each of its keys stand in the file."""
-
-    line: int = 0
-    column: int = 0
-    key_pos: dict[str, tuple[int, int]]
-
-
-class LocatedList(list[Any]):
-    """A sequence that remembers where it and each of its entries stand in the file."""
-
-    line: int = 0
-    column: int = 0
-    item_pos: list[tuple[int, int]]
 
 
 class _TooManyNodesError(Exception):
@@ -196,16 +182,11 @@ def load_text(text: str, path: str = "<string>") -> Any:
 
 def load_file(path: Path) -> Any:
     """Read and parse a YAML file with a size cap and UTF-8 (BOM allowed) decoding."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise QuestionnaireError(Problem("Q003", {"size": size, "limit": MAX_BYTES}, name))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise QuestionnaireError(Problem("Q001", {"path": name}, name)) from None
-    except OSError as exc:
-        raise QuestionnaireError(Problem("Q002", {"detail": exc.strerror or str(exc)}, name)) from None
+    return load_bytes(read_source(path), str(path))
+
+
+def load_bytes(data: bytes, name: str) -> Any:
+    """Parse the bytes of a YAML file (UTF-8, BOM allowed); ``name`` is the file named in problems."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -63,7 +63,7 @@ def questionnaire_notes() -> list[Problem]:
 
 
 def load_file(path: Path) -> Questionnaire:
-    """Load one questionnaire file, cached by modification time."""
+    """Load one questionnaire file, cached by modification time in this process and by content hash on disk."""
     path = Path(path).resolve()
     try:
         mtime = path.stat().st_mtime
@@ -72,7 +72,7 @@ def load_file(path: Path) -> Questionnaire:
     hit = _cache.get(path)
     if hit is not None and hit[0] == mtime:
         return hit[1]
-    q = load_questionnaire(path)
+    q = load_questionnaire(path, cache_dir=resources.questionnaire_cache_dir())
     _cache[path] = (mtime, q)
     return q
 

@@ -10,6 +10,7 @@ import customtkinter as ctk
 from app.domain.questionnaire import Step
 from app.gui import style
 from app.gui.fields import FormView
+from app.gui.flat_frame import FlatFrame
 from app.gui.widgets import TaskSelector
 from app.gui.wrap import wrap
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from app.gui.host import PageHost
 
 
-class StepPage(ctk.CTkFrame):
+class StepPage(FlatFrame):
     """A page built once; ``refresh`` rebuilds what it shows from the model every time it is raised."""
 
     def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
@@ -30,7 +31,7 @@ class StepPage(ctk.CTkFrame):
         self.intro = ctk.CTkLabel(self, text="", font=style.font(13), anchor="w", justify="left",
                                   text_color=style.MUTED, wraplength=1000)
         self.intro.grid(row=1, column=0, sticky="ew", padx=20, pady=(0, 8))
-        self.body = ctk.CTkFrame(self, fg_color="transparent")
+        self.body = FlatFrame(self, fg_color="transparent")
         self.body.grid(row=2, column=0, sticky="nsew", padx=20, pady=(0, 8))
         self.body.columnconfigure(0, weight=1)
         self.rowconfigure(2, weight=1)
@@ -92,6 +93,10 @@ class StepPage(ctk.CTkFrame):
 
     def rescale(self) -> None:
         """The text size changed: plain tk widgets (sheets, canvases) resize their fonts here."""
+
+    def building(self) -> bool:
+        """Whether the page is still building rows or cards below the fold after it was shown."""
+        return False
 
 
 class PerTaskPage(StepPage):

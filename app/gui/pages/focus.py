@@ -10,6 +10,7 @@ from tksheet import Sheet
 
 from app.domain.questionnaire import Step
 from app.gui import style
+from app.gui.flat_frame import FlatFrame
 from app.gui.formats import hours, percent
 from app.gui.pages.base import StepPage
 from app.gui.strings import ui
@@ -28,9 +29,10 @@ class FocusPage(StepPage):
     def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.ids: list[str] = []
+        self._loaded: list[list[Any]] = []  # the rows last loaded into the sheet
         self.body.columnconfigure((0, 1), weight=1, uniform="focus")
         self.body.rowconfigure(1, weight=1)
-        bar = ctk.CTkFrame(self.body, fg_color="transparent")
+        bar = FlatFrame(self.body, fg_color="transparent")
         bar.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(0, 6))
         self.reset_button = ctk.CTkButton(bar, text="", font=style.font(13), command=self.reset)
         self.reset_button.grid(row=0, column=0)
@@ -70,12 +72,16 @@ class FocusPage(StepPage):
         self.ids = [t.task_id for t in tasks]
         data: list[list[Any]] = [[t.focus, t.rank, t.name or "—", hours(t.annual_hours), percent(t.cumulative_share)]
                                  for t in tasks]
-        self.sheet.set_sheet_data(data, reset_col_positions=False, redraw=False)
-        self.sheet.checkbox(self.sheet.span("A", header=False), edit_data=False, check_function=self._clicked,
-                            redraw=False)
-        self.sheet.readonly(self.sheet.span("B:E", header=False))
-        self.sheet.align(self.sheet.span("B", header=False), align="e", redraw=False)
-        self.sheet.align(self.sheet.span("D:E", header=False), align="e", redraw=False)
+        # the list is loaded again only when what it shows changed (a tick, the inventory): 200 rows of
+        # checkboxes and alignments were set on every visit
+        if data != self._loaded or data != self.sheet.get_sheet_data():
+            self.sheet.set_sheet_data(data, reset_col_positions=False, redraw=False)
+            self.sheet.checkbox(self.sheet.span("A", header=False), edit_data=False, check_function=self._clicked,
+                                redraw=False)
+            self.sheet.readonly(self.sheet.span("B:E", header=False))
+            self.sheet.align(self.sheet.span("B", header=False), align="e", redraw=False)
+            self.sheet.align(self.sheet.span("D:E", header=False), align="e", redraw=False)
+            self._loaded = [list(row) for row in data]
         self._widths()
         self.sheet.redraw()
         self.message.configure(text="")

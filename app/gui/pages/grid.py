@@ -20,6 +20,7 @@ from app.domain.questionnaire import Item, Step
 from app.domain.scoring import annual_hours, task_env
 from app.domain.values import coerce
 from app.gui import keys, style
+from app.gui.flat_frame import FlatFrame
 from app.gui.formats import hours
 from app.gui.grid_dropdown import tall_dropdowns
 from app.gui.pages import grid_cells as cells
@@ -48,7 +49,7 @@ class GridPage(StepPage):
         self._loaded_revision = -1
         self._errors_of: object = None  # the assessment the cell errors belong to
         self._noted: set[tuple[int, int]] = set()  # cells carrying a note (the problem's message)
-        bar = ctk.CTkFrame(self.body, fg_color="transparent")
+        bar = FlatFrame(self.body, fg_color="transparent")
         bar.grid(row=0, column=0, sticky="ew", pady=(0, 6))
         self.buttons: dict[str, ctk.CTkButton] = {}
         for n, (key, command) in enumerate((("grid_add", self.add_row), ("grid_delete", self.delete_rows),

@@ -12,6 +12,7 @@ import customtkinter as ctk
 from app import service
 from app.gui import style
 from app.gui.fields import FormView
+from app.gui.flat_frame import FlatFrame
 from app.gui.qtune_strings import QT
 from app.gui.strings import ui
 from app.gui.widgets import show_texts
@@ -21,9 +22,10 @@ if TYPE_CHECKING:
 
 NEW_ITEMS = ("department", "section", "session_date", "participants")
 MAX_RECOVERY = 3
+MAX_RECENT = 8
 
 
-class HomePage(ctk.CTkFrame):
+class HomePage(FlatFrame):
     """The first screen; the step list stays disabled until an assessment is started or opened."""
 
     def __init__(self, parent: tkinter.Misc, wiz: HomeHost) -> None:
@@ -31,25 +33,21 @@ class HomePage(ctk.CTkFrame):
         self.wiz = wiz
         self.draft: dict[str, Any] = {}
         self.columnconfigure((0, 1), weight=1, uniform="home")
-        self.title = ctk.CTkLabel(self, text="", font=style.font(26, "bold"), anchor="w")
+        self.title = ctk.CTkLabel(self, text=ui("app_title", wiz.lang), font=style.font(26, "bold"), anchor="w")
         self.title.grid(row=0, column=0, columnspan=2, sticky="w", padx=24, pady=(18, 0))
-        self.subtitle = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
+        self.subtitle = ctk.CTkLabel(self, text=wiz.q.description.get(wiz.lang), font=style.font(13),
+                                     text_color=style.MUTED, anchor="w",
                                      justify="left", wraplength=1000)
         self.subtitle.grid(row=1, column=0, columnspan=2, sticky="w", padx=24, pady=(2, 10))
 
         self.recovery = ctk.CTkFrame(self, fg_color="#fff4d6", corner_radius=8)
         self.recovery.grid(row=2, column=0, columnspan=2, sticky="ew", padx=24, pady=(0, 10))
         self.recovery.columnconfigure(0, weight=1)
-        self.recovery_title = ctk.CTkLabel(self.recovery, text="", font=style.font(15, "bold"), anchor="w")
+        self.recovery_title = ctk.CTkLabel(self.recovery, text=ui("home_recover_title", wiz.lang),
+                                           font=style.font(15, "bold"), anchor="w")
         self.recovery_title.grid(row=0, column=0, sticky="w", padx=12, pady=(8, 2))
+        # rows are made when there is something to recover or reopen (most starts have neither)
         self.recovery_rows: list[tuple[ctk.CTkLabel, ctk.CTkButton, ctk.CTkButton]] = []
-        for n in range(MAX_RECOVERY):
-            label = ctk.CTkLabel(self.recovery, text="", font=style.font(), anchor="w")
-            restore = ctk.CTkButton(self.recovery, text="", width=100, font=style.font(13))
-            discard = ctk.CTkButton(self.recovery, text="", width=80, font=style.font(13), fg_color="gray55")
-            for c, w in enumerate((label, restore, discard)):
-                w.grid(row=n + 1, column=c, sticky="w", padx=(12, 6) if c == 0 else 6, pady=3)
-            self.recovery_rows.append((label, restore, discard))
         self._build_new()
         self._build_open()
         self.rowconfigure(3, weight=1)
@@ -90,43 +88,47 @@ class HomePage(ctk.CTkFrame):
             f.set_wrap(480)
             if f.item.type == "long_text":
                 f.widget.configure(height=56)
-        self.start_button = ctk.CTkButton(left, text="", height=40, font=style.font(16, "bold"), command=self.start)
+        self.start_button = ctk.CTkButton(left, text=ui("home_start", wiz.lang), height=40,
+                                          font=style.font(16, "bold"), command=self.start)
         self.start_button.grid(row=2, column=0, sticky="w", padx=16, pady=(8, 16))
 
     def _build_open(self) -> None:
         wiz = self.wiz
         right, self.open_title = self._panel(1, (10, 24))
-        self.open_button = ctk.CTkButton(right, text="", height=36, font=style.font(), command=wiz.doc.open_dialog)
+        self.open_button = ctk.CTkButton(right, text=ui("home_open_file", wiz.lang), height=36, font=style.font(),
+                                         command=wiz.doc.open_dialog)
         self.open_button.grid(row=1, column=0, sticky="w", padx=16, pady=4)
-        self.example_button = ctk.CTkButton(right, text="", height=36, font=style.font(), fg_color="gray45",
+        self.example_button = ctk.CTkButton(right, text=ui("home_example", wiz.lang), height=36, font=style.font(),
+                                            fg_color="gray45",
                                             command=lambda: wiz.doc.open_path(service.example_assessment_path()))
         self.example_button.grid(row=2, column=0, sticky="w", padx=16, pady=4)
-        self.recent_title = ctk.CTkLabel(right, text="", font=style.font(15, "bold"), anchor="w")
+        self.recent_title = ctk.CTkLabel(right, text=ui("home_recent", wiz.lang), font=style.font(15, "bold"),
+                                         anchor="w")
         self.recent_title.grid(row=3, column=0, sticky="w", padx=16, pady=(14, 2))
-        self.recent_frame = ctk.CTkFrame(right, fg_color="transparent")
+        self.recent_frame = FlatFrame(right, fg_color="transparent")
         self.recent_frame.grid(row=4, column=0, sticky="ew", padx=12)
         self.recent_buttons: list[ctk.CTkButton] = []
-        for n in range(8):
-            b = ctk.CTkButton(self.recent_frame, text="", anchor="w", height=28, font=style.font(13),
-                              fg_color="transparent", text_color=style.ACCENT, hover_color=("gray85", "gray25"))
-            b.grid(row=n, column=0, sticky="w")
-            self.recent_buttons.append(b)
-        self.no_recent = ctk.CTkLabel(self.recent_frame, text="", font=style.font(13), text_color=style.MUTED)
+        self.no_recent = ctk.CTkLabel(self.recent_frame, text=ui("home_no_recent", wiz.lang), font=style.font(13),
+                                      text_color=style.MUTED)
         # the central team's view across departments sits apart at the bottom: most users never need it
-        central = ctk.CTkFrame(right, fg_color="transparent")
+        central = FlatFrame(right, fg_color="transparent")
         central.grid(row=5, column=0, sticky="sew", padx=16, pady=(10, 16))
         right.rowconfigure(5, weight=1)
-        self.aggregate_button = ctk.CTkButton(central, text="", height=36, font=style.font(), fg_color=style.DONE,
+        self.aggregate_button = ctk.CTkButton(central, text=ui("home_aggregate", wiz.lang), height=36,
+                                              font=style.font(), fg_color=style.DONE,
                                               hover_color="#25662a", command=self.open_aggregate)
         self.aggregate_button.grid(row=0, column=0, sticky="w")
-        self.aggregate_hint = ctk.CTkLabel(central, text="", font=style.font(12), text_color=style.MUTED,
+        self.aggregate_hint = ctk.CTkLabel(central, text=ui("home_aggregate_hint", wiz.lang), font=style.font(12),
+                                           text_color=style.MUTED,
                                            anchor="w", justify="left", wraplength=460)
         self.aggregate_hint.grid(row=1, column=0, sticky="w", pady=(2, 0))
-        self.pack_button = ctk.CTkButton(central, text="", height=30, font=style.font(13), fg_color="gray45",
+        self.pack_button = ctk.CTkButton(central, text=ui("home_pack", wiz.lang), height=30, font=style.font(13),
+                                         fg_color="gray45",
                                          command=self.load_pack)
         self.pack_button.grid(row=2, column=0, sticky="w", pady=(8, 0))
         self.aggregate_window: Any = None
-        self.questionnaire_button = ctk.CTkButton(central, text="", height=32, font=style.font(13),
+        self.questionnaire_button = ctk.CTkButton(central, text=QT("qt_home_button", wiz.lang), height=32,
+                                                  font=style.font(13),
                                                   fg_color="gray45", command=self.open_questionnaire)
         self.questionnaire_button.grid(row=3, column=0, sticky="w", pady=(8, 0))
         self.questionnaire_window: Any = None
@@ -134,8 +136,10 @@ class HomePage(ctk.CTkFrame):
     def retranslate(self) -> None:
         """Texts in the current language."""
         lang = self.wiz.lang
-        self.title.configure(text=ui("app_title", lang))
-        self.subtitle.configure(text=self.wiz.q.description.get(lang))
+        for label, text in ((self.title, ui("app_title", lang)), (self.subtitle, self.wiz.q.description.get(lang)),
+                            (self.questionnaire_button, QT("qt_home_button", lang))):
+            if label.cget("text") != text:
+                label.configure(text=text)
         show_texts(lang, [
             (self.recovery_title, "home_recover_title"),
             (self.new_title, "home_new"),
@@ -149,7 +153,6 @@ class HomePage(ctk.CTkFrame):
             (self.aggregate_hint, "home_aggregate_hint"),
             (self.pack_button, "home_pack"),
         ])
-        self.questionnaire_button.configure(text=QT("qt_home_button", lang))
         self.form.retranslate()
 
     def refresh(self) -> None:
@@ -160,8 +163,31 @@ class HomePage(ctk.CTkFrame):
         self._refresh_recent()
         self._refresh_recovery()
 
+    def _recovery_row(self, n: int) -> tuple[ctk.CTkLabel, ctk.CTkButton, ctk.CTkButton]:
+        """Row ``n`` of the recovery box, made on first use."""
+        while len(self.recovery_rows) <= n:
+            row = len(self.recovery_rows)
+            label = ctk.CTkLabel(self.recovery, text="", font=style.font(), anchor="w")
+            restore = ctk.CTkButton(self.recovery, text="", width=100, font=style.font(13))
+            discard = ctk.CTkButton(self.recovery, text="", width=80, font=style.font(13), fg_color="gray55")
+            for c, w in enumerate((label, restore, discard)):
+                w.grid(row=row + 1, column=c, sticky="w", padx=(12, 6) if c == 0 else 6, pady=3)
+            self.recovery_rows.append((label, restore, discard))
+        return self.recovery_rows[n]
+
+    def _recent_button(self, n: int) -> ctk.CTkButton:
+        """Button ``n`` of the recent files, made on first use."""
+        while len(self.recent_buttons) <= n:
+            b = ctk.CTkButton(self.recent_frame, text="", anchor="w", height=28, font=style.font(13),
+                              fg_color="transparent", text_color=style.ACCENT, hover_color=("gray85", "gray25"))
+            b.grid(row=len(self.recent_buttons), column=0, sticky="w")
+            self.recent_buttons.append(b)
+        return self.recent_buttons[n]
+
     def _refresh_recent(self) -> None:
-        recent = self.wiz.prefs.recent_existing()
+        recent = self.wiz.prefs.recent_existing()[:MAX_RECENT]
+        for n in range(len(recent)):
+            self._recent_button(n)
         for n, b in enumerate(self.recent_buttons):
             if n < len(recent):
                 path = recent[n]
@@ -179,6 +205,8 @@ class HomePage(ctk.CTkFrame):
         lang = self.wiz.lang
         doc = self.wiz.doc
         pending = service.pending_recoveries(doc.autosave_folder, exclude_slot=doc.slot)[:MAX_RECOVERY]
+        for n in range(len(pending)):
+            self._recovery_row(n)
         for n, (label, restore, discard) in enumerate(self.recovery_rows):
             widgets = (label, restore, discard)
             if n < len(pending):

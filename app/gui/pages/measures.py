@@ -24,6 +24,8 @@ from app.gui.strings import ui
 if TYPE_CHECKING:
     from app.gui.host import PageHost
 
+EAGER_CARDS = 1  # cards built before the page is shown; the rest follow one at a time
+
 
 class MeasureCard(ctk.CTkFrame):
     """A measure: tick, description, and (when ticked) its questions and live score."""
@@ -169,17 +171,26 @@ class MeasuresPage(PerTaskPage):
 
     def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
-        self.cards: dict[str, MeasureCard] = {}
+        self._cards: dict[str, MeasureCard] = {}
         self._status_job: str | None = None
+        # cards not built yet (row, measure): made one at a time after the page is shown (see refresh)
+        self._pending: list[tuple[int, Measure]] = []
+        self._pending_job: str | None = None
         self.empty = ctk.CTkLabel(self.scroll, text="", font=style.font(), text_color=style.MUTED, wraplength=800,
                                   justify="left")
 
+    @property
+    def cards(self) -> dict[str, MeasureCard]:
+        """Every card built so far, the ones still waiting to be built included (they are built now)."""
+        self.finish_building()
+        return self._cards
+
     def card(self, measure: Measure) -> MeasureCard:
         """The card of ``measure``, built on first use."""
-        card = self.cards.get(measure.id)
+        card = self._cards.get(measure.id)
         if card is None:
             card = MeasureCard(self.scroll, self, measure)
-            self.cards[measure.id] = card
+            self._cards[measure.id] = card
         return card
 
     def shown_measures(self) -> list[Measure]:
@@ -193,26 +204,76 @@ class MeasuresPage(PerTaskPage):
 
     def retranslate(self) -> None:
         super().retranslate()
-        for card in self.cards.values():
+        for card in self._cards.values():  # cards still to be built are made in the current language
             card.retranslate()
 
     def refresh(self) -> None:
+        self._cancel_pending()
         self.selector.refresh()
         shown = self.shown_measures()
         ids = {m.id for m in shown}
-        for mid, card in self.cards.items():
+        for mid, card in self._cards.items():
             if mid not in ids:
                 card.grid_remove()
+        # a card with its questions is taller than the window: the first ones are built now, cards not built
+        # yet further down one at a time once the page is on the screen (a first visit built all of them)
         for row, m in enumerate(shown):
-            card = self.card(m)
-            card.grid(row=row, column=0, sticky="ew", pady=(0, 10))
-            card.refresh()
+            if row >= EAGER_CARDS and m.id not in self._cards:
+                self._pending.append((row, m))
+            else:
+                self._place(row, m)
+        if self._pending:
+            self._pending_job = self.after_idle(self._build_soon)
         if shown:
             self.empty.grid_remove()
         else:
             self.empty.configure(text=ui("no_suggestions" if self.wiz.current_task else "no_focus", self.wiz.lang))
             self.empty.grid(row=0, column=0, sticky="w", pady=20)
         self.scroll._parent_canvas.yview_moveto(0)
+
+    def _place(self, row: int, measure: Measure) -> None:
+        card = self.card(measure)
+        card.grid(row=row, column=0, sticky="ew", pady=(0, 10))
+        card.refresh()
+
+    def _build_soon(self) -> None:
+        # after the idle pass that draws the page: a timer, so that the window shows the page first
+        self._pending_job = self.after(1, self._build_next)
+
+    def _build_next(self) -> None:
+        self._pending_job = None
+        if not self.winfo_exists():
+            self._pending.clear()
+            return
+        if self._pending:
+            self._place(*self._pending.pop(0))
+        if self._pending:
+            self._pending_job = self.after(1, self._build_next)  # events are handled between two cards
+
+    def _cancel_pending(self) -> None:
+        if self._pending_job is not None:
+            self.after_cancel(self._pending_job)
+            self._pending_job = None
+        self._pending.clear()
+
+    def finish_building(self) -> None:
+        """Build the cards still waiting now (before checking or reading them)."""
+        pending = list(self._pending)
+        self._cancel_pending()
+        for row, m in pending:
+            self._place(row, m)
+
+    def building(self) -> bool:
+        """Whether cards are still being built after the page was shown."""
+        return bool(self._pending)
+
+    def forget_document(self) -> None:
+        self._cancel_pending()  # the cards were planned for the previous document's task
+        super().forget_document()
+
+    def destroy(self) -> None:
+        self._cancel_pending()  # no card is built into a page that is gone
+        super().destroy()
 
     def schedule_status(self) -> None:
         """Rescore a moment after the last answer, then update the cards' scores and the confirmation."""
@@ -223,7 +284,7 @@ class MeasuresPage(PerTaskPage):
     def _update_status(self) -> None:
         self._status_job = None
         for m in self.shown_measures():
-            card = self.cards.get(m.id)
+            card = self._cards.get(m.id)
             if card is not None:
                 card.update_status()
                 if card.var.get():
@@ -239,4 +300,7 @@ class MeasuresPage(PerTaskPage):
         return bool(mine) and all(m.complete for m in mine)
 
     def leave(self, forward: bool) -> bool:
-        return not forward or self.validate() == 0
+        if not forward:
+            self._cancel_pending()  # cards not built yet are planned again on the next visit (refresh)
+            return True
+        return self.validate() == 0  # builds the cards still waiting: every ticked card is checked

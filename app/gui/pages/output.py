@@ -16,6 +16,7 @@ from app.domain.plan import action_names
 from app.domain.quality import left_out
 from app.domain.questionnaire import Step
 from app.gui import dialogs, style
+from app.gui.flat_frame import FlatFrame
 from app.gui.pages.base import StepPage
 from app.gui.pages.todo import TodoList
 from app.gui.printing import open_in_system, print_file
@@ -67,7 +68,7 @@ class OutputPage(StepPage):
         self.pdf_button.grid(row=0, column=0, padx=16, pady=(14, 4), sticky="w")
         self.progress = ctk.CTkProgressBar(box, mode="indeterminate", width=200)
         # open / print / folder on a line of their own: beside the PDF button they ran off the page at 150 %
-        row = ctk.CTkFrame(box, fg_color="transparent")
+        row = FlatFrame(box, fg_color="transparent")
         row.grid(row=1, column=0, columnspan=3, sticky="w", padx=16, pady=(4, 4))
         self.open_pdf = ctk.CTkButton(row, text="", font=style.font(13), command=lambda: self._open(False))
         self.open_folder = ctk.CTkButton(row, text="", font=style.font(13), command=lambda: self._open(True))

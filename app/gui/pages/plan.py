@@ -20,6 +20,7 @@ from app.domain.values import parse_date, validate
 from app.domain.vocabulary import ACTION_STATUSES, status_label
 from app.gui import style
 from app.gui.dialogs import CalendarPopup
+from app.gui.flat_frame import FlatFrame
 from app.gui.formats import hours
 from app.gui.pages.base import StepPage
 from app.gui.segmented import Segmented
@@ -62,7 +63,7 @@ class PlanPage(StepPage):
         self._auto_proposed: object | None = None
         self.typed = TypedTexts()
         self.followup: FollowUpDialog | None = None
-        bar = ctk.CTkFrame(self.body, fg_color="transparent")
+        bar = FlatFrame(self.body, fg_color="transparent")
         bar.grid(row=0, column=0, sticky="ew", pady=(0, 6))
         self.propose_button = ctk.CTkButton(bar, text="", font=style.font(13), command=self.propose)
         self.propose_button.grid(row=0, column=0)
@@ -108,7 +109,7 @@ class PlanPage(StepPage):
             column = 0
             for name in names:
                 span = SPANS.get(name, 1)
-                cell = ctk.CTkFrame(self.detail, fg_color="transparent")
+                cell = FlatFrame(self.detail, fg_color="transparent")
                 cell.grid(row=r, column=column, columnspan=span, sticky="new",
                           padx=(12 if column == 0 else 6, 12 if column + span == 3 else 6), pady=(4, 2))
                 column += span

@@ -11,6 +11,7 @@ import customtkinter as ctk
 
 from app.domain.plan import action_names
 from app.gui import style
+from app.gui.flat_frame import FlatFrame
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
@@ -60,14 +61,19 @@ class TodoList(ctk.CTkFrame):
         self.title.grid(row=0, column=0, columnspan=2, sticky="w", padx=16, pady=(8, 2))
         self.items: list[Todo] = []
         self._rows: list[ctk.CTkBaseClass] = []
+        self._shown: tuple[str, list[Todo]] | None = None  # the language and items the rows show
 
     def refresh(self) -> None:
-        """Re-read the model."""
+        """Re-read the model (the rows are made again only when the list changed)."""
         lang = self.wiz.lang
+        items = unfinished(self.wiz)
+        if self._shown is not None and self._shown == (lang, items):
+            return
+        self._shown = (lang, items)
         for widget in self._rows:
             widget.destroy()
         self._rows = []
-        self.items = unfinished(self.wiz)
+        self.items = items
         if not self.items:
             self.title.configure(text=ui("todo_none", lang), text_color=style.DONE)
             return
@@ -84,7 +90,7 @@ class TodoList(ctk.CTkFrame):
                                 text_color=style.MUTED, anchor="w")
             more.grid(row=MAX_SHOWN + 1, column=0, sticky="w", padx=24)
             self._rows.append(more)
-        spacer = ctk.CTkFrame(self, height=6, fg_color="transparent")
+        spacer = FlatFrame(self, height=6, fg_color="transparent")
         spacer.grid(row=MAX_SHOWN + 2, column=0)
         self._rows.append(spacer)
 

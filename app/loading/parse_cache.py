@@ -1,0 +1,158 @@
+"""A data-only cache of parsed questionnaire files: JSON in the user cache folder, keyed by the file's content hash.
+
+Parsing the standard questionnaire's YAML is most of what loading it costs (about 200 ms of pure-Python
+parsing against 10 ms of validation), and it is the same file on every start. The cache keeps the parsed
+data — mappings, lists and scalars with the line and column of every key and entry — so the validators run
+on exactly what the parser would have given, and report the same ``file:line:column`` for a problem.
+
+Safety: the cache is plain JSON read with :func:`json.loads`, never pickle; a file is used only when its
+format, schema, app version and the SHA-256 of the questionnaire's bytes all match, and its structure is
+checked while it is read back. Anything else — a truncated, corrupt, foreign or older file, an unreadable or
+read-only folder — is ignored and the questionnaire is parsed again (the cache is rewritten when it can be).
+An edited questionnaire has another hash, so it is never served stale. Validation always runs on the data,
+cached or not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.loading.located import MAX_BYTES, Located, LocatedList, read_source
+
+FORMAT = "kaizen-selfcheck/parsed-questionnaire"
+SCHEMA = 1  # raise when the parser's rules (booleans, numbers, dates) or the stored shape change
+MAX_CACHE_BYTES = 16 * MAX_BYTES  # the JSON with positions is about 3x the YAML; more is not ours
+KEEP_FILES = 16  # an edited user questionnaire leaves its older entries behind: keep the newest few
+SUFFIX = ".parsed.json"
+
+
+class _CorruptError(ValueError):
+    """The cache file is not one this version wrote for these bytes."""
+
+
+def key(data: bytes) -> str:
+    """The cache key of a questionnaire's bytes: its SHA-256 together with the schema and the app version."""
+    digest = hashlib.sha256(data).hexdigest()
+    return f"{digest}-s{SCHEMA}-v{__version__}"
+
+
+def load_file(path: Path, cache_dir: Path) -> Any:
+    """The parsed data of ``path`` from the cache in ``cache_dir``, parsed (and cached) when not there."""
+    data = read_source(path)
+    k = key(data)
+    entry = cache_dir / f"{hashlib.sha256(k.encode()).hexdigest()[:32]}{SUFFIX}"
+    found = _read(entry, k)
+    if found is not None:
+        return found
+    from app.loading.yaml_safe import load_bytes  # the YAML library only when there is something to parse
+
+    parsed = load_bytes(data, str(path))
+    _write(cache_dir, entry, k, parsed)
+    return parsed
+
+
+def _read(entry: Path, k: str) -> Any:
+    """The cached data, or None when the entry is missing, unreadable or not a valid entry for key ``k``."""
+    try:
+        if entry.stat().st_size > MAX_CACHE_BYTES:
+            return None
+        doc = json.loads(entry.read_bytes())
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != k or "data" not in doc:
+            return None
+        return decode(doc["data"])
+    except (OSError, ValueError, RecursionError):  # ValueError: bad JSON, bad UTF-8, _CorruptError
+        return None
+
+
+def _write(cache_dir: Path, entry: Path, k: str, parsed: Any) -> None:
+    """Store ``parsed`` under ``entry`` (written whole, then renamed); a folder that cannot be written is skipped."""
+    try:
+        text = json.dumps({"format": FORMAT, "key": k, "data": encode(parsed)}, ensure_ascii=False,
+                          separators=(",", ":"))
+    except (ValueError, RecursionError):
+        return
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".tmp-", suffix=SUFFIX)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, entry)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        _prune(cache_dir, keep=entry)
+    except OSError:
+        return  # a read-only or full disk: the next start parses again
+
+
+def _prune(cache_dir: Path, keep: Path) -> None:
+    """Remove all but the newest :data:`KEEP_FILES` entries (never ``keep``)."""
+    entries = sorted(cache_dir.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP_FILES:]:
+        if old != keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def encode(value: Any) -> Any:
+    """JSON-ready form of parsed data: ``{"m": [line, col], "k": [[key, line, col, value], …]}`` for a mapping,
+    ``{"l": [line, col], "i": [[line, col, value], …]}`` for a list, scalars as they are."""
+    if isinstance(value, Located):
+        return {"m": [value.line, value.column],
+                "k": [[k, *value.key_pos[k], encode(v)] for k, v in value.items()]}
+    if isinstance(value, LocatedList):
+        return {"l": [value.line, value.column],
+                "i": [[*pos, encode(v)] for pos, v in zip(value.item_pos, value, strict=True)]}
+    if value is None or isinstance(value, str | int | float):  # bool is an int
+        return value
+    raise ValueError(f"not parsed questionnaire data: {type(value).__name__}")
+
+
+def decode(value: Any) -> Any:
+    """Parsed data back from :func:`encode`'s form; raises ``ValueError`` for anything it would not have written."""
+    if value is None or isinstance(value, str | int | float):
+        return value
+    if not isinstance(value, dict):
+        raise _CorruptError("unexpected value")
+    if value.keys() == {"m", "k"}:
+        out = Located()
+        out.line, out.column = _pos(value["m"])
+        out.key_pos = {}
+        for row in _rows(value["k"], 4):
+            name = row[0]
+            if not isinstance(name, str) or name in out:
+                raise _CorruptError("bad key")
+            out.key_pos[name] = _pos(row[1:3])
+            out[name] = decode(row[3])
+        return out
+    if value.keys() == {"l", "i"}:
+        seq = LocatedList()
+        seq.line, seq.column = _pos(value["l"])
+        seq.item_pos = []
+        for row in _rows(value["i"], 3):
+            seq.item_pos.append(_pos(row[0:2]))
+            seq.append(decode(row[2]))
+        return seq
+    raise _CorruptError("unexpected mapping")
+
+
+def _rows(value: Any, width: int) -> list[list[Any]]:
+    if not isinstance(value, list) or not all(isinstance(r, list) and len(r) == width for r in value):
+        raise _CorruptError("bad rows")
+    return value
+
+
+def _pos(value: Any) -> tuple[int, int]:
+    if (not isinstance(value, list) or len(value) != 2
+            or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in value)):
+        raise _CorruptError("bad position")
+    return value[0], value[1]
