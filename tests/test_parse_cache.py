@@ -16,6 +16,7 @@ from app.service import core
 
 ROOT = Path(__file__).resolve().parent.parent
 STANDARD = ROOT / "questionnaires" / "standard.yaml"
+STORE = core.store_cache_entry  # the service's atomic writer, as the app passes it
 
 
 @pytest.fixture
@@ -42,17 +43,17 @@ def entries(cache: Path) -> list[Path]:
 def test_second_load_comes_from_the_cache_and_equals_a_fresh_parse(copy: Path, tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "cache"
-    first = load_questionnaire(copy, cache_dir=cache)
+    first = load_questionnaire(copy, cache_dir=cache, store=STORE)
     assert len(entries(cache)) == 1
     no_parsing(monkeypatch)
-    second = load_questionnaire(copy, cache_dir=cache)
+    second = load_questionnaire(copy, cache_dir=cache, store=STORE)
     monkeypatch.undo()
     assert second == first == load_questionnaire(copy)  # the uncached path: the same questionnaire
 
 
 def test_the_cache_is_plain_json_data(copy: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    load_questionnaire(copy, cache_dir=cache)
+    load_questionnaire(copy, cache_dir=cache, store=STORE)
     (entry,) = entries(cache)
     doc = json.loads(entry.read_text(encoding="utf-8"))
     assert doc["format"] == parse_cache.FORMAT
@@ -66,11 +67,11 @@ def test_positions_survive_so_problems_point_at_the_same_place(copy: Path, tmp_p
     copy.write_text(text.replace("        type: long_text\n", "        type: longtext\n", 1), encoding="utf-8")
     cache = tmp_path / "cache"
     with pytest.raises(QuestionnaireError) as fresh:
-        load_questionnaire(copy, cache_dir=cache)
+        load_questionnaire(copy, cache_dir=cache, store=STORE)
     assert len(entries(cache)) == 1  # the file parsed; only its validation failed
     no_parsing(monkeypatch)
     with pytest.raises(QuestionnaireError) as cached:
-        load_questionnaire(copy, cache_dir=cache)
+        load_questionnaire(copy, cache_dir=cache, store=STORE)
     rendered = [p.render("en") for p in fresh.value.problems]
     assert rendered == [p.render("en") for p in cached.value.problems]
     assert all(p.line > 0 for p in cached.value.problems)
@@ -78,10 +79,10 @@ def test_positions_survive_so_problems_point_at_the_same_place(copy: Path, tmp_p
 
 def test_an_edited_questionnaire_is_never_served_stale(copy: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    assert load_questionnaire(copy, cache_dir=cache).title.get("ja") == "業務改善セルフチェック（標準）"
+    assert load_questionnaire(copy, cache_dir=cache, store=STORE).title.get("ja") == "業務改善セルフチェック（標準）"
     text = copy.read_text(encoding="utf-8")
     copy.write_text(text.replace("  ja: 業務改善セルフチェック（標準）\n", "  ja: 試行版\n", 1), encoding="utf-8")
-    assert load_questionnaire(copy, cache_dir=cache).title.get("ja") == "試行版"
+    assert load_questionnaire(copy, cache_dir=cache, store=STORE).title.get("ja") == "試行版"
     assert len(entries(cache)) == 2
 
 
@@ -101,11 +102,11 @@ def test_an_edited_questionnaire_is_never_served_stale(copy: Path, tmp_path: Pat
         "extra-key", "deep"])
 def test_a_corrupt_or_foreign_entry_is_ignored_and_rebuilt(content: bytes, copy: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    expected = load_questionnaire(copy, cache_dir=cache)
+    expected = load_questionnaire(copy, cache_dir=cache, store=STORE)
     (entry,) = entries(cache)
     k = parse_cache.key(copy.read_bytes())
     entry.write_bytes(content.replace(b'"key": "K"', json.dumps({"key": k})[1:-1].encode()))
-    assert load_questionnaire(copy, cache_dir=cache) == expected
+    assert load_questionnaire(copy, cache_dir=cache, store=STORE) == expected
     doc = json.loads(entry.read_bytes())  # rewritten whole
     assert doc["key"] == k
     assert parse_cache.decode(doc["data"]) == yaml_safe.load_file(copy)
@@ -114,14 +115,15 @@ def test_a_corrupt_or_foreign_entry_is_ignored_and_rebuilt(content: bytes, copy:
 def test_an_entry_of_another_app_or_schema_version_is_not_used(copy: Path, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "cache"
-    load_questionnaire(copy, cache_dir=cache)
+    load_questionnaire(copy, cache_dir=cache, store=STORE)
     (entry,) = entries(cache)
     doc = json.loads(entry.read_bytes())
     doc["data"]["k"] = [row for row in doc["data"]["k"] if row[0] != "title"]  # would fail validation if used
     monkeypatch.setattr(parse_cache, "SCHEMA", parse_cache.SCHEMA + 1)
     old_key = doc["key"]
     entry.write_text(json.dumps(doc), encoding="utf-8")
-    assert load_questionnaire(copy, cache_dir=cache).title.get("ja")  # parsed again, not taken from the entry
+    # parsed again, not taken from the entry
+    assert load_questionnaire(copy, cache_dir=cache, store=STORE).title.get("ja")
     monkeypatch.undo()
     assert parse_cache.key(copy.read_bytes()) == old_key
     monkeypatch.setattr(parse_cache, "__version__", "99.0.0")
@@ -131,7 +133,7 @@ def test_an_entry_of_another_app_or_schema_version_is_not_used(copy: Path, tmp_p
 def test_an_unwritable_cache_folder_only_costs_the_parse(copy: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
-    assert load_questionnaire(copy, cache_dir=blocker) == load_questionnaire(copy)
+    assert load_questionnaire(copy, cache_dir=blocker, store=STORE) == load_questionnaire(copy)
     assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
 
 
@@ -140,7 +142,7 @@ def test_parse_errors_are_reported_and_not_cached(tmp_path: Path) -> None:
     bad.write_text("id: [unclosed\n", encoding="utf-8")
     cache = tmp_path / "cache"
     with pytest.raises(QuestionnaireError) as caught:
-        load_questionnaire(bad, cache_dir=cache)
+        load_questionnaire(bad, cache_dir=cache, store=STORE)
     assert caught.value.problems[0].code == "Q005"
     assert not cache.exists() or entries(cache) == []
 
@@ -161,7 +163,7 @@ def test_old_entries_are_pruned(copy: Path, tmp_path: Path) -> None:
     text = copy.read_text(encoding="utf-8")
     for n in range(parse_cache.KEEP_FILES + 3):
         copy.write_text(text + f"# edit {n}\n", encoding="utf-8")
-        load_questionnaire(copy, cache_dir=cache)
+        load_questionnaire(copy, cache_dir=cache, store=STORE)
     assert len(entries(cache)) == parse_cache.KEEP_FILES
     assert not list(cache.glob(".tmp-*"))
 
@@ -170,3 +172,14 @@ def test_the_service_uses_the_user_cache_folder() -> None:
     core.clear_cache()
     service.get_questionnaire("standard")
     assert entries(resources.questionnaire_cache_dir())  # the private folder of the test session (conftest)
+
+
+def test_without_a_store_the_cache_is_only_read(copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loading layer never writes a file itself: only the store it is given (the service's atomic writer)."""
+    cache = tmp_path / "cache"
+    load_questionnaire(copy, cache_dir=cache)
+    assert entries(cache) == []
+    expected = load_questionnaire(copy, cache_dir=cache, store=STORE)
+    assert len(entries(cache)) == 1
+    no_parsing(monkeypatch)
+    assert load_questionnaire(copy, cache_dir=cache) == expected  # read without a store

@@ -7,6 +7,7 @@ raises :class:`~app.domain.errors.QuestionnaireError` carrying *every* problem f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +44,15 @@ STABLE_TASK_IDS = ("name", "category", "annual_cases", "minutes_per_case", "fixe
 MEASURE_BUILTINS = ("quick_win_candidate", "premature", "ease", "potential_band", "potential_hours")
 
 
-def load_questionnaire(path: Path, cache_dir: Path | None = None) -> Questionnaire:
+def load_questionnaire(path: Path, cache_dir: Path | None = None,
+                       store: Callable[[Path, bytes], None] | None = None) -> Questionnaire:
     """Read, parse and validate one questionnaire file; with ``cache_dir``, the parse comes from
-    :mod:`app.loading.parse_cache` when the file's bytes were parsed before (validation always runs)."""
+    :mod:`app.loading.parse_cache` when the file's bytes were parsed before (validation always runs), and
+    ``store`` writes a new cache entry whole (the service passes the atomic writer)."""
     if cache_dir is not None:
         from app.loading import parse_cache
 
-        data = parse_cache.load_file(path, cache_dir)
+        data = parse_cache.load_file(path, cache_dir, store)
     else:
         from app.loading.yaml_safe import load_file
 

@@ -18,8 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,8 @@ SCHEMA = 1  # raise when the parser's rules (booleans, numbers, dates) or the st
 MAX_CACHE_BYTES = 16 * MAX_BYTES  # the JSON with positions is about 3x the YAML; more is not ours
 KEEP_FILES = 16  # an edited user questionnaire leaves its older entries behind: keep the newest few
 SUFFIX = ".parsed.json"
+# Writes one entry whole (the service passes app.storage.atomic_write); a loading module never writes files itself.
+Store = Callable[[Path, bytes], None]
 
 
 class _CorruptError(ValueError):
@@ -43,8 +44,9 @@ def key(data: bytes) -> str:
     return f"{digest}-s{SCHEMA}-v{__version__}"
 
 
-def load_file(path: Path, cache_dir: Path) -> Any:
-    """The parsed data of ``path`` from the cache in ``cache_dir``, parsed (and cached) when not there."""
+def load_file(path: Path, cache_dir: Path, store: Store | None = None) -> Any:
+    """The parsed data of ``path`` from the cache in ``cache_dir``, parsed when not there (and stored with
+    ``store`` when given; without it the cache is only read)."""
     data = read_source(path)
     k = key(data)
     entry = cache_dir / f"{hashlib.sha256(k.encode()).hexdigest()[:32]}{SUFFIX}"
@@ -54,7 +56,8 @@ def load_file(path: Path, cache_dir: Path) -> Any:
     from app.loading.yaml_safe import load_bytes  # the YAML library only when there is something to parse
 
     parsed = load_bytes(data, str(path))
-    _write(cache_dir, entry, k, parsed)
+    if store is not None:
+        _write(cache_dir, entry, k, parsed, store)
     return parsed
 
 
@@ -71,8 +74,13 @@ def _read(entry: Path, k: str) -> Any:
         return None
 
 
-def _write(cache_dir: Path, entry: Path, k: str, parsed: Any) -> None:
-    """Store ``parsed`` under ``entry`` (written whole, then renamed); a folder that cannot be written is skipped."""
+def _write(cache_dir: Path, entry: Path, k: str, parsed: Any, store: Store) -> None:
+    """Store ``parsed`` under ``entry`` through ``store``; a folder that cannot be written is skipped.
+
+    ``store`` may raise OSError or the app's StorageError (a UserError); either only means no cache this time.
+    """
+    from app.domain.errors import UserError
+
     try:
         text = json.dumps({"format": FORMAT, "key": k, "data": encode(parsed)}, ensure_ascii=False,
                           separators=(",", ":"))
@@ -80,17 +88,9 @@ def _write(cache_dir: Path, entry: Path, k: str, parsed: Any) -> None:
         return
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".tmp-", suffix=SUFFIX)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, entry)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        store(entry, text.encode("utf-8"))
         _prune(cache_dir, keep=entry)
-    except OSError:
+    except (OSError, UserError):
         return  # a read-only or full disk: the next start parses again
 
 

@@ -62,6 +62,11 @@ def questionnaire_notes() -> list[Problem]:
     return _pick(_loadable())[1]
 
 
+def store_cache_entry(path: Path, data: bytes) -> None:
+    """Write one questionnaire parse-cache entry whole (atomically, no backup: it can always be made again)."""
+    atomic_write(path, data, backup=False)
+
+
 def load_file(path: Path) -> Questionnaire:
     """Load one questionnaire file, cached by modification time in this process and by content hash on disk."""
     path = Path(path).resolve()
@@ -72,7 +77,7 @@ def load_file(path: Path) -> Questionnaire:
     hit = _cache.get(path)
     if hit is not None and hit[0] == mtime:
         return hit[1]
-    q = load_questionnaire(path, cache_dir=resources.questionnaire_cache_dir())
+    q = load_questionnaire(path, cache_dir=resources.questionnaire_cache_dir(), store=store_cache_entry)
     _cache[path] = (mtime, q)
     return q
 
