@@ -229,11 +229,17 @@ python3 build/pdf_fonts_embedded.py "${pdfs[@]}" || fail "fonts not embedded"
 if [ "$run_tests" = 1 ]; then
   # Every test but the GUI ones (those need the Linux suite's display handling; the end-to-end test below covers
   # the window on Windows). POSIX-only tests skip themselves with their reason (@pytest.mark.posix_only).
+  # A process Wine ends with an unhandled exception can still exit 0, so each run must also leave the JUnit
+  # report pytest writes only when the session ends, with no failures or errors in it.
   step "headless tests under Windows Python"
-  win 1500 "$JA" "$PY" -m pytest -q -p no:cacheprovider -m "not gui" --durations=10 || fail "the Windows test run"
+  rm -f "$WORK/junit-headless.xml" "$WORK/junit-e2e.xml"
+  win 1500 "$JA" "$PY" -m pytest -q -p no:cacheprovider -m "not gui" --durations=10 \
+    --junitxml="$(winpath "$WORK/junit-headless.xml")" || fail "the Windows test run"
+  python3 build/junit_ok.py "$WORK/junit-headless.xml" || fail "the Windows test run did not finish cleanly"
   step "GUI end-to-end test under Windows Python"
   DISPLAY=$display KAIZEN_REQUIRE_GUI=1 win 600 "$JA" "$PY" -m pytest -q -p no:cacheprovider \
-    -m windows_e2e || fail "the Windows GUI end-to-end test"
+    -m windows_e2e --junitxml="$(winpath "$WORK/junit-e2e.xml")" || fail "the Windows GUI end-to-end test"
+  python3 build/junit_ok.py "$WORK/junit-e2e.xml" --at-least 1 || fail "the Windows GUI end-to-end test did not finish cleanly"
 fi
 
 step "windows-under-wine: the Windows program passed"

@@ -38,6 +38,17 @@ def _marker_reason(item: pytest.Item, name: str) -> str | None:
     return str(reason)
 
 
+GUI_FIXTURES = frozenset({"gui_root", "wizard", "_session_wizard"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that asks for a GUI fixture is a GUI test, marked or not: ``-m "not gui"`` (the Windows run's
+    headless part, which has no display) must never build a window because a marker was forgotten."""
+    for item in items:
+        if GUI_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("gui") is None:
+            item.add_marker(pytest.mark.gui)
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Skip POSIX-only tests on Windows and Wine-differs tests under Wine (with their reasons); GUI tests need a
     display: skip them without one, unless KAIZEN_REQUIRE_GUI says CI must run them."""
