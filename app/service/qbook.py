@@ -82,15 +82,10 @@ def case_book(path: Path, q: Questionnaire | None = None) -> Any:
     pain points are named as ``q`` labels them."""
     from app.exchange.qbook_cases import CaseBook, check_code
     from app.loading.cases_file import loads
+    from app.storage.assessment_file import read_capped
 
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(Problem("S001", {"path": str(path)}, str(path))) from None
-    except OSError as exc:
-        raise UserError(Problem("S006", {"path": str(path), "detail": exc.strerror or type(exc).__name__},
-                                str(path))) from None
+    raw = read_capped(path)  # refused past the size cap (S007) before reading, like every file the app opens
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
