@@ -6,8 +6,8 @@ names it stays scheduled. When it fires, the name may by then belong to a newer 
 happens to live at the same address, a key binding made later for instance, and that one is called instead,
 with the wrong arguments (CI saw ``make_focusable.<locals>.<lambda>() missing 1 required positional argument``)
 or, worse, as if its key had been pressed. customtkinter's text box re-arms such a callback every 200 ms for as
-long as it lives, and its windows schedule some after they open. The classes here keep the ids of their pending
-callbacks and cancel them before the widget goes, so a callback never outlives its widget.
+long as it lives; its windows and tabs schedule some after they open or switch. The classes here keep the ids
+of their pending callbacks and cancel them before the widget goes, so a callback never outlives its widget.
 """
 
 from __future__ import annotations
@@ -64,6 +64,10 @@ class OwnsAfterJobs:
 
 class TextBox(OwnsAfterJobs, ctk.CTkTextbox):
     """customtkinter's text box, whose scroll-bar check stops with it."""
+
+
+class Tabview(OwnsAfterJobs, ctk.CTkTabview):
+    """customtkinter's tabs, whose delayed hiding of the other tabs stops with them."""
 
 
 class Toplevel(OwnsAfterJobs, ctk.CTkToplevel):
