@@ -216,3 +216,54 @@ def test_home_opens_a_recent_file_with_a_click(wizard: Any, tmp_path: Path) -> N
     finally:
         wizard.prefs.recent = []
         wizard.home.refresh()
+
+
+def _shape(canvas: Any, items: tuple[int, ...], dx: float = 0) -> list[tuple[Any, ...]]:
+    """What a canvas draws for these items: kind, place, glyph, font, angle and colour, in stacking order."""
+    out = []
+    for item in items:
+        kind = canvas.type(item)
+        options = ("text", "font", "angle", "fill") if kind == "text" else ("fill",)
+        coords = tuple(round(c - dx, 1) for c in canvas.coords(item))
+        out.append((kind, coords, *(str(canvas.itemcget(item, o)) for o in options)))
+    return out
+
+
+@pytest.mark.parametrize("percent", [100, 125, 150])
+def test_homes_rounded_panels_draw_the_shape_ctkframe_draws(gui_root: Any, percent: int) -> None:
+    from app.gui.flat_frame import RoundedFrame
+
+    style.set_scale(percent)
+    frames = [cls(gui_root, corner_radius=radius, fg_color=colour, width=300, height=120)
+              for cls in (ctk.CTkFrame, RoundedFrame) for radius, colour in ((10, None), (8, "#fff4d6"))]
+    try:
+        for n, frame in enumerate(frames):
+            frame.place(x=0, y=130 * n)
+        gui_root.update()
+        for old, new in zip(frames[:2], frames[2:], strict=True):
+            assert (new.winfo_width(), new.winfo_height()) == (old.winfo_width(), old.winfo_height())
+            canvas_old, canvas_new = old._canvas, new._canvas
+            assert _shape(canvas_new, canvas_new.find_withtag("rounded")) == _shape(
+                canvas_old, canvas_old.find_withtag("inner_parts"))
+            assert canvas_new.cget("bg") == canvas_old.cget("bg")
+    finally:
+        style.set_scale(100)
+        for frame in frames:
+            frame.destroy()
+
+
+def test_a_buttons_shape_is_the_one_ctkbutton_draws(gui_root: Any) -> None:
+    frame = ctk.CTkFrame(gui_root, fg_color=style.PANEL)
+    frame.place(x=0, y=0)
+    try:
+        old, new = _pair(frame, {"text": "はじめる", "height": 40, "size": 16})
+        old.grid(row=0, column=0)
+        new.grid(row=1, column=0)
+        for button in (old, new):
+            keys.make_focusable(button, "1")
+        gui_root.update()
+        # the button's shape sits inside its focus ring: CTkButton's canvas is inside the frame's ring
+        assert _shape(new, new.find_withtag("inner_parts"), dx=keys.RING) == _shape(
+            old._canvas, old._canvas.find_withtag("inner_parts"))
+    finally:
+        frame.destroy()

@@ -235,7 +235,7 @@ class LightButton(LightCanvas):
             width = self._scaled(int(outer[0] / self._scaling))
             height = self._scaled(int(outer[1] / self._scaling))
             self.delete("inner_parts")
-            _rounded_rect(self, (width, height), self._scaled(self._radius), fill, self._inset())
+            rounded_rect(self, (width, height), self._scaled(self._radius), fill, inset=self._inset())
             self.tag_lower("inner_parts")
             self._drawn = outer
         else:
@@ -327,9 +327,10 @@ class LightButton(LightCanvas):
     config = configure
 
 
-def _rounded_rect(canvas: tkinter.Canvas, size: tuple[int, int], radius: int, fill: str, inset: int) -> None:
+def rounded_rect(canvas: tkinter.Canvas, size: tuple[int, int], radius: int, fill: str, *, inset: int = 0,
+                 tag: str = "inner_parts") -> None:
     """The items customtkinter's DrawEngine makes for a borderless rounded rectangle ("font_shapes", as on
-    Linux and Windows): two antialiased circle glyphs per corner and two rectangles, tagged ``inner_parts``,
+    Linux and Windows): two antialiased circle glyphs per corner and two rectangles, tagged ``tag``,
     made in one call each instead of being looked up, moved and recoloured one by one."""
     width = size[0] // 2 * 2  # DrawEngine rounds both sizes down to even numbers
     height = size[1] // 2 * 2
@@ -351,12 +352,10 @@ def _rounded_rect(canvas: tkinter.Canvas, size: tuple[int, int], radius: int, fi
         for x, y in corners:
             for angle in (0, 180):
                 canvas.create_text(x + inset, y + inset, text=char, anchor="center", fill=fill, font=font,
-                                   angle=angle, tags=("inner_parts",))
-    canvas.create_rectangle(r + inset, inset, width - r + inset, height + inset, width=0, fill=fill,
-                            tags=("inner_parts",))
+                                   angle=angle, tags=(tag,))
+    canvas.create_rectangle(r + inset, inset, width - r + inset, height + inset, width=0, fill=fill, tags=(tag,))
     if r * 2 < height:
-        canvas.create_rectangle(inset, r + inset, width + inset, height - r + inset, width=0, fill=fill,
-                                tags=("inner_parts",))
+        canvas.create_rectangle(inset, r + inset, width + inset, height - r + inset, width=0, fill=fill, tags=(tag,))
 
 
 def _share(extra: int, weights: list[int], upto: int) -> int:

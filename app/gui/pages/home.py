@@ -12,7 +12,7 @@ import customtkinter as ctk
 from app import service
 from app.gui import style
 from app.gui.fields import FormView
-from app.gui.flat_frame import FlatFrame
+from app.gui.flat_frame import FlatFrame, RoundedFrame
 from app.gui.light import LightButton
 from app.gui.light_label import LightLabel
 from app.gui.qtune_strings import QT
@@ -41,7 +41,7 @@ class HomePage(FlatFrame):
                                    text_color=style.MUTED, anchor="w", justify="left", wraplength=1000)
         self.subtitle.grid(row=1, column=0, columnspan=2, sticky="w", padx=24, pady=(2, 10))
 
-        self.recovery = ctk.CTkFrame(self, fg_color="#fff4d6", corner_radius=8)
+        self.recovery = RoundedFrame(self, fg_color="#fff4d6", corner_radius=8)
         self.recovery.grid(row=2, column=0, columnspan=2, sticky="ew", padx=24, pady=(0, 10))
         self.recovery.columnconfigure(0, weight=1)
         self.recovery_title = LightLabel(self.recovery, text=ui("home_recover_title", wiz.lang),
@@ -64,7 +64,7 @@ class HomePage(FlatFrame):
 
     def _panel(self, column: int, padx: tuple[int, int]) -> tuple[ctk.CTkFrame, LightLabel]:
         """One of Home's two panels (new self-check, continue from a file) with its heading."""
-        panel = ctk.CTkFrame(self, corner_radius=10)
+        panel = RoundedFrame(self, corner_radius=10)
         panel.grid(row=3, column=column, sticky="nsew", padx=padx, pady=(0, 16))
         panel.columnconfigure(0, weight=1)
         title = LightLabel(panel, text="", font=style.font(18, "bold"), anchor="w")
