@@ -90,7 +90,7 @@ class HomePage(FlatFrame):
             if f.item.type == "long_text":
                 f.widget.configure(height=56)
         self.start_button = LightButton(left, text=ui("home_start", wiz.lang), height=40,
-                                          font=style.font(16, "bold"), command=self.start)
+                                        font=style.font(16, "bold"), command=self.start)
         self.start_button.grid(row=2, column=0, sticky="w", padx=16, pady=(8, 16))
 
     def _build_open(self) -> None:
