@@ -267,3 +267,24 @@ def test_a_buttons_shape_is_the_one_ctkbutton_draws(gui_root: Any) -> None:
             old._canvas, old._canvas.find_withtag("inner_parts"))
     finally:
         frame.destroy()
+
+
+@pytest.mark.parametrize("method", ["polygon_shapes", "circle_shapes"])
+def test_without_the_shapes_font_customtkinters_own_drawing_is_used(gui_root: Any, method: str,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from customtkinter.windows.widgets.core_rendering import DrawEngine
+
+    monkeypatch.setattr(DrawEngine, "preferred_drawing_method", method)  # as customtkinter does without its font
+    frame = ctk.CTkFrame(gui_root, fg_color=style.PANEL)
+    frame.place(x=0, y=0)
+    try:
+        old, new = _pair(frame, {"text": "保存", "width": 60})
+        old.grid(row=0, column=0)
+        new.grid(row=1, column=0)
+        gui_root.update()
+        ring = int(new.cget("highlightthickness"))  # made focusable when shown: its shape starts inside the ring
+        shape = _shape(new, new.find_withtag("inner_parts"), dx=ring)
+        assert shape and shape == _shape(old._canvas, old._canvas.find_withtag("inner_parts"))
+        assert {str(new.itemcget(i, "outline")) for i in new.find_withtag("inner_parts")} == {"#3B8ED0"}
+    finally:
+        frame.destroy()

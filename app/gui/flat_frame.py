@@ -51,8 +51,10 @@ class RoundedFrame(ctk.CTkFrame):
     _drawn_for: tuple[object, ...] | None = None
 
     def _draw(self, no_color_updates: bool = False) -> None:
+        from app.gui.light import font_shapes, rounded_rect
+
         plain = (not self._border_width and self._background_corner_colors is None and self._fg_color != "transparent"
-                 and self._overwrite_preferred_drawing_method is None)
+                 and self._overwrite_preferred_drawing_method is None and font_shapes())
         if not plain:
             if self._drawn_for is not None:
                 self._canvas.delete("rounded")
@@ -61,8 +63,6 @@ class RoundedFrame(ctk.CTkFrame):
             return
         if not self._canvas.winfo_exists():
             return
-        from app.gui.light import rounded_rect
-
         size = (self._apply_widget_scaling(self._current_width), self._apply_widget_scaling(self._current_height))
         radius = self._apply_widget_scaling(self._corner_radius)
         fill, background = self._apply_appearance_mode(self._fg_color), self._apply_appearance_mode(self._bg_color)

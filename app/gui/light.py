@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 import customtkinter as ctk
-from customtkinter.windows.widgets.core_rendering import CTkCanvas
+from customtkinter.windows.widgets.core_rendering import CTkCanvas, DrawEngine
 
 Colour = str | tuple[str, str]
 _THEME = ctk.ThemeManager.theme
@@ -235,11 +235,17 @@ class LightButton(LightCanvas):
             width = self._scaled(int(outer[0] / self._scaling))
             height = self._scaled(int(outer[1] / self._scaling))
             self.delete("inner_parts")
-            rounded_rect(self, (width, height), self._scaled(self._radius), fill, inset=self._inset())
+            if font_shapes():
+                rounded_rect(self, (width, height), self._scaled(self._radius), fill, inset=self._inset())
+            else:  # customtkinter fell back to polygons or circles (no shapes font): let its DrawEngine draw
+                DrawEngine(self).draw_rounded_rect_with_border(width, height, self._scaled(self._radius), 0)
+                self.move("inner_parts", self._inset(), self._inset())
             self.tag_lower("inner_parts")
             self._drawn = outer
+        if font_shapes():
+            self.itemconfigure("inner_parts", fill=fill)  # circle glyphs have no outline
         else:
-            self.itemconfigure("inner_parts", fill=fill)
+            self.itemconfigure("inner_parts", fill=fill, outline=fill)
         self.itemconfigure("clip", fill=fill)
 
     def _configured(self, event: tkinter.Event[tkinter.Misc]) -> None:
@@ -325,6 +331,11 @@ class LightButton(LightCanvas):
         return None
 
     config = configure
+
+
+def font_shapes() -> bool:
+    """Whether customtkinter draws rounded shapes with its circle font (Linux, Windows), as ``rounded_rect`` does."""
+    return str(DrawEngine.preferred_drawing_method) == "font_shapes"
 
 
 def rounded_rect(canvas: tkinter.Canvas, size: tuple[int, int], radius: int, fill: str, *, inset: int = 0,
