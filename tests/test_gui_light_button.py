@@ -4,6 +4,7 @@ text size, the keyboard reaches and presses it, hover and disabled look as befor
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,12 @@ def test_a_click_runs_the_command_and_a_disabled_button_ignores_it(gui_root: Any
         gui_root.update()
         button.event_generate("<Enter>")
         button.event_generate("<ButtonRelease-1>")
+        fills = {button.itemcget(i, "fill") for i in button.find_withtag("inner_parts")}
+        assert fills == {"#3B8ED0"}  # CTkButton's click: its own colour for a moment, not the hover colour
+        time.sleep(0.15)
+        gui_root.update()
+        fills = {button.itemcget(i, "fill") for i in button.find_withtag("inner_parts")}
+        assert fills == {"#36719F"}  # the pointer is still on it: the hover colour again
         button.configure(state="disabled")
         button.event_generate("<ButtonRelease-1>")
         assert button.invoke() is None

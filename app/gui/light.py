@@ -132,6 +132,7 @@ class LightButton(LightCanvas):
         self._ring = 0  # the focus ring's width (app.gui.keys sets it when the button is first shown)
         self._asked: tuple[int, int] = (0, 0)  # the size asked of Tk
         self._job: str | None = None  # the pending redraw after a change of size
+        self._flash: str | None = None  # the pending end of the click's flash
         super().__init__(parent, font)
         self._text_id = self.create_text(0, 0, text=text, anchor="nw", font=self._font_tuple(),
                                          fill=self._current_text_colour())
@@ -216,7 +217,7 @@ class LightButton(LightCanvas):
     # --- drawing --------------------------------------------------------------------------------------
     def _filled(self) -> Colour:
         """The colour of the shape now: hover, its own, or the background when transparent."""
-        if self._inside and self._state == "normal":
+        if self._inside and self._state == "normal" and self._flash is None:
             return self._hover
         return self._bg if self._fg == "transparent" else self._fg
 
@@ -273,7 +274,16 @@ class LightButton(LightCanvas):
 
     def _released(self, _event: object) -> None:
         if self._inside and self._state != "disabled":
+            # as CTkButton: its own colour for 100 ms after the click, then the hover colour again
+            if self._flash is not None:
+                self.after_cancel(self._flash)
+            self._flash = self.after(100, self._flashed)
+            self._draw()
             self.invoke()
+
+    def _flashed(self) -> None:
+        self._flash = None
+        self._draw()
 
     def _rescaled(self) -> None:
         self.itemconfigure(self._text_id, font=self._font_tuple())
@@ -282,9 +292,10 @@ class LightButton(LightCanvas):
 
     # --- the CTkButton interface the window uses ---------------------------------------------------------
     def destroy(self) -> None:
-        if self._job is not None:
-            self.after_cancel(self._job)
-            self._job = None
+        for job in (self._job, self._flash):
+            if job is not None:
+                self.after_cancel(job)
+        self._job = self._flash = None
         super().destroy()
 
     def invoke(self) -> Any:
