@@ -295,3 +295,25 @@ def test_without_the_shapes_font_customtkinters_own_drawing_is_used(gui_root: An
         assert {str(new.itemcget(i, "outline")) for i in new.find_withtag("inner_parts")} == {"#3B8ED0"}
     finally:
         frame.destroy()
+
+
+def test_on_windows_the_pointer_is_a_hand_over_an_enabled_button_as_over_a_ctkbutton(
+        gui_root: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    button = LightButton(gui_root, text="保存", command=lambda: None)
+    try:
+        assert button.cget("cursor") == "hand2"
+        button.configure(state="disabled")
+        assert button.cget("cursor") == "arrow"
+        button.configure(state="normal")
+        assert button.cget("cursor") == "hand2"
+    finally:
+        button.destroy()
+    monkeypatch.setattr(sys, "platform", "linux")
+    plain = LightButton(gui_root, text="保存", command=lambda: None)
+    try:
+        assert plain.cget("cursor") == ""  # customtkinter leaves the pointer alone on Linux
+    finally:
+        plain.destroy()

@@ -14,6 +14,7 @@ and Space/Enter.
 
 from __future__ import annotations
 
+import sys
 import tkinter
 from collections.abc import Callable
 from typing import Any
@@ -141,6 +142,13 @@ class LightButton(LightCanvas):
         tkinter.Misc.bind(self, "<Enter>", self._entered)
         tkinter.Misc.bind(self, "<Leave>", self._left)
         tkinter.Misc.bind(self, "<ButtonRelease-1>", self._released)
+        self._set_cursor()
+
+    def _set_cursor(self) -> None:
+        """CTkButton's pointer: a hand over an enabled button on Windows and macOS, the arrow when disabled."""
+        hand = "hand2" if sys.platform.startswith("win") else "pointinghand" if sys.platform == "darwin" else None
+        if hand is not None and self._command is not None:
+            super().configure(cursor=hand if self._state == "normal" else "arrow")
 
     # --- geometry -----------------------------------------------------------------------------------
     def _text_size(self) -> tuple[int, int]:
@@ -323,6 +331,7 @@ class LightButton(LightCanvas):
                 self._resize()
         if "command" in kwargs:
             self._command = kwargs.pop("command")
+            self._set_cursor()
         for key, attribute in (("fg_color", "_fg"), ("hover_color", "_hover"), ("text_color", "_text_colour")):
             if key in kwargs:
                 value = kwargs.pop(key)
@@ -333,6 +342,7 @@ class LightButton(LightCanvas):
             state = str(kwargs.pop("state"))
             if state != self._state:
                 self._state = state
+                self._set_cursor()
                 repaint = True
         if repaint:
             self.itemconfigure(self._text_id, fill=self._current_text_colour())
