@@ -1,0 +1,125 @@
+"""A later visit draws only what changed: the focus step's chart and list, the inventory sheet on leaving it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from tests.test_gui_behaviour import open_example
+from tests.test_gui_integration import step_of
+
+
+def count(monkeypatch: pytest.MonkeyPatch, counts: Counter[str], name: str, owner: Any, method: str) -> None:
+    """Count the calls of ``owner.method`` under ``name`` (the method still runs)."""
+    original = getattr(owner, method)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        counts[name] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, method, counted)
+
+
+def visit_focus_again(wizard: Any) -> Any:
+    """Open the focus step, go back to the inventory, and return the focus page (visited once already)."""
+    focus = step_of(wizard, "focus")
+    assert wizard.go(focus)
+    wizard.root.update()
+    assert wizard.go(focus - 1)
+    wizard.root.update()
+    return wizard.pages[focus]
+
+
+def test_a_later_visit_of_the_focus_step_redraws_neither_chart_nor_list(wizard: Any,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    open_example(wizard)
+    page = visit_focus_again(wizard)
+    counts: Counter[str] = Counter()
+    count(monkeypatch, counts, "chart", page.canvas, "delete")
+    count(monkeypatch, counts, "list", page.sheet, "redraw")
+    count(monkeypatch, counts, "load", page.sheet, "set_sheet_data")
+    assert wizard.go(step_of(wizard, "focus"))
+    wizard.root.update()
+    assert counts == Counter()
+    assert page.canvas.find_all()  # the chart drawn on the first visit is still there
+    page.toggle(0)  # a tick changes the chart (the bar's colour, the line) …
+    wizard.root.update()
+    assert counts["chart"] == 1
+    counts.clear()
+    assert wizard.go(step_of(wizard, "focus") - 1)
+    wizard.root.update()
+    assert wizard.go(step_of(wizard, "focus"))  # … and the list, which is loaded again on the next visit
+    assert counts["load"] == 1 and counts["list"] == 1
+    assert counts["chart"] == 0  # drawn after the tick already
+
+
+def test_the_focus_chart_is_drawn_again_when_its_size_or_language_changes(wizard: Any,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    open_example(wizard)
+    page = visit_focus_again(wizard)
+    assert wizard.go(step_of(wizard, "focus"))
+    wizard.root.update()
+    counts: Counter[str] = Counter()
+    count(monkeypatch, counts, "chart", page.canvas, "delete")
+    width = page.canvas.winfo_width()
+    page.canvas.grid_configure(padx=(0, 40))  # narrower: the bars are laid out again
+    try:
+        wizard.root.update()
+        assert page.canvas.winfo_width() < width
+        assert counts["chart"] >= 1
+    finally:
+        page.canvas.grid_configure(padx=0)
+        wizard.root.update()
+    counts.clear()
+    page.draw()
+    assert counts["chart"] == 0
+    wizard.lang = "en"
+    try:
+        page.draw()
+        assert counts["chart"] == 1
+        texts = [page.canvas.itemcget(i, "text") for i in page.canvas.find_all() if page.canvas.type(i) == "text"]
+        assert any("Cumulative" in t or "cumulative" in t for t in texts)
+    finally:
+        wizard.lang = "ja"
+        page.draw()
+
+
+def test_leaving_the_inventory_unchanged_does_not_reload_its_sheet(wizard: Any,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    open_example(wizard)
+    inventory = step_of(wizard, "task_grid")
+    assert wizard.go(inventory)
+    wizard.root.update()
+    grid = wizard.pages[inventory]
+    counts: Counter[str] = Counter()
+    count(monkeypatch, counts, "load", grid, "load")
+    assert wizard.go(inventory + 1)
+    assert counts["load"] == 0
+    assert wizard.go(inventory)
+    grid.edit_cell(0, "annual_cases", "1234")  # the sheet shows the edit already: still no reload needed
+    assert wizard.go(inventory + 1)
+    assert counts["load"] == 0
+    assert wizard.go(inventory)
+    wizard.a.tasks[0].answers["annual_cases"] = 4321  # changed in the model, not in the sheet
+    wizard.changed()
+    assert wizard.go(inventory + 1)
+    assert counts["load"] >= 1
+    assert grid.sheet.get_sheet_data()[0][1 + [i.id for i in grid.items].index("annual_cases")] in ("4321", "4,321")
+
+
+def test_leaving_the_inventory_with_a_blank_required_cell_draws_its_mark(wizard: Any,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    open_example(wizard)
+    inventory = step_of(wizard, "task_grid")
+    assert wizard.go(inventory)
+    grid = wizard.pages[inventory]
+    required = next(i for i in grid.items if i.required)
+    del wizard.a.tasks[0].answers[required.id]  # the sheet still shows the model's revision: no reload for that
+    grid._loaded_revision = wizard.revision
+    counts: Counter[str] = Counter()
+    count(monkeypatch, counts, "redraw", grid.sheet, "redraw")
+    assert not wizard.go(inventory + 1)
+    assert (wizard.a.tasks[0].id, required.id) in grid.errors
+    assert counts["redraw"] >= 1  # the new mark is drawn, not left for some later redraw
