@@ -17,6 +17,10 @@ from app.gui.wrap import wrap
 if TYPE_CHECKING:
     from app.gui.host import PageHost
 
+# fields built before a page of questions is shown, a little more than its first screen holds at 100 % on a
+# 1366×768 screen; the others are built one at a time right after (app.gui.fields.FormView's ``eager``)
+EAGER_FIELDS = 7
+
 
 class StepPage(FlatFrame):
     """A page built once; ``refresh`` rebuilds what it shows from the model every time it is raised."""

@@ -15,9 +15,10 @@ from app.domain.questionnaire import Measure, Step
 from app.domain.scoring import task_env
 from app.domain.vocabulary import quadrant_label
 from app.gui import style
+from app.gui.check_box import CheckBox
 from app.gui.fields import FormView
 from app.gui.formats import decimal, hours, percent
-from app.gui.pages.base import PerTaskPage
+from app.gui.pages.base import EAGER_FIELDS, PerTaskPage
 from app.gui.spread_widgets import MeasureExtras
 from app.gui.strings import ui
 
@@ -38,8 +39,8 @@ class MeasureCard(ctk.CTkFrame):
         self.columnconfigure(0, weight=1)
         self.var = tkinter.IntVar(self, 0)
         self._quiet = False
-        self.check = ctk.CTkCheckBox(self, text="", variable=self.var, font=style.font(16, "bold"),
-                                     command=self._toggled)
+        self.check = CheckBox(self, text="", variable=self.var, font=style.font(16, "bold"),
+                              command=self._toggled)
         self.check.grid(row=0, column=0, sticky="w", padx=12, pady=(10, 2))
         self.status = ctk.CTkLabel(self, text="", font=style.font(13, "bold"), anchor="e")
         self.status.grid(row=0, column=1, sticky="e", padx=12)
@@ -60,7 +61,7 @@ class MeasureCard(ctk.CTkFrame):
         if self._form is None:
             items = (*self.wiz.q.measure_items, *self.measure.items)
             self._form = FormView(self, items, lambda: self.wiz.lang, answers=self.answers, env=self.env,
-                                  on_changed=self._changed)
+                                  on_changed=self._changed, eager=EAGER_FIELDS)
             self._form.grid(row=3, column=0, columnspan=2, sticky="ew", padx=42, pady=(0, 4))
         return self._form
 
@@ -257,15 +258,18 @@ class MeasuresPage(PerTaskPage):
         self._pending.clear()
 
     def finish_building(self) -> None:
-        """Build the cards still waiting now (before checking or reading them)."""
+        """Build the cards still waiting, and their questions, now (before checking or reading them)."""
         pending = list(self._pending)
         self._cancel_pending()
         for row, m in pending:
             self._place(row, m)
+        for card in self._cards.values():
+            if card._form is not None:
+                card._form.finish_building()
 
     def building(self) -> bool:
-        """Whether cards are still being built after the page was shown."""
-        return bool(self._pending)
+        """Whether cards (or the questions of a built card) are still being built after the page was shown."""
+        return bool(self._pending) or any(c._form is not None and c._form.building() for c in self._cards.values())
 
     def forget_document(self) -> None:
         self._cancel_pending()  # the cards were planned for the previous document's task
@@ -302,5 +306,8 @@ class MeasuresPage(PerTaskPage):
     def leave(self, forward: bool) -> bool:
         if not forward:
             self._cancel_pending()  # cards not built yet are planned again on the next visit (refresh)
+            for card in self._cards.values():
+                if card._form is not None:
+                    card._form.pause()  # and a card's questions not built yet are built then too
             return True
         return self.validate() == 0  # builds the cards still waiting: every ticked card is checked

@@ -78,6 +78,9 @@ class ResultsPage(StepPage):
         self.fill_lists()
         self.draw()
 
+    def building(self) -> bool:
+        return self.lists.building()  # rows below the list's first screen are made after the page is shown
+
     def _wrap_summary(self, event: tkinter.Event[tkinter.Misc]) -> None:
         self._summary_width = max(300, int(event.width / style.scale()) - 10)
         self._show_summary()
