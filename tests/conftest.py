@@ -205,6 +205,12 @@ def gui_root(gui_home: Path) -> Iterator[Any]:
 
     root = create_root()
     mp.setattr(root, "mainloop", lambda n=0: None)
+    background_errors: list[str] = []
+    root.background_errors = background_errors
+    # Tcl reports an error in an ``after`` or idle script it runs itself (the command of a destroyed widget's
+    # callback, say) to its background-error handler, which prints nothing here: record them for the wizard.
+    handler = root.register(lambda message, options: background_errors.append(str(message)))
+    root.tk.call("interp", "bgerror", "", handler)
     root.update()
     yield root
     root.destroy()
@@ -259,6 +265,14 @@ def wizard(_session_wizard: Any, gui_root: Any, fake_dialogs: FakeDialogs, monke
     gui_root.report_callback_exception = handler
     logging.getLogger("app").removeHandler(log)
     wiz.doc.dirty = False
+    from app.gui.after_jobs import dangling_after_jobs
+
+    dangling = dangling_after_jobs(gui_root)
+    background, gui_root.background_errors[:] = list(gui_root.background_errors), []
+    if dangling:
+        pytest.fail(f"a destroyed widget left Tk callbacks scheduled: {dangling}")
+    if background:
+        pytest.fail(f"Tcl reported a background error: {background[0]}")
     if raised and not fake_dialogs.allow_errors:
         pytest.fail(f"a Tk callback raised: {raised[0]!r}")
     if log.records and not fake_dialogs.allow_errors:

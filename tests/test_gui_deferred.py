@@ -201,7 +201,7 @@ def test_going_back_pauses_the_fields_and_the_next_visit_goes_on(wizard: Any) ->
 
 
 def test_the_results_list_shows_its_first_rows_and_the_rest_follow(wizard: Any, monkeypatch: Any) -> None:
-    import app.gui.listview as listview
+    from app.gui import listview
 
     wrapped: list[int] = []
     real_wrap = listview.wrap

@@ -18,6 +18,7 @@ import customtkinter as ctk
 from app import service
 from app.domain.errors import UserError
 from app.gui import dialogs, style
+from app.gui.after_jobs import Toplevel
 from app.gui.formats import bracket, hours, joined
 from app.gui.strings import ui
 from app.gui.widgets import tool_window_header
@@ -44,7 +45,7 @@ def ask_output(parent: tkinter.Misc, suffix: str) -> Path | None:
     return Path(name) if name else None
 
 
-class AggregateWindow(ctk.CTkToplevel):
+class AggregateWindow(Toplevel):
     """Paths at the top, the department table and key findings in the middle, save buttons below."""
 
     def __init__(self, master: tkinter.Misc, lang: str = "ja", paths: Sequence[Path] = ()) -> None:

@@ -10,13 +10,14 @@ import customtkinter as ctk
 
 from app.domain.questionnaire import Item
 from app.gui import keys, style
+from app.gui.after_jobs import Toplevel
 from app.gui.pages import grid_cells
 from app.gui.strings import ui
 
 COLUMNS_FROM = 7  # more choices than this are laid out in three columns (twelve months)
 
 
-class CheckListPopup(ctk.CTkToplevel):
+class CheckListPopup(Toplevel):
     """Opened next to the cell; ``on_done`` gets the ticked labels in the list's order."""
 
     def __init__(self, parent: tkinter.Misc, title: str, labels: list[str], chosen: set[str],

@@ -17,6 +17,7 @@ import customtkinter as ctk
 
 from app.domain.errors import UserError
 from app.gui import keys, style
+from app.gui.after_jobs import TextBox, Toplevel
 from app.gui.strings import ui
 
 
@@ -27,7 +28,7 @@ def ask(parent: tkinter.Misc, title: str, message: str, buttons: Sequence[tuple[
     ``detail`` (errno, OS text, file position …) stays folded under 「詳細（情報担当者向け）」: the user reads
     the plain message, IT staff can open it and copy the text.
     """
-    top = ctk.CTkToplevel(parent)
+    top = Toplevel(parent)
     top.title(title)
     top.transient(parent.winfo_toplevel())
     top.resizable(False, False)
@@ -54,7 +55,7 @@ def ask(parent: tkinter.Misc, title: str, message: str, buttons: Sequence[tuple[
 
 def _detail_part(top: ctk.CTkToplevel, detail: str, lang: str) -> None:
     """A folded 「詳細（情報担当者向け）」 section: a toggle and a read-only, selectable text."""
-    box = ctk.CTkTextbox(top, width=520, height=80, font=style.font(12), wrap="char", fg_color=style.PANEL)
+    box = TextBox(top, width=520, height=80, font=style.font(12), wrap="char", fg_color=style.PANEL)
     box.insert("1.0", detail)
     box.configure(state="disabled")  # read-only; still selectable for copying into a support request
 
@@ -144,7 +145,7 @@ def ask_save_path(parent: tkinter.Misc, initial: Path, pdf: bool = False, lang: 
     return Path(name) if name else None
 
 
-class CalendarPopup(ctk.CTkToplevel):
+class CalendarPopup(Toplevel):
     """A month view; clicking a day calls ``on_pick`` with the date and closes."""
 
     def __init__(self, parent: tkinter.Misc, start: dt.date, on_pick: Callable[[dt.date], None],

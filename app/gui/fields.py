@@ -20,6 +20,7 @@ from app.domain.questionnaire import Item
 from app.domain.values import length_status, parse_date, validate
 from app.domain.vocabulary import yes_no
 from app.gui import skipnote, style
+from app.gui.after_jobs import TextBox
 from app.gui.check_box import CheckBox
 from app.gui.deferred import Deferred
 from app.gui.dialogs import CalendarPopup
@@ -127,7 +128,7 @@ class Field(FlatFrame):
             self.widget.bind("<FocusOut>", lambda _e: self._show_error(), add=True)
             self.var.trace_add("write", lambda *_: self._changed())
         elif t == "long_text":
-            self.widget = ctk.CTkTextbox(self.body, width=200, height=72, font=style.font(), wrap="word")
+            self.widget = TextBox(self.body, width=200, height=72, font=style.font(), wrap="word")
             self._place(self.widget, "ew")
             self.widget._textbox.bind("<<Modified>>", self._text_modified, add=True)
         elif t == "select_multiple":

@@ -25,6 +25,7 @@ from app.domain.questionnaire import Questionnaire
 from app.domain.values import validate
 from app.domain.vocabulary import ACTION_STATUSES, status_label
 from app.gui import dialogs, style
+from app.gui.after_jobs import TextBox, Toplevel
 from app.gui.strings import ui
 from app.gui.widgets import tool_window_header
 from app.gui.worker import run_in_thread
@@ -32,7 +33,7 @@ from app.gui.worker import run_in_thread
 STORY_FIELDS = ("before", "after", "comment", "tips")
 
 
-class FollowUpDialog(ctk.CTkToplevel):
+class FollowUpDialog(Toplevel):
     """Actions on the left; the selected action's follow-up form on the right."""
 
     def __init__(self, master: tkinter.Misc, q: Questionnaire, a: Assessment,
@@ -116,10 +117,10 @@ class FollowUpDialog(ctk.CTkToplevel):
         self.note.grid(row=3, column=1, sticky="w")
         ctk.CTkLabel(self.form, text=ui("fu_story", lang), font=style.font(weight="bold")).pack(anchor="w",
                                                                                                pady=(12, 2))
-        self.texts: dict[str, ctk.CTkTextbox] = {}
+        self.texts: dict[str, TextBox] = {}
         for name in STORY_FIELDS:
             ctk.CTkLabel(self.form, text=ui(f"fu_{name}", lang), font=f).pack(anchor="w")
-            box = ctk.CTkTextbox(self.form, height=56, font=f, wrap="char")
+            box = TextBox(self.form, height=56, font=f, wrap="char")
             box.insert("1.0", getattr(x, name))
             box.pack(fill="x", pady=(0, 4))
             self.texts[name] = box

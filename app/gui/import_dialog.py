@@ -20,6 +20,7 @@ from app.domain.assessment import Assessment
 from app.domain.errors import UserError
 from app.domain.questionnaire import Questionnaire
 from app.gui import dialogs, style
+from app.gui.after_jobs import Toplevel
 from app.gui.strings import ui
 from app.gui.widgets import tool_window_header
 
@@ -45,7 +46,7 @@ def write_template(parent: tkinter.Misc, q: Questionnaire, lang: str = "ja", pat
     return written
 
 
-class ImportDialog(ctk.CTkToplevel):
+class ImportDialog(Toplevel):
     """File and sheet at the top, one row per task field with a column menu, Import at the bottom."""
 
     def __init__(self, master: tkinter.Misc, q: Questionnaire, a: Assessment,

@@ -19,6 +19,7 @@ from app import service
 from app.domain.errors import UserError
 from app.domain.questionnaire import Questionnaire
 from app.gui import dialogs, formats, style, worker
+from app.gui.after_jobs import Tabview, Toplevel
 from app.gui.qtune_own import OwnMeasures
 from app.gui.qtune_strings import QT
 from app.gui.qtune_team import TEAM_SETTINGS, TeamBox
@@ -29,7 +30,7 @@ PREVIEW_DELAY_MS = 400
 ERROR_BORDER, NORMAL_BORDER = "#c62828", ("#979da2", "#565b5e")
 
 
-class QuestionnaireWindow(ctk.CTkToplevel):
+class QuestionnaireWindow(Toplevel):
     """Tabs for settings, measures and own measures; the preview and Save below."""
 
     def __init__(self, master: tkinter.Misc, lang: str = "ja", base: Questionnaire | None = None,
@@ -50,7 +51,7 @@ class QuestionnaireWindow(ctk.CTkToplevel):
         self.geometry(style.window_size(self, 1100, 660))
         self.header = ctk.CTkLabel(self, text="", font=style.font(16, "bold"), anchor="w")
         self.header.pack(fill="x", padx=16, pady=(12, 4))
-        self.tabs = ctk.CTkTabview(self, height=340)
+        self.tabs = Tabview(self, height=340)
         self.tabs.pack(fill="both", expand=True, padx=12)
         for key in ("qt_tab_settings", "qt_tab_measures", "qt_tab_own"):
             self.tabs.add(QT(key, lang))

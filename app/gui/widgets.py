@@ -10,6 +10,7 @@ import customtkinter as ctk
 
 from app.domain.questionnaire import Questionnaire
 from app.gui import style
+from app.gui.after_jobs import Toplevel
 from app.gui.formats import hours
 from app.gui.strings import ui
 from app.gui.wrap import wrap
@@ -97,7 +98,7 @@ class TaskSelector(ctk.CTkFrame):
             self._on_select()
 
 
-class GlossaryWindow(ctk.CTkToplevel):
+class GlossaryWindow(Toplevel):
     """Plain explanations of OCR, RPA, ECRS and the other terms, from the questionnaire; hidden, never destroyed."""
 
     def __init__(self, parent: tkinter.Misc, q: Questionnaire,

@@ -9,6 +9,7 @@ import customtkinter as ctk
 
 from app.domain.questionnaire import Step
 from app.gui import style
+from app.gui.after_jobs import OwnsAfterJobs
 from app.gui.fields import FormView
 from app.gui.flat_frame import FlatFrame
 from app.gui.widgets import TaskSelector
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 EAGER_FIELDS = 7
 
 
-class StepPage(FlatFrame):
+class StepPage(OwnsAfterJobs, FlatFrame):
     """A page built once; ``refresh`` rebuilds what it shows from the model every time it is raised."""
 
     def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
