@@ -123,3 +123,22 @@ def test_leaving_the_inventory_with_a_blank_required_cell_draws_its_mark(wizard:
     assert not wizard.go(inventory + 1)
     assert (wizard.a.tasks[0].id, required.id) in grid.errors
     assert counts["redraw"] >= 1  # the new mark is drawn, not left for some later redraw
+
+
+def test_the_plan_makes_an_error_line_only_for_a_field_with_something_to_say(wizard: Any) -> None:
+    from tests.test_gui_flow import type_into
+
+    open_example(wizard)
+    plan_step = step_of(wizard, "action_plan")
+    assert wizard.go(plan_step)
+    plan = wizard.pages[plan_step]
+    for name in list(plan.error_labels):  # earlier tests of the session may have made some
+        plan.error_labels.pop(name).destroy()
+    plan.refresh()
+    assert plan.error_labels == {}  # eight lines were made (and configured on every visit) for nothing
+    type_into(plan.entries["deadline"], "2026/13/40")
+    label = plan.error_labels["deadline"]
+    assert label.cget("text").startswith("⚠") and label.grid_info()
+    assert int(label.cget("wraplength")) == plan._error_wrap  # wrapped as the detail's width says
+    type_into(plan.entries["deadline"], "2026-12-25")
+    assert not label.grid_info() and set(plan.error_labels) == {"deadline"}
