@@ -72,17 +72,13 @@ def test_going_back_stops_building_and_the_next_visit_plans_again(wizard: Any) -
     assert {m.id for m in page.shown_measures()} <= set(page._cards)
 
 
-_old_pages: list[Any] = []
-
-
 def first_visit(wizard: Any, kind: str, name: str | None = None) -> tuple[int, Any]:
     """Go to the step of ``kind`` (its ``name``: several steps share a kind) as if for the first time: its
     page is built anew and shown, and nothing is pumped after it was drawn."""
     index = next(i for i, s in enumerate(wizard.q.steps) if s.kind == kind and (name is None or s.id == name))
     old = wizard.pages.pop(index, None)
     if old is not None:
-        old.grid_remove()  # kept, not destroyed: a destroyed text box's pending callback would fire later
-        _old_pages.append(old)
+        old.destroy()  # (hidden and kept, a rescale by a later test would grid it again under the new one)
     if wizard.current == index:
         wizard.current = index - 1
     assert wizard.go(index)

@@ -24,7 +24,7 @@ from app.gui.after_jobs import TextBox
 from app.gui.check_box import CheckBox
 from app.gui.deferred import Deferred
 from app.gui.dialogs import CalendarPopup
-from app.gui.flat_frame import FlatFrame
+from app.gui.flat_frame import FlatFrame, FlatLabel
 from app.gui.segmented import Segmented
 from app.gui.strings import ui
 from app.gui.typed_texts import TypedTexts
@@ -57,7 +57,7 @@ class Field(FlatFrame):
         self.widget: Any = None
         self._choice_lang = "ja"  # the language the choice widget was built with
         self.columnconfigure(0, weight=1)
-        self.label = ctk.CTkLabel(self, text="", font=style.font(weight="normal" if item.type == "note" else "bold"),
+        self.label = FlatLabel(self, text="", font=style.font(weight="normal" if item.type == "note" else "bold"),
                                   anchor="w", justify="left", wraplength=WRAP)
         self.label.grid(row=0, column=0, columnspan=2, sticky="w")
         # the hint, the error line and a frame around the input are made only when needed: dozens of
@@ -68,7 +68,7 @@ class Field(FlatFrame):
         # counter turns red and the step is not left until the text fits (A008, the same check)
         self.counter: ctk.CTkLabel | None = None
         if item.type in ("text", "long_text") and item.max_length is not None:
-            self.counter = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="e")
+            self.counter = FlatLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="e")
             self.counter.grid(row=2, column=1, sticky="se", padx=(8, 0))
         needs_body = item.type in ("date", "select_multiple")
         self.body = FlatFrame(self, fg_color="transparent") if needs_body else self
@@ -82,7 +82,7 @@ class Field(FlatFrame):
     def hint(self) -> ctk.CTkLabel:
         """The hint line under the label (made on first use)."""
         if self._hint is None:
-            self._hint = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="w",
+            self._hint = FlatLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="w",
                                       justify="left", wraplength=self.label.cget("wraplength"))
         return self._hint
 
@@ -90,7 +90,7 @@ class Field(FlatFrame):
     def error_label(self) -> ctk.CTkLabel:
         """The error line under the input (made on first use)."""
         if self._error_label is None:
-            self._error_label = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.ERROR,
+            self._error_label = FlatLabel(self, text="", font=style.font(12), text_color=style.ERROR,
                                              anchor="w", justify="left", wraplength=self.label.cget("wraplength"))
         return self._error_label
 

@@ -15,6 +15,7 @@ import customtkinter as ctk
 
 from app.gui import style
 from app.gui.deferred import Deferred
+from app.gui.flat_frame import FlatLabel
 from app.gui.wrap import wrap
 
 FIGURE_WIDTH = 90  # unscaled pixels for the right-hand column ("3,425.8 h")
@@ -69,8 +70,8 @@ class TwoColumnList(ctk.CTkScrollableFrame):
 
     def _pair(self, n: int) -> tuple[ctk.CTkLabel, ctk.CTkLabel]:
         if n == len(self._pool):
-            left = ctk.CTkLabel(self, text="", anchor="w", justify="left", wraplength=self._wrap)
-            right = ctk.CTkLabel(self, text="", anchor="ne", justify="right")
+            left = FlatLabel(self, text="", anchor="w", justify="left", wraplength=self._wrap)
+            right = FlatLabel(self, text="", anchor="ne", justify="right")
             self._pool.append((left, right))
             self._raw.append(("", False))
             self._shown.append(None)

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import customtkinter as ctk
 
 from app.gui import style
+from app.gui.flat_frame import FlatLabel
 from app.gui.formats import joined
 from app.gui.strings import ui
 
@@ -64,7 +65,7 @@ def explain(form: SkipForm, lang: str) -> None:
 
 
 def _note_label(field: Any) -> ctk.CTkLabel:  # an app.gui.fields.Field
-    label = ctk.CTkLabel(field, text="", font=style.font(13), text_color=style.MUTED, anchor="w", justify="left",
+    label = FlatLabel(field, text="", font=style.font(13), text_color=style.MUTED, anchor="w", justify="left",
                          wraplength=760)
     label.grid(row=4, column=0, columnspan=2, sticky="w", pady=(2, 0))
     return label

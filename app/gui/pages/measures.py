@@ -17,6 +17,7 @@ from app.domain.vocabulary import quadrant_label
 from app.gui import style
 from app.gui.check_box import CheckBox
 from app.gui.fields import FormView
+from app.gui.flat_frame import FlatLabel
 from app.gui.formats import decimal, hours, percent
 from app.gui.pages.base import EAGER_FIELDS, PerTaskPage
 from app.gui.spread_widgets import MeasureExtras
@@ -42,15 +43,15 @@ class MeasureCard(ctk.CTkFrame):
         self.check = CheckBox(self, text="", variable=self.var, font=style.font(16, "bold"),
                               command=self._toggled)
         self.check.grid(row=0, column=0, sticky="w", padx=12, pady=(10, 2))
-        self.status = ctk.CTkLabel(self, text="", font=style.font(13, "bold"), anchor="e")
+        self.status = FlatLabel(self, text="", font=style.font(13, "bold"), anchor="e")
         self.status.grid(row=0, column=1, sticky="e", padx=12)
-        self.description = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
+        self.description = FlatLabel(self, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
                                         justify="left", wraplength=820)
         self.description.grid(row=1, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
         self.extras = MeasureExtras(self, measure, lambda: self.wiz.lang, self._cases)
         self.extras.grid(row=3, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
         # why the measure needs confirming (fit answers, gates): shown under the questions, in the card
-        self.notice = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
+        self.notice = FlatLabel(self, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                    justify="left", wraplength=820)
         self._form: FormView | None = None
         self.retranslate()
@@ -177,7 +178,7 @@ class MeasuresPage(PerTaskPage):
         # cards not built yet (row, measure): made one at a time after the page is shown (see refresh)
         self._pending: list[tuple[int, Measure]] = []
         self._pending_job: str | None = None
-        self.empty = ctk.CTkLabel(self.scroll, text="", font=style.font(), text_color=style.MUTED, wraplength=800,
+        self.empty = FlatLabel(self.scroll, text="", font=style.font(), text_color=style.MUTED, wraplength=800,
                                   justify="left")
 
     @property

@@ -20,7 +20,7 @@ from app.domain.values import parse_date, validate
 from app.domain.vocabulary import ACTION_STATUSES, status_label
 from app.gui import style
 from app.gui.dialogs import CalendarPopup
-from app.gui.flat_frame import FlatFrame
+from app.gui.flat_frame import FlatFrame, FlatLabel
 from app.gui.formats import hours
 from app.gui.pages.base import StepPage
 from app.gui.segmented import Segmented
@@ -72,12 +72,12 @@ class PlanPage(StepPage):
         self.delete_button = ctk.CTkButton(bar, text=ui("plan_delete", lang), font=style.font(13), fg_color="gray55",
                                            command=self.delete)
         self.delete_button.grid(row=0, column=1, padx=8)
-        self.note = ctk.CTkLabel(bar, text="", font=style.font(13), text_color=style.MUTED)
+        self.note = FlatLabel(bar, text="", font=style.font(13), text_color=style.MUTED)
         self.note.grid(row=0, column=2, padx=8)
         self.banner = ctk.CTkFrame(self.body, fg_color="#fff4d6", corner_radius=8)
         self.banner.grid(row=1, column=0, sticky="ew", pady=(0, 6))
         self.banner.columnconfigure(0, weight=1)
-        self.banner_label = ctk.CTkLabel(self.banner, text="", font=style.font(14, "bold"), anchor="w",
+        self.banner_label = FlatLabel(self.banner, text="", font=style.font(14, "bold"), anchor="w",
                                          justify="left", text_color="#7a4b00")
         self.banner_label.grid(row=0, column=0, sticky="w", padx=12, pady=6)
         self.banner_button = ctk.CTkButton(self.banner, text=ui("plan_followup", lang), font=style.font(13),
@@ -105,7 +105,7 @@ class PlanPage(StepPage):
         self._cells: dict[str, FlatFrame] = {}
         self._error_wrap = 300
         self.calendar_buttons: list[ctk.CTkButton] = []
-        self.title_label = ctk.CTkLabel(self.detail, text="", font=style.font(15, "bold"), anchor="w")
+        self.title_label = FlatLabel(self.detail, text="", font=style.font(15, "bold"), anchor="w")
         self.title_label.grid(row=0, column=0, columnspan=2, sticky="w", padx=12, pady=(8, 0))
         self.followup_button = ctk.CTkButton(self.detail, text=ui("plan_followup", self.wiz.lang),
                                              font=style.font(13, "bold"),
@@ -121,7 +121,7 @@ class PlanPage(StepPage):
                           padx=(12 if column == 0 else 6, 12 if column + span == 3 else 6), pady=(4, 2))
                 column += span
                 cell.columnconfigure(0, weight=1)
-                label = ctk.CTkLabel(cell, text="", font=style.font(13, "bold"), anchor="w", height=20)
+                label = FlatLabel(cell, text="", font=style.font(13, "bold"), anchor="w", height=20)
                 label.grid(row=0, column=0, columnspan=2, sticky="w")
                 self.labels[name] = label
                 if name == "status":
@@ -129,7 +129,7 @@ class PlanPage(StepPage):
                     self.status.grid(row=1, column=0, sticky="w")
                     continue
                 if name == "followup":
-                    self.followup_summary = ctk.CTkLabel(cell, text="", font=style.font(13), anchor="w",
+                    self.followup_summary = FlatLabel(cell, text="", font=style.font(13), anchor="w",
                                                          justify="left", wraplength=300)
                     self.followup_summary.grid(row=1, column=0, sticky="w")
                     continue
@@ -289,7 +289,7 @@ class PlanPage(StepPage):
         if label is None:
             if not message:
                 return
-            label = ctk.CTkLabel(self._cells[name], text="", font=style.font(12), text_color=style.ERROR, anchor="w",
+            label = FlatLabel(self._cells[name], text="", font=style.font(12), text_color=style.ERROR, anchor="w",
                                  justify="left", wraplength=self._error_wrap)
             self.error_labels[name] = label
         text = ("⚠ " + message) if message else ""
