@@ -1,4 +1,5 @@
-"""A later visit draws only what changed: the focus step's chart and list, the inventory sheet on leaving it."""
+"""A visit or a change draws only what changed: the focus step's chart and list, the inventory sheet on leaving it,
+the plan's error lines, flat labels and check boxes that keep their drawing when only their size changes."""
 
 from __future__ import annotations
 
@@ -142,3 +143,41 @@ def test_the_plan_makes_an_error_line_only_for_a_field_with_something_to_say(wiz
     assert int(label.cget("wraplength")) == plan._error_wrap  # wrapped as the detail's width says
     type_into(plan.entries["deadline"], "2026-12-25")
     assert not label.grid_info() and set(plan.error_labels) == {"deadline"}
+
+
+def test_a_flat_label_paints_its_background_and_draws_no_shape(wizard: Any) -> None:
+    from app.gui.flat_frame import FlatLabel
+
+    flat = FlatLabel(wizard.root, text="業務", text_color="#123456")
+    shaped = FlatLabel(wizard.root, text="業務", fg_color="#fff4d6", corner_radius=6)
+    try:
+        flat.place(x=0, y=0)
+        shaped.place(x=0, y=40)
+        wizard.root.update()
+        assert flat._canvas.find_all() == ()  # nothing to reshape on a resize
+        assert flat._canvas.cget("bg") == flat._label.cget("bg") == flat._apply_appearance_mode(flat._bg_color)
+        assert flat._label.cget("fg") == "#123456"
+        flat.configure(text_color="#654321")
+        assert flat._label.cget("fg") == "#654321"
+        assert shaped._canvas.find_all()  # a coloured, rounded label keeps customtkinter's shape
+    finally:
+        flat.destroy()
+        shaped.destroy()
+
+
+def test_a_check_box_is_not_redrawn_when_only_its_width_changes(wizard: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.gui.check_box import CheckBox
+
+    box = CheckBox(wizard.root, text="紙の受付・保管")
+    try:
+        box.place(x=0, y=0)
+        wizard.root.update()
+        counts: Counter[str] = Counter()
+        count(monkeypatch, counts, "draw", box, "_draw")
+        box.configure(text="紙の受付・保管・転記・二重入力")  # wider: resized by Tk
+        wizard.root.update()
+        assert counts["draw"] == 0
+        box.select()  # a tick is drawn
+        assert counts["draw"] == 1
+    finally:
+        box.destroy()
