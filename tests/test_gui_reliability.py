@@ -150,13 +150,17 @@ def collect_once_free() -> int:
         time.sleep(0.02)
 
 
-def test_a_worker_finalising_tk_garbage_does_not_stall(gui_root: Any) -> None:
+def test_a_worker_finalising_tk_garbage_does_not_stall(gui_root: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cause of the story-sheet test's rare timeouts, kept reproduced.
 
     Destroyed widgets leave CTkFonts in reference cycles; when the garbage collector runs in a worker
     thread, each font's finaliser calls Tcl, which only the main thread inside ``mainloop`` serves. The
-    app runs ``mainloop``; ``wait_until`` now does too. Pumped with ``update()`` this took 30 s.
+    app runs ``mainloop``; ``wait_until`` now does too. Pumped with ``update()`` this took 30 s: each call
+    waited a second for a main loop and then failed in its finaliser ("main thread is not in main loop"). So
+    the check is that no finaliser failed, not how long it took (a time depends on the machine's load).
     """
+    failed: list[str] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda info: failed.append(repr(info.exc_value)))
     frame = ctk.CTkFrame(gui_root)
     for _ in range(30):
         ctk.CTkLabel(frame, text="x", font=ctk.CTkFont(size=12))
@@ -172,13 +176,12 @@ def test_a_worker_finalising_tk_garbage_does_not_stall(gui_root: Any) -> None:
             cycle.append(cycle)
         del cycle
         results: list[Any] = []
-        start = time.monotonic()
         run_in_thread(gui_root, collect_once_free, lambda result, error: results.append((result, error)))
         wait_until(gui_root, lambda: bool(results), timeout=20)
     finally:
         gc.enable()
     assert results[0][1] is None and results[0][0] > 0
-    assert time.monotonic() - start < 5
+    assert failed == []
 
 
 # --- opening files --------------------------------------------------------------------------------------
