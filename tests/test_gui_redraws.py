@@ -181,3 +181,22 @@ def test_a_check_box_is_not_redrawn_when_only_its_width_changes(wizard: Any, mon
         assert counts["draw"] == 1
     finally:
         box.destroy()
+
+
+def test_a_later_visit_of_the_measures_step_redraws_no_card_tick(wizard: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.gui.check_box import CheckBox
+
+    open_example(wizard)
+    measures = step_of(wizard, "measures")
+    assert wizard.go(measures)
+    page = wizard.pages[measures]
+    page.finish_building()
+    assert wizard.go(measures - 1)
+    counts: Counter[str] = Counter()
+    count(monkeypatch, counts, "tick", CheckBox, "_draw")
+    assert wizard.go(measures)
+    wizard.root.update_idletasks()
+    assert counts["tick"] == 0  # each card's tick was set (and drawn) again on every visit
+    tid = wizard.current_task
+    chosen = {mid for mid, c in wizard.a.measures[tid].items() if c.chosen}
+    assert {mid for mid, card in page.cards.items() if card.var.get()} == chosen & set(page.cards)

@@ -113,9 +113,10 @@ class MeasureCard(ctk.CTkFrame):
         tid = self.wiz.current_task
         choice = self.wiz.a.measures.get(tid or "", {}).get(self.measure.id)
         chosen = bool(choice and choice.chosen)
-        self._quiet = True
-        self.var.set(1 if chosen else 0)
-        self._quiet = False
+        if self.var.get() != int(chosen):  # every set redraws the check box, changed or not
+            self._quiet = True
+            self.var.set(int(chosen))
+            self._quiet = False
         if chosen:
             self.form.grid()
             self.form.refresh()
