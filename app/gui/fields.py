@@ -21,8 +21,10 @@ from app.domain.values import length_status, parse_date, validate
 from app.domain.vocabulary import yes_no
 from app.gui import skipnote, style
 from app.gui.after_jobs import TextBox
+from app.gui.check_box import CheckBox
+from app.gui.deferred import Deferred
 from app.gui.dialogs import CalendarPopup
-from app.gui.flat_frame import FlatFrame
+from app.gui.flat_frame import FlatFrame, FlatLabel
 from app.gui.segmented import Segmented
 from app.gui.strings import ui
 from app.gui.typed_texts import TypedTexts
@@ -55,7 +57,7 @@ class Field(FlatFrame):
         self.widget: Any = None
         self._choice_lang = "ja"  # the language the choice widget was built with
         self.columnconfigure(0, weight=1)
-        self.label = ctk.CTkLabel(self, text="", font=style.font(weight="normal" if item.type == "note" else "bold"),
+        self.label = FlatLabel(self, text="", font=style.font(weight="normal" if item.type == "note" else "bold"),
                                   anchor="w", justify="left", wraplength=WRAP)
         self.label.grid(row=0, column=0, columnspan=2, sticky="w")
         # the hint, the error line and a frame around the input are made only when needed: dozens of
@@ -66,7 +68,7 @@ class Field(FlatFrame):
         # counter turns red and the step is not left until the text fits (A008, the same check)
         self.counter: ctk.CTkLabel | None = None
         if item.type in ("text", "long_text") and item.max_length is not None:
-            self.counter = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="e")
+            self.counter = FlatLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="e")
             self.counter.grid(row=2, column=1, sticky="se", padx=(8, 0))
         needs_body = item.type in ("date", "select_multiple")
         self.body = FlatFrame(self, fg_color="transparent") if needs_body else self
@@ -80,7 +82,7 @@ class Field(FlatFrame):
     def hint(self) -> ctk.CTkLabel:
         """The hint line under the label (made on first use)."""
         if self._hint is None:
-            self._hint = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="w",
+            self._hint = FlatLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="w",
                                       justify="left", wraplength=self.label.cget("wraplength"))
         return self._hint
 
@@ -88,7 +90,7 @@ class Field(FlatFrame):
     def error_label(self) -> ctk.CTkLabel:
         """The error line under the input (made on first use)."""
         if self._error_label is None:
-            self._error_label = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.ERROR,
+            self._error_label = FlatLabel(self, text="", font=style.font(12), text_color=style.ERROR,
                                              anchor="w", justify="left", wraplength=self.label.cget("wraplength"))
         return self._error_label
 
@@ -132,7 +134,7 @@ class Field(FlatFrame):
         elif t == "select_multiple":
             for choice in self.item.choices:
                 var = tkinter.IntVar(self, 0)
-                box = ctk.CTkCheckBox(self.body, text="", variable=var, font=style.font())
+                box = CheckBox(self.body, text="", variable=var, font=style.font())
                 var.trace_add("write", lambda *_: self._changed())
                 self.checks[choice.value] = var
                 self.boxes.append(box)
@@ -286,11 +288,18 @@ class Field(FlatFrame):
 
 
 class FormView(FlatFrame):
-    """Items laid out top to bottom, reading and writing the dict that ``answers()`` returns."""
+    """Items laid out top to bottom, reading and writing the dict that ``answers()`` returns.
+
+    With ``eager`` only the first ``eager`` fields are built at once (what the first screen shows) and the
+    others one at a time once the page is on the screen (:meth:`pause` stops that until the next
+    :meth:`refresh`). Asking for :attr:`fields` or checking the form builds the ones still waiting first;
+    skip logic applies to them from the start (an answer they hide is set aside in the model as if they
+    were built).
+    """
 
     def __init__(self, parent: tkinter.Misc, items: tuple[Item, ...], lang: Callable[[], str], *,
                  answers: Callable[[], Answers], env: Callable[[], dict[str, Any]],
-                 on_changed: Callable[[], None]) -> None:
+                 on_changed: Callable[[], None], eager: int | None = None) -> None:
         super().__init__(parent, fg_color="transparent")
         self._answers = answers
         self._env = env
@@ -303,29 +312,79 @@ class FormView(FlatFrame):
         # the value a field held before it was emptied: select-all + paste arrives as "delete, insert", and
         # when the pasted text does not fit, the model must fall back to this, not to the blank in between
         self._cleared: dict[tuple[int, str], object] = {}
-        self.fields: dict[str, Field] = {}
+        self._items = items
+        self._built: dict[str, Field] = {}
+        # (row, item) of the fields not built yet, in order; each shows the model when it is built
+        self._later: Deferred[tuple[int, Item]] = Deferred(self, self._build_later,
+                                                           done=lambda: skipnote.explain(self, self._lang()))
         self.columnconfigure(0, weight=1)
         for row, item in enumerate(items):
-            f = Field(self, item, lang, self._field_changed)
-            f.grid(row=row, column=0, sticky="ew", pady=(0, 12))
-            self.fields[item.id] = f
+            if eager is not None and row >= eager:
+                self._later.waiting.append((row, item))
+            else:
+                self._add(row, item)
+        self._later.start()
+
+    @property
+    def fields(self) -> dict[str, Field]:
+        """Every field by item id (the ones still waiting are built now)."""
+        self.finish_building()
+        return self._built
+
+    @property
+    def built_fields(self) -> dict[str, Field]:
+        """The fields built so far, by item id (nothing is built by asking)."""
+        return self._built
+
+    def _add(self, row: int, item: Item) -> Field:
+        f = Field(self, item, self._lang, self._field_changed)
+        f.grid(row=row, column=0, sticky="ew", pady=(0, 12))
+        self._built[item.id] = f
+        return f
+
+    def _build_later(self, waiting: tuple[int, Item]) -> None:
+        row, item = waiting
+        f = self._add(row, item)
+        self._show_field(f, self._answers())
+        if item.relevant is not None and not item.relevant.test(self._env()):
+            f.grid_remove()  # its answer was set aside already (apply_relevance covers waiting items)
+
+    def finish_building(self) -> None:
+        """Build the fields still waiting now (before checking or reading them)."""
+        self._later.finish()
+
+    def building(self) -> bool:
+        """Whether fields are still being built (waiting fields of a paused form are not)."""
+        return self._later.running()
+
+    def pause(self) -> None:
+        """Stop building the waiting fields (the page was left); the next :meth:`refresh` goes on."""
+        self._later.pause()
+
+    def destroy(self) -> None:
+        self._later.cancel()  # no field is built into a form that is gone
+        super().destroy()
+
+    def _show_field(self, f: Field, answers: Answers) -> None:
+        typed = self.typed.get(answers, f.item.id)
+        if typed is not None:
+            f.show_typed(typed[0])
+            f.set_error(typed[1])
+        else:
+            f.show(answers.get(f.item.id))
+            f.set_error(None)
 
     def refresh(self) -> None:
-        """Rebuild every widget from the model."""
+        """Rebuild every widget from the model (fields still waiting show it when they are built)."""
         answers = self._answers()
-        for f in self.fields.values():
-            typed = self.typed.get(answers, f.item.id)
-            if typed is not None:
-                f.show_typed(typed[0])
-                f.set_error(typed[1])
-            else:
-                f.show(answers.get(f.item.id))
-                f.set_error(None)
+        for f in self._built.values():
+            self._show_field(f, answers)
         self.apply_relevance()
+        self._later.start()
 
     def retranslate(self) -> None:
-        """Switch every field's texts to the current language."""
-        for f in self.fields.values():
+        """Switch every field's texts to the current language (fields still waiting are built in it)."""
+        for f in self._built.values():
             f.retranslate()
 
     def _field_changed(self, f: Field) -> None:
@@ -354,28 +413,50 @@ class FormView(FlatFrame):
         self._on_changed()
 
     def apply_relevance(self) -> None:
-        """Show only the items whose ``relevant`` holds; hidden answers are set aside, not lost."""
+        """Show only the items whose ``relevant`` holds; hidden answers are set aside, not lost.
+
+        Items whose field is still waiting are included: their answers are set aside (or put back) the same.
+        """
         answers = self._answers()
         env = self._env()
-        for f in self.fields.values():
-            if f.item.relevant is None:
+        for item in self._items:
+            if item.relevant is None:
                 continue
-            key = (id(answers), f.item.id)
-            if f.item.relevant.test(env):
-                if not f.winfo_ismapped() or not f.grid_info():
+            f = self._built.get(item.id)
+            key = (id(answers), item.id)
+            if item.relevant.test(env):
+                if f is not None and (not f.winfo_ismapped() or not f.grid_info()):
                     f.grid()
-                if key in self._stash and f.item.id not in answers:
-                    answers[f.item.id] = self._stash.pop(key)
-                    f.show(answers[f.item.id])
+                if key in self._stash and item.id not in answers:
+                    answers[item.id] = self._stash.pop(key)
+                    if f is not None:
+                        f.show(answers[item.id])
             else:
-                f.grid_remove()
-                if f.item.id in answers:
+                if f is not None:
+                    f.grid_remove()
+                if item.id in answers:
                     # a hidden answer must not drive scoring (as in XLSForm), but a slip of the
                     # mouse must not lose it either: keep it aside while the window is open
-                    self._stash[key] = answers.pop(f.item.id)
-                    f.show(None)
+                    self._stash[key] = answers.pop(item.id)
+                    if f is not None:
+                        f.show(None)
                     env = self._env()
         skipnote.explain(self, self._lang())
+
+    def hidden_items(self) -> list[Item]:
+        """The items skip logic hides now, whether their field is built or still waiting."""
+        env: dict[str, Any] | None = None
+        hidden = []
+        for item in self._items:
+            f = self._built.get(item.id)
+            if f is not None:
+                if not self.visible(f):
+                    hidden.append(item)
+            elif item.relevant is not None:
+                env = self._env() if env is None else env
+                if not item.relevant.test(env):
+                    hidden.append(item)
+        return hidden
 
     def unfitted(self) -> int:
         """How many typed values do not fit yet (the model still holds the last value that did)."""
