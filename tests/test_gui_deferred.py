@@ -117,7 +117,7 @@ def test_a_page_of_questions_shows_its_first_fields_and_the_rest_follow_in_order
 
 
 def test_checking_a_form_builds_its_waiting_fields_and_finds_their_problems(wizard: Any) -> None:
-    from app.gui.fields import FormView
+    from app.gui.form_view import FormView
 
     basic = next(s for s in wizard.q.steps if s.id == "basic")
     # no text box: customtkinter's re-arms a callback that would outlive the destroyed form

@@ -16,7 +16,7 @@ from app.gui.strings import ui
 
 
 class SkipForm(Protocol):
-    """A form whose skipped questions are explained (app.gui.fields.FormView; a protocol keeps app.gui acyclic)."""
+    """A form whose skipped questions are explained (app.gui.form_view.FormView; a protocol keeps app.gui acyclic)."""
 
     @property
     def built_fields(self) -> Mapping[str, Any]:

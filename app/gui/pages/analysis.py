@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.questionnaire import Step
 from app.domain.scoring import task_env
-from app.gui.fields import FormView
+from app.gui.form_view import FormView
 from app.gui.pages.base import EAGER_FIELDS, PerTaskPage
 
 if TYPE_CHECKING:

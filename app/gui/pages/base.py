@@ -10,8 +10,8 @@ import customtkinter as ctk
 from app.domain.questionnaire import Step
 from app.gui import style
 from app.gui.after_jobs import OwnsAfterJobs
-from app.gui.fields import FormView
 from app.gui.flat_frame import FlatFrame, FlatLabel
+from app.gui.form_view import FormView
 from app.gui.widgets import TaskSelector
 from app.gui.wrap import wrap
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from app.gui.host import PageHost
 
 # fields built before a page of questions is shown, a little more than its first screen holds at 100 % on a
-# 1366×768 screen; the others are built one at a time right after (app.gui.fields.FormView's ``eager``)
+# 1366×768 screen; the others are built one at a time right after (app.gui.form_view.FormView's ``eager``)
 EAGER_FIELDS = 7
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import customtkinter as ctk
 
 from app.domain.questionnaire import Step
-from app.gui.fields import FormView
+from app.gui.form_view import FormView
 from app.gui.pages.base import EAGER_FIELDS, StepPage
 
 if TYPE_CHECKING:

@@ -11,8 +11,8 @@ import customtkinter as ctk
 
 from app import service
 from app.gui import style
-from app.gui.fields import FormView
 from app.gui.flat_frame import FlatFrame
+from app.gui.form_view import FormView
 from app.gui.qtune_strings import QT
 from app.gui.strings import ui
 from app.gui.widgets import show_texts

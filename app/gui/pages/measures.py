@@ -16,8 +16,8 @@ from app.domain.scoring import task_env
 from app.domain.vocabulary import quadrant_label
 from app.gui import style
 from app.gui.check_box import CheckBox
-from app.gui.fields import FormView
 from app.gui.flat_frame import FlatLabel
+from app.gui.form_view import FormView
 from app.gui.formats import decimal, hours, percent
 from app.gui.pages.base import EAGER_FIELDS, PerTaskPage
 from app.gui.spread_widgets import MeasureExtras
