@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 MODES = ("compiled", "source")
@@ -125,9 +126,37 @@ def many_tasks(n: int = 200):  # type: ignore[no-untyped-def]
     return opened.questionnaire, a
 
 
-def step_switching() -> dict[str, object]:
+class CountingTk:
+    """The root's Tcl interpreter, counting the calls made through it (``tk.call``): unlike times, the count
+    does not depend on the machine's load. Fonts made before it was put in place are not counted."""
+
+    def __init__(self, tk: Any) -> None:
+        self._tk = tk
+        self.calls = 0
+
+    def call(self, *args: Any) -> Any:
+        self.calls += 1
+        return self._tk.call(*args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._tk, name)
+
+
+def count_calls(root: Any) -> CountingTk:
+    """Put a :class:`CountingTk` in place for ``root`` and every widget it has (new widgets take their master's)."""
+    counting = CountingTk(root.tk)
+    stack = [root]
+    while stack:
+        widget = stack.pop()
+        widget.tk = counting
+        stack.extend(widget.winfo_children())
+    return counting
+
+
+def step_switching(count: bool = False) -> dict[str, object]:
     """First visit (page built and shown; and complete, when a page builds rows below the fold after it is
-    shown), later visits (raised and refreshed) per step, and a bare tkraise, in ms."""
+    shown), later visits (raised and refreshed) per step, and a bare tkraise, in ms; with ``count``, the
+    calls into Tk instead of the times (first visit shown, complete, later visit)."""
     import customtkinter as ctk
 
     from app.gui.app import build, create_root
@@ -137,21 +166,25 @@ def step_switching() -> dict[str, object]:
     q, a = many_tasks()
     wiz.set_assessment(a)
     root.update()
+    counting = count_calls(root) if count else None
+
+    def clock() -> float:
+        return float(counting.calls) / 1000 if counting is not None else time.perf_counter()
     first: dict[str, float] = {}
     complete: dict[str, float] = {}
     again: dict[str, list[float]] = {}
     for rounds in range(3):
         for i, step in enumerate(q.steps):
-            t0 = time.perf_counter()
+            t0 = clock()
             assert wiz.go(i)
             root.update_idletasks()  # shown: laid out and drawn
-            elapsed = time.perf_counter() - t0
+            elapsed = clock() - t0
             root.update()
             # rows or cards below the fold, built after the page is shown (getattr: older checkouts, for a baseline)
             while getattr(wiz.pages[i], "building", lambda: False)():
                 time.sleep(0.001)
                 root.update()
-            done = time.perf_counter() - t0
+            done = clock() - t0
             if rounds == 0:
                 first[step.id] = elapsed * 1000
                 complete[step.id] = done * 1000
@@ -172,10 +205,11 @@ def step_switching() -> dict[str, object]:
             "raise": statistics.median(times)}
 
 
-def steps_in_child(env: dict[str, str], checkout: Path = ROOT) -> dict[str, object]:
+def steps_in_child(env: dict[str, str], checkout: Path = ROOT, count: bool = False) -> dict[str, object]:
     """:func:`step_switching` in a fresh interpreter with ``env`` (its bytecode mode), on ``checkout``'s app."""
     env = dict(env, PYTHONPATH=str(checkout))  # that checkout's app, not whichever one is installed
-    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--steps-child"], cwd=checkout, env=env,
+    flag = "--count-child" if count else "--steps-child"
+    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), flag], cwd=checkout, env=env,
                          capture_output=True, text=True, check=True, timeout=600)
     result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
@@ -199,10 +233,13 @@ def main() -> None:
     parser.add_argument("--skip-startup", action="store_true", help="step switching only")
     parser.add_argument("--baseline", type=Path, help="another checkout (say, of the commit before a change) whose "
                         "start-up is measured in the same runs, interleaved, as a before/after row")
+    parser.add_argument("--count-calls", action="store_true", help="also count the calls into Tk per step visit "
+                        "(one more process per checkout; counts do not depend on the machine's load)")
     parser.add_argument("--steps-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--count-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.steps_child:
-        print(json.dumps(step_switching()), flush=True)
+    if args.steps_child or args.count_child:
+        print(json.dumps(step_switching(count=args.count_child)), flush=True)
         return
     modes = [m for m in args.modes.split(",") if m in MODES]
     places = Places()
@@ -214,6 +251,8 @@ def main() -> None:
     if args.skip_steps:
         return
     steps(places, modes, args.step_runs, args.baseline)
+    if args.count_calls:
+        calls(places, args.baseline)
     print(f"\nload average at the end: {load()}")
 
 
@@ -281,6 +320,23 @@ def steps(places: Places, modes: list[str], step_runs: int, baseline: Path | Non
             print(row)
         raise_ms = statistics.median(float(r["raise"]) for r in runs)  # type: ignore[arg-type]
         print(f"| bare: raise a customtkinter frame | – | – | {raise_ms:.1f} |")
+
+
+def calls(places: Places, baseline: Path | None = None) -> None:
+    """The table of calls into Tk per step visit (compiled bytecode; the baseline checkout's beside it)."""
+    mine = steps_in_child(places.env("compiled"), count=True)
+    base = steps_in_child(places.env("compiled"), baseline.resolve(), count=True) if baseline else None
+    print("\ncalls into Tk per step visit with 200 tasks (tk.call; one process each):\n")
+    head = "| step | first visit: shown | first visit: complete | later visit |"
+    if base:
+        head += " baseline: first visit shown | baseline: complete | baseline: later visit |"
+    print(head + "\n|---|---:|---:|---:|" + ("---:|---:|---:|" if base else ""))
+    for step, shown in mine["first"].items():  # type: ignore[attr-defined]
+        row = f"| {step} | {shown:.0f} | {mine['complete'][step]:.0f} | {mine['again'][step]:.0f} |"  # type: ignore[index]
+        if base:
+            row += (f" {base['first'][step]:.0f} | {base['complete'][step]:.0f} |"  # type: ignore[index]
+                    f" {base['again'][step]:.0f} |")  # type: ignore[index]
+        print(row)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,4 @@
-"""Questionnaire items rendered as widgets (one Field per item) and a FormView binding them to the model.
-
-A FormView never keeps answers of its own: every change is coerced (app.domain.values.coerce) and
-written straight into the dict the page names (assessment.info, analysis[task], a measure's answers);
-refresh() rebuilds every widget from that dict.
-"""
+"""Questionnaire items rendered as widgets, one Field per item (app.gui.form_view binds them to the model)."""
 
 from __future__ import annotations
 
@@ -15,17 +10,16 @@ from typing import Any
 import customtkinter as ctk
 
 from app.domain.catalogue import LANGS
-from app.domain.errors import Problem
 from app.domain.questionnaire import Item
-from app.domain.values import length_status, parse_date, validate
+from app.domain.values import length_status, parse_date
 from app.domain.vocabulary import yes_no
-from app.gui import skipnote, style
+from app.gui import style
 from app.gui.after_jobs import TextBox
+from app.gui.check_box import CheckBox
 from app.gui.dialogs import CalendarPopup
-from app.gui.flat_frame import FlatFrame
+from app.gui.flat_frame import FlatFrame, FlatLabel
 from app.gui.segmented import Segmented
 from app.gui.strings import ui
-from app.gui.typed_texts import TypedTexts
 
 Answers = dict[str, Any]
 WRAP = 860
@@ -55,7 +49,7 @@ class Field(FlatFrame):
         self.widget: Any = None
         self._choice_lang = "ja"  # the language the choice widget was built with
         self.columnconfigure(0, weight=1)
-        self.label = ctk.CTkLabel(self, text="", font=style.font(weight="normal" if item.type == "note" else "bold"),
+        self.label = FlatLabel(self, text="", font=style.font(weight="normal" if item.type == "note" else "bold"),
                                   anchor="w", justify="left", wraplength=WRAP)
         self.label.grid(row=0, column=0, columnspan=2, sticky="w")
         # the hint, the error line and a frame around the input are made only when needed: dozens of
@@ -66,7 +60,7 @@ class Field(FlatFrame):
         # counter turns red and the step is not left until the text fits (A008, the same check)
         self.counter: ctk.CTkLabel | None = None
         if item.type in ("text", "long_text") and item.max_length is not None:
-            self.counter = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="e")
+            self.counter = FlatLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="e")
             self.counter.grid(row=2, column=1, sticky="se", padx=(8, 0))
         needs_body = item.type in ("date", "select_multiple")
         self.body = FlatFrame(self, fg_color="transparent") if needs_body else self
@@ -80,7 +74,7 @@ class Field(FlatFrame):
     def hint(self) -> ctk.CTkLabel:
         """The hint line under the label (made on first use)."""
         if self._hint is None:
-            self._hint = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="w",
+            self._hint = FlatLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="w",
                                       justify="left", wraplength=self.label.cget("wraplength"))
         return self._hint
 
@@ -88,7 +82,7 @@ class Field(FlatFrame):
     def error_label(self) -> ctk.CTkLabel:
         """The error line under the input (made on first use)."""
         if self._error_label is None:
-            self._error_label = ctk.CTkLabel(self, text="", font=style.font(12), text_color=style.ERROR,
+            self._error_label = FlatLabel(self, text="", font=style.font(12), text_color=style.ERROR,
                                              anchor="w", justify="left", wraplength=self.label.cget("wraplength"))
         return self._error_label
 
@@ -132,7 +126,7 @@ class Field(FlatFrame):
         elif t == "select_multiple":
             for choice in self.item.choices:
                 var = tkinter.IntVar(self, 0)
-                box = ctk.CTkCheckBox(self.body, text="", variable=var, font=style.font())
+                box = CheckBox(self.body, text="", variable=var, font=style.font())
                 var.trace_add("write", lambda *_: self._changed())
                 self.checks[choice.value] = var
                 self.boxes.append(box)
@@ -285,145 +279,10 @@ class Field(FlatFrame):
             self._error_label.grid_remove()
 
 
-class FormView(FlatFrame):
-    """Items laid out top to bottom, reading and writing the dict that ``answers()`` returns."""
-
-    def __init__(self, parent: tkinter.Misc, items: tuple[Item, ...], lang: Callable[[], str], *,
-                 answers: Callable[[], Answers], env: Callable[[], dict[str, Any]],
-                 on_changed: Callable[[], None]) -> None:
-        super().__init__(parent, fg_color="transparent")
-        self._answers = answers
-        self._env = env
-        self._on_changed = on_changed
-        self._lang = lang
-        self._stash: dict[tuple[int, str], object] = {}
-        # text that did not fit, per answers dict and item: shown again (with its message) when the page is
-        # rebuilt after Back or another focus task, instead of being silently replaced by the last valid value
-        self.typed = TypedTexts()
-        # the value a field held before it was emptied: select-all + paste arrives as "delete, insert", and
-        # when the pasted text does not fit, the model must fall back to this, not to the blank in between
-        self._cleared: dict[tuple[int, str], object] = {}
-        self.fields: dict[str, Field] = {}
-        self.columnconfigure(0, weight=1)
-        for row, item in enumerate(items):
-            f = Field(self, item, lang, self._field_changed)
-            f.grid(row=row, column=0, sticky="ew", pady=(0, 12))
-            self.fields[item.id] = f
-
-    def refresh(self) -> None:
-        """Rebuild every widget from the model."""
-        answers = self._answers()
-        for f in self.fields.values():
-            typed = self.typed.get(answers, f.item.id)
-            if typed is not None:
-                f.show_typed(typed[0])
-                f.set_error(typed[1])
-            else:
-                f.show(answers.get(f.item.id))
-                f.set_error(None)
-        self.apply_relevance()
-
-    def retranslate(self) -> None:
-        """Switch every field's texts to the current language."""
-        for f in self.fields.values():
-            f.retranslate()
-
-    def _field_changed(self, f: Field) -> None:
-        answers = self._answers()
-        value, problem = validate(f.item, f.raw_value(), self._lang())
-        if problem is not None:
-            message = problem.message(self._lang())
-            # typing "12" on the way to "120" must not flash an error: numbers and dates show it on leaving
-            f.set_error(message, visible=f.item.type not in ("integer", "decimal", "date"))
-            key = (id(answers), f.item.id)
-            self.typed.keep(answers, f.item.id, f.raw_value(), message)
-            if f.item.id not in answers and key in self._cleared:
-                answers[f.item.id] = self._cleared[key]
-        else:
-            f.set_error(None)
-            key = (id(answers), f.item.id)
-            self.typed.drop(answers, f.item.id)
-            if value is None or value == []:
-                previous = answers.pop(f.item.id, None)
-                if previous is not None:
-                    self._cleared[key] = previous
-            else:
-                answers[f.item.id] = value
-                self._cleared.pop(key, None)
-        self.apply_relevance()
-        self._on_changed()
-
-    def apply_relevance(self) -> None:
-        """Show only the items whose ``relevant`` holds; hidden answers are set aside, not lost."""
-        answers = self._answers()
-        env = self._env()
-        for f in self.fields.values():
-            if f.item.relevant is None:
-                continue
-            key = (id(answers), f.item.id)
-            if f.item.relevant.test(env):
-                if not f.winfo_ismapped() or not f.grid_info():
-                    f.grid()
-                if key in self._stash and f.item.id not in answers:
-                    answers[f.item.id] = self._stash.pop(key)
-                    f.show(answers[f.item.id])
-            else:
-                f.grid_remove()
-                if f.item.id in answers:
-                    # a hidden answer must not drive scoring (as in XLSForm), but a slip of the
-                    # mouse must not lose it either: keep it aside while the window is open
-                    self._stash[key] = answers.pop(f.item.id)
-                    f.show(None)
-                    env = self._env()
-        skipnote.explain(self, self._lang())
-
-    def unfitted(self) -> int:
-        """How many typed values do not fit yet (the model still holds the last value that did)."""
-        return len(self.typed)
-
-    def forget(self) -> None:
-        """Another document is open: drop what was kept for the previous one's answers."""
-        self.typed.clear()
-        self._cleared.clear()
-        self._stash.clear()
-
-    def visible(self, f: Field) -> bool:
-        """Whether the field is currently shown (relevant)."""
-        return bool(f.grid_info())
-
-    def validate(self) -> int:
-        """Check required items, values and constraints of the shown fields; returns the number of problems."""
-        answers = self._answers()
-        env = self._env()
-        lang = self._lang()
-        count = 0
-        for f in self.fields.values():
-            item = f.item
-            if not item.is_input or not self.visible(f):
-                f.set_error(None)
-                continue
-            if f.error is None:
-                value = answers.get(item.id)
-                if item.required and value in (None, "", []) and item.default is None:
-                    f.set_error(_problem("A005", item, lang).message(lang))
-                elif item.constraint is not None and value is not None and not item.constraint.test(env):
-                    fallback = _problem("A009", item, lang, message=item.constraint.source).message(lang)
-                    msg = item.constraint_message.get(lang) or fallback
-                    f.set_error(msg)
-            if f.error:
-                f.set_error(f.error)
-                count += 1
-        return count
-
-
 def _set(var: tkinter.StringVar | tkinter.IntVar, value: str | int) -> None:
     """Set ``var`` only when it holds something else: every set redraws the widgets that follow it."""
     if var.get() != value:
         var.set(value)  # type: ignore[arg-type]  # a str for a StringVar, an int for an IntVar
-
-
-def _problem(code: str, item: Item, lang: str, **params: object) -> Problem:
-    return Problem(code, {**params, "field": item.label.get(lang)}, where=item.id)
 
 
 def _text_width(text: str) -> int:

@@ -10,19 +10,20 @@ from typing import Any, Protocol
 import customtkinter as ctk
 
 from app.gui import style
+from app.gui.flat_frame import FlatLabel
 from app.gui.formats import joined
 from app.gui.strings import ui
 
 
 class SkipForm(Protocol):
-    """A form whose skipped questions are explained (app.gui.fields.FormView; a protocol keeps app.gui acyclic)."""
+    """A form whose skipped questions are explained (app.gui.form_view.FormView; a protocol keeps app.gui acyclic)."""
 
     @property
-    def fields(self) -> Mapping[str, Any]:
-        """The form's fields (app.gui.fields.Field) by item id."""
+    def built_fields(self) -> Mapping[str, Any]:
+        """The form's fields (app.gui.fields.Field) built so far, by item id."""
 
-    def visible(self, f: Any) -> bool:
-        """Whether a field is shown (its relevant expression holds)."""
+    def hidden_items(self) -> list[Any]:
+        """The items (app.domain.questionnaire.Item) skip logic hides now, built or not."""
 
 _NOTES = "_kaizen_skip_notes"
 
@@ -34,21 +35,23 @@ def short_label(text: str) -> str:
 
 
 def explain(form: SkipForm, lang: str) -> None:
-    """Put (or clear) the note under each field whose answer hides others in ``form``."""
+    """Put (or clear) the note under each built field whose answer hides others in ``form`` (a field built
+    later gets its note when the form explains again)."""
+    fields = form.built_fields
     hidden_by: dict[str, list[str]] = {}
-    for f in form.fields.values():
-        relevant = f.item.relevant
-        if relevant is None or form.visible(f):
+    for item in form.hidden_items():
+        relevant = item.relevant
+        if relevant is None:
             continue
         for ref in sorted(relevant.references()):
-            if ref in form.fields and ref != f.item.id:
+            if ref in fields and ref != item.id:
                 names = hidden_by.setdefault(ref, [])
-                name = short_label(f.item.label.get(lang))
+                name = short_label(item.label.get(lang))
                 if name not in names:
                     names.append(name)
     notes: dict[str, ctk.CTkLabel] = getattr(form, _NOTES, {})
     setattr(form, _NOTES, notes)
-    for field_id, field in form.fields.items():
+    for field_id, field in fields.items():
         hidden = hidden_by.get(field_id)
         label = notes.get(field_id)
         if hidden:
@@ -62,7 +65,7 @@ def explain(form: SkipForm, lang: str) -> None:
 
 
 def _note_label(field: Any) -> ctk.CTkLabel:  # an app.gui.fields.Field
-    label = ctk.CTkLabel(field, text="", font=style.font(13), text_color=style.MUTED, anchor="w", justify="left",
+    label = FlatLabel(field, text="", font=style.font(13), text_color=style.MUTED, anchor="w", justify="left",
                          wraplength=760)
     label.grid(row=4, column=0, columnspan=2, sticky="w", pady=(2, 0))
     return label

@@ -56,23 +56,25 @@ class TaskSelector(ctk.CTkFrame):
         tasks = self.wiz.focus_tasks()
         self._ids = [t.task_id for t in tasks]
         lang = self.wiz.lang
-        self.prev.configure(text=ui("prev_task", lang))
-        self.next.configure(text=ui("next_task", lang))
+        # each configure redraws a customtkinter widget: only what changed is set (a later visit redrew all five)
+        configure_changed(self.prev, text=ui("prev_task", lang))
+        configure_changed(self.next, text=ui("next_task", lang))
         labels = [f"{n}. {t.name or '—'}" for n, t in enumerate(tasks, start=1)]
-        self.menu.configure(values=labels or [""])
+        configure_changed(self.menu, values=labels or [""])
         if self.wiz.current_task not in self._ids:
             self.wiz.current_task = self._ids[0] if self._ids else None
         tid = self.wiz.current_task
         if tid is None:
             self.menu.set("")
-            self.info.configure(text=ui("no_focus", lang))
+            configure_changed(self.info, text=ui("no_focus", lang))
             return None
         n = self._ids.index(tid)
-        self.menu.set(labels[n])
-        self.info.configure(text=ui("task_of", lang, n=n + 1, total=len(self._ids)) + "\n"
-                            + ui("task_hours", lang, hours=hours(tasks[n].annual_hours)))
-        self.prev.configure(state="normal" if n > 0 else "disabled")
-        self.next.configure(state="normal" if n + 1 < len(self._ids) else "disabled")
+        if self.menu.get() != labels[n]:
+            self.menu.set(labels[n])
+        configure_changed(self.info, text=ui("task_of", lang, n=n + 1, total=len(self._ids)) + "\n"
+                          + ui("task_hours", lang, hours=hours(tasks[n].annual_hours)))
+        configure_changed(self.prev, state="normal" if n > 0 else "disabled")
+        configure_changed(self.next, state="normal" if n + 1 < len(self._ids) else "disabled")
         return tid
 
     def position(self) -> tuple[int, int]:
@@ -147,6 +149,14 @@ class GlossaryWindow(Toplevel):
         self.deiconify()
         self.lift()
         self.focus_force()  # Esc closes it again
+
+
+def configure_changed(widget: Any, **options: Any) -> None:
+    """Configure only the options whose value differs from the widget's (a customtkinter widget redraws
+    itself on every configure, whatever it is given)."""
+    changed = {k: v for k, v in options.items() if widget.cget(k) != v}
+    if changed:
+        widget.configure(**changed)
 
 
 def show_texts(lang: str, texts: Iterable[tuple[Any, str]]) -> None:

@@ -89,8 +89,6 @@ def installed_cases() -> list[Case]:
     A damaged catalogue is left out (and logged): cases are a help beside the measures, never a reason
     for the wizard to fail.
     """
-    from app.loading.cases_file import load
-
     folder = resources.user_cases_dir()
     try:
         files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
@@ -107,6 +105,10 @@ def installed_cases() -> list[Case]:
             stamp = (st.st_mtime_ns, st.st_size)
             cached = _CACHE.get(key)
             if cached is None or cached[0] != stamp:
+                # the YAML reader is imported only when there is a catalogue to read: the measures step's
+                # first visit imported it (a fifth of that visit) to find no catalogue at all
+                from app.loading.cases_file import load
+
                 cached = (stamp, load(f))
                 _CACHE[key] = cached
             out = merge(out, cached[1])

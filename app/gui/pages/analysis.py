@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.questionnaire import Step
 from app.domain.scoring import task_env
-from app.gui.fields import FormView
-from app.gui.pages.base import PerTaskPage
+from app.gui.form_view import FormView
+from app.gui.pages.base import EAGER_FIELDS, PerTaskPage
 
 if TYPE_CHECKING:
     from app.gui.host import PageHost
@@ -20,7 +20,7 @@ class AnalysisPage(PerTaskPage):
     def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
         self.form = FormView(self.scroll, step.items, lambda: wiz.lang, answers=self.answers, env=self.env,
-                             on_changed=wiz.changed)
+                             on_changed=wiz.changed, eager=EAGER_FIELDS)
         self.form.grid(row=0, column=0, sticky="ew")
 
     def answers(self) -> dict[str, Any]:
@@ -51,5 +51,11 @@ class AnalysisPage(PerTaskPage):
     def finished(self, task_id: str) -> bool:
         return bool(self.wiz.a.analysis.get(task_id))
 
+    def building(self) -> bool:
+        return self.form.building()
+
     def leave(self, forward: bool) -> bool:
-        return not forward or self.form.validate() == 0
+        if not forward:
+            self.form.pause()  # fields not built yet are built on the next visit
+            return True
+        return self.form.validate() == 0  # builds the fields still waiting: every one is checked

@@ -10,13 +10,17 @@ import customtkinter as ctk
 from app.domain.questionnaire import Step
 from app.gui import style
 from app.gui.after_jobs import OwnsAfterJobs
-from app.gui.fields import FormView
-from app.gui.flat_frame import FlatFrame
+from app.gui.flat_frame import FlatFrame, FlatLabel
+from app.gui.form_view import FormView
 from app.gui.widgets import TaskSelector
 from app.gui.wrap import wrap
 
 if TYPE_CHECKING:
     from app.gui.host import PageHost
+
+# fields built before a page of questions is shown, a little more than its first screen holds at 100 % on a
+# 1366×768 screen; the others are built one at a time right after (app.gui.form_view.FormView's ``eager``)
+EAGER_FIELDS = 7
 
 
 class StepPage(OwnsAfterJobs, FlatFrame):
@@ -27,9 +31,9 @@ class StepPage(OwnsAfterJobs, FlatFrame):
         self.wiz = wiz
         self.step = step
         self.columnconfigure(0, weight=1)
-        self.title = ctk.CTkLabel(self, text="", font=style.font(22, "bold"), anchor="w")
+        self.title = FlatLabel(self, text="", font=style.font(22, "bold"), anchor="w")
         self.title.grid(row=0, column=0, sticky="ew", padx=20, pady=(14, 2))
-        self.intro = ctk.CTkLabel(self, text="", font=style.font(13), anchor="w", justify="left",
+        self.intro = FlatLabel(self, text="", font=style.font(13), anchor="w", justify="left",
                                   text_color=style.MUTED, wraplength=1000)
         self.intro.grid(row=1, column=0, sticky="ew", padx=20, pady=(0, 8))
         self.body = FlatFrame(self, fg_color="transparent")

@@ -30,6 +30,8 @@ class FocusPage(StepPage):
         super().__init__(parent, wiz, step)
         self.ids: list[str] = []
         self._loaded: list[list[Any]] = []  # the rows last loaded into the sheet
+        self._set_widths: list[int] = []  # the column widths last given to the sheet
+        self._drawn: tuple[Any, ...] | None = None  # what the chart was last drawn from (see draw)
         self.body.columnconfigure((0, 1), weight=1, uniform="focus")
         self.body.rowconfigure(1, weight=1)
         bar = FlatFrame(self.body, fg_color="transparent")
@@ -57,14 +59,22 @@ class FocusPage(StepPage):
                                                    "focus_col_hours", "focus_col_cum")])
         self._widths()
 
-    def _widths(self) -> None:
+    def _widths(self) -> bool:
+        """Give the columns their widths at the current scale; whether they changed."""
         s = style.scale()
-        self.sheet.set_column_widths([round(w * s) for w in (56, 52, 236, 100, 72)])
+        widths = [round(w * s) for w in (56, 52, 236, 100, 72)]
+        if widths == self._set_widths:
+            return False
+        self.sheet.set_column_widths(widths)
+        self._set_widths = widths
+        return True
 
     def rescale(self) -> None:
         self.sheet.font(style.tk_font(14))
         self.sheet.header_font(style.tk_font(13, "bold"))
+        self._set_widths = []  # set again at the new size
         self._widths()
+        self._drawn = None
         self.draw()
 
     def refresh(self) -> None:
@@ -72,9 +82,10 @@ class FocusPage(StepPage):
         self.ids = [t.task_id for t in tasks]
         data: list[list[Any]] = [[t.focus, t.rank, t.name or "—", hours(t.annual_hours), percent(t.cumulative_share)]
                                  for t in tasks]
-        # the list is loaded again only when what it shows changed (a tick, the inventory): 200 rows of
-        # checkboxes and alignments were set on every visit
-        if data != self._loaded or data != self.sheet.get_sheet_data():
+        # the list is loaded again and redrawn, and the chart drawn again, only when what they show changed (a
+        # tick, the inventory, the language, the size): a later visit redrew 200 rows and the chart every time
+        changed = data != self._loaded or data != self.sheet.get_sheet_data()
+        if changed:
             self.sheet.set_sheet_data(data, reset_col_positions=False, redraw=False)
             self.sheet.checkbox(self.sheet.span("A", header=False), edit_data=False, check_function=self._clicked,
                                 redraw=False)
@@ -82,9 +93,10 @@ class FocusPage(StepPage):
             self.sheet.align(self.sheet.span("B", header=False), align="e", redraw=False)
             self.sheet.align(self.sheet.span("D:E", header=False), align="e", redraw=False)
             self._loaded = [list(row) for row in data]
-        self._widths()
-        self.sheet.redraw()
-        self.message.configure(text="")
+        if self._widths() or changed:
+            self.sheet.redraw()
+        if self.message.cget("text"):
+            self.message.configure(text="")
         self.update_summary()
         self.draw()
 
@@ -114,20 +126,29 @@ class FocusPage(StepPage):
         """How many focus tasks and what share of the hours they cover."""
         t = self.wiz.result().totals
         share = t.focus_hours / t.inventory_hours if t.inventory_hours else 0.0
-        self.summary.configure(text=ui("focus_summary", self.wiz.lang, count=t.focus_count, hours=hours(t.focus_hours),
-                                       total=hours(t.inventory_hours), share=percent(share)))
+        text = ui("focus_summary", self.wiz.lang, count=t.focus_count, hours=hours(t.focus_hours),
+                  total=hours(t.inventory_hours), share=percent(share))
+        if self.summary.cget("text") != text:  # a customtkinter label redraws itself on every configure
+            self.summary.configure(text=text)
 
     def draw(self) -> None:
-        """Bars of hours, most first, focus tasks in the accent colour, and the cumulative line."""
+        """Bars of hours, most first, focus tasks in the accent colour, and the cumulative line.
+
+        Drawn again only when something it shows changed: the tasks' hours, ranks and ticks, the language,
+        the coverage line, the canvas size or the text size.
+        """
         c = self.canvas
-        c.delete("all")
         w, h = c.winfo_width(), c.winfo_height()
-        if w < 50 or h < 50:
-            return
         tasks = sorted(self.wiz.result().tasks, key=lambda t: t.rank)
-        if not tasks:
-            return
         lang = self.wiz.lang
+        key = (w, h, lang, style.scale(), self.wiz.q.value("pareto_coverage"),
+               tuple((t.rank, t.annual_hours, t.focus, t.cumulative_share) for t in tasks))
+        if key == self._drawn:
+            return
+        self._drawn = key
+        c.delete("all")
+        if w < 50 or h < 50 or not tasks:
+            return
         f_small = style.tk_font(11)
         left, right, top, bottom = 56, w - 48, 24, h - 36
         shown = tasks[:MAX_BARS]

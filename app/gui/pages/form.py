@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import customtkinter as ctk
 
 from app.domain.questionnaire import Step
-from app.gui.fields import FormView
-from app.gui.pages.base import StepPage
+from app.gui.form_view import FormView
+from app.gui.pages.base import EAGER_FIELDS, StepPage
 
 if TYPE_CHECKING:
     from app.gui.host import PageHost
@@ -25,7 +25,7 @@ class FormPage(StepPage):
         self.scroll.columnconfigure(0, weight=1)
         self.body.rowconfigure(0, weight=1)
         self.form = FormView(self.scroll, step.items, lambda: wiz.lang, answers=lambda: wiz.a.info,
-                             env=lambda: wiz.a.info, on_changed=wiz.changed)
+                             env=lambda: wiz.a.info, on_changed=wiz.changed, eager=EAGER_FIELDS)
         self.form.grid(row=0, column=0, sticky="ew")
 
     def retranslate(self) -> None:
@@ -35,5 +35,11 @@ class FormPage(StepPage):
     def refresh(self) -> None:
         self.form.refresh()
 
+    def building(self) -> bool:
+        return self.form.building()
+
     def leave(self, forward: bool) -> bool:
-        return not forward or self.form.validate() == 0
+        if not forward:
+            self.form.pause()  # fields not built yet are built on the next visit
+            return True
+        return self.form.validate() == 0  # builds the fields still waiting: every one is checked

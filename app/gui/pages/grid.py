@@ -399,13 +399,18 @@ class GridPage(StepPage):
     def leave(self, forward: bool) -> bool:
         a = self.wiz.a
         self.drop_blank_rows()
+        marked = False
         for r, t in enumerate(a.tasks):
             for c, item in enumerate(self.items, start=1):
                 if item.required and item.id not in t.answers and (t.id, item.id) not in self.errors:
                     msg = Problem("A005", {"field": item.label.get(self.wiz.lang)}).message(self.wiz.lang)
                     self.errors[(t.id, item.id)] = ("", msg)
                     self._mark(r, c, self.errors[(t.id, item.id)])
-        self.load()
+                    marked = True
+        # the sheet is loaded again only when it no longer shows the model (200 rows were reloaded and
+        # redrawn on every step after this one)
+        if marked or self._loaded_revision != self.wiz.revision:
+            self.load()
         self.update_total()
         if not forward:
             return True

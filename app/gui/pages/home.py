@@ -11,8 +11,8 @@ import customtkinter as ctk
 
 from app import service
 from app.gui import style
-from app.gui.fields import FormView
 from app.gui.flat_frame import FlatFrame, RoundedFrame
+from app.gui.form_view import FormView
 from app.gui.light import LightButton
 from app.gui.light_label import LightLabel
 from app.gui.qtune_strings import QT

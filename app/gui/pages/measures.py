@@ -15,9 +15,11 @@ from app.domain.questionnaire import Measure, Step
 from app.domain.scoring import task_env
 from app.domain.vocabulary import quadrant_label
 from app.gui import style
-from app.gui.fields import FormView
+from app.gui.check_box import CheckBox
+from app.gui.flat_frame import FlatLabel
+from app.gui.form_view import FormView
 from app.gui.formats import decimal, hours, percent
-from app.gui.pages.base import PerTaskPage
+from app.gui.pages.base import EAGER_FIELDS, PerTaskPage
 from app.gui.spread_widgets import MeasureExtras
 from app.gui.strings import ui
 
@@ -38,18 +40,18 @@ class MeasureCard(ctk.CTkFrame):
         self.columnconfigure(0, weight=1)
         self.var = tkinter.IntVar(self, 0)
         self._quiet = False
-        self.check = ctk.CTkCheckBox(self, text="", variable=self.var, font=style.font(16, "bold"),
-                                     command=self._toggled)
+        self.check = CheckBox(self, text="", variable=self.var, font=style.font(16, "bold"),
+                              command=self._toggled)
         self.check.grid(row=0, column=0, sticky="w", padx=12, pady=(10, 2))
-        self.status = ctk.CTkLabel(self, text="", font=style.font(13, "bold"), anchor="e")
+        self.status = FlatLabel(self, text="", font=style.font(13, "bold"), anchor="e")
         self.status.grid(row=0, column=1, sticky="e", padx=12)
-        self.description = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
+        self.description = FlatLabel(self, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
                                         justify="left", wraplength=820)
         self.description.grid(row=1, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
         self.extras = MeasureExtras(self, measure, lambda: self.wiz.lang, self._cases)
         self.extras.grid(row=3, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
         # why the measure needs confirming (fit answers, gates): shown under the questions, in the card
-        self.notice = ctk.CTkLabel(self, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
+        self.notice = FlatLabel(self, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                    justify="left", wraplength=820)
         self._form: FormView | None = None
         self.retranslate()
@@ -60,7 +62,7 @@ class MeasureCard(ctk.CTkFrame):
         if self._form is None:
             items = (*self.wiz.q.measure_items, *self.measure.items)
             self._form = FormView(self, items, lambda: self.wiz.lang, answers=self.answers, env=self.env,
-                                  on_changed=self._changed)
+                                  on_changed=self._changed, eager=EAGER_FIELDS)
             self._form.grid(row=3, column=0, columnspan=2, sticky="ew", padx=42, pady=(0, 4))
         return self._form
 
@@ -111,9 +113,10 @@ class MeasureCard(ctk.CTkFrame):
         tid = self.wiz.current_task
         choice = self.wiz.a.measures.get(tid or "", {}).get(self.measure.id)
         chosen = bool(choice and choice.chosen)
-        self._quiet = True
-        self.var.set(1 if chosen else 0)
-        self._quiet = False
+        if self.var.get() != int(chosen):  # every set redraws the check box, changed or not
+            self._quiet = True
+            self.var.set(int(chosen))
+            self._quiet = False
         if chosen:
             self.form.grid()
             self.form.refresh()
@@ -176,7 +179,7 @@ class MeasuresPage(PerTaskPage):
         # cards not built yet (row, measure): made one at a time after the page is shown (see refresh)
         self._pending: list[tuple[int, Measure]] = []
         self._pending_job: str | None = None
-        self.empty = ctk.CTkLabel(self.scroll, text="", font=style.font(), text_color=style.MUTED, wraplength=800,
+        self.empty = FlatLabel(self.scroll, text="", font=style.font(), text_color=style.MUTED, wraplength=800,
                                   justify="left")
 
     @property
@@ -257,15 +260,18 @@ class MeasuresPage(PerTaskPage):
         self._pending.clear()
 
     def finish_building(self) -> None:
-        """Build the cards still waiting now (before checking or reading them)."""
+        """Build the cards still waiting, and their questions, now (before checking or reading them)."""
         pending = list(self._pending)
         self._cancel_pending()
         for row, m in pending:
             self._place(row, m)
+        for card in self._cards.values():
+            if card._form is not None:
+                card._form.finish_building()
 
     def building(self) -> bool:
-        """Whether cards are still being built after the page was shown."""
-        return bool(self._pending)
+        """Whether cards (or the questions of a built card) are still being built after the page was shown."""
+        return bool(self._pending) or any(c._form is not None and c._form.building() for c in self._cards.values())
 
     def forget_document(self) -> None:
         self._cancel_pending()  # the cards were planned for the previous document's task
@@ -302,5 +308,8 @@ class MeasuresPage(PerTaskPage):
     def leave(self, forward: bool) -> bool:
         if not forward:
             self._cancel_pending()  # cards not built yet are planned again on the next visit (refresh)
+            for card in self._cards.values():
+                if card._form is not None:
+                    card._form.pause()  # and a card's questions not built yet are built then too
             return True
         return self.validate() == 0  # builds the cards still waiting: every ticked card is checked

@@ -20,7 +20,7 @@ from app.domain.values import parse_date, validate
 from app.domain.vocabulary import ACTION_STATUSES, status_label
 from app.gui import style
 from app.gui.dialogs import CalendarPopup
-from app.gui.flat_frame import FlatFrame
+from app.gui.flat_frame import FlatFrame, FlatLabel
 from app.gui.formats import hours
 from app.gui.pages.base import StepPage
 from app.gui.segmented import Segmented
@@ -65,19 +65,23 @@ class PlanPage(StepPage):
         self.followup: FollowUpDialog | None = None
         bar = FlatFrame(self.body, fg_color="transparent")
         bar.grid(row=0, column=0, sticky="ew", pady=(0, 6))
-        self.propose_button = ctk.CTkButton(bar, text="", font=style.font(13), command=self.propose)
+        lang = wiz.lang  # buttons are made with their texts: given another, a customtkinter button redraws
+        self.propose_button = ctk.CTkButton(bar, text=ui("plan_propose", lang), font=style.font(13),
+                                            command=self.propose)
         self.propose_button.grid(row=0, column=0)
-        self.delete_button = ctk.CTkButton(bar, text="", font=style.font(13), fg_color="gray55", command=self.delete)
+        self.delete_button = ctk.CTkButton(bar, text=ui("plan_delete", lang), font=style.font(13), fg_color="gray55",
+                                           command=self.delete)
         self.delete_button.grid(row=0, column=1, padx=8)
-        self.note = ctk.CTkLabel(bar, text="", font=style.font(13), text_color=style.MUTED)
+        self.note = FlatLabel(bar, text="", font=style.font(13), text_color=style.MUTED)
         self.note.grid(row=0, column=2, padx=8)
         self.banner = ctk.CTkFrame(self.body, fg_color="#fff4d6", corner_radius=8)
         self.banner.grid(row=1, column=0, sticky="ew", pady=(0, 6))
         self.banner.columnconfigure(0, weight=1)
-        self.banner_label = ctk.CTkLabel(self.banner, text="", font=style.font(14, "bold"), anchor="w",
+        self.banner_label = FlatLabel(self.banner, text="", font=style.font(14, "bold"), anchor="w",
                                          justify="left", text_color="#7a4b00")
         self.banner_label.grid(row=0, column=0, sticky="w", padx=12, pady=6)
-        self.banner_button = ctk.CTkButton(self.banner, text="", font=style.font(13), fg_color=style.QUICK_WIN,
+        self.banner_button = ctk.CTkButton(self.banner, text=ui("plan_followup", lang), font=style.font(13),
+                                           fg_color=style.QUICK_WIN,
                                            hover_color="#b86400", command=self.follow_up_overdue)
         self.banner_button.grid(row=0, column=1, padx=8, pady=6)
         self.sheet = Sheet(self.body, headers=[""] * len(COLUMNS), data=[], show_top_left=False,
@@ -97,11 +101,14 @@ class PlanPage(StepPage):
         self.vars: dict[str, tkinter.StringVar] = {}
         self.labels: dict[str, ctk.CTkLabel] = {}
         self.entries: dict[str, ctk.CTkEntry] = {}
-        self.error_labels: dict[str, ctk.CTkLabel] = {}
+        self.error_labels: dict[str, ctk.CTkLabel] = {}  # made when a field first has something to say
+        self._cells: dict[str, FlatFrame] = {}
+        self._error_wrap = 300
         self.calendar_buttons: list[ctk.CTkButton] = []
-        self.title_label = ctk.CTkLabel(self.detail, text="", font=style.font(15, "bold"), anchor="w")
+        self.title_label = FlatLabel(self.detail, text="", font=style.font(15, "bold"), anchor="w")
         self.title_label.grid(row=0, column=0, columnspan=2, sticky="w", padx=12, pady=(8, 0))
-        self.followup_button = ctk.CTkButton(self.detail, text="", font=style.font(13, "bold"),
+        self.followup_button = ctk.CTkButton(self.detail, text=ui("plan_followup", self.wiz.lang),
+                                             font=style.font(13, "bold"),
                                              fg_color=style.DONE, hover_color="#25662a",
                                              command=lambda: self.open_followup(self.selected))
         self.followup_button.grid(row=0, column=2, sticky="e", padx=12, pady=(8, 0))
@@ -114,7 +121,7 @@ class PlanPage(StepPage):
                           padx=(12 if column == 0 else 6, 12 if column + span == 3 else 6), pady=(4, 2))
                 column += span
                 cell.columnconfigure(0, weight=1)
-                label = ctk.CTkLabel(cell, text="", font=style.font(13, "bold"), anchor="w", height=20)
+                label = FlatLabel(cell, text="", font=style.font(13, "bold"), anchor="w", height=20)
                 label.grid(row=0, column=0, columnspan=2, sticky="w")
                 self.labels[name] = label
                 if name == "status":
@@ -122,7 +129,7 @@ class PlanPage(StepPage):
                     self.status.grid(row=1, column=0, sticky="w")
                     continue
                 if name == "followup":
-                    self.followup_summary = ctk.CTkLabel(cell, text="", font=style.font(13), anchor="w",
+                    self.followup_summary = FlatLabel(cell, text="", font=style.font(13), anchor="w",
                                                          justify="left", wraplength=300)
                     self.followup_summary.grid(row=1, column=0, sticky="w")
                     continue
@@ -130,20 +137,20 @@ class PlanPage(StepPage):
                 entry = ctk.CTkEntry(cell, textvariable=var, font=style.font(), width=80)
                 entry.grid(row=1, column=0, sticky="ew")
                 if name in DATE_FIELDS:
-                    b = ctk.CTkButton(cell, text="", width=44, font=style.font(12),
+                    b = ctk.CTkButton(cell, text=ui("calendar_short", self.wiz.lang), width=44, font=style.font(12),
                                       command=lambda n=name: self._calendar(n))
                     b.grid(row=1, column=1, padx=(4, 0))
                     self.calendar_buttons.append(b)
                 var.trace_add("write", lambda *_a, n=name: self._changed(n))
-                self.vars[name], self.entries[name] = var, entry
-                self.error_labels[name] = ctk.CTkLabel(cell, text="", font=style.font(12), text_color=style.ERROR,
-                                                       anchor="w", justify="left", wraplength=300)
+                self.vars[name], self.entries[name], self._cells[name] = var, entry, cell
         self.detail.bind("<Configure>", self._wrap_detail, add=True)
 
     def _wrap_detail(self, event: tkinter.Event[tkinter.Misc]) -> None:
         width = max(160, int(event.width / style.scale() / 3) - 30)
+        self._error_wrap = width
         for label in (*self.error_labels.values(), self.followup_summary):
-            label.configure(wraplength=width)
+            if label.cget("wraplength") != width:
+                label.configure(wraplength=width)
 
     # --- texts ---------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -278,8 +285,16 @@ class PlanPage(StepPage):
         return text
 
     def _show_error(self, name: str, message: str) -> None:
-        label = self.error_labels[name]
-        label.configure(text=("⚠ " + message) if message else "")
+        label = self.error_labels.get(name)
+        if label is None:
+            if not message:
+                return
+            label = FlatLabel(self._cells[name], text="", font=style.font(12), text_color=style.ERROR, anchor="w",
+                                 justify="left", wraplength=self._error_wrap)
+            self.error_labels[name] = label
+        text = ("⚠ " + message) if message else ""
+        if label.cget("text") != text:
+            label.configure(text=text)
         if message:
             label.grid(row=2, column=0, columnspan=2, sticky="w")
         else:

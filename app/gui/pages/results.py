@@ -7,14 +7,13 @@ import tkinter
 import tkinter.font
 from typing import TYPE_CHECKING
 
-import customtkinter as ctk
-
 from app.domain.messages import format_message
 from app.domain.plan import action_title
 from app.domain.questionnaire import Step
 from app.domain.results import MeasureResult
 from app.domain.vocabulary import quadrant_label
 from app.gui import style
+from app.gui.flat_frame import FlatLabel
 from app.gui.formats import bracket, decimal, hours, yen
 from app.gui.listview import TwoColumnList
 from app.gui.pages.base import StepPage
@@ -39,7 +38,7 @@ class ResultsPage(StepPage):
 
     def __init__(self, parent: tkinter.Misc, wiz: PageHost, step: Step) -> None:
         super().__init__(parent, wiz, step)
-        self.summary = ctk.CTkLabel(self.body, text="", font=style.font(14, "bold"), anchor="w", justify="left",
+        self.summary = FlatLabel(self.body, text="", font=style.font(14, "bold"), anchor="w", justify="left",
                                     wraplength=1100)
         self.summary.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(0, 6))
         # the summary wraps to the page (at 150 % it is wider than the window: 「円（11.1%）」 was cut)
@@ -77,6 +76,9 @@ class ResultsPage(StepPage):
 
         self.fill_lists()
         self.draw()
+
+    def building(self) -> bool:
+        return self.lists.building()  # rows below the list's first screen are made after the page is shown
 
     def _wrap_summary(self, event: tkinter.Event[tkinter.Misc]) -> None:
         self._summary_width = max(300, int(event.width / style.scale()) - 10)
