@@ -15,7 +15,9 @@ Two ways of finding the modules' bytecode are measured, each in its own private 
   (this development environment sets that variable).
 
 The app's start-up is measured with its questionnaire cache filled by an earlier start (every start but the
-first after installing or editing a questionnaire) and, separately, with an empty cache folder.
+first after installing or editing a questionnaire) and, separately, with an empty cache folder. Each start-up
+figure comes with the CPU time the process itself used until it was ready, which the machine's other jobs
+move much less than the wall time.
 """
 
 from __future__ import annotations
@@ -35,20 +37,22 @@ ROOT = Path(__file__).resolve().parent.parent
 MODES = ("compiled", "source")
 
 BARE = """
+import time
 import customtkinter as ctk
 root = ctk.CTk(); root.geometry("1366x768")
 ctk.CTkLabel(root, text="業務改善セルフチェック").pack()
 root.update(); root.update_idletasks()
-print("ready", flush=True)
+print("ready", time.process_time(), flush=True)
 """
 
 APP = """
+import time
 from app.gui.app import build, create_root
 root = create_root()
 wiz = build(root)
 root.update(); root.update_idletasks()
 assert wiz.home.winfo_ismapped()
-print("ready", flush=True)
+print("ready", time.process_time(), flush=True)
 """
 
 
@@ -83,6 +87,15 @@ def start_time(code: str, env: dict[str, str], checkout: Path = ROOT) -> float:
 
     ``checkout`` is the folder whose ``app`` is started (``python -c`` puts its working folder first on the path).
     """
+    return start_times(code, env, checkout)[0]
+
+
+def start_times(code: str, env: dict[str, str], checkout: Path = ROOT) -> tuple[float, float]:
+    """(wall seconds until ready, CPU seconds the process itself used until then).
+
+    The CPU time (``time.process_time`` in the child) moves much less with the other jobs on the machine than
+    the wall time does, and leaves out the X server's share of the drawing.
+    """
     t0 = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-c", code], cwd=checkout, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
@@ -90,8 +103,10 @@ def start_time(code: str, env: dict[str, str], checkout: Path = ROOT) -> float:
     line = child.stdout.readline()
     elapsed = time.perf_counter() - t0
     _, err = child.communicate(timeout=120)
-    assert line.strip() == "ready" and child.returncode == 0, err
-    return elapsed
+    words = line.split()
+    assert words[:1] == ["ready"] and child.returncode == 0, f"exit {child.returncode}, said {line!r}: {err}"
+    cpu = float(words[1]) if len(words) > 1 else float("nan")  # an older checkout's baseline may not report it
+    return elapsed, cpu
 
 
 def many_tasks(n: int = 200):  # type: ignore[no-untyped-def]
@@ -245,26 +260,36 @@ def startup(places: Places, modes: list[str], runs: int, baseline: Path | None =
     """The start-up table."""
     if baseline is not None:
         start_time(APP, places.env("compiled"), baseline.resolve())  # its bytecode, written once
-    print(f"\nstart-up to an interactive window, median of {runs} fresh processes each (ms):\n")
+    print(f"\nstart-up to an interactive window, median of {runs} fresh processes each (ms; in brackets the CPU "
+          "time the process itself used until then):\n")
     extra = f" baseline app ({baseline.name}) | ratio |" if baseline else ""
     print(f"| bytecode | bare customtkinter window | app: Home ready | ratio | app, empty questionnaire cache | "
           f"ratio |{extra}")
     print("|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if baseline else ""))
     for mode in modes:
-        bare, app, cold, base = [], [], [], []
+        bare: list[tuple[float, float]] = []
+        app: list[tuple[float, float]] = []
+        cold: list[tuple[float, float]] = []
+        base: list[tuple[float, float]] = []
         for _ in range(runs):
-            bare.append(start_time(BARE, places.env(mode)))
-            app.append(start_time(APP, places.env(mode)))
-            cold.append(start_time(APP, places.env(mode, places.fresh_cache())))
+            bare.append(start_times(BARE, places.env(mode)))
+            app.append(start_times(APP, places.env(mode)))
+            cold.append(start_times(APP, places.env(mode, places.fresh_cache())))
             if baseline is not None:
-                base.append(start_time(APP, places.env(mode), baseline.resolve()))
-        b, w, c = (statistics.median(x) * 1000 for x in (bare, app, cold))
-        row = f"| {mode} | {b:.0f} | {w:.0f} | {w / b:.2f}× | {c:.0f} | {c / b:.2f}× |"
+                base.append(start_times(APP, places.env(mode), baseline.resolve()))
+        (b, b_cpu), (w, w_cpu), (c, c_cpu) = (_medians(x) for x in (bare, app, cold))
+        row = (f"| {mode} | {b:.0f} ({b_cpu:.0f}) | {w:.0f} ({w_cpu:.0f}) | {w / b:.2f}× ({w_cpu / b_cpu:.2f}×) | "
+               f"{c:.0f} ({c_cpu:.0f}) | {c / b:.2f}× |")
         if base:
-            before = statistics.median(base) * 1000
-            row += f" {before:.0f} | {before / b:.2f}× |"
+            before, before_cpu = _medians(base)
+            row += f" {before:.0f} ({before_cpu:.0f}) | {before / b:.2f}× ({before_cpu / b_cpu:.2f}×) |"
         print(row)
     print(f"\nload average after the start-up runs: {load()}")
+
+
+def _medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    """Median wall and median CPU time of ``runs``, in ms."""
+    return statistics.median(r[0] for r in runs) * 1000, statistics.median(r[1] for r in runs) * 1000
 
 
 def steps(places: Places, modes: list[str], step_runs: int, baseline: Path | None = None) -> None:

@@ -1,4 +1,6 @@
-"""A customtkinter frame that draws nothing when there is nothing to see: transparent, or square and borderless.
+"""customtkinter frames and labels drawn with fewer calls into Tk: nothing when there is nothing to see
+(transparent, or square and borderless: :class:`FlatFrame`, :class:`FlatLabel`), a filled rounded panel in one
+pass (:class:`RoundedFrame`).
 
 ``CTkFrame`` redraws its rounded shape on the canvas behind its children every time it changes size, even
 when that shape is invisible (a transparent frame paints it in its background colour) or a plain rectangle
@@ -37,6 +39,41 @@ class FlatFrame(ctk.CTkFrame):
         if painted != self._painted:
             self._canvas.configure(bg=painted)
             self._painted = painted
+
+
+class RoundedFrame(ctk.CTkFrame):
+    """``CTkFrame`` for a filled, borderless rounded panel (Home's two panels, its recovery box), drawn the same.
+
+    CTkFrame's DrawEngine looks each of the shape's ten items up, moves and recolours them one call at a time
+    on every change of size; here they are made again in one call each, only when the size or colour changed.
+    A frame given a border or background corners is drawn by ``CTkFrame`` as before.
+    """
+
+    _drawn_for: tuple[object, ...] | None = None
+
+    def _draw(self, no_color_updates: bool = False) -> None:
+        from app.gui.light import font_shapes, rounded_rect
+
+        plain = (not self._border_width and self._background_corner_colors is None and self._fg_color != "transparent"
+                 and self._overwrite_preferred_drawing_method is None and font_shapes())
+        if not plain:
+            if self._drawn_for is not None:
+                self._canvas.delete("rounded")
+                self._drawn_for = None
+            super()._draw(no_color_updates)
+            return
+        if not self._canvas.winfo_exists():
+            return
+        size = (self._apply_widget_scaling(self._current_width), self._apply_widget_scaling(self._current_height))
+        radius = self._apply_widget_scaling(self._corner_radius)
+        fill, background = self._apply_appearance_mode(self._fg_color), self._apply_appearance_mode(self._bg_color)
+        key = (size, radius, fill, background)
+        if key != self._drawn_for:
+            self._canvas.delete("rounded")
+            rounded_rect(self._canvas, (int(size[0]), int(size[1])), int(radius), fill, tag="rounded")
+            self._canvas.tag_lower("rounded")
+            self._canvas.configure(bg=background)
+            self._drawn_for = key
 
 
 class FlatLabel(ctk.CTkLabel):

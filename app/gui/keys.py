@@ -87,7 +87,9 @@ def make_focusable(widget: Any, can_focus: str) -> None:
         bind(widget, "<space>", lambda _e: _step_segment(widget, 0))
         return
     bind(widget, "<space>", lambda _e: _press(widget))
-    if isinstance(widget, ctk.CTkButton | ctk.CTkOptionMenu):
+    from app.gui.light import LightButton
+
+    if isinstance(widget, ctk.CTkButton | ctk.CTkOptionMenu | LightButton):
         bind(widget, "<Return>", lambda _e: _press(widget))
         bind(widget, "<KP_Enter>", lambda _e: _press(widget))
     if isinstance(widget, ctk.CTkOptionMenu):
@@ -95,9 +97,11 @@ def make_focusable(widget: Any, can_focus: str) -> None:
 
 
 def _controls() -> tuple[type, ...]:
+    from app.gui.light import LightButton
     from app.gui.segmented import Segmented
 
-    return (ctk.CTkButton, ctk.CTkCheckBox, ctk.CTkSwitch, ctk.CTkRadioButton, ctk.CTkOptionMenu, Segmented)
+    return (ctk.CTkButton, LightButton, ctk.CTkCheckBox, ctk.CTkSwitch, ctk.CTkRadioButton, ctk.CTkOptionMenu,
+            Segmented)
 
 
 def _traverse(widget: tkinter.Misc, backwards: bool = False) -> Any:

@@ -26,7 +26,7 @@ def fit(prefix: str, name: str, suffix: str, measure: Callable[[str], int], widt
 
 
 class TitleFitter:
-    """Keeps a CTkLabel in column 0 of ``bar`` within the width the bar's other widgets leave it."""
+    """Keeps a label (CTkLabel or LightLabel) in column 0 of ``bar`` within the width its other widgets leave."""
 
     def __init__(self, bar: Any, label: Any) -> None:
         self.bar = bar
@@ -60,11 +60,13 @@ class TitleFitter:
     def apply(self) -> None:
         """Fit the title to the room there is now (before the bar is drawn: in full)."""
         self._pending = False
-        inner: tkinter.Misc = getattr(self.label, "_label", self.label)
-        font = tkinter.font.Font(root=inner, font=inner.cget("font"))
+        measure: Callable[[str], int] | None = getattr(self.label, "measure", None)  # a LightLabel measures itself
+        if measure is None:
+            inner: tkinter.Misc = getattr(self.label, "_label", self.label)
+            measure = tkinter.font.Font(root=inner, font=inner.cget("font")).measure
         prefix, name, suffix = self.parts
         width = self.room() if self.bar.winfo_width() > 1 else 10_000
-        text = fit(prefix, name, suffix, font.measure, width)
+        text = fit(prefix, name, suffix, measure, width)
         if self.label.cget("text") != text:
             self.label.configure(text=text)
             # measured while the bar was being laid out again (text size, meeting mode): check once it settled

@@ -11,8 +11,10 @@ import customtkinter as ctk
 
 from app import service
 from app.gui import style
-from app.gui.flat_frame import FlatFrame
+from app.gui.flat_frame import FlatFrame, RoundedFrame
 from app.gui.form_view import FormView
+from app.gui.light import LightButton
+from app.gui.light_label import LightLabel
 from app.gui.qtune_strings import QT
 from app.gui.strings import ui
 from app.gui.widgets import show_texts
@@ -33,21 +35,20 @@ class HomePage(FlatFrame):
         self.wiz = wiz
         self.draft: dict[str, Any] = {}
         self.columnconfigure((0, 1), weight=1, uniform="home")
-        self.title = ctk.CTkLabel(self, text=ui("app_title", wiz.lang), font=style.font(26, "bold"), anchor="w")
+        self.title = LightLabel(self, text=ui("app_title", wiz.lang), font=style.font(26, "bold"), anchor="w")
         self.title.grid(row=0, column=0, columnspan=2, sticky="w", padx=24, pady=(18, 0))
-        self.subtitle = ctk.CTkLabel(self, text=wiz.q.description.get(wiz.lang), font=style.font(13),
-                                     text_color=style.MUTED, anchor="w",
-                                     justify="left", wraplength=1000)
+        self.subtitle = LightLabel(self, text=wiz.q.description.get(wiz.lang), font=style.font(13),
+                                   text_color=style.MUTED, anchor="w", justify="left", wraplength=1000)
         self.subtitle.grid(row=1, column=0, columnspan=2, sticky="w", padx=24, pady=(2, 10))
 
-        self.recovery = ctk.CTkFrame(self, fg_color="#fff4d6", corner_radius=8)
+        self.recovery = RoundedFrame(self, fg_color="#fff4d6", corner_radius=8)
         self.recovery.grid(row=2, column=0, columnspan=2, sticky="ew", padx=24, pady=(0, 10))
         self.recovery.columnconfigure(0, weight=1)
-        self.recovery_title = ctk.CTkLabel(self.recovery, text=ui("home_recover_title", wiz.lang),
-                                           font=style.font(15, "bold"), anchor="w")
+        self.recovery_title = LightLabel(self.recovery, text=ui("home_recover_title", wiz.lang),
+                                         font=style.font(15, "bold"), anchor="w")
         self.recovery_title.grid(row=0, column=0, sticky="w", padx=12, pady=(8, 2))
         # rows are made when there is something to recover or reopen (most starts have neither)
-        self.recovery_rows: list[tuple[ctk.CTkLabel, ctk.CTkButton, ctk.CTkButton]] = []
+        self.recovery_rows: list[tuple[LightLabel, LightButton, LightButton]] = []
         self._build_new()
         self._build_open()
         self.rowconfigure(3, weight=1)
@@ -61,12 +62,12 @@ class HomePage(FlatFrame):
         for f in self.form.fields.values():  # half the page, less padding, scroll bar and the 「0 / 60」 counter
             f.set_wrap(max(200, min(480, width // 2 - 190)))
 
-    def _panel(self, column: int, padx: tuple[int, int]) -> tuple[ctk.CTkFrame, ctk.CTkLabel]:
+    def _panel(self, column: int, padx: tuple[int, int]) -> tuple[ctk.CTkFrame, LightLabel]:
         """One of Home's two panels (new self-check, continue from a file) with its heading."""
-        panel = ctk.CTkFrame(self, corner_radius=10)
+        panel = RoundedFrame(self, corner_radius=10)
         panel.grid(row=3, column=column, sticky="nsew", padx=padx, pady=(0, 16))
         panel.columnconfigure(0, weight=1)
-        title = ctk.CTkLabel(panel, text="", font=style.font(18, "bold"), anchor="w")
+        title = LightLabel(panel, text="", font=style.font(18, "bold"), anchor="w")
         title.grid(row=0, column=0, sticky="w", padx=16, pady=(12, 6))
         return panel, title
 
@@ -88,46 +89,45 @@ class HomePage(FlatFrame):
             f.set_wrap(480)
             if f.item.type == "long_text":
                 f.widget.configure(height=56)
-        self.start_button = ctk.CTkButton(left, text=ui("home_start", wiz.lang), height=40,
-                                          font=style.font(16, "bold"), command=self.start)
+        self.start_button = LightButton(left, text=ui("home_start", wiz.lang), height=40,
+                                        font=style.font(16, "bold"), command=self.start)
         self.start_button.grid(row=2, column=0, sticky="w", padx=16, pady=(8, 16))
 
     def _build_open(self) -> None:
         wiz = self.wiz
         right, self.open_title = self._panel(1, (10, 24))
-        self.open_button = ctk.CTkButton(right, text=ui("home_open_file", wiz.lang), height=36, font=style.font(),
+        self.open_button = LightButton(right, text=ui("home_open_file", wiz.lang), height=36, font=style.font(),
                                          command=wiz.doc.open_dialog)
         self.open_button.grid(row=1, column=0, sticky="w", padx=16, pady=4)
-        self.example_button = ctk.CTkButton(right, text=ui("home_example", wiz.lang), height=36, font=style.font(),
+        self.example_button = LightButton(right, text=ui("home_example", wiz.lang), height=36, font=style.font(),
                                             fg_color="gray45",
                                             command=lambda: wiz.doc.open_path(service.example_assessment_path()))
         self.example_button.grid(row=2, column=0, sticky="w", padx=16, pady=4)
-        self.recent_title = ctk.CTkLabel(right, text=ui("home_recent", wiz.lang), font=style.font(15, "bold"),
-                                         anchor="w")
+        self.recent_title = LightLabel(right, text=ui("home_recent", wiz.lang), font=style.font(15, "bold"),
+                                       anchor="w")
         self.recent_title.grid(row=3, column=0, sticky="w", padx=16, pady=(14, 2))
         self.recent_frame = FlatFrame(right, fg_color="transparent")
         self.recent_frame.grid(row=4, column=0, sticky="ew", padx=12)
-        self.recent_buttons: list[ctk.CTkButton] = []
-        self.no_recent = ctk.CTkLabel(self.recent_frame, text=ui("home_no_recent", wiz.lang), font=style.font(13),
-                                      text_color=style.MUTED)
+        self.recent_buttons: list[LightButton] = []
+        self.no_recent = LightLabel(self.recent_frame, text=ui("home_no_recent", wiz.lang), font=style.font(13),
+                                    text_color=style.MUTED)
         # the central team's view across departments sits apart at the bottom: most users never need it
         central = FlatFrame(right, fg_color="transparent")
         central.grid(row=5, column=0, sticky="sew", padx=16, pady=(10, 16))
         right.rowconfigure(5, weight=1)
-        self.aggregate_button = ctk.CTkButton(central, text=ui("home_aggregate", wiz.lang), height=36,
+        self.aggregate_button = LightButton(central, text=ui("home_aggregate", wiz.lang), height=36,
                                               font=style.font(), fg_color=style.DONE,
                                               hover_color="#25662a", command=self.open_aggregate)
         self.aggregate_button.grid(row=0, column=0, sticky="w")
-        self.aggregate_hint = ctk.CTkLabel(central, text=ui("home_aggregate_hint", wiz.lang), font=style.font(12),
-                                           text_color=style.MUTED,
-                                           anchor="w", justify="left", wraplength=460)
+        self.aggregate_hint = LightLabel(central, text=ui("home_aggregate_hint", wiz.lang), font=style.font(12),
+                                         text_color=style.MUTED, anchor="w", justify="left", wraplength=460)
         self.aggregate_hint.grid(row=1, column=0, sticky="w", pady=(2, 0))
-        self.pack_button = ctk.CTkButton(central, text=ui("home_pack", wiz.lang), height=30, font=style.font(13),
+        self.pack_button = LightButton(central, text=ui("home_pack", wiz.lang), height=30, font=style.font(13),
                                          fg_color="gray45",
                                          command=self.load_pack)
         self.pack_button.grid(row=2, column=0, sticky="w", pady=(8, 0))
         self.aggregate_window: Any = None
-        self.questionnaire_button = ctk.CTkButton(central, text=QT("qt_home_button", wiz.lang), height=32,
+        self.questionnaire_button = LightButton(central, text=QT("qt_home_button", wiz.lang), height=32,
                                                   font=style.font(13),
                                                   fg_color="gray45", command=self.open_questionnaire)
         self.questionnaire_button.grid(row=3, column=0, sticky="w", pady=(8, 0))
@@ -163,22 +163,22 @@ class HomePage(FlatFrame):
         self._refresh_recent()
         self._refresh_recovery()
 
-    def _recovery_row(self, n: int) -> tuple[ctk.CTkLabel, ctk.CTkButton, ctk.CTkButton]:
+    def _recovery_row(self, n: int) -> tuple[LightLabel, LightButton, LightButton]:
         """Row ``n`` of the recovery box, made on first use."""
         while len(self.recovery_rows) <= n:
             row = len(self.recovery_rows)
-            label = ctk.CTkLabel(self.recovery, text="", font=style.font(), anchor="w")
-            restore = ctk.CTkButton(self.recovery, text="", width=100, font=style.font(13))
-            discard = ctk.CTkButton(self.recovery, text="", width=80, font=style.font(13), fg_color="gray55")
+            label = LightLabel(self.recovery, text="", font=style.font(), anchor="w")
+            restore = LightButton(self.recovery, text="", width=100, font=style.font(13))
+            discard = LightButton(self.recovery, text="", width=80, font=style.font(13), fg_color="gray55")
             for c, w in enumerate((label, restore, discard)):
                 w.grid(row=row + 1, column=c, sticky="w", padx=(12, 6) if c == 0 else 6, pady=3)
             self.recovery_rows.append((label, restore, discard))
         return self.recovery_rows[n]
 
-    def _recent_button(self, n: int) -> ctk.CTkButton:
+    def _recent_button(self, n: int) -> LightButton:
         """Button ``n`` of the recent files, made on first use."""
         while len(self.recent_buttons) <= n:
-            b = ctk.CTkButton(self.recent_frame, text="", anchor="w", height=28, font=style.font(13),
+            b = LightButton(self.recent_frame, text="", anchor="w", height=28, font=style.font(13),
                               fg_color="transparent", text_color=style.ACCENT, hover_color=("gray85", "gray25"))
             b.grid(row=len(self.recent_buttons), column=0, sticky="w")
             self.recent_buttons.append(b)
