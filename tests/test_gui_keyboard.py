@@ -137,3 +137,19 @@ def test_tab_reaches_check_boxes_choices_and_the_date_button(wizard: Any) -> Non
     date_field = wizard.home.form.fields["session_date"]
     date_button = next(w for w in date_field.body.winfo_children() if isinstance(w, ctk.CTkButton))
     tab_to(root, date_button)  # the 選ぶ (calendar) button beside a date
+
+
+def test_tab_reaches_the_top_bar_its_menus_and_meeting_mode(wizard: Any) -> None:
+    """The top bar was made and mapped before the keyboard support was installed: Tab skipped all of it, so
+    the language, the text size and meeting mode could not be changed without a mouse."""
+    root = wizard.root
+    wizard.home.open_button.focus_set()
+    root.update()
+    for widget in (*wizard.top_buttons.values(), wizard.lang_menu, wizard.scale_menu, wizard.meeting):
+        tab_to(root, widget)
+    press(root, "<space>")  # Space switches meeting mode on, as a click does
+    try:
+        assert wizard.meeting.get() == 1
+    finally:
+        press(root, "<space>")
+    assert wizard.meeting.get() == 0

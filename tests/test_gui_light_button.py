@@ -317,3 +317,87 @@ def test_on_windows_the_pointer_is_a_hand_over_an_enabled_button_as_over_a_ctkbu
         assert plain.cget("cursor") == ""  # customtkinter leaves the pointer alone on Linux
     finally:
         plain.destroy()
+
+
+def test_a_button_in_a_scrolling_panel_takes_the_panels_colour_as_a_ctkbutton_does(gui_root: Any) -> None:
+    frame = ctk.CTkFrame(gui_root, fg_color=style.PANEL)
+    frame.place(x=0, y=0)
+    try:
+        body = ctk.CTkScrollableFrame(frame, fg_color="transparent")
+        body.pack()
+        old, new = ctk.CTkButton(body, text="x"), LightButton(body, text="x")
+        assert new.cget("bg") == gui_root._apply_appearance_mode(old.cget("bg_color"))
+    finally:
+        frame.destroy()
+
+
+@pytest.mark.parametrize(("lang", "percent"), [("ja", 150), ("en", 150), ("en", 125)])
+def test_every_home_button_can_be_reached_at_large_text_on_a_1366x768_screen(wizard: Any, tmp_path: Path,
+                                                                              lang: str, percent: int) -> None:
+    """With five recent files the right panel is taller than the window leaves it: its body scrolls, so the
+    central team's last button is never below the panel's edge (at 150 % it used to be cut off entirely)."""
+    root = wizard.root
+    geometry = root.geometry()
+    for n in range(5):
+        path = tmp_path / f"課{n}_2026.kaizen.json"
+        shutil.copy(service.example_assessment_path(), path)
+        wizard.prefs.add_recent(path)
+    wizard.set_lang(lang)
+    wizard.set_scale(percent)
+    root.geometry("1366x740+0+0")  # the screen less a title bar
+    try:
+        wizard.home.refresh()
+        root.update()
+        home = wizard.home
+        panel = home.open_body.master  # the scrolling body's frame in the right panel
+        bottom = panel.winfo_rooty() + panel.winfo_height()
+        right = panel.winfo_rootx() + panel.winfo_width()
+        home.open_body._parent_canvas.yview_moveto(1.0)
+        root.update()
+        for button in (home.aggregate_button, home.pack_button, home.questionnaire_button):
+            assert button.winfo_ismapped()
+            assert button.winfo_rooty() + button.winfo_height() <= bottom, button.cget("text")
+            assert button.winfo_rootx() + button.winfo_reqwidth() <= right, button.cget("text")  # not cut off
+        home.open_body._parent_canvas.yview_moveto(0.0)
+        root.update()
+        for button in (home.open_button, home.example_button):
+            assert button.winfo_rootx() + button.winfo_reqwidth() <= right, button.cget("text")
+    finally:
+        wizard.prefs.recent = []
+        wizard.set_scale(100)
+        wizard.set_lang("ja")
+        root.geometry(geometry)
+        wizard.home.refresh()
+        root.update()
+
+
+def test_tab_into_the_scrolled_away_part_of_home_scrolls_it_into_view(wizard: Any, tmp_path: Path) -> None:
+    root = wizard.root
+    geometry = root.geometry()
+    for n in range(5):
+        path = tmp_path / f"課{n}_2026.kaizen.json"
+        shutil.copy(service.example_assessment_path(), path)
+        wizard.prefs.add_recent(path)
+    wizard.set_scale(150)
+    root.geometry("1366x740+0+0")
+    try:
+        home = wizard.home
+        home.refresh()
+        root.update()
+        panel = home.open_body.master
+        top, bottom = panel.winfo_rooty(), panel.winfo_rooty() + panel.winfo_height()
+        last = home.questionnaire_button
+        assert last.winfo_rooty() + last.winfo_height() > bottom  # below the panel's edge before
+        last.focus_set()
+        root.update()
+        assert top <= last.winfo_rooty() and last.winfo_rooty() + last.winfo_height() <= bottom
+        home.open_button.focus_set()  # Shift+Tab back to the first button: the top comes back
+        root.update()
+        assert top <= home.open_button.winfo_rooty() < bottom
+        assert home.open_body._parent_canvas.yview()[0] == 0.0
+    finally:
+        wizard.prefs.recent = []
+        wizard.set_scale(100)
+        root.geometry(geometry)
+        home.refresh()
+        root.update()

@@ -157,6 +157,7 @@ class Wizard:
         # Enter is deliberately bound to nothing (it confirms IME conversion); the list is in the help panel
         keys.install(root, {sequence: action for action, sequences in self.shortcuts().items()
                             for sequence in sequences})
+        keys.prepare(top)  # mapped already (the option menus lay themselves out while made): no <Map> comes
         wheel.install(root)
 
     def shortcuts(self) -> dict[Callable[[], object], tuple[str, ...]]:

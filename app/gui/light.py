@@ -38,10 +38,13 @@ def _mode(colour: Colour) -> str:
 def master_colour(widget: Any) -> Colour:
     """The colour a transparent widget inside ``widget`` shows (as customtkinter finds it for its own)."""
     while widget is not None:
-        if isinstance(widget, ctk.CTkBaseClass | ctk.CTk | ctk.CTkToplevel):
+        if isinstance(widget, ctk.CTkBaseClass | ctk.CTk | ctk.CTkToplevel | ctk.CTkScrollableFrame):
             fg = widget.cget("fg_color")
             if fg is not None and fg != "transparent":
                 return fg  # type: ignore[no-any-return]
+            if isinstance(widget, ctk.CTkScrollableFrame):  # its inner frame sits in a canvas in a frame
+                widget = widget.master.master.master
+                continue
             if isinstance(widget, ctk.CTkBaseClass):
                 return widget.cget("bg_color")  # type: ignore[no-any-return]
         elif isinstance(widget, tkinter.Misc):

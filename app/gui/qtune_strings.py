@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.domain.catalogue import Catalogue
 
 QT = Catalogue("questionnaire window", {
-    "qt_home_button": ("質問票の調整（業務改善担当向け）…", "Tune the questionnaire (improvement team)…"),
+    "qt_home_button": ("質問票の調整（業務改善担当向け）…", "Tune the questionnaire (team)…"),
     "qt_home_hint": ("単価・削減率・施策などを直し、新しい版として保存します。Excelで直すこともできます（kaizen-check questionnaire export）。",
                      "Change the unit cost, rates and measures and save a new version. Excel works too (kaizen-check questionnaire export)."),
     "qt_title": ("質問票の調整", "Tune the questionnaire"),

@@ -1,8 +1,9 @@
-"""The mouse wheel over a memo scrolls the page when the memo itself has nothing to scroll.
+"""Scrolling pages follow the wheel over a memo and the keyboard's focus.
 
 customtkinter's scrollable frames ignore the wheel over any CTkTextbox, so on the analysis and plan
 pages a pointer resting on a short memo froze the page. A memo that does scroll keeps the wheel
-until it reaches its top or bottom.
+until it reaches its top or bottom. And they do not follow the focus: Tab could move it to a field or a
+button below the visible part (Home's last buttons at 150 %), so a focused widget is scrolled into view.
 """
 
 from __future__ import annotations
@@ -52,7 +53,34 @@ def page_scroll(event: tkinter.Event[Any]) -> str | None:
     return "break"
 
 
+def reveal(widget: Any) -> None:
+    """Scroll the scrolling frames around ``widget`` just enough to show all of it (or its top)."""
+    inner: Any = widget
+    while isinstance(inner, tkinter.Misc):
+        page = _page_of(inner.master) if inner.master is not None else None
+        if page is None:
+            return
+        canvas = page._parent_canvas
+        total, view = page.winfo_height(), canvas.winfo_height()
+        if total > view > 1:
+            y = widget.winfo_rooty() - page.winfo_rooty()
+            top = canvas.canvasy(0)
+            height = min(widget.winfo_height(), view)
+            if y < top:
+                canvas.yview_moveto(y / total)
+            elif y + height > top + view:
+                canvas.yview_moveto((y + height - view) / total)
+        inner = page
+
+
+def _focus_in(event: tkinter.Event[Any]) -> None:
+    if isinstance(event.widget, tkinter.Misc):
+        reveal(event.widget)
+
+
 def install(root: tkinter.Misc) -> None:
-    """Bind the wheel on every multi-line field of the application (after the Text class's own scrolling)."""
+    """Bind the wheel on every multi-line field of the application (after the Text class's own scrolling), and
+    scroll every focused widget into view."""
     for sequence in ("<MouseWheel>", "<Button-4>", "<Button-5>"):
         root.bind_class("Text", sequence, page_scroll, add=True)
+    root.bind_all("<FocusIn>", _focus_in, add=True)

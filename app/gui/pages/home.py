@@ -96,25 +96,32 @@ class HomePage(FlatFrame):
     def _build_open(self) -> None:
         wiz = self.wiz
         right, self.open_title = self._panel(1, (10, 24))
-        self.open_button = LightButton(right, text=ui("home_open_file", wiz.lang), height=36, font=style.font(),
+        # like the form on the left, everything below the heading scrolls inside its panel: at 125 and 150 %
+        # on a 768-pixel screen, with recent files listed, it is taller than the panel, and the last buttons
+        # (the central team's) must never be out of reach
+        body = ctk.CTkScrollableFrame(right, fg_color="transparent")
+        body.grid(row=1, column=0, sticky="nsew", padx=(0, 4), pady=(0, 10))
+        body.columnconfigure(0, weight=1)
+        right.rowconfigure(1, weight=1)
+        self.open_body = body
+        self.open_button = LightButton(body, text=ui("home_open_file", wiz.lang), height=36, font=style.font(),
                                          command=wiz.doc.open_dialog)
-        self.open_button.grid(row=1, column=0, sticky="w", padx=16, pady=4)
-        self.example_button = LightButton(right, text=ui("home_example", wiz.lang), height=36, font=style.font(),
+        self.open_button.grid(row=1, column=0, sticky="w", padx=10, pady=4)
+        self.example_button = LightButton(body, text=ui("home_example", wiz.lang), height=36, font=style.font(),
                                             fg_color="gray45",
                                             command=lambda: wiz.doc.open_path(service.example_assessment_path()))
-        self.example_button.grid(row=2, column=0, sticky="w", padx=16, pady=4)
-        self.recent_title = LightLabel(right, text=ui("home_recent", wiz.lang), font=style.font(15, "bold"),
+        self.example_button.grid(row=2, column=0, sticky="w", padx=10, pady=4)
+        self.recent_title = LightLabel(body, text=ui("home_recent", wiz.lang), font=style.font(15, "bold"),
                                        anchor="w")
-        self.recent_title.grid(row=3, column=0, sticky="w", padx=16, pady=(14, 2))
-        self.recent_frame = FlatFrame(right, fg_color="transparent")
-        self.recent_frame.grid(row=4, column=0, sticky="ew", padx=12)
+        self.recent_title.grid(row=3, column=0, sticky="w", padx=10, pady=(14, 2))
+        self.recent_frame = FlatFrame(body, fg_color="transparent")
+        self.recent_frame.grid(row=4, column=0, sticky="ew", padx=6)
         self.recent_buttons: list[LightButton] = []
         self.no_recent = LightLabel(self.recent_frame, text=ui("home_no_recent", wiz.lang), font=style.font(13),
                                     text_color=style.MUTED)
-        # the central team's view across departments sits apart at the bottom: most users never need it
-        central = FlatFrame(right, fg_color="transparent")
-        central.grid(row=5, column=0, sticky="sew", padx=16, pady=(10, 16))
-        right.rowconfigure(5, weight=1)
+        # the central team's view across departments sits apart below the files: most users never need it
+        central = FlatFrame(body, fg_color="transparent")
+        central.grid(row=5, column=0, sticky="ew", padx=10, pady=(22, 6))
         self.aggregate_button = LightButton(central, text=ui("home_aggregate", wiz.lang), height=36,
                                               font=style.font(), fg_color=style.DONE,
                                               hover_color="#25662a", command=self.open_aggregate)
