@@ -388,10 +388,12 @@ def test_tab_into_the_scrolled_away_part_of_home_scrolls_it_into_view(wizard: An
         top, bottom = panel.winfo_rooty(), panel.winfo_rooty() + panel.winfo_height()
         last = home.questionnaire_button
         assert last.winfo_rooty() + last.winfo_height() > bottom  # below the panel's edge before
-        last.focus_set()
+        last.focus_force()  # the window has the keyboard (Tab moves the focus inside it)
+        root.update()
         root.update()
         assert top <= last.winfo_rooty() and last.winfo_rooty() + last.winfo_height() <= bottom
-        home.open_button.focus_set()  # Shift+Tab back to the first button: the top comes back
+        home.open_button.focus_force()  # Shift+Tab back to the first button: the top comes back
+        root.update()
         root.update()
         assert top <= home.open_button.winfo_rooty() < bottom
         assert home.open_body._parent_canvas.yview()[0] == 0.0

@@ -61,21 +61,34 @@ def reveal(widget: Any) -> None:
         if page is None:
             return
         canvas = page._parent_canvas
-        total, view = page.winfo_height(), canvas.winfo_height()
-        if total > view > 1:
-            y = widget.winfo_rooty() - page.winfo_rooty()
-            top = canvas.canvasy(0)
-            height = min(widget.winfo_height(), view)
-            if y < top:
-                canvas.yview_moveto(y / total)
-            elif y + height > top + view:
-                canvas.yview_moveto((y + height - view) / total)
+        region = canvas.cget("scrollregion").split()  # what yview's fractions are of (customtkinter keeps it)
+        total = float(region[3]) - float(region[1]) if len(region) == 4 else float(page.winfo_height())
+        inset = int(canvas.cget("borderwidth")) + int(canvas.cget("highlightthickness"))
+        top = canvas.winfo_rooty() + inset  # the visible part of the page, in screen pixels
+        bottom = canvas.winfo_rooty() + canvas.winfo_height() - inset
+        y, height = widget.winfo_rooty(), widget.winfo_height()
+        delta = 0
+        if y < top:
+            delta = y - top
+        elif y + height > bottom:
+            delta = min(y + height - bottom, y - top)  # a widget taller than the view shows its top
+        if delta and total > 0:
+            canvas.yview_moveto((canvas.yview()[0] * total + delta) / total)
         inner = page
 
 
 def _focus_in(event: tkinter.Event[Any]) -> None:
-    if isinstance(event.widget, tkinter.Misc):
-        reveal(event.widget)
+    widget = event.widget
+    if isinstance(widget, tkinter.Misc):
+        # once the layout the focus change may set off (a wrap, a fold) is done; on the root, which outlives
+        # every widget, so the callback never outlives its own
+        root: Any = widget.nametowidget(".")
+        root.after_idle(_reveal_if_alive, widget)
+
+
+def _reveal_if_alive(widget: tkinter.Misc) -> None:
+    if widget.winfo_exists():
+        reveal(widget)
 
 
 def install(root: tkinter.Misc) -> None:
