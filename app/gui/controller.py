@@ -389,6 +389,9 @@ class Wizard:
         self.home.retranslate()
         if self.current >= 0:
             self.pages[self.current].refresh()
+        else:  # Home: its recovery box and recent files as they are, and no 戻る / 次へ bar
+            self.home.refresh()
+            self.nav.grid_remove()
         self.retranslate_scale_label(percent)
 
     def retranslate_scale_label(self, percent: int) -> None:

@@ -18,6 +18,7 @@ from app.gui.light_label import LightLabel
 from app.gui.qtune_strings import QT
 from app.gui.strings import ui
 from app.gui.widgets import show_texts
+from app.gui.wrap import wrap
 
 if TYPE_CHECKING:
     from app.gui.host import HomeHost
@@ -57,10 +58,18 @@ class HomePage(FlatFrame):
     def _wrap(self, event: tkinter.Event[tkinter.Misc]) -> None:
         # wrap lengths are in unscaled pixels; the window is not: follow its width at every text size
         width = int(event.width / style.scale())
-        self.subtitle.configure(wraplength=max(300, width - 60))
+        self._subtitle_width = max(300, width - 60)
+        self._show_subtitle()
         self.aggregate_hint.configure(wraplength=max(200, width // 2 - 90))
         for f in self.form.fields.values():  # half the page, less padding, scroll bar and the 「0 / 60」 counter
             f.set_wrap(max(200, min(480, width // 2 - 190)))
+
+    def _show_subtitle(self) -> None:
+        # with the Japanese line-breaking rules: Tk's own wrapping put 「。」 alone at the start of a line
+        width = getattr(self, "_subtitle_width", 1000)
+        text = wrap(self.wiz.q.description.get(self.wiz.lang), self.subtitle.cget("font").measure, width)
+        if self.subtitle.cget("text") != text:
+            self.subtitle.configure(text=text, wraplength=width + 40)
 
     def _panel(self, column: int, padx: tuple[int, int]) -> tuple[ctk.CTkFrame, LightLabel]:
         """One of Home's two panels (new self-check, continue from a file) with its heading."""
@@ -143,7 +152,8 @@ class HomePage(FlatFrame):
     def retranslate(self) -> None:
         """Texts in the current language."""
         lang = self.wiz.lang
-        for label, text in ((self.title, ui("app_title", lang)), (self.subtitle, self.wiz.q.description.get(lang)),
+        self._show_subtitle()
+        for label, text in ((self.title, ui("app_title", lang)),
                             (self.questionnaire_button, QT("qt_home_button", lang))):
             if label.cget("text") != text:
                 label.configure(text=text)
