@@ -33,24 +33,51 @@ def holder(gui_root: Any) -> Iterator[tkinter.Toplevel]:
     top.destroy()
 
 
+def after_scripts(root: Any) -> list[str]:
+    """The scripts of every pending ``after`` job."""
+    out = []
+    for job in root.tk.splitlist(root.tk.call("after", "info")):
+        try:
+            out.append(str(root.tk.splitlist(root.tk.call("after", "info", job))[0]))
+        except tkinter.TclError:
+            continue
+    return out
+
+
+def pump_until(root: Any, condition: Any, limit: float = 10.0) -> bool:
+    """Run Tk's events until ``condition()`` holds (at most ``limit`` seconds); whether it did."""
+    end = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > end:
+            return False
+        root.update()
+        time.sleep(0.01)
+    return True
+
+
 def test_customtkinter_text_box_alone_leaves_its_check_scheduled(gui_root: Any, holder: tkinter.Toplevel) -> None:
     """The control: customtkinter 6's own text box leaves a dangling callback (why TextBox exists)."""
     box = ctk.CTkTextbox(holder)
     box.pack()
-    pump(gui_root, 0.3)  # its scroll-bar check re-arms itself every 200 ms
-    box.destroy()
-    dangling = dangling_after_jobs(gui_root)
-    assert dangling and all("<lambda>" in job for job in dangling)
-    pump(gui_root, 0.3)  # the dead callback fires: Tcl finds no command and reports it in the background
-    assert not dangling_after_jobs(gui_root)
-    assert any("invalid command name" in error and "<lambda>" in error for error in gui_root.background_errors)
-    gui_root.background_errors.clear()  # seen: the wizard fixture fails a test on any it finds
+    try:
+        # its scroll-bar check runs 50 ms after it is made and from then on re-arms itself as a lambda
+        assert pump_until(gui_root, lambda: any(s.endswith("<lambda>") for s in after_scripts(gui_root)))
+        box.destroy()
+        dangling = dangling_after_jobs(gui_root)
+        assert any(job.endswith("<lambda>") for job in dangling)
+        # the dead callback fires: Tcl finds no command and reports it in the background
+        assert pump_until(gui_root, lambda: not dangling_after_jobs(gui_root))
+        assert pump_until(gui_root, lambda: any("invalid command name" in e for e in gui_root.background_errors))
+    finally:  # seen and expected here: the wizard fixture fails a test on any it finds
+        pump_until(gui_root, lambda: not dangling_after_jobs(gui_root))
+        gui_root.background_errors.clear()
 
 
 def test_text_box_cancels_its_check_and_forgets_the_ones_that_ran(gui_root: Any, holder: tkinter.Toplevel) -> None:
     box = TextBox(holder)
     box.pack()
-    pump(gui_root, 0.7)  # three or four checks have run and re-armed
+    assert pump_until(gui_root, lambda: any(s.endswith("<lambda>") for s in after_scripts(gui_root)))
+    pump(gui_root, 0.5)  # a few more checks run and re-arm
     assert len(box._pending_after_jobs()) == 1
     box.destroy()
     assert not box._pending_after_jobs()
