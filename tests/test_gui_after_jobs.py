@@ -9,7 +9,6 @@ import tkinter
 from collections.abc import Iterator
 from typing import Any
 
-import customtkinter as ctk
 import pytest
 
 from app.gui.after_jobs import OwnsAfterJobs, TextBox, Toplevel, dangling_after_jobs
@@ -55,22 +54,18 @@ def pump_until(root: Any, condition: Any, limit: float = 10.0) -> bool:
     return True
 
 
-def test_customtkinter_text_box_alone_leaves_its_check_scheduled(gui_root: Any, holder: tkinter.Toplevel) -> None:
-    """The control: customtkinter 6's own text box leaves a dangling callback (why TextBox exists)."""
-    box = ctk.CTkTextbox(holder)
-    box.pack()
+def test_tkinter_alone_leaves_a_destroyed_widgets_job_scheduled(gui_root: Any, holder: tkinter.Toplevel) -> None:
+    """The control: a plain Tk widget's pending callback outlives it, its command gone (why OwnsAfterJobs exists;
+    customtkinter's text box re-arms one every 200 ms)."""
+    frame = tkinter.Frame(holder)
+    job = frame.after(60_000, lambda: None)
+    frame.destroy()
     try:
-        # its scroll-bar check runs 50 ms after it is made and from then on re-arms itself as a lambda
-        assert pump_until(gui_root, lambda: any(s.endswith("<lambda>") for s in after_scripts(gui_root)))
-        box.destroy()
         dangling = dangling_after_jobs(gui_root)
-        assert any(job.endswith("<lambda>") for job in dangling)
-        # the dead callback fires: Tcl finds no command and reports it in the background
-        assert pump_until(gui_root, lambda: not dangling_after_jobs(gui_root))
-        assert pump_until(gui_root, lambda: any("invalid command name" in e for e in gui_root.background_errors))
-    finally:  # seen and expected here: the wizard fixture fails a test on any it finds
-        pump_until(gui_root, lambda: not dangling_after_jobs(gui_root))
-        gui_root.background_errors.clear()
+        assert any(entry.startswith(f"{job}:") and entry.endswith("<lambda>") for entry in dangling)
+    finally:
+        gui_root.tk.call("after", "cancel", job)  # Tcl's event, which tkinter left behind
+    assert not dangling_after_jobs(gui_root)
 
 
 def test_text_box_cancels_its_check_and_forgets_the_ones_that_ran(gui_root: Any, holder: tkinter.Toplevel) -> None:
