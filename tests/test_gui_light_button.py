@@ -3,8 +3,10 @@ text size, the keyboard reaches and presses it, hover and disabled look as befor
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -336,21 +338,36 @@ def test_a_button_in_a_scrolling_panel_takes_the_panels_colour_as_a_ctkbutton_do
         frame.destroy()
 
 
+@contextlib.contextmanager
+def crowded_home(wizard: Any, folder: Path, lang: str, percent: int) -> Iterator[None]:
+    """Home with five recent files at ``percent`` text size on the laptop's screen less a title bar."""
+    root = wizard.root
+    geometry = root.geometry()
+    for n in range(5):
+        path = folder / f"課{n}_2026.kaizen.json"
+        shutil.copy(service.example_assessment_path(), path)
+        wizard.prefs.add_recent(path)
+    wizard.set_lang(lang)
+    wizard.set_scale(percent)
+    root.geometry("1366x740+0+0")
+    try:
+        yield
+    finally:
+        wizard.prefs.recent = []
+        wizard.set_scale(100)
+        wizard.set_lang("ja")
+        root.geometry(geometry)
+        wizard.home.refresh()
+        root.update()
+
+
 @pytest.mark.parametrize(("lang", "percent"), [("ja", 150), ("en", 150), ("en", 125)])
 def test_every_home_button_can_be_reached_at_large_text_on_a_1366x768_screen(wizard: Any, tmp_path: Path,
                                                                               lang: str, percent: int) -> None:
     """With five recent files the right panel is taller than the window leaves it: its body scrolls, so the
     central team's last button is never below the panel's edge (at 150 % it used to be cut off entirely)."""
     root = wizard.root
-    geometry = root.geometry()
-    for n in range(5):
-        path = tmp_path / f"課{n}_2026.kaizen.json"
-        shutil.copy(service.example_assessment_path(), path)
-        wizard.prefs.add_recent(path)
-    wizard.set_lang(lang)
-    wizard.set_scale(percent)
-    root.geometry("1366x740+0+0")  # the screen less a title bar
-    try:
+    with crowded_home(wizard, tmp_path, lang, percent):
         wizard.home.refresh()
         root.update()
         home = wizard.home
@@ -367,25 +384,11 @@ def test_every_home_button_can_be_reached_at_large_text_on_a_1366x768_screen(wiz
         root.update()
         for button in (home.open_button, home.example_button):
             assert button.winfo_rootx() + button.winfo_reqwidth() <= right, button.cget("text")
-    finally:
-        wizard.prefs.recent = []
-        wizard.set_scale(100)
-        wizard.set_lang("ja")
-        root.geometry(geometry)
-        wizard.home.refresh()
-        root.update()
 
 
 def test_tab_into_the_scrolled_away_part_of_home_scrolls_it_into_view(wizard: Any, tmp_path: Path) -> None:
     root = wizard.root
-    geometry = root.geometry()
-    for n in range(5):
-        path = tmp_path / f"課{n}_2026.kaizen.json"
-        shutil.copy(service.example_assessment_path(), path)
-        wizard.prefs.add_recent(path)
-    wizard.set_scale(150)
-    root.geometry("1366x740+0+0")
-    try:
+    with crowded_home(wizard, tmp_path, "ja", 150):
         home = wizard.home
         home.refresh()
         root.update()
@@ -402,9 +405,3 @@ def test_tab_into_the_scrolled_away_part_of_home_scrolls_it_into_view(wizard: An
         root.update()
         assert top <= home.open_button.winfo_rooty() < bottom
         assert home.open_body._parent_canvas.yview()[0] == 0.0
-    finally:
-        wizard.prefs.recent = []
-        wizard.set_scale(100)
-        root.geometry(geometry)
-        home.refresh()
-        root.update()
