@@ -18,7 +18,7 @@ from app import service
 from app.domain.assessment import Assessment
 from app.domain.progress import step_complete
 from app.domain.questionnaire import Questionnaire, Step
-from app.gui import keys, style, wheel
+from app.gui import fit_width, keys, style, wheel
 from app.gui.flat_frame import FlatFrame
 from app.gui.light import LightButton
 from app.gui.light_label import LightLabel
@@ -380,6 +380,7 @@ class Wizard:
     def apply_scale(self, percent: int) -> None:
         """Show every widget at ``percent`` text size."""
         style.set_scale(percent)
+        fit_width.refit()  # lines wrapped at a container's width, now in the new size's unscaled pixels
         self._home_sidebar = None
         # customtkinter re-grids every widget it rescales, hidden ones too (an unneeded question, an empty
         # status line, an idle progress bar): each page puts its own show/hide state back
