@@ -11,7 +11,7 @@ import customtkinter as ctk
 import pytest
 
 from app import service
-from app.gui import fit_width, style
+from app.gui import fit_width
 from app.gui.flat_frame import FlatLabel
 
 pytestmark = pytest.mark.gui
