@@ -369,6 +369,7 @@ class Wizard:
             self.pages[self.current].refresh()
         else:
             self.home.refresh()
+        self.root.after_idle(fit_width.refit)  # buttons in the other language: a toolbar may need another row
 
     def set_scale(self, percent: int) -> None:
         """Apply a text size of 100, 125 or 150 % (remembered; meeting mode's own size is not)."""
@@ -380,7 +381,10 @@ class Wizard:
     def apply_scale(self, percent: int) -> None:
         """Show every widget at ``percent`` text size."""
         style.set_scale(percent)
-        fit_width.refit()  # lines wrapped at a container's width, now in the new size's unscaled pixels
+        # lines wrapped in a room of the same pixels, now other unscaled pixels; once laid out again, rows of
+        # buttons that have grown
+        fit_width.refit()
+        self.root.after_idle(fit_width.refit)
         self._home_sidebar = None
         # customtkinter re-grids every widget it rescales, hidden ones too (an unneeded question, an empty
         # status line, an idle progress bar): each page puts its own show/hide state back

@@ -24,21 +24,25 @@ from app.gui import style
 
 _CALLBACKS = "_kaizen_room_callbacks"
 _CONTAINERS = "_kaizen_room_containers"
+_PADDING = "_kaizen_right_padding"
+_SEEN = "_kaizen_room_seen"  # the last (x, width) Tk reported for a container or area
+_TOLD = "_kaizen_room_told"  # the room last told to a container's callbacks
 _containers: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
-def on_width(container: Any, callback: Callable[[int], None]) -> None:
+def on_width(container: Any, callback: Callable[[int], bool | None]) -> None:
     """Call ``callback(room)`` with the unscaled width from ``container``'s left edge to the right edge of its
-    scrolling area or window: now (if laid out), whenever either changes and after a text-size change."""
-    callbacks: list[Callable[[int], None]] | None = container.__dict__.get(_CALLBACKS)
+    scrolling area or window: now (if laid out), whenever it changes and after a text-size change (and
+    :func:`refit`). A callback that returns False is not called again (what it fitted is gone)."""
+    callbacks: list[Callable[[int], bool | None]] | None = container.__dict__.get(_CALLBACKS)
     if callbacks is None:
         callbacks = container.__dict__[_CALLBACKS] = []
-        container.bind("<Configure>", lambda _event: _tell(container), add=True)
+        container.bind("<Configure>", lambda event: _moved(container, event), add=True)
         area = _area(container)
         followers: weakref.WeakSet[Any] | None = area.__dict__.get(_CONTAINERS)
         if followers is None:
             followers = area.__dict__[_CONTAINERS] = weakref.WeakSet()
-            area.bind("<Configure>", lambda _event: _tell_all(area), add=True)
+            area.bind("<Configure>", lambda event: _area_moved(area, event), add=True)
         followers.add(container)
         _containers.add(container)
     callbacks.append(callback)
@@ -52,12 +56,13 @@ def follow_width(container: Any, label: Any, margin: int, cap: int | None = None
     own ``wraplength`` when not given), all unscaled pixels."""
     top = int(label.cget("wraplength")) if cap is None else cap
 
-    def fit(room: int) -> None:
-        if not label.winfo_exists():
-            return
+    def fit(room: int) -> bool:
+        if label.master.children.get(label._name) is not label:
+            return False  # destroyed (a to-do row made again): forget it
         wanted = max(minimum, min(top, room - margin))
         if label.cget("wraplength") != wanted:
             label.configure(wraplength=wanted)
+        return True
 
     on_width(container, fit)
 
@@ -93,18 +98,26 @@ def unscaled(pixels: int) -> int:
 
 
 def _area(widget: Any) -> Any:
-    """What shows ``widget``: the canvas of the scrolling frame it is in, else its window."""
+    """What shows ``widget``: the canvas of the scrolling frame it is in, else the frame of its window it is in
+    (not the window itself: a binding on a window runs for every widget in it)."""
+    outermost = widget
     master = widget.master
     while master is not None:
         if isinstance(master, ctk.CTkScrollableFrame):
             return master._parent_canvas
-        master = master.master
-    return widget.winfo_toplevel()
+        if isinstance(master, (tkinter.Tk, tkinter.Toplevel)):
+            return outermost
+        outermost, master = master, master.master
+    return outermost
 
 
 def _right_padding(widget: Any, area: Any) -> int:
-    """The pixels kept free right of ``widget`` up to ``area`` by its and its masters' ``padx``."""
-    padding = 0
+    """The pixels kept free right of ``widget`` up to ``area`` by its and its masters' ``padx`` (asked once per
+    text size: customtkinter grids its widgets again, with scaled padding, only when the size changes)."""
+    cached = widget.__dict__.get(_PADDING)
+    if cached is not None and cached[0] == style.scale():
+        return int(cached[1])
+    start, padding = widget, 0
     while widget is not None and widget is not area:
         manager = widget.winfo_manager()
         if manager not in ("grid", "pack"):
@@ -114,13 +127,14 @@ def _right_padding(widget: Any, area: Any) -> int:
         parts = value if isinstance(value, (tuple, list)) else str(value).split()
         padding += int(float(str(parts[-1]))) if parts else 0
         widget = widget.master
+    start.__dict__[_PADDING] = (style.scale(), padding)
     return padding
 
 
 def _room(container: Any) -> int | None:
     try:
-        if not container.winfo_exists() or container.winfo_width() <= 1:
-            return None
+        if container.master.children.get(container._name) is not container or container.winfo_width() <= 1:
+            return None  # destroyed, or not laid out yet
         area = _area(container)
         pixels = (area.winfo_rootx() + area.winfo_width() - container.winfo_rootx()
                   - _right_padding(container, area))
@@ -129,20 +143,34 @@ def _room(container: Any) -> int | None:
     return unscaled(pixels) if pixels > 1 else None
 
 
-def _tell(container: Any) -> None:
-    room = _room(container)
-    if room is None:
-        return
-    for callback in container.__dict__.get(_CALLBACKS, ()):
-        callback(room)
-
-
-def _tell_all(area: Any) -> None:
-    for container in list(area.__dict__.get(_CONTAINERS, ())):
+def _moved(container: Any, event: Any) -> None:
+    # Tk reports every change of size; only a new left edge or width changes the room (a new height is the
+    # wrapping itself)
+    key = (event.x, event.width)
+    if container.__dict__.get(_SEEN) != key:
+        container.__dict__[_SEEN] = key
         _tell(container)
+
+
+def _area_moved(area: Any, event: Any) -> None:
+    key = (event.x, event.width)
+    if area.__dict__.get(_SEEN) != key:
+        area.__dict__[_SEEN] = key
+        for container in list(area.__dict__.get(_CONTAINERS, ())):
+            _tell(container)
+
+
+def _tell(container: Any, again: bool = False) -> None:
+    room = _room(container)
+    if room is None or (room == container.__dict__.get(_TOLD) and not again):
+        return
+    container.__dict__[_TOLD] = room
+    callbacks = container.__dict__.get(_CALLBACKS, [])
+    container.__dict__[_CALLBACKS] = [callback for callback in callbacks if callback(room) is not False]
 
 
 def refit() -> None:
-    """Tell every container's callbacks its room again at the current text size."""
+    """Tell every container's callbacks its room again (after a change of text size or language: the
+    same room may now fit another number of buttons)."""
     for container in list(_containers):
-        _tell(container)
+        _tell(container, again=True)

@@ -51,7 +51,7 @@ class MeasureCard(ctk.CTkFrame):
         # off the card); the description and the notice wrap at the card's width
         self._room: int | None = None
         fit_width.on_width(self, self._fit_status)
-        fit_width.on_width(self.check, lambda _room: self._fit_status(self._room))
+        self.check.bind("<Configure>", lambda _e: self._fit_status(self._room), add=True)  # a name in another language
         self.description = FlatLabel(self, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
                                         justify="left", wraplength=820)
         self.description.grid(row=1, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
