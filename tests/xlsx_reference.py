@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from app.exchange import sheet_print
@@ -20,6 +20,32 @@ from app.exchange.writers import _formula_like
 _MAX_SHEET_TITLE = 31
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WRAP_AT = 24
+
+
+def column_widths(rows: Iterable[Sequence[object]], cap: int = 40, minimum: dict[int, int] | None = None) \
+        -> dict[int, float]:
+    """Each 1-based column's width from its longest value, capped so long texts wrap (what :func:`fit_widths` sets)."""
+    widths: dict[int, int] = dict(minimum or {})
+    for row in rows:
+        for col, value in enumerate(row, 1):
+            w = min(sheet_print.display_width(value), cap)
+            if w > widths.get(col, -1):
+                widths[col] = w
+    return {col: max(sheet_print.MIN_WIDTH, min(sheet_print.MAX_WIDTH, w + 2)) for col, w in widths.items()}
+
+
+def row_height(values: Sequence[object], wrapped: Sequence[bool], widths: dict[int, float],
+               line_height: float = 15.0, max_lines: int = 8) -> float | None:
+    """The height a row needs for its wrapped texts in columns of ``widths`` (``None``: one line is enough)."""
+    lines = 1
+    for col, (value, wrap) in enumerate(zip(values, wrapped, strict=False), 1):
+        if not wrap or not isinstance(value, str):
+            continue
+        usable = int(max(1.0, (widths.get(col) or 8.43) - 1))
+        needed = sum(-(-sheet_print._text_width(part) // usable) or 1 for part in value.split("\n"))
+        lines = max(lines, min(max_lines, needed))
+    return line_height * lines if lines > 1 else None
+
 
 
 def _date_cell(value: Cell) -> Cell | dt.date:
@@ -87,15 +113,15 @@ def _sheet(wb: Any, table: Table, title: str) -> None:
     ws = wb.create_sheet(title)
     rows = _cells(table)
     # Widths and row heights are known before writing (a streamed sheet cannot be measured afterwards).
-    widths = sheet_print.column_widths(rows, cap=_WRAP_AT, minimum={
+    widths = column_widths(rows, cap=_WRAP_AT, minimum={
         i: min(sheet_print.display_width(h), 10) for i, h in enumerate(table.headers, 1)})
     for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
-    head_height = sheet_print.row_height(list(table.headers), [True] * len(table.headers), widths)
+    head_height = row_height(list(table.headers), [True] * len(table.headers), widths)
     if head_height:
         ws.row_dimensions[1].height = head_height
     for index, row in enumerate(rows, 2):
-        height = sheet_print.row_height(row, [isinstance(v, str) for v in row], widths)
+        height = row_height(row, [isinstance(v, str) for v in row], widths)
         if height:
             ws.row_dimensions[index].height = height
     ws.freeze_panes = "A2"

@@ -18,7 +18,6 @@ from io import BytesIO
 from typing import Any
 
 from openpyxl.cell.cell import ERROR_CODES
-from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._writer import WorksheetWriter, create_temporary_file
 from openpyxl.worksheet.dimensions import RowDimension
@@ -35,22 +34,28 @@ def escape(text: str) -> str:
     return text.translate(_ESCAPES) if ("&" in text or "<" in text or ">" in text) else text
 
 
-def _inline(ref: str, style: str, text: str) -> str:
-    """A text cell as openpyxl writes it: an inline string, whitespace at either end kept."""
+def style_attribute(style_id: int) -> str:
+    """A cell's ``s`` attribute (none for the workbook's default style 0, as openpyxl writes it)."""
+    return f' s="{style_id}"' if style_id else ""
+
+
+def text_cell(ref: str, style: str, text: str, as_text: bool) -> str:
+    """A text cell as openpyxl writes it: an inline string (whitespace at either end kept); ``#N/A`` and the
+    like as error values, as openpyxl does, unless ``as_text`` (a text that starts like a formula, a heading)."""
     text = text[:_MAX_TEXT]
     if not text:
         return f'<c r="{ref}"{style} t="inlineStr" />'
+    if not as_text and text in _ERRORS:
+        return f'<c r="{ref}"{style} t="e"><v>{escape(text)}</v></c>'
     space = ' xml:space="preserve"' if text != text.strip() else ""
     return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
 
 
 def cell_xml(ref: str, style_id: int, value: object, as_text: bool) -> str:
     """One cell's XML: ``as_text`` writes a string as text even when it starts like a formula."""
-    style = f' s="{style_id}"' if style_id else ""
+    style = style_attribute(style_id)
     if isinstance(value, str):
-        if not as_text and value in _ERRORS:  # as openpyxl: #N/A and the like are error values
-            return f'<c r="{ref}"{style} t="e"><v>{escape(value)}</v></c>'
-        return _inline(ref, style, value)
+        return text_cell(ref, style, value, as_text)
     if isinstance(value, bool):
         return f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
@@ -62,11 +67,9 @@ def cell_xml(ref: str, style_id: int, value: object, as_text: bool) -> str:
     raise TypeError(f"a cell cannot hold {type(value).__name__}")
 
 
-RowCells = Sequence[tuple[int, object, bool] | None]  # per column: (style id, value, as text) or None (empty)
-
-
-def write_sheet(ws: Any, rows: Iterable[RowCells], heights: dict[int, float]) -> None:
-    """Give the streamed sheet ``ws`` its rows (1-based ``heights`` per row that needs one) and close it.
+def write_sheet(ws: Any, rows: Iterable[Sequence[str]], heights: dict[int, float]) -> None:
+    """Give the streamed sheet ``ws`` its rows (each a list of cells' XML, :func:`cell_xml`; 1-based ``heights``
+    per row that needs one) and close it.
 
     Call after everything else of the sheet is set (widths, panes, filter, print setup): openpyxl writes
     those around the rows now, and at save only copies the finished file into the workbook.
@@ -80,7 +83,6 @@ def write_sheet(ws: Any, rows: Iterable[RowCells], heights: dict[int, float]) ->
     frame.write_tail()
     frame.close()
     head, tail = _split(frame.out.getvalue())
-    letters: list[str] = []
     row_attrs: dict[float, str] = {}
 
     def row_start(r: int) -> str:
@@ -98,12 +100,8 @@ def write_sheet(ws: Any, rows: Iterable[RowCells], heights: dict[int, float]) ->
         out.write("<sheetData>")
         chunk: list[str] = []
         for r, cells in enumerate(rows, 1):
-            while len(letters) < len(cells):
-                letters.append(get_column_letter(len(letters) + 1))
             chunk.append(row_start(r))
-            for j, cell in enumerate(cells):
-                if cell is not None:
-                    chunk.append(cell_xml(f"{letters[j]}{r}", cell[0], cell[1], cell[2]))
+            chunk.extend(cells)
             chunk.append("</row>")
             if r % _CHUNK == 0:
                 out.write("".join(chunk))

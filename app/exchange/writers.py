@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import itertools
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -19,13 +20,14 @@ from app.exchange.reader import Cell
 from app.exchange.tables import Table
 
 _FORMULA_START = re.compile(r"^(=|\+|@|-(?![\d.]+$)|\t|\r)")
+_FORMULA_FIRST = "=+@-\t\r"  # the first characters _FORMULA_START can match ("" too: the regex decides)
 _MAX_SHEET_TITLE = 31  # Excel's limit
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WRAP_AT = 24  # wider texts wrap in a column this wide (digit widths): 20+ columns must fit one A4 width
 
 
 def _formula_like(value: Cell) -> bool:
-    return isinstance(value, str) and bool(_FORMULA_START.match(value))
+    return isinstance(value, str) and value[:1] in _FORMULA_FIRST and bool(_FORMULA_START.match(value))
 
 
 def csv_bytes(table: Table) -> bytes:
@@ -41,7 +43,7 @@ def csv_bytes(table: Table) -> bytes:
 
 def _date_cell(value: Cell) -> Cell | dt.date:
     """An ISO date text (``2026-10-15``) as a date, so the spreadsheet sorts, filters and prints it as one."""
-    if isinstance(value, str) and _ISO_DATE.match(value):
+    if isinstance(value, str) and len(value) == 10 and _ISO_DATE.match(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -88,27 +90,46 @@ def _cells(table: Table) -> list[list[Any]]:
 
 
 def _styled(rows: list[list[Any]], formats: list[str | None], ids: dict[tuple[bool, str | None], int]) \
-        -> Iterator[list[tuple[int, Any, bool] | None]]:
-    """Each row's cells as (style id, value, written as text): the format its heading gives a number."""
+        -> Iterator[list[str]]:
+    """Each data row's cells as XML (from row 2): texts wrapped, numbers in the format their heading gives.
+
+    Texts and numbers, nearly every cell, are written here directly; other values by :func:`sheet_xml.cell_xml`.
+    """
+    from openpyxl.utils import get_column_letter
+
+    from app.exchange import sheet_xml
+
     count, fraction = sheet_print.COUNT_FORMAT, sheet_print.number_format(sheet_print.COUNT_FORMAT, 0.5)
-    for row in rows:
-        out: list[tuple[int, Any, bool] | None] = []
+    width = max((len(r) for r in rows), default=0)
+    letters = [get_column_letter(j + 1) for j in range(width)]
+    text_style = sheet_xml.style_attribute(ids[(True, None)])
+    number_styles = [sheet_xml.style_attribute(ids[(False, formats[j] if j < len(formats) else None)])
+                     for j in range(width)]
+    fraction_style = sheet_xml.style_attribute(ids[(False, fraction)])
+    for r, row in enumerate(rows, 2):
+        out: list[str] = []
         for j, value in enumerate(row):
             if value is None:
-                out.append(None)  # an empty cell: nothing to write, nothing to style
-                continue
-            if isinstance(value, str):
-                formula = _formula_like(value)  # kept as text: never evaluate what a user typed
-                out.append((ids[(True, None)], value, formula))
-                continue
-            fmt = formats[j] if j < len(formats) else None
-            if isinstance(value, dt.date):
-                fmt = sheet_print.DATE_FORMAT
-            elif fmt and isinstance(value, int | float) and not isinstance(value, bool):
-                fmt = fraction if fmt == count and not float(value).is_integer() else fmt
+                continue  # an empty cell: nothing to write, nothing to style
+            cls = value.__class__
+            ref = f"{letters[j]}{r}"
+            if cls is str:
+                # Kept as text when it starts like a formula: never evaluate what a user typed.
+                out.append(sheet_xml.text_cell(ref, text_style, value, _formula_like(value)))
+            elif (cls is float and math.isfinite(value)) or cls is int:
+                fmt = formats[j] if j < len(formats) else None
+                style = fraction_style if fmt == count and cls is float and not value.is_integer() \
+                    else number_styles[j]
+                out.append(f'<c r="{ref}"{style} t="n"><v>{value:.16g}</v></c>')
             else:
-                fmt = None
-            out.append((ids[(False, fmt)], value, False))
+                fmt = formats[j] if j < len(formats) else None
+                if isinstance(value, dt.date):
+                    fmt = sheet_print.DATE_FORMAT
+                elif fmt and isinstance(value, int | float) and not isinstance(value, bool):
+                    fmt = sheet_print.number_format(fmt, value)  # an infinite float, an int or float subclass
+                else:
+                    fmt = None
+                out.append(sheet_xml.cell_xml(ref, ids[(False, fmt)], value, False))
         yield out
 
 
@@ -125,14 +146,7 @@ def _sheet(wb: Any, table: Table, title: str) -> None:
         i: min(sheet_print.display_width(h), 10) for i, h in enumerate(table.headers, 1)})
     for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
-    heights: dict[int, float] = {}
-    head_height = sheet_print.row_height(list(table.headers), [True] * len(table.headers), widths)
-    if head_height:
-        heights[1] = head_height
-    for index, row in enumerate(rows, 2):
-        height = sheet_print.row_height(row, [isinstance(v, str) for v in row], widths)
-        if height:
-            heights[index] = height
+    heights = sheet_print.text_row_heights([[str(h) for h in table.headers], *rows], widths)  # texts wrap
     ws.freeze_panes = "A2"
     sheet_print.setup_print(ws, "1:1", table.title)
     if table.rows:
@@ -141,7 +155,8 @@ def _sheet(wb: Any, table: Table, title: str) -> None:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     head_id = _head_style_id(ws)
-    head = [(head_id, ILLEGAL_CHARACTERS_RE.sub("", str(h)), True) for h in table.headers]
+    head = [sheet_xml.cell_xml(f"{get_column_letter(j)}1", head_id, ILLEGAL_CHARACTERS_RE.sub("", str(h)), True)
+            for j, h in enumerate(table.headers, 1)]
     formats = [sheet_print.format_for_header(str(h)) for h in table.headers]
     sheet_xml.write_sheet(ws, itertools.chain([head], _styled(rows, formats, _style_ids(ws))), heights)
 
