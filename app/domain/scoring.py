@@ -19,6 +19,7 @@ from app.domain.results import AssessmentResult, MeasureResult, TaskResult, Tota
 from app.domain.vocabulary import QUADRANTS
 
 ECRS_RANK = {"E": 0, "C": 1, "R": 2, "S": 3, "M": 4, "T": 5}
+_Conditions = tuple[float, bool, bool, tuple[LText, ...], bool, LText]
 _GROUP_LIMIT = 4096  # remembered answer tuples of the grouped triggers: memory stays bounded
 
 
@@ -82,6 +83,8 @@ class _Catalogue:
         self.required = [[(i.id, i.default is not None) for i in (*q.measure_items, *m.items)
                           if i.required and i.is_input] for m in q.measures]
         self.triggered = [m for m in q.measures if m.enabled]
+        self.condition_refs = [_condition_refs(q, m) for m in q.measures]
+        self._conditions: dict[tuple[object, ...], _Conditions] = {}
         # Triggers that read only answers with few possible values (choices, yes/no) are tested together, once
         # per distinct tuple of those answers; the others (a number of cases, a text) one by one.
         few = [all(_few_valued(q, r) for r in m.trigger.references()) for m in self.triggered]
@@ -115,6 +118,23 @@ class _Catalogue:
                        for i, has_default in self.required[measure_index])
         return share, ease, complete
 
+    def conditions(self, measure: Measure, measure_index: int, mkeys: Mapping[str, object],
+                   make_env: Callable[[], Mapping[str, Any]], answers: Mapping[str, Any]) -> _Conditions:
+        """The fit rules, gates and cross-department tests of a measure: (fit factor, review, kept out of the
+        quick wins, notices, cross-department, proposal reason), once per distinct tuple of what they read."""
+        key = (measure_index, tuple([mkeys.get(r, NONE_KEY) for r in self.condition_refs[measure_index]]))
+        found = self._conditions.get(key)
+        if found is None:
+            s = self.q.scoring
+            factor, review, blocked, notices = _fit(self, measure, make_env, mkeys, answers)
+            own_cross = bool(measure.cross_department and measure.cross_department.test_keyed(mkeys, make_env))
+            cross = own_cross or s.cross_department.test_keyed(mkeys, make_env)
+            reason = (measure.proposal_reason if own_cross else s.cross_department_reason) if cross else EMPTY
+            found = (factor, review, blocked, tuple(notices), cross, reason)
+            if len(self._conditions) < _GROUP_LIMIT and UNFROZEN not in key[1]:
+                self._conditions[key] = found
+        return found
+
     def suggested(self, env: Mapping[str, Any], keys: Mapping[str, object]) -> tuple[str, ...]:
         """The enabled measures whose trigger holds, in catalogue order (``keys``: :func:`frozen` of ``env``).
 
@@ -128,6 +148,22 @@ class _Catalogue:
                 self._groups[key] = held
         return tuple(m.id for n, m in enumerate(self.triggered)
                      if n in held or (n in self.single and m.trigger.test(env)))
+
+
+def _condition_refs(q: Questionnaire, m: Measure) -> tuple[str, ...]:
+    """Every answer :meth:`_Catalogue.conditions` reads for ``m``: its fit questions and what their relevance,
+    its gates and the cross-department tests name."""
+    refs = {rule.item for rule in m.fit}
+    for rule in m.fit:
+        relevant = q.item(rule.item).relevant
+        if relevant is not None:
+            refs |= relevant.references()
+    for gate in m.gates:
+        refs |= gate.when.references()
+    if m.cross_department is not None:
+        refs |= m.cross_department.references()
+    refs |= q.scoring.cross_department.references()
+    return tuple(sorted(refs))
 
 
 def _few_valued(q: Questionnaire, item_id: str) -> bool:
@@ -210,16 +246,14 @@ def _score_measure(c: _Catalogue, env: dict[str, Any], keys: dict[str, object], 
     mkeys.update(answer_keys)
     share, ease, complete = c.answer_part(measure_index, answers, answer_keys)
     factor = (suitability if suitability is not None else 0.5) if measure.automation else 1.0
-    fit_factor, review, blocked, notices = _fit(c, measure, make_env, mkeys, answers)
+    fit_factor, review, blocked, notices, cross, reason = c.conditions(measure, measure_index, mkeys, make_env,
+                                                                       answers)
     alone = hours * share * measure.reduction_rate * factor * fit_factor
     band = q.band_for(alone)
     quadrant = _quadrant(q, band, ease)
     if premature:
         # A big change is coming: plan it after the change instead of doing it now.
         quadrant = {"quick_win": "major_project", "fill_in": "not_now"}.get(quadrant, quadrant)
-    own_cross = bool(measure.cross_department and measure.cross_department.test_keyed(mkeys, make_env))
-    cross = own_cross or s.cross_department.test_keyed(mkeys, make_env)
-    reason = (measure.proposal_reason if own_cross else s.cross_department_reason) if cross else EMPTY
     candidate = False
     if quadrant == "quick_win" and not premature and not cross and not blocked:
         overlay.update(premature=premature, ease=ease, potential_band=band, potential_hours=alone)
@@ -241,7 +275,7 @@ def _score_measure(c: _Catalogue, env: dict[str, Any], keys: dict[str, object], 
         "suitability": suitability if measure.automation else None, "band": band, "ease": ease,
         "quadrant": quadrant, "premature": premature, "cross_department": cross, "quick_win_candidate": candidate,
         "quick_win_eligible": eligible, "complete": complete, "standalone_hours": alone, "fit_factor": fit_factor,
-        "review": review, "notices": tuple(notices), "proposal_reason": reason,
+        "review": review, "notices": notices, "proposal_reason": reason,
     }
 
 
