@@ -59,6 +59,7 @@ class Catalogue(Mapping[str, tuple[str, str]]):
     def __init__(self, name: str, entries: Mapping[str, tuple[str, str]]) -> None:
         self.name = name
         self._entries = dict(entries)
+        self._plain: dict[tuple[str, str], str] = {}  # texts without parameters, filled once (exports ask 100,000s)
 
     def __getitem__(self, key: str) -> tuple[str, str]:
         try:
@@ -79,6 +80,14 @@ class Catalogue(Mapping[str, tuple[str, str]]):
 
     def __call__(self, key: str, lang: str = "ja", /, **params: object) -> str:
         """The text ``key`` in ``lang`` with ``params`` filled in."""
+        if not params:
+            found = self._plain.get((key, lang))
+            if found is None:
+                found = self._plain[(key, lang)] = self._fill(key, lang, {})
+            return found
+        return self._fill(key, lang, params)
+
+    def _fill(self, key: str, lang: str, params: dict[str, object]) -> str:
         filled = {k: v.get(lang) if isinstance(v, Words) else v for k, v in params.items()}
         text = string.Formatter().vformat(self.template(key, lang), (), _Defaulting(filled))
         return text.encode("utf-8", "replace").decode("utf-8")

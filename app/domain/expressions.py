@@ -371,6 +371,31 @@ class _Parser:
         return Node("call", tuple(args), name.text)
 
 
+_MEMO_LIMIT = 4096  # remembered conditions per expression: memory stays bounded on any answers
+UNFROZEN = object()  # the key of a value that has no hashable stand-in: never remembered
+
+
+def frozen(value: Value) -> object:
+    """A hashable stand-in for ``value``, equal only for equal values of the same types (lists item by item)."""
+    cls = value.__class__
+    if cls is str or cls is int or cls is float or cls is bool or value is None:
+        return (cls, value)
+    if isinstance(value, list | tuple):
+        items = tuple([frozen(v) for v in value])
+        return UNFROZEN if UNFROZEN in items else (cls, items)
+    if isinstance(value, set | frozenset):
+        members = [frozen(v) for v in value]
+        return UNFROZEN if UNFROZEN in members else (cls, frozenset(members))
+    try:
+        hash(value)
+    except TypeError:
+        return UNFROZEN
+    return (cls, value)
+
+
+NONE_KEY = frozen(None)
+
+
 @dataclass(frozen=True)
 class Expression:
     """A parsed expression: keep ``source`` for messages, evaluate against a mapping of answers."""
@@ -382,13 +407,42 @@ class Expression:
         """The value of the expression; unknown names evaluate to ``null``."""
         return self._compiled(env)
 
-    def test(self, env: Mapping[str, Value]) -> bool:
-        """The expression as a condition (``null``, 0, empty text and empty lists are false)."""
-        return _truthy(self._compiled(env))
+    def test(self, env: Mapping[str, Value], keys: Mapping[str, object] | None = None) -> bool:
+        """The expression as a condition (``null``, 0, empty text and empty lists are false).
+
+        With ``keys`` (:func:`frozen` of each value of ``env``) the result is remembered per distinct tuple of
+        the values it reads: a scorer tests the same few conditions on thousands of tasks whose answers repeat.
+        A condition is a function of those values alone. The keys carry each value's type, so ``true`` and
+        ``1`` differ; 0.0 and -0.0 share an entry, and no operation of the language gives a different truth
+        for them (they compare equal, and dividing by either gives ``null``).
+        """
+        if keys is None:
+            return _truthy(self._compiled(env))
+        return self.test_keyed(keys, lambda: env)
+
+    def test_keyed(self, keys: Mapping[str, object], make_env: Callable[[], Mapping[str, Value]]) -> bool:
+        """:meth:`test` on the answers whose :func:`frozen` keys are ``keys``; ``make_env`` gives the answers
+        themselves, called only when this tuple of values was not seen before."""
+        key = tuple([keys.get(r, NONE_KEY) for r in self._refs])
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = _truthy(self._compiled(make_env()))
+            if len(self._memo) < _MEMO_LIMIT and UNFROZEN not in key:
+                self._memo[key] = hit
+        return hit
+
+    @cached_property
+    def _refs(self) -> tuple[str, ...]:
+        return tuple(sorted(self.references()))
+
+    @cached_property
+    def _memo(self) -> dict[tuple[object, ...], bool]:
+        return {}
 
     @cached_property
     def _compiled(self) -> Compiled:
         return _compile(self.root)
+
 
     def __reduce__(self) -> tuple[type[Expression], tuple[str, Node]]:
         """Copied and pickled as source and tree; the compiled closures are made again on first use."""

@@ -6,17 +6,18 @@ from the questionnaire. Figures are kept unrounded here and rounded only when sh
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import replace
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from app.domain import totals
 from app.domain.assessment import Assessment, Task
-from app.domain.questionnaire import EMPTY, Item, LText, Measure, Questionnaire
+from app.domain.expressions import frozen
+from app.domain.measure_scoring import ECRS_RANK, Catalogue, combine, score_measure
+from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult, MeasureResult, TaskResult, Totals
 from app.domain.vocabulary import QUADRANTS
-
-ECRS_RANK = {"E": 0, "C": 1, "R": 2, "S": 3, "M": 4, "T": 5}
 
 
 def task_env(q: Questionnaire, a: Assessment, task: Task) -> dict[str, Any]:
@@ -65,110 +66,9 @@ def default_focus(q: Questionnaire, hours: list[tuple[int, str, float]]) -> list
     return chosen
 
 
-def _choice_score(item: Item, value: object) -> float | None:
-    choice = item.choice(value)
-    return choice.score if choice is not None else None
-
-
-def _quadrant(q: Questionnaire, band: int, ease: float | None) -> str:
-    high = band >= q.value("quadrant_potential_min")
-    easy = ease is not None and ease >= q.value("quadrant_ease_min")
-    if high:
-        return "quick_win" if easy else "major_project"
-    return "fill_in" if easy else "not_now"
-
-
-def _fit(q: Questionnaire, measure: Measure, menv: Mapping[str, Any],
-         answers: Mapping[str, Any]) -> tuple[float, bool, bool, list[LText]]:
-    """Fit rules and gates: (factor, needs review, kept out of the quick wins, messages)."""
-    factor, review, blocked = 1.0, False, False
-    notices: list[LText] = []
-    default_factor = q.value("fit_no_factor", 0.5)
-    for rule in measure.fit:
-        item = q.item(rule.item)
-        if item.relevant is not None and not item.relevant.test(menv):
-            continue
-        answer = answers.get(rule.item)
-        if answer == rule.no_value:
-            factor *= rule.factor if rule.factor is not None else default_factor
-        elif answer != rule.unknown_value:
-            continue
-        review = blocked = True
-        notices.append(rule.message)
-    for gate in measure.gates:
-        if gate.when.test(menv):
-            review = True
-            blocked = blocked or gate.excludes_quick_win
-            notices.append(gate.message)
-    return factor, review, blocked, notices
-
-
-def _score_measure(q: Questionnaire, env: dict[str, Any], *, task_index: int, task_id: str, hours: float,
-                   measure: Measure, measure_index: int, answers: Mapping[str, Any], premature: bool) -> MeasureResult:
-    """One measure on its own: its stand-alone figure, band, quadrant and quick-win status."""
-    s = q.scoring
-    menv = dict(env)
-    menv.update(answers)
-    share_item = q.item(s.affected_share_item)
-    share_value = answers.get(s.affected_share_item, share_item.default)
-    share = _choice_score(share_item, share_value) or 0.0
-    suitability = likert_share(env, s.suitability_items)
-    factor = (suitability if suitability is not None else 0.5) if measure.automation else 1.0
-    fit_factor, review, blocked, notices = _fit(q, measure, menv, answers)
-    alone = hours * share * measure.reduction_rate * factor * fit_factor
-    band = q.band_for(alone)
-    ease_scores = [sc for i in s.ease_items if (sc := _choice_score(q.item(i), answers.get(i))) is not None]
-    ease = sum(ease_scores) / len(ease_scores) if ease_scores else None
-    quadrant = _quadrant(q, band, ease)
-    if premature:
-        # A big change is coming: plan it after the change instead of doing it now.
-        quadrant = {"quick_win": "major_project", "fill_in": "not_now"}.get(quadrant, quadrant)
-    own_cross = bool(measure.cross_department and measure.cross_department.test(menv))
-    cross = own_cross or s.cross_department.test(menv)
-    reason = (measure.proposal_reason if own_cross else s.cross_department_reason) if cross else EMPTY
-    menv.update(premature=premature, ease=ease, potential_band=band, potential_hours=alone)
-    pre_confirm = dict(menv)
-    pre_confirm.pop(s.quick_win_confirm_item, None)
-    candidate = quadrant == "quick_win" and not premature and not cross and not blocked \
-        and s.quick_win_requires.test(pre_confirm)
-    menv["quick_win_candidate"] = candidate
-    eligible = candidate and s.quick_win_requires.test(menv)
-    required = [i for i in (*q.measure_items, *measure.items) if i.required and i.is_input]
-    complete = all(answers.get(i.id) not in (None, "", []) or i.default is not None for i in required)
-    return MeasureResult(
-        task_id=task_id, measure_id=measure.id, task_index=task_index,
-        measure_index=measure_index, ecrs=measure.ecrs, automation=measure.automation,
-        tool=measure.tool, annual_hours=hours, affected_share=share, reduction_rate=measure.reduction_rate,
-        suitability=suitability if measure.automation else None, potential_hours=alone,
-        potential_yen=alone * q.value("unit_cost_yen_per_hour"), band=band, ease=ease, quadrant=quadrant,
-        premature=premature, cross_department=cross, quick_win_candidate=candidate, quick_win_eligible=eligible,
-        complete=complete, standalone_hours=alone, fit_factor=fit_factor, review=review, notices=tuple(notices),
-        proposal_reason=reason,
-    )
-
-
 def sequence_key(m: MeasureResult) -> tuple[int, int]:
     """The order measures apply on one task: E, C, R, S, M, then tools; catalogue order within a letter."""
     return ECRS_RANK.get(m.ecrs, 5), m.measure_index
-
-
-def combine(q: Questionnaire, measures: list[MeasureResult]) -> list[MeasureResult]:
-    """One task's measures applied one after another, each on the hours the earlier ones leave.
-
-    ``P_i = H_left × a_i × r_i × s_i × fit_i``; the task's total is ``H × (1 − Π(1 − f_i))`` and never
-    exceeds ``H``. Returns the measures in that order with ``potential_hours`` set to each one's share.
-    """
-    unit = q.value("unit_cost_yen_per_hour")
-    out: list[MeasureResult] = []
-    left: float | None = None
-    for n, m in enumerate(sorted(measures, key=sequence_key)):
-        if left is None:
-            left = m.annual_hours
-        fraction = m.standalone_hours / m.annual_hours if m.annual_hours > 0 else 0.0
-        part = left * min(1.0, fraction)
-        left -= part
-        out.append(replace(m, potential_hours=part, potential_yen=part * unit, order=n))
-    return out
 
 
 def pick_quick_wins(q: Questionnaire, measures: list[MeasureResult]) -> tuple[MeasureResult, ...]:
@@ -189,6 +89,28 @@ def pick_quick_wins(q: Questionnaire, measures: list[MeasureResult]) -> tuple[Me
 
 def score(q: Questionnaire, a: Assessment) -> AssessmentResult:
     """Compute every figure of the results page and the printed plan."""
+    with paused_collection():
+        return _score(q, a)
+
+
+@contextmanager
+def paused_collection() -> Iterator[None]:
+    """Python's cycle collector paused while a result is built (and restored as it was).
+
+    Every object the scorer makes is either freed by its reference count or kept in the result, so a
+    collection finds nothing to free; yet a result of 30,000 measures made the collector walk every
+    object of the process again and again (about 40 % of the scorer's time).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _score(q: Questionnaire, a: Assessment) -> AssessmentResult:
     s = q.scoring
     envs = [task_env(q, a, t) for t in a.tasks]
     hours = [annual_hours(q, env) for env in envs]
@@ -206,24 +128,30 @@ def score(q: Questionnaire, a: Assessment) -> AssessmentResult:
 
     task_results: list[TaskResult] = []
     measure_results: list[MeasureResult] = []
+    c = Catalogue(q)
     for i, (task, env, h) in enumerate(zip(a.tasks, envs, hours, strict=True)):
         is_focus = task.id in focus_set
         premature = s.premature.test(env)
         pains = env.get(s.pain_points_item) or []
-        suggested = tuple(m.id for m in q.measures if is_focus and m.enabled and m.trigger.test(env))
+        suitability = likert_share(env, s.suitability_items)
+        suggested: tuple[str, ...] = ()
         mine: list[MeasureResult] = []
         if is_focus:
+            keys = {k: frozen(v) for k, v in env.items()}
+            suggested = c.suggested(env, keys)
             chosen = a.measures.get(task.id, {})
+            parts: list[dict[str, Any]] = []
             for index, measure in enumerate(q.measures):
                 choice = chosen.get(measure.id)
                 if choice is not None and choice.chosen and measure.enabled:
-                    mine.append(_score_measure(q, env, task_index=i, task_id=task.id, hours=h, measure=measure,
-                                               measure_index=index, answers=choice.answers, premature=premature))
-        mine = combine(q, mine)
+                    parts.append(score_measure(c, env, keys, task_index=i, task_id=task.id, hours=h,
+                                                suitability=suitability, measure=measure, measure_index=index,
+                                                answers=choice.answers, premature=premature))
+            mine = combine(c.unit, parts)
         measure_results.extend(mine)
         task_results.append(TaskResult(
             task_id=task.id, index=i, name=task.name, category=env.get("category"), annual_hours=h, focus=is_focus,
-            rank=rank[i] + 1, cumulative_share=cumulative[i], suitability=likert_share(env, s.suitability_items),
+            rank=rank[i] + 1, cumulative_share=cumulative[i], suitability=suitability,
             readiness=likert_share(env, s.readiness_items), pains=tuple(pains) if isinstance(pains, list) else (),
             premature=premature, suggested=suggested,
             potential_hours=min(h, sum(m.potential_hours for m in mine)),

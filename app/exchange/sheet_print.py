@@ -47,26 +47,49 @@ def _text_width(text: str) -> int:
 def column_widths(rows: Iterable[Sequence[object]], cap: int = 40, minimum: dict[int, int] | None = None) \
         -> dict[int, float]:
     """Each 1-based column's width from its longest value, capped so long texts wrap (what :func:`fit_widths` sets)."""
-    widths: dict[int, int] = dict(minimum or {})
+    longest: list[int] = []  # per column: the widest value so far (an empty cell counts 0)
     for row in rows:
-        for col, value in enumerate(row, 1):
-            w = min(display_width(value), cap)
-            if w > widths.get(col, -1):
-                widths[col] = w
+        if len(longest) < len(row):
+            longest.extend([-1] * (len(row) - len(longest)))
+        for j, value in enumerate(row):
+            if value is None:
+                w = 0
+            elif isinstance(value, str):
+                w = _text_width(value)
+            elif isinstance(value, float):
+                w = len(f"{value:,.1f}")  # ASCII: as display_width, without its cache lookup
+            else:
+                w = display_width(value)
+            longest[j] = max(longest[j], w)
+    widths: dict[int, int] = dict(minimum or {})
+    for col, w in enumerate(longest, 1):
+        if w >= 0 and min(w, cap) > widths.get(col, -1):
+            widths[col] = min(w, cap)
     return {col: max(MIN_WIDTH, min(MAX_WIDTH, w + 2)) for col, w in widths.items()}
 
 
-def row_height(values: Sequence[object], wrapped: Sequence[bool], widths: dict[int, float],
-               line_height: float = 15.0, max_lines: int = 8) -> float | None:
-    """The height a row needs for its wrapped texts in columns of ``widths`` (``None``: one line is enough)."""
-    lines = 1
-    for col, (value, wrap) in enumerate(zip(values, wrapped, strict=False), 1):
-        if not wrap or not isinstance(value, str):
-            continue
-        usable = int(max(1.0, (widths.get(col) or 8.43) - 1))
-        needed = sum(-(-_text_width(part) // usable) or 1 for part in value.split("\n"))
-        lines = max(lines, min(max_lines, needed))
-    return line_height * lines if lines > 1 else None
+def text_row_heights(rows: Iterable[Sequence[object]], widths: dict[int, float], first_row: int = 1,
+                     line_height: float = 15.0, max_lines: int = 8) -> dict[int, float]:
+    """The height each row needs for its texts (all wrapped; numbers do not) in columns of ``widths``, by 1-based
+    row number from ``first_row``; rows that one line fits are left out (at most ``max_lines`` lines)."""
+    usable: list[int] = []
+    heights: dict[int, float] = {}
+    for r, row in enumerate(rows, first_row):
+        if len(usable) < len(row):
+            usable.extend(int(max(1.0, (widths.get(c) or 8.43) - 1)) for c in range(len(usable) + 1, len(row) + 1))
+        lines = 1
+        for j, value in enumerate(row):
+            # A text of one line that fits its column needs one line: most cells, skipped without splitting.
+            if isinstance(value, str) and ("\n" in value or _text_width(value) > usable[j]):
+                lines = max(lines, min(max_lines, _lines(value, usable[j])))
+        if lines > 1:
+            heights[r] = line_height * lines
+    return heights
+
+
+def _lines(text: str, usable: int) -> int:
+    """How many lines ``text`` takes wrapped at ``usable`` digit widths (each of its own lines at least one)."""
+    return sum(-(-_text_width(part) // usable) or 1 for part in text.split("\n"))
 
 
 def fit_widths(ws: Any, first_row: int = 1, cap: int = 40, minimum: dict[int, int] | None = None) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -18,13 +20,14 @@ from app.exchange.reader import Cell
 from app.exchange.tables import Table
 
 _FORMULA_START = re.compile(r"^(=|\+|@|-(?![\d.]+$)|\t|\r)")
+_FORMULA_FIRST = "=+@-\t\r"  # the first characters _FORMULA_START can match ("" too: the regex decides)
 _MAX_SHEET_TITLE = 31  # Excel's limit
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WRAP_AT = 24  # wider texts wrap in a column this wide (digit widths): 20+ columns must fit one A4 width
 
 
 def _formula_like(value: Cell) -> bool:
-    return isinstance(value, str) and bool(_FORMULA_START.match(value))
+    return isinstance(value, str) and value[:1] in _FORMULA_FIRST and bool(_FORMULA_START.match(value))
 
 
 def csv_bytes(table: Table) -> bytes:
@@ -40,7 +43,7 @@ def csv_bytes(table: Table) -> bytes:
 
 def _date_cell(value: Cell) -> Cell | dt.date:
     """An ISO date text (``2026-10-15``) as a date, so the spreadsheet sorts, filters and prints it as one."""
-    if isinstance(value, str) and _ISO_DATE.match(value):
+    if isinstance(value, str) and len(value) == 10 and _ISO_DATE.match(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -48,17 +51,13 @@ def _date_cell(value: Cell) -> Cell | dt.date:
     return value
 
 
-def _styles(ws: Any) -> dict[tuple[bool, str | None], Any]:
-    """One style record per (wrapped, number format) a data cell can have, shared by every cell that uses it.
-
-    Styling each cell through its attributes makes openpyxl hash and look up the style objects again for
-    every cell, which dominated the export of big sheets; copying a shared record costs next to nothing.
-    """
+def _style_ids(ws: Any) -> dict[tuple[bool, str | None], int]:
+    """The workbook's style id of each (wrapped, number format) a data cell can have: aligned to the top."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment
 
     top, wrap = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
-    out: dict[tuple[bool, str | None], Any] = {}
+    out: dict[tuple[bool, str | None], int] = {}
     for wrapped in (False, True):
         for fmt in (None, sheet_print.DATE_FORMAT, sheet_print.HOURS_FORMAT, sheet_print.YEN_FORMAT,
                     sheet_print.COUNT_FORMAT, sheet_print.number_format(sheet_print.COUNT_FORMAT, 0.5), "0.0"):
@@ -66,8 +65,20 @@ def _styles(ws: Any) -> dict[tuple[bool, str | None], Any]:
             proto.alignment = wrap if wrapped else top
             if fmt:
                 proto.number_format = fmt
-            out[(wrapped, fmt)] = proto._style  # openpyxl's own copy_worksheet shares records this way
+            out[(wrapped, fmt)] = proto.style_id  # registers the record in the workbook's style table
     return out
+
+
+def _head_style_id(ws: Any) -> int:
+    """The heading cells' style id: bold on grey, wrapped, centred vertically."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    cell = WriteOnlyCell(ws)
+    cell.font = Font(bold=True)
+    cell.fill = PatternFill("solid", fgColor="DDDDDD")
+    cell.alignment = Alignment(wrap_text=True, vertical="center")
+    return int(cell.style_id)
 
 
 def _cells(table: Table) -> list[list[Any]]:
@@ -78,27 +89,55 @@ def _cells(table: Table) -> list[list[Any]]:
             for row in table.rows]
 
 
-def _head(ws: Any, headers: list[str]) -> list[Any]:
-    """The heading row's cells: bold on grey, wrapped."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
+def _styled(rows: list[list[Any]], formats: list[str | None], ids: dict[tuple[bool, str | None], int]) \
+        -> Iterator[list[str]]:
+    """Each data row's cells as XML (from row 2): texts wrapped, numbers in the format their heading gives.
 
-    head: list[Any] = []
-    for h in headers:
-        cell = WriteOnlyCell(ws, h)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDDDDD")
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        head.append(cell)
-    return head
+    Texts and numbers, nearly every cell, are written here directly; other values by :func:`sheet_xml.cell_xml`.
+    """
+    from openpyxl.utils import get_column_letter
+
+    from app.exchange import sheet_xml
+
+    count, fraction = sheet_print.COUNT_FORMAT, sheet_print.number_format(sheet_print.COUNT_FORMAT, 0.5)
+    width = max((len(r) for r in rows), default=0)
+    letters = [get_column_letter(j + 1) for j in range(width)]
+    text_style = sheet_xml.style_attribute(ids[(True, None)])
+    number_styles = [sheet_xml.style_attribute(ids[(False, formats[j] if j < len(formats) else None)])
+                     for j in range(width)]
+    fraction_style = sheet_xml.style_attribute(ids[(False, fraction)])
+    for r, row in enumerate(rows, 2):
+        out: list[str] = []
+        for j, value in enumerate(row):
+            if value is None:
+                continue  # an empty cell: nothing to write, nothing to style
+            cls = value.__class__
+            ref = f"{letters[j]}{r}"
+            if cls is str:
+                # Kept as text when it starts like a formula: never evaluate what a user typed.
+                out.append(sheet_xml.text_cell(ref, text_style, value, _formula_like(value)))
+            elif (cls is float and math.isfinite(value)) or cls is int:
+                fmt = formats[j] if j < len(formats) else None
+                style = fraction_style if fmt == count and cls is float and not value.is_integer() \
+                    else number_styles[j]
+                out.append(f'<c r="{ref}"{style} t="n"><v>{value:.16g}</v></c>')
+            else:
+                fmt = formats[j] if j < len(formats) else None
+                if isinstance(value, dt.date):
+                    fmt = sheet_print.DATE_FORMAT
+                elif fmt and isinstance(value, int | float) and not isinstance(value, bool):
+                    fmt = sheet_print.number_format(fmt, value)  # an infinite float, an int or float subclass
+                else:
+                    fmt = None
+                out.append(sheet_xml.cell_xml(ref, ids[(False, fmt)], value, False))
+        yield out
 
 
 def _sheet(wb: Any, table: Table, title: str) -> None:
-    """One table as a streamed (write-only) sheet: every row is styled once as it is written."""
-    from copy import copy
-
-    from openpyxl.cell import WriteOnlyCell
+    """One table as a streamed sheet, its rows written as XML text (:mod:`app.exchange.sheet_xml`)."""
     from openpyxl.utils import get_column_letter
+
+    from app.exchange import sheet_xml
 
     ws = wb.create_sheet(title)
     rows = _cells(table)
@@ -107,51 +146,19 @@ def _sheet(wb: Any, table: Table, title: str) -> None:
         i: min(sheet_print.display_width(h), 10) for i, h in enumerate(table.headers, 1)})
     for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
-    head_height = sheet_print.row_height(list(table.headers), [True] * len(table.headers), widths)
-    if head_height:
-        ws.row_dimensions[1].height = head_height
-    for index, row in enumerate(rows, 2):
-        height = sheet_print.row_height(row, [isinstance(v, str) for v in row], widths)
-        if height:
-            ws.row_dimensions[index].height = height
+    heights = sheet_print.text_row_heights([[str(h) for h in table.headers], *rows], widths)  # texts wrap
     ws.freeze_panes = "A2"
-    sheet_print.setup_print(ws, "1:1", table.title)  # before the first row: a streamed sheet writes its top then
-    ws.append(_head(ws, table.headers))
-    styles = _styles(ws)
-    formats = [sheet_print.format_for_header(str(h)) for h in table.headers]
-    # One cell per style, refilled for each value: a streamed sheet writes each cell as soon as the row
-    # generator yields it, so the next value may reuse the object (openpyxl builds a cell per value anyway).
-    cells: dict[tuple[bool, str | None], Any] = {}
-    for key, record in styles.items():
-        cells[key] = WriteOnlyCell(ws)
-        cells[key]._style = copy(record)  # a shared record, see _styles
-
-    def streamed(row: list[Any]) -> Iterator[Any]:
-        for j, value in enumerate(row):
-            if value is None:
-                yield None  # an empty cell: nothing to write (openpyxl skips it), nothing to style
-                continue
-            fmt = formats[j] if j < len(formats) else None
-            formula = _formula_like(value)
-            if formula:
-                fmt = None
-            elif isinstance(value, dt.date):
-                fmt = sheet_print.DATE_FORMAT
-            elif fmt and isinstance(value, int | float) and not isinstance(value, bool):
-                fmt = sheet_print.number_format(fmt, value)
-            else:
-                fmt = None
-            cell = cells[(isinstance(value, str), fmt)]
-            cell.value = value
-            if formula:
-                cell.data_type = "s"  # keep it as text: never evaluate what a user typed
-            yield cell
-
-    for row in rows:
-        ws.append(streamed(row))
+    sheet_print.setup_print(ws, "1:1", table.title)
     if table.rows:
         width = max([len(table.headers), *(len(r) for r in table.rows)])
         ws.auto_filter.ref = f"A1:{get_column_letter(width)}{len(table.rows) + 1}"
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    head_id = _head_style_id(ws)
+    head = [sheet_xml.cell_xml(f"{get_column_letter(j)}1", head_id, ILLEGAL_CHARACTERS_RE.sub("", str(h)), True)
+            for j, h in enumerate(table.headers, 1)]
+    formats = [sheet_print.format_for_header(str(h)) for h in table.headers]
+    sheet_xml.write_sheet(ws, itertools.chain([head], _styled(rows, formats, _style_ids(ws))), heights)
 
 
 def xlsx_bytes(tables: list[Table]) -> bytes:

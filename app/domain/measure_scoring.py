@@ -1,0 +1,251 @@
+"""One chosen measure scored, and a task's measures combined: the per-measure part of :mod:`app.domain.scoring`.
+
+A department of 10,000 focus tasks asks the same few conditions 30,000 times, on answers that repeat:
+:class:`Catalogue` looks the questionnaire up once per score and remembers each condition's result per
+distinct tuple of the (typed) answers it reads (:func:`app.domain.expressions.frozen`). Every rule is in
+``../docs/scoring.md``; the results are exactly those of evaluating every condition each time (tested
+against that straightforward scorer on random departments).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from app.domain.expressions import NONE_KEY, UNFROZEN, frozen
+from app.domain.questionnaire import CHOICE_TYPES, EMPTY, Item, LText, Measure, Questionnaire
+from app.domain.results import MeasureResult
+
+ECRS_RANK = {"E": 0, "C": 1, "R": 2, "S": 3, "M": 4, "T": 5}
+_Conditions = tuple[float, bool, bool, tuple[LText, ...], bool, LText]
+_GROUP_LIMIT = 4096  # remembered answer tuples of the grouped triggers: memory stays bounded
+
+
+class Catalogue:
+    """What scoring needs of the questionnaire, looked up once per :func:`score` instead of once per measure."""
+
+    def __init__(self, q: Questionnaire) -> None:
+        s = q.scoring
+        self.q = q
+        self.unit = q.value("unit_cost_yen_per_hour")
+        self.fit_no_factor = q.value("fit_no_factor", 0.5)
+        self.share_item = q.item(s.affected_share_item)
+        self.ease_items = [q.item(i) for i in s.ease_items]
+        self.fit_items = {rule.item: q.item(rule.item) for m in q.measures for rule in m.fit}
+        self.required = [[(i.id, i.default is not None) for i in (*q.measure_items, *m.items)
+                          if i.required and i.is_input] for m in q.measures]
+        self.triggered = [m for m in q.measures if m.enabled]
+        self.condition_refs = [_condition_refs(q, m) for m in q.measures]
+        self._conditions: dict[tuple[object, ...], _Conditions] = {}
+        # Triggers that read only answers with few possible values (choices, yes/no) are tested together, once
+        # per distinct tuple of those answers; the others (a number of cases, a text) one by one.
+        few = [all(_few_valued(q, r) for r in m.trigger.references()) for m in self.triggered]
+        self.grouped_refs = tuple(sorted({r for m, f in zip(self.triggered, few, strict=True) if f
+                                          for r in m.trigger.references()}))
+        self.grouped = [n for n, f in enumerate(few) if f]
+        self.single = frozenset(n for n, f in enumerate(few) if not f)
+        self._groups: dict[tuple[object, ...], frozenset[int]] = {}
+        self._answer_parts: dict[tuple[object, ...], tuple[float, float | None, bool]] = {}
+
+    def answer_part(self, measure_index: int, answers: Mapping[str, Any],
+                    answer_keys: dict[str, object]) -> tuple[float, float | None, bool]:
+        """What a measure's own answers give: (affected share, ease, every required answer given).
+
+        Remembered per measure and distinct answers (their :func:`frozen` keys): most tasks answer alike.
+        """
+        key = (measure_index, tuple(answer_keys.items()))
+        found = self._answer_parts.get(key)
+        if found is None:
+            found = self._answer_part(measure_index, answers)
+            if len(self._answer_parts) < _GROUP_LIMIT and UNFROZEN not in answer_keys.values():
+                self._answer_parts[key] = found
+        return found
+
+    def _answer_part(self, measure_index: int, answers: Mapping[str, Any]) -> tuple[float, float | None, bool]:
+        s = self.q.scoring
+        share = _choice_score(self.share_item, answers.get(s.affected_share_item, self.share_item.default)) or 0.0
+        ease_scores = [sc for i in self.ease_items if (sc := _choice_score(i, answers.get(i.id))) is not None]
+        ease = sum(ease_scores) / len(ease_scores) if ease_scores else None
+        complete = all(answers.get(i) not in (None, "", []) or has_default
+                       for i, has_default in self.required[measure_index])
+        return share, ease, complete
+
+    def conditions(self, measure: Measure, measure_index: int, mkeys: Mapping[str, object],
+                   make_env: Callable[[], Mapping[str, Any]], answers: Mapping[str, Any]) -> _Conditions:
+        """The fit rules, gates and cross-department tests of a measure: (fit factor, review, kept out of the
+        quick wins, notices, cross-department, proposal reason), once per distinct tuple of what they read."""
+        key = (measure_index, tuple([mkeys.get(r, NONE_KEY) for r in self.condition_refs[measure_index]]))
+        found = self._conditions.get(key)
+        if found is None:
+            s = self.q.scoring
+            factor, review, blocked, notices = _fit(self, measure, make_env, mkeys, answers)
+            own_cross = bool(measure.cross_department and measure.cross_department.test_keyed(mkeys, make_env))
+            cross = own_cross or s.cross_department.test_keyed(mkeys, make_env)
+            reason = (measure.proposal_reason if own_cross else s.cross_department_reason) if cross else EMPTY
+            found = (factor, review, blocked, tuple(notices), cross, reason)
+            if len(self._conditions) < _GROUP_LIMIT and UNFROZEN not in key[1]:
+                self._conditions[key] = found
+        return found
+
+    def suggested(self, env: Mapping[str, Any], keys: Mapping[str, object]) -> tuple[str, ...]:
+        """The enabled measures whose trigger holds, in catalogue order (``keys``: :func:`frozen` of ``env``).
+
+        The grouped triggers are tested once per distinct tuple of the answers they read; the others (which
+        read a number of cases or a text, different for nearly every task) on each task."""
+        key = tuple([keys.get(r, NONE_KEY) for r in self.grouped_refs])
+        held = self._groups.get(key)
+        if held is None:
+            held = frozenset(n for n in self.grouped if self.triggered[n].trigger.test(env))
+            if len(self._groups) < _GROUP_LIMIT and UNFROZEN not in key:
+                self._groups[key] = held
+        return tuple(m.id for n, m in enumerate(self.triggered)
+                     if n in held or (n in self.single and m.trigger.test(env)))
+
+
+def _condition_refs(q: Questionnaire, m: Measure) -> tuple[str, ...]:
+    """Every answer :meth:`Catalogue.conditions` reads for ``m``: its fit questions and what their relevance,
+    its gates and the cross-department tests name."""
+    refs = {rule.item for rule in m.fit}
+    for rule in m.fit:
+        relevant = q.item(rule.item).relevant
+        if relevant is not None:
+            refs |= relevant.references()
+    for gate in m.gates:
+        refs |= gate.when.references()
+    if m.cross_department is not None:
+        refs |= m.cross_department.references()
+    refs |= q.scoring.cross_department.references()
+    return tuple(sorted(refs))
+
+
+def _few_valued(q: Questionnaire, item_id: str) -> bool:
+    """Whether the answer ``item_id`` has few possible values: a choice or a yes/no (not a number or a text)."""
+    if not q.has_item(item_id):
+        return False
+    item = q.item(item_id)
+    return item.calculate is None and (item.type in CHOICE_TYPES or item.type == "boolean")
+
+
+def _measure_result(values: dict[str, Any]) -> MeasureResult:
+    """The :class:`MeasureResult` of ``values`` (every field): the object ``MeasureResult(**values)`` makes.
+
+    A frozen dataclass's ``__init__`` sets each of its 28 fields through ``object.__setattr__``; 30,000
+    measures spent more time there than in the rules. The fields go into the instance dictionary at once.
+    """
+    result = object.__new__(MeasureResult)
+    object.__setattr__(result, "__dict__", values)
+    return result
+
+
+def _choice_score(item: Item, value: object) -> float | None:
+    choice = item.choice(value)
+    return choice.score if choice is not None else None
+
+
+def _quadrant(q: Questionnaire, band: int, ease: float | None) -> str:
+    high = band >= q.value("quadrant_potential_min")
+    easy = ease is not None and ease >= q.value("quadrant_ease_min")
+    if high:
+        return "quick_win" if easy else "major_project"
+    return "fill_in" if easy else "not_now"
+
+
+def _fit(c: Catalogue, measure: Measure, make_env: Callable[[], Mapping[str, Any]], mkeys: Mapping[str, object],
+         answers: Mapping[str, Any]) -> tuple[float, bool, bool, list[LText]]:
+    """Fit rules and gates: (factor, needs review, kept out of the quick wins, messages)."""
+    factor, review, blocked = 1.0, False, False
+    notices: list[LText] = []
+    for rule in measure.fit:
+        item = c.fit_items[rule.item]
+        if item.relevant is not None and not item.relevant.test_keyed(mkeys, make_env):
+            continue
+        answer = answers.get(rule.item)
+        if answer == rule.no_value:
+            factor *= rule.factor if rule.factor is not None else c.fit_no_factor
+        elif answer != rule.unknown_value:
+            continue
+        review = blocked = True
+        notices.append(rule.message)
+    for gate in measure.gates:
+        if gate.when.test_keyed(mkeys, make_env):
+            review = True
+            blocked = blocked or gate.excludes_quick_win
+            notices.append(gate.message)
+    return factor, review, blocked, notices
+
+
+def score_measure(c: Catalogue, env: dict[str, Any], keys: dict[str, object], *, task_index: int, task_id: str,
+                   hours: float, suitability: float | None, measure: Measure, measure_index: int,
+                   answers: Mapping[str, Any], premature: bool) -> dict[str, Any]:
+    """One measure on its own: the fields of its :class:`MeasureResult` before `combine` orders the task's.
+
+    Its conditions see the task's answers with the measure's on top (``overlay``, growing as figures are
+    known); that mapping is built only when a condition meets a tuple of values it has not seen before.
+    """
+    q, s = c.q, c.q.scoring
+    overlay: dict[str, Any] = dict(answers)
+    hidden: list[str] = []
+
+    def make_env() -> dict[str, Any]:
+        merged = dict(env)
+        merged.update(overlay)
+        for name in hidden:
+            merged.pop(name, None)
+        return merged
+
+    answer_keys = {k: frozen(v) for k, v in answers.items()}
+    mkeys = dict(keys)
+    mkeys.update(answer_keys)
+    share, ease, complete = c.answer_part(measure_index, answers, answer_keys)
+    factor = (suitability if suitability is not None else 0.5) if measure.automation else 1.0
+    fit_factor, review, blocked, notices, cross, reason = c.conditions(measure, measure_index, mkeys, make_env,
+                                                                       answers)
+    alone = hours * share * measure.reduction_rate * factor * fit_factor
+    band = q.band_for(alone)
+    quadrant = _quadrant(q, band, ease)
+    if premature:
+        # A big change is coming: plan it after the change instead of doing it now.
+        quadrant = {"quick_win": "major_project", "fill_in": "not_now"}.get(quadrant, quadrant)
+    candidate = False
+    if quadrant == "quick_win" and not premature and not cross and not blocked:
+        overlay.update(premature=premature, ease=ease, potential_band=band, potential_hours=alone)
+        mkeys.update(premature=frozen(premature), ease=frozen(ease), potential_band=frozen(band),
+                     potential_hours=frozen(alone))
+        confirm = s.quick_win_confirm_item
+        pre_keys = dict(mkeys)
+        pre_keys.pop(confirm, None)
+        hidden.append(confirm)
+        candidate = s.quick_win_requires.test_keyed(pre_keys, make_env)
+        hidden.clear()
+        overlay["quick_win_candidate"] = candidate
+        mkeys["quick_win_candidate"] = frozen(candidate)
+    eligible = candidate and s.quick_win_requires.test_keyed(mkeys, make_env)
+    return {
+        "task_id": task_id, "measure_id": measure.id, "task_index": task_index, "measure_index": measure_index,
+        "ecrs": measure.ecrs, "automation": measure.automation, "tool": measure.tool, "annual_hours": hours,
+        "affected_share": share, "reduction_rate": measure.reduction_rate,
+        "suitability": suitability if measure.automation else None, "band": band, "ease": ease,
+        "quadrant": quadrant, "premature": premature, "cross_department": cross, "quick_win_candidate": candidate,
+        "quick_win_eligible": eligible, "complete": complete, "standalone_hours": alone, "fit_factor": fit_factor,
+        "review": review, "notices": notices, "proposal_reason": reason,
+    }
+
+def combine(unit: float, measures: list[dict[str, Any]]) -> list[MeasureResult]:
+    """One task's measures applied one after another, each on the hours the earlier ones leave.
+
+    ``P_i = H_left × a_i × r_i × s_i × fit_i``; the task's total is ``H × (1 − Π(1 − f_i))`` and never
+    exceeds ``H``. Returns the measures in that order with ``potential_hours`` set to each one's share
+    (``measures``: the fields of :func:`_score_measure`; each result is built once, here).
+    """
+    out: list[MeasureResult] = []
+    left: float | None = None
+    ordered = sorted(measures, key=lambda m: (ECRS_RANK.get(m["ecrs"], 5), m["measure_index"]))
+    for n, m in enumerate(ordered):
+        if left is None:
+            left = m["annual_hours"]
+        fraction = m["standalone_hours"] / m["annual_hours"] if m["annual_hours"] > 0 else 0.0
+        part = left * min(1.0, fraction)
+        left -= part
+        m.update(potential_hours=part, potential_yen=part * unit, order=n)
+        out.append(_measure_result(m))
+    return out
