@@ -23,3 +23,27 @@ def test_the_default_and_shared_fonts_stay_loaded(gui_root: Any) -> None:
     assert not any(str(w).startswith("._kaizen_font") for w in gui_root.winfo_children())
     style.keep_loaded(tk, shared.name)  # twice is once
     assert int(tk.call("winfo", "exists", f"._kaizen_font_{shared.name}"))
+
+
+@pytest.mark.gui
+def test_the_roots_size_handler_runs_for_the_root_only(gui_root: Any) -> None:
+    """customtkinter's root handler followed the <Configure> of every widget in the window (a toplevel's
+    bindings apply to its widgets); it still follows the root's own."""
+    import tkinter
+
+    frame = tkinter.Frame(gui_root, width=10, height=10)
+    frame.place(x=0, y=0)
+    gui_root.update()
+    saved = gui_root._current_width
+    try:
+        gui_root._current_width = -1  # what the handler would correct
+        frame.configure(width=30)
+        gui_root.update()
+        assert frame.winfo_width() == 30
+        assert gui_root._current_width == -1  # a widget's <Configure>: not run
+        gui_root.event_generate("<Configure>")
+        gui_root.update()
+        assert gui_root._current_width == gui_root._reverse_window_scaling(gui_root.winfo_width())
+    finally:
+        frame.destroy()
+        gui_root._current_width = saved
