@@ -47,3 +47,37 @@ def test_the_roots_size_handler_runs_for_the_root_only(gui_root: Any) -> None:
     finally:
         frame.destroy()
         gui_root._current_width = saved
+
+
+@pytest.mark.gui
+def test_a_tick_redraws_the_check_boxs_colours_not_its_shape(gui_root: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from customtkinter.windows.widgets.core_rendering import DrawEngine
+
+    from app.gui.check_box import CheckBox
+
+    box = CheckBox(gui_root, text="紙の受付・保管")
+    shapes: list[object] = []
+    original = DrawEngine.draw_rounded_rect_with_border
+
+    def counted(engine: Any, *args: Any, **kwargs: Any) -> Any:
+        shapes.append(args)
+        return original(engine, *args, **kwargs)
+
+    monkeypatch.setattr(DrawEngine, "draw_rounded_rect_with_border", counted)
+    try:
+        box.place(x=0, y=0)
+        gui_root.update()
+        box.select()
+        gui_root.update()
+        assert shapes == []  # the box's shape was drawn when it was made
+        fill = str(box._canvas.itemcget("inner_parts", "fill"))
+        assert fill == box._apply_appearance_mode(box._fg_color)  # ticked: the box is filled …
+        assert box._canvas.find_withtag("checkmark")  # … and shows the tick
+        box.deselect()
+        assert str(box._canvas.itemcget("inner_parts", "fill")) == box._apply_appearance_mode(box._bg_color)
+        assert not box._canvas.find_withtag("checkmark") and shapes == []
+        box._set_scaling(1.5, 1.0)  # a new text size: a bigger box is drawn
+        assert len(shapes) == 1
+        box._set_scaling(1.0, 1.0)
+    finally:
+        box.destroy()
