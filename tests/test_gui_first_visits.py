@@ -81,3 +81,41 @@ def test_a_tick_redraws_the_check_boxs_colours_not_its_shape(gui_root: Any, monk
         box._set_scaling(1.0, 1.0)
     finally:
         box.destroy()
+
+
+@pytest.mark.gui
+def test_the_scroll_bar_is_drawn_once_with_the_last_position(gui_root: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a page is laid out, Tk reports the canvas's visible part many times: the bar is drawn once,
+    after the layout, where the last report puts it."""
+    import customtkinter as ctk
+
+    from app.gui.scrolling import ScrollFrame
+
+    frame = ScrollFrame(gui_root)
+    frame.place(x=0, y=0)
+    gui_root.update()
+    draws: list[object] = []
+    original = ctk.CTkScrollbar._draw
+
+    def counted(bar: Any, *args: Any, **kwargs: Any) -> Any:
+        draws.append(bar.get())
+        return original(bar, *args, **kwargs)
+
+    monkeypatch.setattr(ctk.CTkScrollbar, "_draw", counted)
+    try:
+        for end in ("0.001", "0.2", "0.5"):
+            frame._scrolled("0.0", end)
+        gui_root.update_idletasks()
+        assert draws == []  # not during the layout's idle passes
+        gui_root.update()
+        assert draws == [(0.0, 0.5)] and frame._scrollbar.get() == (0.0, 0.5)
+        frame._scrolled("0.0", "0.5")  # where it is already: not drawn again
+        gui_root.update()
+        assert len(draws) == 1
+        frame._scrolled("0.5", "1.0")
+        frame.destroy()  # a report pending when the frame goes: nothing runs into it
+        gui_root.update()
+        assert len(draws) == 1
+    finally:
+        if frame.winfo_exists():
+            frame.destroy()
