@@ -119,3 +119,31 @@ def test_the_scroll_bar_is_drawn_once_with_the_last_position(gui_root: Any, monk
     finally:
         if frame.winfo_exists():
             frame.destroy()
+
+
+@pytest.mark.gui
+def test_a_segmented_choice_draws_its_bar_once_at_its_laid_out_size(gui_root: Any,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from customtkinter.windows.widgets.core_rendering import DrawEngine
+
+    from app.gui.segmented import BAR, Segmented
+
+    sizes: list[tuple[float, float]] = []
+    original = DrawEngine.draw_rounded_rect_with_border
+
+    def counted(engine: Any, width: float, height: float, *args: Any, **kwargs: Any) -> Any:
+        sizes.append((width, height))
+        return original(engine, width, height, *args, **kwargs)
+
+    monkeypatch.setattr(DrawEngine, "draw_rounded_rect_with_border", counted)
+    choice = Segmented(gui_root, ["大", "中", "小"])
+    try:
+        choice.place(x=0, y=0)
+        gui_root.update()
+        assert sizes == [(choice.winfo_width(), choice.winfo_height())]  # once, not first at 200 × 200
+        assert str(choice._canvas.itemcget("inner_parts", "fill")) == BAR
+        choice.configure(values=["承認待ち", "他課待ち", "なし"])  # wider: drawn again at the new size
+        gui_root.update()
+        assert len(sizes) == 2 and sizes[-1] == (choice.winfo_width(), choice.winfo_height())
+    finally:
+        choice.destroy()
