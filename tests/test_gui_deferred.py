@@ -95,7 +95,7 @@ def pump(page: Any) -> None:
 
 
 def test_a_page_of_questions_shows_its_first_fields_and_the_rest_follow_in_order(wizard: Any) -> None:
-    from app.gui.pages.base import EAGER_FIELDS
+    from app.gui.pages.analysis import EAGER_FIELDS
 
     open_example(wizard)
     _, page = first_visit(wizard, "task_analysis")
@@ -137,7 +137,7 @@ def test_checking_a_form_builds_its_waiting_fields_and_finds_their_problems(wiza
 
 
 def test_leaving_the_measures_step_checks_the_questions_a_card_has_not_built_yet(wizard: Any) -> None:
-    from app.gui.pages.base import EAGER_FIELDS
+    from app.gui.pages.measures import EAGER_FIELDS
 
     open_example(wizard)
     items = (*wizard.q.measure_items,)
@@ -159,7 +159,7 @@ def test_leaving_the_measures_step_checks_the_questions_a_card_has_not_built_yet
 def test_skip_logic_sets_aside_the_answers_of_fields_not_built_yet(wizard: Any) -> None:
     open_example(wizard)
     step = next(s for s in wizard.q.steps if s.kind == "task_analysis")
-    from app.gui.pages.base import EAGER_FIELDS
+    from app.gui.pages.analysis import EAGER_FIELDS
 
     late = next(i for i in step.items[EAGER_FIELDS:] if i.relevant is not None and i.type == "text")
     tid = wizard.focus_tasks()[0].task_id

@@ -23,6 +23,7 @@ def create_root() -> ctk.CTk:
     """The one CTk root of the app's life, with the icon and the Japanese UI font set."""
     ctk.set_appearance_mode("light")  # a projector in a bright meeting room; also what prints
     root = ctk.CTk()
+    only_own_configure(root)
     style.setup(root)
     icon = resources.asset_path("icon.png")
     if icon.is_file():
@@ -34,6 +35,14 @@ def create_root() -> ctk.CTk:
             pass  # an icon is nice to have, never a reason not to start
     window.place(root)  # maximised, or the work area: never under the taskbar
     return root
+
+
+def only_own_configure(root: ctk.CTk) -> None:
+    """customtkinter's root follows its own size through ``<Configure>``; a toplevel's bindings apply to
+    every widget in it, so its handler ran (in Python, two calls into Tk) for each widget laid out: about
+    300 times on a first visit of 現状分析. Tcl now checks that the event is the root's before calling it."""
+    handler = root.register(root._update_dimensions_event)
+    root.tk.call("bind", root._w, "<Configure>", f'if {{"%W" eq "{root._w}"}} {{{handler}}}')
 
 
 def build(root: ctk.CTk, path: Path | None = None, lang: str | None = None,

@@ -16,6 +16,7 @@ import customtkinter as ctk
 from app.gui import style
 from app.gui.deferred import Deferred
 from app.gui.flat_frame import FlatLabel
+from app.gui.scrolling import ScrollFrame
 from app.gui.wrap import wrap
 
 FIGURE_WIDTH = 90  # unscaled pixels for the right-hand column ("3,425.8 h")
@@ -25,7 +26,7 @@ EAGER_ROWS = 14  # rows made before the list is shown: more than its first scree
 Spec = tuple[str, str, str, Any, bool]
 
 
-class TwoColumnList(ctk.CTkScrollableFrame):
+class TwoColumnList(ScrollFrame):
     """Call :meth:`clear`, then :meth:`heading`, :meth:`row` and :meth:`note` in order, then :meth:`finish`."""
 
     def __init__(self, parent: tkinter.Misc, **kwargs: Any) -> None:

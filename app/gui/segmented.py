@@ -32,6 +32,7 @@ class Segmented(ctk.CTkFrame):
 
     def __init__(self, parent: tkinter.Misc, values: list[str], *, variable: tkinter.StringVar | None = None,
                  command: Callable[[str], Any] | None = None, size: int = style.BASE_SIZE) -> None:
+        self._laid_out = False  # see _draw (set before customtkinter's frame draws itself in its __init__)
         super().__init__(parent, fg_color=BAR, corner_radius=6)
         self._variable = variable
         self._command = command
@@ -122,6 +123,21 @@ class Segmented(ctk.CTkFrame):
             self._paint()
         if kwargs:
             super().configure(require_redraw=require_redraw, **kwargs)
+
+    def _draw(self, no_color_updates: bool = False) -> None:
+        # the grey bar's rounded shape is drawn once Tk has given the bar the size its segments need: the
+        # frame drew it at customtkinter's default 200 × 200 first and moved all its parts when laid out
+        if self._laid_out:
+            super()._draw(no_color_updates)
+
+    def _update_dimensions_event(self, event: tkinter.Event[tkinter.Misc]) -> None:
+        if not self._laid_out:
+            self._laid_out = True
+            self._current_width = self._reverse_widget_scaling(event.width)
+            self._current_height = self._reverse_widget_scaling(event.height)
+            self._draw()  # the first drawing, colours included
+            return
+        super()._update_dimensions_event(event)
 
     def _set_scaling(self, new_widget_scaling: float, new_window_scaling: float) -> None:
         # the text-size setting: customtkinter rescales its own widgets, the labels follow here

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import tkinter
 import tkinter.font
+from typing import Any
 
 import customtkinter as ctk
 
@@ -84,7 +85,24 @@ def setup(root: tkinter.Misc) -> str:
             tkinter.font.nametofont(name, root=root).configure(family=family)
         except tkinter.TclError:
             continue  # a named font this Tk does not define
+    for name in ("TkDefaultFont", "TkTextFont", "TkMenuFont", "TkFixedFont"):
+        keep_loaded(root.tk, name)  # the defaults of labels, entries, menus and text boxes
     return family
+
+
+def keep_loaded(tk: Any, font_name: str) -> None:
+    """Keep Tk's named font ``font_name`` loaded for as long as the window lives.
+
+    Tk loads a font (with its fallback faces for Japanese, about 0.5 ms) when something uses it and frees
+    it when nothing does any more. customtkinter gives its widgets scaled copies of the named fonts, so
+    nothing held Tk's default fonts nor the shared fonts below: every plain label, entry or menu made
+    (each starts with its class's default font before it takes its own) and every ``font measure``
+    (Japanese wrapping) loaded a font again, half a millisecond each, hundreds of times on a first visit.
+    An unmapped label that uses the font, made in Tcl only (no tkinter widget lists it), keeps it loaded.
+    """
+    path = f"._kaizen_font_{font_name}"
+    if not int(tk.call("winfo", "exists", path)):
+        tk.call("label", path, "-font", font_name)
 
 
 def family() -> str:
@@ -108,12 +126,14 @@ def font(size: int = BASE_SIZE, weight: str = "normal") -> ctk.CTkFont:
     """A CTkFont in the UI family; customtkinter scales it with the text-size setting.
 
     One font object per size and weight is shared by every widget (each widget scales it for itself):
-    a page of fields made hundreds of identical Tk fonts. Never configure the font returned here.
+    a page of fields made hundreds of identical Tk fonts. Never configure the font returned here. It stays
+    loaded (:func:`keep_loaded`): texts are measured with it to wrap them.
     """
     key = (family(), size, weight)
     made = _fonts.get(key)
     if made is None:
         made = _fonts[key] = ctk.CTkFont(family=key[0], size=size, weight=weight)
+        keep_loaded(made._tk, made.name)  # the interpreter the font was made in
     return made
 
 

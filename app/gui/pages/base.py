@@ -5,13 +5,12 @@ from __future__ import annotations
 import tkinter
 from typing import TYPE_CHECKING
 
-import customtkinter as ctk
-
 from app.domain.questionnaire import Step
 from app.gui import style
 from app.gui.after_jobs import OwnsAfterJobs
 from app.gui.flat_frame import FlatFrame, FlatLabel
 from app.gui.form_view import FormView
+from app.gui.scrolling import ScrollFrame
 from app.gui.widgets import TaskSelector
 from app.gui.wrap import wrap
 
@@ -111,7 +110,7 @@ class PerTaskPage(StepPage):
         super().__init__(parent, wiz, step)
         self.selector = TaskSelector(self.body, wiz, self.refresh)
         self.selector.grid(row=0, column=0, sticky="ew", pady=(0, 8))
-        self.scroll = ctk.CTkScrollableFrame(self.body, fg_color="transparent")
+        self.scroll = ScrollFrame(self.body, fg_color="transparent")
         self.scroll.grid(row=1, column=0, sticky="nsew")
         self.scroll.columnconfigure(0, weight=1)
         self.body.rowconfigure(1, weight=1)

@@ -1,0 +1,45 @@
+"""A customtkinter scrolling frame whose scroll bar is drawn once per idle pass, with the last position.
+
+While a page is laid out its contents grow row by row, and Tk reports the visible part of the canvas to
+the scroll bar each time (nine times on a first visit of 現状分析, at first 0.05 % of a content that was
+not laid out yet). ``CTkScrollbar.set`` draws the bar at once (about fifty calls into Tk) and then runs
+``update_idletasks``, which lays out the half-built page early. :class:`ScrollFrame` keeps the last
+position and draws it once the page is laid out and drawn (a timer: Tk runs it after the idle passes
+that lay out and draw a page; an idle callback ran between two of them and drew the bar five times).
+"""
+
+from __future__ import annotations
+
+import tkinter
+from typing import Any
+
+import customtkinter as ctk
+
+
+class ScrollFrame(ctk.CTkScrollableFrame):
+    """``CTkScrollableFrame`` whose scroll bar follows the canvas at idle time (the same bar, drawn less)."""
+
+    def __init__(self, parent: tkinter.Misc, **kwargs: Any) -> None:
+        super().__init__(parent, **kwargs)
+        self._scroll_position: tuple[str, str] | None = None
+        self._scroll_job: str | None = None
+        option = "xscrollcommand" if self._orientation == "horizontal" else "yscrollcommand"
+        self._parent_canvas.configure(**{option: self._scrolled})
+
+    def _scrolled(self, first: str, last: str) -> None:
+        self._scroll_position = (first, last)
+        if self._scroll_job is None:
+            self._scroll_job = self.after(0, self._draw_scrollbar)  # a timer: after the idle passes that lay out
+
+    def _draw_scrollbar(self) -> None:
+        self._scroll_job = None
+        if self._scroll_position is not None and self._scrollbar.winfo_exists():
+            first, last = self._scroll_position
+            if self._scrollbar.get() != (float(first), float(last)):
+                self._scrollbar.set(first, last)
+
+    def destroy(self) -> None:
+        if self._scroll_job is not None:
+            self.after_cancel(self._scroll_job)
+            self._scroll_job = None
+        super().destroy()
