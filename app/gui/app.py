@@ -11,8 +11,8 @@ import customtkinter as ctk
 
 from app import resources, service
 from app.domain.errors import UserError
+from app.gui import canvas_calls, style, window
 from app.gui import prefs as prefs_module
-from app.gui import style, window
 from app.gui.controller import Wizard
 
 CLOSE_WHEN_READY = "KAIZEN_CLOSE_WHEN_READY"
@@ -22,6 +22,7 @@ CLOSE_WHEN_READY = "KAIZEN_CLOSE_WHEN_READY"
 def create_root() -> ctk.CTk:
     """The one CTk root of the app's life, with the icon and the Japanese UI font set."""
     ctk.set_appearance_mode("light")  # a projector in a bright meeting room; also what prints
+    canvas_calls.install()  # the same drawing with fewer calls into Tk
     root = ctk.CTk()
     style.setup(root)
     icon = resources.asset_path("icon.png")
