@@ -24,6 +24,7 @@ def create_root() -> ctk.CTk:
     ctk.set_appearance_mode("light")  # a projector in a bright meeting room; also what prints
     canvas_calls.install()  # the same drawing with fewer calls into Tk
     root = ctk.CTk()
+    _own_configure_only(root)
     style.setup(root)
     icon = resources.asset_path("icon.png")
     if icon.is_file():
@@ -35,6 +36,19 @@ def create_root() -> ctk.CTk:
             pass  # an icon is nice to have, never a reason not to start
     window.place(root)  # maximised, or the work area: never under the taskbar
     return root
+
+
+def _own_configure_only(root: ctk.CTk) -> None:
+    """customtkinter follows the window's size with a ``<Configure>`` binding on the root, which Tk also runs for
+    every widget inside it (the root is in each one's binding tags): hundreds of calls into Python, each asking
+    Tk for the window's size twice, while Home is laid out. The same callback now runs for the root's own
+    events only, filtered in Tcl before Python is called."""
+
+    def follow() -> None:
+        root._update_dimensions_event()  # looked up at each call, as Tk's binding of a method would
+
+    command = root.register(follow)
+    root.tk.call("bind", root._w, "<Configure>", f'if {{"%W" eq "{root._w}"}} {{{command}}}')
 
 
 def build(root: ctk.CTk, path: Path | None = None, lang: str | None = None,
