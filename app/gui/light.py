@@ -384,10 +384,12 @@ def rounded_rect(canvas: tkinter.Canvas, size: tuple[int, int], radius: int, fil
             corners.append((width - r, height - r))
         if height > 2 * r:
             corners.append((r, height - r))
+        # straight to Tk (tkinter's create_text merges and converts its options first, ten times per shape)
+        call, path = canvas.tk.call, str(canvas)
         for x, y in corners:
             for angle in (0, 180):
-                canvas.create_text(x + inset, y + inset, text=char, anchor="center", fill=fill, font=font,
-                                   angle=angle, tags=(tag,))
+                call(path, "create", "text", x + inset, y + inset, "-text", char, "-anchor", "center",
+                     "-fill", fill, "-font", font, "-angle", angle, "-tags", tag)
     canvas.create_rectangle(r + inset, inset, width - r + inset, height + inset, width=0, fill=fill, tags=(tag,))
     if r * 2 < height:
         canvas.create_rectangle(inset, r + inset, width + inset, height - r + inset, width=0, fill=fill, tags=(tag,))
