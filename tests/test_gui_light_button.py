@@ -194,6 +194,26 @@ def test_the_step_list_shows_where_you_are_in_the_accent_colour(wizard: Any) -> 
     assert {other.itemcget(i, "fill") for i in other.find_withtag("inner_parts")} <= {str(other.cget("bg"))}
 
 
+def test_the_step_you_left_loses_its_accent_after_a_text_size_change(wizard: Any) -> None:
+    """A text size chosen again (the size it has: nothing is resized) dropped the record of the shape drawn,
+    not the shape: the step left afterwards was still painted in the accent colour (two steps looked current)."""
+    wizard.doc.open_path(service.example_assessment_path(), confirmed=True)
+    wizard.root.update()
+    try:
+        for percent in (150, 150):
+            wizard.set_scale(percent)
+            wizard.root.update()
+        assert wizard.go(1)
+        wizard.root.update()
+        left, here = wizard.step_buttons[0], wizard.step_buttons[1]
+        assert left.cget("fg_color") == "transparent"
+        assert style.ACCENT not in {left.itemcget(i, "fill") for i in left.find_withtag("inner_parts")}
+        assert {here.itemcget(i, "fill") for i in here.find_withtag("inner_parts")} == {style.ACCENT}
+    finally:
+        wizard.set_scale(100)
+        wizard.root.update()
+
+
 def test_a_hidden_button_stays_hidden_when_the_text_size_changes(gui_root: Any) -> None:
     """customtkinter grids its own widgets again at a new scaling, hidden ones too; a LightButton does not.
     (Alone in a frame of its own: Home, on a new size, puts its recent files back itself.)"""

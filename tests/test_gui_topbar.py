@@ -23,6 +23,15 @@ def test_fit_shortens_only_the_name() -> None:
     assert fit("区民課 — ", "abcdefghij.json", " *", measure, 30) == "… *"
 
 
+def test_a_department_too_long_for_the_room_is_shortened_instead_of_dropped() -> None:
+    def measure(text: str) -> int:
+        return 10 * len(text)
+
+    assert fit("子育て支援課 — ", "example.kaizen.json", "", measure, 70) == "子育て支援課…"
+    assert fit("子育て支援課 — ", "example.kaizen.json", " *", measure, 70) == "子育て支… *"
+    assert fit("", "example.kaizen.json", " *", measure, 30) == "… *"
+
+
 @pytest.mark.gui
 @pytest.mark.parametrize(("scale", "meeting"), [(100, False), (125, False), (150, False), (100, True)])
 def test_the_top_bar_fits_with_a_long_file_name(wizard: Any, scale: int, meeting: bool) -> None:

@@ -18,7 +18,7 @@ from app import service
 from app.domain.assessment import Assessment
 from app.domain.progress import step_complete
 from app.domain.questionnaire import Questionnaire, Step
-from app.gui import keys, style, wheel
+from app.gui import fit_width, keys, style, wheel
 from app.gui.flat_frame import FlatFrame
 from app.gui.light import LightButton
 from app.gui.light_label import LightLabel
@@ -369,6 +369,7 @@ class Wizard:
             self.pages[self.current].refresh()
         else:
             self.home.refresh()
+        self.root.after_idle(fit_width.refit)  # buttons in the other language: a toolbar may need another row
 
     def set_scale(self, percent: int) -> None:
         """Apply a text size of 100, 125 or 150 % (remembered; meeting mode's own size is not)."""
@@ -380,6 +381,10 @@ class Wizard:
     def apply_scale(self, percent: int) -> None:
         """Show every widget at ``percent`` text size."""
         style.set_scale(percent)
+        # lines wrapped in a room of the same pixels, now other unscaled pixels; once laid out again, rows of
+        # buttons that have grown
+        fit_width.refit()
+        self.root.after_idle(fit_width.refit)
         self._home_sidebar = None
         # customtkinter re-grids every widget it rescales, hidden ones too (an unneeded question, an empty
         # status line, an idle progress bar): each page puts its own show/hide state back

@@ -51,6 +51,9 @@ class Field(FlatFrame):
         self.widget: Any = None
         self._choice_lang = "ja"  # the language the choice widget was built with
         self.columnconfigure(0, weight=1)
+        self._wrap_cap = WRAP  # the design width of the field's lines (Home's narrower panel sets its own)
+        self._wrap_room: int | None = None  # the form's width, once it is laid out
+        self._notes: list[ctk.CTkLabel] = []  # lines under the field that wrap with it (skip notes)
         self.label = FlatLabel(self, text="", font=style.font(weight="normal" if item.type == "note" else "bold"),
                                   anchor="w", justify="left", wraplength=WRAP)
         self.label.grid(row=0, column=0, columnspan=2, sticky="w")
@@ -96,10 +99,26 @@ class Field(FlatFrame):
             box.grid(row=n // per_row, column=n % per_row, sticky="w", padx=(0, 14), pady=2)
 
     def set_wrap(self, width: int) -> None:
-        """Wrap the label, hint and error line at ``width`` (unscaled pixels)."""
-        self.label.configure(wraplength=width)
-        for line in (self._hint, self._error_label):
-            if line is not None:
+        """Wrap the label, hint, error line and notes at ``width`` (unscaled pixels) or the room the form
+        has, whichever is narrower."""
+        self._wrap_cap = width
+        self._rewrap()
+
+    def fit_room(self, width: int) -> None:
+        """The form is ``width`` unscaled pixels wide: wrap no line wider (large text sizes cut it off)."""
+        self._wrap_room = width
+        self._rewrap()
+
+    def follow_wrap(self, line: ctk.CTkLabel) -> None:
+        """Wrap ``line`` (a note under the field) like the field's own lines."""
+        self._notes.append(line)
+        line.configure(wraplength=self.label.cget("wraplength"))
+
+    def _rewrap(self) -> None:
+        room = self._wrap_room
+        width = self._wrap_cap if room is None else max(160, min(self._wrap_cap, room - 8))
+        for line in (self.label, self._hint, self._error_label, *self._notes):
+            if line is not None and line.cget("wraplength") != width:
                 line.configure(wraplength=width)
 
     def _place(self, widget: Any, sticky: str) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from app.domain.errors import Problem
 from app.domain.questionnaire import Item
 from app.domain.values import validate
-from app.gui import skipnote
+from app.gui import fit_width, skipnote
 from app.gui.deferred import Deferred
 from app.gui.fields import Answers, Field
 from app.gui.flat_frame import FlatFrame
@@ -53,6 +53,8 @@ class FormView(FlatFrame):
         self._later: Deferred[tuple[int, Item]] = Deferred(self, self._build_later,
                                                            done=lambda: skipnote.explain(self, self._lang()))
         self.columnconfigure(0, weight=1)
+        self._room: int | None = None  # the form's width (unscaled) once laid out: no line is wrapped wider
+        fit_width.on_width(self, self._fit_fields)
         for row, item in enumerate(items):
             if eager is not None and row >= eager:
                 self._later.waiting.append((row, item))
@@ -74,8 +76,15 @@ class FormView(FlatFrame):
     def _add(self, row: int, item: Item) -> Field:
         f = Field(self, item, self._lang, self._field_changed, text_height=self._text_height)
         f.grid(row=row, column=0, sticky="ew", pady=(0, 12))
+        if self._room is not None:
+            f.fit_room(self._room)
         self._built[item.id] = f
         return f
+
+    def _fit_fields(self, width: int) -> None:
+        self._room = width
+        for f in self._built.values():
+            f.fit_room(width)
 
     def _build_later(self, waiting: tuple[int, Item]) -> None:
         row, item = waiting

@@ -298,8 +298,14 @@ class LightButton(LightCanvas):
 
     def _rescaled(self) -> None:
         self.itemconfigure(self._text_id, font=self._font_tuple())
+        # the shape drawn for the old size goes with its record: kept, a transparent button that is drawn no
+        # more (the step just left) showed its old fill; made again once the new size has settled (also
+        # when the size is the same: the text size chosen again)
+        self.delete("inner_parts")
         self._drawn = None
         self._resize()
+        if self._job is None:
+            self._job = self.after_idle(self._settled)
 
     # --- the CTkButton interface the window uses ---------------------------------------------------------
     def destroy(self) -> None:

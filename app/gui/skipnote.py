@@ -65,7 +65,7 @@ def explain(form: SkipForm, lang: str) -> None:
 
 
 def _note_label(field: Any) -> ctk.CTkLabel:  # an app.gui.fields.Field
-    label = FlatLabel(field, text="", font=style.font(13), text_color=style.MUTED, anchor="w", justify="left",
-                         wraplength=760)
+    label = FlatLabel(field, text="", font=style.font(13), text_color=style.MUTED, anchor="w", justify="left")
     label.grid(row=4, column=0, columnspan=2, sticky="w", pady=(2, 0))
+    field.follow_wrap(label)
     return label

@@ -12,8 +12,9 @@ ELLIPSIS = "…"
 
 def fit(prefix: str, name: str, suffix: str, measure: Callable[[str], int], width: int) -> str:
     """``prefix + name + suffix`` within ``width`` pixels: the name loses characters from its end (its start is
-    what tells two files apart; the extension is always the same); when even 「…」 alone is too wide the prefix
-    goes too, never the suffix (「 *」 unsaved, [読み取り専用])."""
+    what tells two files apart; the extension is always the same); when even 「…」 alone is too wide the name
+    goes and the prefix (the department, before its 「 — 」) is shortened the same way, never the suffix
+    (「 *」 unsaved, [読み取り専用]): at 150 % the top bar showed 「…」 where 「子育て支援課…」 fitted."""
     if measure(prefix + name + suffix) <= width:
         return prefix + name + suffix
     for keep in range(len(name) - 1, 0, -1):
@@ -22,6 +23,11 @@ def fit(prefix: str, name: str, suffix: str, measure: Callable[[str], int], widt
             return prefix + short + suffix
     if measure(prefix + ELLIPSIS + suffix) <= width:
         return prefix + ELLIPSIS + suffix
+    head = prefix.rstrip(" —")
+    for keep in range(len(head), 0, -1):
+        short = head[:keep] + ELLIPSIS + suffix
+        if measure(short) <= width:
+            return short
     return ELLIPSIS + suffix
 
 

@@ -19,7 +19,7 @@ from app.domain.errors import AssessmentError, Problem
 from app.domain.questionnaire import Item, Step
 from app.domain.scoring import annual_hours, task_env
 from app.domain.values import coerce
-from app.gui import keys, style
+from app.gui import fit_width, keys, style
 from app.gui.flat_frame import FlatFrame
 from app.gui.formats import hours
 from app.gui.grid_dropdown import tall_dropdowns
@@ -66,6 +66,9 @@ class GridPage(StepPage):
         b = ctk.CTkButton(bar, text="", width=90, font=style.font(13), command=self.write_template)
         b.grid(row=0, column=5, padx=(0, 6))
         self.buttons["grid_template"] = b
+        # the two Excel buttons on a row of their own when all six do not fit (English at 150 %)
+        fit_width.flow(bar, [[(self.buttons[k], (0, 6)) for k in ("grid_add", "grid_delete", "grid_up", "grid_down")],
+                             [(self.buttons["grid_import"], (12, 6)), (self.buttons["grid_template"], (0, 6))]])
         # the total has a line of its own under the grid: beside the buttons it was cut at 100 % and hidden at 150 %
         self.total = ctk.CTkLabel(self.body, text="", font=style.font(14, "bold"), anchor="w")
         bar.columnconfigure(6, weight=1)

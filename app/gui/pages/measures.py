@@ -14,7 +14,7 @@ import customtkinter as ctk
 from app.domain.questionnaire import Measure, Step
 from app.domain.scoring import task_env
 from app.domain.vocabulary import quadrant_label
-from app.gui import style
+from app.gui import fit_width, style
 from app.gui.check_box import CheckBox
 from app.gui.flat_frame import FlatLabel
 from app.gui.form_view import FormView
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from app.gui.host import PageHost
 
 EAGER_CARDS = 1  # cards built before the page is shown; the rest follow one at a time
+CARD_TEXT_MARGIN = 2 * 42 + 8  # a card's texts: indented 42 px on both sides (grid padx), the border and a little air
 
 
 class MeasureCard(ctk.CTkFrame):
@@ -43,16 +44,24 @@ class MeasureCard(ctk.CTkFrame):
         self.check = CheckBox(self, text="", variable=self.var, font=style.font(16, "bold"),
                               command=self._toggled)
         self.check.grid(row=0, column=0, sticky="w", padx=12, pady=(10, 2))
-        self.status = FlatLabel(self, text="", font=style.font(13, "bold"), anchor="e")
+        self.status = FlatLabel(self, text="", font=style.font(13, "bold"), anchor="e", justify="right",
+                                wraplength=1000)
         self.status.grid(row=0, column=1, sticky="e", padx=12)
+        # the score beside the tick wraps into the room the measure's name leaves (English at 150 % ran
+        # off the card); the description and the notice wrap at the card's width
+        self._room: int | None = None
+        fit_width.on_width(self, self._fit_status)
+        self.check.bind("<Configure>", lambda _e: self._fit_status(self._room), add=True)  # a name in another language
         self.description = FlatLabel(self, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
                                         justify="left", wraplength=820)
         self.description.grid(row=1, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
+        fit_width.follow_width(self, self.description, margin=CARD_TEXT_MARGIN)
         self.extras = MeasureExtras(self, measure, lambda: self.wiz.lang, self._cases)
         self.extras.grid(row=3, column=0, columnspan=2, sticky="w", padx=42, pady=(0, 8))
         # why the measure needs confirming (fit answers, gates): shown under the questions, in the card
         self.notice = FlatLabel(self, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                    justify="left", wraplength=820)
+        fit_width.follow_width(self, self.notice, margin=CARD_TEXT_MARGIN)
         self._form: FormView | None = None
         self.retranslate()
 
@@ -78,6 +87,16 @@ class MeasureCard(ctk.CTkFrame):
         own = self.wiz.a.assessment_id
         return [c for c in matching(installed_cases(), self.measure.id, task.category if task else None)
                 if c.assessment_id != own]
+
+    def _fit_status(self, room: int | None) -> None:
+        self._room = room
+        check = self.check.winfo_reqwidth()
+        if room is None or check <= 1:
+            return
+        # the tick's requested width, not its width: a squeezed tick must not keep the score too wide
+        wanted = max(160, room - fit_width.unscaled(check) - 2 * 12 - 2 * 12 - 8)  # both padded 12 a side
+        if self.status.cget("wraplength") != wanted:
+            self.status.configure(wraplength=wanted)
 
     def answers(self) -> dict[str, Any]:
         tid = self.wiz.current_task

@@ -15,7 +15,7 @@ from app.domain.errors import StorageError, UserError
 from app.domain.plan import action_names
 from app.domain.quality import left_out
 from app.domain.questionnaire import Step
-from app.gui import dialogs, style
+from app.gui import dialogs, fit_width, style
 from app.gui.flat_frame import FlatFrame
 from app.gui.pages.base import StepPage
 from app.gui.pages.todo import TodoList
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 
 CSV_TABLES = ("tasks", "measures", "actions")
+STORY_MENU_WIDTH = 380  # the success-story menu's width when the box has room (unscaled)
+BOX_TEXT_MARGIN = 16 + 16 + 8  # a box's status lines: its padding on both sides and a little air
 
 
 def quality_text(q: Any, a: Any, lang: str) -> str:
@@ -78,11 +80,13 @@ class OutputPage(StepPage):
         self.open_folder.grid(row=0, column=2)
         self.status = FoldingLabel(box, text="", font=style.font(), anchor="w", justify="left", wraplength=900)
         self.status.grid(row=2, column=0, columnspan=3, sticky="w", padx=16, pady=(0, 8))
+        fit_width.follow_width(box, self.status, margin=BOX_TEXT_MARGIN)
         self.status.configure(text="")
         # the plan's data-quality box, here too: each value left out of the figures (task, field, value, reason)
         self.quality = ctk.CTkLabel(box, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                     justify="left", wraplength=900)
         self.quality.grid(row=3, column=0, columnspan=3, sticky="w", padx=16, pady=(0, 10))
+        fit_width.follow_width(box, self.quality, margin=BOX_TEXT_MARGIN)
         self.todo = TodoList(self.body, wiz)  # what is unfinished, under the PDF button it never blocks
         self.todo.grid(row=1, column=0, sticky="ew", pady=(10, 0))
         self._build_exports()
@@ -95,6 +99,7 @@ class OutputPage(StepPage):
         self.next_hint = ctk.CTkLabel(save_box, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
                                       justify="left", wraplength=900)
         self.next_hint.grid(row=1, column=0, columnspan=2, padx=16, pady=(2, 12), sticky="w")
+        fit_width.follow_width(save_box, self.next_hint, margin=BOX_TEXT_MARGIN)
 
     def _build_exports(self) -> None:
         box = ctk.CTkFrame(self.body, corner_radius=10)
@@ -103,7 +108,8 @@ class OutputPage(StepPage):
         self.export_title = ctk.CTkLabel(box, text="", font=style.font(15, "bold"), anchor="w")
         self.export_title.grid(row=0, column=0, columnspan=4, sticky="w", padx=16, pady=(10, 2))
         self.open_export = ctk.CTkButton(box, text="", font=style.font(13), command=self._open_export)
-        self.open_export.grid(row=0, column=4, padx=16, pady=(10, 2), sticky="e")
+        # over the last three columns, right-aligned: in a column of its own it widened the box past the page
+        self.open_export.grid(row=0, column=2, columnspan=3, padx=16, pady=(10, 2), sticky="e")
         self.xlsx_button = ctk.CTkButton(box, text="", font=style.font(13), command=self.export_xlsx)
         self.xlsx_button.grid(row=1, column=0, padx=(16, 8), pady=3, sticky="w")
         self.csv_button = ctk.CTkButton(box, text="", font=style.font(13), command=self.export_csv)
@@ -114,16 +120,38 @@ class OutputPage(StepPage):
         self.export_progress = ctk.CTkProgressBar(box, mode="indeterminate", width=200)
         self.story_button = ctk.CTkButton(box, text="", font=style.font(13), command=self.make_story)
         self.story_button.grid(row=2, column=0, padx=(16, 8), pady=3, sticky="w")
-        self.story_menu = ctk.CTkOptionMenu(box, values=[""], width=380, font=style.font(13),
+        self.story_menu = ctk.CTkOptionMenu(box, values=[""], width=STORY_MENU_WIDTH, font=style.font(13),
                                             dropdown_font=style.font(13), dynamic_resizing=False)
         self.story_menu.grid(row=2, column=1, columnspan=3, padx=(0, 8), pady=3, sticky="w")
         # the story sheet prints like the plan (once it is written)
         self.story_print = ctk.CTkButton(box, text="", width=80, font=style.font(13), command=self.print_story)
         self.story_print.grid(row=2, column=4, padx=16, pady=3, sticky="e")
+        self._export_wide = True  # the box's buttons fit in their rows (see _fit_export_box)
+        fit_width.on_width(box, self._fit_export_box)
         self.export_status = FoldingLabel(box, text="", font=style.font(13), anchor="w", justify="left",
                                           wraplength=900)
-        self.export_status.grid(row=3, column=0, columnspan=5, sticky="w", padx=16, pady=(0, 8))
+        self.export_status.grid(row=4, column=0, columnspan=5, sticky="w", padx=16, pady=(0, 8))
+        fit_width.follow_width(box, self.export_status, margin=BOX_TEXT_MARGIN)
         self.export_status.configure(text="")
+
+    def _fit_export_box(self, width: int) -> None:
+        # the story menu gives up width, then its print button moves under it, before anything leaves the box
+        # (English at 150 %: the csv row and the print button's column were wider than the page)
+        def req(widget: Any) -> int:
+            return fit_width.unscaled(widget.winfo_reqwidth())
+
+        first = max(req(self.xlsx_button), req(self.story_button)) + 16 + 8
+        csv_row = first + req(self.csv_button) + 4 + req(self.csv_table) + 8
+        wide = csv_row + req(self.story_print) + 16 + 16 <= width
+        wanted = max(200, min(STORY_MENU_WIDTH, width - first - (req(self.story_print) + 32 if wide else 0) - 8))
+        if self.story_menu.cget("width") != wanted:
+            self.story_menu.configure(width=wanted)
+        self._export_wide = wide
+        if wide != (str(self.story_print.grid_info().get("row")) == "2"):
+            if wide:
+                self.story_print.grid(row=2, column=4, padx=16, pady=3, sticky="e")
+            else:
+                self.story_print.grid(row=3, column=0, padx=(16, 8), pady=3, sticky="w")
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -254,8 +282,10 @@ class OutputPage(StepPage):
             (self.export_progress, self.export_status)
         if kind == "plan":
             progress.grid(row=0, column=1, padx=8, sticky="w")
-        else:
+        elif self._export_wide:
             progress.grid(row=1, column=3, columnspan=2, padx=16, sticky="e")
+        else:  # beside the print button that moved under the story menu: at the csv row's end it widened the box
+            progress.grid(row=3, column=1, columnspan=4, padx=16, sticky="e")
         progress.start()
         status.configure(text=ui("out_busy" if kind in ("plan", "story") else "out_exporting", lang))
         self.thread = run_in_thread(self, work, lambda result, error: self._done(kind, target, what, result, error))

@@ -18,7 +18,7 @@ from app.domain.plan import action_names
 from app.domain.questionnaire import Step
 from app.domain.values import parse_date, validate
 from app.domain.vocabulary import ACTION_STATUSES, status_label
-from app.gui import style
+from app.gui import fit_width, style
 from app.gui.dialogs import CalendarPopup
 from app.gui.flat_frame import FlatFrame, FlatLabel
 from app.gui.formats import hours
@@ -105,7 +105,8 @@ class PlanPage(StepPage):
         self._cells: dict[str, FlatFrame] = {}
         self._error_wrap = 300
         self.calendar_buttons: list[ctk.CTkButton] = []
-        self.title_label = FlatLabel(self.detail, text="", font=style.font(15, "bold"), anchor="w")
+        self.title_label = FlatLabel(self.detail, text="", font=style.font(15, "bold"), anchor="w", justify="left",
+                                     wraplength=600)
         self.title_label.grid(row=0, column=0, columnspan=2, sticky="w", padx=12, pady=(8, 0))
         self.followup_button = ctk.CTkButton(self.detail, text=ui("plan_followup", self.wiz.lang),
                                              font=style.font(13, "bold"),
@@ -143,10 +144,15 @@ class PlanPage(StepPage):
                     self.calendar_buttons.append(b)
                 var.trace_add("write", lambda *_a, n=name: self._changed(n))
                 self.vars[name], self.entries[name], self._cells[name] = var, entry, cell
-        self.detail.bind("<Configure>", self._wrap_detail, add=True)
+        fit_width.on_width(self.detail, self._wrap_detail)
 
-    def _wrap_detail(self, event: tkinter.Event[tkinter.Misc]) -> None:
-        width = max(160, int(event.width / style.scale() / 3) - 30)
+    def _wrap_detail(self, detail_width: int) -> None:
+        # the title over two of the three columns (a long action and task name ran under the follow-up
+        # button at 150 %), error lines and the follow-up summary in one column
+        title = max(200, detail_width * 2 // 3 - 30)
+        if self.title_label.cget("wraplength") != title:
+            self.title_label.configure(wraplength=title)
+        width = max(160, detail_width // 3 - 30)
         self._error_wrap = width
         for label in (*self.error_labels.values(), self.followup_summary):
             if label.cget("wraplength") != width:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import customtkinter as ctk
 
 from app.domain.plan import action_names
-from app.gui import style
+from app.gui import fit_width, style
 from app.gui.flat_frame import FlatFrame
 from app.gui.strings import ui
 
@@ -79,8 +79,11 @@ class TodoList(ctk.CTkFrame):
             return
         self.title.configure(text=ui("todo_title", lang), text_color=style.QUICK_WIN)
         for n, todo in enumerate(self.items[:MAX_SHOWN], start=1):
-            label = ctk.CTkLabel(self, text="・" + todo.text, font=style.font(13), anchor="w", justify="left")
+            label = ctk.CTkLabel(self, text="・" + todo.text, font=style.font(13), anchor="w", justify="left",
+                                 wraplength=2000)
             label.grid(row=n, column=0, sticky="w", padx=(24, 8))
+            # wrapped beside its button: a long task name at 150 % ran under it
+            fit_width.follow_width(self, label, margin=24 + 8 + 8 + 70 + 28 + 8)
             button = ctk.CTkButton(self, text=ui("todo_go", lang), width=70, height=24, font=style.font(12),
                                    command=lambda todo=todo: self.go(todo))
             button.grid(row=n, column=1, sticky="e", padx=(8, 28), pady=1)  # clear of the page's scrollbar
