@@ -132,10 +132,10 @@ def test_tab_reaches_check_boxes_choices_and_the_date_button(wizard: Any) -> Non
     assert choice.get() == choice.cget("values")[0]  # ← → move along はい｜いいえ｜わからない
     assert wizard.a.analysis[wizard.current_task]["ecrs_e"] == "yes"
     wizard.show_home()
-    import customtkinter as ctk
+    from app.gui.light import LightButton
 
     date_field = wizard.home.form.fields["session_date"]
-    date_button = next(w for w in date_field.body.winfo_children() if isinstance(w, ctk.CTkButton))
+    date_button = next(w for w in date_field.body.winfo_children() if isinstance(w, LightButton))
     tab_to(root, date_button)  # the 選ぶ (calendar) button beside a date
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from app.domain.assessment import Assessment
 from app.domain.questionnaire import Questionnaire
-from app.domain.results import AssessmentResult
+
+if TYPE_CHECKING:  # the window imports this before its first frame, when there is nothing to score yet
+    from app.domain.results import AssessmentResult
 
 
 def step_complete(q: Questionnaire, a: Assessment, result: AssessmentResult, index: int, *,

@@ -12,7 +12,6 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.errors import AssessmentError, Problem
 from app.domain.questionnaire import NUMBER_TYPES, Item
@@ -71,6 +70,8 @@ def wareki(day: dt.date) -> str:
 
 def round_half_up(value: float, digits: int = 0) -> float:
     """Round half away from zero to ``digits`` decimals (0.05 → 0.1, 2.5 → 3)."""
+    from decimal import ROUND_HALF_UP, Decimal  # here: the window's start has nothing to round (about 3 ms)
+
     quantum = Decimal(1).scaleb(-digits)
     return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 

@@ -11,8 +11,8 @@ import customtkinter as ctk
 
 from app import resources, service
 from app.domain.errors import UserError
+from app.gui import canvas_calls, style, window
 from app.gui import prefs as prefs_module
-from app.gui import style, window
 from app.gui.controller import Wizard
 
 CLOSE_WHEN_READY = "KAIZEN_CLOSE_WHEN_READY"
@@ -22,8 +22,9 @@ CLOSE_WHEN_READY = "KAIZEN_CLOSE_WHEN_READY"
 def create_root() -> ctk.CTk:
     """The one CTk root of the app's life, with the icon and the Japanese UI font set."""
     ctk.set_appearance_mode("light")  # a projector in a bright meeting room; also what prints
+    canvas_calls.install()  # the same drawing with fewer calls into Tk
     root = ctk.CTk()
-    only_own_configure(root)
+    _own_configure_only(root)
     style.setup(root)
     icon = resources.asset_path("icon.png")
     if icon.is_file():
@@ -37,12 +38,17 @@ def create_root() -> ctk.CTk:
     return root
 
 
-def only_own_configure(root: ctk.CTk) -> None:
-    """customtkinter's root follows its own size through ``<Configure>``; a toplevel's bindings apply to
-    every widget in it, so its handler ran (in Python, two calls into Tk) for each widget laid out: about
-    300 times on a first visit of 現状分析. Tcl now checks that the event is the root's before calling it."""
-    handler = root.register(root._update_dimensions_event)
-    root.tk.call("bind", root._w, "<Configure>", f'if {{"%W" eq "{root._w}"}} {{{handler}}}')
+def _own_configure_only(root: ctk.CTk) -> None:
+    """customtkinter follows the window's size with a ``<Configure>`` binding on the root, which Tk also runs for
+    every widget inside it (the root is in each one's binding tags): hundreds of calls into Python, each asking
+    Tk for the window's size twice, while Home is laid out. The same callback now runs for the root's own
+    events only, filtered in Tcl before Python is called."""
+
+    def follow() -> None:
+        root._update_dimensions_event()  # looked up at each call, as Tk's binding of a method would
+
+    command = root.register(follow)
+    root.tk.call("bind", root._w, "<Configure>", f'if {{"%W" eq "{root._w}"}} {{{command}}}')
 
 
 def build(root: ctk.CTk, path: Path | None = None, lang: str | None = None,

@@ -18,6 +18,7 @@ from app.gui.after_jobs import TextBox
 from app.gui.check_box import CheckBox
 from app.gui.dialogs import CalendarPopup
 from app.gui.flat_frame import FlatFrame, FlatLabel
+from app.gui.light import LightButton
 from app.gui.segmented import Segmented
 from app.gui.strings import ui
 
@@ -36,9 +37,10 @@ class Field(FlatFrame):
     """One item: label, hint, input widget and an error line under it."""
 
     def __init__(self, parent: tkinter.Misc, item: Item, lang: Callable[[], str],
-                 on_change: Callable[[Field], None]) -> None:
+                 on_change: Callable[[Field], None], *, text_height: int = 72) -> None:
         super().__init__(parent, fg_color="transparent")
         self.item = item
+        self._text_height = text_height  # a long text's box: given when it is made (a later height redraws it)
         self._lang = lang
         self._on_change = on_change
         self._quiet = False
@@ -134,12 +136,13 @@ class Field(FlatFrame):
             self.widget = ctk.CTkEntry(self.body, textvariable=self.var, width=160 if short else 200, font=style.font())
             self._place(self.widget, "w" if short else "ew")
             if t == "date":
-                ctk.CTkButton(self.body, text=ui("calendar", self._lang()), width=90, font=style.font(13),
-                              command=self._calendar).grid(row=0, column=1, padx=(6, 0))
+                # CTkButton's look on one canvas (app.gui.light): a third of the calls into Tk
+                LightButton(self.body, text=ui("calendar", self._lang()), width=90, font=style.font(13),
+                            command=self._calendar).grid(row=0, column=1, padx=(6, 0))
             self.widget.bind("<FocusOut>", lambda _e: self._show_error(), add=True)
             self.var.trace_add("write", lambda *_: self._changed())
         elif t == "long_text":
-            self.widget = TextBox(self.body, width=200, height=72, font=style.font(), wrap="word")
+            self.widget = TextBox(self.body, width=200, height=self._text_height, font=style.font(), wrap="word")
             self._place(self.widget, "ew")
             self.widget._textbox.bind("<<Modified>>", self._text_modified, add=True)
         elif t == "select_multiple":

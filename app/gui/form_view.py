@@ -33,8 +33,9 @@ class FormView(FlatFrame):
 
     def __init__(self, parent: tkinter.Misc, items: tuple[Item, ...], lang: Callable[[], str], *,
                  answers: Callable[[], Answers], env: Callable[[], dict[str, Any]],
-                 on_changed: Callable[[], None], eager: int | None = None) -> None:
+                 on_changed: Callable[[], None], eager: int | None = None, text_height: int = 72) -> None:
         super().__init__(parent, fg_color="transparent")
+        self._text_height = text_height  # of a long text's box (Home's is lower), set when it is made
         self._answers = answers
         self._env = env
         self._on_changed = on_changed
@@ -73,7 +74,7 @@ class FormView(FlatFrame):
         return self._built
 
     def _add(self, row: int, item: Item) -> Field:
-        f = Field(self, item, self._lang, self._field_changed)
+        f = Field(self, item, self._lang, self._field_changed, text_height=self._text_height)
         f.grid(row=row, column=0, sticky="ew", pady=(0, 12))
         if self._room is not None:
             f.fit_room(self._room)

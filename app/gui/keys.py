@@ -166,12 +166,17 @@ def install(root: tkinter.Misc, shortcuts: dict[str, Callable[[], object]]) -> N
     can_focus_command = root.register(can_focus)
     _command[0] = can_focus_command
 
-    def mapped(event: tkinter.Event[Any]) -> None:
-        widget = event.widget
+    def mapped(path: str) -> None:
+        try:
+            widget = root.nametowidget(path)
+        except (KeyError, tkinter.TclError):
+            return  # not one of tkinter's widgets (or gone already)
         if isinstance(widget, controls) and not getattr(widget, _installed, False):
             make_focusable(widget, can_focus_command)
 
-    root.bind_all("<Map>", mapped, add=True)
+    # only the widget's name is passed (``bind_all`` would build a whole event, 18 fields, for each of the
+    # hundreds of widgets a page maps)
+    root.tk.call("bind", "all", "<Map>", f"+{root.register(mapped)} %W")
     # multi-line fields: Tab leaves (a tab character is invisible and would mark the file changed)
     root.bind_class("Text", "<Tab>", _focus_next)
     for sequence in back_tab_sequences(root):

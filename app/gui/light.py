@@ -141,7 +141,7 @@ class LightButton(LightCanvas):
         self._text_id = self.create_text(0, 0, text=text, anchor="nw", font=self._font_tuple(),
                                          fill=self._current_text_colour())
         self._resize()
-        tkinter.Misc.bind(self, "<Configure>", self._configured)
+        bind_size(self, self._configured)
         tkinter.Misc.bind(self, "<Enter>", self._entered)
         tkinter.Misc.bind(self, "<Leave>", self._left)
         tkinter.Misc.bind(self, "<ButtonRelease-1>", self._released)
@@ -260,8 +260,8 @@ class LightButton(LightCanvas):
             self.itemconfigure("inner_parts", fill=fill, outline=fill)
         self.itemconfigure("clip", fill=fill)
 
-    def _configured(self, event: tkinter.Event[tkinter.Misc]) -> None:
-        size = (int(event.width), int(event.height))
+    def _configured(self, width: int, height: int) -> None:
+        size = (width, height)
         if size != self._size:
             self._size = size
             # Tk resizes a button several times while a window is laid out: draw once it has settled
@@ -363,6 +363,16 @@ class LightButton(LightCanvas):
     config = configure
 
 
+def bind_size(widget: tkinter.Misc, callback: Callable[[int, int], object]) -> None:
+    """Call ``callback(width, height)`` on each ``<Configure>`` of ``widget`` (its only binding of it).
+
+    Tk passes the two numbers alone: ``bind`` would build a whole event (18 fields) for each of the dozens of
+    light widgets a window lays out, several times each.
+    """
+    command = widget.register(lambda width, height: callback(int(width), int(height)))
+    widget.tk.call("bind", str(widget), "<Configure>", f"{command} %w %h")
+
+
 def font_shapes() -> bool:
     """Whether customtkinter draws rounded shapes with its circle font (Linux, Windows), as ``rounded_rect`` does."""
     return str(DrawEngine.preferred_drawing_method) == "font_shapes"
@@ -390,10 +400,12 @@ def rounded_rect(canvas: tkinter.Canvas, size: tuple[int, int], radius: int, fil
             corners.append((width - r, height - r))
         if height > 2 * r:
             corners.append((r, height - r))
+        # straight to Tk (tkinter's create_text merges and converts its options first, ten times per shape)
+        call, path = canvas.tk.call, str(canvas)
         for x, y in corners:
             for angle in (0, 180):
-                canvas.create_text(x + inset, y + inset, text=char, anchor="center", fill=fill, font=font,
-                                   angle=angle, tags=(tag,))
+                call(path, "create", "text", x + inset, y + inset, "-text", char, "-anchor", "center",
+                     "-fill", fill, "-font", font, "-angle", angle, "-tags", tag)
     canvas.create_rectangle(r + inset, inset, width - r + inset, height + inset, width=0, fill=fill, tags=(tag,))
     if r * 2 < height:
         canvas.create_rectangle(inset, r + inset, width + inset, height - r + inset, width=0, fill=fill, tags=(tag,))

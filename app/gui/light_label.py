@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import customtkinter as ctk
 
-from app.gui.light import Colour, LightCanvas, _mode
+from app.gui.light import Colour, LightCanvas, _mode, bind_size
 
 _THEME = ctk.ThemeManager.theme
 
@@ -38,7 +38,7 @@ class LightLabel(LightCanvas):
         self._text_id = self.create_text(0, 0, text=text, anchor="nw", font=self._font_tuple(), justify=justify,
                                          width=self._scaled(wraplength), fill=_mode(self._text_colour))
         self._resize()
-        tkinter.Misc.bind(self, "<Configure>", self._configured)
+        bind_size(self, self._configured)
 
     def _measure_text(self) -> tuple[int, int]:
         """The text's size as a Tk label with no border or padding asks for it (an empty text is a line high)."""
@@ -71,8 +71,8 @@ class LightLabel(LightCanvas):
             if bottom > top and text_w:
                 self.create_rectangle(x, top, x + text_w, bottom, width=0, fill=background, tags=("clip",))
 
-    def _configured(self, event: tkinter.Event[tkinter.Misc]) -> None:
-        size = (int(event.width), int(event.height))
+    def _configured(self, width: int, height: int) -> None:
+        size = (width, height)
         if size != self._size:
             self._size = size
             self._place()

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from app import service
 from app.domain.errors import UserError
-from app.domain.plan import apply_note_titles, note_titles
 from app.gui import dialogs, prefs
 from app.gui.strings import ui
 
@@ -90,6 +89,8 @@ class Document:
 
     def _offer_note_titles(self) -> None:
         """A file made before titles: offer each chosen measure's note (its first line) as what will be done."""
+        from app.domain.plan import apply_note_titles, note_titles
+
         h = self.host
         offered = note_titles(h.q, h.a)
         if not offered or self.read_only_source is not None:

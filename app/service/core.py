@@ -7,20 +7,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import resources
-from app.domain import plan as plan_rules
 from app.domain.assessment import Assessment
 from app.domain.errors import Problem, QuestionnaireError
 from app.domain.questionnaire import Questionnaire
-from app.domain.results import AssessmentResult
-from app.domain.scoring import score as compute_score
-from app.domain.values import round_half_up
 from app.loading.loader import load_questionnaire
-from app.storage import assessment_file
 from app.storage.atomic import atomic_write
 from app.storage.outputs import check_output
+
+if TYPE_CHECKING:
+    from app.domain.results import AssessmentResult
+
+# The scoring, the plan rules and the assessment file are imported on first use: the window's Home (new, empty
+# work) needs none of them before its first frame (docs/performance.md, "Start-up to an interactive Home").
 
 EXAMPLE_FILE = "example_shimin.kaizen.json"
 ASSESSMENT_SUFFIX = ".kaizen.json"
@@ -204,9 +205,13 @@ def open_assessment(path: Path, note_titles: bool = False, *,
                                       for p in exc.problems]) from None
         if known is not None:
             known[stamp_id] = q
+    from app.storage import assessment_file
+
     result = assessment_file.load(path, q)
     opened = Opened(result.assessment, q, path, result.problems, result.read_only)
     if note_titles:
+        from app.domain import plan as plan_rules
+
         offered = plan_rules.note_titles(q, opened.assessment)
         plan_rules.apply_note_titles(q, opened.assessment, offered)
         lang = opened.assessment.lang
@@ -224,6 +229,8 @@ def _measure_label(q: Questionnaire, measure_id: str, lang: str) -> str:
 
 def _peek_questionnaire_id(path: Path) -> str:
     # size-capped and tolerant of every damage; the full read reports the actual problem
+    from app.storage import assessment_file
+
     return assessment_file.peek_questionnaire_id(path)
 
 
@@ -246,18 +253,25 @@ def new_assessment(q: Questionnaire, info: dict[str, Any] | None = None, lang: s
 
 def save_assessment(a: Assessment, path: Path, inputs: Sequence[Path] = ()) -> None:
     """Save atomically (previous version kept as .bak); never over one of ``inputs`` (S013) nor as non-JSON (S014)."""
+    from app.storage import assessment_file
+
     check_output(path, "assessment", inputs)
     assessment_file.save(a, path)
 
 
 def score(q: Questionnaire, a: Assessment) -> AssessmentResult:
     """All computed figures."""
+    from app.domain.scoring import score as compute_score
+
     return compute_score(q, a)
 
 
 def propose_actions(q: Questionnaire, a: Assessment, today: dt.date | None = None, *, lang: str) -> int:
     """Add action lines for the quick wins and local projects not yet planned, first steps and KPIs in ``lang``;
     returns how many."""
+    from app.domain import plan as plan_rules
+    from app.domain.scoring import score as compute_score
+
     return len(plan_rules.propose_actions(q, a, compute_score(q, a), today, lang=lang))
 
 
@@ -267,6 +281,9 @@ def score_json(q: Questionnaire, a: Assessment, result: AssessmentResult | None 
 
     ``cases`` (default: the installed catalogues) gives each measure its number of matching cases.
     """
+    from app.domain import plan as plan_rules
+    from app.domain.scoring import score as compute_score
+    from app.domain.values import round_half_up
     from app.service.cases import cases_by_measure
 
     r = result or compute_score(q, a)
@@ -329,6 +346,7 @@ def _answer(q: Questionnaire, a: Assessment, task_id: str, item: str) -> str:
 
 def render_plan(q: Questionnaire, a: Assessment, *, lang: str = "ja", fixed_date: dt.date | None = None) -> bytes:
     """The PDF action plan as bytes."""
+    from app.domain.scoring import score as compute_score
     from app.report.document import render_plan as render
     from app.service.cases import cases_by_measure
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.domain.assessment import Assessment
 from app.service.core import Opened, get_questionnaire
-from app.storage import assessment_file, atomic
+from app.storage import atomic
 from app.storage import autosave as slots
 from app.storage.autosave import Pending
 
@@ -42,6 +42,8 @@ def recover(entry: Recovery) -> Opened:
 
     ``Opened.path`` is the autosave itself; ``entry.source`` is the document it belongs to.
     """
+    from app.storage import assessment_file
+
     q = get_questionnaire(assessment_file.peek_questionnaire_id(entry.path))
     result = slots.recover(entry, q)
     return Opened(result.assessment, q, entry.path, result.problems, result.read_only)

@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import resources
 from app.domain.assessment import Assessment
 from app.domain.errors import UserError
 from app.domain.questionnaire import Questionnaire
-from app.storage import assessment_file
 from app.storage.atomic import atomic_write, storage_error
+
+if TYPE_CHECKING:
+    from app.storage import assessment_file
+
+# ``assessment_file`` and ``hashlib`` are imported on first use: a window opening new work needs neither before
+# its first frame (a pending autosave is read with them only when there is one).
 
 SUFFIX = ".autosave.json"
 _SLOT_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # a slot is a file name: never a path
@@ -48,6 +52,8 @@ def slot_for(source: Path | None) -> str:
     """A stable slot name for a saved document, or a fresh one for an untitled document."""
     if source is None:
         return "untitled-" + uuid.uuid4().hex[:12]
+    import hashlib
+
     return "file-" + hashlib.sha256(str(Path(source).resolve()).encode("utf-8")).hexdigest()[:16]
 
 
@@ -69,6 +75,8 @@ def autosave(a: Assessment, slot: str, source: Path | None, folder: Path | None 
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise storage_error(exc, folder) from exc
+    from app.storage import assessment_file
+
     data = assessment_file.to_dict(a)
     # microseconds: a save in the same second as the last autosave must still count as newer
     data["autosave"] = {"source": str(source) if source else None,
@@ -106,10 +114,14 @@ def pending(folder: Path | None = None) -> list[Pending]:
 
 def recover(entry: Pending, q: Questionnaire) -> assessment_file.ReadResult:
     """Read a pending autosave as an assessment (same checks and messages as opening a file)."""
+    from app.storage import assessment_file
+
     return assessment_file.load(entry.path, q)
 
 
 def _read_pending(path: Path) -> Pending | None:
+    from app.storage import assessment_file
+
     try:
         data: Any = json.loads(assessment_file.read_capped(path).decode("utf-8"))
         meta = data["autosave"]

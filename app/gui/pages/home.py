@@ -92,12 +92,10 @@ class HomePage(FlatFrame):
         scroll.columnconfigure(0, weight=1)
         left.rowconfigure(1, weight=1)
         self.form = FormView(scroll, items, lambda: wiz.lang, answers=lambda: self.draft, env=lambda: self.draft,
-                             on_changed=lambda: None)
+                             on_changed=lambda: None, text_height=56)
         self.form.grid(row=0, column=0, sticky="ew")
         for f in self.form.fields.values():
             f.set_wrap(480)
-            if f.item.type == "long_text":
-                f.widget.configure(height=56)
         self.start_button = LightButton(left, text=ui("home_start", wiz.lang), height=40,
                                         font=style.font(16, "bold"), command=self.start)
         self.start_button.grid(row=2, column=0, sticky="w", padx=16, pady=(8, 16))
