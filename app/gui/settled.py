@@ -16,8 +16,10 @@ the same and leaves the layout to Tk's idle time.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import tkinter
+from collections.abc import Iterator
 from typing import Any
 
 import customtkinter as ctk
@@ -154,3 +156,18 @@ class QuietOptionMenu(ctk.CTkOptionMenu):
 
 def _no_layout() -> None:
     """Stands in for the canvas's ``update_idletasks`` during a drawing."""
+
+
+@contextlib.contextmanager
+def no_early_layout() -> Iterator[None]:
+    """While building: ``update_idletasks`` (tksheet's ``Sheet`` calls it four times when made) lays nothing out."""
+    saved = tkinter.Misc.update_idletasks
+    tkinter.Misc.update_idletasks = _no_layout_of  # type: ignore[method-assign,assignment]
+    try:
+        yield
+    finally:
+        tkinter.Misc.update_idletasks = saved  # type: ignore[method-assign]
+
+
+def _no_layout_of(_widget: tkinter.Misc) -> None:
+    """Stands in for ``update_idletasks`` while a page's sheet is made."""

@@ -26,7 +26,7 @@ from app.gui.formats import hours
 from app.gui.light import LightButton
 from app.gui.pages.base import StepPage
 from app.gui.segmented import Segmented
-from app.gui.settled import SettledEntry
+from app.gui.settled import SettledEntry, no_early_layout
 from app.gui.strings import ui
 from app.gui.typed_texts import TypedTexts
 from app.gui.widgets import show_texts
@@ -87,9 +87,10 @@ class PlanPage(StepPage):
                                          fg_color=style.QUICK_WIN,
                                          hover_color="#b86400", command=self.follow_up_overdue)
         self.banner_button.grid(row=0, column=1, padx=8, pady=6)
-        self.sheet = Sheet(self.body, headers=[""] * len(COLUMNS), data=[], show_top_left=False,
-                           font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
-                           index_font=style.tk_font(13), height=150, table_wrap="", default_row_index_width=36)
+        with no_early_layout():  # tksheet lays the half-built page out four times while it is made
+            self.sheet = Sheet(self.body, headers=[""] * len(COLUMNS), data=[], show_top_left=False,
+                               font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
+                               index_font=style.tk_font(13), height=150, table_wrap="", default_row_index_width=36)
         self.sheet.enable_bindings("single_select", "row_select", "arrowkeys", "column_width_resize")
         self.sheet.extra_bindings("all_select_events", self._selected)
         self.sheet.grid(row=2, column=0, sticky="nsew")
