@@ -14,6 +14,8 @@ from customtkinter.windows.widgets.core_rendering import DrawEngine
 
 from app.gui import style
 from app.gui.controller import page_class
+from app.gui.light import LightButton
+from app.gui.segmented import Segmented
 from app.gui.settled import SHAPE, QuietOptionMenu, SettledEntry
 from tests.test_gui_behaviour import open_example
 from tests.test_gui_integration import step_of
@@ -111,6 +113,14 @@ def _first_visit(wizard: Any, kind: str, monkeypatch: pytest.MonkeyPatch) -> Cou
     """Build a fresh page of step ``kind`` on the example and lay it out as a first visit; count customtkinter's
     drawings of rounded shapes and the window-wide layouts while the page is built (``early layout``)."""
     counts: Counter[str] = Counter()
+    original = SettledEntry._shape
+
+    def shape(entry: SettledEntry) -> None:  # an entry's drawing that made its shape (not one that kept it)
+        before = entry._drawn_for
+        original(entry)
+        counts["entry drawn"] += entry._drawn_for != before
+
+    monkeypatch.setattr(SettledEntry, "_shape", shape)
     count(monkeypatch, counts, "rounded", DrawEngine, "draw_rounded_rect_with_border")
     count(monkeypatch, counts, "layout", tkinter.Misc, "update_idletasks")
     index = step_of(wizard, kind)
@@ -122,10 +132,23 @@ def _first_visit(wizard: Any, kind: str, monkeypatch: pytest.MonkeyPatch) -> Cou
         page.refresh()
         page.tkraise()
         counts["early layout"] = counts["layout"]  # while the page is built, before Tk is idle
+        # controls with no focus ring yet: given one when first mapped, each made its row taller after the layout
+        counts["ringless"] = sum(1 for w in _descendants(page) if isinstance(w, LightButton | Segmented)
+                                 and not int(tkinter.Frame.cget(w, "highlightthickness")))
+        counts["entries"] = sum(1 for w in _descendants(page) if isinstance(w, SettledEntry))
         wizard.root.tk.call("update", "idletasks")  # as the window does when idle (not counted)
         return counts
     finally:
         page.grid_remove()  # not destroyed: customtkinter's scrolling frames leave callbacks behind
+
+
+def _descendants(widget: Any) -> list[Any]:
+    found, stack = [], [widget]
+    while stack:
+        w = stack.pop()
+        found.append(w)
+        stack.extend(w.winfo_children())
+    return found
 
 
 def test_the_plans_first_visit_draws_no_rounded_shape_with_customtkinter(wizard: Any,
@@ -136,6 +159,8 @@ def test_the_plans_first_visit_draws_no_rounded_shape_with_customtkinter(wizard:
     # before, 46 drawings by customtkinter (eight entries about three times each)
     assert counts["rounded"] == 0
     assert counts["early layout"] == 0  # tksheet's Sheet laid the half-built page out four times
+    assert counts["ringless"] == 0
+    assert counts["entry drawn"] == counts["entries"] == 8  # each entry once, at the size it was laid out at
 
 
 def test_the_outputs_first_visit_lays_the_page_out_only_when_idle(wizard: Any,
@@ -147,6 +172,7 @@ def test_the_outputs_first_visit_lays_the_page_out_only_when_idle(wizard: Any,
     assert counts["rounded"] <= 6
     # the option menus laid the half-built page out 18 times; the scrolling frame's bar still does when made
     assert counts["early layout"] <= 1
+    assert counts["ringless"] == 0
 
 
 def test_the_inventorys_first_visit_draws_no_customtkinter_button(wizard: Any,
@@ -155,6 +181,7 @@ def test_the_inventorys_first_visit_draws_no_customtkinter_button(wizard: Any,
     counts = _first_visit(wizard, "task_grid", monkeypatch)
     assert counts["rounded"] <= 2  # before: 27, its six buttons drawn 21 times; left: the two status lines
     assert counts["early layout"] == 0
+    assert counts["ringless"] == 0
 
 
 def test_the_to_do_list_leads_to_the_step_that_finishes_an_item(wizard: Any) -> None:
@@ -170,3 +197,25 @@ def test_the_to_do_list_leads_to_the_step_that_finishes_an_item(wizard: Any) -> 
     buttons[0].invoke()
     wizard.root.update()
     assert wizard.current == target
+
+
+def test_a_step_switch_redraws_only_the_two_step_buttons_whose_mark_and_colour_change(
+        wizard: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_example(wizard)
+    for step in range(len(wizard.q.steps)):  # every step visited: the marks ✓ ○ no longer change on a switch
+        assert wizard.go(step)
+        wizard.root.update()
+    assert wizard.go(1)
+    wizard.root.update()
+    counts: Counter[str] = Counter()
+    for n, button in enumerate(wizard.step_buttons):
+        count(monkeypatch, counts, str(n), button, "itemconfigure")
+    assert wizard.go(2)
+    wizard.root.update()
+    assert set(counts) == {"1", "2"}  # the step left (▶ → ✓, the panel's colour) and the one shown
+    left, shown = wizard.step_buttons[1], wizard.step_buttons[2]
+    assert left.cget("text").startswith(("✓ 2.", "○ 2.")) and left.cget("fg_color") == "transparent"
+    assert shown.cget("text").startswith("▶ 3.") and shown.cget("fg_color") == style.ACCENT
+    counts.clear()
+    wizard.update_sidebar()  # nothing changed: nothing drawn
+    assert counts == Counter()

@@ -104,6 +104,7 @@ class GridPage(StepPage):
         self.hint = FlatLabel(self.body, text="", font=style.font(12), text_color=style.MUTED, anchor="w")
         self.hint.grid(row=5, column=0, sticky="ew")
         self._set_columns()
+        keys.prepare(self)  # the focus rings before the first layout (a ring added when mapped makes a row taller)
 
     # --- columns ---------------------------------------------------------------------------------
     def _set_columns(self) -> None:

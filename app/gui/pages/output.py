@@ -15,7 +15,7 @@ from app.domain.errors import StorageError, UserError
 from app.domain.plan import action_names
 from app.domain.quality import left_out
 from app.domain.questionnaire import Step
-from app.gui import dialogs, style
+from app.gui import dialogs, keys, style
 from app.gui.flat_frame import FlatFrame, FlatLabel, RoundedFrame
 from app.gui.light import LightButton
 from app.gui.pages.base import StepPage
@@ -97,6 +97,7 @@ class OutputPage(StepPage):
         self.next_hint = FlatLabel(save_box, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
                                       justify="left", wraplength=900)
         self.next_hint.grid(row=1, column=0, columnspan=2, padx=16, pady=(2, 12), sticky="w")
+        keys.prepare(self)  # the focus rings before the first layout (a ring added when mapped makes a row taller)
 
     def _build_exports(self) -> None:
         box = RoundedFrame(self.body, corner_radius=10)

@@ -19,7 +19,7 @@ from app.domain.plan import action_names
 from app.domain.questionnaire import Step
 from app.domain.values import parse_date, validate
 from app.domain.vocabulary import ACTION_STATUSES, status_label
-from app.gui import style
+from app.gui import keys, style
 from app.gui.dialogs import CalendarPopup
 from app.gui.flat_frame import FlatFrame, FlatLabel, RoundedFrame
 from app.gui.formats import hours
@@ -97,6 +97,9 @@ class PlanPage(StepPage):
         self.sheet.bind("<Configure>", lambda _e: self._widths(), add=True)
         self.body.rowconfigure(2, weight=1)
         self._build_detail()
+        # the focus rings now, not when each control is first mapped: a ring added then makes its row taller
+        # after the page was laid out, and the sheet above was laid out and drawn a second time
+        keys.prepare(self)
 
     def _build_detail(self) -> None:
         self.detail = RoundedFrame(self.body, corner_radius=8)

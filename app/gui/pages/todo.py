@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.domain.plan import action_names
-from app.gui import style
+from app.gui import keys, style
 from app.gui.flat_frame import FlatFrame, FlatLabel, RoundedFrame
 from app.gui.light import LightButton
 from app.gui.strings import ui
@@ -93,6 +93,7 @@ class TodoList(RoundedFrame):
         spacer = FlatFrame(self, height=6, fg_color="transparent")
         spacer.grid(row=MAX_SHOWN + 2, column=0)
         self._rows.append(spacer)
+        keys.prepare(self)  # the 移動 buttons' focus rings before they are laid out, not after
 
     def go(self, todo: Todo) -> None:
         """Open the step (and the focus task) where the item is finished."""
