@@ -151,7 +151,7 @@ class QuietOptionMenu(ctk.CTkOptionMenu):
         try:
             super()._draw(no_color_updates)
         finally:
-            del canvas.update_idletasks
+            canvas.__dict__.pop("update_idletasks", None)  # the method again
 
 
 def _no_layout() -> None:
