@@ -4,6 +4,7 @@ customtkinter's redrawn buttons and panels (counted: DrawEngine drawings and win
 
 from __future__ import annotations
 
+import contextlib
 import tkinter
 from collections import Counter
 from typing import Any
@@ -139,7 +140,12 @@ def _first_visit(wizard: Any, kind: str, monkeypatch: pytest.MonkeyPatch) -> Cou
         wizard.root.tk.call("update", "idletasks")  # as the window does when idle (not counted)
         return counts
     finally:
-        page.grid_remove()  # not destroyed: customtkinter's scrolling frames leave callbacks behind
+        # left hidden, not destroyed (its variables' traces and bindings would fire into deleted commands), and
+        # out of the Tab order of the later tests
+        page.grid_remove()
+        for widget in _descendants(page):
+            with contextlib.suppress(tkinter.TclError):
+                tkinter.Misc.configure(widget, takefocus=0)
 
 
 def _descendants(widget: Any) -> list[Any]:
