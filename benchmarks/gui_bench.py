@@ -153,10 +153,11 @@ def count_calls(root: Any) -> CountingTk:
     return counting
 
 
-def step_switching(count: bool = False) -> dict[str, object]:
+def step_switching(count: bool = False, cpu: bool = False) -> dict[str, object]:
     """First visit (page built and shown; and complete, when a page builds rows below the fold after it is
     shown), later visits (raised and refreshed) per step, and a bare tkraise, in ms; with ``count``, the
-    calls into Tk instead of the times (first visit shown, complete, later visit)."""
+    calls into Tk instead of the times (first visit shown, complete, later visit); with ``cpu``, the CPU time
+    the process itself used (``time.process_time``: the X server's drawing and the other jobs left out)."""
     import customtkinter as ctk
 
     from app.gui.app import build, create_root
@@ -169,7 +170,9 @@ def step_switching(count: bool = False) -> dict[str, object]:
     counting = count_calls(root) if count else None
 
     def clock() -> float:
-        return float(counting.calls) / 1000 if counting is not None else time.perf_counter()
+        if counting is not None:
+            return float(counting.calls) / 1000
+        return time.process_time() if cpu else time.perf_counter()
     first: dict[str, float] = {}
     first_cpu: dict[str, float] = {}  # CPU time of the process itself (time.process_time), first visit shown
     complete: dict[str, float] = {}
@@ -208,11 +211,12 @@ def step_switching(count: bool = False) -> dict[str, object]:
             "raise": statistics.median(times)}
 
 
-def steps_in_child(env: dict[str, str], checkout: Path = ROOT, count: bool = False) -> dict[str, object]:
+def steps_in_child(env: dict[str, str], checkout: Path = ROOT, count: bool = False,
+                   cpu: bool = False) -> dict[str, object]:
     """:func:`step_switching` in a fresh interpreter with ``env`` (its bytecode mode), on ``checkout``'s app."""
     env = dict(env, PYTHONPATH=str(checkout))  # that checkout's app, not whichever one is installed
-    flag = "--count-child" if count else "--steps-child"
-    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), flag], cwd=checkout, env=env,
+    flags = ["--count-child"] if count else ["--steps-child", *(["--cpu"] if cpu else [])]
+    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), *flags], cwd=checkout, env=env,
                          capture_output=True, text=True, check=True, timeout=600)
     result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
@@ -238,11 +242,13 @@ def main() -> None:
                         "start-up is measured in the same runs, interleaved, as a before/after row")
     parser.add_argument("--count-calls", action="store_true", help="also count the calls into Tk per step visit "
                         "(one more process per checkout; counts do not depend on the machine's load)")
+    parser.add_argument("--cpu", action="store_true", help="step switching: the CPU time the process used "
+                        "(time.process_time) instead of the wall time (less moved by the machine's other jobs)")
     parser.add_argument("--steps-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--count-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.steps_child or args.count_child:
-        print(json.dumps(step_switching(count=args.count_child)), flush=True)
+        print(json.dumps(step_switching(count=args.count_child, cpu=args.cpu)), flush=True)
         return
     modes = [m for m in args.modes.split(",") if m in MODES]
     places = Places()
@@ -253,7 +259,7 @@ def main() -> None:
         startup(places, modes, args.runs, args.baseline)
     if args.skip_steps:
         return
-    steps(places, modes, args.step_runs, args.baseline)
+    steps(places, modes, args.step_runs, args.baseline, args.cpu)
     if args.count_calls:
         calls(places, args.baseline)
     print(f"\nload average at the end: {load()}")
@@ -295,18 +301,19 @@ def _medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(r[0] for r in runs) * 1000, statistics.median(r[1] for r in runs) * 1000
 
 
-def steps(places: Places, modes: list[str], step_runs: int, baseline: Path | None = None) -> None:
+def steps(places: Places, modes: list[str], step_runs: int, baseline: Path | None = None, cpu: bool = False) -> None:
     """The step-switching tables (with the baseline checkout's runs interleaved when given)."""
     for mode in modes:
         runs, base = [], []
         for _ in range(step_runs):
-            runs.append(steps_in_child(places.env(mode)))
+            runs.append(steps_in_child(places.env(mode), cpu=cpu))
             if baseline is not None:
-                base.append(steps_in_child(places.env(mode), baseline.resolve()))
+                base.append(steps_in_child(places.env(mode), baseline.resolve(), cpu=cpu))
         firsts: list[dict[str, float]] = [r["first"] for r in runs]  # type: ignore[misc]
         completes: list[dict[str, float]] = [r["complete"] for r in runs]  # type: ignore[misc]
         agains: list[dict[str, float]] = [r["again"] for r in runs]  # type: ignore[misc]
-        print(f"\nstep switch with 200 tasks, bytecode {mode}, median of {step_runs} processes (ms):\n")
+        what = "ms of the process's own CPU time" if cpu else "ms"
+        print(f"\nstep switch with 200 tasks, bytecode {mode}, median of {step_runs} processes ({what}):\n")
         head = "| step | first visit: shown | first visit: complete | later visits (median) |"
         if base:
             head += f" baseline ({baseline.name if baseline else ''}): first visit | baseline: later visits |"

@@ -16,9 +16,8 @@ import tkinter.font
 from collections.abc import Callable
 from typing import Any
 
-import customtkinter as ctk
-
 from app.gui import style
+from app.gui.flat_frame import RoundedFrame
 
 BAR = "#979DA2"
 SELECTED = "#3B8ED0"
@@ -27,7 +26,7 @@ UNSELECTED_HOVER = "#b3b8bc"
 TEXT = "#ffffff"
 
 
-class Segmented(ctk.CTkFrame):
+class Segmented(RoundedFrame):
     """One segment per value; clicking selects it, writes ``variable`` and calls ``command(value)``."""
 
     def __init__(self, parent: tkinter.Misc, values: list[str], *, variable: tkinter.StringVar | None = None,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import tkinter
 from typing import TYPE_CHECKING, Any
 
-import customtkinter as ctk
 from tksheet import Sheet, num2alpha
 
 from app.domain.assessment import Task
@@ -20,12 +19,14 @@ from app.domain.questionnaire import Item, Step
 from app.domain.scoring import annual_hours, task_env
 from app.domain.values import coerce
 from app.gui import fit_width, keys, style
-from app.gui.flat_frame import FlatFrame
+from app.gui.flat_frame import FlatFrame, FlatLabel
 from app.gui.formats import hours
 from app.gui.grid_dropdown import tall_dropdowns
+from app.gui.light import LightButton
 from app.gui.pages import grid_cells as cells
 from app.gui.pages.base import StepPage
 from app.gui.pages.grid_freeze import FrozenNames
+from app.gui.settled import no_early_layout
 from app.gui.strings import ui
 from app.gui.widgets import FoldingLabel, show_texts
 
@@ -49,34 +50,36 @@ class GridPage(StepPage):
         self._loaded_revision = -1
         self._errors_of: object = None  # the assessment the cell errors belong to
         self._noted: set[tuple[int, int]] = set()  # cells carrying a note (the problem's message)
+        self._hours: tuple[int, object, float] = (-1, None, 0.0)  # (model revision, assessment, total hours)
         bar = FlatFrame(self.body, fg_color="transparent")
         bar.grid(row=0, column=0, sticky="ew", pady=(0, 6))
-        self.buttons: dict[str, ctk.CTkButton] = {}
+        self.buttons: dict[str, LightButton] = {}
         for n, (key, command) in enumerate((("grid_add", self.add_row), ("grid_delete", self.delete_rows),
                                             ("grid_up", lambda: self.move_rows(-1)),
                                             ("grid_down", lambda: self.move_rows(1)))):
-            b = ctk.CTkButton(bar, text="", width=90, font=style.font(13), command=command)
+            b = LightButton(bar, text="", width=90, font=style.font(13), command=command)
             b.grid(row=0, column=n, padx=(0, 6))
             self.buttons[key] = b
         # importing sits apart from the row buttons: it adds many rows at once (deleting them undoes it)
-        b = ctk.CTkButton(bar, text="", width=90, font=style.font(13), fg_color=style.DONE, hover_color="#25662a",
+        b = LightButton(bar, text="", width=90, font=style.font(13), fg_color=style.DONE, hover_color="#25662a",
                           command=self.import_sheet)
         b.grid(row=0, column=4, padx=(12, 6))
         self.buttons["grid_import"] = b
-        b = ctk.CTkButton(bar, text="", width=90, font=style.font(13), command=self.write_template)
+        b = LightButton(bar, text="", width=90, font=style.font(13), command=self.write_template)
         b.grid(row=0, column=5, padx=(0, 6))
         self.buttons["grid_template"] = b
         # the two Excel buttons on a row of their own when all six do not fit (English at 150 %)
         fit_width.flow(bar, [[(self.buttons[k], (0, 6)) for k in ("grid_add", "grid_delete", "grid_up", "grid_down")],
                              [(self.buttons["grid_import"], (12, 6)), (self.buttons["grid_template"], (0, 6))]])
         # the total has a line of its own under the grid: beside the buttons it was cut at 100 % and hidden at 150 %
-        self.total = ctk.CTkLabel(self.body, text="", font=style.font(14, "bold"), anchor="w")
+        self.total = FlatLabel(self.body, text="", font=style.font(14, "bold"), anchor="w")
         bar.columnconfigure(6, weight=1)
-        self.sheet = Sheet(self.body, headers=["id", *["" for _ in self.items]], data=[],
-                           default_header_height="3", header_wrap="w", table_wrap="", show_top_left=False,
-                           paste_can_expand_y=True, font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
-                           index_font=style.tk_font(13), popup_menu_font=style.tk_font(13),
-                           default_row_index_width=44, alternate_color="#f7f9fb", height=400, index_align="w")
+        with no_early_layout():  # tksheet lays the half-built page out four times while it is made
+            self.sheet = Sheet(self.body, headers=["id", *["" for _ in self.items]], data=[],
+                               default_header_height="3", header_wrap="w", table_wrap="", show_top_left=False,
+                               paste_can_expand_y=True, font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
+                               index_font=style.tk_font(13), popup_menu_font=style.tk_font(13),
+                               default_row_index_width=44, alternate_color="#f7f9fb", height=400, index_align="w")
         self.sheet.grid(row=1, column=0, sticky="nsew")
         tall_dropdowns(self.sheet)  # every choice of a select column, not tksheet's six
         self.body.rowconfigure(1, weight=1)
@@ -101,9 +104,10 @@ class GridPage(StepPage):
         self.note.grid(row=4, column=0, sticky="ew")
         for label in (self.message, self.note):  # an empty line takes no room from the grid
             label.configure(text="")
-        self.hint = ctk.CTkLabel(self.body, text="", font=style.font(12), text_color=style.MUTED, anchor="w")
+        self.hint = FlatLabel(self.body, text="", font=style.font(12), text_color=style.MUTED, anchor="w")
         self.hint.grid(row=5, column=0, sticky="ew")
         self._set_columns()
+        keys.prepare(self)  # the focus rings before the first layout (a ring added when mapped makes a row taller)
 
     # --- columns ---------------------------------------------------------------------------------
     def _set_columns(self) -> None:
@@ -153,9 +157,11 @@ class GridPage(StepPage):
         """How a stored answer appears in a cell."""
         return cells.display(item, value, self.wiz.lang)
 
-    def row_for(self, task: Task) -> list[Any]:
-        """The cells of one task, including the hidden id and the computed columns."""
-        env = task_env(self.wiz.q, self.wiz.a, task)
+    def row_for(self, task: Task, env: dict[str, Any] | None = None) -> list[Any]:
+        """The cells of one task, including the hidden id and the computed columns (``env``: its
+        :func:`task_env`, when already computed)."""
+        if env is None:
+            env = task_env(self.wiz.q, self.wiz.a, task)
         row: list[Any] = [task.id]
         for item in self.items:
             err = self.errors.get((task.id, item.id))
@@ -182,8 +188,12 @@ class GridPage(StepPage):
             self._errors_of = self.wiz.a
             self.errors.clear()
         self.errors = {k: v for k, v in self.errors.items() if k[0] in live}
-        self.sheet.set_sheet_data([self.row_for(t) for t in tasks], reset_col_positions=False,
-                                  reset_row_positions=True, redraw=False)
+        q, a = self.wiz.q, self.wiz.a
+        envs = [task_env(q, a, t) for t in tasks]
+        # the total under the grid, from the same answers (update_total reused it until the model changes)
+        self._hours = (self.wiz.revision, a, sum(annual_hours(q, env) for env in envs))
+        self.sheet.set_sheet_data([self.row_for(t, env) for t, env in zip(tasks, envs, strict=True)],
+                                  reset_col_positions=False, reset_row_positions=True, redraw=False)
         self.sheet.dehighlight_cells(all_=True, redraw=False)
         for r, c in self._noted:
             self.sheet.note(r, c, note=None)
@@ -298,7 +308,10 @@ class GridPage(StepPage):
     def update_total(self) -> None:
         """The task count and total hours above the grid, and the first problem below it."""
         q, a = self.wiz.q, self.wiz.a
-        total = sum(annual_hours(q, task_env(q, a, t)) for t in a.tasks)
+        revision, loaded, total = self._hours
+        if revision != self.wiz.revision or loaded is not a:
+            total = sum(annual_hours(q, task_env(q, a, t)) for t in a.tasks)
+            self._hours = (self.wiz.revision, a, total)
         lang = self.wiz.lang
         self.total.configure(text=ui("grid_total", lang, count=len(a.tasks), hours=hours(total)))
         if self.errors:

@@ -15,11 +15,13 @@ from app.domain.errors import StorageError, UserError
 from app.domain.plan import action_names
 from app.domain.quality import left_out
 from app.domain.questionnaire import Step
-from app.gui import dialogs, fit_width, style
-from app.gui.flat_frame import FlatFrame
+from app.gui import dialogs, fit_width, keys, style
+from app.gui.flat_frame import FlatFrame, FlatLabel, RoundedFrame
+from app.gui.light import LightButton
 from app.gui.pages.base import StepPage
 from app.gui.pages.todo import TodoList
 from app.gui.printing import open_in_system, print_file
+from app.gui.settled import QuietOptionMenu
 from app.gui.strings import ui
 from app.gui.widgets import FoldingLabel, show_texts
 from app.gui.worker import run_in_thread
@@ -63,18 +65,18 @@ class OutputPage(StepPage):
         self.story_ids: list[str] = []
         self._shown_for: object = None
         # three boxes, each a row of buttons and a line of status: all of it fits at 125 % on 1366×768
-        box = ctk.CTkFrame(self.body, corner_radius=10)
+        box = RoundedFrame(self.body, corner_radius=10)
         box.grid(row=0, column=0, sticky="ew")
         box.columnconfigure(1, weight=1)
-        self.pdf_button = ctk.CTkButton(box, text="", height=44, font=style.font(16, "bold"), command=self.make_pdf)
+        self.pdf_button = LightButton(box, text="", height=44, font=style.font(16, "bold"), command=self.make_pdf)
         self.pdf_button.grid(row=0, column=0, padx=16, pady=(14, 4), sticky="w")
         self.progress = ctk.CTkProgressBar(box, mode="indeterminate", width=200)
         # open / print / folder on a line of their own: beside the PDF button they ran off the page at 150 %
         row = FlatFrame(box, fg_color="transparent")
         row.grid(row=1, column=0, columnspan=3, sticky="w", padx=16, pady=(4, 4))
-        self.open_pdf = ctk.CTkButton(row, text="", font=style.font(13), command=lambda: self._open(False))
-        self.open_folder = ctk.CTkButton(row, text="", font=style.font(13), command=lambda: self._open(True))
-        self.print_button = ctk.CTkButton(row, text="", font=style.font(13), command=self.print_plan)
+        self.open_pdf = LightButton(row, text="", font=style.font(13), command=lambda: self._open(False))
+        self.open_folder = LightButton(row, text="", font=style.font(13), command=lambda: self._open(True))
+        self.print_button = LightButton(row, text="", font=style.font(13), command=self.print_plan)
         self.open_pdf.grid(row=0, column=0, padx=(0, 8))
         self.print_button.grid(row=0, column=1, padx=(0, 8))
         self.open_folder.grid(row=0, column=2)
@@ -83,48 +85,49 @@ class OutputPage(StepPage):
         fit_width.follow_width(box, self.status, margin=BOX_TEXT_MARGIN)
         self.status.configure(text="")
         # the plan's data-quality box, here too: each value left out of the figures (task, field, value, reason)
-        self.quality = ctk.CTkLabel(box, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
+        self.quality = FlatLabel(box, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                     justify="left", wraplength=900)
         self.quality.grid(row=3, column=0, columnspan=3, sticky="w", padx=16, pady=(0, 10))
         fit_width.follow_width(box, self.quality, margin=BOX_TEXT_MARGIN)
         self.todo = TodoList(self.body, wiz)  # what is unfinished, under the PDF button it never blocks
         self.todo.grid(row=1, column=0, sticky="ew", pady=(10, 0))
         self._build_exports()
-        save_box = ctk.CTkFrame(self.body, corner_radius=10)
+        save_box = RoundedFrame(self.body, corner_radius=10)
         save_box.grid(row=3, column=0, sticky="ew", pady=(10, 0))
-        self.save_button = ctk.CTkButton(save_box, text="", height=40, font=style.font(15), command=self.save)
+        self.save_button = LightButton(save_box, text="", height=40, font=style.font(15), command=self.save)
         self.save_button.grid(row=0, column=0, padx=16, pady=(14, 4), sticky="w")
-        self.saved = ctk.CTkLabel(save_box, text="", font=style.font(), anchor="w")
+        self.saved = FlatLabel(save_box, text="", font=style.font(), anchor="w")
         self.saved.grid(row=0, column=1, padx=8, pady=(14, 4), sticky="w")
-        self.next_hint = ctk.CTkLabel(save_box, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
+        self.next_hint = FlatLabel(save_box, text="", font=style.font(13), text_color=style.MUTED, anchor="w",
                                       justify="left", wraplength=900)
         self.next_hint.grid(row=1, column=0, columnspan=2, padx=16, pady=(2, 12), sticky="w")
         fit_width.follow_width(save_box, self.next_hint, margin=BOX_TEXT_MARGIN)
+        keys.prepare(self)  # the focus rings before the first layout (a ring added when mapped makes a row taller)
 
     def _build_exports(self) -> None:
-        box = ctk.CTkFrame(self.body, corner_radius=10)
+        box = RoundedFrame(self.body, corner_radius=10)
         box.grid(row=2, column=0, sticky="ew", pady=(10, 0))
         box.columnconfigure(3, weight=1)
-        self.export_title = ctk.CTkLabel(box, text="", font=style.font(15, "bold"), anchor="w")
+        self.export_title = FlatLabel(box, text="", font=style.font(15, "bold"), anchor="w")
         self.export_title.grid(row=0, column=0, columnspan=4, sticky="w", padx=16, pady=(10, 2))
-        self.open_export = ctk.CTkButton(box, text="", font=style.font(13), command=self._open_export)
+        self.open_export = LightButton(box, text="", font=style.font(13), command=self._open_export)
         # over the last three columns, right-aligned: in a column of its own it widened the box past the page
         self.open_export.grid(row=0, column=2, columnspan=3, padx=16, pady=(10, 2), sticky="e")
-        self.xlsx_button = ctk.CTkButton(box, text="", font=style.font(13), command=self.export_xlsx)
+        self.xlsx_button = LightButton(box, text="", font=style.font(13), command=self.export_xlsx)
         self.xlsx_button.grid(row=1, column=0, padx=(16, 8), pady=3, sticky="w")
-        self.csv_button = ctk.CTkButton(box, text="", font=style.font(13), command=self.export_csv)
+        self.csv_button = LightButton(box, text="", font=style.font(13), command=self.export_csv)
         self.csv_button.grid(row=1, column=1, padx=(0, 4), pady=3, sticky="w")
-        self.csv_table = ctk.CTkOptionMenu(box, values=[""], width=150, font=style.font(13),
+        self.csv_table = QuietOptionMenu(box, values=[""], width=150, font=style.font(13),
                                            dropdown_font=style.font(13), dynamic_resizing=False)
         self.csv_table.grid(row=1, column=2, padx=(0, 8), pady=3, sticky="w")
         self.export_progress = ctk.CTkProgressBar(box, mode="indeterminate", width=200)
-        self.story_button = ctk.CTkButton(box, text="", font=style.font(13), command=self.make_story)
+        self.story_button = LightButton(box, text="", font=style.font(13), command=self.make_story)
         self.story_button.grid(row=2, column=0, padx=(16, 8), pady=3, sticky="w")
-        self.story_menu = ctk.CTkOptionMenu(box, values=[""], width=STORY_MENU_WIDTH, font=style.font(13),
+        self.story_menu = QuietOptionMenu(box, values=[""], width=STORY_MENU_WIDTH, font=style.font(13),
                                             dropdown_font=style.font(13), dynamic_resizing=False)
         self.story_menu.grid(row=2, column=1, columnspan=3, padx=(0, 8), pady=3, sticky="w")
         # the story sheet prints like the plan (once it is written)
-        self.story_print = ctk.CTkButton(box, text="", width=80, font=style.font(13), command=self.print_story)
+        self.story_print = LightButton(box, text="", width=80, font=style.font(13), command=self.print_story)
         self.story_print.grid(row=2, column=4, padx=16, pady=3, sticky="e")
         self._export_wide = True  # the box's buttons fit in their rows (see _fit_export_box)
         fit_width.on_width(box, self._fit_export_box)

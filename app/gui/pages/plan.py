@@ -4,6 +4,7 @@ and the way into the follow-up window (振り返り) when the file is reopened m
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tkinter
 from typing import TYPE_CHECKING, Any
 
@@ -18,12 +19,14 @@ from app.domain.plan import action_names
 from app.domain.questionnaire import Step
 from app.domain.values import parse_date, validate
 from app.domain.vocabulary import ACTION_STATUSES, status_label
-from app.gui import fit_width, style
+from app.gui import fit_width, keys, style
 from app.gui.dialogs import CalendarPopup
-from app.gui.flat_frame import FlatFrame, FlatLabel
+from app.gui.flat_frame import FlatFrame, FlatLabel, RoundedFrame
 from app.gui.formats import hours
+from app.gui.light import LightButton
 from app.gui.pages.base import StepPage
 from app.gui.segmented import Segmented
+from app.gui.settled import SettledEntry, no_early_layout
 from app.gui.strings import ui
 from app.gui.typed_texts import TypedTexts
 from app.gui.widgets import show_texts
@@ -65,53 +68,57 @@ class PlanPage(StepPage):
         self.followup: FollowUpDialog | None = None
         bar = FlatFrame(self.body, fg_color="transparent")
         bar.grid(row=0, column=0, sticky="ew", pady=(0, 6))
-        lang = wiz.lang  # buttons are made with their texts: given another, a customtkinter button redraws
-        self.propose_button = ctk.CTkButton(bar, text=ui("plan_propose", lang), font=style.font(13),
-                                            command=self.propose)
+        lang = wiz.lang  # buttons are made with their texts
+        self.propose_button = LightButton(bar, text=ui("plan_propose", lang), font=style.font(13),
+                                          command=self.propose)
         self.propose_button.grid(row=0, column=0)
-        self.delete_button = ctk.CTkButton(bar, text=ui("plan_delete", lang), font=style.font(13), fg_color="gray55",
-                                           command=self.delete)
+        self.delete_button = LightButton(bar, text=ui("plan_delete", lang), font=style.font(13), fg_color="gray55",
+                                         command=self.delete)
         self.delete_button.grid(row=0, column=1, padx=8)
         self.note = FlatLabel(bar, text="", font=style.font(13), text_color=style.MUTED)
         self.note.grid(row=0, column=2, padx=8)
-        self.banner = ctk.CTkFrame(self.body, fg_color="#fff4d6", corner_radius=8)
+        self.banner = RoundedFrame(self.body, fg_color="#fff4d6", corner_radius=8)
         self.banner.grid(row=1, column=0, sticky="ew", pady=(0, 6))
         self.banner.columnconfigure(0, weight=1)
         self.banner_label = FlatLabel(self.banner, text="", font=style.font(14, "bold"), anchor="w",
                                          justify="left", text_color="#7a4b00")
         self.banner_label.grid(row=0, column=0, sticky="w", padx=12, pady=6)
-        self.banner_button = ctk.CTkButton(self.banner, text=ui("plan_followup", lang), font=style.font(13),
-                                           fg_color=style.QUICK_WIN,
-                                           hover_color="#b86400", command=self.follow_up_overdue)
+        self.banner_button = LightButton(self.banner, text=ui("plan_followup", lang), font=style.font(13),
+                                         fg_color=style.QUICK_WIN,
+                                         hover_color="#b86400", command=self.follow_up_overdue)
         self.banner_button.grid(row=0, column=1, padx=8, pady=6)
-        self.sheet = Sheet(self.body, headers=[""] * len(COLUMNS), data=[], show_top_left=False,
-                           font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
-                           index_font=style.tk_font(13), height=150, table_wrap="", default_row_index_width=36)
+        with no_early_layout():  # tksheet lays the half-built page out four times while it is made
+            self.sheet = Sheet(self.body, headers=[""] * len(COLUMNS), data=[], show_top_left=False,
+                               font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
+                               index_font=style.tk_font(13), height=150, table_wrap="", default_row_index_width=36)
         self.sheet.enable_bindings("single_select", "row_select", "arrowkeys", "column_width_resize")
         self.sheet.extra_bindings("all_select_events", self._selected)
         self.sheet.grid(row=2, column=0, sticky="nsew")
         self.sheet.bind("<Configure>", lambda _e: self._widths(), add=True)
         self.body.rowconfigure(2, weight=1)
         self._build_detail()
+        # the focus rings now, not when each control is first mapped: a ring added then makes its row taller
+        # after the page was laid out, and the sheet above was laid out and drawn a second time
+        keys.prepare(self)
 
     def _build_detail(self) -> None:
-        self.detail = ctk.CTkFrame(self.body, corner_radius=8)
+        self.detail = RoundedFrame(self.body, corner_radius=8)
         self.detail.grid(row=3, column=0, sticky="nsew", pady=(8, 0))
         self.detail.columnconfigure((0, 1, 2), weight=1, uniform="plan")
         self.vars: dict[str, tkinter.StringVar] = {}
         self.labels: dict[str, ctk.CTkLabel] = {}
-        self.entries: dict[str, ctk.CTkEntry] = {}
+        self.entries: dict[str, SettledEntry] = {}
         self.error_labels: dict[str, ctk.CTkLabel] = {}  # made when a field first has something to say
         self._cells: dict[str, FlatFrame] = {}
         self._error_wrap = 300
-        self.calendar_buttons: list[ctk.CTkButton] = []
+        self.calendar_buttons: list[LightButton] = []
         self.title_label = FlatLabel(self.detail, text="", font=style.font(15, "bold"), anchor="w", justify="left",
                                      wraplength=600)
         self.title_label.grid(row=0, column=0, columnspan=2, sticky="w", padx=12, pady=(8, 0))
-        self.followup_button = ctk.CTkButton(self.detail, text=ui("plan_followup", self.wiz.lang),
-                                             font=style.font(13, "bold"),
-                                             fg_color=style.DONE, hover_color="#25662a",
-                                             command=lambda: self.open_followup(self.selected))
+        self.followup_button = LightButton(self.detail, text=ui("plan_followup", self.wiz.lang),
+                                           font=style.font(13, "bold"),
+                                           fg_color=style.DONE, hover_color="#25662a",
+                                           command=lambda: self.open_followup(self.selected))
         self.followup_button.grid(row=0, column=2, sticky="e", padx=12, pady=(8, 0))
         for r, names in enumerate(LAYOUT, start=1):
             column = 0
@@ -135,11 +142,11 @@ class PlanPage(StepPage):
                     self.followup_summary.grid(row=1, column=0, sticky="w")
                     continue
                 var = tkinter.StringVar(self)
-                entry = ctk.CTkEntry(cell, textvariable=var, font=style.font(), width=80)
+                entry = SettledEntry(cell, textvariable=var, font=style.font(), width=80)
                 entry.grid(row=1, column=0, sticky="ew")
                 if name in DATE_FIELDS:
-                    b = ctk.CTkButton(cell, text=ui("calendar_short", self.wiz.lang), width=44, font=style.font(12),
-                                      command=lambda n=name: self._calendar(n))
+                    b = LightButton(cell, text=ui("calendar_short", self.wiz.lang), width=44, font=style.font(12),
+                                    command=functools.partial(self._calendar, name))
                     b.grid(row=1, column=1, padx=(4, 0))
                     self.calendar_buttons.append(b)
                 var.trace_add("write", lambda *_a, n=name: self._changed(n))

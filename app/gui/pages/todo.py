@@ -3,15 +3,15 @@ button that goes there; it informs and never blocks the PDF."""
 
 from __future__ import annotations
 
+import functools
 import tkinter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import customtkinter as ctk
-
 from app.domain.plan import action_names
-from app.gui import fit_width, style
-from app.gui.flat_frame import FlatFrame
+from app.gui import fit_width, keys, style
+from app.gui.flat_frame import FlatFrame, FlatLabel, RoundedFrame
+from app.gui.light import LightButton
 from app.gui.strings import ui
 
 if TYPE_CHECKING:
@@ -50,17 +50,17 @@ def unfinished(wiz: PageHost) -> list[Todo]:
     return found
 
 
-class TodoList(ctk.CTkFrame):
+class TodoList(RoundedFrame):
     """A box of unfinished items with 「移動」 buttons, rebuilt on every visit of the output step."""
 
     def __init__(self, parent: tkinter.Misc, wiz: NavigationHost) -> None:
         super().__init__(parent, corner_radius=10, fg_color=("#fff6e5", "gray20"))
         self.wiz = wiz
         self.columnconfigure(0, weight=1)
-        self.title = ctk.CTkLabel(self, text="", font=style.font(14, "bold"), anchor="w")
+        self.title = FlatLabel(self, text="", font=style.font(14, "bold"), anchor="w")
         self.title.grid(row=0, column=0, columnspan=2, sticky="w", padx=16, pady=(8, 2))
         self.items: list[Todo] = []
-        self._rows: list[ctk.CTkBaseClass] = []
+        self._rows: list[tkinter.Widget] = []
         self._shown: tuple[str, list[Todo]] | None = None  # the language and items the rows show
 
     def refresh(self) -> None:
@@ -79,23 +79,24 @@ class TodoList(ctk.CTkFrame):
             return
         self.title.configure(text=ui("todo_title", lang), text_color=style.QUICK_WIN)
         for n, todo in enumerate(self.items[:MAX_SHOWN], start=1):
-            label = ctk.CTkLabel(self, text="・" + todo.text, font=style.font(13), anchor="w", justify="left",
-                                 wraplength=2000)
+            label = FlatLabel(self, text="・" + todo.text, font=style.font(13), anchor="w", justify="left",
+                              wraplength=2000)
             label.grid(row=n, column=0, sticky="w", padx=(24, 8))
             # wrapped beside its button: a long task name at 150 % ran under it
             fit_width.follow_width(self, label, margin=24 + 8 + 8 + 70 + 28 + 8)
-            button = ctk.CTkButton(self, text=ui("todo_go", lang), width=70, height=24, font=style.font(12),
-                                   command=lambda todo=todo: self.go(todo))
+            button = LightButton(self, text=ui("todo_go", lang), width=70, height=24, font=style.font(12),
+                                 command=functools.partial(self.go, todo))
             button.grid(row=n, column=1, sticky="e", padx=(8, 28), pady=1)  # clear of the page's scrollbar
             self._rows += [label, button]
         if len(self.items) > MAX_SHOWN:
-            more = ctk.CTkLabel(self, text=ui("todo_more", lang, n=len(self.items) - MAX_SHOWN), font=style.font(13),
+            more = FlatLabel(self, text=ui("todo_more", lang, n=len(self.items) - MAX_SHOWN), font=style.font(13),
                                 text_color=style.MUTED, anchor="w")
             more.grid(row=MAX_SHOWN + 1, column=0, sticky="w", padx=24)
             self._rows.append(more)
         spacer = FlatFrame(self, height=6, fg_color="transparent")
         spacer.grid(row=MAX_SHOWN + 2, column=0)
         self._rows.append(spacer)
+        keys.prepare(self)  # the 移動 buttons' focus rings before they are laid out, not after
 
     def go(self, todo: Todo) -> None:
         """Open the step (and the focus task) where the item is finished."""
