@@ -126,22 +126,32 @@ def test_a_segmented_choice_draws_its_bar_once_at_its_laid_out_size(gui_root: An
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from customtkinter.windows.widgets.core_rendering import DrawEngine
 
+    from app.gui import light
     from app.gui.segmented import BAR, Segmented
 
     sizes: list[tuple[float, float]] = []
     original = DrawEngine.draw_rounded_rect_with_border
+    original_light = light.rounded_rect
 
     def counted(engine: Any, width: float, height: float, *args: Any, **kwargs: Any) -> Any:
         sizes.append((width, height))
         return original(engine, width, height, *args, **kwargs)
 
+    def counted_light(canvas: Any, size: tuple[int, int], *args: Any, **kwargs: Any) -> Any:
+        sizes.append(size)
+        return original_light(canvas, size, *args, **kwargs)
+
+    # the bar is a RoundedFrame's shape (app.gui.light), or customtkinter's DrawEngine without the shapes font
     monkeypatch.setattr(DrawEngine, "draw_rounded_rect_with_border", counted)
+    monkeypatch.setattr(light, "rounded_rect", counted_light)
     choice = Segmented(gui_root, ["大", "中", "小"])
     try:
         choice.place(x=0, y=0)
         gui_root.update()
         assert sizes == [(choice.winfo_width(), choice.winfo_height())]  # once, not first at 200 × 200
-        assert str(choice._canvas.itemcget("inner_parts", "fill")) == BAR
+        canvas = choice._canvas
+        shape = canvas.find_withtag("rounded") + canvas.find_withtag("inner_parts")  # RoundedFrame's or ctk's tag
+        assert shape and {str(canvas.itemcget(item, "fill")) for item in shape} == {BAR}
         choice.configure(values=["承認待ち", "他課待ち", "なし"])  # wider: drawn again at the new size
         gui_root.update()
         assert len(sizes) == 2 and sizes[-1] == (choice.winfo_width(), choice.winfo_height())
