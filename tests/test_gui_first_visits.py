@@ -144,7 +144,12 @@ def test_a_segmented_choice_draws_its_bar_once_at_its_laid_out_size(gui_root: An
     # the bar is a RoundedFrame's shape (app.gui.light), or customtkinter's DrawEngine without the shapes font
     monkeypatch.setattr(DrawEngine, "draw_rounded_rect_with_border", counted)
     monkeypatch.setattr(light, "rounded_rect", counted_light)
+    from app.gui import keys
+
     choice = Segmented(gui_root, ["大", "中", "小"])
+    # as a page does before its first layout: once the window's keyboard handling is installed (by any earlier
+    # test's wizard), a focus ring added only when the choice is mapped would make it larger and draw it again
+    keys.prepare(choice)
     try:
         choice.place(x=0, y=0)
         gui_root.update()
