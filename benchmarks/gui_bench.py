@@ -182,7 +182,7 @@ def step_switching(count: bool = False, cpu: bool = False) -> dict[str, object]:
             t0, c0 = clock(), time.process_time()
             assert wiz.go(i)
             root.update_idletasks()  # shown: laid out and drawn
-            elapsed, cpu = clock() - t0, time.process_time() - c0
+            elapsed, cpu_used = clock() - t0, time.process_time() - c0
             root.update()
             # rows or cards below the fold, built after the page is shown (getattr: older checkouts, for a baseline)
             while getattr(wiz.pages[i], "building", lambda: False)():
@@ -191,7 +191,7 @@ def step_switching(count: bool = False, cpu: bool = False) -> dict[str, object]:
             done = clock() - t0
             if rounds == 0:
                 first[step.id] = elapsed * 1000
-                first_cpu[step.id] = cpu * 1000
+                first_cpu[step.id] = cpu_used * 1000
                 complete[step.id] = done * 1000
             else:
                 again.setdefault(step.id, []).append(elapsed * 1000)
