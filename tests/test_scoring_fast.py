@@ -10,8 +10,9 @@ import pytest
 
 from app import service
 from app.domain import scoring
+from app.domain.answer_keys import UNFROZEN, frozen
 from app.domain.assessment import Assessment, MeasureChoice
-from app.domain.expressions import UNFROZEN, frozen, parse
+from app.domain.expressions import parse
 from app.domain.questionnaire import Item, Questionnaire
 from tests import scoring_reference
 from tests.helpers import easy, standard

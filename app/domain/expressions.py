@@ -31,6 +31,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from app.domain.answer_keys import NONE_KEY, UNFROZEN
 from app.domain.errors import ExpressionError, Problem
 
 MAX_LENGTH = 1000
@@ -372,28 +373,6 @@ class _Parser:
 
 
 _MEMO_LIMIT = 4096  # remembered conditions per expression: memory stays bounded on any answers
-UNFROZEN = object()  # the key of a value that has no hashable stand-in: never remembered
-
-
-def frozen(value: Value) -> object:
-    """A hashable stand-in for ``value``, equal only for equal values of the same types (lists item by item)."""
-    cls = value.__class__
-    if cls is str or cls is int or cls is float or cls is bool or value is None:
-        return (cls, value)
-    if isinstance(value, list | tuple):
-        items = tuple([frozen(v) for v in value])
-        return UNFROZEN if UNFROZEN in items else (cls, items)
-    if isinstance(value, set | frozenset):
-        members = [frozen(v) for v in value]
-        return UNFROZEN if UNFROZEN in members else (cls, frozenset(members))
-    try:
-        hash(value)
-    except TypeError:
-        return UNFROZEN
-    return (cls, value)
-
-
-NONE_KEY = frozen(None)
 
 
 @dataclass(frozen=True)
@@ -410,8 +389,9 @@ class Expression:
     def test(self, env: Mapping[str, Value], keys: Mapping[str, object] | None = None) -> bool:
         """The expression as a condition (``null``, 0, empty text and empty lists are false).
 
-        With ``keys`` (:func:`frozen` of each value of ``env``) the result is remembered per distinct tuple of
-        the values it reads: a scorer tests the same few conditions on thousands of tasks whose answers repeat.
+        With ``keys`` (:func:`app.domain.answer_keys.frozen` of each value of ``env``) the result is remembered
+        per distinct tuple of the values it reads: a scorer tests the same few conditions on thousands of tasks
+        whose answers repeat.
         A condition is a function of those values alone. The keys carry each value's type, so ``true`` and
         ``1`` differ; 0.0 and -0.0 share an entry, and no operation of the language gives a different truth
         for them (they compare equal, and dividing by either gives ``null``).
@@ -442,7 +422,6 @@ class Expression:
     @cached_property
     def _compiled(self) -> Compiled:
         return _compile(self.root)
-
 
     def __reduce__(self) -> tuple[type[Expression], tuple[str, Node]]:
         """Copied and pickled as source and tree; the compiled closures are made again on first use."""

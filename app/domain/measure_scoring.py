@@ -2,7 +2,7 @@
 
 A department of 10,000 focus tasks asks the same few conditions 30,000 times, on answers that repeat:
 :class:`Catalogue` looks the questionnaire up once per score and remembers each condition's result per
-distinct tuple of the (typed) answers it reads (:func:`app.domain.expressions.frozen`). Every rule is in
+distinct tuple of the (typed) answers it reads (:func:`app.domain.answer_keys.frozen`). Every rule is in
 ``../docs/scoring.md``; the results are exactly those of evaluating every condition each time (tested
 against that straightforward scorer on random departments).
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from app.domain.expressions import NONE_KEY, UNFROZEN, frozen
+from app.domain.answer_keys import NONE_KEY, UNFROZEN, frozen
 from app.domain.questionnaire import CHOICE_TYPES, EMPTY, Item, LText, Measure, Questionnaire
 from app.domain.results import MeasureResult
 

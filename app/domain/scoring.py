@@ -12,8 +12,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from app.domain import totals
+from app.domain.answer_keys import frozen
 from app.domain.assessment import Assessment, Task
-from app.domain.expressions import frozen
 from app.domain.measure_scoring import ECRS_RANK, Catalogue, combine, score_measure
 from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult, MeasureResult, TaskResult, Totals
