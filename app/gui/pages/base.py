@@ -6,7 +6,7 @@ import tkinter
 from typing import TYPE_CHECKING
 
 from app.domain.questionnaire import Step
-from app.gui import style
+from app.gui import fit_width, style
 from app.gui.after_jobs import OwnsAfterJobs
 from app.gui.flat_frame import FlatFrame, FlatLabel
 from app.gui.form_view import FormView
@@ -39,11 +39,12 @@ class StepPage(OwnsAfterJobs, FlatFrame):
         self.body.grid(row=2, column=0, sticky="nsew", padx=20, pady=(0, 8))
         self.body.columnconfigure(0, weight=1)
         self.rowconfigure(2, weight=1)
-        self.bind("<Configure>", self._wrap, add=True)
+        fit_width.on_width(self, self._wrap)
 
-    def _wrap(self, event: tkinter.Event[tkinter.Misc]) -> None:
-        # wrap the intro to the page width (unscaled pixels, as customtkinter's fonts measure) with Japanese rules
-        self._intro_width = max(300, int(event.width / style.scale()) - 60)
+    def _wrap(self, room: int) -> None:
+        # wrap the intro to the page's width (unscaled pixels, as customtkinter's fonts measure) with Japanese
+        # rules; told again after a text-size change, when the same pixels are another unscaled width
+        self._intro_width = max(300, room - 60)
         self._show_intro()
 
     def _show_intro(self) -> None:
