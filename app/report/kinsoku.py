@@ -87,14 +87,28 @@ def split_lines(chars: Sequence[str], widths: Sequence[float], max_widths: Seque
     return lines
 
 
+# Each character's width per font and size, as reportlab's stringWidth gives it: a plan of thousands of rows
+# measures the same few hundred characters hundreds of thousands of times.
+_char_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _char_width(known: dict[str, float], char: str, font_name: str, font_size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    width: float = stringWidth(char, font_name, font_size)
+    known[char] = width
+    return width
+
+
 def word_split(text: str, max_widths: Sequence[float], font_name: str, font_size: float,
                encoding: str = "utf8") -> list[tuple[float, str]]:
     """Drop-in replacement for ``reportlab.lib.textsplit.wordSplit`` (one-fragment paragraphs)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     if isinstance(text, bytes):
         text = text.decode(encoding)
-    widths = [stringWidth(c, font_name, font_size) for c in text]
+    known = _char_widths.get((font_name, font_size))
+    if known is None:
+        known = _char_widths[(font_name, font_size)] = {}
+    widths = [known[c] if c in known else _char_width(known, c, font_name, font_size) for c in text]
     out: list[tuple[float, str]] = []
     for n, (start, end, used, _) in enumerate(split_lines(text, widths, max_widths)):
         max_width = max_widths[n] if n < len(max_widths) else max_widths[-1]

@@ -65,14 +65,33 @@ def escape(text: object, max_chars: int | None = None, max_lines: int | None = N
     return "".join(out)
 
 
+class Para(Paragraph):  # type: ignore[misc]  # reportlab ships no type hints
+    """A ``Paragraph`` that breaks its lines once per width.
+
+    reportlab breaks a paragraph's lines again on every ``wrap``, and a table cell is wrapped when the table
+    is measured and again when it is drawn (a repeated header on every page of a long table); the lines for
+    a width depend only on the text, the style and that width, so the second wrap at the same width keeps
+    the first one's lines and size.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        if self._wrapped_at == availWidth and "blPara" in self.__dict__:  # (split() may have dropped the lines)
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth if "blPara" in self.__dict__ else None  # (a width too small is not kept)
+        return size
+
+
 def para(text: object, style: object, max_chars: int | None = None, max_lines: int | None = None) -> Paragraph:
     """A paragraph of escaped user or questionnaire text."""
-    return Paragraph(escape(text, max_chars, max_lines), style)
+    return Para(escape(text, max_chars, max_lines), style)
 
 
 def trusted(markup: str, style: object) -> Paragraph:
     """A paragraph of markup built by this package from escaped parts (never raw user text)."""
-    return Paragraph(markup, style)
+    return Para(markup, style)
 
 
 def cell_text(text: object) -> str:
