@@ -246,16 +246,19 @@ class Wizard:
 
     def _keep_focus(self, shown: ctk.CTkFrame, tries: int = 40) -> None:
         # the focused control may have been on the page just hidden: continue on the new page's first one
+        focused = self.root.focus_get()
+        if focused is not None and focused.winfo_viewable() and keys.enabled(focused):
+            return
+        if not shown.winfo_exists():
+            return  # the page was replaced (a new questionnaire, a closed file) before Tk was idle
         if not shown.winfo_viewable():
             # the window is not on screen yet (at start-up Home is built before the window manager has mapped
             # the window): no control can take the focus, so ask again shortly (for at most two seconds)
-            if tries and shown.winfo_exists() and (shown is self.home) == (self.current < 0):
+            if tries:
                 self.root.after(50, self._keep_focus, shown, tries - 1)
             return
-        focused = self.root.focus_get()
-        if focused is None or not focused.winfo_viewable() or not keys.enabled(focused):
-            # a page with nothing to fill in (はじめに, 結果) hands the keyboard to 次へ
-            keys.focus_first(shown, self.next_button if self.current >= 0 else None)
+        # a page with nothing to fill in (はじめに, 結果) hands the keyboard to 次へ
+        keys.focus_first(shown, self.next_button if self.current >= 0 else None)
 
     def next(self) -> None:
         """The next step (per-task pages move between focus tasks with their own 「業務 n/N」 control)."""
