@@ -162,6 +162,7 @@ class QuietOptionMenu(ctk.CTkOptionMenu):
 
 
 _quiet: list[bool] = []
+ORIGINAL_SCROLLBAR_DRAW = CTkScrollbar._draw  # customtkinter's, kept for the tests that compare the drawings
 
 
 def quiet_scrollbars() -> None:
@@ -170,7 +171,7 @@ def quiet_scrollbars() -> None:
     if _quiet:
         return
     _quiet.append(True)
-    draw = CTkScrollbar._draw
+    draw = ORIGINAL_SCROLLBAR_DRAW
 
     def _draw(self: Any, no_color_updates: bool = False) -> None:
         canvas: Any = self._canvas
