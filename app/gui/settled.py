@@ -181,7 +181,7 @@ def quiet_scrollbars() -> None:
         finally:
             canvas.__dict__.pop("update_idletasks", None)
 
-    CTkScrollbar._draw = _draw  # type: ignore[method-assign]
+    CTkScrollbar._draw = _draw
 
 
 def _no_layout() -> None:
