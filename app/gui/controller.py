@@ -373,6 +373,9 @@ class Wizard:
         """Switch the window (and new action texts) to ``lang``; the document is not changed."""
         self.lang = "en" if lang == "en" else "ja"
         self.prefs.lang = self.lang
+        shown = "English" if self.lang == "en" else "日本語"
+        if self.lang_menu.get() != shown:  # asked for elsewhere than the menu (the keyboard, a test)
+            self.lang_menu.set(shown)
         self.doc.save_prefs()
         self.retranslate()
         if self.current >= 0:
@@ -385,6 +388,8 @@ class Wizard:
         """Apply a text size of 100, 125 or 150 % (remembered; meeting mode's own size is not)."""
         self.prefs.scale = percent
         self.doc.save_prefs()
+        if self.scale_menu.get() != f"{percent}%":
+            self.scale_menu.set(f"{percent}%")
         if not self.meeting.on:
             self.apply_scale(percent)
 
