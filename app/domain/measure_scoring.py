@@ -19,6 +19,7 @@ from app.domain.results import MeasureResult
 ECRS_RANK = {"E": 0, "C": 1, "R": 2, "S": 3, "M": 4, "T": 5}
 _Conditions = tuple[float, bool, bool, tuple[LText, ...], bool, LText]
 _GROUP_LIMIT = 4096  # remembered answer tuples of the grouped triggers: memory stays bounded
+_ABSENT = object()  # the key of an answer not given (a measure's share then takes its default)
 
 
 class Catalogue:
@@ -46,18 +47,37 @@ class Catalogue:
         self.single = frozenset(n for n, f in enumerate(few) if not f)
         self._groups: dict[tuple[object, ...], frozenset[int]] = {}
         self._answer_parts: dict[tuple[object, ...], tuple[float, float | None, bool]] = {}
+        self.quadrant_potential_min = q.value("quadrant_potential_min")
+        self.quadrant_ease_min = q.value("quadrant_ease_min")
+        self.bands = [(band.min_hours, band.level) for band in q.bands]
+        # What the keyed tests of a measure read (its conditions and the quick-win rule) and what its own
+        # answers' part reads.
+        qwr = s.quick_win_requires.references()
+        self.measure_refs = [tuple(sorted({*refs, *qwr})) for refs in self.condition_refs]
+        self.part_refs = [tuple(sorted({s.affected_share_item, *s.ease_items, *(i for i, _ in required)}))
+                          for required in self.required]
 
-    def answer_part(self, measure_index: int, answers: Mapping[str, Any],
-                    answer_keys: dict[str, object]) -> tuple[float, float | None, bool]:
+    def band_for(self, hours: float) -> int:
+        """:meth:`Questionnaire.band_for` with the bands looked up once."""
+        level = self.bands[0][1]
+        for min_hours, band_level in self.bands:
+            if hours >= min_hours:
+                level = band_level
+        return level
+
+    def answer_part(self, measure_index: int, answers: Mapping[str, Any]) -> tuple[float, float | None, bool]:
         """What a measure's own answers give: (affected share, ease, every required answer given).
 
-        Remembered per measure and distinct answers (their :func:`frozen` keys): most tasks answer alike.
+        Remembered per measure and distinct tuple of the answers it reads (their :func:`frozen` keys, an answer
+        not given apart from a blank one): most tasks answer alike.
         """
-        key = (measure_index, tuple(answer_keys.items()))
+        part = tuple([(v if (v := answers[r]).__class__ is str else frozen(v)) if r in answers else _ABSENT
+                      for r in self.part_refs[measure_index]])
+        key = (measure_index, part)
         found = self._answer_parts.get(key)
         if found is None:
             found = self._answer_part(measure_index, answers)
-            if len(self._answer_parts) < _GROUP_LIMIT and UNFROZEN not in answer_keys.values():
+            if len(self._answer_parts) < _GROUP_LIMIT and UNFROZEN not in part:
                 self._answer_parts[key] = found
         return found
 
@@ -87,12 +107,14 @@ class Catalogue:
                 self._conditions[key] = found
         return found
 
-    def suggested(self, env: Mapping[str, Any], keys: Mapping[str, object]) -> tuple[str, ...]:
-        """The enabled measures whose trigger holds, in catalogue order (``keys``: :func:`frozen` of ``env``).
+    def suggested(self, env: Mapping[str, Any]) -> tuple[str, ...]:
+        """The enabled measures whose trigger holds, in catalogue order.
 
-        The grouped triggers are tested once per distinct tuple of the answers they read; the others (which
-        read a number of cases or a text, different for nearly every task) on each task."""
-        key = tuple([keys.get(r, NONE_KEY) for r in self.grouped_refs])
+        The grouped triggers are tested once per distinct tuple of the answers they read (their :func:`frozen`
+        keys); the others (which read a number of cases or a text, different for nearly every task) on each
+        task."""
+        key = tuple([v if (v := env.get(r)).__class__ is str else NONE_KEY if v is None else frozen(v)
+                     for r in self.grouped_refs])
         held = self._groups.get(key)
         if held is None:
             held = frozenset(n for n in self.grouped if self.triggered[n].trigger.test(env))
@@ -142,9 +164,9 @@ def _choice_score(item: Item, value: object) -> float | None:
     return choice.score if choice is not None else None
 
 
-def _quadrant(q: Questionnaire, band: int, ease: float | None) -> str:
-    high = band >= q.value("quadrant_potential_min")
-    easy = ease is not None and ease >= q.value("quadrant_ease_min")
+def _quadrant(c: Catalogue, band: int, ease: float | None) -> str:
+    high = band >= c.quadrant_potential_min
+    easy = ease is not None and ease >= c.quadrant_ease_min
     if high:
         return "quick_win" if easy else "major_project"
     return "fill_in" if easy else "not_now"
@@ -174,7 +196,7 @@ def _fit(c: Catalogue, measure: Measure, make_env: Callable[[], Mapping[str, Any
     return factor, review, blocked, notices
 
 
-def score_measure(c: Catalogue, env: dict[str, Any], keys: dict[str, object], *, task_index: int, task_id: str,
+def score_measure(c: Catalogue, env: dict[str, Any], *, task_index: int, task_id: str,
                    hours: float, suitability: float | None, measure: Measure, measure_index: int,
                    answers: Mapping[str, Any], premature: bool) -> dict[str, Any]:
     """One measure on its own: the fields of its :class:`MeasureResult` before `combine` orders the task's.
@@ -182,27 +204,28 @@ def score_measure(c: Catalogue, env: dict[str, Any], keys: dict[str, object], *,
     Its conditions see the task's answers with the measure's on top (``overlay``, growing as figures are
     known); that mapping is built only when a condition meets a tuple of values it has not seen before.
     """
-    q, s = c.q, c.q.scoring
-    overlay: dict[str, Any] = dict(answers)
+    s = c.q.scoring
+    overlay: dict[str, Any] = {}
     hidden: list[str] = []
 
     def make_env() -> dict[str, Any]:
         merged = dict(env)
+        merged.update(answers)
         merged.update(overlay)
         for name in hidden:
             merged.pop(name, None)
         return merged
 
-    answer_keys = {k: frozen(v) for k, v in answers.items()}
-    mkeys = dict(keys)
-    mkeys.update(answer_keys)
-    share, ease, complete = c.answer_part(measure_index, answers, answer_keys)
+    # The :func:`frozen` keys of what the measure's keyed tests read: its own answers over the task's.
+    mkeys = {r: v if (v := answers[r] if r in answers else env.get(r)).__class__ is str
+             else NONE_KEY if v is None else frozen(v) for r in c.measure_refs[measure_index]}
+    share, ease, complete = c.answer_part(measure_index, answers)
     factor = (suitability if suitability is not None else 0.5) if measure.automation else 1.0
     fit_factor, review, blocked, notices, cross, reason = c.conditions(measure, measure_index, mkeys, make_env,
                                                                        answers)
     alone = hours * share * measure.reduction_rate * factor * fit_factor
-    band = q.band_for(alone)
-    quadrant = _quadrant(q, band, ease)
+    band = c.band_for(alone)
+    quadrant = _quadrant(c, band, ease)
     if premature:
         # A big change is coming: plan it after the change instead of doing it now.
         quadrant = {"quick_win": "major_project", "fill_in": "not_now"}.get(quadrant, quadrant)

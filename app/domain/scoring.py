@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from typing import Any
 
 from app.domain import totals
-from app.domain.answer_keys import frozen
 from app.domain.assessment import Assessment, Task
 from app.domain.measure_scoring import ECRS_RANK, Catalogue, combine, score_measure
 from app.domain.questionnaire import Questionnaire
@@ -110,6 +109,14 @@ def paused_collection() -> Iterator[None]:
             gc.enable()
 
 
+def _task_result(values: dict[str, Any]) -> TaskResult:
+    """The :class:`TaskResult` of ``values`` (every field, in field order): what ``TaskResult(**values)`` makes,
+    without the frozen dataclass's ``__init__`` setting its 16 fields one by one."""
+    result = object.__new__(TaskResult)
+    object.__setattr__(result, "__dict__", values)
+    return result
+
+
 def _score(q: Questionnaire, a: Assessment) -> AssessmentResult:
     s = q.scoring
     envs = [task_env(q, a, t) for t in a.tasks]
@@ -137,27 +144,26 @@ def _score(q: Questionnaire, a: Assessment) -> AssessmentResult:
         suggested: tuple[str, ...] = ()
         mine: list[MeasureResult] = []
         if is_focus:
-            keys = {k: frozen(v) for k, v in env.items()}
-            suggested = c.suggested(env, keys)
+            suggested = c.suggested(env)
             chosen = a.measures.get(task.id, {})
             parts: list[dict[str, Any]] = []
             for index, measure in enumerate(q.measures):
                 choice = chosen.get(measure.id)
                 if choice is not None and choice.chosen and measure.enabled:
-                    parts.append(score_measure(c, env, keys, task_index=i, task_id=task.id, hours=h,
+                    parts.append(score_measure(c, env, task_index=i, task_id=task.id, hours=h,
                                                 suitability=suitability, measure=measure, measure_index=index,
                                                 answers=choice.answers, premature=premature))
             mine = combine(c.unit, parts)
         measure_results.extend(mine)
-        task_results.append(TaskResult(
-            task_id=task.id, index=i, name=task.name, category=env.get("category"), annual_hours=h, focus=is_focus,
-            rank=rank[i] + 1, cumulative_share=cumulative[i], suitability=suitability,
-            readiness=likert_share(env, s.readiness_items), pains=tuple(pains) if isinstance(pains, list) else (),
-            premature=premature, suggested=suggested,
-            potential_hours=min(h, sum(m.potential_hours for m in mine)),
-            peak_months=totals.peak_months(env.get(s.peak_months_item)) if s.peak_months_item else (),
-            overtime_hours=totals.number(env.get(s.overtime_item)) if s.overtime_item else None,
-        ))
+        task_results.append(_task_result({
+            "task_id": task.id, "index": i, "name": task.name, "category": env.get("category"), "annual_hours": h,
+            "focus": is_focus, "rank": rank[i] + 1, "cumulative_share": cumulative[i], "suitability": suitability,
+            "readiness": likert_share(env, s.readiness_items),
+            "pains": tuple(pains) if isinstance(pains, list) else (), "premature": premature, "suggested": suggested,
+            "potential_hours": min(h, sum([m.potential_hours for m in mine])),
+            "peak_months": totals.peak_months(env.get(s.peak_months_item)) if s.peak_months_item else (),
+            "overtime_hours": totals.number(env.get(s.overtime_item)) if s.overtime_item else None,
+        }))
 
     potential = sum(t.potential_hours for t in task_results)
     quick_wins = pick_quick_wins(q, measure_results)
