@@ -19,6 +19,7 @@ from app.domain.results import MeasureResult
 ECRS_RANK = {"E": 0, "C": 1, "R": 2, "S": 3, "M": 4, "T": 5}
 _Conditions = tuple[float, bool, bool, tuple[LText, ...], bool, LText]
 _GROUP_LIMIT = 4096  # remembered answer tuples of the grouped triggers: memory stays bounded
+_FIGURES = ("premature", "ease", "potential_band", "potential_hours", "quick_win_candidate")
 _ABSENT = object()  # the key of an answer not given (a measure's share then takes its default)
 
 
@@ -54,8 +55,15 @@ class Catalogue:
         # answers' part reads.
         qwr = s.quick_win_requires.references()
         self.measure_refs = [tuple(sorted({*refs, *qwr})) for refs in self.condition_refs]
-        self.part_refs = [tuple(sorted({s.affected_share_item, *s.ease_items, *(i for i, _ in required)}))
-                          for required in self.required]
+        self.fit_refs = [tuple(sorted({rule.item for rule in m.fit})) for m in q.measures]
+        self.part_refs = [tuple(sorted({s.affected_share_item, *s.ease_items, *(i for i, _ in required), *fit}))
+                          for required, fit in zip(self.required, self.fit_refs, strict=True)]
+        # A measure's answer part and conditions together, and its quick-win tests, per distinct key of what
+        # they read (``part_refs`` hold the fit answers too); the quick-win tests only when the rule reads none
+        # of the figures computed on the way.
+        self._fixed: dict[tuple[object, ...], tuple[tuple[float, float | None, bool], _Conditions]] = {}
+        self._quick: dict[tuple[object, ...], tuple[bool, bool]] = {}
+        self.quick_keyed = not qwr & set(_FIGURES)
 
     def band_for(self, hours: float) -> int:
         """:meth:`Questionnaire.band_for` with the bands looked up once."""
@@ -94,7 +102,9 @@ class Catalogue:
                    make_env: Callable[[], Mapping[str, Any]], answers: Mapping[str, Any]) -> _Conditions:
         """The fit rules, gates and cross-department tests of a measure: (fit factor, review, kept out of the
         quick wins, notices, cross-department, proposal reason), once per distinct tuple of what they read."""
-        key = (measure_index, tuple([mkeys.get(r, NONE_KEY) for r in self.condition_refs[measure_index]]))
+        # The fit rules read the measure's own answer (not the task's of the same name): keyed apart.
+        own = tuple([frozen(answers[r]) if r in answers else _ABSENT for r in self.fit_refs[measure_index]])
+        key = (measure_index, tuple([mkeys.get(r, NONE_KEY) for r in self.condition_refs[measure_index]]), own)
         found = self._conditions.get(key)
         if found is None:
             s = self.q.scoring
@@ -103,7 +113,7 @@ class Catalogue:
             cross = own_cross or s.cross_department.test_keyed(mkeys, make_env)
             reason = (measure.proposal_reason if own_cross else s.cross_department_reason) if cross else EMPTY
             found = (factor, review, blocked, tuple(notices), cross, reason)
-            if len(self._conditions) < _GROUP_LIMIT and UNFROZEN not in key[1]:
+            if len(self._conditions) < _GROUP_LIMIT and UNFROZEN not in key[1] and UNFROZEN not in own:
                 self._conditions[key] = found
         return found
 
@@ -202,47 +212,40 @@ def score_measure(c: Catalogue, env: dict[str, Any], *, task_index: int, task_id
     """One measure on its own: the fields of its :class:`MeasureResult` before `combine` orders the task's.
 
     Its conditions see the task's answers with the measure's on top (``overlay``, growing as figures are
-    known); that mapping is built only when a condition meets a tuple of values it has not seen before.
+    known); that mapping is built only when a condition meets a tuple of values it has not seen before. What
+    the answer part, the conditions and the quick-win tests give is remembered per measure and distinct
+    :func:`frozen` keys of what they read (the measure's answers over the task's; the part: its answers alone).
     """
-    s = c.q.scoring
-    overlay: dict[str, Any] = {}
-    hidden: list[str] = []
-
-    def make_env() -> dict[str, Any]:
-        merged = dict(env)
-        merged.update(answers)
-        merged.update(overlay)
-        for name in hidden:
-            merged.pop(name, None)
-        return merged
-
-    # The :func:`frozen` keys of what the measure's keyed tests read: its own answers over the task's.
-    mkeys = {r: v if (v := answers[r] if r in answers else env.get(r)).__class__ is str
-             else NONE_KEY if v is None else frozen(v) for r in c.measure_refs[measure_index]}
-    share, ease, complete = c.answer_part(measure_index, answers)
+    refs = c.measure_refs[measure_index]
+    mkey = tuple([v if (v := answers[r] if r in answers else env.get(r)).__class__ is str
+                  else NONE_KEY if v is None else frozen(v) for r in refs])
+    pkey = tuple([(v if (v := answers[r]).__class__ is str else frozen(v)) if r in answers else _ABSENT
+                  for r in c.part_refs[measure_index]])
+    key = (measure_index, mkey, pkey)
+    fixed = c._fixed.get(key)
+    if fixed is None:
+        fixed = (c.answer_part(measure_index, answers),
+                 c.conditions(measure, measure_index, dict(zip(refs, mkey, strict=True)), _merged(env, answers, {}, ()),
+                              answers))
+        if len(c._fixed) < _GROUP_LIMIT and UNFROZEN not in mkey and UNFROZEN not in pkey:
+            c._fixed[key] = fixed
+    (share, ease, complete), (fit_factor, review, blocked, notices, cross, reason) = fixed
     factor = (suitability if suitability is not None else 0.5) if measure.automation else 1.0
-    fit_factor, review, blocked, notices, cross, reason = c.conditions(measure, measure_index, mkeys, make_env,
-                                                                       answers)
     alone = hours * share * measure.reduction_rate * factor * fit_factor
     band = c.band_for(alone)
     quadrant = _quadrant(c, band, ease)
     if premature:
         # A big change is coming: plan it after the change instead of doing it now.
         quadrant = {"quick_win": "major_project", "fill_in": "not_now"}.get(quadrant, quadrant)
-    candidate = False
+    candidate = eligible = False
     if quadrant == "quick_win" and not premature and not cross and not blocked:
-        overlay.update(premature=premature, ease=ease, potential_band=band, potential_hours=alone)
-        mkeys.update(premature=frozen(premature), ease=frozen(ease), potential_band=frozen(band),
-                     potential_hours=frozen(alone))
-        confirm = s.quick_win_confirm_item
-        pre_keys = dict(mkeys)
-        pre_keys.pop(confirm, None)
-        hidden.append(confirm)
-        candidate = s.quick_win_requires.test_keyed(pre_keys, make_env)
-        hidden.clear()
-        overlay["quick_win_candidate"] = candidate
-        mkeys["quick_win_candidate"] = frozen(candidate)
-    eligible = candidate and s.quick_win_requires.test_keyed(mkeys, make_env)
+        found = c._quick.get(key) if c.quick_keyed else None
+        if found is None:
+            found = _quick_win(c, env, answers, dict(zip(refs, mkey, strict=True)), premature=premature, ease=ease,
+                               band=band, alone=alone)
+            if c.quick_keyed and len(c._quick) < _GROUP_LIMIT and UNFROZEN not in mkey:
+                c._quick[key] = found
+        candidate, eligible = found
     return {
         "task_id": task_id, "measure_id": measure.id, "task_index": task_index, "measure_index": measure_index,
         "ecrs": measure.ecrs, "automation": measure.automation, "tool": measure.tool, "annual_hours": hours,
@@ -252,6 +255,43 @@ def score_measure(c: Catalogue, env: dict[str, Any], *, task_index: int, task_id
         "quick_win_eligible": eligible, "complete": complete, "standalone_hours": alone, "fit_factor": fit_factor,
         "review": review, "notices": notices, "proposal_reason": reason,
     }
+
+
+def _merged(env: Mapping[str, Any], answers: Mapping[str, Any], overlay: Mapping[str, Any],
+            hidden: list[str] | tuple[str, ...]) -> Callable[[], dict[str, Any]]:
+    """What a measure's conditions see, made when called: the task's answers, the measure's on top, then the
+    figures of ``overlay``, without the ``hidden`` answers (read as the lists are when called)."""
+    def make_env() -> dict[str, Any]:
+        merged = dict(env)
+        merged.update(answers)
+        merged.update(overlay)
+        for name in hidden:
+            merged.pop(name, None)
+        return merged
+    return make_env
+
+
+def _quick_win(c: Catalogue, env: Mapping[str, Any], answers: Mapping[str, Any], mkeys: dict[str, object], *,
+               premature: bool, ease: float | None, band: int, alone: float) -> tuple[bool, bool]:
+    """(quick-win candidate, eligible) of a measure in the quick-win quadrant: the rule without the
+    confirmation answer, then with it (and the candidate's figure)."""
+    s = c.q.scoring
+    overlay: dict[str, Any] = {"premature": premature, "ease": ease, "potential_band": band, "potential_hours": alone}
+    hidden: list[str] = []
+    make_env = _merged(env, answers, overlay, hidden)
+    mkeys.update(premature=frozen(premature), ease=frozen(ease), potential_band=frozen(band),
+                 potential_hours=frozen(alone))
+    confirm = s.quick_win_confirm_item
+    pre_keys = dict(mkeys)
+    pre_keys.pop(confirm, None)
+    hidden.append(confirm)
+    candidate = s.quick_win_requires.test_keyed(pre_keys, make_env)
+    hidden.clear()
+    overlay["quick_win_candidate"] = candidate
+    mkeys["quick_win_candidate"] = frozen(candidate)
+    eligible = candidate and s.quick_win_requires.test_keyed(mkeys, make_env)
+    return candidate, eligible
+
 
 def combine(unit: float, measures: list[dict[str, Any]]) -> list[MeasureResult]:
     """One task's measures applied one after another, each on the hours the earlier ones leave.
