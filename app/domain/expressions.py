@@ -306,12 +306,12 @@ def _compile_arithmetic(op: str, left: Compiled, right: Compiled) -> Compiled:
         a, b = left(env), right(env)
         if a.__class__ in _PLAIN and b.__class__ in _PLAIN:
             if op == "*":
-                return a * b  # type: ignore[operator]
+                return a * b
             if op == "+":
-                return a + b  # type: ignore[operator]
+                return a + b
             if op == "-":
-                return a - b  # type: ignore[operator]
-            return None if b == 0 else a / b  # type: ignore[operator]
+                return a - b
+            return None if b == 0 else a / b
         return _arithmetic(op, [a, b])
     return arithmetic
 

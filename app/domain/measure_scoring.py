@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from app.domain.answer_keys import NONE_KEY, UNFROZEN, frozen
+from app.domain.assessment import MeasureChoice
 from app.domain.questionnaire import CHOICE_TYPES, EMPTY, Item, LText, Measure, Questionnaire
 from app.domain.results import MeasureResult
 
@@ -37,6 +38,8 @@ class Catalogue:
         self.required = [[(i.id, i.default is not None) for i in (*q.measure_items, *m.items)
                           if i.required and i.is_input] for m in q.measures]
         self.triggered = [m for m in q.measures if m.enabled]
+        by_id = {m.id: (n, m) for n, m in enumerate(q.measures)}
+        self.by_id = by_id if len(by_id) == len(q.measures) else None
         self.condition_refs = [_condition_refs(q, m) for m in q.measures]
         self._conditions: dict[tuple[object, ...], _Conditions] = {}
         # Triggers that read only answers with few possible values (choices, yes/no) are tested together, once
@@ -45,7 +48,8 @@ class Catalogue:
         self.grouped_refs = tuple(sorted({r for m, f in zip(self.triggered, few, strict=True) if f
                                           for r in m.trigger.references()}))
         self.grouped = [n for n, f in enumerate(few) if f]
-        self.single = frozenset(n for n, f in enumerate(few) if not f)
+        self.single_triggers = [(n, m.trigger) for n, (m, f) in enumerate(zip(self.triggered, few, strict=True))
+                                if not f]
         self._groups: dict[tuple[object, ...], frozenset[int]] = {}
         self._answer_parts: dict[tuple[object, ...], tuple[float, float | None, bool]] = {}
         self.quadrant_potential_min = q.value("quadrant_potential_min")
@@ -64,6 +68,13 @@ class Catalogue:
         self._fixed: dict[tuple[object, ...], tuple[tuple[float, float | None, bool], _Conditions]] = {}
         self._quick: dict[tuple[object, ...], tuple[bool, bool]] = {}
         self.quick_keyed = not qwr & set(_FIGURES)
+
+    def chosen(self, choices: Mapping[str, MeasureChoice]) -> list[tuple[int, Measure, MeasureChoice]]:
+        """(catalogue index, measure, choice) of each measure of the catalogue with a choice, in catalogue order
+        when the catalogue's ids are not unique (each measure of an id then sees that id's choice)."""
+        if self.by_id is None:
+            return [(n, m, choice) for n, m in enumerate(self.q.measures) if (choice := choices.get(m.id)) is not None]
+        return [(*found, choice) for mid, choice in choices.items() if (found := self.by_id.get(mid)) is not None]
 
     def band_for(self, hours: float) -> int:
         """:meth:`Questionnaire.band_for` with the bands looked up once."""
@@ -130,8 +141,10 @@ class Catalogue:
             held = frozenset(n for n in self.grouped if self.triggered[n].trigger.test(env))
             if len(self._groups) < _GROUP_LIMIT and UNFROZEN not in key:
                 self._groups[key] = held
-        return tuple(m.id for n, m in enumerate(self.triggered)
-                     if n in held or (n in self.single and m.trigger.test(env)))
+        singles = [n for n, trigger in self.single_triggers if trigger.test(env)]
+        if singles:
+            held = held.union(singles)
+        return tuple([m.id for n, m in enumerate(self.triggered) if n in held])
 
 
 def _condition_refs(q: Questionnaire, m: Measure) -> tuple[str, ...]:

@@ -14,17 +14,18 @@ from typing import Any
 from app.domain import totals
 from app.domain.assessment import Assessment, Task
 from app.domain.measure_scoring import ECRS_RANK, Catalogue, combine, score_measure
-from app.domain.questionnaire import Questionnaire
+from app.domain.questionnaire import Item, Questionnaire
 from app.domain.results import AssessmentResult, MeasureResult, TaskResult, Totals
 from app.domain.vocabulary import QUADRANTS
 
 
-def task_env(q: Questionnaire, a: Assessment, task: Task) -> dict[str, Any]:
-    """The answers visible to task-scope expressions, with calculated items filled in."""
+def task_env(q: Questionnaire, a: Assessment, task: Task, calculated: list[Item] | None = None) -> dict[str, Any]:
+    """The answers visible to task-scope expressions, with calculated items filled in (``calculated``: the
+    task-grid items with a calculation, in order, when already looked up)."""
     env: dict[str, Any] = dict(a.info)
     env.update(task.answers)
     env.update(a.analysis.get(task.id, {}))
-    for item in q.items_of("task_grid"):
+    for item in q.items_of("task_grid") if calculated is None else calculated:
         if item.calculate is not None:
             env[item.id] = item.calculate.evaluate(env)
     return env
@@ -38,7 +39,8 @@ def annual_hours(q: Questionnaire, env: Mapping[str, Any]) -> float:
 
 def likert_share(env: Mapping[str, Any], ids: tuple[str, ...]) -> float | None:
     """Mean of the answered 1–5 items mapped to 0–1 ((mean − 1) / 4); ``None`` if none answered."""
-    values = [float(env[i]) for i in ids if isinstance(env.get(i), int | float) and not isinstance(env.get(i), bool)]
+    values = [float(v) for i in ids if (v := env.get(i)).__class__ is int or v.__class__ is float
+              or (isinstance(v, int | float) and not isinstance(v, bool))]
     if not values:
         return None
     return (sum(values) / len(values) - 1) / 4
@@ -119,7 +121,8 @@ def _task_result(values: dict[str, Any]) -> TaskResult:
 
 def _score(q: Questionnaire, a: Assessment) -> AssessmentResult:
     s = q.scoring
-    envs = [task_env(q, a, t) for t in a.tasks]
+    calculated = [item for item in q.items_of("task_grid") if item.calculate is not None]
+    envs = [task_env(q, a, t, calculated) for t in a.tasks]
     hours = [annual_hours(q, env) for env in envs]
     focus = a.focus if a.focus is not None else default_focus(q, [(i, t.id, h) for i, (t, h)
                                                                   in enumerate(zip(a.tasks, hours, strict=True))])
@@ -147,9 +150,9 @@ def _score(q: Questionnaire, a: Assessment) -> AssessmentResult:
             suggested = c.suggested(env)
             chosen = a.measures.get(task.id, {})
             parts: list[dict[str, Any]] = []
-            for index, measure in enumerate(q.measures):
-                choice = chosen.get(measure.id)
-                if choice is not None and choice.chosen and measure.enabled:
+            # The chosen measures of the catalogue (in any order: `combine` orders them by ECRS and index).
+            for index, measure, choice in c.chosen(chosen):
+                if choice.chosen and measure.enabled:
                     parts.append(score_measure(c, env, task_index=i, task_id=task.id, hours=h,
                                                 suitability=suitability, measure=measure, measure_index=index,
                                                 answers=choice.answers, premature=premature))
