@@ -11,7 +11,7 @@ import customtkinter as ctk
 import pytest
 
 from app import service
-from app.gui import fit_width
+from app.gui import fit_width, style
 from app.gui.flat_frame import FlatLabel
 
 pytestmark = pytest.mark.gui
@@ -127,23 +127,40 @@ def test_a_toolbar_makes_a_second_row_only_when_one_row_does_not_fit(gui_root: A
     gui_root.update()
     right = gui_root.winfo_width()
     bar = tkinter.Frame(gui_root)
-    bar.place(x=right - 900, y=0, width=900, height=100)
+    bar.place(x=right - 1100, y=0, width=1100, height=100)
     first = [ctk.CTkButton(bar, text=f"first {n}", width=150) for n in range(3)]
-    second = [ctk.CTkButton(bar, text=f"second {n}", width=150) for n in range(2)]
+    second = [ctk.CTkButton(bar, text=f"second {n}", width=250) for n in range(2)]  # wider than those above
     for column, button in enumerate(first + second):
         button.grid(row=0, column=column, padx=(0, 6))
     fit_width.flow(bar, [[(b, (0, 6)) for b in first], [(b, (12, 6)) for b in second]])
     gui_root.update()
+
+    def rows() -> list[set[int]]:
+        return [{b.winfo_rooty() for b in first}, {b.winfo_rooty() for b in second}]
+
+    def gap() -> int:  # between the first row's first two buttons
+        return first[1].winfo_rootx() - first[0].winfo_rootx() - first[0].winfo_width()
+
+    def frames() -> list[Any]:
+        return [w for w in bar.winfo_children() if w not in first + second]
+
     try:
-        assert {int(b.grid_info()["row"]) for b in first + second} == {0}
-        bar.place_configure(x=right - 500, width=500)
+        one_row, gap_in_one_row = rows(), gap()
+        assert one_row[0] == one_row[1] and len(one_row[0]) == 1
+        bar.place_configure(x=right - 600, width=600)
         gui_root.update()
-        assert {int(b.grid_info()["row"]) for b in first} == {0}
-        assert {int(b.grid_info()["row"]) for b in second} == {1}
-        assert int(second[0].grid_info()["column"]) == 0
+        stacked = rows()
+        assert len(stacked[0]) == len(stacked[1]) == 1 and min(stacked[1]) > max(stacked[0])
         assert second[0].winfo_rootx() == first[0].winfo_rootx()  # no group gap at the start of a row
-        bar.place_configure(x=right - 900, width=900)
+        assert gap() == gap_in_one_row  # the wide buttons below do not widen the columns above
+        assert [w for w in bar.winfo_children() if w in first + second] == first + second  # the Tab order
+        bar.place_configure(x=right - 1100, width=1100)
         gui_root.update()
-        assert {int(b.grid_info()["row"]) for b in first + second} == {0}
+        assert rows() == one_row and gap() == gap_in_one_row
+        assert not any(f.winfo_ismapped() for f in frames())
+        style.set_scale(125)  # customtkinter grids its widgets again at a new size: not the removed rows
+        gui_root.update()
+        assert not any(f.winfo_ismapped() for f in frames())
     finally:
+        style.set_scale(100)
         bar.destroy()

@@ -14,10 +14,11 @@ import pytest
 from customtkinter.windows.widgets.core_rendering import DrawEngine
 
 from app.gui import style
+from app.gui.after_jobs import TextBox
 from app.gui.controller import page_class
 from app.gui.light import LightButton
 from app.gui.segmented import Segmented
-from app.gui.settled import SHAPE, QuietOptionMenu, SettledEntry
+from app.gui.settled import ORIGINAL_SCROLLBAR_DRAW, SHAPE, QuietOptionMenu, SettledEntry
 from tests.test_gui_behaviour import open_example
 from tests.test_gui_integration import step_of
 from tests.test_gui_light_button import _shape
@@ -225,3 +226,45 @@ def test_a_step_switch_redraws_only_the_two_step_buttons_whose_mark_and_colour_c
     counts.clear()
     wizard.update_sidebar()  # nothing changed: nothing drawn
     assert counts == Counter()
+
+
+def test_scroll_bars_draw_what_customtkinter_draws_without_laying_the_window_out(
+        gui_root: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # every scroll bar, also those customtkinter makes inside its text boxes and scrolling frames (settled.py)
+    frame = ctk.CTkFrame(gui_root)
+    frame.place(x=0, y=0)
+    try:
+        counts: Counter[str] = Counter()
+        count(monkeypatch, counts, "layout", tkinter.Misc, "update_idletasks")
+        box = TextBox(frame, width=200, height=60)  # cancels its own timers when destroyed
+        box.grid(row=0, column=0)
+        scroll = ctk.CTkScrollableFrame(frame, width=200, height=80)
+        scroll.grid(row=1, column=0)
+        bars = [ctk.CTkScrollbar(frame, height=120) for _ in range(2)]
+        for n, bar in enumerate(bars):
+            bar.grid(row=2, column=n)
+        bars[0].set(0.25, 0.5)
+        assert counts["layout"] == 0  # customtkinter's own drawing lays the window out at each of these
+        gui_root.update()
+        bars[1]._start_value, bars[1]._end_value = 0.25, 0.5
+        ORIGINAL_SCROLLBAR_DRAW(bars[1])  # customtkinter's drawing of the same bar
+        assert counts["layout"] == 1
+        quiet, original = (bar._canvas for bar in bars)
+        assert _shape(quiet, quiet.find_all()) == _shape(original, original.find_all())
+    finally:
+        frame.destroy()
+
+
+def test_home_is_built_without_laying_the_half_built_window_out(wizard: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.gui.pages.home import HomePage
+
+    counts: Counter[str] = Counter()
+    count(monkeypatch, counts, "layout", tkinter.Misc, "update_idletasks")
+    home = HomePage(wizard.container, wizard)
+    try:
+        home.grid(row=0, column=0, sticky="nsew")
+        home.retranslate()
+        home.refresh()
+        assert counts["layout"] == 0  # seven before its scrolling frames, entries and text box drew quietly
+    finally:
+        home.destroy()

@@ -63,3 +63,15 @@ def test_the_top_bar_fits_with_a_long_file_name(wizard: Any, scale: int, meeting
         wizard.meeting.set_meeting(False)
         wizard.set_scale(100)
         root.update()
+
+
+def test_the_menus_show_the_language_and_text_size_set_without_them(wizard: Any) -> None:
+    # a language or size asked for elsewhere than the menus (the keyboard, a script) shows in them too
+    try:
+        wizard.set_lang("en")
+        wizard.set_scale(125)
+        assert (wizard.lang_menu.get(), wizard.scale_menu.get()) == ("English", "125%")
+    finally:
+        wizard.set_scale(100)
+        wizard.set_lang("ja")
+    assert (wizard.lang_menu.get(), wizard.scale_menu.get()) == ("日本語", "100%")

@@ -11,7 +11,7 @@ import customtkinter as ctk
 
 from app import resources, service
 from app.domain.errors import UserError
-from app.gui import canvas_calls, style, window
+from app.gui import canvas_calls, settled, style, window
 from app.gui import prefs as prefs_module
 from app.gui.controller import Wizard
 
@@ -23,6 +23,7 @@ def create_root() -> ctk.CTk:
     """The one CTk root of the app's life, with the icon and the Japanese UI font set."""
     ctk.set_appearance_mode("light")  # a projector in a bright meeting room; also what prints
     canvas_calls.install()  # the same drawing with fewer calls into Tk
+    settled.quiet_scrollbars()  # scroll bars lay nothing out while Home is built
     root = ctk.CTk()
     _own_configure_only(root)
     style.setup(root)

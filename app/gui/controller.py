@@ -25,6 +25,7 @@ from app.gui.light_label import LightLabel
 from app.gui.pages.base import StepPage
 from app.gui.prefs import Prefs
 from app.gui.session import Document
+from app.gui.settled import QuietOptionMenu
 from app.gui.strings import ui
 from app.gui.widgets import GlossaryWindow, show_texts
 
@@ -96,12 +97,12 @@ class Wizard:
             b = LightButton(top, text=ui(key, self.lang), width=60, font=style.font(13), command=command)
             b.grid(row=0, column=n + 1, padx=3, pady=6)
             self.top_buttons[key] = b
-        self.lang_menu = ctk.CTkOptionMenu(top, values=["日本語", "English"], width=100, font=style.font(13),
+        self.lang_menu = QuietOptionMenu(top, values=["日本語", "English"], width=100, font=style.font(13),
                                            dropdown_font=style.font(13),
                                            command=lambda v: self.set_lang("en" if v == "English" else "ja"))
         self.lang_menu.set("English" if self.lang == "en" else "日本語")
         self.lang_menu.grid(row=0, column=6, padx=(12, 3))
-        self.scale_menu = ctk.CTkOptionMenu(top, values=[f"{s}%" for s in style.SCALES], width=80,
+        self.scale_menu = QuietOptionMenu(top, values=[f"{s}%" for s in style.SCALES], width=80,
                                             font=style.font(13), dropdown_font=style.font(13),
                                             command=lambda v: self.set_scale(int(v.rstrip("%"))))
         self.scale_menu.set(f"{self.prefs.scale}%")
@@ -243,12 +244,21 @@ class Wizard:
         shown.tkraise()
         self.root.after_idle(self._keep_focus, shown)
 
-    def _keep_focus(self, shown: ctk.CTkFrame) -> None:
+    def _keep_focus(self, shown: ctk.CTkFrame, tries: int = 40) -> None:
         # the focused control may have been on the page just hidden: continue on the new page's first one
         focused = self.root.focus_get()
-        if focused is None or not focused.winfo_viewable() or not keys.enabled(focused):
-            # a page with nothing to fill in (はじめに, 結果) hands the keyboard to 次へ
-            keys.focus_first(shown, self.next_button if self.current >= 0 else None)
+        if focused is not None and focused.winfo_viewable() and keys.enabled(focused):
+            return
+        if not shown.winfo_exists():
+            return  # the page was replaced (a new questionnaire, a closed file) before Tk was idle
+        if not shown.winfo_viewable():
+            # the window is not on screen yet (at start-up Home is built before the window manager has mapped
+            # the window): no control can take the focus, so ask again shortly (for at most two seconds)
+            if tries:
+                self.root.after(50, self._keep_focus, shown, tries - 1)
+            return
+        # a page with nothing to fill in (はじめに, 結果) hands the keyboard to 次へ
+        keys.focus_first(shown, self.next_button if self.current >= 0 else None)
 
     def next(self) -> None:
         """The next step (per-task pages move between focus tasks with their own 「業務 n/N」 control)."""
@@ -363,6 +373,9 @@ class Wizard:
         """Switch the window (and new action texts) to ``lang``; the document is not changed."""
         self.lang = "en" if lang == "en" else "ja"
         self.prefs.lang = self.lang
+        shown = "English" if self.lang == "en" else "日本語"
+        if self.lang_menu.get() != shown:  # asked for elsewhere than the menu (the keyboard, a test)
+            self.lang_menu.set(shown)
         self.doc.save_prefs()
         self.retranslate()
         if self.current >= 0:
@@ -375,6 +388,8 @@ class Wizard:
         """Apply a text size of 100, 125 or 150 % (remembered; meeting mode's own size is not)."""
         self.prefs.scale = percent
         self.doc.save_prefs()
+        if self.scale_menu.get() != f"{percent}%":
+            self.scale_menu.set(f"{percent}%")
         if not self.meeting.on:
             self.apply_scale(percent)
 

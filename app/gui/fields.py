@@ -20,6 +20,7 @@ from app.gui.dialogs import CalendarPopup
 from app.gui.flat_frame import FlatFrame, FlatLabel
 from app.gui.light import LightButton
 from app.gui.segmented import Segmented
+from app.gui.settled import QuietOptionMenu, SettledEntry
 from app.gui.strings import ui
 
 Answers = dict[str, Any]
@@ -133,7 +134,7 @@ class Field(FlatFrame):
         t = self.item.type
         if t in ("text", "integer", "decimal", "date"):
             short = t in ("integer", "decimal", "date")
-            self.widget = ctk.CTkEntry(self.body, textvariable=self.var, width=160 if short else 200, font=style.font())
+            self.widget = SettledEntry(self.body, textvariable=self.var, width=160 if short else 200, font=style.font())
             self._place(self.widget, "w" if short else "ew")
             if t == "date":
                 # CTkButton's look on one canvas (app.gui.light): a third of the calls into Tk
@@ -162,7 +163,7 @@ class Field(FlatFrame):
         if segmented:
             self.widget = Segmented(self.body, labels, variable=self.var)
         else:
-            self.widget = ctk.CTkOptionMenu(self.body, values=[ui("choose", "ja"), *labels], variable=self.var,
+            self.widget = QuietOptionMenu(self.body, values=[ui("choose", "ja"), *labels], variable=self.var,
                                             font=style.font(), dropdown_font=style.font(), width=320,
                                             dynamic_resizing=False)
         self._place(self.widget, "w")

@@ -70,8 +70,15 @@ def follow_width(container: Any, label: Any, margin: int, cap: int | None = None
 def flow(container: Any, groups: list[list[tuple[Any, tuple[int, int]]]]) -> None:
     """Grid ``groups`` of widgets (each with its unscaled ``padx``) in one row of ``container`` when they fit
     its room, else each group in a row of its own (a toolbar at 150 % ran past the window's edge). The
-    widgets come gridded in one row, in order, with those ``padx``."""
+    widgets come gridded in one row, in order, with those ``padx``.
+
+    On rows of their own each group is laid out in a plain frame of its own (Tk's ``grid -in``: the widgets stay
+    the container's children, so their Tab order does not change): in the container's columns a wide button of
+    the second row widened the column of a narrow one above it, leaving a gap after it. The frames are Tk's, not
+    customtkinter's, which grids its widgets again after a text-size change even when they were removed."""
     state = {"one_row": True}
+    rows: list[tkinter.Frame] = []  # one frame per group, made when the groups first need rows of their own
+    count = sum(len(group) for group in groups)
 
     def lay_out(room: int) -> None:
         needed = sum(unscaled(w.winfo_reqwidth()) + padx[0] + padx[1] for group in groups for w, padx in group)
@@ -79,14 +86,24 @@ def flow(container: Any, groups: list[list[tuple[Any, tuple[int, int]]]]) -> Non
         if one_row == state["one_row"]:
             return
         state["one_row"] = one_row
+        if not one_row and not rows:
+            painted = getattr(container, "_canvas", container)  # what shows a customtkinter frame's colour
+            for _ in groups:
+                frame = tkinter.Frame(container, bg=painted.cget("bg"), bd=0, highlightthickness=0)
+                tkinter.Misc.lower(frame)  # under the widgets it holds, which come before it in the stacking order
+                rows.append(frame)
         column = 0
         for row, group in enumerate(groups):
-            if not one_row:
+            if one_row:
+                rows[row].grid_remove()
+            else:
+                rows[row].grid(row=row, column=0, columnspan=count, sticky="w", pady=2)
                 column = 0
             for widget, padx in group:
                 # a group's gap before it is kept on a shared row, not at the start of a row of its own
                 pad = padx if one_row or column else (0, padx[1])
-                widget.grid(row=0 if one_row else row, column=column, padx=pad, sticky="w", pady=0 if one_row else 2)
+                widget.grid(in_=container if one_row else rows[row], row=0, column=column, padx=pad, sticky="w",
+                            pady=0)
                 column += 1
 
     on_width(container, lay_out)

@@ -12,6 +12,12 @@ layout gives it), draws once Tk is idle, and makes the items customtkinter's Dra
 ``update_idletasks``, which lays out and draws every pending widget of the window: on a page still being
 built that is a layout of half a page, done again once the rest is there. :class:`QuietOptionMenu` draws
 the same and leaves the layout to Tk's idle time.
+
+``CTkScrollbar`` does the same at the end of each drawing, and every scrolling frame and text box has one or
+two: Home's form, its file panel and the participants' box laid the half-built window out seven times before
+its first frame (a third of the time Home took to build). :func:`quiet_scrollbars` makes every scroll bar
+draw the same and leave the layout and the drawing on screen to Tk's idle time, which comes before the next
+event is handled: a dragged bar still follows the pointer.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import customtkinter as ctk
+from customtkinter import CTkScrollbar
 from customtkinter.windows.widgets.core_rendering import CTkCanvas
 
 from app.gui.light import font_shapes
@@ -152,6 +159,29 @@ class QuietOptionMenu(ctk.CTkOptionMenu):
             super()._draw(no_color_updates)
         finally:
             canvas.__dict__.pop("update_idletasks", None)  # the method again
+
+
+_quiet: list[bool] = []
+ORIGINAL_SCROLLBAR_DRAW = CTkScrollbar._draw  # customtkinter's, kept for the tests that compare the drawings
+
+
+def quiet_scrollbars() -> None:
+    """Every ``CTkScrollbar`` (also those inside customtkinter's text boxes and scrolling frames) draws without
+    the window-wide ``update_idletasks`` at the end (once; bars made before or after)."""
+    if _quiet:
+        return
+    _quiet.append(True)
+    draw = ORIGINAL_SCROLLBAR_DRAW
+
+    def _draw(self: Any, no_color_updates: bool = False) -> None:
+        canvas: Any = self._canvas
+        canvas.update_idletasks = _no_layout
+        try:
+            draw(self, no_color_updates)
+        finally:
+            canvas.__dict__.pop("update_idletasks", None)
+
+    CTkScrollbar._draw = _draw
 
 
 def _no_layout() -> None:

@@ -16,6 +16,7 @@ from app.gui.form_view import FormView
 from app.gui.light import LightButton
 from app.gui.light_label import LightLabel
 from app.gui.qtune_strings import QT
+from app.gui.scrolling import ScrollFrame
 from app.gui.strings import ui
 from app.gui.widgets import show_texts
 from app.gui.wrap import wrap
@@ -87,7 +88,7 @@ class HomePage(FlatFrame):
         items = tuple(q.item(i) for i in NEW_ITEMS if q.has_item(i))
         # the form scrolls inside its panel and the start button stays below it: at 150 % on a 768-pixel
         # screen the four fields are taller than the panel, and the button must never be out of reach
-        scroll = ctk.CTkScrollableFrame(left, fg_color="transparent")
+        scroll = ScrollFrame(left, fg_color="transparent")
         scroll.grid(row=1, column=0, sticky="nsew", padx=(10, 4))
         scroll.columnconfigure(0, weight=1)
         left.rowconfigure(1, weight=1)
@@ -106,7 +107,7 @@ class HomePage(FlatFrame):
         # like the form on the left, everything below the heading scrolls inside its panel: at 125 and 150 %
         # on a 768-pixel screen, with recent files listed, it is taller than the panel, and the last buttons
         # (the central team's) must never be out of reach
-        body = ctk.CTkScrollableFrame(right, fg_color="transparent")
+        body = ScrollFrame(right, fg_color="transparent")
         body.grid(row=1, column=0, sticky="nsew", padx=(0, 4), pady=(0, 10))
         body.columnconfigure(0, weight=1)
         right.rowconfigure(1, weight=1)
