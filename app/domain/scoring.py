@@ -177,8 +177,12 @@ def _score(q: Questionnaire, a: Assessment) -> AssessmentResult:
     realised = sum(x.realised_hours for x in a.actions if x.realised_hours is not None and x.status != "cancelled")
     focus_results = [t for t in task_results if t.focus]
     pain_item = q.item(s.pain_points_item)
-    profile = {str(c.value): (sum(1 for t in focus_results if c.value in t.pains) / len(focus_results)
+    profile = {str(c.value): (sum([c.value in t.pains for t in focus_results]) / len(focus_results)
                               if focus_results else 0.0) for c in pain_item.choices}
+    quadrant_counts = dict.fromkeys(QUADRANTS, 0)  # every scored measure, by quadrant, in one pass
+    for m in measure_results:
+        if m.quadrant in quadrant_counts:
+            quadrant_counts[m.quadrant] += 1
     year = totals.this_year(q, a, measure_results)
     headcount = totals.headcount(q, a)
     capacity = headcount * q.value("hours_per_fte") if headcount is not None else None
@@ -196,7 +200,7 @@ def _score(q: Questionnaire, a: Assessment) -> AssessmentResult:
         quick_win_count=len(quick_wins),
         major_project_count=sum(1 for m in measure_results if m.quadrant == "major_project" and not m.cross_department),
         proposal_count=len(proposals),
-        quadrant_counts={k: sum(1 for m in measure_results if m.quadrant == k) for k in QUADRANTS},
+        quadrant_counts=quadrant_counts,
         realisation_factor=year.factor,
         fiscal_year_end=year.end.isoformat() if year.end else "",
         this_year_planned_hours=year.planned,
