@@ -15,6 +15,7 @@ Baselines, built in the same run from the same data, so the machine's load moves
   CJK-wrapped paragraph per line, same font, no tables, charts or footer);
 - xlsx: an openpyxl write-only workbook of the same cells (the export's tables), no styles, widths or print setup.
 
+``--score-only`` times the score alone and ``--department`` picks one department (``"all analysed"``).
 Each figure is the fastest of ``--runs`` runs; the table shows the goal of issue 17 next to each
 (10,000 ÷ 1,000 ≤ 12; at 10,000 tasks score ≤ 1 s, PDF ≤ 10 s, xlsx ≤ 5 s).
 """
@@ -25,6 +26,7 @@ import argparse
 import io
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -80,7 +82,7 @@ def pdf_lines(data: bytes) -> list[str]:
     return [line for p in reader.pages for line in (p.extract_text() or "").splitlines() if line.strip()]
 
 
-def measure(q: Questionnaire, a: Assessment, runs: int, pdf: bool) -> dict[str, float]:
+def measure(q: Questionnaire, a: Assessment, runs: int, pdf: bool, xlsx: bool = True) -> dict[str, float]:
     """Best-of-``runs`` seconds of each operation and its baseline for one department."""
     font = register_fonts()
     r = service.score(q, a)
@@ -88,6 +90,11 @@ def measure(q: Questionnaire, a: Assessment, runs: int, pdf: bool) -> dict[str, 
         "score": best_of(runs, lambda: service.score(q, a)), "score_base": best_of(runs, lambda: plain_score(a)),
         "measures": float(len(r.measures)),
     }
+    cpu = time.process_time()
+    service.score(q, a)
+    row["score_cpu"] = time.process_time() - cpu
+    if not xlsx:
+        return row
     tables = assessment_tables(q, a, r, "ja")
     row["xlsx"] = best_of(runs, lambda: xlsx_bytes(assessment_tables(q, a, service.score(q, a), "ja")))
     row["xlsx_base"] = best_of(runs, lambda: plain_xlsx(tables))
@@ -117,14 +124,19 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs=2, default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-pdf-all", action="store_true", help="skip the PDF of the all-analysed department")
+    parser.add_argument("--score-only", action="store_true", help="time the score alone (no PDF, no xlsx)")
+    parser.add_argument("--department", choices=["inventory", "all analysed"], help="one department only")
     args = parser.parse_args()
     q = service.get_questionnaire("standard")
     small, big = args.sizes
     print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; best of {args.runs} runs\n")
     makers: list[tuple[str, Callable[[int], Assessment], bool]] = [
         ("inventory", lambda n: department(q, n), True), ("all analysed", synthetic, not args.no_pdf_all)]
-    for name, make, pdf in makers:
-        rows = {n: measure(q, make(n), args.runs, pdf) for n in (small, big)}
+    for name, make, with_pdf in makers:
+        if args.department not in (None, name):
+            continue
+        pdf = with_pdf and not args.score_only
+        rows = {n: measure(q, make(n), args.runs, pdf, not args.score_only) for n in (small, big)}
         print(f"**{name}** ({int(rows[small]['measures']):,} / {int(rows[big]['measures']):,} scored measures"
               + (f", {int(rows[small]['pages'])} / {int(rows[big]['pages'])} PDF pages" if pdf else "") + ")\n")
         print(f"| operation | {small:,} tasks (baseline) | {big:,} tasks (baseline) | "
@@ -139,6 +151,8 @@ def main() -> None:
             met = "met" if ratio <= RATIO_GOAL and b[op] <= GOALS[op] else "NOT met"
             print(f"| {op} | {_cell(a[op], a[f'{op}_base'])} | {_cell(b[op], b[f'{op}_base'])} | "
                   f"{ratio:.1f} ({base_ratio:.1f}) | ≤ {RATIO_GOAL:g}×, ≤ {GOALS[op]:g} s at {big:,}: {met} |")
+        print(f"\nCPU time of one more score: {rows[small]['score_cpu']:.3f} s at {small:,} tasks, "
+              f"{rows[big]['score_cpu']:.3f} s at {big:,}")
         print()
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import random
 from typing import Any
@@ -109,3 +110,44 @@ def test_the_collector_is_restored_after_scoring() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _fields(result: object) -> object:
+    """Every field of a result, nested, with each value's type and ``repr`` (so 1 ≠ 1.0 ≠ True and 0.0 ≠ -0.0)."""
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        return (type(result).__name__, [(f.name, _fields(getattr(result, f.name)))
+                                        for f in dataclasses.fields(result)])
+    if isinstance(result, tuple | list):
+        return (type(result).__name__, [_fields(v) for v in result])
+    if isinstance(result, dict):
+        return ("dict", [(k, _fields(v)) for k, v in result.items()])
+    return (type(result).__name__, repr(result))
+
+
+@pytest.mark.parametrize("seed", range(40, 60))
+def test_every_field_keeps_its_type_and_exact_value(seed: int) -> None:
+    q = standard()
+    rng = random.Random(seed)
+    a = _department(q, rng, rng.choice([5, 40, 160]))
+    expected = _fields(scoring_reference.score(q, a))
+    assert _fields(scoring.score(q, a)) == expected
+    assert _fields(scoring.score(q, a)) == expected
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_quick_win_rule_that_reads_the_figures_is_tested_on_each_measure(seed: int) -> None:
+    """The quick-win tests are remembered per answers only when the rule reads none of the figures computed on
+    the way (band, hours, ease, premature, candidate); this rule reads them, and a task answer shares the name of a
+    fit answer."""
+    base = standard()
+    rule = parse("potential_band >= 3 and ease >= 3.5 and premature = false and potential_hours > 40"
+                 " and quick_win_confirm != 'no' and (quick_win_candidate or fit_ocr_form != 'no')")
+    q = dataclasses.replace(base, scoring=dataclasses.replace(base.scoring, quick_win_requires=rule))
+    rng = random.Random(seed)
+    a = _department(q, rng, rng.choice([5, 40, 160]))
+    for t in a.tasks:
+        if rng.random() < 0.5:
+            t.answers["fit_ocr_form"] = rng.choice(["no", "unknown", "yes", None])
+    expected = _fields(scoring_reference.score(q, a))
+    assert _fields(scoring.score(q, a)) == expected
+    assert _fields(scoring.score(q, a)) == expected

@@ -7,9 +7,13 @@ UNFROZEN = object()  # the key of a value that has no hashable stand-in: never r
 
 
 def frozen(value: object) -> object:
-    """A hashable stand-in for ``value``, equal only for equal values of the same types (lists item by item)."""
+    """A hashable stand-in for ``value``, equal only for equal values of the same types (lists item by item).
+
+    A text is its own stand-in (no other value's stand-in is a text); other values are paired with their class."""
     cls = value.__class__
-    if cls is str or cls is int or cls is float or cls is bool or value is None:
+    if cls is str:
+        return value
+    if cls is int or cls is float or cls is bool or value is None:
         return (cls, value)
     if isinstance(value, list | tuple):
         items = tuple([frozen(v) for v in value])

@@ -218,7 +218,10 @@ _COMPARISONS = ("=", "==", "!=", "<", "<=", ">", ">=")
 def _compile(node: Node) -> Compiled:
     """``node`` as nested closures computing exactly what :func:`_eval` computes (no Python source is made or
     run: each closure is one of the fixed functions below). A scorer of 30,000 measures evaluates the same
-    few expressions hundreds of thousands of times; walking the tree each time was most of its work."""
+    few expressions hundreds of thousands of times; walking the tree each time was most of its work.
+
+    The common shapes have their own closures (two-part ``and``/``or``, a comparison, ``selected``/``answered``
+    of an item, arithmetic on two plain numbers); each takes the general path for any other value."""
     op = node.op
     if op == "lit":
         value = node.value
@@ -226,27 +229,108 @@ def _compile(node: Node) -> Compiled:
     if op == "ref":
         key = str(node.value)
         return lambda env: env.get(key)
+    if op == "call":
+        return _compile_call(node)
     parts = tuple(_compile(a) for a in node.args)
+    if op in ("and", "or"):
+        return _compile_logic(op, parts)
+    if op == "not":
+        first = parts[0]
+        return lambda env: not _truthy(first(env))
+    if op in _COMPARISONS and len(parts) == 2:
+        return _compile_comparison(op, *parts)
+    if op in _COMPARISONS:
+        return lambda env: _compare(op, *[p(env) for p in parts][:2])
+    if op in _BINARY and len(parts) == 2:
+        return _compile_arithmetic(op, *parts)
+    return lambda env: _arithmetic(op, [p(env) for p in parts])
+
+
+def _compile_logic(op: str, parts: tuple[Compiled, ...]) -> Compiled:
+    if len(parts) == 2:
+        first, second = parts  # `x is True or (x is not False and _truthy(x))` is `_truthy(x)`, fast for a bool
+        if op == "and":
+            return lambda env: (((a := first(env)) is True or (a is not False and _truthy(a)))
+                                and ((b := second(env)) is True or (b is not False and _truthy(b))))
+        return lambda env: (((a := first(env)) is True or (a is not False and _truthy(a)))
+                            or ((b := second(env)) is True or (b is not False and _truthy(b))))
     if op == "and":
         def all_of(env: Mapping[str, Value]) -> Value:
             return all(_truthy(p(env)) for p in parts)
         return all_of
-    if op == "or":
-        def any_of(env: Mapping[str, Value]) -> Value:
-            return any(_truthy(p(env)) for p in parts)
-        return any_of
-    if op == "not":
-        first = parts[0]
-        return lambda env: not _truthy(first(env))
-    if op == "call":
-        fn = _FUNCTIONS[str(node.value)][3]
-        return lambda env: fn(*[p(env) for p in parts])
-    if op in _COMPARISONS and len(parts) == 2:
-        left, right = parts
-        return lambda env: _compare(op, left(env), right(env))
-    if op in _COMPARISONS:
-        return lambda env: _compare(op, *[p(env) for p in parts][:2])
-    return lambda env: _arithmetic(op, [p(env) for p in parts])
+
+    def any_of(env: Mapping[str, Value]) -> Value:
+        return any(_truthy(p(env)) for p in parts)
+    return any_of
+
+
+_PLAIN = (int, float)  # exact classes: a bool, a subclass or anything else goes the general way
+
+
+def _compile_comparison(op: str, left: Compiled, right: Compiled) -> Compiled:
+    if op in ("=", "=="):
+        return lambda env: _equal(left(env), right(env))
+    if op == "!=":
+        return lambda env: not _equal(left(env), right(env))
+    check = {"<": _lt, "<=": _le, ">": _gt, ">=": _ge}[op]
+
+    def compare(env: Mapping[str, Value]) -> Value:
+        a, b = left(env), right(env)
+        if a.__class__ in _PLAIN and b.__class__ in _PLAIN:
+            return check(a, b)
+        return _compare(op, a, b)
+    return compare
+
+
+def _lt(a: float, b: float) -> bool:
+    return a < b
+
+
+def _le(a: float, b: float) -> bool:
+    return a <= b
+
+
+def _gt(a: float, b: float) -> bool:
+    return a > b
+
+
+def _ge(a: float, b: float) -> bool:
+    return a >= b
+
+
+_BINARY = ("+", "-", "*", "/")
+
+
+def _compile_arithmetic(op: str, left: Compiled, right: Compiled) -> Compiled:
+    def arithmetic(env: Mapping[str, Value]) -> Value:
+        a, b = left(env), right(env)
+        if a.__class__ in _PLAIN and b.__class__ in _PLAIN:
+            if op == "*":
+                return a * b
+            if op == "+":
+                return a + b
+            if op == "-":
+                return a - b
+            return None if b == 0 else a / b
+        return _arithmetic(op, [a, b])
+    return arithmetic
+
+
+def _compile_call(node: Node) -> Compiled:
+    name = str(node.value)
+    fn = _FUNCTIONS[name][3]
+    args = node.args
+    if name in ("selected", "answered", "count") and args[0].op == "ref":
+        key = str(args[0].value)
+        if name == "answered":
+            return lambda env: _count(env.get(key)) > 0
+        if name == "count":
+            return lambda env: _count(env.get(key))
+        if args[1].op == "lit":
+            choice = args[1].value
+            return lambda env: _selected(env.get(key), choice)
+    parts = tuple(_compile(a) for a in args)
+    return lambda env: fn(*[p(env) for p in parts])
 
 
 class _Parser:
@@ -397,7 +481,8 @@ class Expression:
         for them (they compare equal, and dividing by either gives ``null``).
         """
         if keys is None:
-            return _truthy(self._compiled(env))
+            value = self._compiled(env)
+            return value is True or (value is not False and _truthy(value))
         return self.test_keyed(keys, lambda: env)
 
     def test_keyed(self, keys: Mapping[str, object], make_env: Callable[[], Mapping[str, Value]]) -> bool:

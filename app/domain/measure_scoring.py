@@ -13,12 +13,15 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from app.domain.answer_keys import NONE_KEY, UNFROZEN, frozen
+from app.domain.assessment import MeasureChoice
 from app.domain.questionnaire import CHOICE_TYPES, EMPTY, Item, LText, Measure, Questionnaire
 from app.domain.results import MeasureResult
 
 ECRS_RANK = {"E": 0, "C": 1, "R": 2, "S": 3, "M": 4, "T": 5}
 _Conditions = tuple[float, bool, bool, tuple[LText, ...], bool, LText]
 _GROUP_LIMIT = 4096  # remembered answer tuples of the grouped triggers: memory stays bounded
+_FIGURES = ("premature", "ease", "potential_band", "potential_hours", "quick_win_candidate")
+_ABSENT = object()  # the key of an answer not given (a measure's share then takes its default)
 
 
 class Catalogue:
@@ -35,6 +38,8 @@ class Catalogue:
         self.required = [[(i.id, i.default is not None) for i in (*q.measure_items, *m.items)
                           if i.required and i.is_input] for m in q.measures]
         self.triggered = [m for m in q.measures if m.enabled]
+        by_id = {m.id: (n, m) for n, m in enumerate(q.measures)}
+        self.by_id = by_id if len(by_id) == len(q.measures) else None
         self.condition_refs = [_condition_refs(q, m) for m in q.measures]
         self._conditions: dict[tuple[object, ...], _Conditions] = {}
         # Triggers that read only answers with few possible values (choices, yes/no) are tested together, once
@@ -43,21 +48,55 @@ class Catalogue:
         self.grouped_refs = tuple(sorted({r for m, f in zip(self.triggered, few, strict=True) if f
                                           for r in m.trigger.references()}))
         self.grouped = [n for n, f in enumerate(few) if f]
-        self.single = frozenset(n for n, f in enumerate(few) if not f)
+        self.single_triggers = [(n, m.trigger) for n, (m, f) in enumerate(zip(self.triggered, few, strict=True))
+                                if not f]
         self._groups: dict[tuple[object, ...], frozenset[int]] = {}
         self._answer_parts: dict[tuple[object, ...], tuple[float, float | None, bool]] = {}
+        self.quadrant_potential_min = q.value("quadrant_potential_min")
+        self.quadrant_ease_min = q.value("quadrant_ease_min")
+        self.bands = [(band.min_hours, band.level) for band in q.bands]
+        # What the keyed tests of a measure read (its conditions and the quick-win rule) and what its own
+        # answers' part reads.
+        qwr = s.quick_win_requires.references()
+        self.measure_refs = [tuple(sorted({*refs, *qwr})) for refs in self.condition_refs]
+        self.fit_refs = [tuple(sorted({rule.item for rule in m.fit})) for m in q.measures]
+        self.part_refs = [tuple(sorted({s.affected_share_item, *s.ease_items, *(i for i, _ in required), *fit}))
+                          for required, fit in zip(self.required, self.fit_refs, strict=True)]
+        # A measure's answer part and conditions together, and its quick-win tests, per distinct key of what
+        # they read (``part_refs`` hold the fit answers too); the quick-win tests only when the rule reads none
+        # of the figures computed on the way.
+        self._fixed: dict[tuple[object, ...], tuple[tuple[float, float | None, bool], _Conditions]] = {}
+        self._quick: dict[tuple[object, ...], tuple[bool, bool]] = {}
+        self.quick_keyed = not qwr & set(_FIGURES)
 
-    def answer_part(self, measure_index: int, answers: Mapping[str, Any],
-                    answer_keys: dict[str, object]) -> tuple[float, float | None, bool]:
+    def chosen(self, choices: Mapping[str, MeasureChoice]) -> list[tuple[int, Measure, MeasureChoice]]:
+        """(catalogue index, measure, choice) of each measure of the catalogue with a choice, in catalogue order
+        when the catalogue's ids are not unique (each measure of an id then sees that id's choice)."""
+        if self.by_id is None:
+            return [(n, m, choice) for n, m in enumerate(self.q.measures) if (choice := choices.get(m.id)) is not None]
+        return [(*found, choice) for mid, choice in choices.items() if (found := self.by_id.get(mid)) is not None]
+
+    def band_for(self, hours: float) -> int:
+        """:meth:`Questionnaire.band_for` with the bands looked up once."""
+        level = self.bands[0][1]
+        for min_hours, band_level in self.bands:
+            if hours >= min_hours:
+                level = band_level
+        return level
+
+    def answer_part(self, measure_index: int, answers: Mapping[str, Any]) -> tuple[float, float | None, bool]:
         """What a measure's own answers give: (affected share, ease, every required answer given).
 
-        Remembered per measure and distinct answers (their :func:`frozen` keys): most tasks answer alike.
+        Remembered per measure and distinct tuple of the answers it reads (their :func:`frozen` keys, an answer
+        not given apart from a blank one): most tasks answer alike.
         """
-        key = (measure_index, tuple(answer_keys.items()))
+        part = tuple([(v if (v := answers[r]).__class__ is str else frozen(v)) if r in answers else _ABSENT
+                      for r in self.part_refs[measure_index]])
+        key = (measure_index, part)
         found = self._answer_parts.get(key)
         if found is None:
             found = self._answer_part(measure_index, answers)
-            if len(self._answer_parts) < _GROUP_LIMIT and UNFROZEN not in answer_keys.values():
+            if len(self._answer_parts) < _GROUP_LIMIT and UNFROZEN not in part:
                 self._answer_parts[key] = found
         return found
 
@@ -74,7 +113,9 @@ class Catalogue:
                    make_env: Callable[[], Mapping[str, Any]], answers: Mapping[str, Any]) -> _Conditions:
         """The fit rules, gates and cross-department tests of a measure: (fit factor, review, kept out of the
         quick wins, notices, cross-department, proposal reason), once per distinct tuple of what they read."""
-        key = (measure_index, tuple([mkeys.get(r, NONE_KEY) for r in self.condition_refs[measure_index]]))
+        # The fit rules read the measure's own answer (not the task's of the same name): keyed apart.
+        own = tuple([frozen(answers[r]) if r in answers else _ABSENT for r in self.fit_refs[measure_index]])
+        key = (measure_index, tuple([mkeys.get(r, NONE_KEY) for r in self.condition_refs[measure_index]]), own)
         found = self._conditions.get(key)
         if found is None:
             s = self.q.scoring
@@ -83,23 +124,27 @@ class Catalogue:
             cross = own_cross or s.cross_department.test_keyed(mkeys, make_env)
             reason = (measure.proposal_reason if own_cross else s.cross_department_reason) if cross else EMPTY
             found = (factor, review, blocked, tuple(notices), cross, reason)
-            if len(self._conditions) < _GROUP_LIMIT and UNFROZEN not in key[1]:
+            if len(self._conditions) < _GROUP_LIMIT and UNFROZEN not in key[1] and UNFROZEN not in own:
                 self._conditions[key] = found
         return found
 
-    def suggested(self, env: Mapping[str, Any], keys: Mapping[str, object]) -> tuple[str, ...]:
-        """The enabled measures whose trigger holds, in catalogue order (``keys``: :func:`frozen` of ``env``).
+    def suggested(self, env: Mapping[str, Any]) -> tuple[str, ...]:
+        """The enabled measures whose trigger holds, in catalogue order.
 
-        The grouped triggers are tested once per distinct tuple of the answers they read; the others (which
-        read a number of cases or a text, different for nearly every task) on each task."""
-        key = tuple([keys.get(r, NONE_KEY) for r in self.grouped_refs])
+        The grouped triggers are tested once per distinct tuple of the answers they read (their :func:`frozen`
+        keys); the others (which read a number of cases or a text, different for nearly every task) on each
+        task."""
+        key = tuple([v if (v := env.get(r)).__class__ is str else NONE_KEY if v is None else frozen(v)
+                     for r in self.grouped_refs])
         held = self._groups.get(key)
         if held is None:
             held = frozenset(n for n in self.grouped if self.triggered[n].trigger.test(env))
             if len(self._groups) < _GROUP_LIMIT and UNFROZEN not in key:
                 self._groups[key] = held
-        return tuple(m.id for n, m in enumerate(self.triggered)
-                     if n in held or (n in self.single and m.trigger.test(env)))
+        singles = [n for n, trigger in self.single_triggers if trigger.test(env)]
+        if singles:
+            held = held.union(singles)
+        return tuple([m.id for n, m in enumerate(self.triggered) if n in held])
 
 
 def _condition_refs(q: Questionnaire, m: Measure) -> tuple[str, ...]:
@@ -142,9 +187,9 @@ def _choice_score(item: Item, value: object) -> float | None:
     return choice.score if choice is not None else None
 
 
-def _quadrant(q: Questionnaire, band: int, ease: float | None) -> str:
-    high = band >= q.value("quadrant_potential_min")
-    easy = ease is not None and ease >= q.value("quadrant_ease_min")
+def _quadrant(c: Catalogue, band: int, ease: float | None) -> str:
+    high = band >= c.quadrant_potential_min
+    easy = ease is not None and ease >= c.quadrant_ease_min
     if high:
         return "quick_win" if easy else "major_project"
     return "fill_in" if easy else "not_now"
@@ -174,52 +219,46 @@ def _fit(c: Catalogue, measure: Measure, make_env: Callable[[], Mapping[str, Any
     return factor, review, blocked, notices
 
 
-def score_measure(c: Catalogue, env: dict[str, Any], keys: dict[str, object], *, task_index: int, task_id: str,
+def score_measure(c: Catalogue, env: dict[str, Any], *, task_index: int, task_id: str,
                    hours: float, suitability: float | None, measure: Measure, measure_index: int,
                    answers: Mapping[str, Any], premature: bool) -> dict[str, Any]:
     """One measure on its own: the fields of its :class:`MeasureResult` before `combine` orders the task's.
 
     Its conditions see the task's answers with the measure's on top (``overlay``, growing as figures are
-    known); that mapping is built only when a condition meets a tuple of values it has not seen before.
+    known); that mapping is built only when a condition meets a tuple of values it has not seen before. What
+    the answer part, the conditions and the quick-win tests give is remembered per measure and distinct
+    :func:`frozen` keys of what they read (the measure's answers over the task's; the part: its answers alone).
     """
-    q, s = c.q, c.q.scoring
-    overlay: dict[str, Any] = dict(answers)
-    hidden: list[str] = []
-
-    def make_env() -> dict[str, Any]:
-        merged = dict(env)
-        merged.update(overlay)
-        for name in hidden:
-            merged.pop(name, None)
-        return merged
-
-    answer_keys = {k: frozen(v) for k, v in answers.items()}
-    mkeys = dict(keys)
-    mkeys.update(answer_keys)
-    share, ease, complete = c.answer_part(measure_index, answers, answer_keys)
+    refs = c.measure_refs[measure_index]
+    mkey = tuple([v if (v := answers[r] if r in answers else env.get(r)).__class__ is str
+                  else NONE_KEY if v is None else frozen(v) for r in refs])
+    pkey = tuple([(v if (v := answers[r]).__class__ is str else frozen(v)) if r in answers else _ABSENT
+                  for r in c.part_refs[measure_index]])
+    key = (measure_index, mkey, pkey)
+    fixed = c._fixed.get(key)
+    if fixed is None:
+        fixed = (c.answer_part(measure_index, answers),
+                 c.conditions(measure, measure_index, dict(zip(refs, mkey, strict=True)), _merged(env, answers, {}, ()),
+                              answers))
+        if len(c._fixed) < _GROUP_LIMIT and UNFROZEN not in mkey and UNFROZEN not in pkey:
+            c._fixed[key] = fixed
+    (share, ease, complete), (fit_factor, review, blocked, notices, cross, reason) = fixed
     factor = (suitability if suitability is not None else 0.5) if measure.automation else 1.0
-    fit_factor, review, blocked, notices, cross, reason = c.conditions(measure, measure_index, mkeys, make_env,
-                                                                       answers)
     alone = hours * share * measure.reduction_rate * factor * fit_factor
-    band = q.band_for(alone)
-    quadrant = _quadrant(q, band, ease)
+    band = c.band_for(alone)
+    quadrant = _quadrant(c, band, ease)
     if premature:
         # A big change is coming: plan it after the change instead of doing it now.
         quadrant = {"quick_win": "major_project", "fill_in": "not_now"}.get(quadrant, quadrant)
-    candidate = False
+    candidate = eligible = False
     if quadrant == "quick_win" and not premature and not cross and not blocked:
-        overlay.update(premature=premature, ease=ease, potential_band=band, potential_hours=alone)
-        mkeys.update(premature=frozen(premature), ease=frozen(ease), potential_band=frozen(band),
-                     potential_hours=frozen(alone))
-        confirm = s.quick_win_confirm_item
-        pre_keys = dict(mkeys)
-        pre_keys.pop(confirm, None)
-        hidden.append(confirm)
-        candidate = s.quick_win_requires.test_keyed(pre_keys, make_env)
-        hidden.clear()
-        overlay["quick_win_candidate"] = candidate
-        mkeys["quick_win_candidate"] = frozen(candidate)
-    eligible = candidate and s.quick_win_requires.test_keyed(mkeys, make_env)
+        found = c._quick.get(key) if c.quick_keyed else None
+        if found is None:
+            found = _quick_win(c, env, answers, dict(zip(refs, mkey, strict=True)), premature=premature, ease=ease,
+                               band=band, alone=alone)
+            if c.quick_keyed and len(c._quick) < _GROUP_LIMIT and UNFROZEN not in mkey:
+                c._quick[key] = found
+        candidate, eligible = found
     return {
         "task_id": task_id, "measure_id": measure.id, "task_index": task_index, "measure_index": measure_index,
         "ecrs": measure.ecrs, "automation": measure.automation, "tool": measure.tool, "annual_hours": hours,
@@ -229,6 +268,43 @@ def score_measure(c: Catalogue, env: dict[str, Any], keys: dict[str, object], *,
         "quick_win_eligible": eligible, "complete": complete, "standalone_hours": alone, "fit_factor": fit_factor,
         "review": review, "notices": notices, "proposal_reason": reason,
     }
+
+
+def _merged(env: Mapping[str, Any], answers: Mapping[str, Any], overlay: Mapping[str, Any],
+            hidden: list[str] | tuple[str, ...]) -> Callable[[], dict[str, Any]]:
+    """What a measure's conditions see, made when called: the task's answers, the measure's on top, then the
+    figures of ``overlay``, without the ``hidden`` answers (read as the lists are when called)."""
+    def make_env() -> dict[str, Any]:
+        merged = dict(env)
+        merged.update(answers)
+        merged.update(overlay)
+        for name in hidden:
+            merged.pop(name, None)
+        return merged
+    return make_env
+
+
+def _quick_win(c: Catalogue, env: Mapping[str, Any], answers: Mapping[str, Any], mkeys: dict[str, object], *,
+               premature: bool, ease: float | None, band: int, alone: float) -> tuple[bool, bool]:
+    """(quick-win candidate, eligible) of a measure in the quick-win quadrant: the rule without the
+    confirmation answer, then with it (and the candidate's figure)."""
+    s = c.q.scoring
+    overlay: dict[str, Any] = {"premature": premature, "ease": ease, "potential_band": band, "potential_hours": alone}
+    hidden: list[str] = []
+    make_env = _merged(env, answers, overlay, hidden)
+    mkeys.update(premature=frozen(premature), ease=frozen(ease), potential_band=frozen(band),
+                 potential_hours=frozen(alone))
+    confirm = s.quick_win_confirm_item
+    pre_keys = dict(mkeys)
+    pre_keys.pop(confirm, None)
+    hidden.append(confirm)
+    candidate = s.quick_win_requires.test_keyed(pre_keys, make_env)
+    hidden.clear()
+    overlay["quick_win_candidate"] = candidate
+    mkeys["quick_win_candidate"] = frozen(candidate)
+    eligible = candidate and s.quick_win_requires.test_keyed(mkeys, make_env)
+    return candidate, eligible
+
 
 def combine(unit: float, measures: list[dict[str, Any]]) -> list[MeasureResult]:
     """One task's measures applied one after another, each on the hours the earlier ones leave.

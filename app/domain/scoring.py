@@ -12,20 +12,20 @@ from contextlib import contextmanager
 from typing import Any
 
 from app.domain import totals
-from app.domain.answer_keys import frozen
 from app.domain.assessment import Assessment, Task
 from app.domain.measure_scoring import ECRS_RANK, Catalogue, combine, score_measure
-from app.domain.questionnaire import Questionnaire
+from app.domain.questionnaire import Item, Questionnaire
 from app.domain.results import AssessmentResult, MeasureResult, TaskResult, Totals
 from app.domain.vocabulary import QUADRANTS
 
 
-def task_env(q: Questionnaire, a: Assessment, task: Task) -> dict[str, Any]:
-    """The answers visible to task-scope expressions, with calculated items filled in."""
+def task_env(q: Questionnaire, a: Assessment, task: Task, calculated: list[Item] | None = None) -> dict[str, Any]:
+    """The answers visible to task-scope expressions, with calculated items filled in (``calculated``: the
+    task-grid items with a calculation, in order, when already looked up)."""
     env: dict[str, Any] = dict(a.info)
     env.update(task.answers)
     env.update(a.analysis.get(task.id, {}))
-    for item in q.items_of("task_grid"):
+    for item in q.items_of("task_grid") if calculated is None else calculated:
         if item.calculate is not None:
             env[item.id] = item.calculate.evaluate(env)
     return env
@@ -39,7 +39,8 @@ def annual_hours(q: Questionnaire, env: Mapping[str, Any]) -> float:
 
 def likert_share(env: Mapping[str, Any], ids: tuple[str, ...]) -> float | None:
     """Mean of the answered 1–5 items mapped to 0–1 ((mean − 1) / 4); ``None`` if none answered."""
-    values = [float(env[i]) for i in ids if isinstance(env.get(i), int | float) and not isinstance(env.get(i), bool)]
+    values = [float(v) for i in ids if (v := env.get(i)).__class__ is int or v.__class__ is float
+              or (isinstance(v, int | float) and not isinstance(v, bool))]
     if not values:
         return None
     return (sum(values) / len(values) - 1) / 4
@@ -110,9 +111,18 @@ def paused_collection() -> Iterator[None]:
             gc.enable()
 
 
+def _task_result(values: dict[str, Any]) -> TaskResult:
+    """The :class:`TaskResult` of ``values`` (every field, in field order): what ``TaskResult(**values)`` makes,
+    without the frozen dataclass's ``__init__`` setting its 16 fields one by one."""
+    result = object.__new__(TaskResult)
+    object.__setattr__(result, "__dict__", values)
+    return result
+
+
 def _score(q: Questionnaire, a: Assessment) -> AssessmentResult:
     s = q.scoring
-    envs = [task_env(q, a, t) for t in a.tasks]
+    calculated = [item for item in q.items_of("task_grid") if item.calculate is not None]
+    envs = [task_env(q, a, t, calculated) for t in a.tasks]
     hours = [annual_hours(q, env) for env in envs]
     focus = a.focus if a.focus is not None else default_focus(q, [(i, t.id, h) for i, (t, h)
                                                                   in enumerate(zip(a.tasks, hours, strict=True))])
@@ -137,27 +147,26 @@ def _score(q: Questionnaire, a: Assessment) -> AssessmentResult:
         suggested: tuple[str, ...] = ()
         mine: list[MeasureResult] = []
         if is_focus:
-            keys = {k: frozen(v) for k, v in env.items()}
-            suggested = c.suggested(env, keys)
+            suggested = c.suggested(env)
             chosen = a.measures.get(task.id, {})
             parts: list[dict[str, Any]] = []
-            for index, measure in enumerate(q.measures):
-                choice = chosen.get(measure.id)
-                if choice is not None and choice.chosen and measure.enabled:
-                    parts.append(score_measure(c, env, keys, task_index=i, task_id=task.id, hours=h,
+            # The chosen measures of the catalogue (in any order: `combine` orders them by ECRS and index).
+            for index, measure, choice in c.chosen(chosen):
+                if choice.chosen and measure.enabled:
+                    parts.append(score_measure(c, env, task_index=i, task_id=task.id, hours=h,
                                                 suitability=suitability, measure=measure, measure_index=index,
                                                 answers=choice.answers, premature=premature))
             mine = combine(c.unit, parts)
         measure_results.extend(mine)
-        task_results.append(TaskResult(
-            task_id=task.id, index=i, name=task.name, category=env.get("category"), annual_hours=h, focus=is_focus,
-            rank=rank[i] + 1, cumulative_share=cumulative[i], suitability=suitability,
-            readiness=likert_share(env, s.readiness_items), pains=tuple(pains) if isinstance(pains, list) else (),
-            premature=premature, suggested=suggested,
-            potential_hours=min(h, sum(m.potential_hours for m in mine)),
-            peak_months=totals.peak_months(env.get(s.peak_months_item)) if s.peak_months_item else (),
-            overtime_hours=totals.number(env.get(s.overtime_item)) if s.overtime_item else None,
-        ))
+        task_results.append(_task_result({
+            "task_id": task.id, "index": i, "name": task.name, "category": env.get("category"), "annual_hours": h,
+            "focus": is_focus, "rank": rank[i] + 1, "cumulative_share": cumulative[i], "suitability": suitability,
+            "readiness": likert_share(env, s.readiness_items),
+            "pains": tuple(pains) if isinstance(pains, list) else (), "premature": premature, "suggested": suggested,
+            "potential_hours": min(h, sum([m.potential_hours for m in mine])),
+            "peak_months": totals.peak_months(env.get(s.peak_months_item)) if s.peak_months_item else (),
+            "overtime_hours": totals.number(env.get(s.overtime_item)) if s.overtime_item else None,
+        }))
 
     potential = sum(t.potential_hours for t in task_results)
     quick_wins = pick_quick_wins(q, measure_results)
@@ -168,8 +177,12 @@ def _score(q: Questionnaire, a: Assessment) -> AssessmentResult:
     realised = sum(x.realised_hours for x in a.actions if x.realised_hours is not None and x.status != "cancelled")
     focus_results = [t for t in task_results if t.focus]
     pain_item = q.item(s.pain_points_item)
-    profile = {str(c.value): (sum(1 for t in focus_results if c.value in t.pains) / len(focus_results)
+    profile = {str(c.value): (sum([c.value in t.pains for t in focus_results]) / len(focus_results)
                               if focus_results else 0.0) for c in pain_item.choices}
+    quadrant_counts = dict.fromkeys(QUADRANTS, 0)  # every scored measure, by quadrant, in one pass
+    for m in measure_results:
+        if m.quadrant in quadrant_counts:
+            quadrant_counts[m.quadrant] += 1
     year = totals.this_year(q, a, measure_results)
     headcount = totals.headcount(q, a)
     capacity = headcount * q.value("hours_per_fte") if headcount is not None else None
@@ -187,7 +200,7 @@ def _score(q: Questionnaire, a: Assessment) -> AssessmentResult:
         quick_win_count=len(quick_wins),
         major_project_count=sum(1 for m in measure_results if m.quadrant == "major_project" and not m.cross_department),
         proposal_count=len(proposals),
-        quadrant_counts={k: sum(1 for m in measure_results if m.quadrant == k) for k in QUADRANTS},
+        quadrant_counts=quadrant_counts,
         realisation_factor=year.factor,
         fiscal_year_end=year.end.isoformat() if year.end else "",
         this_year_planned_hours=year.planned,
