@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from app.domain import expressions
+from app.domain import expression_eval, expressions
 from tests.fuzz_support import FUZZ, error_codes, examples, only_user_errors
 
 TOKENS = ["and", "or", "not", "true", "false", "null", "(", ")", ",", "=", "==", "!=", "<", "<=", ">", ">=",
@@ -45,7 +45,7 @@ def test_compiled_expressions_compute_what_the_tree_walker_computes(source: str,
     parsed = only_user_errors(expressions.parse, source)
     if parsed is None:
         return
-    walked, compiled = expressions._eval(parsed.root, env), parsed.evaluate(env)
+    walked, compiled = expression_eval.evaluate(parsed.root, env), parsed.evaluate(env)
     same = walked == compiled or (isinstance(walked, float) and isinstance(compiled, float)
                                   and math.isnan(walked) and math.isnan(compiled))
     assert same and type(walked) is type(compiled), (source, env, walked, compiled)

@@ -2,7 +2,8 @@
 
 Questionnaire authors write conditions such as ``input_medium <= 2 and annual_cases >= 300`` or
 ``selected(pain_points, 'paper')``. They are parsed once when the questionnaire loads (so every
-reference can be checked) and evaluated by walking the tree: nothing ever reaches ``eval``.
+reference can be checked) and evaluated by :mod:`app.domain.expression_eval` (a walk of the tree, or closures made
+from it once): nothing ever reaches ``eval``.
 
 Grammar (lowest precedence first)::
 
@@ -33,11 +34,11 @@ from functools import cached_property
 
 from app.domain.answer_keys import NONE_KEY, UNFROZEN
 from app.domain.errors import ExpressionError, Problem
+from app.domain.expression_eval import FUNCTION_NAMES, FUNCTIONS, Compiled, Node, Value, compile_node, truthy
 
 MAX_LENGTH = 1000
 MAX_DEPTH = 32
 
-Value = object
 
 _TOKEN = re.compile(
     r"""\s*(?:
@@ -81,256 +82,6 @@ def _error(code: str, **params: object) -> ExpressionError:
     return ExpressionError(Problem(code, dict(params)))
 
 
-# --- the tree ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Node:
-    """A parsed expression node: ``op`` is one of lit, ref, call, not, neg, and, or, or a binary operator."""
-
-    op: str
-    args: tuple[Node, ...] = ()
-    value: Value = None
-
-
-def _truthy(v: Value) -> bool:
-    if v is None:
-        return False
-    if isinstance(v, list | tuple | set | frozenset | str):
-        return len(v) > 0
-    return bool(v)
-
-
-def _num(v: Value) -> float | int:
-    if v is None or isinstance(v, bool):
-        return int(bool(v))
-    if isinstance(v, int | float):
-        return v
-    raise TypeError
-
-
-def _compare(op: str, a: Value, b: Value) -> bool:
-    if op in ("=", "=="):
-        return _equal(a, b)
-    if op == "!=":
-        return not _equal(a, b)
-    if a is None or b is None:
-        return False
-    if isinstance(a, str) != isinstance(b, str):
-        return False
-    try:
-        if op == "<":
-            return bool(a < b)  # type: ignore[operator]
-        if op == "<=":
-            return bool(a <= b)  # type: ignore[operator]
-        if op == ">":
-            return bool(a > b)  # type: ignore[operator]
-        return bool(a >= b)  # type: ignore[operator]
-    except TypeError:
-        return False
-
-
-def _equal(a: Value, b: Value) -> bool:
-    if isinstance(a, bool) or isinstance(b, bool):
-        return a is b or (isinstance(a, bool) and isinstance(b, bool) and a == b)
-    return a == b
-
-
-def _selected(v: Value, choice: Value) -> bool:
-    if isinstance(v, list | tuple | set | frozenset):
-        return choice in v
-    return v is not None and v == choice
-
-
-def _count(v: Value) -> int:
-    if isinstance(v, list | tuple | set | frozenset):
-        return len(v)
-    return 0 if v is None or v == "" else 1
-
-
-def _minmax(pick: Callable[..., Value]) -> Callable[..., Value]:
-    def fn(*vals: Value) -> Value:
-        nums = [v for v in vals if isinstance(v, int | float) and not isinstance(v, bool)]
-        return pick(nums) if nums else None
-
-    return fn
-
-
-def _coalesce(*vals: Value) -> Value:
-    return next((v for v in vals if v is not None and v != ""), None)
-
-
-# name -> (min args, max args or -1, first argument must be an item id, implementation)
-_FUNCTIONS: dict[str, tuple[int, int, bool, Callable[..., Value]]] = {
-    "selected": (2, 2, True, _selected),
-    "count": (1, 1, True, _count),
-    "answered": (1, 1, True, lambda v: _count(v) > 0),
-    "coalesce": (1, -1, False, _coalesce),
-    "min": (1, -1, False, _minmax(min)),
-    "max": (1, -1, False, _minmax(max)),
-}
-FUNCTION_NAMES = tuple(sorted(_FUNCTIONS))
-
-
-def _eval(node: Node, env: Mapping[str, Value]) -> Value:
-    op = node.op
-    if op == "lit":
-        return node.value
-    if op == "ref":
-        return env.get(str(node.value))
-    if op == "and":
-        return all(_truthy(_eval(a, env)) for a in node.args)
-    if op == "or":
-        return any(_truthy(_eval(a, env)) for a in node.args)
-    if op == "not":
-        return not _truthy(_eval(node.args[0], env))
-    if op == "call":
-        _lo, _hi, _ref_first, fn = _FUNCTIONS[str(node.value)]
-        return fn(*(_eval(a, env) for a in node.args))
-    vals = [_eval(a, env) for a in node.args]
-    if op in ("=", "==", "!=", "<", "<=", ">", ">="):
-        return _compare(op, vals[0], vals[1])
-    return _arithmetic(op, vals)
-
-
-def _arithmetic(op: str, vals: list[Value]) -> Value:
-    try:
-        nums = [_num(v) for v in vals]
-    except TypeError:
-        return None
-    if op == "neg":
-        return -nums[0]
-    if op == "+":
-        return nums[0] + nums[1]
-    if op == "-":
-        return nums[0] - nums[1]
-    if op == "*":
-        return nums[0] * nums[1]
-    if op == "/":
-        return None if nums[1] == 0 else nums[0] / nums[1]
-    raise AssertionError(op)  # pragma: no cover - the parser only builds the ops above
-
-
-Compiled = Callable[[Mapping[str, Value]], Value]
-_COMPARISONS = ("=", "==", "!=", "<", "<=", ">", ">=")
-
-
-def _compile(node: Node) -> Compiled:
-    """``node`` as nested closures computing exactly what :func:`_eval` computes (no Python source is made or
-    run: each closure is one of the fixed functions below). A scorer of 30,000 measures evaluates the same
-    few expressions hundreds of thousands of times; walking the tree each time was most of its work.
-
-    The common shapes have their own closures (two-part ``and``/``or``, a comparison, ``selected``/``answered``
-    of an item, arithmetic on two plain numbers); each takes the general path for any other value."""
-    op = node.op
-    if op == "lit":
-        value = node.value
-        return lambda env: value
-    if op == "ref":
-        key = str(node.value)
-        return lambda env: env.get(key)
-    if op == "call":
-        return _compile_call(node)
-    parts = tuple(_compile(a) for a in node.args)
-    if op in ("and", "or"):
-        return _compile_logic(op, parts)
-    if op == "not":
-        first = parts[0]
-        return lambda env: not _truthy(first(env))
-    if op in _COMPARISONS and len(parts) == 2:
-        return _compile_comparison(op, *parts)
-    if op in _COMPARISONS:
-        return lambda env: _compare(op, *[p(env) for p in parts][:2])
-    if op in _BINARY and len(parts) == 2:
-        return _compile_arithmetic(op, *parts)
-    return lambda env: _arithmetic(op, [p(env) for p in parts])
-
-
-def _compile_logic(op: str, parts: tuple[Compiled, ...]) -> Compiled:
-    if len(parts) == 2:
-        first, second = parts  # `x is True or (x is not False and _truthy(x))` is `_truthy(x)`, fast for a bool
-        if op == "and":
-            return lambda env: (((a := first(env)) is True or (a is not False and _truthy(a)))
-                                and ((b := second(env)) is True or (b is not False and _truthy(b))))
-        return lambda env: (((a := first(env)) is True or (a is not False and _truthy(a)))
-                            or ((b := second(env)) is True or (b is not False and _truthy(b))))
-    if op == "and":
-        def all_of(env: Mapping[str, Value]) -> Value:
-            return all(_truthy(p(env)) for p in parts)
-        return all_of
-
-    def any_of(env: Mapping[str, Value]) -> Value:
-        return any(_truthy(p(env)) for p in parts)
-    return any_of
-
-
-_PLAIN = (int, float)  # exact classes: a bool, a subclass or anything else goes the general way
-
-
-def _compile_comparison(op: str, left: Compiled, right: Compiled) -> Compiled:
-    if op in ("=", "=="):
-        return lambda env: _equal(left(env), right(env))
-    if op == "!=":
-        return lambda env: not _equal(left(env), right(env))
-    check = {"<": _lt, "<=": _le, ">": _gt, ">=": _ge}[op]
-
-    def compare(env: Mapping[str, Value]) -> Value:
-        a, b = left(env), right(env)
-        if a.__class__ in _PLAIN and b.__class__ in _PLAIN:
-            return check(a, b)
-        return _compare(op, a, b)
-    return compare
-
-
-def _lt(a: float, b: float) -> bool:
-    return a < b
-
-
-def _le(a: float, b: float) -> bool:
-    return a <= b
-
-
-def _gt(a: float, b: float) -> bool:
-    return a > b
-
-
-def _ge(a: float, b: float) -> bool:
-    return a >= b
-
-
-_BINARY = ("+", "-", "*", "/")
-
-
-def _compile_arithmetic(op: str, left: Compiled, right: Compiled) -> Compiled:
-    def arithmetic(env: Mapping[str, Value]) -> Value:
-        a, b = left(env), right(env)
-        if a.__class__ in _PLAIN and b.__class__ in _PLAIN:
-            if op == "*":
-                return a * b
-            if op == "+":
-                return a + b
-            if op == "-":
-                return a - b
-            return None if b == 0 else a / b
-        return _arithmetic(op, [a, b])
-    return arithmetic
-
-
-def _compile_call(node: Node) -> Compiled:
-    name = str(node.value)
-    fn = _FUNCTIONS[name][3]
-    args = node.args
-    if name in ("selected", "answered", "count") and args[0].op == "ref":
-        key = str(args[0].value)
-        if name == "answered":
-            return lambda env: _count(env.get(key)) > 0
-        if name == "count":
-            return lambda env: _count(env.get(key))
-        if args[1].op == "lit":
-            choice = args[1].value
-            return lambda env: _selected(env.get(key), choice)
-    parts = tuple(_compile(a) for a in args)
-    return lambda env: fn(*[p(env) for p in parts])
 
 
 class _Parser:
@@ -438,7 +189,7 @@ class _Parser:
         raise _error("E001", pos=tok.pos, detail=f"unexpected {tok.text or 'end'!r}")
 
     def call(self, name: _Tok) -> Node:
-        if name.text not in _FUNCTIONS:
+        if name.text not in FUNCTIONS:
             raise _error("E004", name=name.text, known=", ".join(FUNCTION_NAMES))
         self.nest()
         args: list[Node] = []
@@ -448,7 +199,7 @@ class _Parser:
                 args.append(self.or_())
             self.expect(")")
         self.depth -= 1
-        lo, hi, ref_first, _fn = _FUNCTIONS[name.text]
+        lo, hi, ref_first, _fn = FUNCTIONS[name.text]
         if len(args) < lo or (hi >= 0 and len(args) > hi):
             raise _error("E005", name=name.text, expected=lo if lo == hi else f"{lo}+", got=len(args))
         if ref_first and args[0].op != "ref":
@@ -482,7 +233,7 @@ class Expression:
         """
         if keys is None:
             value = self._compiled(env)
-            return value is True or (value is not False and _truthy(value))
+            return value is True or (value is not False and truthy(value))
         return self.test_keyed(keys, lambda: env)
 
     def test_keyed(self, keys: Mapping[str, object], make_env: Callable[[], Mapping[str, Value]]) -> bool:
@@ -491,7 +242,7 @@ class Expression:
         key = tuple([keys.get(r, NONE_KEY) for r in self._refs])
         hit = self._memo.get(key)
         if hit is None:
-            hit = _truthy(self._compiled(make_env()))
+            hit = truthy(self._compiled(make_env()))
             if len(self._memo) < _MEMO_LIMIT and UNFROZEN not in key:
                 self._memo[key] = hit
         return hit
@@ -506,7 +257,7 @@ class Expression:
 
     @cached_property
     def _compiled(self) -> Compiled:
-        return _compile(self.root)
+        return compile_node(self.root)
 
     def __reduce__(self) -> tuple[type[Expression], tuple[str, Node]]:
         """Copied and pickled as source and tree; the compiled closures are made again on first use."""
