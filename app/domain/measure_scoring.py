@@ -15,7 +15,7 @@ from typing import Any
 from app.domain.answer_keys import NONE_KEY, UNFROZEN, frozen
 from app.domain.assessment import MeasureChoice
 from app.domain.questionnaire import CHOICE_TYPES, EMPTY, Item, LText, Measure, Questionnaire
-from app.domain.results import MeasureResult
+from app.domain.results import MeasureResult, filled
 
 ECRS_RANK = {"E": 0, "C": 1, "R": 2, "S": 3, "M": 4, "T": 5}
 _Conditions = tuple[float, bool, bool, tuple[LText, ...], bool, LText]
@@ -171,17 +171,6 @@ def _few_valued(q: Questionnaire, item_id: str) -> bool:
     return item.calculate is None and (item.type in CHOICE_TYPES or item.type == "boolean")
 
 
-def _measure_result(values: dict[str, Any]) -> MeasureResult:
-    """The :class:`MeasureResult` of ``values`` (every field): the object ``MeasureResult(**values)`` makes.
-
-    A frozen dataclass's ``__init__`` sets each of its 28 fields through ``object.__setattr__``; 30,000
-    measures spent more time there than in the rules. The fields go into the instance dictionary at once.
-    """
-    result = object.__new__(MeasureResult)
-    object.__setattr__(result, "__dict__", values)
-    return result
-
-
 def _choice_score(item: Item, value: object) -> float | None:
     choice = item.choice(value)
     return choice.score if choice is not None else None
@@ -323,5 +312,5 @@ def combine(unit: float, measures: list[dict[str, Any]]) -> list[MeasureResult]:
         part = left * min(1.0, fraction)
         left -= part
         m.update(potential_hours=part, potential_yen=part * unit, order=n)
-        out.append(_measure_result(m))
+        out.append(filled(MeasureResult, m))
     return out

@@ -4,8 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from app.domain.questionnaire import EMPTY, LText
+
+R = TypeVar("R")
+
+
+def filled(cls: type[R], values: dict[str, Any]) -> R:
+    """The frozen dataclass ``cls`` holding ``values`` (every field): the object ``cls(**values)`` makes.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; the scorer makes 40,000
+    task and measure results for a 10,000-task department and spent more time there than in its rules. The
+    fields go into the instance dictionary at once.
+    """
+    result = object.__new__(cls)
+    object.__setattr__(result, "__dict__", values)
+    return result
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from app.domain import totals
 from app.domain.assessment import Assessment, Task
 from app.domain.measure_scoring import ECRS_RANK, Catalogue, combine, score_measure
 from app.domain.questionnaire import Item, Questionnaire
-from app.domain.results import AssessmentResult, MeasureResult, TaskResult, Totals
+from app.domain.results import AssessmentResult, MeasureResult, TaskResult, Totals, filled
 from app.domain.vocabulary import QUADRANTS
 
 
@@ -111,14 +111,6 @@ def paused_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _task_result(values: dict[str, Any]) -> TaskResult:
-    """The :class:`TaskResult` of ``values`` (every field, in field order): what ``TaskResult(**values)`` makes,
-    without the frozen dataclass's ``__init__`` setting its 16 fields one by one."""
-    result = object.__new__(TaskResult)
-    object.__setattr__(result, "__dict__", values)
-    return result
-
-
 def _score(q: Questionnaire, a: Assessment) -> AssessmentResult:
     s = q.scoring
     calculated = [item for item in q.items_of("task_grid") if item.calculate is not None]
@@ -158,7 +150,7 @@ def _score(q: Questionnaire, a: Assessment) -> AssessmentResult:
                                                 answers=choice.answers, premature=premature))
             mine = combine(c.unit, parts)
         measure_results.extend(mine)
-        task_results.append(_task_result({
+        task_results.append(filled(TaskResult, {
             "task_id": task.id, "index": i, "name": task.name, "category": env.get("category"), "annual_hours": h,
             "focus": is_focus, "rank": rank[i] + 1, "cumulative_share": cumulative[i], "suitability": suitability,
             "readiness": likert_share(env, s.readiness_items),
