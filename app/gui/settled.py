@@ -149,16 +149,25 @@ def _corners(canvas: tkinter.Canvas, box: tuple[int, int, int, int], r: int, fil
             canvas.create_text(x, y, text=char, anchor="center", fill=fill, font=font, angle=angle, tags=(SHAPE,))
 
 
+def _without_layout(draw: Any) -> Any:
+    """``draw``, a customtkinter widget's drawing that ends with a window-wide ``update_idletasks`` on its canvas,
+    with that last call left out: Tk lays out and draws when idle."""
+
+    def quiet(self: Any, no_color_updates: bool = False) -> None:
+        canvas: Any = self._canvas
+        canvas.update_idletasks = _no_layout
+        try:
+            draw(self, no_color_updates)
+        finally:
+            canvas.__dict__.pop("update_idletasks", None)  # the method again
+
+    return quiet
+
+
 class QuietOptionMenu(ctk.CTkOptionMenu):
     """``CTkOptionMenu`` without the window-wide ``update_idletasks`` at the end of its drawing (drawn the same)."""
 
-    def _draw(self, no_color_updates: bool = False) -> None:
-        canvas: Any = self._canvas
-        canvas.update_idletasks = _no_layout  # this drawing's last call: Tk lays out and draws when idle
-        try:
-            super()._draw(no_color_updates)
-        finally:
-            canvas.__dict__.pop("update_idletasks", None)  # the method again
+    _draw = _without_layout(ctk.CTkOptionMenu._draw)
 
 
 _quiet: list[bool] = []
@@ -168,20 +177,9 @@ ORIGINAL_SCROLLBAR_DRAW = CTkScrollbar._draw  # customtkinter's, kept for the te
 def quiet_scrollbars() -> None:
     """Every ``CTkScrollbar`` (also those inside customtkinter's text boxes and scrolling frames) draws without
     the window-wide ``update_idletasks`` at the end (once; bars made before or after)."""
-    if _quiet:
-        return
-    _quiet.append(True)
-    draw = ORIGINAL_SCROLLBAR_DRAW
-
-    def _draw(self: Any, no_color_updates: bool = False) -> None:
-        canvas: Any = self._canvas
-        canvas.update_idletasks = _no_layout
-        try:
-            draw(self, no_color_updates)
-        finally:
-            canvas.__dict__.pop("update_idletasks", None)
-
-    CTkScrollbar._draw = _draw
+    if not _quiet:
+        _quiet.append(True)
+        CTkScrollbar._draw = _without_layout(ORIGINAL_SCROLLBAR_DRAW)
 
 
 def _no_layout() -> None:

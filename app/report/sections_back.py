@@ -16,7 +16,7 @@ from app.report.context import PlanContext
 from app.report.flowables import CheckBox
 from app.report.formats import fixed
 from app.report.long_table import LongTable
-from app.report.markup import escape, trusted
+from app.report.markup import escape, para
 from app.report.sections_front import heading
 from app.report.styles import ACTION_COLUMNS, COLOURS, SPACING, TASK_COLUMNS, frame, table_commands, widths
 
@@ -27,7 +27,7 @@ def _note(ctx: PlanContext, key: str, **params: object) -> Paragraph:
 
 
 def _head(ctx: PlanContext, keys: list[str]) -> list[Paragraph]:
-    return [trusted(escape(ctx.t(k)), ctx.st["cell_head"]) for k in keys]
+    return [para(ctx.t(k), ctx.st["cell_head"]) for k in keys]
 
 
 def _table(ctx: PlanContext, rows: list[list[Any]], col_widths: list[float],
