@@ -84,14 +84,18 @@ class Catalogue:
                 level = band_level
         return level
 
-    def answer_part(self, measure_index: int, answers: Mapping[str, Any]) -> tuple[float, float | None, bool]:
+    def part_key(self, measure_index: int, answers: Mapping[str, Any]) -> tuple[object, ...]:
+        """The :func:`frozen` keys of the measure's own answers its part reads (an answer not given apart from a
+        blank one)."""
+        return tuple([(v if (v := answers[r]).__class__ is str else frozen(v)) if r in answers else _ABSENT
+                      for r in self.part_refs[measure_index]])
+
+    def answer_part(self, measure_index: int, answers: Mapping[str, Any],
+                    part: tuple[object, ...]) -> tuple[float, float | None, bool]:
         """What a measure's own answers give: (affected share, ease, every required answer given).
 
-        Remembered per measure and distinct tuple of the answers it reads (their :func:`frozen` keys, an answer
-        not given apart from a blank one): most tasks answer alike.
+        Remembered per measure and distinct ``part`` (:meth:`part_key` of ``answers``): most tasks answer alike.
         """
-        part = tuple([(v if (v := answers[r]).__class__ is str else frozen(v)) if r in answers else _ABSENT
-                      for r in self.part_refs[measure_index]])
         key = (measure_index, part)
         found = self._answer_parts.get(key)
         if found is None:
@@ -221,12 +225,11 @@ def score_measure(c: Catalogue, env: dict[str, Any], *, task_index: int, task_id
     refs = c.measure_refs[measure_index]
     mkey = tuple([v if (v := answers[r] if r in answers else env.get(r)).__class__ is str
                   else NONE_KEY if v is None else frozen(v) for r in refs])
-    pkey = tuple([(v if (v := answers[r]).__class__ is str else frozen(v)) if r in answers else _ABSENT
-                  for r in c.part_refs[measure_index]])
+    pkey = c.part_key(measure_index, answers)
     key = (measure_index, mkey, pkey)
     fixed = c._fixed.get(key)
     if fixed is None:
-        fixed = (c.answer_part(measure_index, answers),
+        fixed = (c.answer_part(measure_index, answers, pkey),
                  c.conditions(measure, measure_index, dict(zip(refs, mkey, strict=True)), _merged(env, answers, {}, ()),
                               answers))
         if len(c._fixed) < _GROUP_LIMIT and UNFROZEN not in mkey and UNFROZEN not in pkey:
