@@ -27,6 +27,10 @@ def test_arbitrary_text(source: str) -> None:
 
 @settings(FUZZ, max_examples=examples(2000))
 @given(token_soup, st.dictionaries(st.sampled_from(["annual_cases", "pain_points", "x"]), env_values))
+@example("9" * 400 + " / annual_cases", {"annual_cases": True})  # found by this test in CI: OverflowError
+@example("9" * 400 + " * 1.5", {})
+@example("9" * 400 + " - 1.5", {})
+@example("-(" + "9" * 400 + ") + 1.5", {})
 def test_token_soup_parses_or_fails_cleanly_and_evaluates_without_crashing(source: str, env: dict[str, object]) -> None:
     parsed = only_user_errors(expressions.parse, source)
     if parsed is not None:

@@ -128,16 +128,19 @@ def _arithmetic(op: str, vals: list[Value]) -> Value:
         nums = [_num(v) for v in vals]
     except TypeError:
         return None
-    if op == "neg":
-        return -nums[0]
-    if op == "+":
-        return nums[0] + nums[1]
-    if op == "-":
-        return nums[0] - nums[1]
-    if op == "*":
-        return nums[0] * nums[1]
-    if op == "/":
-        return None if nums[1] == 0 else nums[0] / nums[1]
+    try:
+        if op == "neg":
+            return -nums[0]
+        if op == "+":
+            return nums[0] + nums[1]
+        if op == "-":
+            return nums[0] - nums[1]
+        if op == "*":
+            return nums[0] * nums[1]
+        if op == "/":
+            return None if nums[1] == 0 else nums[0] / nums[1]
+    except OverflowError:
+        return None  # a whole number too large for a decimal one (a 400-digit literal with 1.5): like ÷ 0
     raise AssertionError(op)  # pragma: no cover - the parser only builds the ops above
 
 
@@ -235,13 +238,16 @@ def _compile_arithmetic(op: str, left: Compiled, right: Compiled) -> Compiled:
     def arithmetic(env: Mapping[str, Value]) -> Value:
         a, b = left(env), right(env)
         if a.__class__ in _PLAIN and b.__class__ in _PLAIN:
-            if op == "*":
-                return a * b
-            if op == "+":
-                return a + b
-            if op == "-":
-                return a - b
-            return None if b == 0 else a / b
+            try:
+                if op == "*":
+                    return a * b
+                if op == "+":
+                    return a + b
+                if op == "-":
+                    return a - b
+                return None if b == 0 else a / b
+            except OverflowError:
+                pass  # the general path's answer for it
         return _arithmetic(op, [a, b])
     return arithmetic
 

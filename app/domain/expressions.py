@@ -19,7 +19,8 @@ Grammar (lowest precedence first)::
 
 Semantics: a name is an item id; an unanswered item is ``null``. In arithmetic ``null`` counts as 0
 (so ``annual_cases * minutes_per_case / 60 + fixed_hours`` works with blanks); a comparison with
-``null`` on either side is false except ``= null`` / ``!= null``; division by zero gives ``null``.
+``null`` on either side is false except ``= null`` / ``!= null``; division by zero gives ``null``, and so does a
+result too large for a decimal number (a huge whole number with a decimal one).
 ``and``/``or`` return booleans. Functions: ``selected(id, 'v')`` (a multiple choice holds v, or a
 single choice equals v), ``count(id)`` (how many choices are selected), ``answered(id)``,
 ``coalesce(a, b, …)``, ``min(a, …)``, ``max(a, …)``.
