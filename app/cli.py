@@ -6,18 +6,15 @@ Exit codes: 0 ok, 2 a user error (message on stderr, no traceback), 1 an interna
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import errno
-import io
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from app import __version__, cli_book, service
+from app.cli_core import finish, open_window, tolerant_console
 from app.domain.errors import Problem, UserError
 from app.domain.messages import format_message
 from app.domain.questionnaire import Measure
@@ -167,18 +164,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    try:
-        import tkinter
-
-        from app.gui.app import run
-    except ImportError as exc:  # a Python built without Tk
-        raise UserError(Problem("U001", {"detail": str(exc)})) from None
-    try:
-        return run(path=getattr(args, "assessment", None), lang=args.lang)
-    except tkinter.TclError as exc:
-        if "display" in str(exc).lower():  # no screen (an SSH session, a server)
-            raise UserError(Problem("U001", {"detail": str(exc)})) from None
-        raise
+    return open_window(getattr(args, "assessment", None), args.lang)
 
 
 def _selftest(_args: argparse.Namespace) -> int:
@@ -314,31 +300,6 @@ COMMANDS.update({"story": _story, "aggregate": _aggregate, "import": _import, "e
                  **cli_book.COMMANDS})
 
 
-def _tolerant_console() -> None:
-    """A console that cannot show Japanese (cp1252, a redirected Windows console) prints ``?`` instead of failing."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
-                reconfigure(errors="replace")
-
-
-def _quiet_stdout() -> None:
-    """The reader of our output went away (``| head -1``): send the rest nowhere, so exiting stays silent."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-
-
-def _output_failed(exc: OSError, lang: str) -> int:
-    """stdout could not be written (disk full, device gone): say so on stderr, exit 2."""
-    _quiet_stdout()
-    with contextlib.suppress(OSError, ValueError):
-        print(format_message("S015", lang, detail=f"{errno.errorcode.get(exc.errno or 0, exc.errno)}, "
-                                                  f"{exc.strerror or exc}"), file=sys.stderr)
-    return 2
-
-
 def _spread(args: argparse.Namespace) -> int:
     from app import cli_spread
 
@@ -349,38 +310,12 @@ COMMANDS.update(dict.fromkeys(("cases", "calibrate", "newsletter", "pack"), _spr
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (also used by ``python -m app``)."""
-    _tolerant_console()
+    """Run the command line; returns the exit code (no command opens the window)."""
+    tolerant_console()
     args = _parser().parse_args(argv)
     handler = _selftest if args.selftest else COMMANDS[args.command]
     command = "--selftest" if args.selftest else (args.command or "open")
-    try:
-        code = handler(args)
-        sys.stdout.flush()  # a full disk or a closed pipe shows here, not in the interpreter's exit
-        return code
-    except UserError as exc:
-        print(exc.render(args.lang), file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        _quiet_stdout()
-        return 0
-    except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EPIPE):
-            return _output_failed(exc, args.lang)  # plain OSErrors only come from stdout: files raise StorageError
-        return _internal_error(command, args.lang)
-    except Exception:
-        return _internal_error(command, args.lang)
-
-
-def _internal_error(command: str, lang: str) -> int:
-    from app.logs import log_exception
-
-    where = log_exception(f"command line: {command}")
-    with contextlib.suppress(OSError, ValueError):
-        print(format_message("I001", lang, command=command, log=where), file=sys.stderr)
-    return 1
+    return finish(command, args.lang, lambda: handler(args))
 
 
 if __name__ == "__main__":  # pragma: no cover

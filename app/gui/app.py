@@ -10,7 +10,7 @@ from pathlib import Path
 import customtkinter as ctk
 
 from app import resources, service
-from app.domain.errors import UserError
+from app.domain.errors import Problem, UserError
 from app.gui import canvas_calls, settled, style, window
 from app.gui import prefs as prefs_module
 from app.gui.controller import Wizard
@@ -69,11 +69,8 @@ def run(path: Path | None, lang: str) -> int:
     """Open the window (and ``path``), run until it is closed; returns the exit code."""
     try:
         root = create_root()
-    except tkinter.TclError as exc:
-        import sys
-
-        sys.stderr.write(f"Cannot open a window: {exc}\n")
-        return 1
+    except tkinter.TclError as exc:  # no screen, or one Tk cannot use: said in the user's words, exit 2
+        raise UserError(Problem("U001", {"detail": str(exc)})) from None
     try:
         build(root, path, lang if lang != "ja" else None)
     except UserError as exc:
