@@ -58,7 +58,26 @@ def test_the_cache_is_plain_json_data(copy: Path, tmp_path: Path) -> None:
     doc = json.loads(entry.read_text(encoding="utf-8"))
     assert doc["format"] == parse_cache.FORMAT
     assert doc["key"] == parse_cache.key(copy.read_bytes())
+    assert doc["source"] == copy.read_text(encoding="utf-8")  # what it was made from, compared on every use
     assert parse_cache.decode(doc["data"]) == yaml_safe.load_file(copy)
+
+
+def test_an_entry_is_used_only_for_the_very_text_it_was_made_from(copy: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two texts with the same name, length and checksum (here: every text gets the same key) still get their
+    own parse: the entry is checked against the text, not trusted for its key."""
+    monkeypatch.setattr(parse_cache, "key", lambda data: "same-for-all")
+    cache = tmp_path / "cache"
+    assert load_questionnaire(copy, cache_dir=cache, store=STORE).title.get("ja") == "業務改善セルフチェック（標準）"
+    text = copy.read_text(encoding="utf-8")
+    copy.write_text(text.replace("  ja: 業務改善セルフチェック（標準）\n", "  ja: 業務改善セルフチェック（試行）\n", 1),
+                    encoding="utf-8")  # the same length in characters and in bytes
+    assert len(copy.read_bytes()) == len(STANDARD.read_bytes())
+    assert load_questionnaire(copy, cache_dir=cache, store=STORE).title.get("ja") == "業務改善セルフチェック（試行）"
+    (entry,) = entries(cache)  # rewritten for the new text
+    assert json.loads(entry.read_bytes())["source"] == copy.read_text(encoding="utf-8")
+    no_parsing(monkeypatch)
+    assert load_questionnaire(copy, cache_dir=cache, store=STORE).title.get("ja") == "業務改善セルフチェック（試行）"
 
 
 def test_positions_survive_so_problems_point_at_the_same_place(copy: Path, tmp_path: Path,

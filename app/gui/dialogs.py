@@ -6,7 +6,6 @@ no test ever blocks on a modal window.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import tkinter
 from collections.abc import Callable, Sequence
@@ -198,6 +197,8 @@ class CalendarPopup(Toplevel):
         heads = "月火水木金土日" if self._lang == "ja" else ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
         for c, h in enumerate(heads):
             ctk.CTkLabel(self._grid, text=h, width=36, font=style.font(12)).grid(row=0, column=c)
+        import calendar  # only when a calendar is shown: not on the way to the first frame
+
         for r, week in enumerate(calendar.Calendar().monthdayscalendar(m.year, m.month), start=1):
             for c, day in enumerate(week):
                 if day:

@@ -1,4 +1,4 @@
-"""A data-only cache of parsed questionnaire files: JSON in the user cache folder, keyed by the file's content hash.
+"""A data-only cache of parsed questionnaire files: JSON in the user cache folder, keyed by the file's content.
 
 Parsing the standard questionnaire's YAML is most of what loading it costs (about 200 ms of pure-Python
 parsing against 10 ms of validation), and it is the same file on every start. The cache keeps the parsed
@@ -6,18 +6,22 @@ data — mappings, lists and scalars with the line and column of every key and e
 on exactly what the parser would have given, and report the same ``file:line:column`` for a problem.
 
 Safety: the cache is plain JSON read with :func:`json.loads`, never pickle; a file is used only when its
-format, schema, app version and the SHA-256 of the questionnaire's bytes all match, and its structure is
-checked while it is read back. Anything else — a truncated, corrupt, foreign or older file, an unreadable or
-read-only folder — is ignored and the questionnaire is parsed again (the cache is rewritten when it can be).
-An edited questionnaire has another hash, so it is never served stale. Validation always runs on the data,
-cached or not.
+format, schema and app version match and the questionnaire text it was made from — stored in the entry —
+is the file's text exactly, and its structure is checked while it is read back. Anything else — a truncated,
+corrupt, foreign or older file, an unreadable or read-only folder — is ignored and the questionnaire is parsed
+again (the cache is rewritten when it can be). An edited questionnaire has another text, so it is never served
+stale, whatever its name, size or checksum. Validation always runs on the data, cached or not.
+
+The entry's name comes from the text's CRC-32 and length (:mod:`zlib`, already loaded by the interpreter):
+a digest would add nothing to the exact comparison, and :mod:`hashlib` loads OpenSSL, a noticeable part of
+the packaged program's start-up.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,8 +30,8 @@ from app import __version__
 from app.loading.located import MAX_BYTES, Located, LocatedList, read_source
 
 FORMAT = "kaizen-selfcheck/parsed-questionnaire"
-SCHEMA = 1  # raise when the parser's rules (booleans, numbers, dates) or the stored shape change
-MAX_CACHE_BYTES = 16 * MAX_BYTES  # the JSON with positions is about 3x the YAML; more is not ours
+SCHEMA = 2  # raise when the parser's rules (booleans, numbers, dates) or the stored shape change
+MAX_CACHE_BYTES = 16 * MAX_BYTES  # the JSON with positions and the text is about 2.5x the YAML; more is not ours
 KEEP_FILES = 16  # an edited user questionnaire leaves its older entries behind: keep the newest few
 SUFFIX = ".parsed.json"
 # Writes one entry whole (the service passes app.storage.atomic_write); a loading module never writes files itself.
@@ -39,9 +43,10 @@ class _CorruptError(ValueError):
 
 
 def key(data: bytes) -> str:
-    """The cache key of a questionnaire's bytes: its SHA-256 together with the schema and the app version."""
-    digest = hashlib.sha256(data).hexdigest()
-    return f"{digest}-s{SCHEMA}-v{__version__}"
+    """The cache key of a questionnaire's bytes: their CRC-32 and length, the schema and the app version.
+
+    It names the entry; whether the entry is for these bytes is decided by the text stored in it."""
+    return f"{zlib.crc32(data):08x}-{len(data)}-s{SCHEMA}-v{__version__}"
 
 
 def load_file(path: Path, cache_dir: Path, store: Store | None = None) -> Any:
@@ -49,47 +54,50 @@ def load_file(path: Path, cache_dir: Path, store: Store | None = None) -> Any:
     ``store`` when given; without it the cache is only read)."""
     data = read_source(path)
     k = key(data)
-    entry = cache_dir / f"{hashlib.sha256(k.encode()).hexdigest()[:32]}{SUFFIX}"
-    found = _read(entry, k)
+    entry = cache_dir / f"{k}{SUFFIX}"
+    found = _read(entry, k, data)
     if found is not None:
         return found
     from app.loading.yaml_safe import load_bytes  # the YAML library only when there is something to parse
 
     parsed = load_bytes(data, str(path))
     if store is not None:
-        _write(cache_dir, entry, k, parsed, store)
+        _write(entry, k, data, parsed, store)
     return parsed
 
 
-def _read(entry: Path, k: str) -> Any:
-    """The cached data, or None when the entry is missing, unreadable or not a valid entry for key ``k``."""
+def _read(entry: Path, k: str, data: bytes) -> Any:
+    """The cached data, or None when the entry is missing, unreadable or not a valid entry for key ``k`` and
+    exactly the questionnaire text ``data``."""
     try:
         if entry.stat().st_size > MAX_CACHE_BYTES:
             return None
         doc = json.loads(entry.read_bytes())
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != k or "data" not in doc:
+        if (not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != k or "data" not in doc
+                or doc.get("source") != data.decode("utf-8")):
             return None
         return decode(doc["data"])
     except (OSError, ValueError, RecursionError):  # ValueError: bad JSON, bad UTF-8, _CorruptError
         return None
 
 
-def _write(cache_dir: Path, entry: Path, k: str, parsed: Any, store: Store) -> None:
-    """Store ``parsed`` under ``entry`` through ``store``; a folder that cannot be written is skipped.
+def _write(entry: Path, k: str, data: bytes, parsed: Any, store: Store) -> None:
+    """Store ``parsed`` (of the questionnaire text ``data``) under ``entry`` through ``store``; a folder that
+    cannot be written is skipped.
 
     ``store`` may raise OSError or the app's StorageError (a UserError); either only means no cache this time.
     """
     from app.domain.errors import UserError
 
     try:
-        text = json.dumps({"format": FORMAT, "key": k, "data": encode(parsed)}, ensure_ascii=False,
-                          separators=(",", ":"))
+        text = json.dumps({"format": FORMAT, "key": k, "source": data.decode("utf-8"), "data": encode(parsed)},
+                          ensure_ascii=False, separators=(",", ":"))
     except (ValueError, RecursionError):
         return
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        entry.parent.mkdir(parents=True, exist_ok=True)
         store(entry, text.encode("utf-8"))
-        _prune(cache_dir, keep=entry)
+        _prune(entry.parent, keep=entry)
     except (OSError, UserError):
         return  # a read-only or full disk: the next start parses again
 

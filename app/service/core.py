@@ -69,7 +69,7 @@ def store_cache_entry(path: Path, data: bytes) -> None:
 
 
 def load_file(path: Path) -> Questionnaire:
-    """Load one questionnaire file, cached by modification time in this process and by content hash on disk."""
+    """Load one questionnaire file, cached by modification time in this process and by its text on disk."""
     path = Path(path).resolve()
     try:
         mtime = path.stat().st_mtime

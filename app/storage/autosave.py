@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import re
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,7 +51,7 @@ class Pending:
 def slot_for(source: Path | None) -> str:
     """A stable slot name for a saved document, or a fresh one for an untitled document."""
     if source is None:
-        return "untitled-" + uuid.uuid4().hex[:12]
+        return "untitled-" + os.urandom(6).hex()  # 12 random hex digits, as uuid4's first twelve
     import hashlib
 
     return "file-" + hashlib.sha256(str(Path(source).resolve()).encode("utf-8")).hexdigest()[:16]
