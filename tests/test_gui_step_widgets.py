@@ -268,3 +268,37 @@ def test_home_is_built_without_laying_the_half_built_window_out(wizard: Any, mon
         assert counts["layout"] == 0  # seven before its scrolling frames, entries and text box drew quietly
     finally:
         home.destroy()
+
+
+def test_a_scrolling_area_makes_its_title_label_only_when_it_is_given_a_title(gui_root: Any) -> None:
+    from app.gui.scrolling import ScrollFrame
+
+    frame = ctk.CTkFrame(gui_root)
+    frame.place(x=0, y=0)
+    try:
+        scroll = ScrollFrame(frame, width=200, height=80)
+        scroll.grid(row=0, column=0)
+        plain = ctk.CTkScrollableFrame(frame, width=200, height=80)  # customtkinter's own, for comparison
+        plain.grid(row=1, column=0)
+        gui_root.update()
+
+        def labels(area: Any) -> list[Any]:
+            return [w for w in area._parent_frame.winfo_children() if isinstance(w, ctk.CTkLabel)]
+
+        assert len(labels(plain)) == 1 and labels(scroll) == []  # three Tk widgets fewer
+        assert ctk.CTkScrollableFrame(frame)._label.__class__ is ctk.CTkLabel  # customtkinter's is left alone
+        scroll.configure(label_text="業務一覧")  # a title given later is shown, as customtkinter shows it
+        plain.configure(label_text="業務一覧")
+        gui_root.update()
+        (title,) = labels(scroll)
+        assert title.cget("text") == "業務一覧" and title.winfo_ismapped()
+        assert title.grid_info()["row"] == labels(plain)[0].grid_info()["row"]
+        scroll.configure(label_text="")
+        gui_root.update()
+        assert not title.winfo_ismapped()
+        titled = ScrollFrame(frame, label_text="最近使ったファイル")
+        titled.grid(row=2, column=0)
+        gui_root.update()
+        assert [w.cget("text") for w in labels(titled)] == ["最近使ったファイル"]
+    finally:
+        frame.destroy()

@@ -6,6 +6,10 @@ not laid out yet). ``CTkScrollbar.set`` draws the bar at once (about fifty calls
 ``update_idletasks``, which lays out the half-built page early. :class:`ScrollFrame` keeps the last
 position and draws it once the page is laid out and drawn (a timer: Tk runs it after the idle passes
 that lay out and draw a page; an idle callback ran between two of them and drew the bar five times).
+
+``CTkScrollableFrame`` also makes a ``CTkLabel`` for an optional title above the area (three Tk widgets) and
+keeps it hidden when there is none — none of ours has one. :class:`ScrollFrame` makes that label only when
+something asks for it (:class:`_TitleLater`), so a page or Home builds three widgets fewer per scrolling area.
 """
 
 from __future__ import annotations
@@ -14,13 +18,43 @@ import tkinter
 from typing import Any
 
 import customtkinter as ctk
+from customtkinter.windows.widgets import ctk_scrollable_frame
+
+_CTK_LABEL = ctk_scrollable_frame.CTkLabel
+
+
+class _TitleLater:
+    """Stands in for the title label of a scrolling area without a title: the ``CTkLabel`` is made, with the
+    options customtkinter gave, the first time anything but hiding it is asked of it (a title set later)."""
+
+    def __init__(self, master: tkinter.Misc, **kwargs: Any) -> None:
+        self._master = master
+        self._kwargs = kwargs
+        self._label: ctk.CTkLabel | None = None
+
+    def grid_forget(self) -> None:
+        if self._label is not None:
+            self._label.grid_forget()
+
+    def __getattr__(self, name: str) -> Any:
+        if self._label is None:
+            self._label = _CTK_LABEL(self._master, **self._kwargs)
+        return getattr(self._label, name)
 
 
 class ScrollFrame(ctk.CTkScrollableFrame):
-    """``CTkScrollableFrame`` whose scroll bar follows the canvas at idle time (the same bar, drawn less)."""
+    """``CTkScrollableFrame`` whose scroll bar follows the canvas at idle time (the same bar, drawn less), and
+    whose title label is made only if a title is given."""
 
     def __init__(self, parent: tkinter.Misc, **kwargs: Any) -> None:
-        super().__init__(parent, **kwargs)
+        if kwargs.get("label_text"):
+            super().__init__(parent, **kwargs)
+        else:
+            ctk_scrollable_frame.CTkLabel = _TitleLater
+            try:
+                super().__init__(parent, **kwargs)
+            finally:
+                ctk_scrollable_frame.CTkLabel = _CTK_LABEL
         self._scroll_position: tuple[str, str] | None = None
         self._scroll_job: str | None = None
         option = "xscrollcommand" if self._orientation == "horizontal" else "yscrollcommand"
