@@ -13,6 +13,7 @@ import pytest
 from app import service
 from app.gui import fit_width, style
 from app.gui.flat_frame import FlatLabel
+from app.gui.light_label import LightLabel
 
 pytestmark = pytest.mark.gui
 
@@ -23,16 +24,40 @@ def _walk(widget: Any) -> Iterator[Any]:
         yield from _walk(child)
 
 
+def _visible_edge(widget: Any, page: Any) -> int:
+    """The right edge of what shows ``widget``: the page, or the scrolling area it sits in (narrower: its bar)."""
+    edge = page.winfo_rootx() + page.winfo_width()
+    ancestor = widget.master
+    while ancestor is not None and ancestor is not page:
+        if isinstance(ancestor, ctk.CTkScrollableFrame):
+            canvas = ancestor._parent_canvas
+            edge = min(edge, canvas.winfo_rootx() + canvas.winfo_width())
+        ancestor = ancestor.master
+    return edge
+
+
 def _cut_off(page: Any) -> list[str]:
-    """Texts on ``page`` that Tk draws narrower than they need, or that reach past the page's right edge."""
-    right_edge = page.winfo_rootx() + page.winfo_width()
+    """Texts on ``page`` that Tk draws narrower than they need, or that reach past the right edge of the page or
+    of the scrolling area that shows them."""
     found = []
     for widget in _walk(page):
+        right_edge = _visible_edge(widget, page)
         if not widget.winfo_ismapped() or isinstance(widget, ctk.CTkOptionMenu):
             continue  # an option menu cuts a long choice with an ellipsis by design
         if isinstance(widget, (ctk.CTkLabel, FlatLabel)):
             inner = widget._label
             text = str(widget.cget("text"))
+        elif isinstance(widget, LightLabel):  # one canvas: its text item is what must fit
+            text = str(widget.cget("text"))
+            needed = widget._text_box[0] if text.strip() else 0  # the text's width as a Tk label measures it
+            if needed > widget.winfo_width() + 1:
+                found.append(f"{text[:50]!r}: needs {needed} px, has {widget.winfo_width()}")
+            elif widget.winfo_rootx() + widget.winfo_width() > right_edge + 1:
+                found.append(f"{text[:50]!r}: ends at {widget.winfo_rootx() + widget.winfo_width()}, "
+                             f"shown up to {right_edge}")
+            continue
+        elif isinstance(widget, ctk.CTkCheckBox):  # its text is a Tk label beside the box
+            inner, text = widget._text_label, str(widget.cget("text"))
         elif isinstance(widget, ctk.CTkButton):
             inner, text = widget, str(widget.cget("text"))
         else:
@@ -42,7 +67,8 @@ def _cut_off(page: Any) -> list[str]:
         if inner.winfo_reqwidth() > inner.winfo_width() + 2:
             found.append(f"{text[:50]!r}: needs {inner.winfo_reqwidth()} px, has {inner.winfo_width()}")
         elif inner.winfo_rootx() + inner.winfo_width() > right_edge + 1:
-            found.append(f"{text[:50]!r}: ends at {inner.winfo_rootx() + inner.winfo_width()}, page at {right_edge}")
+            found.append(f"{text[:50]!r}: ends at {inner.winfo_rootx() + inner.winfo_width()}, "
+                         f"shown up to {right_edge}")
     return found
 
 

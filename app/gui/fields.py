@@ -17,14 +17,20 @@ from app.gui import style
 from app.gui.after_jobs import TextBox
 from app.gui.check_box import CheckBox
 from app.gui.dialogs import CalendarPopup
-from app.gui.flat_frame import FlatFrame, FlatLabel
+from app.gui.flat_frame import FlatFrame
 from app.gui.light import LightButton
+from app.gui.light_label import LightLabel
 from app.gui.segmented import Segmented
 from app.gui.settled import QuietOptionMenu, SettledEntry
 from app.gui.strings import ui
 
 Answers = dict[str, Any]
 WRAP = 860
+# a check box's width beside its text, unscaled: customtkinter's box (24), the gap to the text (6) and the text
+# label's border; at least the box's own width (100); then the space to the next box
+CHECK_BOX_TICK = 34
+CHECK_BOX_MIN_WIDTH = 100
+CHECK_BOX_GAP = 14
 
 
 def display_number(value: object) -> str:
@@ -54,19 +60,22 @@ class Field(FlatFrame):
         self.columnconfigure(0, weight=1)
         self._wrap_cap = WRAP  # the design width of the field's lines (Home's narrower panel sets its own)
         self._wrap_room: int | None = None  # the form's width, once it is laid out
-        self._notes: list[ctk.CTkLabel] = []  # lines under the field that wrap with it (skip notes)
-        self.label = FlatLabel(self, text="", font=style.font(weight="normal" if item.type == "note" else "bold"),
+        self._per_row = 0  # check boxes a row, as last gridded
+        self._notes: list[Any] = []  # lines under the field that wrap with it (skip notes)
+        # the field's lines are light labels (one canvas each, not customtkinter's three widgets): Home's form
+        # and every step's fields are on the way to a first frame
+        self.label = LightLabel(self, text="", font=style.font(weight="normal" if item.type == "note" else "bold"),
                                   anchor="w", justify="left", wraplength=WRAP)
         self.label.grid(row=0, column=0, columnspan=2, sticky="w")
         # the hint, the error line and a frame around the input are made only when needed: dozens of
         # fields on a page made widget creation the slowest part of a first visit
-        self._hint: ctk.CTkLabel | None = None
-        self._error_label: ctk.CTkLabel | None = None
+        self._hint: LightLabel | None = None
+        self._error_label: LightLabel | None = None
         # 「12 / 60」 beside a text with a limit: typing on past it is allowed (nothing is cut), the
         # counter turns red and the step is not left until the text fits (A008, the same check)
-        self.counter: ctk.CTkLabel | None = None
+        self.counter: LightLabel | None = None
         if item.type in ("text", "long_text") and item.max_length is not None:
-            self.counter = FlatLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="e")
+            self.counter = LightLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="e")
             self.counter.grid(row=2, column=1, sticky="se", padx=(8, 0))
         needs_body = item.type in ("date", "select_multiple")
         self.body = FlatFrame(self, fg_color="transparent") if needs_body else self
@@ -77,27 +86,40 @@ class Field(FlatFrame):
         self.retranslate()
 
     @property
-    def hint(self) -> ctk.CTkLabel:
+    def hint(self) -> LightLabel:
         """The hint line under the label (made on first use)."""
         if self._hint is None:
-            self._hint = FlatLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="w",
+            self._hint = LightLabel(self, text="", font=style.font(12), text_color=style.MUTED, anchor="w",
                                       justify="left", wraplength=self.label.cget("wraplength"))
         return self._hint
 
     @property
-    def error_label(self) -> ctk.CTkLabel:
+    def error_label(self) -> LightLabel:
         """The error line under the input (made on first use)."""
         if self._error_label is None:
-            self._error_label = FlatLabel(self, text="", font=style.font(12), text_color=style.ERROR,
+            self._error_label = LightLabel(self, text="", font=style.font(12), text_color=style.ERROR,
                                              anchor="w", justify="left", wraplength=self.label.cget("wraplength"))
         return self._error_label
 
     def _grid_boxes(self, lang: str) -> None:
         # English labels are about twice as long as Japanese ones: fewer boxes a row so none is cut off
-        longest = max(_text_width(c.label.get(lang)) for c in self.item.choices)
+        labels = [c.label.get(lang) for c in self.item.choices][:len(self.boxes)]
+        longest = max(_text_width(label) for label in labels)
         per_row = 4 if longest <= 20 else 3 if longest <= 30 else 2
+        room = self._wrap_room
+        if room is not None:
+            # and no more than the form's room holds: each column as wide as its widest box (at 150 % in
+            # English two columns of the pain points did not fit, and the second was cut off at the edge)
+            font = self.boxes[0].cget("font")
+            widths = [max(CHECK_BOX_MIN_WIDTH, CHECK_BOX_TICK + font.measure(label)) + CHECK_BOX_GAP
+                      for label in labels]
+            while per_row > 1 and sum(max(widths[c::per_row]) for c in range(per_row)) > room - 8:
+                per_row -= 1
+        if per_row == self._per_row:
+            return
+        self._per_row = per_row
         for n, box in enumerate(self.boxes):
-            box.grid(row=n // per_row, column=n % per_row, sticky="w", padx=(0, 14), pady=2)
+            box.grid(row=n // per_row, column=n % per_row, sticky="w", padx=(0, CHECK_BOX_GAP), pady=2)
 
     def set_wrap(self, width: int) -> None:
         """Wrap the label, hint, error line and notes at ``width`` (unscaled pixels) or the room the form
@@ -106,11 +128,14 @@ class Field(FlatFrame):
         self._rewrap()
 
     def fit_room(self, width: int) -> None:
-        """The form is ``width`` unscaled pixels wide: wrap no line wider (large text sizes cut it off)."""
+        """The form is ``width`` unscaled pixels wide: wrap no line wider (large text sizes cut it off), and put
+        no more check boxes on a row than fit."""
         self._wrap_room = width
         self._rewrap()
+        if self.boxes:
+            self._grid_boxes(self._lang())
 
-    def follow_wrap(self, line: ctk.CTkLabel) -> None:
+    def follow_wrap(self, line: Any) -> None:
         """Wrap ``line`` (a note under the field) like the field's own lines."""
         self._notes.append(line)
         line.configure(wraplength=self.label.cget("wraplength"))
