@@ -41,6 +41,7 @@ def test_no_arguments_opens_the_window_without_importing_the_command_line() -> N
     assert done.stdout.strip() == "0 [(None, 'ja', [])]"
 
 
+@pytest.mark.posix_only("a Windows session always has a screen: the window would open and wait")
 def test_no_screen_is_a_user_error_not_a_crash() -> None:
     done = subprocess.run([sys.executable, "-m", "app"], capture_output=True, text=True, env=_child_env(), cwd=ROOT,
                           check=False, timeout=120)
@@ -69,3 +70,19 @@ def test_a_bug_while_the_window_starts_is_logged_and_named(monkeypatch: pytest.M
     err = capsys.readouterr().err
     assert "「open」を完了できませんでした" in err and "Traceback" not in err
     assert "RuntimeError: bug" in (tmp_path / "logs" / "kaizen-selfcheck.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.gui
+def test_the_benchmark_mode_closes_when_home_is_drawn_and_says_when(tmp_path: Path) -> None:
+    """KAIZEN_CLOSE_WHEN_READY=1 with KAIZEN_READY_FILE: what benchmarks/bundle.py times the packaged program by."""
+    ready = tmp_path / "ready.txt"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), KAIZEN_CLOSE_WHEN_READY="1", KAIZEN_READY_FILE=str(ready),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CACHE_HOME=str(tmp_path / "cache"))
+    import time
+
+    started = time.time()
+    done = subprocess.run([sys.executable, "-m", "app"], capture_output=True, text=True, env=env, cwd=ROOT,
+                          check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert started < float(ready.read_text(encoding="utf-8")) < time.time()
