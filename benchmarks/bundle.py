@@ -93,6 +93,14 @@ def build_all() -> dict[str, Path]:
         *common, "--workpath", str(work / "hello-one"), "--onefile", "--name", "hello-onefile", str(script)
     )
     print(f"built hello world in {took:.0f} s", flush=True)
+    return built()
+
+
+def built() -> dict[str, Path]:
+    """The programs and folders :func:`build_all` makes (``--reuse``: those of the last run)."""
+    dist = BENCH / "dist"
+    if not (dist / "KaizenSelfCheck").is_dir() or not (dist / "hello").is_dir():
+        raise SystemExit(f"nothing built in {dist}: run without --reuse first")
     return {
         "app_dir": dist / "KaizenSelfCheck",
         "app_onedir": dist / "KaizenSelfCheck" / f"KaizenSelfCheck{EXE}",
@@ -286,8 +294,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--update-docs", action="store_true")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure the programs the last run built (build/work/bench/dist) instead of building")
     args = parser.parse_args()
-    programs = build_all()
+    programs = built() if args.reuse else build_all()
     rows = measure(programs, args.runs)
     section = markdown(rows, args.runs)
     print(section)

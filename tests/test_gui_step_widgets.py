@@ -270,7 +270,7 @@ def test_home_is_built_without_laying_the_half_built_window_out(wizard: Any, mon
         home.destroy()
 
 
-def test_a_scrolling_area_makes_its_title_label_only_when_it_is_given_a_title(gui_root: Any) -> None:
+def test_a_scrolling_area_makes_its_title_label_only_when_given_one_and_its_frame_flat(gui_root: Any) -> None:
     from app.gui.scrolling import ScrollFrame
 
     frame = ctk.CTkFrame(gui_root)
@@ -286,6 +286,10 @@ def test_a_scrolling_area_makes_its_title_label_only_when_it_is_given_a_title(gu
             return [w for w in area._parent_frame.winfo_children() if isinstance(w, ctk.CTkLabel)]
 
         assert len(labels(plain)) == 1 and labels(scroll) == []  # three Tk widgets fewer
+        from app.gui.flat_frame import FlatFrame
+
+        assert isinstance(scroll._parent_frame, FlatFrame)  # no invisible rounded shape redrawn at each resize
+        assert type(plain._parent_frame) is ctk.CTkFrame
         assert ctk.CTkScrollableFrame(frame)._label.__class__ is ctk.CTkLabel  # customtkinter's is left alone
         scroll.configure(label_text="業務一覧")  # a title given later is shown, as customtkinter shows it
         plain.configure(label_text="業務一覧")

@@ -9,7 +9,9 @@ that lay out and draw a page; an idle callback ran between two of them and drew 
 
 ``CTkScrollableFrame`` also makes a ``CTkLabel`` for an optional title above the area (three Tk widgets) and
 keeps it hidden when there is none — none of ours has one. :class:`ScrollFrame` makes that label only when
-something asks for it (:class:`_TitleLater`), so a page or Home builds three widgets fewer per scrolling area.
+something asks for it (:class:`_TitleLater`), so a page or Home builds three widgets fewer per scrolling area;
+and the frame around the area is a :class:`~app.gui.flat_frame.FlatFrame`, which leaves out the invisible
+rounded shape customtkinter redraws behind a transparent area at every resize.
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ from typing import Any
 import customtkinter as ctk
 from customtkinter.windows.widgets import ctk_scrollable_frame
 
+from app.gui.flat_frame import FlatFrame
+
 _CTK_LABEL = ctk_scrollable_frame.CTkLabel
+_CTK_FRAME = ctk_scrollable_frame.CTkFrame
 
 
 class _TitleLater:
@@ -47,14 +52,15 @@ class ScrollFrame(ctk.CTkScrollableFrame):
     whose title label is made only if a title is given."""
 
     def __init__(self, parent: tkinter.Misc, **kwargs: Any) -> None:
-        if kwargs.get("label_text"):
-            super().__init__(parent, **kwargs)
-        else:
+        # customtkinter makes its parts by the names its module imported: ours stand in while it does
+        ctk_scrollable_frame.CTkFrame = FlatFrame  # the outer frame: its shape only drawn when one shows
+        if not kwargs.get("label_text"):
             ctk_scrollable_frame.CTkLabel = _TitleLater
-            try:
-                super().__init__(parent, **kwargs)
-            finally:
-                ctk_scrollable_frame.CTkLabel = _CTK_LABEL
+        try:
+            super().__init__(parent, **kwargs)
+        finally:
+            ctk_scrollable_frame.CTkLabel = _CTK_LABEL
+            ctk_scrollable_frame.CTkFrame = _CTK_FRAME
         self._scroll_position: tuple[str, str] | None = None
         self._scroll_job: str | None = None
         option = "xscrollcommand" if self._orientation == "horizontal" else "yscrollcommand"
