@@ -17,6 +17,7 @@ the one-file build, unpacks into a new temporary folder each time anyway, is not
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import platform
@@ -297,6 +298,8 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true",
                         help="measure the programs the last run built (build/work/bench/dist) instead of building")
     args = parser.parse_args()
+    with contextlib.suppress(AttributeError, ValueError):  # a Windows console in cp1252 cannot print ≤ or ×
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     programs = built() if args.reuse else build_all()
     rows = measure(programs, args.runs)
     section = markdown(rows, args.runs)
