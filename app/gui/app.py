@@ -88,9 +88,7 @@ def run(path: Path | None, lang: str) -> int:
         root.update_idletasks()
         ready_file = os.environ.get(READY_FILE)
         if ready_file:
-            import time
-
-            Path(ready_file).write_text(repr(time.time()), encoding="utf-8")
+            service.mark_ready(Path(ready_file))
     else:
         root.mainloop()
     with contextlib.suppress(tkinter.TclError):  # already gone

@@ -63,6 +63,14 @@ def questionnaire_notes() -> list[Problem]:
     return _pick(_loadable())[1]
 
 
+def mark_ready(path: Path) -> None:
+    """Write the current time (seconds since the epoch) to ``path``, whole: the moment the window was ready, for
+    the start-up benchmark (``KAIZEN_READY_FILE``, benchmarks/bundle.py)."""
+    import time
+
+    atomic_write(path, repr(time.time()).encode("ascii"), backup=False)
+
+
 def store_cache_entry(path: Path, data: bytes) -> None:
     """Write one questionnaire parse-cache entry whole (atomically, no backup: it can always be made again)."""
     atomic_write(path, data, backup=False)
