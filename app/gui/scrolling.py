@@ -48,8 +48,8 @@ class _TitleLater:
 
 
 class ScrollFrame(ctk.CTkScrollableFrame):
-    """``CTkScrollableFrame`` whose scroll bar follows the canvas at idle time (the same bar, drawn less), and
-    whose title label is made only if a title is given."""
+    """``CTkScrollableFrame`` whose scroll bar follows the canvas at idle time (the same bar, drawn less), whose
+    title label is made only if a title is given, and whose outer frame draws no shape nobody sees."""
 
     def __init__(self, parent: tkinter.Misc, **kwargs: Any) -> None:
         # customtkinter makes its parts by the names its module imported: ours stand in while it does
