@@ -69,13 +69,14 @@ def test_an_entry_is_used_only_for_the_very_text_it_was_made_from(copy: Path, tm
     monkeypatch.setattr(parse_cache, "key", lambda data: "same-for-all")
     cache = tmp_path / "cache"
     assert load_questionnaire(copy, cache_dir=cache, store=STORE).title.get("ja") == "業務改善セルフチェック（標準）"
-    text = copy.read_text(encoding="utf-8")
-    copy.write_text(text.replace("  ja: 業務改善セルフチェック（標準）\n", "  ja: 業務改善セルフチェック（試行）\n", 1),
-                    encoding="utf-8")  # the same length in characters and in bytes
-    assert len(copy.read_bytes()) == len(STANDARD.read_bytes())
+    before = copy.read_bytes()
+    old, new = "  ja: 業務改善セルフチェック（標準）\n", "  ja: 業務改善セルフチェック（試行）\n"
+    after = before.replace(old.encode(), new.encode(), 1)
+    copy.write_bytes(after)  # bytes, so that no newline is translated: the same length, another text
+    assert len(after) == len(before) and after != before
     assert load_questionnaire(copy, cache_dir=cache, store=STORE).title.get("ja") == "業務改善セルフチェック（試行）"
     (entry,) = entries(cache)  # rewritten for the new text
-    assert json.loads(entry.read_bytes())["source"] == copy.read_text(encoding="utf-8")
+    assert json.loads(entry.read_bytes())["source"] == after.decode("utf-8")
     no_parsing(monkeypatch)
     assert load_questionnaire(copy, cache_dir=cache, store=STORE).title.get("ja") == "業務改善セルフチェック（試行）"
 
