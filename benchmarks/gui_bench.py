@@ -55,6 +55,48 @@ assert wiz.home.winfo_ismapped()
 print("ready", time.process_time(), flush=True)
 """
 
+PHASE_BARE = """
+import json, time
+stamps = [("python", time.time())]
+import customtkinter as ctk
+stamps.append(("customtkinter", time.time()))
+root = ctk.CTk(); root.geometry("1366x768")
+stamps.append(("root", time.time()))
+ctk.CTkLabel(root, text="業務改善セルフチェック").pack()
+root.update(); root.update_idletasks()
+stamps.append(("drawn", time.time()))
+print("ready", json.dumps(stamps), flush=True)
+"""
+
+PHASE_APP = """
+import json, time
+stamps = [("python", time.time())]
+import customtkinter as ctk
+stamps.append(("customtkinter", time.time()))
+from app import service
+from app.gui import controller, prefs, style
+from app.gui.app import create_root
+stamps.append(("imports", time.time()))
+root = create_root()
+stamps.append(("root", time.time()))
+settings = prefs.load()
+style.set_scale(settings.scale)
+q = service.get_questionnaire("standard")
+stamps.append(("questionnaire", time.time()))
+if FLOOR:
+    ctk.CTkLabel(root, text="業務改善セルフチェック").grid()
+else:
+    wiz = controller.Wizard(root, q, settings)
+    stamps.append(("widgets", time.time()))
+root.update(); root.update_idletasks()
+stamps.append(("drawn", time.time()))
+print("ready", json.dumps(stamps), flush=True)
+"""
+PHASE_NAMES = {"python": "the interpreter starts", "customtkinter": "customtkinter imported",
+               "imports": "the app's modules imported", "root": "the root window (fonts, icon, placement)",
+               "questionnaire": "settings and the questionnaire from its cache", "widgets": "Home and the window "
+               "frame built", "drawn": "the first layout and drawing, until idle"}
+
 
 class Places:
     """The private folders of one benchmark run: bytecode per mode, user folders, a warm questionnaire cache."""
@@ -244,6 +286,8 @@ def main() -> None:
                         "(one more process per checkout; counts do not depend on the machine's load)")
     parser.add_argument("--cpu", action="store_true", help="step switching: the CPU time the process used "
                         "(time.process_time) instead of the wall time (less moved by the machine's other jobs)")
+    parser.add_argument("--phases", action="store_true", help="also time the start-up's phases (compiled), and "
+                        "the floor: the app's imports, root window and questionnaire with one label and no Home")
     parser.add_argument("--steps-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--count-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -255,6 +299,8 @@ def main() -> None:
     print(f"load average at the start: {load()}")
     start_time(APP, places.env("compiled"))  # writes the bytecode of the compiled mode and fills the warm cache
     start_time(BARE, places.env("compiled"))
+    if args.phases:
+        phases(places, args.runs)
     if not args.skip_startup:
         startup(places, modes, args.runs, args.baseline)
     if args.skip_steps:
@@ -294,6 +340,43 @@ def startup(places: Places, modes: list[str], runs: int, baseline: Path | None =
             row += f" {before:.0f} ({before_cpu:.0f}) | {before / b:.2f}× ({before_cpu / b_cpu:.2f}×) |"
         print(row)
     print(f"\nload average after the start-up runs: {load()}")
+
+
+def phase_stamps(code: str, env: dict[str, str]) -> dict[str, float]:
+    """ms each phase of one fresh process took, the first from the launch (wall clock, as the child stamps it)."""
+    t0 = time.time()
+    child = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                           timeout=120, check=False)
+    last = child.stdout.strip().splitlines()[-1] if child.stdout.strip() else ""
+    word, _, stamps_json = last.partition(" ")
+    assert word == "ready" and child.returncode == 0, f"exit {child.returncode}: {child.stderr}"
+    spans, before = {}, t0
+    for name, at in json.loads(stamps_json):
+        spans[name] = (at - before) * 1000
+        before = at
+    spans["total"] = (before - t0) * 1000
+    return spans
+
+
+def phases(places: Places, runs: int) -> None:
+    """The start-up's phases in the bare window, the app and the floor (the app with one label, no Home)."""
+    programs = {"bare customtkinter window": PHASE_BARE, "app": PHASE_APP.replace("FLOOR", "False"),
+                "floor: the app before Home (one label)": PHASE_APP.replace("FLOOR", "True")}
+    timed: dict[str, list[dict[str, float]]] = {name: [] for name in programs}
+    for _ in range(runs):  # interleaved, so that the machine's load moves them alike
+        for name, code in programs.items():
+            timed[name].append(phase_stamps(code, places.env("compiled")))
+    print(f"\nstart-up phases, compiled bytecode, median of {runs} fresh processes each (ms):\n")
+    print("| phase | " + " | ".join(programs) + " |")
+    print("|---|" + "---:|" * len(programs))
+    for key, label in PHASE_NAMES.items():
+        cells = [f"{statistics.median(r[key] for r in timed[name]):.0f}" if key in timed[name][0] else "–"
+                 for name in programs]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    totals = {name: statistics.median(r["total"] for r in runs_) for name, runs_ in timed.items()}
+    bare = totals["bare customtkinter window"]
+    cells = [f"**{t:.0f}** ({t / bare:.2f}×)" for t in totals.values()]
+    print("| **until drawn and idle** | " + " | ".join(cells) + " |")
 
 
 def _medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
