@@ -103,6 +103,17 @@ def test_tab_leaves_a_memo_and_escape_closes_the_help(wizard: Any) -> None:
         assert any(shortcut in keys for keys in listed), shortcut
     help_window.focus_force()
     root.update()
+    canvas = help_window.frame._parent_canvas
+    assert canvas.yview()[0] == 0.0 and canvas.yview()[1] < 1.0  # the terms go on below the window's edge
+    for key, moved in (("<Down>", lambda top: top > 0.0), ("<Up>", lambda top: top == 0.0),
+                       ("<Next>", lambda top: top > 0.0), ("<Home>", lambda top: top == 0.0)):
+        press(help_window, key)  # ↓ ↑ PgDn Home, and below End and PgUp
+        assert moved(canvas.yview()[0]), (key, canvas.yview())
+    press(help_window, "<End>")
+    end = canvas.yview()
+    assert end[1] == 1.0 and end[0] > 0.0
+    press(help_window, "<Prior>")
+    assert canvas.yview()[0] < end[0]
     press(help_window, "<Escape>")
     assert not help_window.winfo_viewable()
 

@@ -126,6 +126,23 @@ class GlossaryWindow(Toplevel):
         self.keys_table = ctk.CTkFrame(frame, fg_color="transparent")
         self.keys_table.grid(row=1, column=0, sticky="w", pady=(0, 8))
         self.keys_rows: list[tuple[ctk.CTkLabel, ctk.CTkLabel]] = []
+        # the window takes the focus when shown and nothing in it does: without these a keyboard-only user saw
+        # the key table and the first terms, never the rest
+        for sequence, how in (("<Next>", (1, "pages")), ("<Prior>", (-1, "pages")), ("<Down>", (1, "units")),
+                              ("<Up>", (-1, "units"))):
+            self.bind(sequence, lambda _e, how=how: self._scroll(*how), add=True)
+        self.bind("<Home>", lambda _e: self._scroll_to(0.0), add=True)
+        self.bind("<End>", lambda _e: self._scroll_to(1.0), add=True)
+
+    def _scroll(self, steps: int, what: str) -> str:
+        canvas = self.frame._parent_canvas
+        if canvas.yview() != (0.0, 1.0):  # customtkinter's frame scrolls past its top when it all fits
+            canvas.yview_scroll(steps, what)
+        return "break"
+
+    def _scroll_to(self, fraction: float) -> str:
+        self.frame._parent_canvas.yview_moveto(fraction)
+        return "break"
 
     def show(self, lang: str) -> None:
         """Raise the window with its texts in ``lang``."""
