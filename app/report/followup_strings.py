@@ -94,7 +94,7 @@ TEXTS = Catalogue("report.followup", {
     "sum_monthly": ("月別の業務量（全部署の合計）", "Monthly load (all departments)"),
     "sum_monthly_note": ("各課の棚卸しの年間時間を、繁忙期の月を重く数えて月に配分し合計しました。濃い棒は平均より1割以上多い月です。",
                          "Each department's inventory spread over the months with its peak months weighted, then summed. Dark bars: months more than 10 % above the mean."),
-    "sum_hours_axis": ("時間", "hours"),
+    "sum_hours_axis": ("時間/月", "h/month"),
     "month_4": ("4月", "Apr"),
     "month_5": ("5月", "May"),
     "month_6": ("6月", "Jun"),

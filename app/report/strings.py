@@ -137,6 +137,7 @@ TEXTS = Catalogue("report", {
     "pareto_none": ("業務がまだ登録されていないため、グラフはありません。手順2「業務の棚卸し」で課の業務を1行ずつ入力してください。",
                     "No tasks yet, so no chart. Enter the section's tasks in step 2 (task inventory), one per row."),
     "axis_hours": ("時間/年", "h/year"),
+    "axis_hours_month": ("時間/月", "h/month"),
     "axis_cumulative": ("累積", "cumulative"),
     "legend_focus": ("重点業務", "focus task"),
     "legend_other": ("その他の業務", "other task"),
