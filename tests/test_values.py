@@ -49,6 +49,20 @@ def test_decimal_range_and_full_width() -> None:
     assert err.value.code == "A003"
 
 
+@pytest.mark.parametrize(("item", "raw", "shown"), [
+    (INT, "200000000", ("100,000,000以下", "入力: 200,000,000")),
+    (DEC, "481.25", ("480以下", "入力: 481.25")),
+    (INT, "-5", ("0以上", "入力: -5")),
+])
+def test_limits_in_messages_are_written_as_the_office_writes_numbers(item: Item, raw: str, shown: tuple[str, ...]) -> None:
+    with pytest.raises(AssessmentError) as err:
+        coerce(item, raw)
+    message = err.value.render("ja")
+    assert "e+" not in message
+    for part in shown:
+        assert part in message
+
+
 def test_blank_is_none() -> None:
     assert coerce(INT, "  ") is None
     assert coerce(INT, None) is None

@@ -196,4 +196,7 @@ def _choice_order(item: Item) -> Callable[[str | int], int]:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:g}"
+    """A limit or an entry as the office writes it: 100,000,000 and 12.5, never 1e+08."""
+    if float(value).is_integer() and abs(value) < 1e16:
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
