@@ -54,7 +54,8 @@ def test_decimal_range_and_full_width() -> None:
     (DEC, "481.25", ("480以下", "入力: 481.25")),
     (INT, "-5", ("0以上", "入力: -5")),
 ])
-def test_limits_in_messages_are_written_as_the_office_writes_numbers(item: Item, raw: str, shown: tuple[str, ...]) -> None:
+def test_limits_in_messages_are_written_as_the_office_writes_numbers(item: Item, raw: str,
+                                                                     shown: tuple[str, ...]) -> None:
     with pytest.raises(AssessmentError) as err:
         coerce(item, raw)
     message = err.value.render("ja")

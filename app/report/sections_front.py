@@ -281,7 +281,8 @@ def monthly(ctx: PlanContext) -> list[Flowable]:
 
     peaks = {m for t in r.tasks if t.focus for m in t.peak_months}
     drawing = charts.monthly_chart(r.totals.monthly_hours, [ctx.month(m) for m in MONTHS], [m in peaks for m in MONTHS],
-                                   width=frame().width, height=46 * mm, font=ctx.font, unit_label=ctx.t("axis_hours_month"))
+                                   width=frame().width, height=46 * mm, font=ctx.font,
+                                   unit_label=ctx.t("axis_hours_month"))
     weight = f"{ctx.q.value('peak_weight', 2.0):g}"
     return [CondPageBreak(60 * mm), *_figure(ctx, "monthly_title", [drawing], ctx.t("monthly_caption", weight=weight))]
 
