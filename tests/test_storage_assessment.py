@@ -244,3 +244,29 @@ def test_lone_surrogates_read_as_question_marks_and_round_trip() -> None:
         read(json.dumps(data, ensure_ascii=False))
     assert "format: ?" in err.value.render("ja")
     err.value.render("ja").encode("utf-8")  # printable
+
+
+def test_bad_action_dates_and_values_are_named_by_their_label_and_kept_as_typed() -> None:
+    data = example()
+    data["actions"][1].update(deadline="2026-13-45", review_date="来月", done_date="きのう", status="bogus",
+                              realised_hours="abc")
+    result = read(data)
+    by_where = {p.where: p for p in result.problems if p.where}
+    for key, label in (("deadline", "期限"), ("review_date", "確認日"), ("done_date", "完了日")):
+        problem = by_where[f"actions[1].{key}"]
+        assert problem.code == "A007"
+        assert f"「行動計画 2行目の{label}」" in problem.message("ja")
+        assert "action line 2" in problem.message("en")
+    assert "「行動計画 2行目の状況」" in by_where["actions[1].status"].message("ja")
+    assert "行動計画 2行目の削減できた時間" in by_where["actions[1].realised_hours"].message("ja")
+    assert all("actions[" not in p.message(lang) for p in by_where.values() for lang in ("ja", "en"))
+    action = result.assessment.actions[1]
+    assert (action.deadline, action.review_date, action.done_date) == ("2026-13-45", "来月", "きのう")
+    saved = json.loads(dumps(result.assessment))["actions"][1]
+    assert (saved["deadline"], saved["status"], saved["realised_hours"]) == ("2026-13-45", "bogus", "abc")
+
+
+def test_good_action_dates_in_office_forms_raise_no_notice() -> None:
+    data = example()
+    data["actions"][0].update(deadline="2027/3/31", review_date="２０２７年４月３０日", done_date="")
+    assert not [p for p in read(data).problems if p.where and p.where.startswith("actions[0].")]

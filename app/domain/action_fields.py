@@ -7,6 +7,7 @@ The action plan step and the follow-up window read and check what is typed with 
 
 from __future__ import annotations
 
+from app.domain.catalogue import Words
 from app.domain.questionnaire import Item, LText
 
 ACTION_ITEMS: dict[str, Item] = {item.id: item for item in (
@@ -24,3 +25,11 @@ FOLLOW_UP_ITEMS: dict[str, Item] = {item.id: item for item in (
     Item("date", "date", LText("日付（完了日）", "Date (done on)")),
     Item("realised_hours", "decimal", LText("削減できた時間（時間/年）", "Hours saved (h/year)"), minimum=0),
 )}
+
+STATUS_LABEL = LText("状況", "Status")
+DONE_DATE_LABEL = LText("完了日", "Date done")
+
+
+def line_field(n: int, label: LText) -> Words:
+    """A field of action line ``n`` (0-based) as a message names it: 「行動計画 2行目の期限」."""
+    return Words(f"行動計画 {n + 1}行目の{label.get('ja')}", f"{label.get('en')} of action line {n + 1}")

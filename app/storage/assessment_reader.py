@@ -12,12 +12,13 @@ import math
 from typing import Any
 
 from app.domain import quality
+from app.domain.action_fields import ACTION_ITEMS, DONE_DATE_LABEL, FOLLOW_UP_ITEMS, STATUS_LABEL, line_field
 from app.domain.assessment import ACTION_TEXT_FIELDS, Action, Assessment, FollowUp, MeasureChoice, Task
-from app.domain.catalogue import type_words
+from app.domain.catalogue import Words, type_words
 from app.domain.errors import Problem, UserError
 from app.domain.identity import derived_assessment_id, valid_assessment_id
 from app.domain.questionnaire import Item, Questionnaire
-from app.domain.values import coerce, parse_number
+from app.domain.values import coerce, parse_date, parse_number
 from app.domain.vocabulary import ACTION_STATUSES
 from app.storage import preserve
 
@@ -211,12 +212,19 @@ class Reader:
                 if isinstance(value, str):
                     setattr(action, key, value)
             action.review_date_manual = entry.get("review_date_manual") is True
+            for key, label in (("deadline", ACTION_ITEMS["deadline"].label),
+                               ("review_date", ACTION_ITEMS["review_date"].label), ("done_date", DONE_DATE_LABEL)):
+                value = getattr(action, key)
+                if value.strip() and parse_date(value) is None:  # kept as typed; the screens ask for a date
+                    self.problems.append(Problem("A007", {"field": line_field(n, label), "value": shown(value)},
+                                                 self.name, where=f"{where}.{key}"))
             status = entry.get("status")
             action.status = status if status in ACTION_STATUSES else "not_started"
             if status is not None and status not in ACTION_STATUSES:
-                self.problems.append(Problem("A004", {"field": f"{where}.status", "value": shown(status)},
+                self.problems.append(Problem("A004", {"field": line_field(n, STATUS_LABEL), "value": shown(status)},
                                              self.name, where=f"{where}.status"))
-            action.realised_hours = self.hours(entry.get("realised_hours"), f"{where}.realised_hours")
+            action.realised_hours = self.hours(entry.get("realised_hours"), f"{where}.realised_hours",
+                                               line_field(n, FOLLOW_UP_ITEMS["realised_hours"].label))
             action.shareable = entry.get("shareable") is True  # 庁内で共有してよい: only an explicit true
             for h in self.shape(entry.get("history"), list, f"{where}.history"):
                 if isinstance(h, dict) and h.get("status") in ACTION_STATUSES:
@@ -226,10 +234,10 @@ class Reader:
             out.append(action)
         return out
 
-    def hours(self, raw: Any, where: str) -> float | None:
-        """Realised hours, or None with a problem (the value as found is kept, A020)."""
+    def hours(self, raw: Any, where: str, field: Words | None = None) -> float | None:
+        """Realised hours, or None with a problem naming ``field`` (the value as found is kept, A020)."""
         value = hours(raw)
-        problem = quality.hours_problem(raw, where) if value is None else None
+        problem = quality.hours_problem(raw, where, field) if value is None else None
         if problem is not None:
             self.problems.append(Problem(problem.code, problem.params, self.name, where=where))
         return value
