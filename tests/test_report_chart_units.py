@@ -1,4 +1,4 @@
-"""Each chart's axis names the unit its bars are in: the monthly charts are hours per month, not per year."""
+"""Figures in the plan name their unit: the monthly charts are hours per month, a stand-alone figure is hours."""
 
 from __future__ import annotations
 
@@ -32,3 +32,15 @@ def test_the_plans_monthly_chart_is_labelled_per_month(lang: str, unit: str, wro
     assert texts, "the example department has monthly hours, so the chart is drawn"
     assert unit in texts
     assert wrong not in texts
+
+
+@pytest.mark.parametrize(("lang", "pattern"), [("ja", r"\(単独([\d,.]+)(時間)?\)"), ("en", r"\(alone([\d,.]+)(h)?\)")])
+def test_every_stand_alone_figure_in_the_task_table_carries_its_unit(lang: str, pattern: str) -> None:
+    import re
+
+    from tests.report_support import all_text, render, squash
+
+    opened = service.open_assessment(EXAMPLE)
+    found = re.findall(pattern, squash(all_text(render(opened.questionnaire, opened.assessment, lang))))
+    assert found, "the example has measures after another on the same task"
+    assert all(unit for _, unit in found), found

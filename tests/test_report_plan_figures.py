@@ -35,7 +35,7 @@ def test_summary_counts_agree_with_the_matrix_and_say_what_this_year_brings(exam
     assert squash("3 件（すぐやるのうち") in summary
     assert squash("計画 1,600.5 時間（令和9年3月31日までに期限のある課内の行動）"
                   "× 実現率 40 % ＝ 見込み 640.2 時間") in summary
-    assert squash("目標 1,500 時間に対し、見込み 640.2 時間（43 %）") in summary
+    assert squash("目標 1,500.0 時間に対し、見込み 640.2 時間（43 %）") in summary
     assert squash("提案 2 件、期限なし 3 件、来年度以降 2 件") in summary
     assert "人件費換算" in summary and "予算の削減額ではありません" in summary
     assert squash("13.5 人（常勤換算）× 1,900 時間 ＝ 年 25,650 時間") in summary

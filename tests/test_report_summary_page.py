@@ -121,3 +121,14 @@ def test_no_major_project_and_no_proposal_leaves_out_the_next_steps_box() -> Non
     page = _summary_page(q, a)
     assert squash(text("next_title")) not in page
     assert squash(text("qw_title")) in page
+
+
+def test_the_target_is_rounded_as_the_command_line_and_the_window_round_it() -> None:
+    from app.cli import _hours as cli_hours
+    from app.gui.formats import hours as window_hours
+
+    opened = service.open_assessment(EXAMPLE)
+    target = service.score(opened.questionnaire, opened.assessment).totals.target_hours
+    assert target, "the example department sets a target"
+    assert cli_hours(target, False) == f"{window_hours(target)} 時間"
+    assert squash(f"目標 {window_hours(target)} 時間") in _summary_page(opened.questionnaire, opened.assessment)

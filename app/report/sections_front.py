@@ -156,7 +156,7 @@ def this_year(ctx: PlanContext) -> str:
     lines = [ctx.t("sum_year_value", planned=ctx.hours(t.this_year_planned_hours), end=end,
                    factor=ctx.pct(t.realisation_factor), expected=ctx.hours(t.this_year_expected_hours))]
     if t.target_hours:
-        lines.append(ctx.t("sum_target_value", target=ctx.hours(t.target_hours, 0),
+        lines.append(ctx.t("sum_target_value", target=ctx.hours(t.target_hours),
                            expected=ctx.hours(t.this_year_expected_hours), progress=ctx.pct(t.target_progress),
                            potential=ctx.hours(t.potential_hours)))
     else:

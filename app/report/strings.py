@@ -169,7 +169,7 @@ TEXTS = Catalogue("report", {
     "premature": ("時期尚早", "premature"),
     "central": ("{team}へ", "to the {team}"),
     "review_flag": ("要確認", "to confirm"),
-    "alone": ("単独 {value}", "alone {value}"),
+    "alone": ("単独\n{value} 時間", "alone {value} h"),  # the narrow Japanese column: break before the figure
     "peak_relief": ("繁忙期（{months}）の負担を減らす", "relieves the peak months ({months})"),
     "review_before": ("※期限より前", "* before the deadline"),
     "codes_legend": ("定型度 1 ほぼ毎回判断が必要 … 5 手順どおり ／ 媒体 1 すべて紙 … 5 すべて電子 ／ 適合度は自動化の改善策（{auto}）にだけ使います。"
