@@ -252,7 +252,7 @@ def test_bad_action_dates_and_values_are_named_by_their_label_and_kept_as_typed(
                               realised_hours="abc")
     result = read(data)
     by_where = {p.where: p for p in result.problems if p.where}
-    for key, label in (("deadline", "期限"), ("review_date", "確認日"), ("done_date", "完了日")):
+    for key, label in (("deadline", "期限"), ("review_date", "確認日"), ("done_date", "日付（完了日）")):
         problem = by_where[f"actions[1].{key}"]
         assert problem.code == "A007"
         assert f"「行動計画 2行目の{label}」" in problem.message("ja")

@@ -27,7 +27,6 @@ FOLLOW_UP_ITEMS: dict[str, Item] = {item.id: item for item in (
 )}
 
 STATUS_LABEL = LText("状況", "Status")
-DONE_DATE_LABEL = LText("完了日", "Date done")
 
 
 def line_field(n: int, label: LText) -> Words:

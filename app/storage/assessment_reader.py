@@ -12,7 +12,7 @@ import math
 from typing import Any
 
 from app.domain import quality
-from app.domain.action_fields import ACTION_ITEMS, DONE_DATE_LABEL, FOLLOW_UP_ITEMS, STATUS_LABEL, line_field
+from app.domain.action_fields import ACTION_ITEMS, FOLLOW_UP_ITEMS, STATUS_LABEL, line_field
 from app.domain.assessment import ACTION_TEXT_FIELDS, Action, Assessment, FollowUp, MeasureChoice, Task
 from app.domain.catalogue import Words, type_words
 from app.domain.errors import Problem, UserError
@@ -55,6 +55,9 @@ def action_dict(x: Action) -> dict[str, Any]:
                                           "realised_hours", "note", "before", "after", "comment", "tips", "shareable")},
             "history": [{"date": h.date, "status": h.status, "realised_hours": h.realised_hours, "note": h.note}
                         for h in x.history]}
+
+# the dates of an action line, each with the item the screens check it by (the done date: the follow-up window's)
+_ACTION_DATES = {**{k: i for k, i in ACTION_ITEMS.items() if i.type == "date"}, "done_date": FOLLOW_UP_ITEMS["date"]}
 
 
 class Reader:
@@ -212,11 +215,10 @@ class Reader:
                 if isinstance(value, str):
                     setattr(action, key, value)
             action.review_date_manual = entry.get("review_date_manual") is True
-            for key, label in (("deadline", ACTION_ITEMS["deadline"].label),
-                               ("review_date", ACTION_ITEMS["review_date"].label), ("done_date", DONE_DATE_LABEL)):
+            for key, item in _ACTION_DATES.items():
                 value = getattr(action, key)
                 if value.strip() and parse_date(value) is None:  # kept as typed; the screens ask for a date
-                    self.problems.append(Problem("A007", {"field": line_field(n, label), "value": shown(value)},
+                    self.problems.append(Problem("A007", {"field": line_field(n, item.label), "value": shown(value)},
                                                  self.name, where=f"{where}.{key}"))
             status = entry.get("status")
             action.status = status if status in ACTION_STATUSES else "not_started"
