@@ -22,12 +22,30 @@ READY_FILE = "KAIZEN_READY_FILE"
 since the epoch), so that a benchmark times the start-up without the exit (benchmarks/bundle.py)."""
 
 
+class Root(ctk.CTk):
+    """The app's CTk window: a change of text size leaves the window's size and maximised state alone.
+
+    customtkinter answers every scaling change, text size (widget scaling) included, by pinning the window to the
+    size it last recorded (``minsize``, ``maxsize`` and ``geometry`` all set to it, released a second later). The
+    window's size in screen pixels does not depend on the text size; pinned, a maximised window is taken out of
+    its maximised frame by the window manager (openbox: moved by its border, 1 px past the screen's right
+    edge and onto the taskbar). Only a change of the window scaling (another monitor's DPI) resizes it.
+    """
+
+    def _set_scaling(self, new_widget_scaling: float, new_window_scaling: float) -> None:
+        if new_window_scaling == self._get_window_scaling():
+            # the scaled widgets follow; the window keeps the size the window manager gave it
+            super(ctk.CTk, self)._set_scaling(new_widget_scaling, new_window_scaling)
+        else:
+            super()._set_scaling(new_widget_scaling, new_window_scaling)
+
+
 def create_root() -> ctk.CTk:
     """The one CTk root of the app's life, with the icon and the Japanese UI font set."""
     ctk.set_appearance_mode("light")  # a projector in a bright meeting room; also what prints
     canvas_calls.install()  # the same drawing with fewer calls into Tk
     settled.quiet_scrollbars()  # scroll bars lay nothing out while Home is built
-    root = ctk.CTk()
+    root = Root()
     _own_configure_only(root)
     style.setup(root)
     icon = resources.asset_path("icon.png")
