@@ -20,7 +20,7 @@ BAD = [
     (("tasks", 0, "answers", "annual_cases"), -5, "年間件数", "0以上"),
     (("tasks", 1, "answers", "minutes_per_case"), "たくさん", "1件あたりの処理時間", "数値で"),
     (("tasks", 2, "answers", "category"), "<b>宇宙開発</b>", "業務区分", "選択肢にありません"),
-    (("actions", 0, "realised_hours"), -3, "実績時間", "0以上"),
+    (("actions", 0, "realised_hours"), -3, "削減できた時間", "0以上"),
 ]
 
 

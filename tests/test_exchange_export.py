@@ -30,9 +30,9 @@ def test_xlsx_has_three_sheets_and_reimports_the_same_tasks(tmp_path: Path) -> N
     heads = [c.value for c in actions[1]]
     titles = [r[heads.index("何をするか")] for r in actions.iter_rows(min_row=2, values_only=True)]
     assert titles and all(titles)  # every example action says what will be done
-    done = [r for r in actions.iter_rows(min_row=2, values_only=True) if r[heads.index("状態")] == "完了"]
+    done = [r for r in actions.iter_rows(min_row=2, values_only=True) if r[heads.index("状況")] == "完了"]
     assert len(done) == sum(1 for x in a.actions if x.status == "done")
-    assert sum(r[heads.index("実績時間（時間）")] for r in done) == pytest.approx(
+    assert sum(r[heads.index("削減できた時間（時間/年）")] for r in done) == pytest.approx(
         sum(x.realised_hours or 0 for x in a.actions if x.status == "done"))
     # round trip: the task sheet maps itself and gives back the same answers
     back = service.new_assessment(q)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -120,3 +121,36 @@ def test_window_rounds_like_the_pdf(value: float, hours: str, percent: str) -> N
     assert gui_formats.hours(value) == hours == report_formats.fixed(value)
     assert gui_formats.percent(value) == percent
     assert gui_formats.yen(2.5) == "3" == report_formats.yen(2.5)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_action_lines_fields_have_one_name_on_every_surface(lang: str) -> None:
+    """Status, done date, planned and realised hours and the action items read alike in the window's plan step,
+    the follow-up window, the PDF's follow-up table, the spreadsheet export and the messages. They drifted:
+    the export said 状態 and 実績時間（時間） where the window said 状況 and 削減できた時間（時間/年）, and a message
+    named 実績時間 a field the follow-up window calls 削減できた時間."""
+    from app import service
+    from app.domain.quality import left_out
+    from app.exchange.tables import actions_table
+    from app.storage.assessment_file import loads
+    from tests.helpers import EXAMPLE, standard
+
+    opened = service.open_assessment(EXAMPLE)
+    q, a = opened.questionnaire, opened.assessment
+    export = actions_table(q, a, service.score(q, a), lang).headers
+    window = {"status": UI("f_status", lang), "realised": UI("f_realised_hours", lang),
+              "follow_up_status": UI("fu_status", lang),
+              "follow_up_realised": FOLLOW_UP_ITEMS["realised_hours"].label.get(lang)}
+    pdf = {"status": REPORT_TEXTS("col_status", lang), "done": REPORT_TEXTS("col_done_date", lang),
+           "planned": REPORT_TEXTS("col_planned", lang), "realised": REPORT_TEXTS("col_realised", lang)}
+    assert window["status"] == window["follow_up_status"] == pdf["status"] and pdf["status"] in export
+    assert window["realised"] == window["follow_up_realised"] == pdf["realised"] and pdf["realised"] in export
+    assert pdf["done"] in export and pdf["planned"] in export
+    for item in ACTION_ITEMS.values():  # the plan step's labels head the export's columns
+        assert item.label.get(lang) in export, item.id
+    # a realised figure left out of the plan is named as the follow-up window names it
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["actions"][0]["realised_hours"] = -3
+    bad = loads(json.dumps(data, ensure_ascii=False), standard(), "bad.kaizen.json")
+    fields = [x.field.get(lang) for x in left_out(standard(), bad.assessment)]
+    assert fields == [window["follow_up_realised"]]

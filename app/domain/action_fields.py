@@ -26,7 +26,17 @@ FOLLOW_UP_ITEMS: dict[str, Item] = {item.id: item for item in (
     Item("realised_hours", "decimal", LText("削減できた時間（時間/年）", "Hours saved (h/year)"), minimum=0),
 )}
 
+# what an action line records besides its items: one name each, in the window, the follow-up window, the PDF,
+# the spreadsheet export and every message
 STATUS_LABEL = LText("状況", "Status")
+DONE_DATE_LABEL = LText("完了日", "Done on")
+PLANNED_LABEL = LText("計画した削減時間（時間/年）", "Planned saving (h/year)")
+REALISED_LABEL = FOLLOW_UP_ITEMS["realised_hours"].label
+
+
+def pair(label: LText) -> tuple[str, str]:
+    """``label`` as a text catalogue's (Japanese, English) entry."""
+    return label.ja, label.en or label.ja
 
 
 def line_field(n: int, label: LText) -> Words:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.action_fields import REALISED_LABEL, pair
 from app.domain.assessment import Assessment
 from app.domain.catalogue import Words
 from app.domain.errors import Problem, UserError
@@ -26,7 +27,7 @@ _PLACES = (
     (re.compile(r"^measures\.(.+)\.[a-z][a-z0-9_]*\.([a-z][a-z0-9_]*)$"), "task_id"),
     (re.compile(r"^info\.([a-z][a-z0-9_]*)$"), None),
 )
-_REALISED = Words("実績時間（時間/年）", "Realised hours per year")
+_REALISED = Words(*pair(REALISED_LABEL))
 _DEPARTMENT = Words("（課全体）", "(whole department)")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.action_fields import ACTION_ITEMS, DONE_DATE_LABEL, PLANNED_LABEL, REALISED_LABEL, STATUS_LABEL, pair
 from app.domain.aggregate import WardSummary
 from app.domain.assessment import Assessment
 from app.domain.plan import action_title
@@ -105,10 +106,8 @@ def actions_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: st
     """One row per action line: the plan and what happened (status, date done, planned vs realised hours)."""
     headers = [_t(x, lang) for x in (
         ("ID", "ID"), ("何をするか", "What will be done"), ("改善策", "Measure"), ("対象業務", "Task"),
-        ("担当", "Owner"), ("期限", "Deadline"),
-        ("最初の一歩", "First step"), ("KPI", "KPI"), ("現状", "Baseline"), ("目標", "Target"),
-        ("確認日", "Review date"), ("必要な支援", "Support needed"), ("状態", "Status"), ("完了日", "Date done"),
-        ("見込み時間（時間）", "Planned hours"), ("実績時間（時間）", "Realised hours"), ("メモ", "Note"))]
+        *(pair(item.label) for item in ACTION_ITEMS.values()),
+        pair(STATUS_LABEL), pair(DONE_DATE_LABEL), pair(PLANNED_LABEL), pair(REALISED_LABEL), ("メモ", "Note"))]
     names = {t.id: t.name for t in a.tasks}
     scored = {(m.task_id, m.measure_id): m for m in r.measures}
     rows: list[list[Cell]] = []
@@ -119,8 +118,7 @@ def actions_table(q: Questionnaire, a: Assessment, r: AssessmentResult, lang: st
         except KeyError:
             label = x.measure_id
         rows.append([x.id, action_title(q, a, x.task_id, x.measure_id) or None, label, names.get(x.task_id, x.task_id),
-                     x.owner, x.deadline, x.first_step, x.kpi,
-                     x.baseline, x.target, x.review_date, x.support,
+                     *(getattr(x, name) for name in ACTION_ITEMS),
                      status_label(x.status, lang), x.done_date or None,
                      _h(m.potential_hours) if m is not None else None, _h(x.realised_hours), x.note or None])
     return Table(_t(("行動計画", "Action plan"), lang), headers, rows)

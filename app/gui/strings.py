@@ -6,6 +6,7 @@ messages from :mod:`app.domain.messages`; only the window's own words live here.
 
 from __future__ import annotations
 
+from app.domain.action_fields import REALISED_LABEL, STATUS_LABEL, pair
 from app.domain.catalogue import Catalogue
 
 UI = Catalogue("window", {
@@ -142,16 +143,16 @@ UI = Catalogue("window", {
                      "{count} action(s) are past their review date. Record a follow-up"),
     "plan_no_followup": ("まだ記録がありません", "Nothing recorded yet"),
     "plan_last_followup": ("{date} {status}（記録 {count}件）", "{date} {status} ({count} record(s))"),
-    "plan_realised": ("実績 {hours} 時間/年", "Saved {hours} h/year"),
+    "plan_realised": ("削減できた時間 {hours} 時間/年", "Saved {hours} h/year"),
     "f_followup": ("振り返り", "Follow-up"),
-    "col_realised": ("実績 h/年", "Saved h/yr"),
+    "col_realised": ("削減できた時間/年", "Saved h/yr"),
     "col_measure": ("改善策", "Measure"),
     "col_task": ("対象業務", "Task"),
     "f_owner": ("担当", "Owner"),
     "f_deadline": ("期限", "Deadline"),
     "f_review_date": ("確認日", "Review date"),
-    "f_status": ("状況", "Status"),
-    "f_realised_hours": ("実績の削減時間（時間/年）", "Hours actually saved (per year)"),
+    "f_status": pair(STATUS_LABEL),
+    "f_realised_hours": pair(REALISED_LABEL),
     # output
     "out_pdf": ("行動計画のPDFを作成…", "Create the action plan PDF…"),
     "out_busy": ("PDFを作成しています…", "Creating the PDF…"),
@@ -229,10 +230,10 @@ UI = Catalogue("window", {
                   "This file cannot be overwritten; use Save as to save your work."),
     # follow-up, import and ward-wide windows
     "fu_title": ("振り返り（フォローアップ）", "Follow-up"),
-    "fu_intro": ("行動ごとに、状態・完了日・削減できた時間を記録します。記録は履歴として評価ファイルに残ります。",
+    "fu_intro": ("行動ごとに、状況・完了日・削減できた時間を記録します。記録は履歴として評価ファイルに残ります。",
                  "Record each action's status, date done and hours saved. Each record is kept as history in the file."),
     "fu_none": ("行動計画がまだありません。手順7で行動を決めてから振り返ります。", "There is no action plan yet. Decide the actions in step 7 first."),
-    "fu_status": ("状態", "Status"),
+    "fu_status": pair(STATUS_LABEL),
     "fu_note": ("メモ", "Note"),
     "fu_story": ("改善事例シート用（完了した行動）", "For the success-story sheet (done actions)"),
     "fu_before": ("改善前", "Before"),

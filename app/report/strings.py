@@ -7,6 +7,7 @@ questionnaire itself; only the report's own words live here.
 # ruff: noqa: E501 - one catalogue entry per line reads better than wrapped strings (as in app/domain/messages.py)
 from __future__ import annotations
 
+from app.domain.action_fields import DONE_DATE_LABEL, PLANNED_LABEL, REALISED_LABEL, STATUS_LABEL, pair
 from app.domain.catalogue import Catalogue
 from app.domain.questionnaire import DEFAULT_TEAM_NAME
 
@@ -233,10 +234,10 @@ TEXTS = Catalogue("report", {
                        "Planned and realised hours. Plans shrink in practice, so both are recorded."),
     "followup_none": ("振り返りはまだです。確認日に各行の状況（未着手・進行中・完了・中止）と削減できた時間を記録してください。",
                       "No follow-up yet. On the review date record each line's status and the hours actually saved."),
-    "col_status": ("状況", "Status"),
-    "col_planned": ("計画（時間/年）", "Planned h/yr"),
-    "col_realised": ("実績（時間/年）", "Realised h/yr"),
-    "col_done_date": ("完了日", "Done on"),
+    "col_status": pair(STATUS_LABEL),
+    "col_planned": pair(PLANNED_LABEL),
+    "col_realised": pair(REALISED_LABEL),
+    "col_done_date": pair(DONE_DATE_LABEL),
     "followup_total": ("合計", "Total"),
     # --- proposals ---------------------------------------------------------------------------------
     "proposals_contact": ("{team}の連絡先: {contact}", "Contact of the {team}: {contact}"),
