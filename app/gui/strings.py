@@ -145,7 +145,7 @@ UI = Catalogue("window", {
     "plan_last_followup": ("{date} {status}（記録 {count}件）", "{date} {status} ({count} record(s))"),
     "plan_realised": ("削減できた時間 {hours} 時間/年", "Saved {hours} h/year"),
     "f_followup": ("振り返り", "Follow-up"),
-    "col_realised": ("削減できた時間/年", "Saved h/yr"),
+    "col_realised": ("削減できた時間", "Hours saved"),
     "col_measure": ("改善策", "Measure"),
     "col_task": ("対象業務", "Task"),
     "f_owner": ("担当", "Owner"),

@@ -42,7 +42,7 @@ LAYOUT = (("owner", "deadline", "review_date"), ("first_step", "support"), ("kpi
           ("status", "followup"))
 SPANS = {"first_step": 2, "status": 2}  # the status needs room for four segments in English at 125 %
 COLUMNS = ("col_measure", "col_task", "f_owner", "f_deadline", "f_review_date", "f_status", "col_realised")
-FIXED_WIDTHS = (None, None, 120, 96, 96, 88, 80)  # at 100 %; measure and task share the rest
+FIXED_WIDTHS = (None, None, 120, 96, 96, 88, 116)  # at 100 %; measure and task share the rest
 OVERDUE_BG = "#ffe2b8"
 
 
@@ -188,7 +188,12 @@ class PlanPage(StepPage):
         fixed = [round(w * s) for w in FIXED_WIDTHS if w is not None]
         available = self.sheet.winfo_width() - round(36 * s) - 24
         rest = max(round(200 * s), available - sum(fixed))
-        self.sheet.set_column_widths([round(rest * 0.42), rest - round(rest * 0.42), *fixed])
+        widths = [round(rest * 0.42), rest - round(rest * 0.42), *fixed]
+        if [round(w) for w in self.sheet.get_column_widths()] != widths:
+            self.sheet.set_column_widths(widths)
+            current = self.sheet.get_currently_selected()
+            if current:  # tksheet moves its cells, not the selected line's border: selected again, it follows
+                self.sheet.select_row(current.row, run_binding_func=False)
 
     def unfitted(self) -> int:
         """Plan fields (dates, hours) whose typed text is not valid yet."""
