@@ -40,3 +40,51 @@ def test_the_selected_lines_border_fits_its_cell(wizard: Any, gui_root: Any) -> 
         gui_root.update()
         positions = page.sheet.MT.col_positions
         assert abs(_border(page.sheet)[1] - positions[1]) <= 6, scale
+
+
+def _visible(widget: Any, area: Any) -> bool:
+    canvas = area._parent_canvas
+    top, bottom = canvas.winfo_rooty(), canvas.winfo_rooty() + canvas.winfo_height()
+    return top <= widget.winfo_rooty() and widget.winfo_rooty() + widget.winfo_height() <= bottom
+
+
+@pytest.mark.parametrize("size", [100, 150, "meeting"])
+def test_a_laptop_shows_some_lines_of_the_list_and_every_detail_field(wizard: Any, gui_root: Any,
+                                                                      size: int | str) -> None:
+    """At 150 % and in meeting mode on a 1366×768 laptop the details took the whole page: the list shrank to
+    a sliver (meeting mode: nothing) and Status and the follow-up summary were cut off under the page's edge."""
+    geometry = gui_root.geometry()
+    assert wizard.doc.open_path(EXAMPLES / "example_kosodate.kaizen.json", confirmed=True)
+    plan = next(i for i, s in enumerate(wizard.q.steps) if s.id == "plan")
+    try:
+        if size == "meeting":
+            wizard.meeting.set_meeting(True)
+        else:
+            wizard.set_scale(int(size))
+        gui_root.geometry("1366x728+0+0")
+        wizard.go(plan)
+        page = wizard.pages[plan]
+        wait_until(gui_root, lambda: page.sheet.winfo_height() > 1)
+        for _ in range(5):  # the share settles in an idle pass or two
+            gui_root.update()
+        rows = page.sheet.MT.row_positions
+        assert page.sheet.MT.winfo_height() >= 3 * (rows[1] - rows[0]), "fewer than three lines of the list"
+        area = page.detail_area
+        if size == 100:  # room enough: the details whole, nothing to scroll
+            assert area._parent_canvas.winfo_height() >= page.detail.winfo_reqheight()
+        # every field of the details can be reached: focused, it is scrolled into view
+        for widget in (page.entries["owner"], page.entries["target"], page.status, page.followup_summary):
+            widget.focus_set()
+            for _ in range(3):
+                gui_root.update()
+            if widget is page.followup_summary or widget is page.status:  # not focusable: scrolled to
+                from app.gui import wheel
+
+                wheel.reveal(widget)
+                gui_root.update()
+            assert _visible(widget, area), (size, widget)
+    finally:
+        wizard.meeting.set_meeting(False)
+        wizard.set_scale(100)
+        gui_root.geometry(geometry)
+        gui_root.update()
