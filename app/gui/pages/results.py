@@ -166,12 +166,16 @@ class ResultsPage(StepPage):
         quads = {"major_project": (left, top, xc, yc), "quick_win": (xc, top, right, yc),
                  "not_now": (left, yc, xc, bottom), "fill_in": (xc, yc, right, bottom)}
         big = style.tk_font(18, "bold")
+        big_measure = tkinter.font.Font(root=c, font=big).measure
         for key, (x0, y0, x1, y1) in quads.items():
             c.create_rectangle(x0, y0, x1, y1, fill=style.QUADRANT_FILL[key], outline="#c8ced4")
             color = style.QUICK_WIN if key == "quick_win" else "#55606b"
             upper = key in ("major_project", "quick_win")
-            c.create_text((x0 + x1) / 2, y0 + 8 if upper else y1 - 6, text=quadrant_label(key, lang),
-                          anchor="n" if upper else "s", font=big, fill=color)
+            # inside its quadrant: a name wider than the quadrant takes two lines (「Quick win」 ran past the
+            # narrow right-hand quadrants at 150 % in English)
+            name = wrap(quadrant_label(key, lang), big_measure, max(1, round(x1 - x0 - 8)))
+            c.create_text((x0 + x1) / 2, y0 + 8 if upper else y1 - 6, text=name, justify="center",
+                          anchor="n" if upper else "s", font=big, fill=color, tags=("quadrant", key))
         c.create_text((left + right) / 2, h - 6, text=ui("axis_ease", lang), anchor="s", font=small)
         c.create_text(6 + line / 2, (top + bottom) / 2, text=ui("axis_impact", lang), angle=90, font=small)
         for e in range(1, 6):
