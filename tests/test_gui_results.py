@@ -75,6 +75,11 @@ def test_the_quadrant_names_stay_inside_their_quadrants_in_english(wizard: Any, 
         for key, (left, _top, right, _bottom) in boxes.items():
             x0, _y0, x1, _y1 = next(r for r in rectangles if r[0] <= (left + right) / 2 <= r[2])
             assert x0 <= left and right <= x1, (key, size, left, right, x0, x1)
+        # and no point sits under a name (the second line of 「Quick win」 covered point 1)
+        for oval in (i for i in canvas.find_all() if canvas.type(i) == "oval"):
+            a = canvas.bbox(oval)
+            for key, b in boxes.items():
+                assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (key, size, a, b)
     finally:
         wizard.set_scale(100)
         wizard.set_lang("ja")
