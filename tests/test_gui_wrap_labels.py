@@ -55,3 +55,37 @@ def test_homes_hint_under_the_ward_wide_button_starts_no_line_with_punctuation(w
         assert not any(line[0] in NO_LINE_START for line in lines[1:]), (room, lines)
         assert all(hint.measure(line) <= hint._scaled(room) for line in lines), (room, lines)
     wizard.home.update_idletasks()
+
+
+class Measure:
+    """Text widths in a Tk label's own font (a Font made from it is given in points: other widths under Xvfb)."""
+
+    def __init__(self, label: Any) -> None:
+        self.label = label
+
+    def measure(self, text: str) -> int:
+        return int(self.label.tk.call("font", "measure", self.label.cget("font"), text))
+
+
+@pytest.mark.parametrize("kind", ["FlatLabel", "FoldingLabel"])
+def test_customtkinter_labels_break_japanese_by_the_rules(gui_root: Any, kind: str) -> None:
+    """The step pages' CTkLabel-based lines (the measure cards' status, the output step's notes) as well."""
+    from app.gui import flat_frame, style, widgets
+
+    cls = getattr(flat_frame, kind, None) or getattr(widgets, kind)
+    label = cls(gui_root, text=HINT, font=style.font(12), anchor="w", justify="left", wraplength=1000)
+    label.grid(row=0, column=0)
+    try:
+        font = Measure(label._label)
+        head = HINT[:HINT.index("・")]
+        label.configure(wraplength=int((font.measure(head) + 2) / label._get_widget_scaling()))
+        lines = str(label._label.cget("text")).split("\n")
+        assert "".join(lines) == HINT and len(lines) > 1
+        assert not any(line[0] in NO_LINE_START for line in lines[1:])
+        assert all(font.measure(line) <= label._apply_widget_scaling(label.cget("wraplength")) for line in lines)
+        assert label.cget("text") == HINT
+        label.configure(text="業務改善担当へ", wraplength=int((font.measure("業務改善担当") + 1)
+                                                            / label._get_widget_scaling()))
+        assert str(label._label.cget("text")).split("\n") == ["業務改善担", "当へ"]
+    finally:
+        label.destroy()

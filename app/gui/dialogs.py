@@ -18,6 +18,7 @@ import customtkinter as ctk
 from app.domain.errors import UserError
 from app.gui import keys, style
 from app.gui.after_jobs import TextBox, Toplevel
+from app.gui.flat_frame import WrappedLabel
 from app.gui.strings import ui
 
 
@@ -33,7 +34,7 @@ def ask(parent: tkinter.Misc, title: str, message: str, buttons: Sequence[tuple[
     top.transient(parent.winfo_toplevel())
     top.resizable(False, False)
     answer: list[str | None] = [None]
-    ctk.CTkLabel(top, text=message, font=style.font(), justify="left", wraplength=520).pack(
+    WrappedLabel(top, text=message, font=style.font(), justify="left", wraplength=520).pack(
         padx=24, pady=(20, 12), anchor="w")
     if detail:
         _detail_part(top, detail, lang)
