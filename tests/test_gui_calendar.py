@@ -137,3 +137,11 @@ def test_a_date_field_keeps_no_selection_once_the_focus_leaves(wizard: Any) -> N
     wait_until(root, lambda: not popup.winfo_exists())
     assert plan.vars["deadline"].get() == "2026-12-31"
     assert not entry.selection_present()
+
+
+def test_the_keyboard_help_lists_the_date_pickers_keys() -> None:
+    from app.gui.keys import shortcut_help
+
+    for lang, words in (("ja", ("1日", "1週間", "1か月", "Enter", "Esc")), ("en", ("a day", "a week", "a month"))):
+        rows = [(keys, what) for keys, what in shortcut_help(lang) if keys.startswith("← → ↑ ↓")]
+        assert rows and all(word in rows[0][1] for word in words), (lang, rows)
