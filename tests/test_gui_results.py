@@ -48,3 +48,38 @@ def test_a_quick_win_without_a_title_says_so(wizard: Any) -> None:
     wizard.root.update()
     rows = [text for text, _figure in page.lists.texts()]
     assert any(r.startswith(f"1. {ui('res_no_title', 'ja')}\n") for r in rows)
+
+
+@pytest.mark.parametrize("size", [100, 150])
+def test_the_quadrant_names_stay_inside_their_quadrants_in_english(wizard: Any, size: int) -> None:
+    """「Quick win」 ran past the narrow right-hand quadrants (into the plot's edge) in English at 150 %."""
+    from app.domain.vocabulary import quadrant_label
+
+    page = results_page(wizard)
+    root = wizard.root
+    wizard.set_lang("en")
+    wizard.set_scale(size)
+    try:
+        root.update()
+        page.draw()
+        canvas = page.canvas
+        names = {quadrant_label(key, "en"): key for key in ("quick_win", "major_project", "fill_in", "not_now")}
+        boxes = {}
+        for item in canvas.find_all():
+            if canvas.type(item) == "text":
+                text = " ".join(canvas.itemcget(item, "text").split())  # its lines, when it takes two
+                if text in names:
+                    boxes[names[text]] = canvas.bbox(item)
+        rectangles = [canvas.coords(i) for i in canvas.find_all() if canvas.type(i) == "rectangle"]
+        assert set(boxes) == {"quick_win", "major_project", "fill_in", "not_now"}
+        for key, (left, _top, right, _bottom) in boxes.items():
+            x0, _y0, x1, _y1 = next(r for r in rectangles if r[0] <= (left + right) / 2 <= r[2])
+            assert x0 <= left and right <= x1, (key, size, left, right, x0, x1)
+        # and no point sits under a name (the second line of 「Quick win」 covered point 1)
+        for oval in (i for i in canvas.find_all() if canvas.type(i) == "oval"):
+            a = canvas.bbox(oval)
+            for key, b in boxes.items():
+                assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (key, size, a, b)
+    finally:
+        wizard.set_scale(100)
+        wizard.set_lang("ja")

@@ -19,6 +19,7 @@ from app import service
 from app.domain.errors import UserError
 from app.gui import dialogs, style
 from app.gui.after_jobs import Toplevel
+from app.gui.flat_frame import WrappedLabel
 from app.gui.formats import bracket, hours, joined
 from app.gui.strings import ui
 from app.gui.widgets import tool_window_header
@@ -63,7 +64,7 @@ class AggregateWindow(Toplevel):
         ctk.CTkButton(bar, text=ui("ag_clear", lang), command=self.clear, font=f, fg_color="gray50").pack(side="left")
         self.run_button = ctk.CTkButton(bar, text=ui("ag_run", lang), command=self.run, font=f)
         self.run_button.pack(side="right")
-        self.path_label = ctk.CTkLabel(self, text="", font=f, text_color=style.MUTED, wraplength=840,
+        self.path_label = WrappedLabel(self, text="", font=f, text_color=style.MUTED, wraplength=840,
                                        justify="left")
         self.path_label.pack(anchor="w", padx=16, pady=4)
         self.result = ctk.CTkScrollableFrame(self)
@@ -150,7 +151,7 @@ class AggregateWindow(Toplevel):
         if s.skipped:
             lines.append(ui("ag_skipped", lang, count=len(s.skipped)))
             lines += [f"  {Path(p.path).name}: {p.message(lang)}" for p in s.skipped]
-        ctk.CTkLabel(self.result, text="\n".join(lines), font=f, justify="left", wraplength=820).grid(
+        WrappedLabel(self.result, text="\n".join(lines), font=f, justify="left", wraplength=820).grid(
             row=row, column=0, columnspan=len(heads), sticky="w", pady=(10, 0))
         for b in self.save_buttons:
             b.configure(state="normal" if s.departments else "disabled")

@@ -6,6 +6,7 @@ no test ever blocks on a modal window.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import tkinter
 from collections.abc import Callable, Sequence
@@ -17,6 +18,7 @@ import customtkinter as ctk
 from app.domain.errors import UserError
 from app.gui import keys, style
 from app.gui.after_jobs import TextBox, Toplevel
+from app.gui.flat_frame import WrappedLabel
 from app.gui.strings import ui
 
 
@@ -32,7 +34,7 @@ def ask(parent: tkinter.Misc, title: str, message: str, buttons: Sequence[tuple[
     top.transient(parent.winfo_toplevel())
     top.resizable(False, False)
     answer: list[str | None] = [None]
-    ctk.CTkLabel(top, text=message, font=style.font(), justify="left", wraplength=520).pack(
+    WrappedLabel(top, text=message, font=style.font(), justify="left", wraplength=520).pack(
         padx=24, pady=(20, 12), anchor="w")
     if detail:
         _detail_part(top, detail, lang)
@@ -145,17 +147,26 @@ def ask_save_path(parent: tkinter.Misc, initial: Path, pdf: bool = False, lang: 
 
 
 class CalendarPopup(Toplevel):
-    """A month view; clicking a day calls ``on_pick`` with the date and closes."""
+    """A month view; clicking a day calls ``on_pick`` with the date and closes.
+
+    The keyboard works it as well: ← → move a day, ↑ ↓ a week (into the month before or after, which is then
+    shown), PageUp / PageDown a month, Enter picks the highlighted day and Esc closes without a change. The
+    highlighted day is filled in the accent colour and has the keyboard focus (its ring).
+    """
 
     def __init__(self, parent: tkinter.Misc, start: dt.date, on_pick: Callable[[dt.date], None],
                  lang: str = "ja") -> None:
+        opener = parent.focus_get()  # the date button (or field) the keyboard came from: it has the focus back
         super().__init__(parent)
+        self._opener = opener
         self.title(ui("calendar_title", lang))
         self.transient(parent.winfo_toplevel())
         self.resizable(False, False)
         self._on_pick = on_pick
         self._lang = lang
         self._month = start.replace(day=1)
+        self.highlighted = start  # the day Enter picks
+        self.days: dict[dt.date, ctk.CTkButton] = {}  # the shown month's day buttons
         head = ctk.CTkFrame(self, fg_color="transparent")
         head.pack(fill="x", padx=8, pady=8)
         ctk.CTkButton(head, text="◀", width=36, font=style.font(), command=lambda: self._shift(-1)).pack(side="left")
@@ -168,6 +179,13 @@ class CalendarPopup(Toplevel):
                       command=lambda: self.pick(dt.date.today())).pack(pady=(0, 8))
         self._start = start
         self._draw()
+        for sequence, days in (("<Left>", -1), ("<Right>", 1), ("<Up>", -7), ("<Down>", 7)):
+            self.bind(sequence, lambda _e, days=days: self.move(days))
+        self.bind("<Prior>", lambda _e: self.move_months(-1))
+        self.bind("<Next>", lambda _e: self.move_months(1))
+        for sequence in ("<Return>", "<KP_Enter>"):
+            self.bind(sequence, lambda _e: self._pick_highlighted())
+        self.bind("<Escape>", lambda _e: self._cancel())
         # by the field it fills, not in a corner of the screen; kept on the screen near its edges
         x = min(parent.winfo_rootx(), parent.winfo_screenwidth() - round(300 * style.scale()))
         y = min(parent.winfo_rooty() + parent.winfo_height(), parent.winfo_screenheight() - round(360 * style.scale()))
@@ -177,21 +195,74 @@ class CalendarPopup(Toplevel):
     def _take_focus(self) -> None:
         try:
             self.focus_force()
-            day = getattr(self, "_start_button", None)
-            if day is not None:
-                tkinter.Misc.focus_set(day)  # Tab and Space/Enter from the chosen day (Esc closes)
+            self._focus_highlighted()  # Tab and Space/Enter from the chosen day (Esc closes)
         except tkinter.TclError:
             return  # closed already
+
+    def _focus_highlighted(self) -> None:
+        button = self.days.get(self.highlighted)
+        if button is not None:
+            keys.prepare(self._grid)  # in the Tab order with its focus ring before its <Map> arrives
+            tkinter.Misc.focus_set(button)
 
     def _shift(self, months: int) -> None:
         index = self._month.month - 1 + months
         self._month = dt.date(self._month.year + index // 12, index % 12 + 1, 1)
         self._draw()
 
+    def move(self, days: int) -> str:
+        """Highlight the day ``days`` after the highlighted one, showing its month; "break"."""
+        self._highlight(self.highlighted + dt.timedelta(days=days))
+        return "break"
+
+    def move_months(self, months: int) -> str:
+        """Highlight the same day ``months`` later (the month's last day when it is shorter); "break"."""
+        import calendar
+
+        index = self.highlighted.month - 1 + months
+        year, month = self.highlighted.year + index // 12, index % 12 + 1
+        self._highlight(self.highlighted.replace(year=year, month=month,
+                                                 day=min(self.highlighted.day, calendar.monthrange(year, month)[1])))
+        return "break"
+
+    def _highlight(self, day: dt.date) -> None:
+        if not dt.date.min < day < dt.date.max:
+            return
+        previous, self.highlighted = self.highlighted, day
+        if day.replace(day=1) != self._month:
+            self._month = day.replace(day=1)
+            self._draw()
+        else:
+            for d in (previous, day):
+                if d in self.days:
+                    self.days[d].configure(**self._day_colours(d))
+        self._focus_highlighted()
+
+    def _day_colours(self, day: dt.date) -> dict[str, object]:
+        if day == self.highlighted:
+            return {"fg_color": style.ACCENT, "text_color": "white", "hover_color": style.ACCENT}
+        return {"fg_color": "transparent", "text_color": ("gray10", "gray90"), "hover_color": ("gray80", "gray30")}
+
+    def _pick_highlighted(self) -> str:
+        self.pick(self.highlighted)
+        return "break"
+
+    def _cancel(self) -> str:
+        self.destroy()
+        return "break"
+
+    def destroy(self) -> None:
+        opener = getattr(self, "_opener", None)
+        super().destroy()
+        if opener is not None:
+            with contextlib.suppress(tkinter.TclError):  # gone with its page
+                tkinter.Misc.focus_set(opener)
+
     def _draw(self) -> None:
         # a month grid is 6×7 small buttons; rebuilding it is cheap and holds no scrollable frame
         for child in self._grid.winfo_children():
             child.destroy()
+        self.days.clear()
         m = self._month
         self._title.configure(text=f"{m.year}年{m.month}月" if self._lang == "ja" else m.strftime("%B %Y"))
         heads = "月火水木金土日" if self._lang == "ja" else ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
@@ -204,11 +275,9 @@ class CalendarPopup(Toplevel):
                 if day:
                     d = dt.date(m.year, m.month, day)
                     button = ctk.CTkButton(self._grid, text=str(day), width=36, height=28, font=style.font(12),
-                                           fg_color="transparent", text_color=("gray10", "gray90"),
-                                           hover_color=("gray80", "gray30"), command=lambda d=d: self.pick(d))
+                                           command=lambda d=d: self.pick(d), **self._day_colours(d))
                     button.grid(row=r, column=c, padx=1, pady=1)
-                    if d == getattr(self, "_start", None):
-                        self._start_button = button
+                    self.days[d] = button
 
     def pick(self, day: dt.date) -> None:
         """Choose ``day`` and close."""

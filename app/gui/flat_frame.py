@@ -16,6 +16,8 @@ from typing import Any
 
 import customtkinter as ctk
 
+from app.gui.wrap import needs_wrap, wrap
+
 
 class FlatFrame(ctk.CTkFrame):
     """``CTkFrame`` for frames that are transparent, or square without a border (drawn the same, faster)."""
@@ -76,7 +78,49 @@ class RoundedFrame(ctk.CTkFrame):
             self._drawn_for = key
 
 
-class FlatLabel(ctk.CTkLabel):
+class WrappedLabel(ctk.CTkLabel):
+    """``CTkLabel`` whose Japanese text is broken into lines by :func:`app.gui.wrap.wrap` at its ``wraplength``.
+
+    Tk's label wraps only at spaces and breaks a run without one anywhere: a line began with 「・」 or 「）」 and
+    a last 「へ」 stood alone. ``cget("text")`` is the text as given; the Tk label shows it with line breaks.
+    """
+
+    _drawn: str = ""  # the Tk label's text: as given, or with the line breaks added here
+
+    def _show_wrapped(self) -> None:
+        text = str(self._text)
+        if self._wraplength and needs_wrap(text):
+            font = self._apply_font_scaling(self._font)
+            text = wrap(text, lambda part: int(self.tk.call("font", "measure", font, part)),
+                        int(self._apply_widget_scaling(self._wraplength)), font=tuple(font))
+        if text != self._drawn:
+            self._drawn = text
+            self._label.configure(text=text)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._drawn = str(self._text)  # what CTkLabel gave its Tk label
+        self._show_wrapped()
+
+    def configure(self, require_redraw: bool = False, **kwargs: Any) -> None:
+        again = any(k in kwargs for k in ("text", "wraplength", "font"))
+        super().configure(require_redraw=require_redraw, **kwargs)
+        if "text" in kwargs:
+            self._drawn = str(self._text)
+        if again:
+            self._show_wrapped()
+
+    def _set_scaling(self, *args: Any, **kwargs: Any) -> None:
+        super()._set_scaling(*args, **kwargs)
+        self._show_wrapped()
+
+    def _update_font(self) -> None:
+        super()._update_font()
+        if hasattr(self, "_label"):
+            self._show_wrapped()
+
+
+class FlatLabel(WrappedLabel):
     """``CTkLabel`` for labels on the background (transparent, square, no border): drawn the same, faster.
 
     ``CTkLabel`` puts a rectangle in the background colour behind its text and reshapes it on every

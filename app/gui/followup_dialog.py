@@ -26,6 +26,7 @@ from app.domain.values import validate
 from app.domain.vocabulary import ACTION_STATUSES, status_label
 from app.gui import dialogs, style
 from app.gui.after_jobs import TextBox, Toplevel
+from app.gui.flat_frame import WrappedLabel
 from app.gui.strings import ui
 from app.gui.widgets import tool_window_header
 from app.gui.worker import run_in_thread
@@ -92,7 +93,7 @@ class FollowUpDialog(Toplevel):
         for child in self.form.winfo_children():
             child.destroy()
         x, lang, f = self.current, self.lang, style.font()
-        ctk.CTkLabel(self.form, text=self._label(x), font=style.font(weight="bold"), wraplength=560,
+        WrappedLabel(self.form, text=self._label(x), font=style.font(weight="bold"), wraplength=560,
                      justify="left").pack(anchor="w", pady=(4, 8))
         row = ctk.CTkFrame(self.form, fg_color="transparent")
         row.pack(fill="x")

@@ -25,7 +25,7 @@ _command = [""]  # the registered Tcl command that says whether a control can ta
 SHORTCUT_HELP = (("Alt+→ / Ctrl+PgDn", "key_next"), ("Alt+← / Ctrl+PgUp", "key_back"), ("Ctrl+S", "key_save"),
                  ("Ctrl+O", "key_open"), ("Ctrl+P", "key_print"), ("F1", "key_help"), ("Tab / Shift+Tab", "key_tab"),
                  ("Space / Enter", "key_press"), ("← →", "key_arrows"), ("Esc", "key_escape"),
-                 ("Tab / Ctrl+Tab / Delete", "key_grid"))
+                 ("Tab / Ctrl+Tab / Delete", "key_grid"), ("← → ↑ ↓ / PgUp / PgDn", "key_calendar"))
 
 
 def shortcut_help(lang: str) -> list[tuple[str, str]]:
@@ -189,6 +189,9 @@ def install(root: tkinter.Misc, shortcuts: dict[str, Callable[[], object]]) -> N
         return "break" if dialog_close(widget.winfo_toplevel()) else None
 
     root.bind_all("<Escape>", escape, add=True)
+    # Tab into an entry selects its text (Tk's <<TraverseIn>>); leaving it kept that selection, shown grey in
+    # a date field after a date was picked or the field was tabbed out of: no selection outlives the focus
+    root.bind_class("Entry", "<FocusOut>", _clear_selection, add=True)
     for sequence, action in shortcuts.items():
         def run(event: tkinter.Event[Any], action: Callable[[], object] = action) -> str:
             widget = event.widget
@@ -200,6 +203,16 @@ def install(root: tkinter.Misc, shortcuts: dict[str, Callable[[], object]]) -> N
         root.bind_all(sequence, run)
         # the Text class has Emacs keys on some of these (Ctrl+O opens a line, Ctrl+P moves up): ours win
         root.bind_class("Text", sequence, run)
+
+
+def _clear_selection(event: tkinter.Event[Any]) -> None:
+    """The entry that lost the focus shows no selection (its text stays as it is)."""
+    widget = event.widget
+    if isinstance(widget, tkinter.Entry):
+        try:
+            widget.selection_clear()
+        except tkinter.TclError:
+            return  # gone already
 
 
 def prepare(container: tkinter.Misc) -> None:

@@ -3,8 +3,9 @@
 A CTkLabel is a frame, a canvas and a Tk label (about 30 calls into Tk to make, a redraw at every configure);
 the top bar, the step list's title and Home show a dozen of them before the first frame. :class:`LightLabel`
 is a single canvas with one text item, as large as CTkLabel would be (its height at least 28 px scaled, its
-text centred in it, or at the side ``anchor`` names), wrapped at the same ``wraplength`` by Tk's own text
-layout. It offers ``cget``/``configure`` of text, text colour, wrap length and font, and follows the
+text centred in it, or at the side ``anchor`` names), wrapped at the same ``wraplength``: Japanese text by
+:func:`app.gui.wrap.wrap` (no 「、」「）」 at the start of a line, no last character alone on one), other text by Tk's
+own text layout. It offers ``cget``/``configure`` of text, text colour, wrap length and font, and follows the
 text-size setting (see :class:`app.gui.light.LightCanvas`). Only transparent labels are replaced.
 """
 
@@ -16,6 +17,7 @@ from typing import Any, Literal
 import customtkinter as ctk
 
 from app.gui.light import Colour, LightCanvas, _mode, bind_size
+from app.gui.wrap import needs_wrap, wrap
 
 _THEME = ctk.ThemeManager.theme
 
@@ -35,10 +37,22 @@ class LightLabel(LightCanvas):
         self._size: tuple[int, int] = (0, 0)  # the size of the last <Configure>
         self._text_box: tuple[int, int] = (0, 0)
         super().__init__(parent, font)
-        self._text_id = self.create_text(0, 0, text=text, anchor="nw", font=self._font_tuple(), justify=justify,
-                                         width=self._scaled(wraplength), fill=_mode(self._text_colour))
+        self._drawn = self._shown()  # the text item's text: the text with the line breaks it is drawn with
+        self._text_id = self.create_text(0, 0, text=self._drawn, anchor="nw", font=self._font_tuple(),
+                                         justify=justify, width=self._scaled(wraplength), fill=_mode(self._text_colour))
         self._resize()
         bind_size(self, self._configured)
+
+    def _shown(self) -> str:
+        """The text as drawn: Japanese text broken into lines by the Japanese rules at the wrap length (Tk's own
+        layout broke it anywhere: 「・実績」 began a line, 「へ」 stood alone on the last one)."""
+        if self._wraplength <= 0 or not needs_wrap(self._text):
+            return self._text
+        return wrap(self._text, self.measure, self._scaled(self._wraplength), font=self._font_tuple())
+
+    def shown_text(self) -> str:
+        """The text with the line breaks it is drawn with."""
+        return self._drawn
 
     def _measure_text(self) -> tuple[int, int]:
         """The text's size as a Tk label with no border or padding asks for it (an empty text is a line high)."""
@@ -79,7 +93,14 @@ class LightLabel(LightCanvas):
 
     def _rescaled(self) -> None:
         self.itemconfigure(self._text_id, font=self._font_tuple(), width=self._scaled(self._wraplength))
+        self._show_text()
         self._resize()
+
+    def _show_text(self) -> None:
+        shown = self._shown()
+        if shown != self._drawn:
+            self._drawn = shown
+            self.itemconfigure(self._text_id, text=shown)
 
     def measure(self, text: str) -> int:
         """The width of ``text`` in this label's font at the current text size, in pixels."""
@@ -99,13 +120,12 @@ class LightLabel(LightCanvas):
             text = str(kwargs.pop("text"))
             if text != self._text:
                 self._text = text
-                self.itemconfigure(self._text_id, text=text)
                 resize = True
         if "wraplength" in kwargs:
-            wrap = int(kwargs.pop("wraplength"))
-            if wrap != self._wraplength:
-                self._wraplength = wrap
-                self.itemconfigure(self._text_id, width=self._scaled(wrap))
+            length = int(kwargs.pop("wraplength"))
+            if length != self._wraplength:
+                self._wraplength = length
+                self.itemconfigure(self._text_id, width=self._scaled(length))
                 resize = True
         if "font" in kwargs:
             font = kwargs.pop("font")
@@ -115,6 +135,8 @@ class LightLabel(LightCanvas):
                 font.add_size_configure_callback(self._rescaled)
                 self.itemconfigure(self._text_id, font=self._font_tuple())
                 resize = True
+        if resize:
+            self._show_text()
         if "text_color" in kwargs:
             colour = kwargs.pop("text_color")
             if colour != self._text_colour:

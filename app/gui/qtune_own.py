@@ -17,6 +17,7 @@ from app.domain import triggers
 from app.domain.questionnaire import Questionnaire
 from app.domain.values import parse_number
 from app.gui import style
+from app.gui.flat_frame import WrappedLabel
 from app.gui.qtune_strings import QT
 from app.service import qbook
 
@@ -100,7 +101,7 @@ class OwnMeasures(ctk.CTkFrame):
         self.advanced = ctk.CTkEntry(self, width=700, font=f)
         self.advanced.grid(row=7, column=0, columnspan=4, sticky="w", padx=4)
         self.advanced.bind("<KeyRelease>", lambda _e: self.changed(), add=True)
-        self.status = ctk.CTkLabel(self, text="", font=f, anchor="w", justify="left", wraplength=900)
+        self.status = WrappedLabel(self, text="", font=f, anchor="w", justify="left", wraplength=900)
         self.status.grid(row=8, column=0, columnspan=4, sticky="w", padx=4, pady=(4, 0))
         self.add_button = ctk.CTkButton(self, text=QT("qt_own_add", lang), font=f, command=self.add)
         self.add_button.grid(row=9, column=0, sticky="w", padx=4, pady=6)

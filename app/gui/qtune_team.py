@@ -14,6 +14,7 @@ from typing import Any
 import customtkinter as ctk
 
 from app.gui import style
+from app.gui.flat_frame import WrappedLabel
 from app.gui.qtune_strings import QT
 from app.service import qbook
 
@@ -45,7 +46,7 @@ class TeamBox(ctk.CTkFrame):
         for r, sid in enumerate(TEAM_SETTINGS, 2):
             row = rows.get(sid)
             label = self._label(row, sid)
-            ctk.CTkLabel(self, text=label, font=style.font(13), anchor="w", wraplength=280, justify="left").grid(
+            WrappedLabel(self, text=label, font=style.font(13), anchor="w", wraplength=280, justify="left").grid(
                 row=r, column=0, sticky="w", padx=8, pady=2)
             if row is not None and not row.absent:
                 make_entry(self, SHEET, row, column(SHEET, "value", ""), 340).grid(row=r, column=1, padx=4, pady=2)

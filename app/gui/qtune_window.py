@@ -20,6 +20,7 @@ from app.domain.errors import UserError
 from app.domain.questionnaire import Questionnaire
 from app.gui import dialogs, formats, style, worker
 from app.gui.after_jobs import Tabview, Toplevel
+from app.gui.flat_frame import WrappedLabel
 from app.gui.qtune_own import OwnMeasures
 from app.gui.qtune_strings import QT
 from app.gui.qtune_team import TEAM_SETTINGS, TeamBox
@@ -116,7 +117,7 @@ class QuestionnaireWindow(Toplevel):
         rows = [x for x in self.specs[sheet].rows if x.key != "bands" and x.key not in TEAM_SETTINGS]
         for r, row in enumerate(rows, 1):
             label = row.values.get("label.en" if self.lang == "en" else "label.ja") or row.values.get("label.ja")
-            ctk.CTkLabel(frame, text=str(label), font=style.font(13), anchor="w", wraplength=300,
+            WrappedLabel(frame, text=str(label), font=style.font(13), anchor="w", wraplength=300,
                          justify="left").grid(row=r, column=0, sticky="w", padx=4, pady=2)
             self._entry(frame, sheet, row, self._column(sheet, "value"), 110).grid(row=r, column=1, padx=4)
             ctk.CTkLabel(frame, text=str(row.values.get("unit") or ""), font=style.font(12),

@@ -16,7 +16,7 @@ from app.domain.cases import Case, headline
 from app.domain.catalogue import Catalogue
 from app.domain.questionnaire import Guide, Measure
 from app.gui import style
-from app.gui.flat_frame import FlatFrame
+from app.gui.flat_frame import FlatFrame, WrappedLabel
 
 TEXTS = Catalogue("gui.spread", {
     "show_case": ("事例を見る ▸", "Show the case ▸"), "hide_case": ("事例を閉じる ▾", "Hide the case ▾"),
@@ -63,7 +63,7 @@ class _Fold(FlatFrame):
         self.lang = lang
         self.keys = (show_key, hide_key)
         self.columnconfigure(1, weight=1)
-        self.head = ctk.CTkLabel(self, text="", font=style.font(13), anchor="w", justify="left", wraplength=640)
+        self.head = WrappedLabel(self, text="", font=style.font(13), anchor="w", justify="left", wraplength=640)
         self.head.grid(row=0, column=0, sticky="w")
         self.button = ctk.CTkButton(self, text="", width=10, height=24, font=style.font(12), fg_color="transparent",
                                     text_color=style.ACCENT, hover_color=style.PANEL, command=self.toggle)

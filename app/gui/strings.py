@@ -40,6 +40,8 @@ UI = Catalogue("window", {
     "key_escape": ("ダイアログを閉じる（キャンセル）", "Close a dialog (cancel)"),
     "key_grid": ("表の中: Tab で次のセル、Ctrl+Tab で表の外へ、Delete で消去、Enter で編集・一覧を開く",
                  "In the grid: Tab next cell, Ctrl+Tab out of the grid, Delete clears, Enter edits or opens the list"),
+    "key_calendar": ("日付を選ぶ画面: ← → で1日、↑ ↓ で1週間、PgUp / PgDn で1か月、Enter で決定、Esc で閉じる",
+                     "In the date picker: ← → a day, ↑ ↓ a week, PgUp / PgDn a month, Enter picks, Esc closes"),
     "steps": ("手順", "Steps"),
     "step_of": ("手順 {n} / {total}", "Step {n} of {total}"),
     # home

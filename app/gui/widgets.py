@@ -11,6 +11,7 @@ import customtkinter as ctk
 from app.domain.questionnaire import Questionnaire
 from app.gui import style
 from app.gui.after_jobs import Toplevel
+from app.gui.flat_frame import WrappedLabel
 from app.gui.formats import hours
 from app.gui.strings import ui
 from app.gui.wrap import wrap
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from app.gui.host import PageHost
 
 
-class FoldingLabel(ctk.CTkLabel):
+class FoldingLabel(WrappedLabel):
     """A status line that takes no room while it is empty (a blank CTkLabel is still a line high)."""
 
     def configure(self, require_redraw: bool = False, **kwargs: Any) -> None:
@@ -117,7 +118,7 @@ class GlossaryWindow(Toplevel):
         for n, entry in enumerate(q.glossary):
             ctk.CTkLabel(frame, text=entry.term, font=style.font(15, "bold"), anchor="w").grid(
                 row=2 * n + 2, column=0, sticky="w", pady=(8, 0))
-            label = ctk.CTkLabel(frame, text="", font=style.font(), anchor="w", justify="left", wraplength=480)
+            label = WrappedLabel(frame, text="", font=style.font(), anchor="w", justify="left", wraplength=480)
             label.grid(row=2 * n + 3, column=0, sticky="w")
             self.texts.append(label)
         # the keyboard section above the terms (F1 opens this window): keys on the left, what they do beside them
@@ -189,6 +190,6 @@ def tool_window_header(window: ctk.CTkToplevel, lang: str, title: str, intro: st
     """The top of a tool window (ward-wide summary, import, follow-up): its title, size and introduction."""
     window.title(ui(title, lang))
     window.geometry(style.window_size(window, *size))
-    label = ctk.CTkLabel(window, text=ui(intro, lang), font=style.font(), wraplength=wrap, justify="left")
+    label = WrappedLabel(window, text=ui(intro, lang), font=style.font(), wraplength=wrap, justify="left")
     label.pack(anchor="w", padx=16, pady=(12, 6))
     return label

@@ -7,8 +7,9 @@ from __future__ import annotations
 import tkinter.font
 from collections.abc import Callable
 
-NO_LINE_START = set("、。，．・：；？！ー～）」』】〕〉》”’)]}%…‥ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
-NO_LINE_END = set("（「『【〔〈《“‘([{")
+NO_LINE_START = set("、。，．・：；？！ー～）」』】〕〉》］｝〙〗〟”’)]}%…‥々ゝゞヽヾ"
+                    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
+NO_LINE_END = set("（「『【〔〈《［｛〘〖〝“‘([{")
 MEMO_LIMIT = 4096  # wrapped texts remembered (a few hundred on the busiest page)
 _memo: dict[tuple[object, ...], str] = {}
 
@@ -72,8 +73,10 @@ def wrap_line(text: str, measure: Callable[[str], int], width: int) -> list[str]
             cut -= 1
         if cut == start + 1 and not _breakable(text[start], text[start + 1]):
             cut = end  # one unbreakable run wider than the line: break it where it overflows
-        # no widow of one or two characters (「い。」): the line gives up a character to it when it can
-        if 0 < len(text) - cut <= 2 and cut - start > 10:
+        # no widow (「い。」, the 「へ」 of 「業務改善担当へ」): the line gives up a character to it when it can —
+        # to one character whenever the line keeps two, to two characters when the line is long
+        rest = len(text) - cut
+        if (rest == 1 and cut - start > 2) or (rest == 2 and cut - start > 10):
             earlier = next((k for k in range(cut - 1, start + 1, -1) if _breakable(text[k - 1], text[k])), None)
             cut = earlier if earlier is not None else cut
         # a list number ("2. ") stays with what follows it
@@ -88,15 +91,21 @@ def wrap_line(text: str, measure: Callable[[str], int], width: int) -> list[str]
     return lines or [""]
 
 
-def wrap(text: str, measure: Callable[[str], int], width: int) -> str:
+def wrap(text: str, measure: Callable[[str], int], width: int, font: tuple[object, ...] | None = None) -> str:
     """Every paragraph of ``text`` wrapped to ``width`` (pixels as ``measure`` counts them).
 
-    When ``measure`` is a Tk font's, the result is remembered for that font and its options: a page
+    When ``measure`` is a Tk font's, or ``font`` names the font it measures with (a font description such as
+    ``("IPAexGothic", -14, "normal")``), the result is remembered for that font and its options: a page
     shown again wraps the same texts again, and each measurement is a round trip to Tk.
     """
     owner = getattr(measure, "__self__", None)
-    key = None
-    if isinstance(owner, tkinter.font.Font):
+    key: tuple[object, ...] | None = None
+    if font is not None:
+        key = ("described", font, text, width)
+        found = _memo.get(key)
+        if found is not None:
+            return found
+    elif isinstance(owner, tkinter.font.Font):
         # the named font's options (Font's own configure: customtkinter's returns nothing), far cheaper than actual()
         options = dict(tkinter.font.Font.configure(owner) or {})
         key = (owner.name, tuple(sorted(options.items())), text, width)
@@ -109,3 +118,9 @@ def wrap(text: str, measure: Callable[[str], int], width: int) -> str:
             _memo.clear()
         _memo[key] = out
     return out
+
+
+def needs_wrap(text: str) -> bool:
+    """Whether Tk's own wrapping (at spaces only, anywhere inside a run without one) would break ``text``
+    against the Japanese rules: it has full-width characters."""
+    return any(ord(ch) >= 0x2E80 for ch in text)

@@ -320,13 +320,42 @@ def radar_chart(axes: Sequence[tuple[str, float]], width: float, height: float, 
     for ring in rings:
         lx, ly = at(0, radius * ring)
         d.add(_text(lx - 2, ly - 0.5, f"{ring * 100:.0f}%", font, fs - 1, anchor="end", colour=COLOURS["muted"]))
+    leading = fs * 1.2
     for i, (label, v) in enumerate(axes):
         x, y = at(i, radius + 8)
         dx = x - cx
         anchor = "middle" if abs(dx) < 4 else ("start" if dx > 0 else "end")
-        dy = -fs if y < cy - radius * 0.9 else (2 if y > cy + radius * 0.9 else -fs / 3)
-        d.add(_text(x, y + dy, f"{plain(label, 22)} {v * 100:.0f}%", font, fs, anchor=anchor))
+        # the room beside the spoke's end, to the drawing's edge: a long (English) label takes two lines there
+        room = 2 * min(x, width - x) if anchor == "middle" else (width - x if anchor == "start" else x) - 2
+        lines = radar_label_lines(plain(label), f" {v * 100:.0f}%", font, fs, room)
+        if y > cy + radius * 0.9:  # above the top spoke: the lines stack upwards
+            first = y + 2 + leading * (len(lines) - 1)
+        elif y < cy - radius * 0.9:  # below the bottom spoke
+            first = y - fs
+        else:  # beside a spoke: centred on it
+            first = y - fs / 3 + leading * (len(lines) - 1) / 2
+        for row, text in enumerate(lines):
+            d.add(_text(x, first - row * leading, text, font, fs, anchor=anchor))
     return d
+
+
+def radar_label_lines(label: str, figure: str, font: str, size: float, room: float, *, most: int = 2) -> list[str]:
+    """A spoke's label and its figure (「 67%」) on one line when they fit ``room``, else broken by the Japanese
+    rules onto at most ``most`` lines; only a label longer than those lines is cut (with 「…」)."""
+    whole = label + figure
+    if stringWidth(whole, font, size) <= room:
+        return [whole]
+    from app.report.kinsoku import word_split
+
+    lines = [text.strip() for _, text in word_split(whole, [max(room, size)], font, size)]
+    if len(lines) <= most:
+        return lines
+    kept = lines[:most]
+    last = kept[-1]
+    while last and stringWidth(last + "…" + figure, font, size) > room:
+        last = last[:-1].rstrip()
+    kept[-1] = last + "…" + figure
+    return kept
 
 
 def monthly_chart(values: Sequence[float], labels: Sequence[str], peaks: Sequence[bool], *, width: float,

@@ -132,6 +132,17 @@ class ResultsPage(StepPage):
         box.note(ui("res_unit_cost", lang, cost=yen(unit)))
         box.finish()
 
+    def _quadrant_names(self, font: tuple[str, int, str], xs: tuple[float, float, float]) -> tuple[dict[str, str], int]:
+        """Each quadrant's name wrapped inside its quadrant (between ``xs``: left, the cut, right), and the pixels
+        the upper names' further lines take. 「Quick win」 ran past the narrow right-hand quadrants at 150 %."""
+        left, xc, right = xs
+        big = tkinter.font.Font(root=self.canvas, font=font)
+        spans = {"major_project": (left, xc), "quick_win": (xc, right), "not_now": (left, xc), "fill_in": (xc, right)}
+        names = {key: wrap(quadrant_label(key, self.wiz.lang), big.measure, max(1, round(x1 - x0 - 8)))
+                 for key, (x0, x1) in spans.items()}
+        extra = max(names[key].count("\n") for key in ("major_project", "quick_win"))
+        return names, extra * int(big.metrics("linespace"))
+
     def draw(self) -> None:
         """The matrix: ease to the right, impact (log hours) upwards, split at the questionnaire's cut-offs."""
         c = self.canvas
@@ -159,19 +170,24 @@ class ResultsPage(StepPage):
         def x_of(ease: float) -> float:
             return left + (right - left) * (ease - 0.75) / 4.5  # a margin so points at 1 and 5 stay whole
 
+        xc = x_of(ease_cut)
+        big = style.tk_font(18, "bold")
+        names, room = self._quadrant_names(big, (left, xc, right))
+        # head-room for the upper names' further lines: twice their height, as the scale shrinks below them too
+        hi += (hi - lo) * 2 * room / max(1.0, bottom - top - 2 * room)
+
         def y_of(p: float) -> float:
             return bottom - (bottom - top) * (math.log10(max(p, 10 ** lo)) - lo) / (hi - lo)
 
-        xc, yc = x_of(ease_cut), y_of(hours_cut)
+        yc = y_of(hours_cut)
         quads = {"major_project": (left, top, xc, yc), "quick_win": (xc, top, right, yc),
                  "not_now": (left, yc, xc, bottom), "fill_in": (xc, yc, right, bottom)}
-        big = style.tk_font(18, "bold")
         for key, (x0, y0, x1, y1) in quads.items():
             c.create_rectangle(x0, y0, x1, y1, fill=style.QUADRANT_FILL[key], outline="#c8ced4")
             color = style.QUICK_WIN if key == "quick_win" else "#55606b"
             upper = key in ("major_project", "quick_win")
-            c.create_text((x0 + x1) / 2, y0 + 8 if upper else y1 - 6, text=quadrant_label(key, lang),
-                          anchor="n" if upper else "s", font=big, fill=color)
+            c.create_text((x0 + x1) / 2, y0 + 8 if upper else y1 - 6, text=names[key], justify="center",
+                          anchor="n" if upper else "s", font=big, fill=color, tags=("quadrant", key))
         c.create_text((left + right) / 2, h - 6, text=ui("axis_ease", lang), anchor="s", font=small)
         c.create_text(6 + line / 2, (top + bottom) / 2, text=ui("axis_impact", lang), angle=90, font=small)
         for e in range(1, 6):
