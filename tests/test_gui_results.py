@@ -83,3 +83,40 @@ def test_the_quadrant_names_stay_inside_their_quadrants_in_english(wizard: Any, 
     finally:
         wizard.set_scale(100)
         wizard.set_lang("ja")
+
+
+@pytest.mark.parametrize(("lang", "size"), [("ja", 100), ("en", 150), ("ja", "meeting")])
+def test_every_point_sits_in_the_quadrant_the_plan_puts_its_measure_in(wizard: Any, lang: str,
+                                                                       size: int | str) -> None:
+    """Points that overlapped were fanned out sideways and crossed the ease line: at 150 % in English point 9
+    (ease 3.8, 計画的に) was drawn inside すぐやる. Each point is now kept inside its measure's own quadrant."""
+    page = results_page(wizard)
+    root = wizard.root
+    wizard.set_lang(lang)
+    if size == "meeting":
+        wizard.meeting.set_meeting(True)
+    else:
+        wizard.set_scale(int(size))
+    try:
+        root.update()
+        page.draw()
+        canvas = page.canvas
+        areas = {key: canvas.coords(canvas.find_withtag(f"area_{key}")[0])
+                 for key in ("quick_win", "major_project", "fill_in", "not_now")}
+        points = 0
+        for item in canvas.find_withtag("point"):
+            tags = canvas.gettags(item)
+            key = next(t for t in tags if t.startswith("point_in_")).removeprefix("point_in_")
+            x0, y0, x1, y1 = canvas.coords(item)
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            a0, b0, a1, b1 = areas[key]
+            assert a0 <= cx <= a1 and b0 <= cy <= b1, (key, (cx, cy), areas[key])
+            points += 1
+        assert points == len(page.measures) > 5
+        # the tags name each measure's quadrant as the plan does
+        assert sorted(canvas.gettags(i)[1] for i in canvas.find_withtag("point")) == sorted(
+            f"point_in_{m.quadrant}" for m in page.measures)
+    finally:
+        wizard.meeting.set_meeting(False)
+        wizard.set_scale(100)
+        wizard.set_lang("ja")

@@ -182,12 +182,17 @@ class ResultsPage(StepPage):
         yc = y_of(hours_cut)
         quads = {"major_project": (left, top, xc, yc), "quick_win": (xc, top, right, yc),
                  "not_now": (left, yc, xc, bottom), "fill_in": (xc, yc, right, bottom)}
+        free: dict[str, tuple[float, float, float, float]] = {}
         for key, (x0, y0, x1, y1) in quads.items():
-            c.create_rectangle(x0, y0, x1, y1, fill=style.QUADRANT_FILL[key], outline="#c8ced4")
+            c.create_rectangle(x0, y0, x1, y1, fill=style.QUADRANT_FILL[key], outline="#c8ced4",
+                               tags=("area", f"area_{key}"))
             color = style.QUICK_WIN if key == "quick_win" else "#55606b"
             upper = key in ("major_project", "quick_win")
-            c.create_text((x0 + x1) / 2, y0 + 8 if upper else y1 - 6, text=names[key], justify="center",
-                          anchor="n" if upper else "s", font=big, fill=color, tags=("quadrant", key))
+            name = c.create_text((x0 + x1) / 2, y0 + 8 if upper else y1 - 6, text=names[key], justify="center",
+                                 anchor="n" if upper else "s", font=big, fill=color, tags=("quadrant", key))
+            box = c.bbox(name)
+            # where the quadrant's points may go: not under its name
+            free[key] = (x0, box[3] + 2, x1, y1) if upper else (x0, y0, x1, box[1] - 2)
         c.create_text((left + right) / 2, h - 6, text=ui("axis_ease", lang), anchor="s", font=small)
         c.create_text(6 + line / 2, (top + bottom) / 2, text=ui("axis_impact", lang), angle=90, font=small)
         for e in range(1, 6):
@@ -197,17 +202,39 @@ class ResultsPage(StepPage):
         placed: list[tuple[float, float]] = []
         radius = round(11 * style.scale())
         for n, m in enumerate(self.measures, start=1):
-            x, y = x_of(m.ease if m.ease is not None else 1.0), y_of(m.standalone_hours)
-            # points that would overlap fan out sideways so every number stays readable
-            step = radius * 2.1 if x < (left + right) / 2 else -radius * 2.1
-            while any(abs(x - px) < radius * 2 and abs(y - py) < radius * 2 for px, py in placed):
-                x += step
-                if not left + radius <= x <= right - radius:  # never out of the plot: the next row instead
-                    x, y, step = min(max(x - step, left + radius), right - radius), y + radius * 2.1, -step
+            x, y = _place_point((x_of(m.ease if m.ease is not None else 1.0), y_of(m.standalone_hours)),
+                                free.get(m.quadrant, (left, top, right, bottom)), radius, placed)
             placed.append((x, y))
             is_quick = m in quick
             fill = style.QUICK_WIN if is_quick else (CROSS if m.cross_department else style.ACCENT)
             r_ = radius + (3 if is_quick else 0)
             c.create_oval(x - r_, y - r_, x + r_, y + r_, fill=fill, outline="#222" if is_quick else "white",
-                          width=2 if is_quick else 1)
+                          width=2 if is_quick else 1, tags=("point", f"point_in_{m.quadrant}"))
             c.create_text(x, y, text=str(n), fill="white", font=style.tk_font(12, "bold"))
+
+
+def _place_point(at: tuple[float, float], area: tuple[float, float, float, float], radius: float,
+                 placed: list[tuple[float, float]]) -> tuple[float, float]:
+    """Where a measure's point is drawn: at its ease and hours, kept inside its quadrant's free ``area`` (below
+    or above the quadrant's name) and fanned out from the points already ``placed``.
+
+    The matrix never shows a measure in a quadrant the plan does not put it in: a point pushed sideways used to
+    cross the ease line (at 150 % in English a quick win was drawn in 計画的に). Points that would overlap move
+    towards the middle of their quadrant, then a row further in; a full quadrant lets the last ones overlap.
+    """
+    x0, y0, x1, y1 = area
+    lo_x, hi_x = x0 + radius, max(x0 + radius, x1 - radius)
+    lo_y, hi_y = y0 + radius, max(y0 + radius, y1 - radius)
+    x, y = min(max(at[0], lo_x), hi_x), min(max(at[1], lo_y), hi_y)
+    step = radius * 2.1 if x < (x0 + x1) / 2 else -radius * 2.1
+    rise = radius * 2.1 if y < (y0 + y1) / 2 else -radius * 2.1
+    for _ in range(400):
+        if not any(abs(x - px) < radius * 2 and abs(y - py) < radius * 2 for px, py in placed):
+            break
+        x += step
+        if not lo_x <= x <= hi_x:  # the next row instead, going back the other way
+            x, step = min(max(x - step, lo_x), hi_x), -step
+            y += rise
+            if not lo_y <= y <= hi_y:
+                y, rise = min(max(y - rise, lo_y), hi_y), -rise
+    return x, y
