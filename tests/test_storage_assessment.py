@@ -270,3 +270,37 @@ def test_good_action_dates_in_office_forms_raise_no_notice() -> None:
     data = example()
     data["actions"][0].update(deadline="2027/3/31", review_date="２０２７年４月３０日", done_date="")
     assert not [p for p in read(data).problems if p.where and p.where.startswith("actions[0].")]
+
+
+def test_a_null_task_action_or_measure_is_reported_and_saved_as_null() -> None:
+    """A null entry became an empty action (a blank ``a3`` in the plan, ``{"id": "a3", …}`` in the saved file)
+    without a word; it is now reported as the wrong kind (A013) and written back as null until filled in."""
+    data = example()
+    tid = data["tasks"][0]["id"]
+    data["actions"].append(None)
+    data["tasks"].append(None)
+    data["measures"].setdefault(tid, {})["rpa"] = None
+    result = read(data)
+    wrong = [p for p in result.problems if p.code == "A013"]
+    places = {p.where for p in wrong}
+    assert {f"actions[{len(data['actions']) - 1}]", f"tasks[{len(data['tasks']) - 1}]",
+            f"measures.{tid}.rpa"} <= places, places
+    assert all("null" in p.message("en") or "空" in p.message("ja") for p in wrong)
+    saved = json.loads(dumps(result.assessment))
+    assert saved["actions"][-1] is None and saved["tasks"][-1] is None
+    assert saved["measures"][tid]["rpa"] is None
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e309", "-1e400"])
+def test_a_number_json_cannot_hold_is_saved_as_valid_json(literal: str) -> None:
+    """Kept as found, NaN or 1e309 (read as an infinite float) was written back as ``Infinity``: the saved file was
+    no longer JSON for any other reader. It is kept as its text, refused for the figures and saved as valid JSON."""
+    text = EXAMPLE.read_text(encoding="utf-8").replace('"annual_cases": 18000', f'"annual_cases": {literal}', 1)
+    result = read(text)
+    assert "A001" in codes(result)
+
+    def no_constants(name: str) -> None:
+        raise AssertionError(f"{name} written: not JSON")
+
+    saved = json.loads(dumps(result.assessment), parse_constant=no_constants)
+    assert saved["unplaced"]["tasks[0].annual_cases"] == literal

@@ -71,20 +71,23 @@ class Reader:
         self.invalid: list[str] = []  # unplaced because the value does not fit (A019), not for want of a place
         self.kept: list[str] = []  # names of what was kept as found (A020)
 
-    def shape(self, value: Any, kind: type, where: str) -> Any:
+    def shape(self, value: Any, kind: type, where: str, entry: bool = False) -> Any:
+        """``value`` if it is a ``kind``, else an empty one and a problem; an absent (null) value is no problem,
+        unless it is an ``entry`` of a list or an object (a null task, action or measure is not an empty one)."""
         if isinstance(value, kind):
             return value
-        if value is not None:
+        if value is not None or entry:
             self.problems.append(Problem("A013", {"field": where, "expected": type_words(kind.__name__),
                                                   "got": type_words(type(value).__name__)}, self.name, where=where))
         return kind()
 
     def keep(self, target: Task | MeasureChoice | Action | Assessment, raw: Any, written: dict[str, Any],
-             where: str, skip: set[str] | frozenset[str] = frozenset()) -> None:
-        """Remember what ``raw`` holds beyond ``written`` (what the app makes of it) on ``target``."""
+             where: str, skip: set[str] | frozenset[str] = frozenset(), entry: bool = False) -> None:
+        """Remember what ``raw`` holds beyond ``written`` (what the app makes of it) on ``target``; an ``entry``
+        that is null is kept as null (saved as it was until someone fills it in)."""
         if isinstance(raw, dict):
             target.extra, target.kept = preserve.split(raw, written, skip)
-        elif raw is not None:
+        elif raw is not None or entry:
             target.extra, target.kept = {}, {preserve.WHOLE: (raw, written)}
         self.kept += preserve.names(where, target.extra, target.kept)
 
@@ -158,7 +161,7 @@ class Reader:
         tasks: list[Task] = []
         seen: set[str] = set()
         for n, raw_entry in enumerate(self.shape(raw, list, "tasks")):
-            entry = self.shape(raw_entry, dict, f"tasks[{n}]")
+            entry = self.shape(raw_entry, dict, f"tasks[{n}]", entry=True)
             raw_id = entry.get("id")
             tid = str(raw_id) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) and raw_id != "" \
                 else f"t{n + 1}"
@@ -171,7 +174,7 @@ class Reader:
             skip = {"answers"} if isinstance(entry.get("answers"), dict) else set()
             if renamed:
                 skip.add("id")  # a second "t1" becomes "t1_2" on purpose: its analysis and actions follow it
-            self.keep(task, raw_entry, task_dict(task), f"tasks[{n}]", skip)
+            self.keep(task, raw_entry, task_dict(task), f"tasks[{n}]", skip, entry=True)
             tasks.append(task)
         return tasks
 
@@ -195,11 +198,11 @@ class Reader:
                 if mid not in known:
                     self.unplaced[where] = raw_entry
                     continue
-                entry = self.shape(raw_entry, dict, where)
+                entry = self.shape(raw_entry, dict, where, entry=True)
                 items = {i.id: i for i in (*self.q.measure_items, *known[mid].items)}
                 choice = MeasureChoice(bool(entry.get("chosen")), self.answers(entry.get("answers"), items, where))
                 skip = {"answers"} if isinstance(entry.get("answers"), dict) else set()
-                self.keep(choice, raw_entry, choice_dict(choice), where, skip)
+                self.keep(choice, raw_entry, choice_dict(choice), where, skip, entry=True)
                 out.setdefault(str(tid), {})[mid] = choice
         return out
 
@@ -207,7 +210,7 @@ class Reader:
         out: list[Action] = []
         for n, raw_entry in enumerate(self.shape(raw, list, "actions")):
             where = f"actions[{n}]"
-            entry = self.shape(raw_entry, dict, where)
+            entry = self.shape(raw_entry, dict, where, entry=True)
             action = Action(id=str(entry.get("id") or f"a{n + 1}"), task_id=str(entry.get("task_id", "")),
                             measure_id=str(entry.get("measure_id", "")))
             for key in ACTION_TEXT_FIELDS:
@@ -232,7 +235,7 @@ class Reader:
                 if isinstance(h, dict) and h.get("status") in ACTION_STATUSES:
                     action.history.append(FollowUp(str(h.get("date", "")), str(h["status"]),
                                                    hours(h.get("realised_hours")), str(h.get("note", ""))))
-            self.keep(action, raw_entry, action_dict(action), where)
+            self.keep(action, raw_entry, action_dict(action), where, entry=True)
             out.append(action)
         return out
 
