@@ -85,10 +85,25 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _finite(literal: str) -> float | str:
+    """A JSON number that is too big for a float (``1e309``) is kept as the text it was written as."""
+    value = float(literal)
+    return value if math.isfinite(value) else literal
+
+
+def _constant(literal: str) -> str:
+    """``NaN``, ``Infinity`` and ``-Infinity`` are not JSON: kept as their text, so a save writes valid JSON."""
+    return literal
+
+
 def loads_unique(text: str) -> Any:
-    """``json.loads`` that refuses an object with a key twice (:class:`DuplicateKeyError`, located when possible)."""
+    """``json.loads`` that refuses an object with a key twice (:class:`DuplicateKeyError`, located when possible).
+
+    A number no float can hold, and the non-JSON ``NaN`` / ``Infinity``, come back as their text: kept as found
+    (and refused field by field), they were written back as ``Infinity``, which no other JSON reader accepts.
+    """
     try:
-        return json.loads(text, object_pairs_hook=_unique)
+        return json.loads(text, object_pairs_hook=_unique, parse_float=_finite, parse_constant=_constant)
     except DuplicateKeyError as exc:
         raise _located(text, exc.key) from None
 
