@@ -82,7 +82,7 @@ class Reader:
         return kind()
 
     def keep(self, target: Task | MeasureChoice | Action | Assessment, raw: Any, written: dict[str, Any],
-             where: str, skip: set[str] | frozenset[str] = frozenset(), entry: bool = False) -> None:
+             where: str, skip: set[str] | frozenset[str] = frozenset(), *, entry: bool = False) -> None:
         """Remember what ``raw`` holds beyond ``written`` (what the app makes of it) on ``target``; an ``entry``
         that is null is kept as null (saved as it was until someone fills it in)."""
         if isinstance(raw, dict):
