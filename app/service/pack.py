@@ -30,7 +30,7 @@ class Installed:
 def build(folder: Path, output: Path, *, cases: Path | None = None, options: dict[str, Any] | None = None,
           issued: dt.date | None = None) -> Path:
     """Write ``output`` from ``folder`` (questionnaires + pack.yaml) and an optional catalogue; P014 when unnamed."""
-    from app.loading.pack import build_pack, pack_settings
+    from app.loading.pack import MAX_ENTRY_BYTES, build_pack, entry_size, pack_settings
     from app.service.cases import refuse_output_onto_input
 
     folder = Path(folder)
@@ -45,6 +45,10 @@ def build(folder: Path, output: Path, *, cases: Path | None = None, options: dic
         raise UserError(Problem("P014", {"missing": ", ".join(missing)}, str(folder)))
     blob = None
     if cases is not None:
+        size = entry_size(Path(cases))
+        if size > MAX_ENTRY_BYTES:  # refused before reading, like every file the app opens
+            raise UserError(Problem("P006", {"what": f"{cases}: {size} bytes", "limit": f"{MAX_ENTRY_BYTES} bytes"},
+                                    str(cases)))
         try:
             blob = Path(cases).read_bytes()
         except OSError as exc:
