@@ -95,7 +95,7 @@ def installed_version(pack_id: str) -> str | None:
     """The version of the installed pack ``pack_id`` (``None`` when it is not installed)."""
     try:
         data = json.loads((resources.user_packs_dir() / pack_id / "manifest.json").read_text("utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     version = data.get("version") if isinstance(data, dict) else None
     return version if isinstance(version, str) else None
