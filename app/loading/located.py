@@ -37,8 +37,12 @@ def read_source(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise QuestionnaireError(Problem("Q003", {"size": size, "limit": MAX_BYTES}, name))
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # a device (/dev/zero) or a growing file has no size to trust
     except FileNotFoundError:
         raise QuestionnaireError(Problem("Q001", {"path": name}, name)) from None
     except OSError as exc:
         raise QuestionnaireError(Problem("Q002", {"detail": exc.strerror or str(exc)}, name)) from None
+    if len(data) > MAX_BYTES:
+        raise QuestionnaireError(Problem("Q003", {"size": f"{MAX_BYTES + 1}+", "limit": MAX_BYTES}, name))
+    return data

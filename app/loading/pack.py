@@ -173,7 +173,12 @@ def _raw(source: Path | bytes, where: str) -> bytes:
         size = source.stat().st_size
         if size > MAX_PACK_BYTES:
             raise PackError(Problem("P006", {"what": f"{size} bytes", "limit": f"{MAX_PACK_BYTES} bytes"}, where))
-        return source.read_bytes()
+        with open(source, "rb") as handle:
+            raw = handle.read(MAX_PACK_BYTES + 1)  # a device (/dev/zero) or a growing file has no size to trust
+        if len(raw) > MAX_PACK_BYTES:
+            raise PackError(Problem("P006", {"what": f"{MAX_PACK_BYTES + 1}+ bytes",
+                                             "limit": f"{MAX_PACK_BYTES} bytes"}, where))
+        return raw
     except FileNotFoundError:
         raise PackError(Problem("S001", {"path": where}, where)) from None
     except OSError as exc:

@@ -50,7 +50,8 @@ def build(folder: Path, output: Path, *, cases: Path | None = None, options: dic
             raise UserError(Problem("P006", {"what": f"{cases}: {size} bytes", "limit": f"{MAX_ENTRY_BYTES} bytes"},
                                     str(cases)))
         try:
-            blob = Path(cases).read_bytes()
+            with open(cases, "rb") as handle:
+                blob = handle.read(MAX_ENTRY_BYTES + 1)  # the pack refuses (P006) more than the cap
         except OSError as exc:
             raise UserError(Problem("S006", {"path": str(cases), "detail": exc.strerror or str(exc)}, str(cases))) \
                 from None
