@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from app.domain.capped import read_at_most
 from app.domain.errors import Problem
 from app.exchange import qbook_cases
 from app.exchange.qbook_write import ID_CELL, INFO_SHEET
@@ -80,7 +81,7 @@ def open_book(path: Path) -> tuple[Any, str]:
         if size > MAX_BOOK_BYTES:
             raise SpreadsheetError(Problem("X114", {"size": size, "limit": MAX_BOOK_BYTES}, name))
         with open(path, "rb") as handle:  # at most one byte past the cap: a device (/dev/zero) has no size to trust
-            raw = handle.read(MAX_BOOK_BYTES + 1)
+            raw = read_at_most(handle, MAX_BOOK_BYTES)
     except FileNotFoundError:
         raise SpreadsheetError(Problem("S001", {"path": name}, name)) from None
     except OSError as exc:

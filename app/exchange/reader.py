@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from app.domain.capped import read_at_most
 from app.domain.errors import Problem, UserError
 from app.exchange import bounds
 
@@ -56,7 +57,7 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
         if size > MAX_BYTES:
             raise SpreadsheetError(Problem("S007", {"size": size, "limit": MAX_BYTES, "path": str(path)}, str(path)))
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)  # a device (/dev/zero) or a growing file has no size to trust
+            raw = read_at_most(handle, MAX_BYTES)  # a device (/dev/zero) or a growing file has no size to trust
         if len(raw) > MAX_BYTES:
             raise SpreadsheetError(Problem("S007", {"size": f"{MAX_BYTES + 1}+", "limit": MAX_BYTES, "path": str(path)},
                                            str(path)))

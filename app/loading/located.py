@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from app.domain.capped import read_at_most
 from app.domain.errors import Problem, QuestionnaireError
 
 MAX_BYTES = 2 * 1024 * 1024  # 2 MB (2,097,152 bytes); standard.yaml is about 90 KB
@@ -38,7 +39,7 @@ def read_source(path: Path) -> bytes:
         if size > MAX_BYTES:
             raise QuestionnaireError(Problem("Q003", {"size": size, "limit": MAX_BYTES}, name))
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # a device (/dev/zero) or a growing file has no size to trust
+            data = read_at_most(handle, MAX_BYTES)  # a device (/dev/zero) or a growing file has no size to trust
     except FileNotFoundError:
         raise QuestionnaireError(Problem("Q001", {"path": name}, name)) from None
     except OSError as exc:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain import semver
+from app.domain.capped import read_at_most
 from app.domain.errors import Problem, UserError
 from app.domain.questionnaire import Questionnaire
 from app.loading.cases_file import loads as load_cases
@@ -174,7 +175,7 @@ def _raw(source: Path | bytes, where: str) -> bytes:
         if size > MAX_PACK_BYTES:
             raise PackError(Problem("P006", {"what": f"{size} bytes", "limit": f"{MAX_PACK_BYTES} bytes"}, where))
         with open(source, "rb") as handle:
-            raw = handle.read(MAX_PACK_BYTES + 1)  # a device (/dev/zero) or a growing file has no size to trust
+            raw = read_at_most(handle, MAX_PACK_BYTES)  # a device (/dev/zero) or a growing file has no size to trust
         if len(raw) > MAX_PACK_BYTES:
             raise PackError(Problem("P006", {"what": f"{MAX_PACK_BYTES + 1}+ bytes",
                                              "limit": f"{MAX_PACK_BYTES} bytes"}, where))

@@ -10,6 +10,7 @@ from typing import Any
 
 from app import resources
 from app.domain import semver
+from app.domain.capped import read_at_most
 from app.domain.errors import Problem, UserError
 from app.domain.questionnaire import Questionnaire
 from app.storage.atomic import atomic_write
@@ -51,7 +52,7 @@ def build(folder: Path, output: Path, *, cases: Path | None = None, options: dic
                                     str(cases)))
         try:
             with open(cases, "rb") as handle:
-                blob = handle.read(MAX_ENTRY_BYTES + 1)  # the pack refuses (P006) more than the cap
+                blob = read_at_most(handle, MAX_ENTRY_BYTES)  # the pack refuses (P006) more than the cap
         except OSError as exc:
             raise UserError(Problem("S006", {"path": str(cases), "detail": exc.strerror or str(exc)}, str(cases))) \
                 from None
