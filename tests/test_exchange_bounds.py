@@ -160,3 +160,64 @@ def test_a_damaged_archive_is_x006(tmp_path: Path) -> None:
     assert _refused(path)[0] == "X006"
     path.write_bytes(io.BytesIO(b"PK\x03\x04 not really").getvalue())
     assert _refused(path)[0] == "X006"
+
+
+def _with_strings(tmp_path: Path, strings: str, rows: str) -> Path:
+    """A workbook whose sheet ``rows`` refer to the shared-string table ``strings`` (the ``<si>`` elements)."""
+    path = workbook(tmp_path, rows=rows)
+    parts = {**_PARTS}
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        "</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+                    'officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        "</Relationships>", '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                            'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        z.writestr("xl/sharedStrings.xml", f'<?xml version="1.0" encoding="UTF-8"?><sst {_NS}>{strings}</sst>')
+    return path
+
+
+def test_shared_strings_read_as_openpyxl_reads_them_and_are_bounded(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    strings = ('<si><t>業務名</t></si><si><r><t>年間</t></r><r><rPr><b/></rPr><t>件数</t></r></si>'
+               '<si><t>窓口</t><rPh sb="0" eb="2"><t>マドグチ</t></rPh></si><si><t/></si><si><t>a_x005F_b</t></si>')
+    rows = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+            '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>10</v></c><c r="C2" t="s"><v>4</v></c></row>')
+    path = _with_strings(tmp_path, strings, rows)
+    from openpyxl.reader.strings import read_string_table
+    with zipfile.ZipFile(path) as z, z.open("xl/sharedStrings.xml") as a, z.open("xl/sharedStrings.xml") as b:
+        assert bounds.shared_strings(a, "sst", "book") == list(read_string_table(b))  # openpyxl's own reading
+    assert read_grid(path).rows == [["業務名", "年間件数", None], ["窓口", 10, "a_b"]]
+    monkeypatch.setattr(bounds, "MAX_SHARED_STRINGS", 1000)  # 2,000,000 texts took 40 s, 5,000,000 minutes
+    code, message = _refused(_with_strings(tmp_path, "<si><t>x</t></si>" * 1001, rows))
+    assert code == "X015" and "xl/sharedStrings.xml" in message and "1,001+" in message, message
+
+
+@pytest.mark.parametrize(("name", "rows", "shown"), [
+    # openpyxl keeps each element it does not know under its parent: 6,000,000 of them took 2.4 GB
+    ("unknown elements between the rows", HEADER + "".join(f'<x a="{n}"/>' for n in range(600_000)), None),
+    ("unknown elements inside a row", HEADER + '<row r="3">' + "<x/>" * (bounds.MAX_HELD + 1) + "</row>",
+     "elements at once"),
+    ("elements nested past the cap", HEADER + "<x>" * (bounds.MAX_NESTED + 1) + "</x>" * (bounds.MAX_NESTED + 1),
+     "levels"),
+])
+def test_sheet_xml_of_any_shape_is_read_in_bounded_memory(tmp_path: Path, name: str, rows: str,
+                                                          shown: str | None) -> None:
+    path = workbook(tmp_path, rows=rows)
+    if shown is None:
+        tracemalloc.start()
+        try:
+            grid = read_grid(path)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert grid.rows == [["業務名", "年間件数"], ["窓口", 10]]
+        assert peak < 50 * 1024 * 1024, f"{peak:,} bytes"
+    else:
+        code, message = _refused(path)
+        assert code == "X015" and "調査票" in message and shown in message, message

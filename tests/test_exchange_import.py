@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from app import resources, service
+from app.cli import main
 from app.domain.errors import UserError
 from app.domain.questionnaire import Questionnaire
 from app.exchange.importer import import_rows
@@ -176,3 +177,18 @@ def test_missing_sheet_file_is_a_user_error(q: Questionnaire, tmp_path: Path) ->
     with pytest.raises(UserError) as exc:
         service.preview_import(q, tmp_path / "nothing.xlsx")
     assert exc.value.code == "S001"
+
+
+@pytest.mark.parametrize("saved", [
+    '{"annual_cases": ' + "[" * 100_000 + "]" * 100_000 + "}",  # was RecursionError: exit 1 on every import
+    '{"annual_cases": ' + "[" * 900 + "]" * 900 + ', "name": 1, "minutes_per_case": "処理時間"}',
+    "[1, 2]", "{broken", "\udcff",
+])
+def test_a_damaged_remembered_mapping_is_ignored(q: Questionnaire, no_saved_mapping: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str], saved: str) -> None:
+    no_saved_mapping.mkdir()
+    (no_saved_mapping / service.IMPORT_MAPPING_FILE).write_bytes(saved.encode("utf-8", "surrogateescape"))
+    assert all(isinstance(v, str) for v in service.load_import_mapping().values())
+    assert service.preview_import(q, SIMPLE).mapping["annual_cases"] == 2
+    assert main(["import", str(SIMPLE), "--into", str(tmp_path / "a.kaizen.json")]) == 0
+    assert "Traceback" not in capsys.readouterr().err

@@ -209,3 +209,31 @@ def test_build_bad_inputs(home: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["pack", "build", str(folder), "-o", str(target), "--id", "x", "--version", "1", "--issuer", "t"]) == 2
     assert "C008" in capsys.readouterr().err and target.read_bytes() == before
     assert main(["pack", "build", str(tmp_path / "missing"), "-o", str(tmp_path / "m.kaizenpack")]) == 2
+
+
+def test_build_refuses_bad_and_huge_inputs_plainly_without_reading_them(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import tracemalloc
+
+    folder = source(tmp_path)
+    out = tmp_path / "p.kaizenpack"
+    (folder / "pack.yaml").write_bytes("id: ward-kaizen\nversion: 1.0.0\nissuer: 業務改善担当\n".encode("shift_jis"))
+    assert main(["pack", "build", str(folder), "-o", str(out)]) == 2  # was exit 1 (UnicodeDecodeError)
+    err = capsys.readouterr().err
+    assert "Q004" in err and "pack.yaml:3:" in err and "Traceback" not in err
+    for name in ("pack.yaml", "huge.yaml", "cases.yaml"):  # sparse: 64 MB on paper, nothing on disk
+        (tmp_path / name.replace(".", "-")).mkdir()
+        folder = source(tmp_path / name.replace(".", "-"))
+        with open(folder / name if name != "cases.yaml" else tmp_path / name, "wb") as f:
+            f.truncate(64 * 1024 * 1024)
+        extra = ["--cases", str(tmp_path / name)] if name == "cases.yaml" else []
+        tracemalloc.start()
+        try:
+            assert main(["pack", "build", str(folder), "-o", str(out), *extra]) == 2
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        err = capsys.readouterr().err
+        assert ("Q003" if name == "pack.yaml" else "P006") in err and name in err, err
+        assert peak < 16 * 1024 * 1024, (name, peak)  # refused from its size: the 64 MB were never read
+    assert not out.exists()

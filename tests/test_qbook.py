@@ -342,3 +342,52 @@ def test_the_team_contact_is_added_in_excel_in_both_languages(tmp_path: Path) ->
     problem = caught.value.problems[0]
     assert problem.code == "X116" and problem.params["cell"] == str(where).replace("E", "D")  # the Japanese cell
     assert not (tmp_path / "other.yaml").exists()
+
+
+def _rewritten(book: Path, out: Path, part: str, change: Callable[[bytes], bytes]) -> Path:
+    with zipfile.ZipFile(book) as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
+        for info in zi.infolist():
+            data = zi.read(info.filename)
+            zo.writestr(info.filename, change(data) if info.filename == part else data)
+    return out
+
+
+@pytest.mark.parametrize(("what", "filler"), [
+    # openpyxl keeps each unknown element and builds every cell: 2,500,000 of them in a 13 MB book took 1 GB
+    ("unknown elements", lambda n: f'<x a="{n}"/>'),
+    ("cells far below the table", lambda n: f'<row r="{1000 + n}"><c r="AA{1000 + n}"><v>{n}</v></c></row>'),
+])
+def test_a_workbook_of_a_shape_no_export_has_is_refused_in_bounded_memory(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], what: str, filler: Callable[[int], str]) -> None:
+    import tracemalloc
+
+    from app.exchange.qbook_open import MAX_XML_ELEMENTS
+
+    junk = "".join(filler(n) for n in range(MAX_XML_ELEMENTS)).encode()
+    book = _rewritten(export(tmp_path), tmp_path / "odd.xlsx", "xl/worksheets/sheet2.xml",
+                      lambda d: d.replace(b"</sheetData>", junk + b"</sheetData>"))
+    tracemalloc.start()
+    try:
+        assert cli.main(["questionnaire", "import", str(book), "-o", str(tmp_path / "new.yaml")]) == 2
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    err = capsys.readouterr().err
+    assert "X127" in err and "xl/worksheets/sheet2.xml" in err and f"> {MAX_XML_ELEMENTS:,}" in err, err
+    assert peak < 60 * 1024 * 1024, f"{peak:,} bytes"
+    assert not (tmp_path / "new.yaml").exists()
+
+
+def test_a_damaged_part_inside_the_workbook_is_x006_not_an_internal_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = export(tmp_path)
+    raw = bytearray(book.read_bytes())
+    with zipfile.ZipFile(book) as zf:
+        info = zf.getinfo("xl/worksheets/sheet2.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for k in range(200, 260):  # the deflate stream itself, not the zip's directory
+        raw[start + k] ^= 0xFF
+    book.write_bytes(bytes(raw))
+    assert cli.main(["questionnaire", "import", str(book), "-o", str(tmp_path / "new.yaml")]) == 2  # was 1
+    err = capsys.readouterr().err
+    assert "X006" in err and "Traceback" not in err

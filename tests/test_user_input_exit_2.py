@@ -113,3 +113,32 @@ def test_unusable_realised_hours_are_warned_and_every_command_works(tmp_path: Pa
         assert main(argv) == 0, (argv, capsys.readouterr().err)
         assert "actions[0].realised_hours" in capsys.readouterr().err
     assert main(["aggregate", str(f)]) == 0  # the ward view sums the others
+
+
+@pytest.mark.posix_only("a symbolic link to a device: /dev/zero")
+@pytest.mark.parametrize(("name", "command", "code"), [
+    ("q.yaml", ["validate", "{f}"], "Q003"),
+    ("sheet.csv", ["import", "{f}", "--into", "{out}/a.kaizen.json"], "S007"),
+    ("sheet.xlsx", ["import", "{f}", "--into", "{out}/a.kaizen.json"], "S007"),
+    ("book.xlsx", ["questionnaire", "import", "{f}", "-o", "{out}/new.yaml"], "X114"),
+    ("p.kaizenpack", ["pack", "install", "{f}"], "P006"),
+    ("cases.yaml", ["questionnaire", "export", "standard", "--cases", "{f}", "-o", "{out}/b.xlsx"], "S007"),
+    ("a.kaizen.json", ["score", "{f}"], "S007"),
+])
+def test_a_file_without_an_end_is_refused_at_its_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str], name: str,
+                                                    command: list[str], code: str) -> None:
+    """stat() says 0 bytes for a device; reading it whole took all memory (exit 1, MemoryError) before."""
+    import resource
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    link = tmp_path / name
+    link.symlink_to("/dev/zero")
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (min(4 * 1024 ** 3, hard if hard > 0 else 4 * 1024 ** 3), hard))
+    try:  # a cap on the address space, so the old reading fails quickly instead of swapping
+        rc = main([a.format(f=link, out=tmp_path) for a in command])
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    err = capsys.readouterr().err
+    assert rc == 2 and code in err and "Traceback" not in err, err

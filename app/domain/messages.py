@@ -225,6 +225,8 @@ CATALOGUE = Catalogue("messages", {
              "Cannot read line {line} of the CSV file ({detail}). A field is too long or the quotes (\") do not match. Open it in Excel, check and save again."),
     "X014": ("シート「{sheet}」のセルが多すぎます（{cells}個、上限{limit}個）。業務一覧の範囲だけを別のシートに写して取り込んでください。",
              "Sheet '{sheet}' has too many cells ({cells}; the limit is {limit}). Copy just the task table to another sheet and import that."),
+    "X015": ("Excelファイルの「{part}」の中身が異常なため読みません（{detail}）。業務一覧のシートだけを新しいブックに写して保存し直してください。",
+             "The part '{part}' of the Excel file is not read: its contents are abnormal ({detail}). Copy the task sheet into a new workbook and save that."),
     # --- questionnaire workbook (質問票の調整用ブック): every message names sheet!cell -----------------
     "X101": ("{cell}: このブックは質問票「{found}」のものです（読み込む先は「{expected}」）。--base {found} を指定するか、「{expected}」から書き出したブックを使ってください。",
              "{cell}: this workbook belongs to questionnaire '{found}' (the base is '{expected}'). Pass --base {found}, or use a workbook exported from '{expected}'."),
@@ -276,6 +278,8 @@ CATALOGUE = Catalogue("messages", {
              "{cell}: '{got}' is not a date. Enter a date in '{column}' (such as 2026/11/30)."),
     "X126": ("{cell}: 「{column}」が長すぎます（{length}文字、上限{limit}文字）。短くしてください。",
              "{cell}: '{column}' is too long ({length} characters, limit {limit}). Shorten it."),
+    "X127": ("ブックの中身が多すぎるか形が異常です（「{part}」: {detail}）。質問票から書き出したブックか確認し、書き出し直したブックに変更を入れてください。",
+             "The workbook holds too much or is oddly made ('{part}': {detail}). Check that it was exported from a questionnaire; export again and make the changes there."),
     "X119": ("{cell}: このブックの質問票「{id}」が見つかりません。--base で質問票のIDかYAMLファイルを指定してください。",
              "{cell}: the workbook's questionnaire '{id}' is not available. Name the questionnaire id or YAML file with --base."),
     "W101": ("同じ部署・係・年度のファイルが複数あります。実施日の新しいファイルだけを数え、{count}件を集計から外しました（{files}）。",

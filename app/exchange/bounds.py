@@ -6,9 +6,10 @@ can hold gigabytes; each is refused with an X-code before memory or time run awa
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Any
 
 from app.domain.errors import Problem
 
@@ -17,6 +18,10 @@ MAX_COLUMNS = 1_000  # 業務量調査 sheets have a few dozen columns; Excel al
 MAX_CELLS = 2_000_000  # stored cells of one sheet (20,000 rows × 100 columns)
 MAX_MERGED = 10_000  # merged ranges of one sheet
 MAX_UNCOMPRESSED = 256 * 1024 * 1024  # all parts of the workbook, unpacked
+MAX_SHARED_STRINGS = MAX_CELLS  # a workbook needs no more distinct texts than a sheet may hold cells
+MAX_HELD = 70_000  # XML elements held at once: a row of Excel's 16,384 styled cells, their values and some slack
+MAX_ELEMENTS = 3 * MAX_CELLS + 4 * MAX_ROWS + 100_000  # of one part: every cell an inline text (c, is, t)
+MAX_NESTED = 64  # XML nesting; a sheet needs 4 levels, rich text in a shared string 6
 MAX_RATIO = 200  # unpacked : packed of one part; real sheets pack 5–30 times, zip bombs thousands of times
 _RATIO_FLOOR = 1024 * 1024  # parts smaller than this unpacked are never bombs
 _MERGE_TAG = "mergeCell"
@@ -43,6 +48,40 @@ def check_archive(archive: zipfile.ZipFile, name: str) -> None:
                                                    f"limit {MAX_RATIO}:1"}, name))
 
 
+def elements(source: IO[bytes], part: str, name: str, release_depth: int,
+             limit: int = MAX_ELEMENTS) -> Iterator[tuple[Any, int]]:
+    """``(element, depth)`` as each XML element of ``part`` ends (iterparse), memory bounded however the part is made.
+
+    ``ElementTree.iterparse`` keeps every element under its parent even after ``clear()``, so a part of millions
+    of unknown elements (which openpyxl's own parsers never clear) would be held whole: 6,000,000 ``<x a="…"/>``
+    in a sheet took 2.4 GB and 40 s. Here an element ending at ``release_depth`` or above (a row of the sheet, a
+    string of the shared-string table: depth 1 is a child of the root) is dropped once the consumer has seen it,
+    and more than :data:`MAX_HELD` elements held at once, nesting past :data:`MAX_NESTED` or more than
+    ``limit`` (:data:`MAX_ELEMENTS`) in all (the time it takes) is X015.
+    """
+    from openpyxl.xml.functions import iterparse  # the parser openpyxl reads the sheet with (defusedxml if present)
+
+    stack: list[Any] = []
+    held = total = 0
+    for event, elem in iterparse(source, events=("start", "end")):
+        if event == "start":
+            stack.append(elem)
+            held += 1
+            total += 1
+            if held > MAX_HELD or len(stack) > MAX_NESTED or total > limit:
+                detail = (f"{len(stack)} levels > {MAX_NESTED}" if len(stack) > MAX_NESTED
+                          else f"{held:,} elements at once > {MAX_HELD:,}" if held > MAX_HELD
+                          else f"{total:,} elements > {limit:,}")
+                raise Bound(Problem("X015", {"part": part, "detail": detail}, name))
+            continue
+        stack.pop()
+        depth = len(stack)
+        yield elem, depth
+        if 0 < depth <= release_depth:
+            stack[-1].remove(elem)  # its earlier siblings are gone already, so this is the parent's only child
+            held = depth
+
+
 def column_letter(index: int) -> str:
     """0-based column index → ``A``, ``Z``, ``AA`` …"""
     out = ""
@@ -53,33 +92,43 @@ def column_letter(index: int) -> str:
     return out
 
 
-def merged_ranges(source: IO[bytes], sheet: str, name: str) -> Iterator[tuple[int, int, int, int]]:
+def merged_ranges(source: IO[bytes], sheet: str, name: str) -> list[tuple[int, int, int, int]]:
     """``(min_row, min_col, max_row, max_col)`` (1-based) of each merged range, refused when past the bounds."""
-    from openpyxl.utils.cell import range_boundaries
-    from openpyxl.xml.functions import iterparse  # the parser openpyxl reads the sheet with (defusedxml if present)
+    merges = Merges(sheet, name)
+    for elem, _depth in elements(source, sheet, name, 2):
+        merges.add(elem)
+    return merges.ranges
 
-    count = 0
-    for _event, elem in iterparse(source, events=("end",)):
-        if elem.tag.rpartition("}")[2] == _MERGE_TAG:
-            ref = str(elem.get("ref") or "")
-            count += 1
-            if count > MAX_MERGED:
-                raise Bound(Problem("X011", {"sheet": sheet, "range": f"{count:,}", "limit": f"{MAX_MERGED:,}"},
-                                    name))
-            try:
-                min_col, min_row, max_col, max_row = range_boundaries(ref)
-            except (ValueError, TypeError):
-                elem.clear()
-                continue  # a range Excel itself would not open; its cells are read as they are
-            if None in (min_col, min_row, max_col, max_row):
-                elem.clear()
-                continue
-            assert min_col is not None and min_row is not None and max_col is not None and max_row is not None
-            if max_row > MAX_ROWS or max_col > MAX_COLUMNS:
-                raise Bound(Problem("X011", {"sheet": sheet, "range": ref,
-                                             "limit": f"{column_letter(MAX_COLUMNS - 1)}{MAX_ROWS}"}, name))
-            yield min_row, min_col, max_row, max_col
-        elem.clear()
+
+class Merges:
+    """The merged ranges of a sheet, gathered from its ``mergeCell`` elements as the sheet streams by."""
+
+    def __init__(self, sheet: str, name: str) -> None:
+        self.sheet, self.name = sheet, name
+        self.count = 0
+        self.ranges: list[tuple[int, int, int, int]] = []
+
+    def add(self, elem: Any) -> None:
+        """Note ``elem`` when it is a ``mergeCell``; X011 past :data:`MAX_MERGED` or beyond the row or column cap."""
+        from openpyxl.utils.cell import range_boundaries
+
+        if elem.tag.rpartition("}")[2] != _MERGE_TAG:
+            return
+        ref = str(elem.get("ref") or "")
+        self.count += 1
+        if self.count > MAX_MERGED:
+            raise Bound(Problem("X011", {"sheet": self.sheet, "range": f"{self.count:,}",
+                                         "limit": f"{MAX_MERGED:,}"}, self.name))
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            return  # a range Excel itself would not open; its cells are read as they are
+        if min_col is None or min_row is None or max_col is None or max_row is None:
+            return
+        if max_row > MAX_ROWS or max_col > MAX_COLUMNS:
+            raise Bound(Problem("X011", {"sheet": self.sheet, "range": ref,
+                                         "limit": f"{column_letter(MAX_COLUMNS - 1)}{MAX_ROWS}"}, self.name))
+        self.ranges.append((min_row, min_col, max_row, max_col))
 
 
 class Counter:
@@ -110,3 +159,42 @@ class Counter:
         if self.last_used > MAX_ROWS:
             raise Bound(Problem("X009", {"sheet": self.sheet, "rows": f"{self.last_used:,}",
                                          "limit": f"{MAX_ROWS:,}"}, self.name))
+
+
+def load_workbook(raw: bytes, name: str, *, read_only: bool, data_only: bool) -> Any:
+    """``openpyxl.load_workbook`` of ``raw`` with its shared-string table read by :func:`shared_strings`."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.xml.constants import SHARED_STRINGS
+
+    class _Reader(ExcelReader):  # type: ignore[misc]  # openpyxl has no type hints
+        def read_strings(self) -> None:
+            found = self.package.find(SHARED_STRINGS)
+            if found is not None:
+                with self.archive.open(found.PartName[1:]) as source:
+                    self.shared_strings = shared_strings(source, found.PartName[1:], name)
+
+    reader = _Reader(io.BytesIO(raw), read_only=read_only, data_only=data_only)
+    reader.read()
+    return reader.wb
+
+
+def shared_strings(source: IO[bytes], part: str, name: str) -> list[str]:
+    """The shared-string table as openpyxl reads it (phonetic guides left out), bounded in memory and count (X015)."""
+    from openpyxl.cell.text import Text
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    si, t = f"{{{SHEET_MAIN_NS}}}si", f"{{{SHEET_MAIN_NS}}}t"
+    strings: list[str] = []
+    for elem, _depth in elements(source, part, name, 1):
+        if elem.tag != si:
+            continue
+        if len(strings) >= MAX_SHARED_STRINGS:
+            raise Bound(Problem("X015", {"part": part, "detail": f"{len(strings) + 1:,}+ texts > "
+                                                                 f"{MAX_SHARED_STRINGS:,}"}, name))
+        if len(elem) == 1 and elem[0].tag == t and not len(elem[0]):  # a plain text: most of every table
+            text = elem[0].text or ""
+        else:
+            text = Text.from_tree(elem).content
+        strings.append(text.replace("x005F_", ""))
+        elem.clear()
+    return strings

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from app.domain.capped import read_at_most
 from app.domain.errors import Problem, UserError
 from app.exchange import bounds
 
@@ -55,7 +56,11 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise SpreadsheetError(Problem("S007", {"size": size, "limit": MAX_BYTES, "path": str(path)}, str(path)))
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = read_at_most(handle, MAX_BYTES)  # a device (/dev/zero) or a growing file has no size to trust
+        if len(raw) > MAX_BYTES:
+            raise SpreadsheetError(Problem("S007", {"size": f"{MAX_BYTES + 1}+", "limit": MAX_BYTES, "path": str(path)},
+                                           str(path)))
     except FileNotFoundError:
         raise SpreadsheetError(Problem("S001", {"path": str(path)}, str(path))) from None
     except OSError as exc:
@@ -99,15 +104,14 @@ def _csv_rows(raw: bytes, name: str) -> list[list[Cell]]:
 
 
 def _xlsx_grid(raw: bytes, name: str, sheet: str | None) -> Grid:
-    import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             bounds.check_archive(archive, name)  # before anything is unpacked
         # read_only streams the sheet (memory follows the cells present, not the dimension a file claims);
-        # merged ranges are read from the sheet's XML by bounds.merged_ranges
-        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        # merged ranges are read from the sheet's XML with its rows (bounds.Merges)
+        wb = bounds.load_workbook(raw, name, read_only=True, data_only=True)
     except bounds.Bound as exc:
         raise SpreadsheetError(exc.problem) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
@@ -141,22 +145,29 @@ def _sheet_rows(ws: Any, name: str) -> list[list[Cell]]:
     Reads openpyxl's streaming parser directly: it yields only the rows the file holds, so neither a
     claimed ``<dimension>`` nor a lone cell a million rows down costs memory or time.
     """
-    from openpyxl.worksheet._reader import WorkSheetParser
+    from openpyxl.worksheet._reader import ROW_TAG, WorkSheetParser
 
     counter = bounds.Counter(ws.title, name)
+    merged = bounds.Merges(ws.title, name)
     rows: list[list[Cell]] = []
     wb = ws.parent
     with ws._get_source() as source:
         parser = WorkSheetParser(source, ws._shared_strings, data_only=True, epoch=wb.epoch,
                                  date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
-        for number, cells in parser.parse():
+        # parser.parse() would hold every element that is not a row (bounds.elements drops each once read)
+        for elem, _depth in bounds.elements(source, ws.title, name, 2):
+            if elem.tag != ROW_TAG:
+                merged.add(elem)
+                continue
+            number, cells = parser.parse_row(elem)
+            elem.clear()
             values = {int(c["column"]): c["value"] for c in cells if c["value"] is not None}
             width = max(values, default=0)
             if counter.row(number, width) and width:
                 rows.extend([] for _ in range(number - len(rows)))
                 rows[number - 1] = [_cell(values.get(col)) for col in range(1, width + 1)]
     counter.finish()
-    merges = list(_merges(ws, name))
+    merges = merged.ranges
     width = max((len(r) for r in rows), default=0)  # a merge past the last value fills nothing that is read
     for padded in rows:
         padded.extend([None] * (width - len(padded)))
@@ -169,15 +180,6 @@ def _sheet_rows(ws: Any, name: str) -> list[list[Cell]]:
             for c in range(min_col - 1, min(max_col, width)):
                 row[c] = top
     return rows
-
-
-def _merges(ws: Any, name: str) -> list[tuple[int, int, int, int]]:
-    path = getattr(ws, "_worksheet_path", None)
-    archive = getattr(ws.parent, "_archive", None)
-    if path is None or archive is None:
-        return []
-    with archive.open(path) as source:
-        return list(bounds.merged_ranges(source, ws.title, name))
 
 
 def _damage(exc: Exception) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from app.domain.capped import read_at_most
 from app.domain.errors import Problem, QuestionnaireError
 
 MAX_BYTES = 2 * 1024 * 1024  # 2 MB (2,097,152 bytes); standard.yaml is about 90 KB
@@ -37,8 +38,12 @@ def read_source(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise QuestionnaireError(Problem("Q003", {"size": size, "limit": MAX_BYTES}, name))
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            data = read_at_most(handle, MAX_BYTES)  # a device (/dev/zero) or a growing file has no size to trust
     except FileNotFoundError:
         raise QuestionnaireError(Problem("Q001", {"path": name}, name)) from None
     except OSError as exc:
         raise QuestionnaireError(Problem("Q002", {"detail": exc.strerror or str(exc)}, name)) from None
+    if len(data) > MAX_BYTES:
+        raise QuestionnaireError(Problem("Q003", {"size": f"{MAX_BYTES + 1}+", "limit": MAX_BYTES}, name))
+    return data

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from app.domain import semver
+from app.domain.capped import read_at_most
 from app.domain.errors import Problem, UserError
 from app.domain.questionnaire import Questionnaire
 from app.loading.cases_file import loads as load_cases
 from app.loading.loader import convert
-from app.loading.yaml_safe import load_text
+from app.loading.yaml_safe import load_file
 
 FORMAT = "kaizen-pack"
 FORMAT_VERSION = 1
@@ -173,7 +174,12 @@ def _raw(source: Path | bytes, where: str) -> bytes:
         size = source.stat().st_size
         if size > MAX_PACK_BYTES:
             raise PackError(Problem("P006", {"what": f"{size} bytes", "limit": f"{MAX_PACK_BYTES} bytes"}, where))
-        return source.read_bytes()
+        with open(source, "rb") as handle:
+            raw = read_at_most(handle, MAX_PACK_BYTES)  # a device (/dev/zero) or a growing file has no size to trust
+        if len(raw) > MAX_PACK_BYTES:
+            raise PackError(Problem("P006", {"what": f"{MAX_PACK_BYTES + 1}+ bytes",
+                                             "limit": f"{MAX_PACK_BYTES} bytes"}, where))
+        return raw
     except FileNotFoundError:
         raise PackError(Problem("S001", {"path": where}, where)) from None
     except OSError as exc:
@@ -255,10 +261,18 @@ def pack_settings(folder: Path) -> dict[str, Any]:
     path = folder / "pack.yaml"
     if not path.is_file():
         return {}
-    data = load_text(path.read_text("utf-8-sig"), str(path))
+    data = load_file(path)  # size-capped (Q003) and decoded as UTF-8 with the line of a bad byte (Q004)
     if not isinstance(data, dict):
         raise PackError(Problem("P008", {"field": "pack.yaml", "detail": "not a mapping"}, str(path)))
     return {str(k): v for k, v in data.items()}
+
+
+def entry_size(path: Path) -> int:
+    """The size of a file to go into a pack (S006 when it cannot be read)."""
+    try:
+        return path.stat().st_size
+    except OSError as exc:
+        raise PackError(Problem("S006", {"path": str(path), "detail": exc.strerror or str(exc)}, str(path))) from None
 
 
 def build_pack(folder: Path, *, cases: bytes | None, settings: dict[str, Any], issued: dt.date) -> bytes:
@@ -268,6 +282,10 @@ def build_pack(folder: Path, *, cases: bytes | None, settings: dict[str, Any], i
     """
     names = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml")
                    and p.name != "pack.yaml")
+    problems = [Problem("P006", {"what": f"{QUESTIONNAIRE_DIR}{n}: {size} bytes", "limit": f"{MAX_ENTRY_BYTES} bytes"},
+                        str(folder / n)) for n in names if (size := entry_size(folder / n)) > MAX_ENTRY_BYTES]
+    if problems:  # refused from the sizes alone: a 200 MB file in the folder is never read into memory
+        raise PackError(problems)
     manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, "id": settings.get("id"),
                 "version": None if settings.get("version") is None else str(settings.get("version")),
                 "issued": issued.isoformat(), "issuer": settings.get("issuer"), "title": settings.get("title") or "",

@@ -19,6 +19,7 @@ from app.storage.atomic import atomic_write
 from app.storage.outputs import check_distinct, check_output
 
 IMPORT_MAPPING_FILE = "import_mapping.json"
+MAX_MAPPING_BYTES = 1024 * 1024
 
 
 @dataclass
@@ -79,11 +80,15 @@ def load_import_mapping() -> dict[str, str]:
     """The mapping saved by heading text (empty when none or unreadable: it is only a convenience)."""
     import json
 
+    path = resources.user_config_dir() / IMPORT_MAPPING_FILE
     try:
-        data = json.loads((resources.user_config_dir() / IMPORT_MAPPING_FILE).read_text("utf-8"))
-    except (OSError, ValueError):
+        if path.stat().st_size > MAX_MAPPING_BYTES:  # a few hundred bytes when the app wrote it
+            return {}
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
         return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    # only heading texts: str() of a deeply nested value would itself fail
+    return {str(k): v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
 
 
 def save_import_mapping(labels: dict[str, str]) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from app import resources
 from app.domain import semver
+from app.domain.capped import read_at_most
 from app.domain.errors import Problem, UserError
 from app.domain.questionnaire import Questionnaire
 from app.storage.atomic import atomic_write
@@ -30,7 +31,7 @@ class Installed:
 def build(folder: Path, output: Path, *, cases: Path | None = None, options: dict[str, Any] | None = None,
           issued: dt.date | None = None) -> Path:
     """Write ``output`` from ``folder`` (questionnaires + pack.yaml) and an optional catalogue; P014 when unnamed."""
-    from app.loading.pack import build_pack, pack_settings
+    from app.loading.pack import MAX_ENTRY_BYTES, build_pack, entry_size, pack_settings
     from app.service.cases import refuse_output_onto_input
 
     folder = Path(folder)
@@ -45,8 +46,13 @@ def build(folder: Path, output: Path, *, cases: Path | None = None, options: dic
         raise UserError(Problem("P014", {"missing": ", ".join(missing)}, str(folder)))
     blob = None
     if cases is not None:
+        size = entry_size(Path(cases))
+        if size > MAX_ENTRY_BYTES:  # refused before reading, like every file the app opens
+            raise UserError(Problem("P006", {"what": f"{cases}: {size} bytes", "limit": f"{MAX_ENTRY_BYTES} bytes"},
+                                    str(cases)))
         try:
-            blob = Path(cases).read_bytes()
+            with open(cases, "rb") as handle:
+                blob = read_at_most(handle, MAX_ENTRY_BYTES)  # the pack refuses (P006) more than the cap
         except OSError as exc:
             raise UserError(Problem("S006", {"path": str(cases), "detail": exc.strerror or str(exc)}, str(cases))) \
                 from None
@@ -91,7 +97,7 @@ def installed_version(pack_id: str) -> str | None:
     """The version of the installed pack ``pack_id`` (``None`` when it is not installed)."""
     try:
         data = json.loads((resources.user_packs_dir() / pack_id / "manifest.json").read_text("utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     version = data.get("version") if isinstance(data, dict) else None
     return version if isinstance(version, str) else None
