@@ -14,7 +14,8 @@ from app import service
 from app.cli import main
 from app.domain.cases import Case, headline, matching, reiwa_month
 from app.domain.identity import derived_assessment_id
-from app.loading.cases_file import CasesError, dumps, loads
+from app.domain.errors import UserError
+from app.loading.cases_file import CasesError, dumps, load, loads
 from app.storage import assessment_file
 from tests.report_support import all_text
 
@@ -224,3 +225,31 @@ def test_a_damaged_installed_catalogue_is_left_out(user_data: Path) -> None:
     from app.service.cases import installed_cases
 
     assert installed_cases() == []
+
+
+@pytest.mark.parametrize(("entry", "ja", "en"), [
+    ({**CASE, "tips": "x" * 5000}, "字以内の文字", "text of at most"),
+    ({**CASE, "realised_hours": -1}, "0以上の時間", "hours, 0 or more"),
+    ({**CASE, "pains": "paper"}, "文字の一覧", "a list of texts"),
+])
+def test_a_wrong_kind_of_value_is_named_in_the_messages_language(entry: dict[str, Any], ja: str, en: str) -> None:
+    """C003 put English kind words into the Japanese message (「…」は text ≤ 4000 で書いてください)."""
+    with pytest.raises(CasesError) as info:
+        loads(doc(entry), "c.yaml")
+    (problem,) = [p for p in info.value.problems if p.code == "C003"]
+    asked = problem.message("ja").split("」は", 1)[1]  # what is asked for, after the field's own (English) key
+    assert ja in asked and not any(w in asked for w in ("text", "hours", "list")), asked
+    assert en in problem.message("en")
+
+
+def test_a_case_catalogue_too_big_is_not_called_a_questionnaire(tmp_path: Path) -> None:
+    """Q003 told the improvement team to check the file was 「質問票として正しい」 for a case catalogue too."""
+    from app.loading.located import MAX_BYTES
+
+    big = tmp_path / "cases.yaml"
+    big.write_text("format: kaizen-cases\n# " + "x" * MAX_BYTES + "\n", encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        load(big)
+    (problem,) = info.value.problems
+    assert problem.code == "Q003" and "質問票" not in problem.message("ja")
+    assert "questionnaire" not in problem.message("en")

@@ -15,9 +15,17 @@ from typing import Any
 import yaml
 
 from app.domain.cases import CASE_FIELDS, MAX_TEXT, Case
+from app.domain.catalogue import Words
 from app.domain.errors import Problem, UserError
 from app.loading.builder import pos_of
 from app.loading.yaml_safe import Located, LocatedList, load_file, load_text
+
+# what C003 asks for, in the message's own language (the English words stood in the Japanese message)
+_LIST = Words("一覧（リスト）", "a list")
+_MAPPING = Words("「項目: 値」の組", "a mapping of fields")
+_TEXT = Words(f"{MAX_TEXT:,}字以内の文字", f"text of at most {MAX_TEXT:,} characters")
+_HOURS = Words("0以上の時間（数値）", "hours, 0 or more")
+_TEXTS = Words("文字の一覧（リスト）", "a list of texts")
 
 FORMAT = "kaizen-cases"
 FORMAT_VERSION = 1
@@ -75,7 +83,7 @@ def _build(data: Any, name: str) -> list[Case]:
     raw = data.get("cases")
     if not isinstance(raw, LocatedList):
         add("C003", pos_of(data, "cases") if "cases" in data else pos_of(data), "cases", field="cases",
-            kind="list")
+            kind=_LIST)
         raise CasesError(problems)
     out: list[Case] = []
     seen: set[tuple[str, str]] = set()
@@ -98,7 +106,7 @@ def _build(data: Any, name: str) -> list[Case]:
 def _case(entry: Any, at: tuple[int, int], where: str, add: Any) -> Case | None:
     """One entry as a case; its problems go to ``add``."""
     if not isinstance(entry, Located):
-        add("C003", at, where, field=where, kind="mapping")
+        add("C003", at, where, field=where, kind=_MAPPING)
         return None
     values: dict[str, Any] = {}
     for key in entry:
@@ -109,19 +117,19 @@ def _case(entry: Any, at: tuple[int, int], where: str, add: Any) -> Case | None:
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)  # an id or a figure the editor left unquoted
         if not isinstance(value, str) or len(value) > MAX_TEXT:
-            add("C003", pos_of(entry, key), f"{where}.{key}", field=key, kind=f"text ≤ {MAX_TEXT}")
+            add("C003", pos_of(entry, key), f"{where}.{key}", field=key, kind=_TEXT)
             continue
         values[key] = value.strip()
     for key in HOUR_FIELDS:
         value = entry.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
                                   or not math.isfinite(value) or value < 0):
-            add("C003", pos_of(entry, key), f"{where}.{key}", field=key, kind="hours ≥ 0")
+            add("C003", pos_of(entry, key), f"{where}.{key}", field=key, kind=_HOURS)
             continue
         values[key] = None if value is None else float(value)
     pains = entry.get("pains", [])
     if not isinstance(pains, list) or not all(isinstance(p, str) for p in pains):
-        add("C003", pos_of(entry, "pains"), f"{where}.pains", field="pains", kind="list of text")
+        add("C003", pos_of(entry, "pains"), f"{where}.pains", field="pains", kind=_TEXTS)
         return None
     missing = [k for k in REQUIRED if not values.get(k)]
     for key in missing:
