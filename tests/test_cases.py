@@ -13,8 +13,8 @@ import pytest
 from app import service
 from app.cli import main
 from app.domain.cases import Case, headline, matching, reiwa_month
-from app.domain.identity import derived_assessment_id
 from app.domain.errors import UserError
+from app.domain.identity import derived_assessment_id
 from app.loading.cases_file import CasesError, dumps, load, loads
 from app.storage import assessment_file
 from tests.report_support import all_text
