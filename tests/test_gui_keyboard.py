@@ -164,3 +164,49 @@ def test_tab_reaches_the_top_bar_its_menus_and_meeting_mode(wizard: Any) -> None
     finally:
         press(root, "<space>")
     assert wizard.meeting.get() == 0
+
+
+def test_tab_goes_through_the_focus_and_plan_lists(wizard: Any) -> None:
+    """The 重点業務の選定 and 行動計画 lists took Tab for moving between their cells and never gave it back: a
+    keyboard-only section could not reach the action's 担当, 期限 … fields (F1's Ctrl+Tab worked only in the
+    inventory). Tab now enters a list, and the next Tab leaves it; the arrows move inside."""
+    from app import service
+
+    root = wizard.root
+    root.focus_force()
+    assert wizard.doc.open_path(service.example_assessment_path(), confirmed=True)
+    steps = {s.kind: i for i, s in enumerate(wizard.q.steps)}
+    plan_step = next(i for i, s in enumerate(wizard.q.steps) if s.id == "plan")
+    wizard.go(plan_step)
+    plan = wizard.pages[plan_step]
+    root.update()
+    keys_focus(plan.propose_button)
+    tab_to(root, plan.sheet.MT, limit=10)
+    press(root, "<Tab>")
+    assert root.focus_get() is not plan.sheet.MT
+    tab_to(root, plan.entries["owner"]._entry, limit=3)  # the first field of the details, next after the list
+    tab_to(root, plan.sheet.MT, limit=10, key="<Shift-Tab>")
+    press(root, "<Shift-Tab>")
+    assert root.focus_get() is not plan.sheet.MT
+    focus_step = steps["focus"] if "focus" in steps else next(
+        i for i, s in enumerate(wizard.q.steps) if s.id == "focus")
+    wizard.go(focus_step)
+    page = wizard.pages[focus_step]
+    root.update()
+    keys_focus(page.reset_button)
+    tab_to(root, page.sheet.MT, limit=10)
+    tab_to(root, wizard.next_button, limit=20)
+
+
+def keys_focus(widget: Any) -> None:
+    from app.gui import keys
+
+    keys.focus(widget)
+    widget.update()
+
+
+def test_the_keyboard_help_says_how_to_leave_a_list() -> None:
+    from app.gui.keys import shortcut_help
+
+    for lang, word in (("ja", "一覧の外へ"), ("en", "leaves the list")):
+        assert any(word in what for _keys, what in shortcut_help(lang)), lang

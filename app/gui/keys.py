@@ -10,6 +10,7 @@ text field is left alone: a Japanese input method confirms its conversion with i
 
 from __future__ import annotations
 
+import contextlib
 import tkinter
 from collections.abc import Callable
 from typing import Any
@@ -25,7 +26,8 @@ _command = [""]  # the registered Tcl command that says whether a control can ta
 SHORTCUT_HELP = (("Alt+→ / Ctrl+PgDn", "key_next"), ("Alt+← / Ctrl+PgUp", "key_back"), ("Ctrl+S", "key_save"),
                  ("Ctrl+O", "key_open"), ("Ctrl+P", "key_print"), ("F1", "key_help"), ("Tab / Shift+Tab", "key_tab"),
                  ("Space / Enter", "key_press"), ("← →", "key_arrows"), ("Esc", "key_escape"),
-                 ("Tab / Ctrl+Tab / Delete", "key_grid"), ("← → ↑ ↓ / PgUp / PgDn", "key_calendar"))
+                 ("Tab / Ctrl+Tab / Delete", "key_grid"), ("↑ ↓ / Tab", "key_list"),
+                 ("← → ↑ ↓ / PgUp / PgDn", "key_calendar"))
 
 
 def shortcut_help(lang: str) -> list[tuple[str, str]]:
@@ -150,6 +152,26 @@ def back_tab_sequences(widget: tkinter.Misc, modifiers: str = "") -> list[str]:
     if widget.tk.call("tk", "windowingsystem") == "x11":
         sequences.append(f"<{modifiers}ISO_Left_Tab>")
     return sequences
+
+
+def list_stop(sheet: Any) -> None:
+    """A tksheet list with no cells to edit (重点業務, 行動計画) is one stop of the Tab order: Tab enters it, the
+    arrows move inside it, and the next Tab or Shift+Tab leaves it. tksheet's Tab moved between its cells, and
+    its row numbers took the focus too: the fields after a list were out of a keyboard's reach."""
+    for child in sheet.winfo_children():
+        if child is not sheet.MT:
+            with contextlib.suppress(tkinter.TclError):  # a part without the option
+                child.configure(takefocus=0)
+
+    def leave(forward: bool) -> str:
+        target = sheet.MT.tk_focusNext() if forward else sheet.MT.tk_focusPrev()
+        if target is not None and target is not sheet.MT:
+            tkinter.Misc.focus_set(target)
+        return "break"
+
+    sheet.MT.bind("<Tab>", lambda _e: leave(True))
+    for sequence in back_tab_sequences(sheet):
+        sheet.MT.bind(sequence, lambda _e: leave(False))
 
 
 def install(root: tkinter.Misc, shortcuts: dict[str, Callable[[], object]]) -> None:

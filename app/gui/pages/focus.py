@@ -9,7 +9,7 @@ import customtkinter as ctk
 from tksheet import Sheet
 
 from app.domain.questionnaire import Step
-from app.gui import style
+from app.gui import keys, style
 from app.gui.flat_frame import FlatFrame
 from app.gui.formats import hours, percent
 from app.gui.pages.base import StepPage
@@ -45,6 +45,7 @@ class FocusPage(StepPage):
                            default_header_height="2", table_wrap="", height=380)
         self.sheet.grid(row=1, column=0, sticky="nsew", padx=(0, 8))
         self.sheet.enable_bindings("single_select", "arrowkeys", "column_width_resize")
+        keys.list_stop(self.sheet)  # Tab leaves the list (the arrows move between tasks)
         self.canvas = tkinter.Canvas(self.body, background="white", highlightthickness=0, height=380)
         self.canvas.grid(row=1, column=1, sticky="nsew")
         self.canvas.bind("<Configure>", lambda _e: self.draw(), add=True)

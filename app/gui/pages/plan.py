@@ -96,6 +96,7 @@ class PlanPage(StepPage):
                                index_font=style.tk_font(13), height=150, table_wrap="", default_row_index_width=36)
         self.sheet.enable_bindings("single_select", "row_select", "arrowkeys", "column_width_resize")
         self.sheet.extra_bindings("all_select_events", self._selected)
+        keys.list_stop(self.sheet)  # Tab leaves the list for the details (the arrows move between lines)
         self.sheet.grid(row=2, column=0, sticky="nsew")
         self.sheet.bind("<Configure>", lambda _e: self._widths(), add=True)
         self.body.rowconfigure(2, weight=1)
