@@ -291,10 +291,10 @@ def test_a_null_task_action_or_measure_is_reported_and_saved_as_null() -> None:
     assert saved["measures"][tid]["rpa"] is None
 
 
-@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e309", "-1e400"])
-def test_a_number_json_cannot_hold_is_saved_as_valid_json(literal: str) -> None:
-    """Kept as found, NaN or 1e309 (read as an infinite float) was written back as ``Infinity``: the saved file was
-    no longer JSON for any other reader. It is kept as its text, refused for the figures and saved as valid JSON."""
+@pytest.mark.parametrize("literal", ["1e309", "-1e400", "1E+999"])
+def test_a_number_no_float_holds_is_saved_as_valid_json(literal: str) -> None:
+    """Kept as found, 1e309 (read as an infinite float) was written back as ``Infinity``: the saved file was no
+    longer JSON for any other reader. It is kept as its text, refused for the figures and saved as valid JSON."""
     text = EXAMPLE.read_text(encoding="utf-8").replace('"annual_cases": 18000', f'"annual_cases": {literal}', 1)
     result = read(text)
     assert "A001" in codes(result)
@@ -304,3 +304,11 @@ def test_a_number_json_cannot_hold_is_saved_as_valid_json(literal: str) -> None:
 
     saved = json.loads(dumps(result.assessment), parse_constant=no_constants)
     assert saved["unplaced"]["tasks[0].annual_cases"] == literal
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
+def test_a_nan_the_file_holds_is_written_back_as_it_was(literal: str) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace('"annual_cases": 18000', f'"annual_cases": {literal}', 1)
+    result = read(text)
+    assert "A001" in codes(result)
+    assert f'"tasks[0].annual_cases": {literal}' in dumps(result.assessment).decode("utf-8")

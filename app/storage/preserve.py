@@ -91,19 +91,15 @@ def _finite(literal: str) -> float | str:
     return value if math.isfinite(value) else literal
 
 
-def _constant(literal: str) -> str:
-    """``NaN``, ``Infinity`` and ``-Infinity`` are not JSON: kept as their text, so a save writes valid JSON."""
-    return literal
-
-
 def loads_unique(text: str) -> Any:
     """``json.loads`` that refuses an object with a key twice (:class:`DuplicateKeyError`, located when possible).
 
-    A number no float can hold, and the non-JSON ``NaN`` / ``Infinity``, come back as their text: kept as found
-    (and refused field by field), they were written back as ``Infinity``, which no other JSON reader accepts.
+    A number no float can hold (``1e309``) comes back as its text: kept as found (and refused field by field),
+    it was written back as ``Infinity``, which no other JSON reader accepts. A ``NaN`` or ``Infinity`` the file
+    itself holds is kept as it is and written back the same.
     """
     try:
-        return json.loads(text, object_pairs_hook=_unique, parse_float=_finite, parse_constant=_constant)
+        return json.loads(text, object_pairs_hook=_unique, parse_float=_finite)
     except DuplicateKeyError as exc:
         raise _located(text, exc.key) from None
 
