@@ -20,12 +20,12 @@ from app.domain.questionnaire import Step
 from app.domain.values import parse_date, validate
 from app.domain.vocabulary import ACTION_STATUSES, status_label
 from app.gui import fit_width, keys, style
+from app.gui.detail_area import DetailArea
 from app.gui.dialogs import CalendarPopup
 from app.gui.flat_frame import FlatFrame, FlatLabel, RoundedFrame
 from app.gui.formats import hours
 from app.gui.light import LightButton
 from app.gui.pages.base import StepPage
-from app.gui.scrolling import ScrollFrame
 from app.gui.segmented import Segmented
 from app.gui.settled import SettledEntry, no_early_layout
 from app.gui.strings import ui
@@ -43,8 +43,6 @@ LAYOUT = (("owner", "deadline", "review_date"), ("first_step", "support"), ("kpi
           ("status", "followup"))
 SPANS = {"first_step": 2, "status": 2}  # the status needs room for four segments in English at 125 %
 COLUMNS = ("col_measure", "col_task", "f_owner", "f_deadline", "f_review_date", "f_status", "col_realised")
-LIST_LEAST_LINES = 3  # lines of the list always shown above the details
-DETAIL_LEAST = 90  # px at 100 %: the details are never shorter, however short the window
 FIXED_WIDTHS = (None, None, 120, 96, 96, 88, 116)  # at 100 %; measure and task share the rest
 OVERDUE_BG = "#ffe2b8"
 
@@ -107,16 +105,9 @@ class PlanPage(StepPage):
 
     def _build_detail(self) -> None:
         # the details scroll when the window is short (150 %, meeting mode): the list above keeps a few lines
-        self.detail_area = ScrollFrame(self.body, fg_color="transparent", height=DETAIL_LEAST)
+        self.detail_area = DetailArea(self.body, self.sheet)
         self.detail_area.grid(row=3, column=0, sticky="nsew", pady=(8, 0))
-        self.detail_area.columnconfigure(0, weight=1)
-        # the scroll bar stretches to the area: its own default height (200 px, scaled) would be the area's least
-        self.detail_area._scrollbar.configure(height=DETAIL_LEAST // 2)
-        self.detail = RoundedFrame(self.detail_area, corner_radius=8)
-        # gridded once the area knows its width: laid out first in the area's asked-for width and then in its
-        # own, every entry was drawn twice on the first visit
-        canvas = self.detail_area._parent_canvas
-        canvas.bind("<Configure>", lambda e: self._place_detail(e.width), add=True)
+        self.detail = self.detail_area.detail
         self.detail.columnconfigure((0, 1, 2), weight=1, uniform="plan")
         self.vars: dict[str, tkinter.StringVar] = {}
         self.labels: dict[str, ctk.CTkLabel] = {}
@@ -165,40 +156,6 @@ class PlanPage(StepPage):
                 var.trace_add("write", lambda *_a, n=name: self._changed(n))
                 self.vars[name], self.entries[name], self._cells[name] = var, entry, cell
         fit_width.on_width(self.detail, self._wrap_detail)
-        self._share_job: str | None = None
-        for widget in (self.body, self.detail, self.sheet):
-            widget.bind("<Configure>", lambda _e: self._share_later(), add=True)
-
-    def _place_detail(self, width: int) -> None:
-        if width > 1 and not self.detail.winfo_manager():
-            self.detail_area._parent_canvas.itemconfigure(self.detail_area._create_window_id, width=width)
-            self.detail.grid(row=0, column=0, sticky="nsew")
-
-    def _share_later(self) -> None:
-        if self._share_job is None:
-            self._share_job = self.after_idle(self._share_height)
-
-    def _share_height(self) -> None:
-        """The details as tall as they need, unless the list would keep fewer than LIST_LEAST_LINES lines; then
-        the details scroll (never shorter than DETAIL_LEAST) and the list keeps its lines. Measured, not
-        computed: the height the list and the details share now, in one layout, less the list's lines."""
-        self._share_job = None
-        if not self.detail_area.winfo_ismapped() or self.sheet.winfo_height() <= 1:
-            return
-        mt = self.sheet.MT
-        rows = mt.row_positions
-        line = rows[1] - rows[0] if len(rows) > 1 else mt.get_default_row_height()
-        # the header and a horizontal scroll bar, as the sheet draws them now, and the lines under them
-        least_list = max(0, self.sheet.winfo_height() - mt.winfo_height()) + LIST_LEAST_LINES * line + 4
-        need = self.detail.winfo_reqheight()
-        canvas = self.detail_area._parent_canvas
-        outer = self.detail_area._parent_frame.winfo_height()
-        # measured in one layout: the list and the details share this, whatever the details were given
-        shared = self.sheet.winfo_height() + outer
-        least_detail = min(need, round(DETAIL_LEAST * style.scale()))
-        height = max(least_detail, min(need, shared - least_list - (outer - canvas.winfo_height())))
-        if height != int(float(canvas.cget("height"))):
-            canvas.configure(height=height)
 
     def _wrap_detail(self, detail_width: int) -> None:
         # the title over two of the three columns (a long action and task name ran under the follow-up
