@@ -237,3 +237,37 @@ def test_build_refuses_bad_and_huge_inputs_plainly_without_reading_them(
         assert ("Q003" if name == "pack.yaml" else "P006") in err and name in err, err
         assert peak < 16 * 1024 * 1024, (name, peak)  # refused from its size: the 64 MB were never read
     assert not out.exists()
+
+
+def raw_zip(entries: list[tuple[str, bytes]]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries:
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(("manifest", "code", "place"), [
+    (b'{"format": "kaizen-pack",\n "id": "x"\n "version": "1.0.0"}', "P008", "manifest.json:3:2"),  # missing comma
+    (b'{"format": "kaizen-pack", "issuer": "\x8b\xe6"}', "Q004", "manifest.json:1:38"),  # Shift_JIS 区
+    (b'{"format": ' + "".join(map(str, range(1500))).encode() + b"}", "P008", "manifest.json"),  # too many digits
+])
+def test_a_broken_manifest_is_named_with_its_place(manifest: bytes, code: str, place: str) -> None:
+    # the detail used to be the exception's class name ("JSONDecodeError", "ValueError") and no line
+    with pytest.raises(PackError) as info:
+        read_pack(raw_zip([("manifest.json", manifest), GOOD]), "ward.kaizenpack")
+    (problem,) = info.value.problems
+    rendered = problem.render("ja")
+    assert problem.code == code and f"ward.kaizenpack:{place}" in rendered
+    assert "Error" not in rendered and "Error" not in problem.render("en")
+
+
+def test_a_pack_questionnaire_or_case_file_not_in_utf8_names_the_line_and_column() -> None:
+    text = "id: x\ntitle: 標準\n"
+    bad_q = ("questionnaires/standard.yaml", text.encode("shift_jis"))
+    bad_cases = ("cases.yaml", "cases:\n  - title: 事例\n".encode("shift_jis"))
+    with pytest.raises(PackError) as info:
+        read_pack(raw_zip([("manifest.json", json.dumps({**MANIFEST, "cases": True}).encode()), bad_q, bad_cases]),
+                  "p.kaizenpack")
+    places = sorted(f"{p.code} {p.path}:{p.line}:{p.column}" for p in info.value.problems)
+    assert places == ["Q004 p.kaizenpack:cases.yaml:2:12", "Q004 p.kaizenpack:questionnaires/standard.yaml:2:8"]

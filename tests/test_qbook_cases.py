@@ -223,3 +223,15 @@ def test_a_questionnaire_from_a_pack_brings_its_catalogue(tmp_path: Path, catalo
     plain = tmp_path / "plain.xlsx"
     qbook.export_questionnaire(folder / "standard.yaml", plain)  # not from a pack, no --cases: no 事例 sheet
     assert "事例" not in openpyxl.load_workbook(plain).sheetnames
+
+
+def test_a_catalogue_not_in_utf8_is_placed_by_line_and_column(tmp_path: Path, catalogue: Path) -> None:
+    lines = catalogue.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = next(i for i, line in enumerate(lines) if "title:" in line)
+    head, _, tail = lines[n].partition("title:")
+    bad = tmp_path / "sjis.yaml"
+    bad.write_bytes("".join(lines[:n]).encode() + f"{head}title: 区".encode("cp932") + tail.encode())
+    with pytest.raises(UserError) as info:
+        qbook.case_book(bad)
+    (problem,) = info.value.problems
+    assert (problem.code, problem.line, problem.column) == ("Q004", n + 1, len(head) + 8)

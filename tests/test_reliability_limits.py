@@ -63,3 +63,33 @@ def test_questionnaire_in_a_japanese_folder_with_spaces(tmp_path: Path) -> None:
     path = folder / "標準 質問票.yaml"
     path.write_text(standard_text(), encoding="utf-8-sig")  # Notepad's BOM too
     assert load_questionnaire(path).id == "standard"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("a: " + "[" * 5000 + "]" * 5000, (1, None)),  # where the parser gave up, somewhere inside the brackets
+    ("a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(150)) + "  " * 150 + "x: 1\n", (102, 201)),
+    ("a: [" + "[" * 150 + "]" * 150 + "]", (1, 104)),
+    ("id: x\nname: ab\x00c\n", (2, 9)),  # characters YAML does not allow had no place at all
+    ("id: x\nname: ab\x07c\n", (2, 9)),
+])
+def test_deep_nesting_and_forbidden_characters_are_placed(text: str, place: tuple[int, int | None]) -> None:
+    with pytest.raises(QuestionnaireError) as info:
+        yaml_safe.load_text(text, "hostile.yaml")
+    (problem,) = info.value.problems
+    assert problem.code == "Q005" and problem.line == place[0] and problem.column > 1
+    assert place[1] is None or problem.column == place[1]
+    ja, en = problem.message("ja"), problem.message("en")
+    assert ("入れ子" in ja and "100" in en) or ("U+00" in ja and "control character" in en)
+
+
+@pytest.mark.parametrize(("data", "place"), [
+    ("id: x\ntitle: 標準\n".encode("shift_jis"), (2, 8)),
+    ("id: x\ntitle: 区の標準 ".encode() + "版".encode("cp932"), (2, 13)),  # the column counts characters
+    ("\ufeffid: 標準".encode() + b"\xff", (1, 7)),  # a byte-order mark is not a column
+])
+def test_a_file_not_in_utf8_is_placed_by_line_and_column(data: bytes, place: tuple[int, int]) -> None:
+    with pytest.raises(QuestionnaireError) as info:
+        yaml_safe.load_bytes(data, "q.yaml")
+    (problem,) = info.value.problems
+    assert (problem.code, problem.line, problem.column) == ("Q004", *place)
+    assert "0x" in problem.message("en")

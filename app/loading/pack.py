@@ -23,11 +23,12 @@ from typing import Any
 
 from app.domain import semver
 from app.domain.capped import read_at_most
+from app.domain.catalogue import Words
 from app.domain.errors import Problem, UserError
 from app.domain.questionnaire import Questionnaire
 from app.loading.cases_file import loads as load_cases
 from app.loading.loader import convert
-from app.loading.yaml_safe import load_file
+from app.loading.yaml_safe import load_file, not_utf8
 
 FORMAT = "kaizen-pack"
 FORMAT_VERSION = 1
@@ -127,8 +128,16 @@ def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str) -> bytes:
 def _manifest(raw: bytes, where: str, problems: list[Problem]) -> tuple[Manifest | None, dict[str, Any]]:
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        problems.append(Problem("P008", {"field": MANIFEST, "detail": type(exc).__name__}, where))
+    except UnicodeDecodeError as exc:
+        problems.append(not_utf8(raw, exc, f"{where}:{MANIFEST}"))
+        return None, {}
+    except json.JSONDecodeError as exc:  # the place in manifest.json and what JSON expected there
+        problems.append(Problem("P008", {"field": MANIFEST, "detail": f"JSON: {exc.msg}"}, f"{where}:{MANIFEST}",
+                                exc.lineno, exc.colno))
+        return None, {}
+    except (ValueError, RecursionError):  # an integer of thousands of digits, arrays nested thousands deep
+        detail = Words("数字が長すぎるか入れ子が深すぎます", "a number too long or nesting too deep")
+        problems.append(Problem("P008", {"field": MANIFEST, "detail": detail}, f"{where}:{MANIFEST}"))
         return None, {}
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         problems.append(Problem("P002", {}, where))
@@ -212,8 +221,8 @@ def _questionnaires(contents: dict[str, bytes], where: str, pack: Pack, problems
         label = f"{where}:{QUESTIONNAIRE_DIR}{fname}"
         try:
             q = convert(blob.decode("utf-8-sig"), label)
-        except UnicodeDecodeError:
-            problems.append(Problem("Q004", {"detail": "not UTF-8"}, label))
+        except UnicodeDecodeError as exc:
+            problems.append(not_utf8(blob, exc, label))
             continue
         except UserError as exc:
             problems.extend(exc.problems)
@@ -230,8 +239,8 @@ def _cases(contents: dict[str, bytes], where: str, pack: Pack, problems: list[Pr
     try:
         pack.case_count = len(load_cases(contents[CASES].decode("utf-8-sig"), f"{where}:{CASES}"))
         pack.cases = contents[CASES]
-    except UnicodeDecodeError:
-        problems.append(Problem("Q004", {"detail": "not UTF-8"}, f"{where}:{CASES}"))
+    except UnicodeDecodeError as exc:
+        problems.append(not_utf8(contents[CASES], exc, f"{where}:{CASES}"))
     except UserError as exc:
         problems.extend(exc.problems)
 

@@ -25,6 +25,7 @@ __all__ = ["MAX_ALIASES", "MAX_BYTES", "MAX_NODES", "Located", "LocatedList", "l
 # hostile file (a megabyte of one-character list items) to a few seconds of pure-Python parsing.
 MAX_ALIASES = 100
 MAX_NODES = 100_000
+MAX_DEPTH = 100  # levels of nesting; the standard questionnaire has 7
 
 
 class _TooManyNodesError(Exception):
@@ -77,19 +78,29 @@ class _State:
     aliases: int = 0
 
 
+_TOO_DEEP = Words(f"入れ子が深すぎます（{MAX_DEPTH}段まで）", f"nested too deeply ({MAX_DEPTH} levels at most)")
+
+
 def _problem(state: _State, code: str, node: yaml.Node | None = None, **params: object) -> QuestionnaireError:
     line = node.start_mark.line + 1 if node is not None else 0
     col = node.start_mark.column + 1 if node is not None else 0
     return QuestionnaireError(Problem(code, dict(params), state.path, line, col))
 
 
-def _convert(node: yaml.Node, state: _State, seen: set[int], parents: tuple[int, ...] = ()) -> Any:
-    """Build Located values from the node graph; ``seen`` spots aliases, ``parents`` spots cycles."""
+def _guard(node: yaml.Node, state: _State, parents: tuple[int, ...]) -> None:
+    """Count ``node`` and refuse a cycle, too many nodes or too deep a nesting, at the node's place."""
     state.nodes += 1
     if id(node) in parents or state.nodes > MAX_NODES:
         # a recursive alias (&a [*a]), or aliases that expand past the node cap (each use is built again)
         raise _problem(state, "Q008" if id(node) in parents else "Q029", node,
                        limit=MAX_ALIASES if id(node) in parents else MAX_NODES)
+    if len(parents) > MAX_DEPTH:  # at the node itself, before Python's own recursion limit loses the place
+        raise _problem(state, "Q005", node, detail=_TOO_DEEP)
+
+
+def _convert(node: yaml.Node, state: _State, seen: set[int], parents: tuple[int, ...] = ()) -> Any:
+    """Build Located values from the node graph; ``seen`` spots aliases, ``parents`` spots cycles."""
+    _guard(node, state, parents)
     if node.tag == "tag:yaml.org,2002:timestamp" and isinstance(node, yaml.ScalarNode):
         return str(node.value)  # dates stay text (2026-04-01); the validator parses them where needed
     if node.tag not in _SAFE_TAGS:
@@ -159,8 +170,10 @@ def load_text(text: str, path: str = "<string>") -> Any:
             root = loader.get_single_node()
         finally:
             loader.dispose()
-    except RecursionError:
-        raise QuestionnaireError(Problem("Q005", {"detail": "nested too deeply"}, path)) from None
+    except RecursionError:  # the reader stopped where the nesting became too deep: point there
+        stop = loader.get_mark()
+        raise QuestionnaireError(Problem("Q005", {"detail": _TOO_DEEP}, path, stop.line + 1,
+                                         stop.column + 1)) from None
     except _TooManyNodesError as exc:
         line, col = (exc.mark.line + 1, exc.mark.column + 1) if exc.mark else (0, 0)
         raise QuestionnaireError(Problem("Q029", {"limit": MAX_NODES}, path, line, col)) from None
@@ -170,6 +183,11 @@ def load_text(text: str, path: str = "<string>") -> Any:
         line = mark.line + 1 if mark else 0
         col = mark.column + 1 if mark else 0
         raise QuestionnaireError(Problem("Q005", {"detail": detail}, path, line, col)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, most control characters)
+        line, col = _position(text, exc.position)
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else str(exc.character)
+        words = Words(f"YAMLで使えない制御文字 {code} があります", f"a control character YAML does not allow, {code}")
+        raise QuestionnaireError(Problem("Q005", {"detail": words}, path, line, col)) from None
     except yaml.YAMLError as exc:
         raise QuestionnaireError(Problem("Q005", {"detail": str(exc)}, path)) from None
     if root is None:
@@ -177,7 +195,14 @@ def load_text(text: str, path: str = "<string>") -> Any:
     try:
         return _convert(root, state, set())
     except RecursionError:
-        raise QuestionnaireError(Problem("Q005", {"detail": "nested too deeply"}, path)) from None
+        raise QuestionnaireError(Problem("Q005", {"detail": _TOO_DEEP}, path)) from None
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of character ``index`` of ``text``."""
+    index = max(0, min(index, len(text)))
+    start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - start + 1
 
 
 def load_file(path: Path) -> Any:
@@ -190,6 +215,15 @@ def load_bytes(data: bytes, name: str) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise QuestionnaireError(Problem("Q004", {"detail": str(exc.reason)}, name, line, 1)) from None
+        raise QuestionnaireError(not_utf8(data, exc, name)) from None
     return load_text(text, name)
+
+
+def not_utf8(data: bytes, exc: UnicodeDecodeError, name: str) -> Problem:
+    """Q004 at the line and column (in characters, as an editor counts them) of the first byte UTF-8 cannot read."""
+    data = exc.object if isinstance(exc.object, bytes) else data  # utf-8-sig counts from after a byte-order mark
+    start = data.rfind(b"\n", 0, exc.start) + 1
+    line = data.count(b"\n", 0, exc.start) + 1
+    column = len(data[start:exc.start].decode("utf-8", "replace")) + 1
+    byte = data[exc.start]
+    return Problem("Q004", {"detail": f"{exc.reason}, 0x{byte:02X}"}, name, line, column)

@@ -12,6 +12,7 @@ from app.domain.errors import Problem, QuestionnaireError, UserError
 from app.domain.questionnaire import Questionnaire
 from app.exchange import qbook_spec
 from app.loading.loader import SETTING_RANGES, convert, load_questionnaire
+from app.loading.yaml_safe import not_utf8
 from app.service.core import get_questionnaire
 from app.storage.atomic import atomic_write
 from app.storage.outputs import check_output
@@ -88,8 +89,8 @@ def case_book(path: Path, q: Questionnaire | None = None) -> Any:
     raw = read_capped(path)  # refused past the size cap (S007) before reading, like every file the app opens
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UserError(Problem("Q004", {"detail": "not UTF-8"}, str(path))) from None
+    except UnicodeDecodeError as exc:
+        raise UserError(not_utf8(raw, exc, str(path))) from None
     labels: dict[str, str] = {}
     if q is not None and q.has_item(q.scoring.pain_points_item):
         labels = {str(c.value): c.label.ja for c in q.item(q.scoring.pain_points_item).choices}
