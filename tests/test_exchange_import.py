@@ -192,3 +192,88 @@ def test_a_damaged_remembered_mapping_is_ignored(q: Questionnaire, no_saved_mapp
     assert service.preview_import(q, SIMPLE).mapping["annual_cases"] == 2
     assert main(["import", str(SIMPLE), "--into", str(tmp_path / "a.kaizen.json")]) == 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+def _formula_sheet(path: Path, rows: list[list[object]]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "業務一覧"
+    ws.append(["業務名", "業務区分", "年間件数", "1件あたりの処理時間（分）", "備考"])
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _as_excel_saved(path: Path, results: dict[str, str]) -> Path:
+    """The same workbook as Excel saves it: each formula cell holds its last result (``ref → <v>…`` or 't=str')."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as src:
+        parts = {n: src.read(n) for n in src.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    for ref, result in results.items():
+        cell = re.compile(rf'<c r="{ref}"><f>(.*?)</f><v />')
+        if result == "":  # a formula whose result is the empty text
+            xml, n = cell.subn(rf'<c r="{ref}" t="str"><f>\1</f><v></v>', xml)
+        else:
+            xml, n = cell.subn(rf'<c r="{ref}"><f>\1</f><v>{result}</v>', xml)
+        assert n == 1, ref
+    parts["xl/worksheets/sheet1.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return path
+
+
+def test_formulas_without_a_result_refuse_the_import_and_name_the_cells(q: Questionnaire, tmp_path: Path) -> None:
+    # a sheet a script wrote (never opened in Excel): the formulas hold no result and used to import as blank,
+    # so the tasks came in without their hours and nobody was told
+    rows: list[list[object]] = [["窓口受付", "窓口受付", "=100*12", 20, None],
+                                ["【内部事務】", None, None, None, None],
+                                ["課税資料の整理", "文書管理・決裁", 300, "=60/3", None],
+                                ["小計", None, "=SUM(C2:C4)", None, None]]
+    rows += [[f"業務{i}", "照会・回答", f"={i}*10", 5, None] for i in range(6)]
+    path = _formula_sheet(tmp_path / "script.xlsx", rows)
+    a = service.new_assessment(q)
+    with pytest.raises(UserError) as exc:
+        service.import_tasks(q, a, path)
+    [problem] = exc.value.problems
+    assert problem.code == "X016"
+    assert problem.where == "業務一覧!C2"
+    # the heading and the subtotal rows are not tasks and are not named; five cells are listed, all are counted
+    assert problem.params == {"cells": "業務一覧!C2、業務一覧!D4、業務一覧!C6、業務一覧!C7、業務一覧!C8", "count": 8}
+    text = problem.message("ja")
+    assert "業務一覧!C2" in text and "全部で8か所" in text and "値として貼り付け" in text
+    assert "Paste Values" in problem.message("en")
+    assert a.tasks == []  # nothing half-imported
+
+
+def test_formulas_excel_calculated_import_their_results(q: Questionnaire, tmp_path: Path) -> None:
+    path = _formula_sheet(tmp_path / "excel.xlsx", [["窓口受付", "窓口受付", "=100*12", 20, '=""'],
+                                                    ["課税資料の整理", "文書管理・決裁", 300, "=60/3", '=""']])
+    _as_excel_saved(path, {"C2": "1200", "D3": "20", "E2": "", "E3": ""})
+    a = service.new_assessment(q)
+    service.import_tasks(q, a, path)
+    assert [(t.name, t.answers["annual_cases"], t.answers["minutes_per_case"]) for t in a.tasks] == [
+        ("窓口受付", 1200, 20), ("課税資料の整理", 300, 20)]
+
+
+def test_a_formula_without_a_result_in_a_column_not_imported_is_no_obstacle(q: Questionnaire,
+                                                                            tmp_path: Path) -> None:
+    path = _formula_sheet(tmp_path / "notes.xlsx", [["窓口受付", "窓口受付", 1200, 20, "=C2*D2"]])
+    a = service.new_assessment(q)
+    service.import_tasks(q, a, path, mapping={"name": 0, "annual_cases": 2, "minutes_per_case": 3})
+    assert [(t.name, t.answers["annual_cases"]) for t in a.tasks] == [("窓口受付", 1200)]
+
+
+def test_a_row_of_formulas_only_is_not_skipped_as_blank(q: Questionnaire, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    # every cell a formula without a result: the row has no value at all, and was dropped as if empty
+    path = _formula_sheet(tmp_path / "only.xlsx", [["窓口受付", "窓口受付", 1200, 20, None],
+                                                   ["=A2", "=B2", "=C2", "=D2", None]])
+    target = tmp_path / "a.kaizen.json"
+    assert main(["import", str(path), "--into", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "X016" in err and "業務一覧!A3" in err and not target.exists()

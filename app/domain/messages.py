@@ -227,6 +227,8 @@ CATALOGUE = Catalogue("messages", {
              "Sheet '{sheet}' has too many cells ({cells}; the limit is {limit}). Copy just the task table to another sheet and import that."),
     "X015": ("Excelファイルの「{part}」の中身が異常なため読みません（{detail}）。業務一覧のシートだけを新しいブックに写して保存し直してください。",
              "The part '{part}' of the Excel file is not read: its contents are abnormal ({detail}). Copy the task sheet into a new workbook and save that."),
+    "X016": ("{cells} の式に計算結果が保存されていません（全部で{count}か所）。空欄として取り込むと時間が数えられないため、取り込みをやめました。Excelで開いて保存し直すか、式の列をコピーして「値として貼り付け」てから取り込んでください。",
+             "The formulas in {cells} hold no calculated result ({count} cells in all). Importing them as blank would leave hours uncounted, so nothing was imported. Open the file in Excel and save it again, or copy the formula columns and use Paste Values, then import."),
     # --- questionnaire workbook (質問票の調整用ブック): every message names sheet!cell -----------------
     "X101": ("{cell}: このブックは質問票「{found}」のものです（読み込む先は「{expected}」）。--base {found} を指定するか、「{expected}」から書き出したブックを使ってください。",
              "{cell}: this workbook belongs to questionnaire '{found}' (the base is '{expected}'). Pass --base {found}, or use a workbook exported from '{expected}'."),

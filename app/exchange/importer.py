@@ -24,6 +24,7 @@ _SUBTOTAL = re.compile(r"^[\W_]*((.{0,12}?)(小計|中計|合計|総計|総合�
 _HEADING = re.compile(r"^[【［\[<＜■◆●□◇○・].*[】］\]>＞]?$")
 _UNKNOWN_FIELD = Words("この項目は業務一覧にありません。", "There is no such field.")
 _USED_TWICE = Words("1つの列を2つの項目に使っています。", "A column is used twice.")
+_LISTED = 5  # cells named in X016; the count says how many there are
 SKIP_REASONS = ("blank", "subtotal", "heading", "no_name", "example")
 # The worked example row of the blank inventory workbook (app/exchange/template.py): never a task.
 EXAMPLE_MARKS = ("【記入例】", "[記入例]", "（記入例）", "(記入例)", "記入例:", "記入例：")
@@ -82,6 +83,7 @@ def import_rows(q: Questionnaire, grid: Grid, layout: Layout, mapping: dict[str,
     """Read the task rows below the header using ``mapping`` (field id → 0-based column)."""
     check_mapping(q, layout, mapping, grid.path)
     items = {i.id: i for i in q.items_of("task_grid") if i.is_input}
+    _refuse_uncalculated(grid, layout, mapping)
     out = ImportResult()
     name_col = mapping["name"]
     for n in range(layout.data_start, len(grid.rows)):
@@ -126,3 +128,25 @@ def import_rows(q: Questionnaire, grid: Grid, layout: Layout, mapping: dict[str,
         out.tasks.append(answers)
         out.rows.append(sheet_row)
     return out
+
+
+def _refuse_uncalculated(grid: Grid, layout: Layout, mapping: dict[str, int]) -> None:
+    """X016 when a task row's imported column holds a formula without a result (it would read as blank).
+
+    Subtotal and heading rows are not tasks: their formulas do not matter. A formula in a column that is
+    not imported does not either.
+    """
+    mapped = sorted(set(mapping.values()))
+    name_col = mapping["name"]
+    cells: list[str] = []
+    for n in sorted(grid.uncalculated):
+        pending = grid.uncalculated[n]
+        if n < layout.data_start or n >= len(grid.rows) or not pending.intersection(mapped):
+            continue
+        row = grid.rows[n]
+        if is_subtotal(row) or is_heading(row, row[name_col] if name_col < len(row) else None):
+            continue
+        cells.extend(f"{grid.sheet}!{column_letter(c)}{n + 1}" for c in mapped if c in pending)
+    if cells:
+        raise SpreadsheetError(Problem("X016", {"cells": "、".join(cells[:_LISTED]), "count": len(cells)},
+                                       grid.path, where=cells[0]))

@@ -39,6 +39,9 @@ class Grid:
     sheet: str
     rows: list[list[Cell]]
     sheets: list[str] = field(default_factory=list)
+    # cells holding a formula whose result was never calculated (0-based row → columns): they read as blank
+    # but are not; a file written by a program (openpyxl, a script) and never opened in Excel has no results
+    uncalculated: dict[int, set[int]] = field(default_factory=dict)
 
     @property
     def width(self) -> int:
@@ -125,7 +128,8 @@ def _xlsx_grid(raw: bytes, name: str, sheet: str | None) -> Grid:
         if not wb.worksheets:
             raise SpreadsheetError(Problem("X001", {"sheet": "—"}, name))
         ws = wb[sheet] if sheet is not None else wb.worksheets[0]
-        rows = _sheet_rows(ws, name)
+        uncalculated: dict[int, set[int]] = {}
+        rows = _sheet_rows(ws, name, uncalculated)
     except SpreadsheetError:
         raise
     except bounds.Bound as exc:
@@ -136,16 +140,17 @@ def _xlsx_grid(raw: bytes, name: str, sheet: str | None) -> Grid:
         raise SpreadsheetError(Problem("X006", {"detail": _damage(exc)}, name)) from None
     finally:
         wb.close()
-    return Grid(name, ws.title, rows, names)
+    return Grid(name, ws.title, rows, names, uncalculated)
 
 
-def _sheet_rows(ws: Any, name: str) -> list[list[Cell]]:
+def _sheet_rows(ws: Any, name: str, uncalculated: dict[int, set[int]]) -> list[list[Cell]]:
     """The sheet's rows up to their last value, merged ranges filled in, padded to one width.
 
     Reads openpyxl's streaming parser directly: it yields only the rows the file holds, so neither a
-    claimed ``<dimension>`` nor a lone cell a million rows down costs memory or time.
+    claimed ``<dimension>`` nor a lone cell a million rows down costs memory or time. Formula cells
+    without a calculated result are put in ``uncalculated`` (and count as content for the row's width).
     """
-    from openpyxl.worksheet._reader import ROW_TAG, WorkSheetParser
+    from openpyxl.worksheet._reader import FORMULA_TAG, ROW_TAG, WorkSheetParser
 
     counter = bounds.Counter(ws.title, name)
     merged = bounds.Merges(ws.title, name)
@@ -160,9 +165,14 @@ def _sheet_rows(ws: Any, name: str) -> list[list[Cell]]:
                 merged.add(elem)
                 continue
             number, cells = parser.parse_row(elem)
-            elem.clear()
             values = {int(c["column"]): c["value"] for c in cells if c["value"] is not None}
             width = max(values, default=0)
+            if elem.find(_CELL_FORMULA) is not None:  # one C-level search per row; most rows hold no formula
+                pending = _uncalculated(elem, cells, FORMULA_TAG)
+                if pending:
+                    uncalculated[number - 1] = pending
+                    width = max(width, max(pending) + 1)
+            elem.clear()
             if counter.row(number, width) and width:
                 rows.extend([] for _ in range(number - len(rows)))
                 rows[number - 1] = [_cell(values.get(col)) for col in range(1, width + 1)]
@@ -180,6 +190,24 @@ def _sheet_rows(ws: Any, name: str) -> list[list[Cell]]:
             for c in range(min_col - 1, min(max_col, width)):
                 row[c] = top
     return rows
+
+
+_CELL_FORMULA = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}c/" \
+    "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
+
+
+def _uncalculated(row: Any, cells: list[dict[str, Any]], formula_tag: str) -> set[int]:
+    """0-based columns of the row's formula cells that hold no result.
+
+    Excel and LibreOffice save each formula's last result in ``<v>``; a program that writes formulas
+    (openpyxl, a script) leaves ``<v>`` out or empty. A formula whose result is the empty text is
+    ``t="str"`` with an empty ``<v>``: that is a real blank and is kept as one.
+    """
+    out: set[int] = set()
+    for element, cell in zip(row, cells, strict=False):
+        if cell["value"] is None and element.get("t") != "str" and element.find(formula_tag) is not None:
+            out.add(int(cell["column"]) - 1)
+    return out
 
 
 def _damage(exc: Exception) -> str:
