@@ -72,15 +72,26 @@ def import_rows() -> list[tuple[str, float]]:
                                                           b"</sheetData>", 1)
                 dst.writestr(info, data)
 
-        def refuse() -> None:
-            try:
-                read_grid(hostile)
-            except UserError:
-                return
-            raise AssertionError("the hostile workbook was read")
+        long = Path(folder) / "long.xlsx"  # five times the cap, as a script writes it (no <dimension>)
+        wb = openpyxl.Workbook(write_only=True)
+        sheet = wb.create_sheet("業務一覧")
+        sheet.append(["業務名", "年間件数", "1件あたりの処理時間（分）", "担当人数", "業務区分", "繁忙期"])
+        for i in range(100_000):
+            sheet.append([f"業務{i}", 100 + i, 10, 2, "窓口", "3月"])
+        wb.save(long)
+
+        def refuse(path: Path) -> Callable[[], None]:
+            def run() -> None:
+                try:
+                    read_grid(path)
+                except UserError:
+                    return
+                raise AssertionError(f"{path.name} was read")
+            return run
 
         return [("import: read a 20,000-row workbook (the row cap)", timed(lambda: read_grid(big), repeat=3)),
-                ("import: refuse a cell at XFD1048576 (X010)", timed(refuse, repeat=3))]
+                ("import: refuse a cell at XFD1048576 (X010)", timed(refuse(hostile), repeat=3)),
+                ("import: refuse a 100,000-row workbook (X009)", timed(refuse(long), repeat=3))]
 
 
 def main() -> None:

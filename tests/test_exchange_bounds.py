@@ -221,3 +221,51 @@ def test_sheet_xml_of_any_shape_is_read_in_bounded_memory(tmp_path: Path, name: 
     else:
         code, message = _refused(path)
         assert code == "X015" and "調査票" in message and shown in message, message
+
+
+# Rows past the cap are only counted (X009) and measured (X010), by a quick path that reads no value; each
+# shape of row below must give what openpyxl's full parser gives: whether it holds a value, and its last column.
+_PAST = bounds.MAX_ROWS + 1
+_PAST_ROWS = [
+    # (row XML past the cap, the row that makes the sheet too long or None, the last column or None)
+    (f'<row r="{_PAST}"><c r="A{_PAST}" s="1"/><c r="B{_PAST}" s="2"><v></v></c></row>', None, None),
+    (f'<row r="{_PAST}"><c r="B{_PAST}" t="str"><f>""</f><v></v></c></row>', None, None),  # an empty-text result
+    (f'<row r="{_PAST}"><c r="C{_PAST}"><f>1+1</f><v /></c></row>', _PAST, None),  # a formula without a result
+    (f'<row r="{_PAST}"><c r="D{_PAST}" t="inlineStr"><is><t></t></is></c></row>', _PAST, None),
+    ('<row><c><v>1</v></c><c/><c><v>2</v></c></row>', _PAST, None),  # no references: counted by position
+    (f'<row r="{_PAST + 7}"><c r="A{_PAST + 7}"><v>0</v></c></row>', _PAST + 7, None),
+    (f'<row r="{_PAST}"><c r="A{_PAST}"><v>1</v></c><c r="{FAR}{_PAST}"><v>1</v></c></row>', None, f"{FAR}{_PAST}"),
+    (f'<row r="{_PAST}"><c r="{FAR}{_PAST}" s="3"/></row>', None, None),  # a styled cell far right holds nothing
+    (f'<row r="{_PAST}.0"><c r="A{_PAST}"><v>1</v></c></row>', _PAST, None),  # unusual: the full parser reads it
+]
+
+
+@pytest.mark.parametrize(("row", "too_long", "too_wide"), _PAST_ROWS)
+def test_rows_past_the_cap_are_judged_as_the_full_parser_would(tmp_path: Path, row: str, too_long: int | None,
+                                                               too_wide: str | None) -> None:
+    rows = _big_rows(bounds.MAX_ROWS) + row
+    if too_long is None and too_wide is None:
+        assert len(read_grid(workbook(tmp_path, rows=rows)).rows) == bounds.MAX_ROWS
+        return
+    code, message = _refused(workbook(tmp_path, rows=rows))
+    assert (code, message) == (("X009", message) if too_long else ("X010", message))
+    assert (f"{too_long:,}行" if too_long else too_wide) in message
+
+
+def test_quick_row_extent_agrees_with_openpyxls_parser() -> None:
+    from xml.etree import ElementTree
+
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    from app.exchange.reader import _extent
+
+    for xml, _long, _wide in _PAST_ROWS:
+        row = ElementTree.fromstring(xml.replace("<row", f"<row {_NS}", 1))
+        parser = WorkSheetParser(io.BytesIO(b""), ["", "x"], data_only=True)
+        parser.row_counter = bounds.MAX_ROWS
+        number, cells = parser.parse_row(row)
+        width = max((int(c["column"]) for c in cells if c["value"] is not None), default=0)
+        quick = _extent(row, bounds.MAX_ROWS)
+        assert quick is None or quick[0] == number, xml
+        if quick is not None and "<f>" not in xml:  # a formula without a result counts too: see the test above
+            assert quick[1] == width, xml

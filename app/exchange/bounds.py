@@ -164,7 +164,13 @@ class Counter:
 def load_workbook(raw: bytes, name: str, *, read_only: bool, data_only: bool) -> Any:
     """``openpyxl.load_workbook`` of ``raw`` with its shared-string table read by :func:`shared_strings`."""
     from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
     from openpyxl.xml.constants import SHARED_STRINGS
+
+    class _Sheet(ReadOnlyWorksheet):  # type: ignore[misc]
+        def _get_size(self) -> None:
+            """Nothing: openpyxl parses each sheet to its ``<dimension>`` on opening, the whole sheet when it has
+            none (a script's workbook), every sheet of the book; the rows are counted as they are read instead."""
 
     class _Reader(ExcelReader):  # type: ignore[misc]  # openpyxl has no type hints
         def read_strings(self) -> None:
@@ -172,6 +178,20 @@ def load_workbook(raw: bytes, name: str, *, read_only: bool, data_only: bool) ->
             if found is not None:
                 with self.archive.open(found.PartName[1:]) as source:
                     self.shared_strings = shared_strings(source, found.PartName[1:], name)
+
+        def read_worksheets(self) -> None:
+            if not self.read_only:
+                super().read_worksheets()
+                return
+            for sheet, rel in self.parser.find_sheets():  # as openpyxl's read-only branch, with _Sheet
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)
+                    continue
+                ws = _Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
 
     reader = _Reader(io.BytesIO(raw), read_only=read_only, data_only=data_only)
     reader.read()

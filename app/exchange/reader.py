@@ -160,10 +160,19 @@ def _sheet_rows(ws: Any, name: str, uncalculated: dict[int, set[int]]) -> list[l
         parser = WorkSheetParser(source, ws._shared_strings, data_only=True, epoch=wb.epoch,
                                  date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
         # parser.parse() would hold every element that is not a row (bounds.elements drops each once read)
-        for elem, _depth in bounds.elements(source, ws.title, name, 2):
+        for elem, depth in bounds.elements(source, ws.title, name, 2):
+            if depth != 2:  # a cell or its value (read with its row), or sheetData itself
+                continue
             if elem.tag != ROW_TAG:
                 merged.add(elem)
                 continue
+            if parser.row_counter >= MAX_ROWS:  # rows past the cap are never kept, only counted (X009, X010)
+                extent = _extent(elem, parser.row_counter)
+                if extent is not None and extent[0] > MAX_ROWS:
+                    parser.row_counter = extent[0]
+                    elem.clear()
+                    counter.row(*extent)
+                    continue
             number, cells = parser.parse_row(elem)
             values = {int(c["column"]): c["value"] for c in cells if c["value"] is not None}
             width = max(values, default=0)
@@ -177,7 +186,11 @@ def _sheet_rows(ws: Any, name: str, uncalculated: dict[int, set[int]]) -> list[l
                 rows.extend([] for _ in range(number - len(rows)))
                 rows[number - 1] = [_cell(values.get(col)) for col in range(1, width + 1)]
     counter.finish()
-    merges = merged.ranges
+    return _filled(rows, merged.ranges)
+
+
+def _filled(rows: list[list[Cell]], merges: list[tuple[int, int, int, int]]) -> list[list[Cell]]:
+    """``rows`` padded to one width, each merged range's cells given the value of its top-left cell."""
     width = max((len(r) for r in rows), default=0)  # a merge past the last value fills nothing that is read
     for padded in rows:
         padded.extend([None] * (width - len(padded)))
@@ -192,8 +205,42 @@ def _sheet_rows(ws: Any, name: str, uncalculated: dict[int, set[int]]) -> list[l
     return rows
 
 
-_CELL_FORMULA = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}c/" \
-    "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
+def _extent(row: Any, previous: int) -> tuple[int, int] | None:
+    """``(number, width)`` of a row as :meth:`WorkSheetParser.parse_row` and ``_sheet_rows`` would find them.
+
+    For the rows past the row cap, whose values are never used: it reads no value, only whether a cell
+    holds one (or a formula without a result), several times faster. ``None`` for anything unusual (a row
+    or cell reference that is not plain), which the full parser then reads and judges.
+    """
+    from openpyxl.utils.cell import column_index_from_string
+
+    ref = row.get("r")
+    if ref is not None and not ref.isdigit():
+        return None
+    number = int(ref) if ref is not None else previous + 1
+    column = width = 0
+    for cell in row:
+        ref = cell.get("r")
+        if ref is None:
+            column += 1
+        else:
+            letters = ref.rstrip("0123456789")
+            if not letters.isalpha() or ref[len(letters):] != str(number):
+                return None
+            try:
+                column = column_index_from_string(letters)
+            except ValueError:
+                return None
+        kind = cell.get("t")
+        if (cell.findtext(_VALUE) or (kind == "inlineStr" and cell.find(_INLINE) is not None)
+                or (kind != "str" and cell.find(_FORMULA) is not None)):
+            width = column
+    return number, width
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_VALUE, _INLINE, _FORMULA = f"{_MAIN}v", f"{_MAIN}is", f"{_MAIN}f"
+_CELL_FORMULA = f"{_MAIN}c/{_FORMULA}"
 
 
 def _uncalculated(row: Any, cells: list[dict[str, Any]], formula_tag: str) -> set[int]:
