@@ -115,6 +115,34 @@ def test_import_dialog_maps_and_imports_the_survey(gui_root: Any, fake_dialogs: 
     assert fake_dialogs.infos and "6件" in fake_dialogs.infos[-1]
 
 
+def test_import_dialog_refuses_formulas_without_results_and_names_the_cells(
+        gui_root: Any, fake_dialogs: FakeDialogs, callback_errors: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl
+
+    from app.gui.import_dialog import ImportDialog
+
+    monkeypatch.setattr(resources, "user_config_dir", lambda: tmp_path / "config")
+    fake_dialogs.allow_errors = True
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "業務一覧"
+    ws.append(["業務名", "年間件数", "1件あたりの処理時間（分）"])
+    ws.append(["窓口受付", "=100*12", 20])  # a script's workbook: the formula holds no result
+    wb.save(tmp_path / "script.xlsx")
+    q = service.get_questionnaire()
+    a = service.new_assessment(q)
+    results: list[Any] = []
+    dlg = ImportDialog(gui_root, q, a, results.append, path=tmp_path / "script.xlsx")
+    gui_root.update()
+    assert dlg.run_import() is None
+    gui_root.update()
+    assert results == [] and a.tasks == [] and dlg.winfo_exists()  # nothing imported; the window stays to fix it
+    assert fake_dialogs.errors and "業務一覧!B2" in fake_dialogs.errors[-1]
+    assert "値として貼り付け" in fake_dialogs.errors[-1]
+    dlg.destroy()
+
+
 def test_aggregate_window_summarises_a_folder_with_a_broken_file(gui_root: Any, fake_dialogs: FakeDialogs,
                                                                   callback_errors: Any, tmp_path: Path) -> None:
     from app.gui.aggregate_window import AggregateWindow
