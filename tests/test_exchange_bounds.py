@@ -10,6 +10,7 @@ import io
 import tracemalloc
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -221,6 +222,33 @@ def test_sheet_xml_of_any_shape_is_read_in_bounded_memory(tmp_path: Path, name: 
     else:
         code, message = _refused(path)
         assert code == "X015" and "調査票" in message and shown in message, message
+
+
+@pytest.mark.parametrize("part", ["sheet", "strings"])
+def test_a_part_with_too_many_elements_is_refused_before_it_is_parsed(tmp_path: Path, part: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # parsing a crafted sheet to its element limit (6,180,000) took over 20 s; counting its tags takes a second
+    monkeypatch.setattr(bounds, "MAX_ELEMENTS", 5_000)
+    parsed: list[str] = []
+    real = bounds.elements
+
+    def spy(source: Any, part_name: str, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(part_name)
+        return real(source, part_name, *args, **kwargs)
+
+    monkeypatch.setattr(bounds, "elements", spy)
+    crafted = "<!-- a comment --><x/><?pi x?>" + "".join(f'<x a="{n}"/>' for n in range(5_001))
+    if part == "sheet":
+        path = workbook(tmp_path, rows=HEADER + crafted)
+        shown = "調査票"
+    else:
+        path = _with_strings(tmp_path, f"<si><t>x</t></si>{crafted}", HEADER)
+        shown = "xl/sharedStrings.xml"
+    code, message = _refused(path)
+    assert code == "X015" and shown in message and "elements > 5,000" in message, message
+    assert parsed == [], "refused before any element was parsed"
+    monkeypatch.setattr(bounds, "MAX_ELEMENTS", 5_100)  # at the limit exactly: read as before
+    assert read_grid(workbook(tmp_path, rows=HEADER + "<x/>" * 5_000)).rows == [["業務名", "年間件数"], ["窓口", 10]]
 
 
 # Rows past the cap are only counted (X009) and measured (X010), by a quick path that reads no value; each

@@ -157,6 +157,8 @@ def _sheet_rows(ws: Any, name: str, uncalculated: dict[int, set[int]]) -> list[l
     rows: list[list[Cell]] = []
     wb = ws.parent
     with ws._get_source() as source:
+        bounds.check_size(source, ws.title, name)
+    with ws._get_source() as source:
         parser = WorkSheetParser(source, ws._shared_strings, data_only=True, epoch=wb.epoch,
                                  date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
         # parser.parse() would hold every element that is not a row (bounds.elements drops each once read)
