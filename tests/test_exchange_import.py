@@ -277,3 +277,34 @@ def test_a_row_of_formulas_only_is_not_skipped_as_blank(q: Questionnaire, tmp_pa
     assert main(["import", str(path), "--into", str(target)]) == 2
     err = capsys.readouterr().err
     assert "X016" in err and "業務一覧!A3" in err and not target.exists()
+
+
+def test_a_name_too_long_is_cut_at_its_limit_with_a_notice_not_dropped(q: Questionnaire, tmp_path: Path) -> None:
+    # the name used to be left blank (A008): the plan then listed an unnamed task of 18,000 hours among the focus
+    long_name = "住民票の写し等の交付（窓口）に関する" + "あ" * 70  # 88 characters
+    path = tmp_path / "long.csv"
+    path.write_text(f"業務名,年間件数,1件あたりの処理時間（分）\n{long_name},12000,30\n短い業務,10,5\n", encoding="utf-8")
+    a = service.new_assessment(q)
+    result = service.import_tasks(q, a, path)
+    assert [t.name for t in a.tasks] == [long_name[:80], "短い業務"]
+    assert a.tasks[0].answers["annual_cases"] == 12000
+    [problem] = result.problems
+    assert (problem.code, problem.where) == ("X017", "long!A2")
+    assert "「業務名」が80文字を超えているため（88文字）、先頭の80文字を取り込みました" in problem.message("ja")
+    assert "'Task' is longer than 80 characters (88)" in problem.message("en")
+
+
+def test_line_breaks_typed_in_a_name_cell_are_joined(q: Questionnaire, tmp_path: Path) -> None:
+    # Alt+Enter in a narrow column of a 業務量調査 sheet: one line again, a space only beside letters and digits
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "業務一覧"
+    ws.append(["業務名", "年間件数", "使用システム"])
+    ws.append(["住民票の写し\n等の交付（窓口）", 100, "住民記録\nシステム"])
+    ws.append(["AI-OCR\n導入の検討 ", 10, "Excel\r\nAccess"])
+    wb.save(tmp_path / "breaks.xlsx")
+    a = service.new_assessment(q)
+    result = service.import_tasks(q, a, tmp_path / "breaks.xlsx")
+    assert [(t.name, t.answers["systems"]) for t in a.tasks] == [("住民票の写し等の交付（窓口）", "住民記録システム"),
+                                                                ("AI-OCR 導入の検討 ", "Excel Access")]
+    assert result.problems == []

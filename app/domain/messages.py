@@ -229,6 +229,8 @@ CATALOGUE = Catalogue("messages", {
              "The part '{part}' of the Excel file is not read: its contents are abnormal ({detail}). Copy the task sheet into a new workbook and save that."),
     "X016": ("{cells} の式に計算結果が保存されていません（全部で{count}か所）。空欄として取り込むと時間が数えられないため、取り込みをやめました。Excelで開いて保存し直すか、式の列をコピーして「値として貼り付け」てから取り込んでください。",
              "The formulas in {cells} hold no calculated result ({count} cells in all). Importing them as blank would leave hours uncounted, so nothing was imported. Open the file in Excel and save it again, or copy the formula columns and use Paste Values, then import."),
+    "X017": ("「{field}」が{limit}文字を超えているため（{length}文字）、先頭の{limit}文字を取り込みました。続きが必要なら、取り込んだ後に短く書き直してください。",
+             "'{field}' is longer than {limit} characters ({length}); its first {limit} characters were imported. Shorten it after the import if the rest matters."),
     # --- questionnaire workbook (質問票の調整用ブック): every message names sheet!cell -----------------
     "X101": ("{cell}: このブックは質問票「{found}」のものです（読み込む先は「{expected}」）。--base {found} を指定するか、「{expected}」から書き出したブックを使ってください。",
              "{cell}: this workbook belongs to questionnaire '{found}' (the base is '{expected}'). Pass --base {found}, or use a workbook exported from '{expected}'."),

@@ -115,8 +115,8 @@ def import_rows(q: Questionnaire, grid: Grid, layout: Layout, mapping: dict[str,
             value: object = raw
             if isinstance(raw, float) and raw.is_integer() and item.type in ("integer", "likert", "select_one"):
                 value = int(raw)  # Excel stores every number as a float
-            if item.type in ("text", "long_text") and not isinstance(raw, str):
-                value = f"{raw:g}" if isinstance(raw, float) else str(raw)
+            if item.type in ("text", "long_text"):
+                value = _text(item, raw, out.problems, grid.path, where)
             try:
                 coerced = coerce(item, value, where)
             except UserError as exc:
@@ -128,6 +128,34 @@ def import_rows(q: Questionnaire, grid: Grid, layout: Layout, mapping: dict[str,
         out.tasks.append(answers)
         out.rows.append(sheet_row)
     return out
+
+
+# A line break typed in a cell (Alt+Enter) to fit a narrow column: nothing between two Japanese characters,
+# a space next to a letter or digit (the field is one line in the window and the plan)
+_LINE_BREAK = re.compile(r"[ \t\u3000]*(?:\r\n|\r|\n)+[ \t\u3000]*")
+_ALNUM = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
+
+
+def _text(item: Any, raw: Cell, problems: list[Problem], source: str, where: str) -> str:
+    """A text cell as the field holds it: one line for a one-line field, cut at its limit with X017 saying so.
+
+    Left blank (A008), a name too long made a task without a name: in the plan, an unnamed task of thousands
+    of hours. The beginning of the text is kept instead, and the notice names the cell and the lengths.
+    """
+    text = raw if isinstance(raw, str) else f"{raw:g}" if isinstance(raw, float) else str(raw)
+    if item.type == "text":
+        text = _LINE_BREAK.sub(lambda m: " " if _joins_words(m) else "", text.strip("\r\n"))
+    limit = item.max_length
+    if limit is not None and len(text) > limit:
+        problems.append(Problem("X017", {"field": Words(item.label.ja, item.label.en or item.label.ja),
+                                         "limit": limit, "length": len(text)}, source, where=where))
+        text = text[:limit]
+    return text
+
+
+def _joins_words(match: re.Match[str]) -> bool:
+    before, after = match.string[match.start() - 1:match.start()], match.string[match.end():match.end() + 1]
+    return bool(_ALNUM.match(before) or _ALNUM.match(after))
 
 
 def _refuse_uncalculated(grid: Grid, layout: Layout, mapping: dict[str, int]) -> None:
