@@ -135,11 +135,16 @@ def _summary(data: dict[str, Any], measures: Sequence[Measure], lang: str, team:
         lines.append(f"  {quadrant}  {_hours(m['potential_hours'], en, 8)}{alone}  "
                      f"{'ease' if en else '容易度'} {ease}  {what}{names[m['measure_id']]} / {tasks[m['task_id']]}"
                      f"{flags}")
-    lines += ["", (f"This fiscal year (to {t['fiscal_year_end']}): planned {_hours(t['this_year_planned_hours'], en)}"
-                   f" × {t['realisation_factor']:g} = expected {_hours(t['this_year_expected_hours'], en)}" if en else
-                   f"今年度（{t['fiscal_year_end']}まで）: 計画 {_hours(t['this_year_planned_hours'], en)} × "
-                   f"{t['realisation_factor']:g} = 見込み {_hours(t['this_year_expected_hours'], en)}")
-              + (f"; {'target' if en else '目標'} {_hours(t['target_hours'], en)}" if t["target_hours"] else "")]
+    if t["fiscal_year_end"]:
+        year = (f"This fiscal year (to {t['fiscal_year_end']}): planned {_hours(t['this_year_planned_hours'], en)}"
+                f" × {t['realisation_factor']:g} = expected {_hours(t['this_year_expected_hours'], en)}" if en else
+                f"今年度（{t['fiscal_year_end']}まで）: 計画 {_hours(t['this_year_planned_hours'], en)} × "
+                f"{t['realisation_factor']:g} = 見込み {_hours(t['this_year_expected_hours'], en)}")
+    else:  # no session date: no fiscal year to count actions in (it printed 「今年度（Noneまで）」)
+        year = ("This fiscal year: not worked out without a session date (info.session_date)" if en else
+                "今年度: 実施日（info.session_date）が未入力のため計算できません")
+    target = f"; {'target' if en else '目標'} {_hours(t['target_hours'], en)}" if t["target_hours"] else ""
+    lines += ["", year + target]
     for w in data["warnings"]:
         params = {k: v for k, v in w.items() if k != "code"}
         lines.append(f"! {format_message(w['code'], lang, **params)}")

@@ -26,6 +26,22 @@ def test_score_summary_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Start with these:" in out and "— Eliminate / " in out
 
 
+@pytest.mark.parametrize(("lang", "said"), [("ja", "今年度: 実施日（info.session_date）が未入力のため計算できません"),
+                                          ("en", "This fiscal year: not worked out without a session date")])
+def test_score_without_a_session_date_says_why_there_is_no_year(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                lang: str, said: str) -> None:
+    from app import service
+
+    q = service.get_questionnaire()
+    a = service.new_assessment(q, {"department": "区民課"})
+    a.add_tasks([{"name": "窓口受付", "annual_cases": 1200, "minutes_per_case": 10}])
+    path = tmp_path / "a.kaizen.json"
+    service.save_assessment(a, path)
+    assert main(["--lang", lang, "score", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert said in out and "None" not in out  # it printed 「今年度（Noneまで）」
+
+
 def test_score_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", str(EXAMPLE), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

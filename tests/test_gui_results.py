@@ -120,3 +120,20 @@ def test_every_point_sits_in_the_quadrant_the_plan_puts_its_measure_in(wizard: A
         wizard.meeting.set_meeting(False)
         wizard.set_scale(100)
         wizard.set_lang("ja")
+
+
+def test_without_a_session_date_or_quick_wins_the_summary_says_so(wizard: Any) -> None:
+    # 「まずはこの0つから」 and 「今年度: 計画 0.0 時間 …」 read as results when step 1 was not filled in
+    from app.gui.strings import ui
+
+    page = results_page(wizard)
+    wizard.a.info.pop("session_date", None)
+    for choices in wizard.a.measures.values():
+        choices.clear()
+    wizard.changed()
+    page.refresh()
+    wizard.root.update()
+    assert wizard.result().totals.quick_win_count == 0
+    summary = page._summary
+    assert ui("res_year_no_date", "ja", target="1,500.0") in summary
+    assert "この0つ" not in summary and "まずはこの3つから: まだありません" in summary

@@ -132,3 +132,17 @@ def test_the_target_is_rounded_as_the_command_line_and_the_window_round_it() -> 
     assert target, "the example department sets a target"
     assert cli_hours(target, False) == f"{window_hours(target)} 時間"
     assert squash(f"目標 {window_hours(target)} 時間") in _summary_page(opened.questionnaire, opened.assessment)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_plan_without_a_session_date_or_quick_wins_says_so_in_words(lang: str) -> None:
+    # an imported inventory before step 1 is filled in: the page said 「計画 0.0 時間（—までに期限のある課内の行動）」
+    # and 「まずはこの0つから」, a zero a 課長 would read as a result
+    q = service.get_questionnaire()
+    a = service.new_assessment(q, {"department": "区民課"})
+    a.add_tasks([{"name": "窓口受付", "annual_cases": 12000, "minutes_per_case": 10}])
+    assert service.score(q, a).totals.fiscal_year_end == ""
+    page = _summary_page(q, a, lang)
+    assert squash(text("sum_year_no_date", lang)) in page
+    assert squash(text("qw_title", lang)) in page
+    assert "—までに" not in page and "この0つ" not in page and "by —" not in page

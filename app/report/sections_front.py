@@ -104,7 +104,7 @@ def summary(ctx: PlanContext) -> list[Flowable]:
         (ctx.t("sum_counts"), ctx.t("sum_counts_value", quick=counts.get("quick_win", 0),
                                     major=counts.get("major_project", 0), fill=counts.get("fill_in", 0),
                                     not_now=counts.get("not_now", 0), proposals=t.proposal_count)),
-        (ctx.t("sum_first", n=t.quick_win_count), ctx.t("sum_first_value", count=t.quick_win_count,
+        (first_title(ctx, t.quick_win_count), ctx.t("sum_first_value", count=t.quick_win_count,
                                                         max=f"{ctx.q.value('max_quick_wins'):g}")),
         (ctx.t("sum_target"), this_year(ctx)),
     ]
@@ -149,12 +149,20 @@ def _headcount(ctx: PlanContext) -> str:
                  capacity=ctx.hours(t.capacity_hours, 0), share=ctx.pct(t.inventory_hours / t.capacity_hours))
 
 
+def first_title(ctx: PlanContext, count: int) -> str:
+    """「まずはこの3つから」, or 「まずはこの2つから」 for fewer; never 「この0つ」 when there is none yet."""
+    return ctx.t("qw_title") if count in (0, 3) else ctx.t("qw_title_n", n=count)
+
+
 def this_year(ctx: PlanContext) -> str:
     """This fiscal year: planned × realisation factor = expected, the target beside it, and what is left out."""
     t = ctx.result.totals
-    end = ctx.date(t.fiscal_year_end) if t.fiscal_year_end else "—"
-    lines = [ctx.t("sum_year_value", planned=ctx.hours(t.this_year_planned_hours), end=end,
-                   factor=ctx.pct(t.realisation_factor), expected=ctx.hours(t.this_year_expected_hours))]
+    if t.fiscal_year_end:
+        lines = [ctx.t("sum_year_value", planned=ctx.hours(t.this_year_planned_hours),
+                       end=ctx.date(t.fiscal_year_end), factor=ctx.pct(t.realisation_factor),
+                       expected=ctx.hours(t.this_year_expected_hours))]
+    else:  # without a session date there is no fiscal year: 「（—までに…）」 read as a figure of zero
+        lines = [ctx.t("sum_year_no_date")]
     if t.target_hours:
         lines.append(ctx.t("sum_target_value", target=ctx.hours(t.target_hours),
                            expected=ctx.hours(t.this_year_expected_hours), progress=ctx.pct(t.target_progress),
@@ -178,7 +186,7 @@ def quick_win_box(ctx: PlanContext) -> Flowable:
     """「まずはこの3つから」: the quick wins with their first steps, in a thick frame."""
     width = frame().width
     wins = ctx.result.quick_wins
-    title = ctx.t("qw_title") if len(wins) in (0, 3) else ctx.t("qw_title_n", n=len(wins))
+    title = first_title(ctx, len(wins))
     rows: list[list[Any]] = [[Paragraph(escape(title), ctx.st["qw_title"])]]
     if not wins:
         rows.append([Paragraph(escape(ctx.t("qw_none")), ctx.st["body"])])

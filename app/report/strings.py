@@ -69,7 +69,6 @@ TEXTS = Catalogue("report", {
                          "（うち{team}への提案 {proposals} 件）",
                          "quick win {quick} / major project {major} / fill-in {fill} / not now {not_now} "
                          "(of which {proposals} proposal(s) for the {team})"),
-    "sum_first": ("まずはこの{n}つから", "Start with these"),
     "sum_first_value": ("{count} 件（すぐやるのうち、予算・他課との調整なしで3か月以内にできるもの。最大 {max} 件）",
                         "{count} (quick wins with no budget or coordination, within three months; at most {max})"),
     "sum_target": ("今年度の見込みと目標", "This year: expected and target"),
@@ -91,6 +90,8 @@ TEXTS = Catalogue("report", {
                             "{fte} FTE × {per_fte} h = {capacity} h a year; the inventory is {share} % of it"),
     "sum_headcount_none": ("未入力です（手順1「基本情報」で常勤換算の人数を入力すると、棚卸しの漏れや過大を確認できます）",
                            "not given (enter the FTE in step 1 to check the inventory for gaps and over-estimates)"),
+    "sum_year_no_date": ("実施日が未入力のため、今年度の見込みを計算できません（手順1「基本情報」で実施日を入力すると、その年度の3月31日までに期限のある行動で計算します）",
+                         "No session date, so this year's expected hours cannot be worked out (enter it in step 1, basic information: actions due by 31 March of that fiscal year count)"),
     "sum_target_none": ("目標は未設定です（手順1「基本情報」で入力できます）",
                         "no target set (enter one in step 1, basic information)"),
     "sum_followup": ("振り返り（計画と実績）", "Follow-up (planned and realised)"),

@@ -65,12 +65,15 @@ class ResultsPage(StepPage):
                                        focus=hours(t.focus_hours), pot=hours(t.potential_hours),
                                        yen=yen(t.potential_yen), index=f"{decimal(t.potential_index)}%")
         c = t.quadrant_counts
-        self._summary += "\n" + ui("res_counts", lang, quick=c.get("quick_win", 0), major=c.get("major_project", 0),
-                                   fill=c.get("fill_in", 0), not_now=c.get("not_now", 0), first=t.quick_win_count)
-        self._summary += "\n" + ui("res_year", lang, planned=hours(t.this_year_planned_hours),
-                                   factor=f"{decimal(t.realisation_factor * 100)}%",
-                                   expected=hours(t.this_year_expected_hours),
-                                   target=hours(t.target_hours) if t.target_hours else "—")
+        counts = {"quick": c.get("quick_win", 0), "major": c.get("major_project", 0), "fill": c.get("fill_in", 0),
+                  "not_now": c.get("not_now", 0)}
+        self._summary += "\n" + (ui("res_counts", lang, first=t.quick_win_count, **counts) if t.quick_win_count
+                                 else ui("res_counts_none", lang, **counts))  # never 「まずはこの0つから」
+        target = hours(t.target_hours) if t.target_hours else "—"
+        self._summary += "\n" + (ui("res_year", lang, planned=hours(t.this_year_planned_hours),
+                                    factor=f"{decimal(t.realisation_factor * 100)}%",
+                                    expected=hours(t.this_year_expected_hours), target=target)
+                                 if t.fiscal_year_end else ui("res_year_no_date", lang, target=target))
         self._summary += "".join("\n⚠ " + format_message(w.code, lang, **w.params) for w in r.warnings)
         self._show_summary()
 
