@@ -283,7 +283,8 @@ def test_a_name_too_long_is_cut_at_its_limit_with_a_notice_not_dropped(q: Questi
     # the name used to be left blank (A008): the plan then listed an unnamed task of 18,000 hours among the focus
     long_name = "住民票の写し等の交付（窓口）に関する" + "あ" * 70  # 88 characters
     path = tmp_path / "long.csv"
-    path.write_text(f"業務名,年間件数,1件あたりの処理時間（分）\n{long_name},12000,30\n短い業務,10,5\n", encoding="utf-8")
+    path.write_text(f"業務名,年間件数,1件あたりの処理時間（分）\n{long_name},12000,30\n短い業務,10,5\n",
+                    encoding="utf-8")
     a = service.new_assessment(q)
     result = service.import_tasks(q, a, path)
     assert [t.name for t in a.tasks] == [long_name[:80], "短い業務"]
