@@ -40,9 +40,10 @@ class FocusPage(StepPage):
         self.reset_button.grid(row=0, column=0)
         self.summary = ctk.CTkLabel(bar, text="", font=style.font(14, "bold"))
         self.summary.grid(row=0, column=1, padx=16)
+        # startup_focus: tksheet took the keyboard when made, off 次へ into a list with no current line
         self.sheet = Sheet(self.body, headers=["", "", "", "", ""], data=[], show_top_left=False,
                            show_row_index=False, font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
-                           default_header_height="2", table_wrap="", height=380)
+                           default_header_height="2", table_wrap="", height=380, startup_focus=False)
         self.sheet.grid(row=1, column=0, sticky="nsew", padx=(0, 8))
         self.sheet.enable_bindings("single_select", "arrowkeys", "column_width_resize")
         keys.list_stop(self.sheet)  # Tab leaves the list (the arrows move between tasks)

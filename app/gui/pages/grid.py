@@ -77,6 +77,7 @@ class GridPage(StepPage):
         with no_early_layout():  # tksheet lays the half-built page out four times while it is made
             self.sheet = Sheet(self.body, headers=["id", *["" for _ in self.items]], data=[],
                                default_header_height="3", header_wrap="w", table_wrap="", show_top_left=False,
+                               startup_focus=False,  # tksheet took the keyboard when made, off 次へ
                                paste_can_expand_y=True, font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
                                index_font=style.tk_font(13), popup_menu_font=style.tk_font(13),
                                default_row_index_width=44, alternate_color="#f7f9fb", height=400, index_align="w")
