@@ -51,3 +51,61 @@ def test_a_first_visit_of_a_page_with_a_list_leaves_the_focus_on_next(wizard: An
     first_visit_from_next(wizard, step_of(wizard, kind))
     root.update()
     assert root.focus_get() is wizard.next_button
+
+
+def test_the_grids_row_numbers_are_no_tab_stop(wizard: Any) -> None:
+    """Tab from the last row button went to the row numbers, invisibly, and further Tabs stayed there."""
+    root = wizard.root
+    open_example(wizard)
+    grid_step = step_of(wizard, "task_grid")
+    wizard.go(grid_step)
+    grid = wizard.pages[grid_step]
+    root.focus_force()
+    keys.focus(grid.buttons["grid_template"])
+    root.update()
+    press(root, "<Tab>")
+    assert root.focus_get() is grid.sheet.MT
+
+
+def test_tab_into_the_grid_shows_a_current_cell(wizard: Any) -> None:
+    root = wizard.root
+    open_example(wizard)
+    grid_step = step_of(wizard, "task_grid")
+    wizard.go(grid_step)
+    grid = wizard.pages[grid_step]
+    grid.sheet.deselect("all")
+    root.focus_force()
+    keys.focus(grid.buttons["grid_template"])
+    root.update()
+    press(root, "<Tab>")
+    assert root.focus_get() is grid.sheet.MT
+    current = grid.sheet.get_currently_selected()
+    assert current and (current.row, current.column) == (0, 0)
+    press(root, "<Down>")  # the arrows move from there
+    assert grid.sheet.get_currently_selected().row == 1
+
+
+def test_focus_tasks_are_chosen_with_the_arrows_and_space(wizard: Any) -> None:
+    root = wizard.root
+    open_example(wizard)
+    focus_step = step_of(wizard, "focus")
+    wizard.go(focus_step)
+    page = wizard.pages[focus_step]
+    page.sheet.deselect("all")
+    root.focus_force()
+    keys.focus(page.reset_button)
+    root.update()
+    tab_to(root, page.sheet.MT)
+    current = page.sheet.get_currently_selected()
+    assert current and current.row == 0, "the list entered with Tab has a current line"
+    press(root, "<Down>")
+    row = page.sheet.get_currently_selected().row
+    assert row == 1
+    task = page.ids[row]
+    ticked = task in [t.task_id for t in wizard.focus_tasks()]
+    press(root, "<space>")
+    assert (task in [t.task_id for t in wizard.focus_tasks()]) is not ticked
+    assert page.sheet.get_cell_data(row, 0) is not ticked
+    assert wizard.doc.dirty
+    press(root, "<space>")
+    assert (task in [t.task_id for t in wizard.focus_tasks()]) is ticked

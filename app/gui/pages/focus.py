@@ -47,6 +47,8 @@ class FocusPage(StepPage):
         self.sheet.grid(row=1, column=0, sticky="nsew", padx=(0, 8))
         self.sheet.enable_bindings("single_select", "arrowkeys", "column_width_resize")
         keys.list_stop(self.sheet)  # Tab leaves the list (the arrows move between tasks)
+        keys.current_on_focus(self.sheet)
+        self.sheet.MT.bind("<space>", self._space)  # ticks or unticks the current line's task
         self.canvas = tkinter.Canvas(self.body, background="white", highlightthickness=0, height=380)
         self.canvas.grid(row=1, column=1, sticky="nsew")
         self.canvas.bind("<Configure>", lambda _e: self.draw(), add=True)
@@ -109,6 +111,12 @@ class FocusPage(StepPage):
         """Tick or untick the task on ``row`` (as a click on its box does)."""
         self.sheet.click_checkbox(row, 0)
         self.sync()
+
+    def _space(self, _event: Any) -> str:
+        current = self.sheet.get_currently_selected()
+        if current and 0 <= current.row < len(self.ids):
+            self.toggle(current.row)
+        return "break"
 
     def sync(self) -> None:
         """The ticks become an explicit focus list, in rank order."""

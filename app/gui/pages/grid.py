@@ -97,6 +97,8 @@ class GridPage(StepPage):
         back = [(seq, lambda: self.buttons["grid_import"]) for seq in keys.back_tab_sequences(self, "Control-")]
         for sequence, target in [("<Control-Tab>", lambda: self.wiz.next_button), *back]:
             self.sheet.MT.bind(sequence, lambda _e, target=target: keys.focus(target()))
+        keys.table_only(self.sheet)  # the row numbers and headers are no Tab stop
+        keys.current_on_focus(self.sheet)
         self.message = FoldingLabel(self.body, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                     justify="left", wraplength=1000)
         self.total.grid(row=2, column=0, sticky="ew", pady=(4, 0))
