@@ -109,3 +109,23 @@ def test_focus_tasks_are_chosen_with_the_arrows_and_space(wizard: Any) -> None:
     assert wizard.doc.dirty
     press(root, "<space>")
     assert (task in [t.task_id for t in wizard.focus_tasks()]) is ticked
+
+
+def test_the_pareto_charts_hours_label_is_not_cut_at_150_percent(wizard: Any) -> None:
+    """At 150 % the top of the hours axis read 「,000.0」: the chart kept a margin of 56 px for a label drawn in a
+    font half as large again."""
+    root = wizard.root
+    open_example(wizard)
+    focus_step = step_of(wizard, "focus")
+    wizard.set_scale(150)
+    try:
+        wizard.go(focus_step)
+        page = wizard.pages[focus_step]
+        root.update()
+        page.draw()
+        canvas = page.canvas
+        assert canvas.find_all()
+        lefts = [canvas.bbox(i)[0] for i in canvas.find_all() if canvas.type(i) == "text"]
+        assert min(lefts) >= 0, "a label of the chart begins left of its canvas"
+    finally:
+        wizard.set_scale(100)

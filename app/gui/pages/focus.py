@@ -160,9 +160,11 @@ class FocusPage(StepPage):
         if w < 50 or h < 50 or not tasks:
             return
         f_small = style.tk_font(11)
-        left, right, top, bottom = 56, w - 48, 24, h - 36
-        shown = tasks[:MAX_BARS]
         top_hours = max(t.annual_hours for t in tasks) or 1.0
+        # room for the hours label left of the axis at this text size (56 px cut 「6,000.0」 at 150 %)
+        left = max(56, int(c.tk.call("font", "measure", f_small, hours(top_hours))) + 12)
+        right, top, bottom = w - 48, 24, h - 36
+        shown = tasks[:MAX_BARS]
         slot = (right - left) / len(shown)
         c.create_line(left, bottom, right, bottom, fill="#666")
         c.create_line(left, top, left, bottom, fill="#666")
