@@ -129,3 +129,39 @@ def test_the_pareto_charts_hours_label_is_not_cut_at_150_percent(wizard: Any) ->
         assert min(lefts) >= 0, "a label of the chart begins left of its canvas"
     finally:
         wizard.set_scale(100)
+
+
+def test_start_without_a_department_gives_the_keyboard_to_the_field_with_the_message(wizard: Any) -> None:
+    """At 150 % the 部署名 field is scrolled out of Home's form when Start has the focus: Start with it empty
+    wrote its message there, out of sight, and the focus stayed on Start."""
+    root = wizard.root
+    home = wizard.home
+    home.draft.clear()
+    home.refresh()
+    root.focus_force()
+    keys.focus(home.start_button)
+    root.update()
+    press(root, "<space>")
+    assert not wizard.started
+    department = home.form.fields["department"]
+    assert department.error
+    assert str(root.focus_get()).startswith(str(department) + ".")
+
+
+def test_next_on_basic_information_with_a_problem_gives_the_keyboard_to_that_field(wizard: Any) -> None:
+    root = wizard.root
+    open_example(wizard)
+    info = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "page" and any(
+        it.id == "department" for it in s.items))
+    wizard.go(info)
+    page = wizard.pages[info]
+    department = page.form.fields["department"]
+    entry = department.widget._entry
+    entry.delete(0, "end")
+    root.update()
+    root.focus_force()
+    keys.focus(wizard.next_button)
+    root.update()
+    press(root, "<Alt-Right>")
+    assert wizard.current == info and department.error
+    assert root.focus_get() is entry
