@@ -26,7 +26,7 @@ _command = [""]  # the registered Tcl command that says whether a control can ta
 SHORTCUT_HELP = (("Alt+→ / Ctrl+PgDn", "key_next"), ("Alt+← / Ctrl+PgUp", "key_back"), ("Ctrl+S", "key_save"),
                  ("Ctrl+O", "key_open"), ("Ctrl+P", "key_print"), ("F1", "key_help"), ("Tab / Shift+Tab", "key_tab"),
                  ("Space / Enter", "key_press"), ("← →", "key_arrows"), ("Esc", "key_escape"),
-                 ("Tab / Ctrl+Tab / Delete", "key_grid"), ("↑ ↓ / Tab", "key_list"),
+                 ("Tab / Ctrl+Tab / Delete", "key_grid"), ("↑ ↓ / Space / Tab", "key_list"),
                  ("← → ↑ ↓ / PgUp / PgDn", "key_calendar"))
 
 
