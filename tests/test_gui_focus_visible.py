@@ -165,3 +165,32 @@ def test_next_on_basic_information_with_a_problem_gives_the_keyboard_to_that_fie
     press(root, "<Alt-Right>")
     assert wizard.current == info and department.error
     assert root.focus_get() is entry
+
+
+def test_alt_arrows_on_a_choice_move_between_steps_and_leave_the_answer(wizard: Any) -> None:
+    """← → change a choice such as はい｜いいえ; with Alt they are the step keys. The choice's own ← → took them
+    as well and stopped them: Alt+→ on 現状分析 changed the answer and stayed on the step."""
+    from app.gui.segmented import Segmented
+
+    root = wizard.root
+    open_example(wizard)
+    analysis = step_of(wizard, "task_analysis")
+    wizard.go(analysis)
+    page = wizard.pages[analysis]
+    root.update()
+    choice = next(f.widget for f in page.form.fields.values()
+                  if isinstance(f.widget, Segmented) and f.widget.winfo_viewable())
+    before = choice.get()
+    root.focus_force()
+    keys.focus(choice)
+    root.update()
+    press(root, "<Alt-Right>")
+    assert wizard.current == analysis + 1
+    assert choice.get() == before
+    wizard.go(analysis)
+    root.focus_force()
+    keys.focus(choice)
+    root.update()
+    press(root, "<Alt-Left>")
+    assert wizard.current == analysis - 1
+    assert choice.get() == before

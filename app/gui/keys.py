@@ -86,6 +86,8 @@ def make_focusable(widget: Any, can_focus: str) -> None:
     if isinstance(widget, Segmented):
         bind(widget, "<Left>", lambda _e: _step_segment(widget, -1))
         bind(widget, "<Right>", lambda _e: _step_segment(widget, 1))
+        for sequence in ("<Alt-Left>", "<Alt-Right>"):  # the step keys: <Left>/<Right> took them too and stopped them
+            bind(widget, sequence, lambda _e: None)
         bind(widget, "<space>", lambda _e: _step_segment(widget, 0))
         return
     bind(widget, "<space>", lambda _e: _press(widget))
