@@ -111,23 +111,37 @@ def test_focus_tasks_are_chosen_with_the_arrows_and_space(wizard: Any) -> None:
     assert (task in [t.task_id for t in wizard.focus_tasks()]) is ticked
 
 
-def test_the_pareto_charts_hours_label_is_not_cut_at_150_percent(wizard: Any) -> None:
+@pytest.mark.parametrize("size", [150, "meeting"])
+def test_the_pareto_charts_labels_fit_at_large_text(wizard: Any, size: int | str) -> None:
     """At 150 % the top of the hours axis read 「,000.0」: the chart kept a margin of 56 px for a label drawn in a
-    font half as large again."""
+    font half as large again. In meeting mode 「100%」 was cut at the right edge and the two titles above the
+    chart ran into the first bar and the cumulative line."""
     root = wizard.root
     open_example(wizard)
     focus_step = step_of(wizard, "focus")
-    wizard.set_scale(150)
+    if size == "meeting":
+        wizard.meeting.set_meeting(True)
+    else:
+        wizard.set_scale(int(size))
     try:
         wizard.go(focus_step)
         page = wizard.pages[focus_step]
         root.update()
         page.draw()
         canvas = page.canvas
-        assert canvas.find_all()
-        lefts = [canvas.bbox(i)[0] for i in canvas.find_all() if canvas.type(i) == "text"]
-        assert min(lefts) >= 0, "a label of the chart begins left of its canvas"
+        texts = [i for i in canvas.find_all() if canvas.type(i) == "text"]
+        assert texts
+        for item in texts:
+            x0, _y0, x1, _y1 = canvas.bbox(item)
+            assert x0 >= 0 and x1 <= canvas.winfo_width(), f"{canvas.itemcget(item, 'text')!r} is cut ({size})"
+        plot_top = min(canvas.coords(i)[1] for i in canvas.find_all() if canvas.type(i) == "rectangle")
+        titles = [i for i in texts if canvas.bbox(i)[1] < plot_top and canvas.itemcget(i, "anchor") in ("nw", "ne")
+                  and canvas.coords(i)[1] < plot_top - 1]
+        assert len(titles) == 2  # 年間時間 and 累積割合
+        for item in titles:
+            assert canvas.bbox(item)[3] <= plot_top, f"{canvas.itemcget(item, 'text')!r} runs into the chart"
     finally:
+        wizard.meeting.set_meeting(False)
         wizard.set_scale(100)
 
 

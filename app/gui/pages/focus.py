@@ -161,9 +161,14 @@ class FocusPage(StepPage):
             return
         f_small = style.tk_font(11)
         top_hours = max(t.annual_hours for t in tasks) or 1.0
-        # room for the hours label left of the axis at this text size (56 px cut 「6,000.0」 at 150 %)
-        left = max(56, int(c.tk.call("font", "measure", f_small, hours(top_hours))) + 12)
-        right, top, bottom = w - 48, 24, h - 36
+        # room for the labels at this text size: fixed margins cut 「6,000.0」 at 150 % and 「100%」 in meeting
+        # mode, and the titles above the chart ran into the first bar and the cumulative line
+        def width(text: str) -> int:
+            return int(c.tk.call("font", "measure", f_small, text))
+
+        line = int(c.tk.call("font", "metrics", f_small, "-linespace"))
+        left = max(56, width(hours(top_hours)) + 12)
+        right, top, bottom = w - max(48, width("100%") + 12), max(24, 6 + line + 4), h - 36
         shown = tasks[:MAX_BARS]
         slot = (right - left) / len(shown)
         c.create_line(left, bottom, right, bottom, fill="#666")
