@@ -158,3 +158,26 @@ def test_task_names_stay_in_view_when_the_grid_scrolls_right(wizard: Any) -> Non
     grid.sheet.set_xview(0.0)
     root.update()
     assert not grid.frozen.frozen
+
+
+def test_up_and_down_choose_in_a_select_cells_list_and_enter_keeps_the_choice(wizard: Any) -> None:
+    """Enter on a 業務区分 cell opens its list with a field to type in: ↑ ↓ did nothing there (the list's own
+    keys are on the list, which never has the focus), so the keyboard could only type a choice's name."""
+    root = wizard.root
+    grid = open_grid(wizard)
+    item = next(i for i in grid.items if i.id == "category")
+    grid.sheet.select_cell(0, column(grid, "category"))
+    root.focus_force()
+    grid.sheet.MT.focus_set()
+    press(root, "<Return>")
+    mt = grid.sheet.MT
+    wait_until(root, lambda: mt.dropdown.open and root.focus_get() is mt.text_editor.tktext)
+    press(root, "<Down>")  # the blank choice
+    press(root, "<Down>")
+    press(root, "<Down>")
+    assert mt.text_editor.get() == item.choices[1].label.get("ja")
+    press(root, "<Up>")
+    assert mt.text_editor.get() == item.choices[0].label.get("ja")
+    press(root, "<Return>")
+    assert wizard.a.tasks[0].answers["category"] == item.choices[0].value
+    assert root.focus_get() is mt

@@ -137,3 +137,40 @@ def test_without_a_session_date_or_quick_wins_the_summary_says_so(wizard: Any) -
     summary = page._summary
     assert ui("res_year_no_date", "ja", target="1,500.0") in summary
     assert "この0つ" not in summary and "まずはこの3つから: まだありません" in summary
+
+
+@pytest.mark.parametrize(("lang", "size"), [("ja", 100), ("en", 150), ("ja", "meeting")])
+def test_no_point_is_drawn_over_a_quick_win(wizard: Any, lang: str, size: int | str) -> None:
+    """A full すぐやる quadrant lets its last points overlap: at 150 % in English point 12 was drawn over point 1,
+    the first of 「まずはこの3つから」, and hid its number. The quick wins are drawn on top."""
+    page = results_page(wizard)
+    root = wizard.root
+    wizard.set_lang(lang)
+    if size == "meeting":
+        wizard.meeting.set_meeting(True)
+    else:
+        wizard.set_scale(int(size))
+    try:
+        root.update()
+        page.draw()
+        canvas = page.canvas
+        ovals = list(canvas.find_withtag("point"))  # in the order they are drawn (the stacking order)
+
+        def circle(item: int) -> tuple[float, float, float]:
+            x0, y0, x1, y1 = canvas.coords(item)
+            return (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2
+
+        quick = [i for i in ovals if canvas.itemcget(i, "outline") == "#222"]
+        assert quick
+        for q in quick:
+            qx, qy, qr = circle(q)
+            above = canvas.find_above(q)
+            for other in ovals[ovals.index(q) + 1:]:
+                ox, oy, o_r = circle(other)
+                assert ((qx - ox) ** 2 + (qy - oy) ** 2) ** 0.5 >= qr + o_r or other in quick, \
+                    f"a point is drawn over a quick win ({lang}, {size})"
+            assert above  # its number
+    finally:
+        wizard.meeting.set_meeting(False)
+        wizard.set_scale(100)
+        wizard.set_lang("ja")

@@ -14,7 +14,7 @@ from typing import Any
 from app.domain.errors import Problem
 from app.domain.questionnaire import Item
 from app.domain.values import validate
-from app.gui import fit_width, skipnote
+from app.gui import fit_width, keys, skipnote
 from app.gui.deferred import Deferred
 from app.gui.fields import Answers, Field
 from app.gui.flat_frame import FlatFrame
@@ -239,6 +239,15 @@ class FormView(FlatFrame):
                 f.set_error(f.error)
                 count += 1
         return count
+
+    def focus_error(self) -> bool:
+        """Give the keyboard to the first shown field with a problem (which scrolls it into view): its message
+        was written out of sight when the field was scrolled away (Home's form at 150 %, a long step)."""
+        for f in self.fields.values():
+            if f.error and self.visible(f):
+                keys.focus_first(f)
+                return True
+        return False
 
 
 def _problem(code: str, item: Item, lang: str, **params: object) -> Problem:

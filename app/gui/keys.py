@@ -26,7 +26,7 @@ _command = [""]  # the registered Tcl command that says whether a control can ta
 SHORTCUT_HELP = (("Alt+→ / Ctrl+PgDn", "key_next"), ("Alt+← / Ctrl+PgUp", "key_back"), ("Ctrl+S", "key_save"),
                  ("Ctrl+O", "key_open"), ("Ctrl+P", "key_print"), ("F1", "key_help"), ("Tab / Shift+Tab", "key_tab"),
                  ("Space / Enter", "key_press"), ("← →", "key_arrows"), ("Esc", "key_escape"),
-                 ("Tab / Ctrl+Tab / Delete", "key_grid"), ("↑ ↓ / Tab", "key_list"),
+                 ("Tab / Ctrl+Tab / Delete", "key_grid"), ("↑ ↓ / Space / Tab", "key_list"),
                  ("← → ↑ ↓ / PgUp / PgDn", "key_calendar"))
 
 
@@ -86,6 +86,8 @@ def make_focusable(widget: Any, can_focus: str) -> None:
     if isinstance(widget, Segmented):
         bind(widget, "<Left>", lambda _e: _step_segment(widget, -1))
         bind(widget, "<Right>", lambda _e: _step_segment(widget, 1))
+        for sequence in ("<Alt-Left>", "<Alt-Right>"):  # the step keys: <Left>/<Right> took them too and stopped them
+            bind(widget, sequence, lambda _e: None)
         bind(widget, "<space>", lambda _e: _step_segment(widget, 0))
         return
     bind(widget, "<space>", lambda _e: _press(widget))
@@ -154,14 +156,33 @@ def back_tab_sequences(widget: tkinter.Misc, modifiers: str = "") -> list[str]:
     return sequences
 
 
-def list_stop(sheet: Any) -> None:
-    """A tksheet list with no cells to edit (重点業務, 行動計画) is one stop of the Tab order: Tab enters it, the
-    arrows move inside it, and the next Tab or Shift+Tab leaves it. tksheet's Tab moved between its cells, and
-    its row numbers took the focus too: the fields after a list were out of a keyboard's reach."""
+def table_only(sheet: Any) -> None:
+    """Only a tksheet's table is a Tab stop: its row numbers, headers and corner took the focus too, showed
+    nothing and kept it (Tab there moves the table's current cell)."""
     for child in sheet.winfo_children():
         if child is not sheet.MT:
             with contextlib.suppress(tkinter.TclError):  # a part without the option
                 child.configure(takefocus=0)
+
+
+def current_on_focus(sheet: Any) -> None:
+    """A table that gets the keyboard with no current cell makes its first cell current: nothing showed where
+    the focus was, and tksheet's arrow keys do nothing without a current cell."""
+
+    def focus_in(_event: Any) -> None:
+        if sheet.get_currently_selected() or not sheet.get_total_rows():
+            return
+        sheet.select_cell(0, 0)
+        sheet.see(0, 0)
+
+    sheet.MT.bind("<FocusIn>", focus_in, add=True)
+
+
+def list_stop(sheet: Any) -> None:
+    """A tksheet list with no cells to edit (重点業務, 行動計画) is one stop of the Tab order: Tab enters it, the
+    arrows move inside it, and the next Tab or Shift+Tab leaves it. tksheet's Tab moved between its cells, and
+    its row numbers took the focus too: the fields after a list were out of a keyboard's reach."""
+    table_only(sheet)
 
     def leave(forward: bool) -> str:
         target = sheet.MT.tk_focusNext() if forward else sheet.MT.tk_focusPrev()

@@ -38,11 +38,13 @@ UI = Catalogue("window", {
                   "Press a button, toggle a check box (Enter on buttons only; in a field it confirms the IME)"),
     "key_arrows": ("はい｜いいえ などの選択を切り替える", "Change a choice such as Yes | No"),
     "key_escape": ("ダイアログを閉じる（キャンセル）", "Close a dialog (cancel)"),
-    "key_grid": ("業務の棚卸しの表の中: Tab で次のセル、Ctrl+Tab で表の外へ、Delete で消去、Enter で編集・一覧を開く",
+    "key_grid": ("業務の棚卸しの表の中: Tab で次のセル、Ctrl+Tab で表の外へ、Delete で消去、Enter で編集・一覧を開く"
+                 "（一覧は ↑ ↓ で選んで Enter）",
                  "In the task inventory: Tab next cell, Ctrl+Tab out of the grid, Delete clears, Enter edits or "
-                 "opens the list"),
-    "key_list": ("重点業務・行動計画の一覧: ↑ ↓ で行を選ぶ、Tab で一覧の外へ（次の入力欄）",
-                 "In the focus and action lists: ↑ ↓ choose a line, Tab leaves the list (to the next field)"),
+                 "opens the list (↑ ↓ choose, Enter keeps)"),
+    "key_list": ("重点業務・行動計画の一覧: ↑ ↓ で行を選ぶ、Space で重点のチェックを切り替える、Tab で一覧の外へ（次の入力欄）",
+                 "In the focus and action lists: ↑ ↓ choose a line, Space ticks a focus task, Tab leaves the list "
+                 "(to the next field)"),
     "key_calendar": ("日付を選ぶ画面: ← → で1日、↑ ↓ で1週間、PgUp / PgDn で1か月、Enter で決定、Esc で閉じる",
                      "In the date picker: ← → a day, ↑ ↓ a week, PgUp / PgDn a month, Enter picks, Esc closes"),
     "steps": ("手順", "Steps"),

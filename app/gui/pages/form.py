@@ -42,4 +42,7 @@ class FormPage(StepPage):
         if not forward:
             self.form.pause()  # fields not built yet are built on the next visit
             return True
-        return self.form.validate() == 0  # builds the fields still waiting: every one is checked
+        if self.form.validate():  # builds the fields still waiting: every one is checked
+            self.form.focus_error()
+            return False
+        return True

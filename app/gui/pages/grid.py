@@ -77,6 +77,7 @@ class GridPage(StepPage):
         with no_early_layout():  # tksheet lays the half-built page out four times while it is made
             self.sheet = Sheet(self.body, headers=["id", *["" for _ in self.items]], data=[],
                                default_header_height="3", header_wrap="w", table_wrap="", show_top_left=False,
+                               startup_focus=False,  # tksheet took the keyboard when made, off 次へ
                                paste_can_expand_y=True, font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
                                index_font=style.tk_font(13), popup_menu_font=style.tk_font(13),
                                default_row_index_width=44, alternate_color="#f7f9fb", height=400, index_align="w")
@@ -96,6 +97,10 @@ class GridPage(StepPage):
         back = [(seq, lambda: self.buttons["grid_import"]) for seq in keys.back_tab_sequences(self, "Control-")]
         for sequence, target in [("<Control-Tab>", lambda: self.wiz.next_button), *back]:
             self.sheet.MT.bind(sequence, lambda _e, target=target: keys.focus(target()))
+        keys.table_only(self.sheet)  # the row numbers and headers are no Tab stop
+        keys.current_on_focus(self.sheet)
+        for sequence, delta in (("<Down>", 1), ("<Up>", -1)):  # in a select cell's list (a plain cell: the caret)
+            self.sheet.bind_key_text_editor(sequence, lambda _e, delta=delta: self._list_step(delta))
         self.message = FoldingLabel(self.body, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                     justify="left", wraplength=1000)
         self.total.grid(row=2, column=0, sticky="ew", pady=(4, 0))
@@ -228,6 +233,19 @@ class GridPage(StepPage):
             return str(event.value)
         self.after_idle(self.open_check_list, event.row, item)
         return None
+
+    def _list_step(self, delta: int) -> str | None:
+        """↑ ↓ in the field over a select cell's list move through the list and put the choice in the field (Enter
+        keeps it): the list's own keys are bound on the list, which never has the focus."""
+        mt = self.sheet.MT
+        box = mt.dropdown.window
+        if not mt.dropdown.open or box is None:
+            return None
+        (box.arrowkey_DOWN if delta > 0 else box.arrowkey_UP)()
+        rows = box.get_sheet_data()
+        if 0 <= box.row < len(rows):
+            mt.text_editor.window.set_text(str(rows[box.row][0]))
+        return "break"
 
     def open_check_list(self, r: int, item: Item) -> CheckListPopup:
         """Tick the values of row ``r``'s ``item`` in a small window by the cell; OK writes them into the cell."""

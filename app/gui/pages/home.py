@@ -278,6 +278,7 @@ class HomePage(FlatFrame):
     def start(self) -> None:
         """Check the basic fields and start the wizard."""
         if self.form.validate():
+            self.form.focus_error()
             return
         info = dict(self.draft)
         self.draft.clear()

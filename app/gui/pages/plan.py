@@ -90,6 +90,7 @@ class PlanPage(StepPage):
         self.banner_button.grid(row=0, column=1, padx=8, pady=6)
         with no_early_layout():  # tksheet lays the half-built page out four times while it is made
             self.sheet = Sheet(self.body, headers=[""] * len(COLUMNS), data=[], show_top_left=False,
+                               startup_focus=False,  # tksheet took the keyboard when made, off 次へ
                                font=style.tk_font(14), header_font=style.tk_font(13, "bold"),
                                index_font=style.tk_font(13), height=150, table_wrap="", default_row_index_width=36)
         self.sheet.enable_bindings("single_select", "row_select", "arrowkeys", "column_width_resize")
