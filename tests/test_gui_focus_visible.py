@@ -208,3 +208,25 @@ def test_alt_arrows_on_a_choice_move_between_steps_and_leave_the_answer(wizard: 
     press(root, "<Alt-Left>")
     assert wizard.current == analysis - 1
     assert choice.get() == before
+
+
+def test_next_on_measures_with_a_problem_gives_the_keyboard_to_that_field(wizard: Any) -> None:
+    """The same on 改善策の検討: a ticked card's field with a problem gets the keyboard when 次へ stops on it."""
+    root = wizard.root
+    open_example(wizard)
+    measures = step_of(wizard, "measures")
+    wizard.go(measures)
+    page = wizard.pages[measures]
+    root.update()
+    mid = next(m.id for m in page.shown_measures() if m.id in page.cards and page.cards[m.id].var.get())
+    field = page.cards[mid].form.fields["action_title"]
+    entry = field.widget._entry
+    entry.delete(0, "end")
+    entry.insert(0, "あ" * 61)  # 60 characters at most
+    root.update()
+    root.focus_force()
+    keys.focus(wizard.next_button)
+    root.update()
+    press(root, "<Alt-Right>")
+    assert wizard.current == measures and field.error
+    assert root.focus_get() is entry

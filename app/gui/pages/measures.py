@@ -334,4 +334,10 @@ class MeasuresPage(PerTaskPage):
                 if card._form is not None:
                     card._form.pause()  # and a card's questions not built yet are built then too
             return True
-        return self.validate() == 0  # builds the cards still waiting: every ticked card is checked
+        if self.validate() == 0:  # builds the cards still waiting: every ticked card is checked
+            return True
+        for m in self.shown_measures():  # the keyboard goes to the first card's field with the message
+            shown = self.cards.get(m.id)
+            if shown is not None and shown.var.get() and shown.form.focus_error():
+                break
+        return False
