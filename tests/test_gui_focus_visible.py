@@ -230,3 +230,22 @@ def test_next_on_measures_with_a_problem_gives_the_keyboard_to_that_field(wizard
     press(root, "<Alt-Right>")
     assert wizard.current == measures and field.error
     assert root.focus_get() is entry
+
+
+def test_at_start_the_keyboard_waits_in_the_first_field_of_home(wizard: Any) -> None:
+    """Found in the walk: at start-up nothing visible had the focus, so the first keys typed went nowhere."""
+    root = wizard.root
+    root.focus_force()
+    keys.focus(wizard.home.start_button)
+    root.update()
+    wizard.focus_home()  # what app.build schedules for the first idle moment when no file is opened
+    root.update()
+    department = wizard.home.form.fields["department"]
+    assert str(root.focus_get()).startswith(str(department) + ".")
+    open_example(wizard)
+    wizard.go(1)
+    root.update()
+    before = root.focus_get()
+    wizard.focus_home()  # a step is shown by then (a file opened from the command line): the focus stays
+    root.update()
+    assert root.focus_get() is before

@@ -83,6 +83,8 @@ def build(root: ctk.CTk, path: Path | None = None, lang: str | None = None,
     wiz = Wizard(root, service.get_questionnaire("standard"), settings)
     if path is not None:
         wiz.doc.open_path(Path(path), confirmed=True)
+    else:  # the cursor waits in 部署名 as the window appears (after its first drawing, which it does not delay)
+        root.after_idle(wiz.focus_home)
     return wiz
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import customtkinter as ctk
 
 from app import service
-from app.gui import style
+from app.gui import keys, style
 from app.gui.flat_frame import FlatFrame, RoundedFrame
 from app.gui.form_view import FormView
 from app.gui.light import LightButton
@@ -178,6 +178,11 @@ class HomePage(FlatFrame):
         self.form.refresh()
         self._refresh_recent()
         self._refresh_recovery()
+
+    def focus_start(self) -> None:
+        """Give the keyboard to the first field of 新しく始める (部署名): at start-up nothing visible had it, so
+        a keyboard user saw no cursor and typing went nowhere until a first Tab."""
+        keys.focus_first(self.form)
 
     def _recovery_row(self, n: int) -> tuple[LightLabel, LightButton, LightButton]:
         """Row ``n`` of the recovery box, made on first use."""
