@@ -143,6 +143,40 @@ def test_import_dialog_refuses_formulas_without_results_and_names_the_cells(
     dlg.destroy()
 
 
+def test_import_dialog_says_it_is_reading_while_it_reads(gui_root: Any, fake_dialogs: FakeDialogs,
+                                                         callback_errors: Any, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # a 20,000-row sheet takes a second or two to read (one refused for its size, a few): the window showed nothing
+    from app.gui.import_dialog import ImportDialog
+
+    monkeypatch.setattr(resources, "user_config_dir", lambda: tmp_path / "config")
+    seen: list[tuple[str, str, str]] = []
+    dialog: list[Any] = []
+    for name in ("preview_import", "import_tasks"):
+        real = getattr(service, name)
+
+        def watched(*args: Any, real: Any = real, **kwargs: Any) -> Any:
+            if dialog:
+                dlg = dialog[0]
+                seen.append((str(dlg.cget("cursor")), dlg.header_label.cget("text"), dlg.import_button.cget("state")))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(service, name, watched)
+    q = service.get_questionnaire()
+    a = service.new_assessment(q)
+    dlg = ImportDialog(gui_root, q, a, path=None)
+    dialog.append(dlg)
+    assert dlg.load(DATA / "gyomuryo_chosa.xlsx")
+    reading = ("watch", "「gyomuryo_chosa.xlsx」を読み込んでいます…", "disabled")
+    assert seen == [reading]
+    assert dlg.cget("cursor") == "" and dlg.header_label.cget("text").startswith("見出し行")
+    assert dlg.import_button.cget("state") == "normal"
+    dlg.run_import()
+    gui_root.update()
+    assert seen[1:] == [reading]
+    assert len(a.tasks) == 6
+
+
 def test_aggregate_window_summarises_a_folder_with_a_broken_file(gui_root: Any, fake_dialogs: FakeDialogs,
                                                                   callback_errors: Any, tmp_path: Path) -> None:
     from app.gui.aggregate_window import AggregateWindow

@@ -265,6 +265,7 @@ UI = Catalogue("window", {
                  "Import tasks from an Excel or CSV inventory. Check the column mapping, then press Import."),
     "im_choose": ("ファイルを選ぶ…", "Choose a file…"),
     "im_sheet": ("シート", "Sheet"),
+    "im_reading": ("「{name}」を読み込んでいます…", "Reading {name}…"),
     "im_header": ("見出し行: {first}〜{last}行目　データ: {rows}行", "Header rows {first}–{last}; {rows} rows below"),
     "im_not_imported": ("（取り込まない）", "(do not import)"),
     "im_remember": ("この列の対応を次回も使う", "Use this mapping next time"),
