@@ -58,8 +58,10 @@ def test_follow_up_records_history_and_makes_a_story(gui_root: Any, fake_dialogs
     dlg.hours.insert(0, "たくさん")
     assert not dlg.record()
     assert fake_dialogs.errors
+    fake_dialogs.yes.append(True)  # what does not fit is not recorded: closing asks first
     dlg.close()
     gui_root.update()
+    assert fake_dialogs.asked[-1].startswith("この行動に入力した内容は正しくないため記録できません")
     assert closed == [True]
     assert service.score(q, a).totals.realised_hours == pytest.approx(320.0)
 
@@ -251,3 +253,71 @@ def test_aggregate_window_newsletter_without_stories_says_so(gui_root: Any, fake
     assert not (tmp_path / "report.pdf").exists()
     assert fake_dialogs.errors and "業務改善レポートに載せられる事例がありません" in fake_dialogs.errors[-1]
     win.destroy()
+
+
+def test_the_follow_up_actions_are_chosen_with_the_keyboard(gui_root: Any, fake_dialogs: FakeDialogs,
+                                                            callback_errors: Any) -> None:
+    """Found in a keyboard walk: the list of actions took no focus, so from the keyboard only the first action's
+    result could be recorded. The list is one Tab stop; ↑ ↓ Home End choose the action the form shows."""
+    from app.gui.followup_dialog import FollowUpDialog
+    from tests.test_gui_keyboard import press, tab_to
+
+    opened = service.open_assessment(EXAMPLES / "example_shimin.kaizen.json")
+    q, a = opened.questionnaire, opened.assessment
+    dlg = FollowUpDialog(gui_root, q, a, today=dt.date(2027, 1, 20))
+    gui_root.update()
+    dlg.focus_force()
+    gui_root.update()
+    rows = dlg.buttons
+    tab_to(dlg, rows["a1"])
+    assert dlg.current is not None and dlg.current.id == "a1"
+    press(dlg, "<Down>")
+    press(dlg, "<Down>")
+    assert dlg.current.id == "a3" and dlg.focus_get() is rows["a3"]
+    assert dlg.status.get() == "未着手"  # the form shows a3 now
+    press(dlg, "<End>")
+    last = a.actions[-1].id
+    assert dlg.current.id == last and dlg.focus_get() is rows[last]
+    press(dlg, "<Up>")
+    assert dlg.current.id == a.actions[-2].id
+    # one Tab stop: Tab goes on to the form, and Shift+Tab from there comes back to the chosen action only
+    press(dlg, "<Tab>")
+    assert dlg.focus_get() not in rows.values()
+    from app.gui import keys
+
+    back = keys.back_tab_sequences(dlg)[-1]
+    for _ in range(30):
+        press(dlg, back)
+        if dlg.focus_get() in rows.values():
+            break
+    assert dlg.focus_get() is rows[a.actions[-2].id]
+    dlg.destroy()
+
+
+def test_what_was_typed_for_an_action_is_recorded_before_another_is_shown(gui_root: Any, fake_dialogs: FakeDialogs,
+                                                                          callback_errors: Any) -> None:
+    """Choosing another action, or closing the window, dropped a result typed but not yet recorded (記録する)."""
+    from app.gui.followup_dialog import FollowUpDialog
+
+    opened = service.open_assessment(EXAMPLES / "example_shimin.kaizen.json")
+    q, a = opened.questionnaire, opened.assessment
+    closed: list[bool] = []
+    dlg = FollowUpDialog(gui_root, q, a, closed.append, today=dt.date(2027, 1, 20))
+    gui_root.update()
+    before = len(a.action("a2").history)
+    dlg.select("a2")  # only looking: nothing typed, nothing recorded
+    assert len(a.action("a2").history) == before
+    dlg.status.set("完了")
+    dlg.hours.insert(0, "120")
+    dlg.select("a3")
+    assert (a.action("a2").status, a.action("a2").realised_hours) == ("done", 120.0)
+    assert dlg.current is not None and dlg.current.id == "a3"
+    dlg.hours.insert(0, "たくさん")  # does not fit: the action stays shown with its message
+    fake_dialogs.allow_errors = True
+    dlg.select("a4")
+    assert dlg.current.id == "a3" and fake_dialogs.errors and dlg.hours.get() == "たくさん"
+    dlg.hours.delete(0, "end")
+    dlg.note.insert(0, "来月に再開")
+    dlg.close()  # recorded on closing
+    gui_root.update()
+    assert closed == [True] and a.action("a3").history[-1].note == "来月に再開"

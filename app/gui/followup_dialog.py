@@ -13,6 +13,7 @@ import threading
 import tkinter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import customtkinter as ctk
 
@@ -24,7 +25,7 @@ from app.domain.plan import action_names, record_follow_up
 from app.domain.questionnaire import Questionnaire
 from app.domain.values import validate
 from app.domain.vocabulary import ACTION_STATUSES, status_label
-from app.gui import dialogs, style
+from app.gui import dialogs, keys, style
 from app.gui.after_jobs import TextBox, Toplevel
 from app.gui.flat_frame import WrappedLabel
 from app.gui.strings import ui
@@ -48,6 +49,7 @@ class FollowUpDialog(Toplevel):
         self.busy = False  # a story sheet is being written
         self.story_path: Path | None = None  # the last story sheet written
         self.current: Action | None = None
+        self._shown: tuple[Any, ...] | None = None  # the form's values as last shown or recorded
         self.transient(master.winfo_toplevel())  # stays above the wizard it belongs to
         self.protocol("WM_DELETE_WINDOW", self.close)
         tool_window_header(self, lang, "fu_title", "fu_intro", size=(980, 640), wrap=900)
@@ -84,12 +86,24 @@ class FollowUpDialog(Toplevel):
             item.pack(fill="x", pady=1, ipadx=4, ipady=2)
             item.bind("<Button-1>", lambda _e, i=action.id: self.select(i))
             self.buttons[action.id] = item
+        keys.item_list(list(self.buttons.values()), self._choose_row)
+
+    def _choose_row(self, n: int) -> Any:
+        """Row ``n`` of the list chosen from the keyboard: the row to focus now (the list may be rebuilt)."""
+        ids = list(self.buttons)
+        self.select(ids[n])
+        return self.buttons.get(self.current.id) if self.current is not None else None
 
     def select(self, action_id: str) -> None:
-        """Show the form of one action (rebuilt from the model)."""
+        """Show the form of one action (rebuilt from the model); what was typed for the one shown is recorded
+        first, and when it does not fit, that action stays shown with the message."""
+        if self.current is not None and self.current.id != action_id and not self.keep_typed():
+            return
         self.current = self.a.action(action_id)
         for other, button in self.buttons.items():
             button.configure(fg_color="#d6e6f5" if other == action_id else "transparent")
+        if action_id in self.buttons:  # the chosen row is the list's Tab stop
+            keys.item_current(list(self.buttons.values()), list(self.buttons).index(action_id))
         for child in self.form.winfo_children():
             child.destroy()
         x, lang, f = self.current, self.lang, style.font()
@@ -140,6 +154,19 @@ class FollowUpDialog(Toplevel):
         self.story_button = ctk.CTkButton(buttons, text=ui("fu_make_story", lang), command=self.make_story, font=f,
                                           state="normal" if x.status == "done" else "disabled")
         self.story_button.pack(side="left", padx=8)
+        self._shown = self._form_values()
+
+    def _form_values(self) -> tuple[Any, ...]:
+        return (self.status.get(), self.date.get(), self.hours.get(), self.note.get(),
+                tuple(box.get("1.0", "end") for box in self.texts.values()), self.shareable.get())
+
+    def keep_typed(self) -> bool:
+        """Record the shown action's form when it was changed and not recorded yet (choosing another action or
+        closing the window dropped it: a result typed at the meeting was lost without a word); False when what
+        was typed does not fit, with its message, so that it can be corrected."""
+        if self.current is None or self._shown is None or self._form_values() == self._shown:
+            return True
+        return self.record()
 
     def record(self) -> bool:
         """Write the form into the action (a new history entry); False when a value does not fit."""
@@ -227,7 +254,12 @@ class FollowUpDialog(Toplevel):
         dialogs.error(self, ui("internal_error", self.lang, path=where), self.lang)
 
     def close(self) -> None:
-        """Close and tell the wizard whether anything changed (it saves and refreshes)."""
+        """Record what was typed, close and tell the wizard whether anything changed (it saves and refreshes).
+
+        When what was typed does not fit, its message comes first, then the question whether to close without
+        recording it."""
+        if not self.keep_typed() and not dialogs.yes_no(self, ui("fu_close_unrecorded", self.lang), self.lang):
+            return
         callback, changed = self.on_done, self.changed
         self.destroy()
         if callback is not None:

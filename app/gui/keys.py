@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import tkinter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import customtkinter as ctk
@@ -193,6 +193,42 @@ def list_stop(sheet: Any) -> None:
     sheet.MT.bind("<Tab>", lambda _e: leave(True))
     for sequence in back_tab_sequences(sheet):
         sheet.MT.bind(sequence, lambda _e: leave(False))
+
+
+def item_list(items: Sequence[Any], choose: Callable[[int], Any]) -> None:
+    """Rows of a list drawn as labels (the follow-up window's actions): one Tab stop, the current row, with a
+    focus ring; ↑ ↓ Home End choose another row and move there, as in a list box. A row with no key of its own
+    was reachable by mouse only. ``choose(n)`` shows row ``n``, calls :func:`item_current` and returns the row
+    widget to give the keyboard to (the list may have been rebuilt), or None when it refused to change."""
+    def move(target: int) -> str:
+        row = choose(max(0, min(len(items) - 1, target)))
+        if row is not None and row.winfo_exists():
+            focus(row)
+        return "break"
+
+    frame: Any = tkinter.Frame
+    bind = tkinter.Misc.bind
+    for n, item in enumerate(items):
+        try:
+            background = frame.cget(item, "background")
+            frame.configure(item, takefocus=0, highlightthickness=RING, highlightcolor=RING_COLOUR,
+                            highlightbackground=background)
+        except tkinter.TclError:
+            continue
+        for sequence, target in (("<Up>", n - 1), ("<Down>", n + 1), ("<Home>", 0), ("<End>", len(items) - 1),
+                                 ("<Return>", n), ("<KP_Enter>", n), ("<space>", n)):
+            def key(_event: tkinter.Event[Any], target: int = target) -> str:
+                return move(target)
+
+            bind(item, sequence, key)
+
+
+def item_current(items: Sequence[Any], current: int) -> None:
+    """Make row ``current`` of an :func:`item_list` its one Tab stop."""
+    frame: Any = tkinter.Frame
+    for n, item in enumerate(items):
+        with contextlib.suppress(tkinter.TclError):
+            frame.configure(item, takefocus=1 if n == current else 0)
 
 
 def install(root: tkinter.Misc, shortcuts: dict[str, Callable[[], object]]) -> None:

@@ -253,6 +253,8 @@ UI = Catalogue("window", {
     "fu_tips": ("ほかの課へのヒント", "Tips for other sections"),
     "fu_shareable": ("庁内で共有してよい（課長確認済み）", "May be shared in the office (approved by the section head)"),
     "fu_shareable_hint": ("印を付けた完了事例だけが、庁内事例集と業務改善レポートに載ります。", "Only completed actions ticked here go into the office case catalogue and the newsletter."),
+    "fu_close_unrecorded": ("この行動に入力した内容は正しくないため記録できません。記録せずに閉じますか？",
+                            "What was typed for this action does not fit and cannot be recorded. Close without recording it?"),
     "fu_record": ("記録する", "Record"),
     "fu_make_story": ("改善事例シート（PDF）を作る", "Make the success-story sheet (PDF)"),
     "fu_writing": ("改善事例シートを作成しています…", "Writing the success-story sheet…"),
