@@ -282,6 +282,8 @@ CATALOGUE = Catalogue("messages", {
              "{cell}: '{column}' is too long ({length} characters, limit {limit}). Shorten it."),
     "X127": ("ブックの中身が多すぎるか形が異常です（「{part}」: {detail}）。質問票から書き出したブックか確認し、書き出し直したブックに変更を入れてください。",
              "The workbook holds too much or is oddly made ('{part}': {detail}). Check that it was exported from a questionnaire; export again and make the changes there."),
+    "X128": ("{cell}: 「{column}」は空にできません。値を入力してください（書き出したときは {old}）。",
+             "{cell}: '{column}' cannot be empty. Enter a value (it was {old} when exported)."),
     "X119": ("{cell}: このブックの質問票「{id}」が見つかりません。--base で質問票のIDかYAMLファイルを指定してください。",
              "{cell}: the workbook's questionnaire '{id}' is not available. Name the questionnaire id or YAML file with --base."),
     "W101": ("同じ部署・係・年度のファイルが複数あります。実施日の新しいファイルだけを数え、{count}件を集計から外しました（{files}）。",
