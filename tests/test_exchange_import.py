@@ -277,3 +277,29 @@ def test_a_row_of_formulas_only_is_not_skipped_as_blank(q: Questionnaire, tmp_pa
     assert main(["import", str(path), "--into", str(target)]) == 2
     err = capsys.readouterr().err
     assert "X016" in err and "業務一覧!A3" in err and not target.exists()
+
+
+def test_a_cell_that_does_not_fit_is_kept_in_the_file_not_dropped(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """「たくさん」 or −5 cases in a sheet: reported at sheet!cell, left out of the figures, and kept in the file
+    (``unplaced``, A019), as the same value in an assessment file is; it was imported as a blank and lost."""
+    from app.domain.quality import left_out
+
+    sheet = tmp_path / "調査.csv"
+    sheet.write_text("業務名,年間件数,1件あたりの時間（分）\n窓口受付,たくさん,10\n郵送請求,-5,99999\n電話,120,5\n",
+                     encoding="utf-8")
+    target = tmp_path / "new.kaizen.json"
+    assert main(["import", str(sheet), "--into", str(target)]) == 0
+    err = capsys.readouterr().err
+    assert "調査!B2" in err and "調査!B3" in err and "調査!C3" in err and "A019" in err, err
+    opened = service.open_assessment(target)
+    a = opened.assessment
+    assert a.unplaced == {"tasks[0].annual_cases": "たくさん", "tasks[1].annual_cases": "-5",
+                          "tasks[1].minutes_per_case": "99999"}
+    assert "A019" in [p.code for p in opened.problems]
+    assert [(x.task, x.value) for x in left_out(opened.questionnaire, a)] == [
+        ("窓口受付", "たくさん"), ("郵送請求", "-5"), ("郵送請求", "99999")]
+    assert a.tasks[2].answers["annual_cases"] == 120
+    # a second import into the same file places its values after the tasks already there
+    assert main(["import", str(sheet), "--into", str(target)]) == 0
+    assert service.open_assessment(target).assessment.unplaced["tasks[3].annual_cases"] == "たくさん"

@@ -38,6 +38,9 @@ class ImportResult:
     rows: list[int] = field(default_factory=list)  # 1-based sheet row of each task
     problems: list[Problem] = field(default_factory=list)
     skipped: dict[str, list[int]] = field(default_factory=lambda: {r: [] for r in SKIP_REASONS})
+    # cells whose value does not fit (「たくさん」, −5): (index in ``tasks``, item id, value as in the sheet),
+    # kept by the caller in ``Assessment.unplaced`` like such a value in a file
+    kept: list[tuple[int, str, Any]] = field(default_factory=list)
 
 
 def is_subtotal(row: list[Cell]) -> bool:
@@ -120,8 +123,9 @@ def import_rows(q: Questionnaire, grid: Grid, layout: Layout, mapping: dict[str,
             try:
                 coerced = coerce(item, value, where)
             except UserError as exc:
-                # the cell stays blank; the task itself is still imported
+                # the cell stays blank in the figures; the task itself is still imported, the value kept
                 out.problems.extend(Problem(p.code, p.params, grid.path, where=where) for p in exc.problems)
+                out.kept.append((len(out.tasks), fid, value if isinstance(value, str | int | float) else str(value)))
                 continue
             if coerced is not None:
                 answers[fid] = coerced
