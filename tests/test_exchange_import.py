@@ -303,3 +303,27 @@ def test_a_cell_that_does_not_fit_is_kept_in_the_file_not_dropped(tmp_path: Path
     # a second import into the same file places its values after the tasks already there
     assert main(["import", str(sheet), "--into", str(target)]) == 0
     assert service.open_assessment(target).assessment.unplaced["tasks[3].annual_cases"] == "たくさん"
+
+
+def test_a_chart_sheet_named_with_sheet_is_said_to_be_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--sheet グラフ`` naming a chart sheet: X017 with the table sheets (was X006 「Excelファイルを読めません
+    （AttributeError）… 壊れていないか」, as if the file were damaged)."""
+    from openpyxl.chart import BarChart, Reference
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "業務一覧"
+    ws.append(["業務名", "年間件数"])
+    ws.append(["窓口受付", 100])
+    chart = BarChart()
+    chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=2))
+    wb.create_chartsheet("グラフ").add_chart(chart)
+    book = tmp_path / "調査.xlsx"
+    wb.save(book)
+    target = tmp_path / "new.kaizen.json"
+    assert main(["import", str(book), "--into", str(target), "--sheet", "グラフ"]) == 2
+    err = capsys.readouterr().err
+    assert "X017" in err and "「グラフ」" in err and "業務一覧" in err and "X006" not in err, err
+    assert not target.exists()
+    assert main(["import", str(book), "--into", str(target)]) == 0  # the first table sheet, as before
+    assert [t.name for t in service.open_assessment(target).assessment.tasks] == ["窓口受付"]

@@ -215,6 +215,8 @@ CATALOGUE = Catalogue("messages", {
              "No task rows to import (rows with a task name are needed below the header)."),
     "X009": ("シート「{sheet}」の行が多すぎます（{rows}行、上限{limit}行）。途中で切らずに取り込みをやめました。業務の行だけを別のシートかファイルに写して取り込んでください。",
              "Sheet '{sheet}' has too many rows ({rows}; the limit is {limit}). Nothing was imported rather than cutting it; copy the task rows to another sheet or file and import that."),
+    "X017": ("シート「{sheet}」はグラフのシートで、表がありません。業務の一覧があるシートを指定してください（表のシート: {known}）。",
+             "Sheet '{sheet}' is a chart sheet and holds no table. Name the sheet with the task list (table sheets: {known})."),
     "X010": ("シート「{sheet}」の列が多すぎます（セル{cell}に値があります。上限{limit}列）。余分な列の値を削除するか、業務一覧の列だけを別のシートに写して取り込んでください。",
              "Sheet '{sheet}' has too many columns (cell {cell} holds a value; the limit is {limit} columns). Delete the values in the extra columns or copy the task columns to another sheet."),
     "X011": ("シート「{sheet}」の結合セル（{range}）が大きすぎるか多すぎます（上限{limit}）。Excelで結合を解除してから取り込んでください。",

@@ -125,7 +125,7 @@ def import_rows(q: Questionnaire, grid: Grid, layout: Layout, mapping: dict[str,
             except UserError as exc:
                 # the cell stays blank in the figures; the task itself is still imported, the value kept
                 out.problems.extend(Problem(p.code, p.params, grid.path, where=where) for p in exc.problems)
-                out.kept.append((len(out.tasks), fid, value if isinstance(value, str | int | float) else str(value)))
+                out.kept.append((len(out.tasks), fid, raw if isinstance(raw, str | int | float) else str(raw)))
                 continue
             if coerced is not None:
                 answers[fid] = coerced
