@@ -142,3 +142,14 @@ def test_a_file_without_an_end_is_refused_at_its_cap(tmp_path: Path, monkeypatch
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
     err = capsys.readouterr().err
     assert rc == 2 and code in err and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("argv", [["story", str(EXAMPLE), "--action", "a999", "-o", "s.pdf"],
+                                  ["questionnaire", "export", "nonexistent", "-o", "b.xlsx"]])
+def test_a_message_without_a_file_has_no_input_placeholder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """A problem that belongs to no file starts with its code; it started with 「<input>: 」, a place that is none."""
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "<input>" not in err and err.startswith(("R101 ", "Q028 ")), err
