@@ -170,6 +170,8 @@ CATALOGUE = Catalogue("messages", {
              "The output '{path}' is the same file as the input '{input}' (also through another spelling or a link). Give another name so that the input is not overwritten."),
     "S014": ("出力先「{path}」の拡張子（{suffix}）は書き出す形式（{kind}）と合いません。{expected} で終わる名前を指定してください。",
              "The output '{path}' has the suffix '{suffix}', which does not match what is written ({kind}). Give a name ending in {expected}."),
+    "S016": ("出力先「{path}」はフォルダです。そのフォルダの中のファイルの名前まで指定してください（{expected} で終わる名前）。",
+             "The output '{path}' is a folder. Name a file inside it (ending in {expected})."),
     "S015": ("結果を出力できません（{detail}）。出力先（リダイレクト先のファイルやディスク）の空き容量を確認してください。",
              "Cannot write the output ({detail}). Check the free space where the output goes (the redirected file or disk)."),
     # --- the window (U) -------------------------------------------------------------------------
