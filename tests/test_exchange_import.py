@@ -327,3 +327,15 @@ def test_a_chart_sheet_named_with_sheet_is_said_to_be_one(tmp_path: Path, capsys
     assert not target.exists()
     assert main(["import", str(book), "--into", str(target)]) == 0  # the first table sheet, as before
     assert [t.name for t in service.open_assessment(target).assessment.tasks] == ["窓口受付"]
+
+
+def test_a_task_whose_name_is_a_formula_without_a_result_is_not_taken_for_a_heading(q: Questionnaire,
+                                                                                    tmp_path: Path) -> None:
+    """業務名 ``=Sheet2!A1`` (no result) with 年間件数 and 時間 both 20: the two equal numbers made the row look like
+    a heading merged across, so it was skipped as one and X016 never named the cell; the task was lost."""
+    path = _formula_sheet(tmp_path / "script.xlsx", [["=一覧!A2", None, 20, 20, None], ["窓口受付", None, 5, 5, None]])
+    a = service.new_assessment(q)
+    with pytest.raises(UserError) as exc:
+        service.import_tasks(q, a, path)
+    assert [(p.code, p.where) for p in exc.value.problems] == [("X016", "業務一覧!A2")]
+    assert a.tasks == []
