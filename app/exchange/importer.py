@@ -51,8 +51,9 @@ def is_subtotal(row: list[Cell]) -> bool:
 def is_heading(row: list[Cell], name: Cell) -> bool:
     """A group heading such as 【窓口業務】: one text merged across the row, or a bracketed name alone."""
     filled = [c for c in row if not _blank(c)]
+    texts = [normalise(c) for c in filled if isinstance(c, str)]
     # a heading's text fills its merged cells; equal numbers (20 cases of 20 minutes) are a task's, not a heading
-    if len(filled) >= 2 and all(isinstance(c, str) for c in filled) and len({normalise(c) for c in filled}) == 1:
+    if len(filled) >= 2 and len(texts) == len(filled) and len(set(texts)) == 1:
         return True
     return len(filled) == 1 and isinstance(name, str) and bool(_HEADING.match(normalise(name)))
 
