@@ -339,3 +339,19 @@ def test_a_task_whose_name_is_a_formula_without_a_result_is_not_taken_for_a_head
         service.import_tasks(q, a, path)
     assert [(p.code, p.where) for p in exc.value.problems] == [("X016", "業務一覧!A2")]
     assert a.tasks == []
+
+
+@pytest.mark.parametrize(("spec", "code"), [("nosuchfield=A", "X003"), ("=B", "X003"), ("annual_cases=A", "X002")])
+def test_a_dry_run_refuses_the_mapping_the_import_would_refuse(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                              spec: str, code: str) -> None:
+    """``--dry-run --map nosuchfield=A`` said nothing and exited 0; the same import without --dry-run is X003."""
+    sheet = tmp_path / "調査.csv"
+    sheet.write_text("業務名,年間件数\n窓口受付,100\n", encoding="utf-8")
+    target = tmp_path / "new.kaizen.json"
+    for extra in (["--dry-run"], []):
+        assert main(["import", str(sheet), "--into", str(target), "--map", spec, *extra]) == 2, extra
+        err = capsys.readouterr().err
+        assert code in err, (extra, err)
+    assert not target.exists()
+    assert main(["import", str(sheet), "--into", str(target), "--dry-run"]) == 0  # a fitting mapping as before
+    assert not target.exists()

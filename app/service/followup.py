@@ -30,6 +30,12 @@ class ImportPreview:
     layout: Any  # app.exchange.layout.Layout
     mapping: dict[str, int]
 
+    def check(self, q: Questionnaire, mapping: dict[str, int]) -> None:
+        """Raise the import's own X002 / X003 for ``mapping`` now (a dry run says what the import would)."""
+        from app.exchange.importer import check_mapping
+
+        check_mapping(q, self.layout, mapping, self.grid.path)
+
 
 def preview_import(q: Questionnaire, path: Path, sheet: str | None = None) -> ImportPreview:
     """Read a workbook or CSV and suggest a mapping (a saved one for the same headings wins)."""
