@@ -60,7 +60,10 @@ def _cases(args: argparse.Namespace) -> int:
     col = run.collected
     if not col.cases and not Path(args.output).exists():
         raise UserError(Problem("C007", {"done": run.done, "not_shareable": col.not_shareable}))
+    before = len(run.skipped)
     total, added = write_cases(run, args.output, list(args.paths), args.fixed_date)
+    for problem in run.skipped[before:]:  # cases too long for a catalogue (C011)
+        print(problem.render(args.lang), file=sys.stderr)
     if en:
         print(f"{total} cases in the catalogue ({added} new) from {run.files} files.")
         print(f"Left out: {col.not_shareable} completed actions not marked as shareable; "

@@ -267,3 +267,23 @@ def test_a_case_catalogue_too_big_is_not_called_a_questionnaire(tmp_path: Path) 
     (problem,) = info.value.problems
     assert problem.code == "Q003" and "質問票" not in problem.message("ja")
     assert "questionnaire" not in problem.message("en")
+
+
+def test_an_action_too_long_for_a_catalogue_is_left_out_by_name_and_the_catalogue_stays_readable(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A shareable done action whose 「改善前」 is 5,000 characters (the assessment holds it): ``cases`` wrote it, and
+    the catalogue it wrote was then refused (C003) by the next ``cases``, by ``questionnaire export --cases`` and
+    by ``pack build``. It is left out with C011 naming the file and the action; the others are written."""
+    data = raw(KAZEI)
+    done = [x for x in data["actions"] if x["status"] == "done" and x.get("shareable")]
+    assert len(done) >= 2
+    done[0]["before"] = "長" * 5000
+    source = tmp_path / "kazei.kaizen.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "cases.yaml"
+    assert main(["cases", str(source), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "C011" in err and str(source) in err and done[0]["id"] in err and "5000" in err, err
+    cases = load(out)  # readable
+    assert done[0]["id"] not in {c.action_id for c in cases} and done[1]["id"] in {c.action_id for c in cases}
+    assert main(["cases", str(source), "-o", str(out)]) == 0  # and a second run reads it

@@ -314,6 +314,8 @@ CATALOGUE = Catalogue("messages", {
              "No completed, shareable action found ({done} done, {not_shareable} not marked as shareable). Tick 'may be shared in the office (approved by the section head)' in the follow-up."),
     "C010": ("「{field}」は事例集の項目にありません（使える項目: {known}）。綴りを確認するか、その行を消してください（書き出すと残りません）。",
              "'{field}' is not a catalogue field (fields: {known}). Check the spelling or delete the line (it would not be written back)."),
+    "C011": ("行動 {action} の「{field}」が長すぎるため、事例集に入れませんでした（{length}文字、上限{limit}文字）。評価ファイルで短くしてから、もう一度実行してください。",
+             "Action {action} was left out of the catalogue: its '{field}' is too long ({length} characters, limit {limit}). Shorten it in the assessment file and run again."),
     "C009": ("業務改善レポートに載せられる事例がありません（完了 {done} 件のうち、共有の確認がないもの {not_shareable} 件）。振り返りで完了を記録し、「庁内で共有してよい（課長確認済み）」に印を付けてください。PDF は作成していません。",
              "No story for the newsletter ({done} done, {not_shareable} not marked as shareable). Record completed actions and tick 'may be shared in the office' in the follow-up. No PDF was written."),
     "P001": ("配布パックを読めません（壊れているか、zip 形式ではありません: {detail}）。配布元から取り直してください。何も変更していません。",
