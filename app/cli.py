@@ -268,6 +268,7 @@ def _import(args: argparse.Namespace) -> int:
         label = q.item(fid).label.get(args.lang) if q.has_item(fid) else fid
         print(f"  {columns[col].display()} → {label} ({fid})")
     if args.dry_run:
+        preview.check(q, mapping)  # a mapping the import would refuse is refused here too (exit 2)
         return 0
     result = service.import_tasks(q, a, args.sheet_file, sheet=args.sheet, mapping=mapping)
     for problem in result.problems:

@@ -18,6 +18,18 @@ from app.domain.messages import format_message
 from app.domain.values import round_half_up
 
 
+def issue_number(text: str) -> int:
+    """``--issue``: a whole number 1–9999 (第-5号 or a 30-digit issue was printed on the cover as given)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 9999:
+        raise argparse.ArgumentTypeError(f"号数は1〜9999の整数にしてください / the issue is a whole number 1–9999: "
+                                         f"{text!r}")
+    return value
+
+
 def add_commands(sub: Any) -> None:
     """Add the subcommands to the ``kaizen-check`` parser."""
     c = sub.add_parser("cases", help="collect completed, shareable actions into the office case catalogue (YAML)")
@@ -31,7 +43,7 @@ def add_commands(sub: Any) -> None:
     n = sub.add_parser("newsletter", help="業務改善レポート: an A4 newsletter of the completed, shareable actions")
     n.add_argument("paths", nargs="+", type=Path, metavar="FOLDER")
     n.add_argument("-o", "--output", type=Path, required=True, help="REPORT.pdf")
-    n.add_argument("--issue", type=int, help="issue number printed on the cover")
+    n.add_argument("--issue", type=issue_number, help="issue number printed on the cover (1–9999)")
     n.add_argument("--title", help="title (default: 業務改善レポート)")
     n.add_argument("--fixed-date", type=dt.date.fromisoformat)
     pk = sub.add_parser("pack", help="build or install a distribution pack (.kaizenpack)")
@@ -60,7 +72,10 @@ def _cases(args: argparse.Namespace) -> int:
     col = run.collected
     if not col.cases and not Path(args.output).exists():
         raise UserError(Problem("C007", {"done": run.done, "not_shareable": col.not_shareable}))
+    before = len(run.skipped)
     total, added = write_cases(run, args.output, list(args.paths), args.fixed_date)
+    for problem in run.skipped[before:]:  # cases too long for a catalogue (C011)
+        print(problem.render(args.lang), file=sys.stderr)
     if en:
         print(f"{total} cases in the catalogue ({added} new) from {run.files} files.")
         print(f"Left out: {col.not_shareable} completed actions not marked as shareable; "

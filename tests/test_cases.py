@@ -151,6 +151,7 @@ def doc(*cases: dict[str, Any], head: str = "format: kaizen-cases\nformat_versio
      " measure_id: m, realised_hours: .inf}\n", ["C003"]),
     ("format: kaizen-cases\ncases: !!python/object:os.system ls\n", ["Q007"]),  # a tag: never constructed
     ("format: kaizen-cases\nformat_version: 1\ncases: [\n", ["Q005"]),
+    (doc(CASE, head="format: kaizen-cases\nformat_version: 1\nowner: 田中\n"), ["C010"]),  # was dropped by cases -o
 ])
 def test_a_bad_catalogue_is_refused_with_a_place(text: str, codes: list[str]) -> None:
     with pytest.raises(Exception) as info:  # CasesError, or the safe loader's QuestionnaireError
@@ -158,6 +159,19 @@ def test_a_bad_catalogue_is_refused_with_a_place(text: str, codes: list[str]) ->
     problems = info.value.problems  # type: ignore[attr-defined]
     assert [p.code for p in problems][: len(codes)] == codes
     assert all(p.path == "c.yaml" and p.message("ja") for p in problems)
+
+
+def test_a_key_the_catalogue_does_not_know_at_the_top_is_named_and_the_file_is_not_rewritten(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``owner: 田中`` beside ``cases:``: ``cases -o`` rewrote the catalogue without it, without a word."""
+    out = tmp_path / "cases.yaml"
+    assert main(["cases", str(KAZEI), "-o", str(out)]) == 0
+    edited = out.read_text("utf-8").replace("format_version: 1\n", "format_version: 1\nowner: 田中\n", 1)
+    out.write_text(edited, "utf-8")
+    assert main(["cases", str(EXAMPLES), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "C010" in err and "「owner」" in err and f"{out}:4:1" in err, err
+    assert out.read_text("utf-8") == edited
 
 
 def test_every_problem_of_a_catalogue_is_listed_with_its_line() -> None:
@@ -253,3 +267,23 @@ def test_a_case_catalogue_too_big_is_not_called_a_questionnaire(tmp_path: Path) 
     (problem,) = info.value.problems
     assert problem.code == "Q003" and "質問票" not in problem.message("ja")
     assert "questionnaire" not in problem.message("en")
+
+
+def test_an_action_too_long_for_a_catalogue_is_left_out_by_name_and_the_catalogue_stays_readable(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A shareable done action whose 「改善前」 is 5,000 characters (the assessment holds it): ``cases`` wrote it, and
+    the catalogue it wrote was then refused (C003) by the next ``cases``, by ``questionnaire export --cases`` and
+    by ``pack build``. It is left out with C011 naming the file and the action; the others are written."""
+    data = raw(KAZEI)
+    done = [x for x in data["actions"] if x["status"] == "done" and x.get("shareable")]
+    assert len(done) >= 2
+    done[0]["before"] = "長" * 5000
+    source = tmp_path / "kazei.kaizen.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "cases.yaml"
+    assert main(["cases", str(source), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "C011" in err and str(source) in err and done[0]["id"] in err and "5000" in err, err
+    cases = load(out)  # readable
+    assert done[0]["id"] not in {c.action_id for c in cases} and done[1]["id"] in {c.action_id for c in cases}
+    assert main(["cases", str(source), "-o", str(out)]) == 0  # and a second run reads it

@@ -309,3 +309,81 @@ def test_line_breaks_typed_in_a_name_cell_are_joined(q: Questionnaire, tmp_path:
     assert [(t.name, t.answers["systems"]) for t in a.tasks] == [("住民票の写し等の交付（窓口）", "住民記録システム"),
                                                                 ("AI-OCR 導入の検討 ", "Excel Access")]
     assert result.problems == []
+
+
+def test_a_cell_that_does_not_fit_is_kept_in_the_file_not_dropped(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """「たくさん」 or −5 cases in a sheet: reported at sheet!cell, left out of the figures, and kept in the file
+    (``unplaced``, A019), as the same value in an assessment file is; it was imported as a blank and lost."""
+    from app.domain.quality import left_out
+
+    sheet = tmp_path / "調査.csv"
+    sheet.write_text("業務名,年間件数,1件あたりの時間（分）\n窓口受付,たくさん,10\n郵送請求,-5,99999\n電話,120,5\n",
+                     encoding="utf-8")
+    target = tmp_path / "new.kaizen.json"
+    assert main(["import", str(sheet), "--into", str(target)]) == 0
+    err = capsys.readouterr().err
+    assert "調査!B2" in err and "調査!B3" in err and "調査!C3" in err and "A019" in err, err
+    opened = service.open_assessment(target)
+    a = opened.assessment
+    assert a.unplaced == {"tasks[0].annual_cases": "たくさん", "tasks[1].annual_cases": "-5",
+                          "tasks[1].minutes_per_case": "99999"}
+    assert "A019" in [p.code for p in opened.problems]
+    assert [(x.task, x.value) for x in left_out(opened.questionnaire, a)] == [
+        ("窓口受付", "たくさん"), ("郵送請求", "-5"), ("郵送請求", "99999")]
+    assert a.tasks[2].answers["annual_cases"] == 120
+    # a second import into the same file places its values after the tasks already there
+    assert main(["import", str(sheet), "--into", str(target)]) == 0
+    assert service.open_assessment(target).assessment.unplaced["tasks[3].annual_cases"] == "たくさん"
+
+
+def test_a_chart_sheet_named_with_sheet_is_said_to_be_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--sheet グラフ`` naming a chart sheet: X017 with the table sheets (was X006 「Excelファイルを読めません
+    （AttributeError）… 壊れていないか」, as if the file were damaged)."""
+    from openpyxl.chart import BarChart, Reference
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "業務一覧"
+    ws.append(["業務名", "年間件数"])
+    ws.append(["窓口受付", 100])
+    chart = BarChart()
+    chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=2))
+    wb.create_chartsheet("グラフ").add_chart(chart)
+    book = tmp_path / "調査.xlsx"
+    wb.save(book)
+    target = tmp_path / "new.kaizen.json"
+    assert main(["import", str(book), "--into", str(target), "--sheet", "グラフ"]) == 2
+    err = capsys.readouterr().err
+    assert "X018" in err and "「グラフ」" in err and "業務一覧" in err and "X006" not in err, err
+    assert not target.exists()
+    assert main(["import", str(book), "--into", str(target)]) == 0  # the first table sheet, as before
+    assert [t.name for t in service.open_assessment(target).assessment.tasks] == ["窓口受付"]
+
+
+def test_a_task_whose_name_is_a_formula_without_a_result_is_not_taken_for_a_heading(q: Questionnaire,
+                                                                                    tmp_path: Path) -> None:
+    """業務名 ``=Sheet2!A1`` (no result) with 年間件数 and 時間 both 20: the two equal numbers made the row look like
+    a heading merged across, so it was skipped as one and X016 never named the cell; the task was lost."""
+    path = _formula_sheet(tmp_path / "script.xlsx", [["=一覧!A2", None, 20, 20, None], ["窓口受付", None, 5, 5, None]])
+    a = service.new_assessment(q)
+    with pytest.raises(UserError) as exc:
+        service.import_tasks(q, a, path)
+    assert [(p.code, p.where) for p in exc.value.problems] == [("X016", "業務一覧!A2")]
+    assert a.tasks == []
+
+
+@pytest.mark.parametrize(("spec", "code"), [("nosuchfield=A", "X003"), ("=B", "X003"), ("annual_cases=A", "X002")])
+def test_a_dry_run_refuses_the_mapping_the_import_would_refuse(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                              spec: str, code: str) -> None:
+    """``--dry-run --map nosuchfield=A`` said nothing and exited 0; the same import without --dry-run is X003."""
+    sheet = tmp_path / "調査.csv"
+    sheet.write_text("業務名,年間件数\n窓口受付,100\n", encoding="utf-8")
+    target = tmp_path / "new.kaizen.json"
+    for extra in (["--dry-run"], []):
+        assert main(["import", str(sheet), "--into", str(target), "--map", spec, *extra]) == 2, extra
+        err = capsys.readouterr().err
+        assert code in err, (extra, err)
+    assert not target.exists()
+    assert main(["import", str(sheet), "--into", str(target), "--dry-run"]) == 0  # a fitting mapping as before
+    assert not target.exists()

@@ -102,3 +102,16 @@ def test_the_newsletter_prints_in_greys_and_the_accent_only(tmp_path: Path) -> N
         ops = content.get_data().decode("latin-1")
         for r, g, b in re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) r[gG]\b", ops):
             assert tuple(round(float(x), 2) for x in (r, g, b)) in allowed
+
+
+@pytest.mark.parametrize("issue", ["-5", "0", "1" * 30, "二"])
+def test_an_issue_number_that_is_none_is_refused_before_anything_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], issue: str) -> None:
+    """``--issue -5`` printed 「第-5号」 on the cover, a 30-digit issue its 30 digits."""
+    out = tmp_path / "report.pdf"
+    with pytest.raises(SystemExit) as exc:
+        main(["newsletter", str(EXAMPLES), "-o", str(out), "--issue", issue])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "号数は1〜9999の整数" in err and "Traceback" not in err, err
+    assert not out.exists()

@@ -144,3 +144,18 @@ def test_a_fitting_output_is_written(tmp_path: Path) -> None:
                       (["story", str(source), "--action", "a1", "-o"], "s.pdf")):
         assert main([*argv, str(tmp_path / out)]) == 0
         assert (tmp_path / out).stat().st_size > 0
+
+
+@pytest.mark.parametrize(("name", "template", "input_name"), COMMANDS, ids=[c[0] for c in COMMANDS])
+@pytest.mark.parametrize("folder", ["out", "plans.pdf"])
+def test_an_output_that_is_a_folder_is_named_as_one(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+                                                    template: list[str], input_name: str, folder: str) -> None:
+    """``-o out/`` (an existing folder): S016 says it is a folder and what the file's name ends in. It was S014
+    「拡張子（out）は…合いません」, or for a folder named like a file S005 EISDIR after the work was done."""
+    source = _done_example(tmp_path)
+    out = tmp_path / folder
+    out.mkdir()
+    assert main(_argv(template, source, out)) == 2
+    err = capsys.readouterr().err
+    assert "S016" in err and "フォルダ" in err and "S014" not in err, err
+    assert out.is_dir() and not any(out.iterdir())

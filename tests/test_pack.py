@@ -271,3 +271,22 @@ def test_a_pack_questionnaire_or_case_file_not_in_utf8_names_the_line_and_column
                   "p.kaizenpack")
     places = sorted(f"{p.code} {p.path}:{p.line}:{p.column}" for p in info.value.problems)
     assert places == ["Q004 p.kaizenpack:cases.yaml:2:12", "Q004 p.kaizenpack:questionnaires/standard.yaml:2:8"]
+
+
+@pytest.mark.parametrize("found", ["1", 1.0, True, None, [1]])
+def test_a_format_version_of_the_wrong_type_is_named_as_such(found: object) -> None:
+    """``"format_version": "1"`` is P008 naming the field; it was P009 「形式 1 は読めません（このアプリは形式 1
+    まで）」, which contradicts itself."""
+    manifest = json.dumps({**MANIFEST, "format_version": found}).encode()
+    with pytest.raises(PackError) as info:
+        read_pack(raw_zip([("manifest.json", manifest), GOOD]), "ward.kaizenpack")
+    (problem,) = info.value.problems
+    assert problem.code == "P008" and problem.params["field"] == "format_version", problem.render("ja")
+    assert repr(found) in problem.render("ja")
+
+
+def test_a_format_version_the_app_cannot_read_is_still_p009() -> None:
+    with pytest.raises(PackError) as info:
+        read_pack(raw_zip([("manifest.json", json.dumps({**MANIFEST, "format_version": 2}).encode()), GOOD]),
+                  "ward.kaizenpack")
+    assert [p.code for p in info.value.problems] == ["P009"]

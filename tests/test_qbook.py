@@ -186,6 +186,18 @@ CASES = [
     ("sheet too large", _too_many_rows, "X115"),
     ("band thresholds out of order", lambda wb: set_cell(wb, "効果区分", 4, "最小の年間削減時間", 40), "X121"),
     ("band 1 not from zero", lambda wb: set_cell(wb, "効果区分", 1, "最小の年間削減時間", 5), "X107"),
+    # cleared cells the questionnaire cannot do without: named at the cell, not as X118 of the base YAML
+    ("number setting cleared", lambda wb: set_cell(wb, "設定", "unit_cost_yen_per_hour", "値", None), "X128"),
+    ("rate cleared", lambda wb: set_cell(wb, "改善策", "rpa", "削減率", None), "X128"),
+    ("band threshold cleared", lambda wb: set_cell(wb, "効果区分", 2, "最小の年間削減時間", None), "X128"),
+    ("condition cleared", lambda wb: set_cell(wb, "改善策", "rpa", "提案する条件（式）", None), "X128"),
+    ("Japanese first step cleared", lambda wb: set_cell(wb, "改善策", "rpa", "最初の一歩", None), "X116"),
+    ("first step cleared in both languages", lambda wb: (set_cell(wb, "改善策", "rpa", "最初の一歩（英）", None),
+                                                         set_cell(wb, "改善策", "rpa", "最初の一歩", None))[1], "X116"),
+    ("card text cleared", lambda wb: set_cell(wb, "進め方カード", "eliminate", "何をするか", None), "X116"),
+    ("English without Japanese", lambda wb: (set_cell(wb, "改善策", "eliminate", "proposal_reason", None),
+                                             set_cell(wb, "改善策", "eliminate", "proposal_reason（英）", "Why"))[0],
+     "X116"),
 ]
 
 
@@ -198,7 +210,7 @@ def test_each_bad_cell_is_named_sheet_cell_and_nothing_is_written(
     assert cli.main(["questionnaire", "import", str(book), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert f"{code} {where}: " in err, err
-    assert "Traceback" not in err
+    assert "Traceback" not in err and "X118" not in err, err
     assert not out.exists()
 
 

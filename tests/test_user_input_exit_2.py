@@ -142,3 +142,30 @@ def test_a_file_without_an_end_is_refused_at_its_cap(tmp_path: Path, monkeypatch
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
     err = capsys.readouterr().err
     assert rc == 2 and code in err and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("argv", [["story", str(EXAMPLE), "--action", "a999", "-o", "s.pdf"],
+                                  ["questionnaire", "export", "nonexistent", "-o", "b.xlsx"]])
+def test_a_message_without_a_file_has_no_input_placeholder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """A problem that belongs to no file starts with its code; it started with 「<input>: 」, a place that is none."""
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "<input>" not in err and err.startswith(("R101 ", "Q028 ")), err
+
+
+def test_an_action_of_a_measure_no_questionnaire_knows_with_a_huge_id_still_gives_the_ward_summary(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A done action whose ``measure_id`` is 5,000 characters: its name in the calibration table made a cell taller
+    than a page, and ``aggregate -o`` ended in an internal error (exit 1). The id is shown cut."""
+    data = json.loads((EXAMPLE.parent / "example_kazei.kaizen.json").read_text(encoding="utf-8"))
+    data["actions"][0]["measure_id"] = "x" * 5000
+    folder = tmp_path / "ward"
+    folder.mkdir()
+    (folder / "kazei.kaizen.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for argv in (["aggregate", str(folder), "-o", str(tmp_path / "s.pdf"), "--xlsx", str(tmp_path / "s.xlsx")],
+                 ["calibrate", str(folder)], ["newsletter", str(folder), "-o", str(tmp_path / "n.pdf")]):
+        assert main(argv) == 0, (argv, capsys.readouterr().err)
+    out = capsys.readouterr().out
+    assert "x" * 59 + "…" in out and "x" * 61 not in out

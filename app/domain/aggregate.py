@@ -28,7 +28,13 @@ from app.domain.questionnaire import EMPTY, LText, Questionnaire
 from app.domain.results import AssessmentResult
 from app.domain.values import parse_date
 from app.domain.vocabulary import GROUP_KINDS
-from app.domain.ward_extras import CalibrationRow, ProcurementGroup, calibration, procurement
+from app.domain.ward_extras import (
+    CalibrationRow,
+    ProcurementGroup,
+    calibration,
+    procurement,
+    unknown_measure_label,
+)
 
 MIN_GROUP_DEPARTMENTS = 2  # a group is evidence for whole-office work only when several departments share it
 
@@ -275,7 +281,7 @@ def _entries(sources: Sequence[Source], names: Sequence[str]) -> list[ProposalEn
             try:
                 label = s.questionnaire.measure(m.measure_id).label
             except KeyError:
-                label = LText(m.measure_id)
+                label = unknown_measure_label(m.measure_id)
             other_item = s.questionnaire.scoring.other_departments_item
             other = s.assessment.analysis.get(m.task_id, {}).get(other_item) if other_item else None
             out.append(ProposalEntry(name, t.name, t.category, t.pains, m.measure_id, label, t.annual_hours,

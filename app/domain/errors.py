@@ -47,12 +47,12 @@ class Problem:
         return format_message(self.code, lang, **self.params)
 
     def render(self, lang: str = "ja") -> str:
-        """``PATH:LINE:COLUMN: CODE message`` (location parts left out when unknown)."""
-        loc = self.path or "<input>"
+        """``PATH:LINE:COLUMN: CODE message`` (location parts left out when unknown; no file, no ``<input>:``)."""
+        loc = self.path or ("<input>" if self.line else "")
         if self.line:
             loc += f":{self.line}:{self.column or 1}"
         where = f" [{self.where}]" if self.where else ""
-        return f"{loc}: {self.code}{where} {self.message(lang)}"
+        return f"{loc + ': ' if loc else ''}{self.code}{where} {self.message(lang)}"
 
 
 class UserError(KaizenError):

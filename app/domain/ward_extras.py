@@ -107,6 +107,15 @@ class ProcurementGroup:
         return sum(t.annual_cases or 0.0 for t in self.tasks)
 
 
+UNKNOWN_ID_SHOWN = 60  # characters of a measure id no questionnaire knows, shown as its name
+
+
+def unknown_measure_label(mid: str) -> LText:
+    """A measure id no questionnaire knows, as its name: cut, so that a 5,000-character id cannot make a table
+    cell taller than a page (the ward summary failed with an internal error)."""
+    return LText(mid if len(mid) <= UNKNOWN_ID_SHOWN else mid[: UNKNOWN_ID_SHOWN - 1] + "…")
+
+
 def _measure(ref: Questionnaire, s: Scored, mid: str) -> tuple[LText, float, bool, bool]:
     for q in (ref, s.questionnaire):
         try:
@@ -114,7 +123,7 @@ def _measure(ref: Questionnaire, s: Scored, mid: str) -> tuple[LText, float, boo
         except KeyError:
             continue
         return m.label, m.reduction_rate, m.provisional, m.central_procurement
-    return LText(mid), 0.0, True, False
+    return unknown_measure_label(mid), 0.0, True, False
 
 
 def calibration(sources: Sequence[Scored], ref: Questionnaire) -> tuple[CalibrationRow, ...]:
@@ -136,7 +145,8 @@ def calibration(sources: Sequence[Scored], ref: Questionnaire) -> tuple[Calibrat
         if mid not in sums:
             continue
         count, planned, realised = sums[mid]
-        label, rate, provisional, _ = _measure(ref, sources[0], mid) if sources else (LText(mid), 0.0, True, False)
+        label, rate, provisional, _ = (_measure(ref, sources[0], mid) if sources
+                                       else (unknown_measure_label(mid), 0.0, True, False))
         rows.append(CalibrationRow(mid, label, int(count), planned, realised, rate, provisional))
     return tuple(rows)
 

@@ -38,6 +38,9 @@ class ImportResult:
     rows: list[int] = field(default_factory=list)  # 1-based sheet row of each task
     problems: list[Problem] = field(default_factory=list)
     skipped: dict[str, list[int]] = field(default_factory=lambda: {r: [] for r in SKIP_REASONS})
+    # cells whose value does not fit (「たくさん」, −5): (index in ``tasks``, item id, value as in the sheet),
+    # kept by the caller in ``Assessment.unplaced`` like such a value in a file
+    kept: list[tuple[int, str, Any]] = field(default_factory=list)
 
 
 def is_subtotal(row: list[Cell]) -> bool:
@@ -48,7 +51,9 @@ def is_subtotal(row: list[Cell]) -> bool:
 def is_heading(row: list[Cell], name: Cell) -> bool:
     """A group heading such as 【窓口業務】: one text merged across the row, or a bracketed name alone."""
     filled = [c for c in row if not _blank(c)]
-    if len(filled) >= 2 and len({normalise(str(c)) for c in filled}) == 1:
+    texts = [normalise(c) for c in filled if isinstance(c, str)]
+    # a heading's text fills its merged cells; equal numbers (20 cases of 20 minutes) are a task's, not a heading
+    if len(filled) >= 2 and len(texts) == len(filled) and len(set(texts)) == 1:
         return True
     return len(filled) == 1 and isinstance(name, str) and bool(_HEADING.match(normalise(name)))
 
@@ -120,8 +125,9 @@ def import_rows(q: Questionnaire, grid: Grid, layout: Layout, mapping: dict[str,
             try:
                 coerced = coerce(item, value, where)
             except UserError as exc:
-                # the cell stays blank; the task itself is still imported
+                # the cell stays blank in the figures; the task itself is still imported, the value kept
                 out.problems.extend(Problem(p.code, p.params, grid.path, where=where) for p in exc.problems)
+                out.kept.append((len(out.tasks), fid, raw if isinstance(raw, str | int | float) else str(raw)))
                 continue
             if coerced is not None:
                 answers[fid] = coerced

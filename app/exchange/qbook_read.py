@@ -139,20 +139,29 @@ class _Reader:
             self.absent(spec, row, cells)
             return
         new: dict[str, object] = {spec.key_field: key}
+        final: dict[str, object] = {}  # each column's value after the import: what was read, else what it was
+        places: dict[str, str] = {}
         for c, cell in zip(spec.columns, cells, strict=True):
+            where = places[col_id(c)] = f"{spec.name}!{cell.coordinate}"
+            old = final[col_id(c)] = row.values.get(col_id(c)) if row is not None else None
             if not c.editable or (row is not None and c.field in row.locked) or cell.value is _UNCHANGED:
                 continue
-            where = f"{spec.name}!{cell.coordinate}"
             ok, value = self.value(c, cell.value, where, row)
             if not ok:
                 continue
-            old = row.values.get(col_id(c)) if row is not None else None
+            final[col_id(c)] = value
             if row is not None and _same(old, value):
                 continue
-            required = c.required or (c.part == "ja" and c.field in REQUIRED_TEXTS) or (
-                row is not None and row.text_value and c.field == "value")  # a text setting keeps its words
+            text = c.kind == "text" or (row is not None and row.text_value and c.field == "value")
+            # a Japanese text the row has may not be cleared (the questionnaire needs ja wherever it has a text);
+            # a card's steps may (空欄＝なし)
+            required = c.required or (c.part == "ja" and (c.field in REQUIRED_TEXTS or old is not None))
             if value is None and required and (old is not None or row is None):
-                self.add("X116", where, column=c.header)
+                if text:
+                    self.add("X116", where, column=c.header)
+                else:  # a number, a rate or a condition the questionnaire cannot do without
+                    self.add("X128", where, column=c.header, old=old)
+                    final[col_id(c)] = old
                 continue
             if row is None:
                 if value is not None:
@@ -162,8 +171,18 @@ class _Reader:
             if row.text_value and c.field == "value":
                 path = (*row.path, "text", "ja")  # a text setting keeps its words under text
             self.edits.append(Edit(path, value, where))
+        self.english_alone(spec, final, places)
         if row is None:
             self.edits.append(Edit(spec.list_path, new, f"{spec.name}!{cells[0].coordinate}", add=True))
+
+    def english_alone(self, spec: SheetSpec, final: dict[str, object], places: dict[str, str]) -> None:
+        """An English text without its Japanese one is X116 at the Japanese cell (Japanese first)."""
+        for c in spec.columns:
+            ja = f"{c.field}.ja"
+            if c.part != "en" or final.get(col_id(c)) is None or ja not in places or final.get(ja) is not None:
+                continue
+            if not any(p.params.get("cell") == places[ja] for p in self.problems):
+                self.add("X116", places[ja], column=next(x.header for x in spec.columns if col_id(x) == ja))
 
     def absent(self, spec: SheetSpec, row: SheetRow, cells: list[Any]) -> None:
         """A text setting the file does not have yet: its Japanese (and English) value adds it as one edit."""

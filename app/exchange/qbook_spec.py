@@ -85,7 +85,7 @@ class Column:
     minimum: float | None = None
     maximum: float | None = None
     width: int = 14
-    required: bool = False  # a plain text that may not be cleared (a case's department)
+    required: bool = False  # may not be cleared: a plain text (a case's department), a number, a condition
     number_format: str = ""  # the cells' format where the kind's default does not fit (hours)
 
     @property
@@ -158,13 +158,13 @@ def columns_of(cls: type, key: str, skip: Sequence[str] = (), rates: Sequence[st
             out += [Column(name, header, hint, "text", "ja", width=26),
                     Column(name, f"{header}（英）", "English (optional)", "text", "en", width=20)]
         elif tp is Expression or Expression in args:
-            out.append(Column(name, header, hint, "expr", width=30))
+            out.append(Column(name, header, hint, "expr", width=30, required=tp is Expression))
         elif tp is bool:
             out.append(Column(name, header, hint, "flag", choices=(YES, NO), width=9))
         elif tp in (float, int):
             kind = "rate" if name in rates else "number"
             lo, hi = (0.0, 1.0) if kind == "rate" else (None, None)
-            out.append(Column(name, header, hint, kind, minimum=lo, maximum=hi, width=12))
+            out.append(Column(name, header, hint, kind, minimum=lo, maximum=hi, width=12, required=True))
         elif tp is str and choices and name in choices:
             out.append(Column(name, header, hint, "choice", choices=choices[name], width=9))
     rank = {name: i for i, name in enumerate(PREFERRED_ORDER)}
@@ -204,7 +204,7 @@ def settings_sheet(q: Questionnaire, ranges: dict[str, tuple[float, float]]) -> 
         Column("id", "キー", FIELD_TEXT["id"][1], "key", width=26),
         Column("label", "項目", "", "text", "ja", width=34),
         Column("label", "項目（英）", "English (optional)", "text", "en", width=26),
-        Column("value", "値", FIELD_TEXT["value"][1], "number", width=12),
+        Column("value", "値", FIELD_TEXT["value"][1], "number", width=12, required=True),
         Column("text", "値（英）", TEXT_EN_HINT, "text", "en", width=22),
         Column("unit", "単位", "参考（変更しても読み込みません）。", "unit", width=14),
         Column("provisional", "仮の値", FIELD_TEXT["provisional"][1], "flag", choices=(YES, NO), width=9),

@@ -125,6 +125,9 @@ def _xlsx_grid(raw: bytes, name: str, sheet: str | None) -> Grid:
         names = list(wb.sheetnames)
         if sheet is not None and sheet not in names:
             raise SpreadsheetError(Problem("X007", {"sheet": sheet, "known": "、".join(names)}, name))
+        tables = [w.title for w in wb.worksheets]  # without chart sheets
+        if sheet is not None and sheet not in tables:
+            raise SpreadsheetError(Problem("X018", {"sheet": sheet, "known": "、".join(tables) or "—"}, name))
         if not wb.worksheets:
             raise SpreadsheetError(Problem("X001", {"sheet": "—"}, name))
         ws = wb[sheet] if sheet is not None else wb.worksheets[0]

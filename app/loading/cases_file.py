@@ -29,6 +29,7 @@ _TEXTS = Words("文字の一覧（リスト）", "a list of texts")
 
 FORMAT = "kaizen-cases"
 FORMAT_VERSION = 1
+TOP_FIELDS = ("format", "format_version", "generated", "cases")  # what dumps writes
 TEXT_FIELDS = ("assessment_id", "action_id", "department", "section", "task_name", "task_category", "measure_id",
                "measure_label", "title", "before", "after", "comment", "tips", "contact", "done_date")
 HOUR_FIELDS = ("planned_hours", "realised_hours")
@@ -77,6 +78,9 @@ def _build(data: Any, name: str) -> list[Case]:
 
     if not isinstance(data, Located) or data.get("format") != FORMAT:
         raise CasesError(Problem("C001", {"format": FORMAT}, name, *pos_of(data)))
+    for key in data:  # anything else would be dropped when the catalogue is written again (cases -o)
+        if key not in TOP_FIELDS:
+            add("C010", pos_of(data, key), str(key), field=key, known=", ".join(TOP_FIELDS))
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
         add("C002", pos_of(data, "format_version"), "format_version", found=version, supported=FORMAT_VERSION)

@@ -146,7 +146,9 @@ def _manifest(raw: bytes, where: str, problems: list[Problem]) -> tuple[Manifest
     for k in bad:
         problems.append(Problem("P008", {"field": k, "detail": "unknown field"}, where))
     version = data.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= FORMAT_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool):  # "1", 1.0: a hand-edited manifest
+        problems.append(Problem("P008", {"field": "format_version", "detail": _shown(version)}, where))
+    elif not 1 <= version <= FORMAT_VERSION:
         problems.append(Problem("P009", {"found": version, "supported": FORMAT_VERSION}, where))
     checks: dict[str, Callable[[Any], bool]] = {
               "id": lambda v: isinstance(v, str) and bool(ID_RE.match(v)),

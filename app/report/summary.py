@@ -13,9 +13,11 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
 from app import __version__
 from app.domain.aggregate import DepartmentRow, DepartmentTotal, ProposalGroup, WardSummary
+from app.domain.errors import Problem, ReportError
 from app.domain.totals import MONTHS
 from app.domain.vocabulary import group_kind_label
 from app.report.charts import monthly_chart
@@ -231,7 +233,10 @@ def render_summary(s: WardSummary, *, lang: str = "ja", fixed_date: dt.date | No
     buf = io.BytesIO()
     doc = a4_document(buf, font=font, lang=lang, title=text("sum_title", lang), subject=text("sum_subject", lang),
                       creator=f"Kaizen Self-Check {__version__}", fixed=fixed_date is not None)
-    doc.build(build_summary(s, lang, day, font),
-              canvasmaker=numbered_canvas(font, text("sum_title", lang),
-                                          lambda page, total: text("page", lang, page=page, total=total)))
+    try:
+        doc.build(build_summary(s, lang, day, font),
+                  canvasmaker=numbered_canvas(font, text("sum_title", lang),
+                                              lambda page, total: text("page", lang, page=page, total=total)))
+    except LayoutError as exc:  # a cell too tall for a page despite the cuts: say so, as the plan does
+        raise ReportError(Problem("R002", {"detail": str(exc)[:200]})) from exc
     return buf.getvalue()

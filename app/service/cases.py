@@ -27,6 +27,7 @@ class CasesRun:
     skipped: list[Problem] = field(default_factory=list)
     done: int = 0  # completed actions seen (shareable or not, copies included)
     files: int = 0
+    sources: dict[str, str] = field(default_factory=dict)  # assessment_id → the file it was read from
 
 
 def refuse_output_onto_input(output: Path, inputs: list[Path]) -> None:
@@ -53,6 +54,7 @@ def collect_cases(paths: list[Path]) -> CasesRun:
             continue
         run.files += 1
         q, a = opened.questionnaire, opened.assessment
+        run.sources.setdefault(a.assessment_id, str(path))
         run.done += sum(1 for x in a.actions if x.status == "done")
         items.append((q, a, compute_score(q, a)))
     run.collected = collect(items)
@@ -70,10 +72,30 @@ def write_cases(run: CasesRun, output: Path, inputs: list[Path], generated: dt.d
 
     refuse_output_onto_input(output, [*inputs, *assessment_paths(inputs)])
     existing = load(output) if Path(output).exists() else []
-    merged = merge(existing, run.collected.cases)
+    merged = merge(existing, _fitting(run))
     atomic_write(Path(output), dumps(merged, generated), backup=bool(existing))
     _CACHE.pop(Path(output).resolve(), None)
     return len(merged), len(merged) - len(existing)
+
+
+def _fitting(run: CasesRun) -> list[Case]:
+    """The cases a catalogue can hold; one with a text over the catalogue's limit is left out with C011 in
+    ``run.skipped`` (written, it made a catalogue that the next run, the workbook and the pack refused)."""
+    import dataclasses
+
+    from app.domain.cases import MAX_TEXT
+
+    out: list[Case] = []
+    for case in run.collected.cases:
+        long = [(f.name, len(v)) for f in dataclasses.fields(case)
+                if isinstance(v := getattr(case, f.name), str) and len(v) > MAX_TEXT]
+        if long:
+            name, length = long[0]
+            run.skipped.append(Problem("C011", {"action": case.action_id[:40], "field": name, "length": length,
+                                                "limit": MAX_TEXT}, run.sources.get(case.assessment_id, "")))
+        else:
+            out.append(case)
+    return out
 
 
 def read_catalogue(path: Path) -> list[Case]:

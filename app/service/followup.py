@@ -30,6 +30,12 @@ class ImportPreview:
     layout: Any  # app.exchange.layout.Layout
     mapping: dict[str, int]
 
+    def check(self, q: Questionnaire, mapping: dict[str, int]) -> None:
+        """Raise the import's own X002 / X003 for ``mapping`` now (a dry run says what the import would)."""
+        from app.exchange.importer import check_mapping
+
+        check_mapping(q, self.layout, mapping, self.grid.path)
+
 
 def preview_import(q: Questionnaire, path: Path, sheet: str | None = None) -> ImportPreview:
     """Read a workbook or CSV and suggest a mapping (a saved one for the same headings wins)."""
@@ -70,7 +76,14 @@ def import_tasks(q: Questionnaire, a: Assessment, path: Path, *, sheet: str | No
     result = import_rows(q, preview.grid, preview.layout, used)
     if not result.tasks:
         raise SpreadsheetError(Problem("X008", {}, str(path)))
+    start = len(a.tasks)
     a.add_tasks(result.tasks)
+    kept = [f"tasks[{start + index}].{fid}" for index, fid, _value in result.kept]
+    for key, (_index, _fid, value) in zip(kept, result.kept, strict=True):
+        a.unplaced[key] = value  # written with the file and listed in the plan's data-quality box, as on opening
+    if kept:
+        result.problems.append(Problem("A019", {"count": len(kept), "ids": ", ".join(kept[:5])
+                                                + (" …" if len(kept) > 5 else "")}, str(path)))
     if remember:
         save_import_mapping(mapping_by_label(used, preview.layout))
     return result

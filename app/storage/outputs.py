@@ -42,9 +42,12 @@ def same_file(a: Path, b: Path) -> bool:
 
 
 def check_output(path: Path, kind: str, inputs: Iterable[Path] = ()) -> Path:
-    """Refuse (S013) an output that is one of ``inputs`` and (S014) one whose suffix is not of ``kind``."""
+    """Refuse (S016) an output that is a folder, (S013) one that is one of ``inputs`` and (S014) one whose suffix
+    is not of ``kind``."""
     path = Path(path)
     allowed = SUFFIXES[kind]
+    if path.is_dir():  # -o out/ for a plan: it said that the suffix "out" did not fit
+        raise StorageError(Problem("S016", {"path": str(path), "expected": " / ".join(allowed)}, str(path)))
     name = path.name.lower()
     if not any(name.endswith(s) for s in allowed):
         raise StorageError(Problem("S014", {"path": str(path), "suffix": path.suffix or path.name,
