@@ -131,4 +131,6 @@ def test_no_output_path_exits_1_or_changes_an_input(template: list[str], stem: s
                 for x in template]
         assert main(argv) in (0, 2), argv
         for path, before in inputs.items():
+            if template[0] == "import" and path == source and source.resolve() == target.resolve():
+                continue  # `import --into` appends to that assessment by design (with a .bak); its input is the sheet
             assert path.read_bytes() == before, (argv, path)
