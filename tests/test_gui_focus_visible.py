@@ -238,7 +238,7 @@ def test_at_start_the_keyboard_waits_in_the_first_field_of_home(wizard: Any) -> 
     root.focus_force()
     keys.focus(wizard.home.start_button)
     root.update()
-    wizard.focus_home()  # what app.build schedules for the first idle moment when no file is opened
+    wizard.home.focus_start()  # what app.build schedules for the first idle moment when no file is opened
     root.update()
     department = wizard.home.form.fields["department"]
     assert str(root.focus_get()).startswith(str(department) + ".")
@@ -246,6 +246,6 @@ def test_at_start_the_keyboard_waits_in_the_first_field_of_home(wizard: Any) -> 
     wizard.go(1)
     root.update()
     before = root.focus_get()
-    wizard.focus_home()  # a step is shown by then (a file opened from the command line): the focus stays
+    wizard.home.focus_start()  # a step is shown by then (a file opened from the command line): the focus stays
     root.update()
     assert root.focus_get() is before

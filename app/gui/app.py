@@ -84,7 +84,7 @@ def build(root: ctk.CTk, path: Path | None = None, lang: str | None = None,
     if path is not None:
         wiz.doc.open_path(Path(path), confirmed=True)
     else:  # the cursor waits in 部署名 as the window appears (after its first drawing, which it does not delay)
-        root.after_idle(wiz.focus_home)
+        root.after_idle(wiz.home.focus_start)
     return wiz
 
 

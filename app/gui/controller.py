@@ -280,18 +280,6 @@ class Wizard:
         self.nav.grid_remove()
         self.update_sidebar()
 
-    def focus_home(self, tries: int = 100) -> None:
-        """The keyboard to Home's first field, while Home is still what is shown.
-
-        Tk gives the focus only to a widget on screen, so until the window manager has shown the window this
-        looks again every 50 ms (5 s at most)."""
-        if self.current >= 0:
-            return
-        if self.home.winfo_viewable():
-            self.home.focus_start()
-        elif tries > 0:
-            self.root.after(50, self.focus_home, tries - 1)
-
     def update_title(self) -> None:
         """The file name (and * when unsaved) in the top bar."""
         shown = self.doc.path or self.doc.read_only_source

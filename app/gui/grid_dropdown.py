@@ -1,4 +1,5 @@
-"""Tall grid dropdowns: tksheet (7.6) sizes a cell's dropdown for six items at most; this sizes it for all.
+"""Tall grid dropdowns: tksheet (7.6) sizes a cell's dropdown for six items at most; this sizes it for all, and
+↑ ↓ in the cell's field choose in the list.
 
 tksheet offers no option for the height (``Sheet.dropdown`` takes none), so the main table's
 ``get_dropdown_height_anchor`` is replaced on the one sheet: the same placement rule (below the cell, or above
@@ -40,7 +41,7 @@ class WideDropdown(Dropdown):
 
 
 def tall_dropdowns(sheet: Any) -> None:
-    """Make every dropdown of ``sheet`` tall enough for all its choices where the table has the room."""
+    """Make every dropdown of ``sheet`` tall enough for all its choices where the table has the room, with ↑ ↓."""
     mt = sheet.MT
 
     def height_anchor(r: int, c: int, text_editor_h: int | None = None) -> tuple[int, str]:
@@ -74,3 +75,18 @@ def tall_dropdowns(sheet: Any) -> None:
 
     mt.open_dropdown_window = open_and_fit
     sheet._dropdown_cls = WideDropdown
+
+    def step(delta: int) -> str | None:
+        """↑ ↓ in the field over a select cell's list move through the list and put the choice in the field (Enter
+        keeps it): the list's own keys are bound on the list, which never has the focus."""
+        box = mt.dropdown.window
+        if not mt.dropdown.open or box is None:
+            return None  # a plain cell: the caret
+        (box.arrowkey_DOWN if delta > 0 else box.arrowkey_UP)()
+        rows = box.get_sheet_data()
+        if 0 <= box.row < len(rows):
+            mt.text_editor.window.set_text(str(rows[box.row][0]))
+        return "break"
+
+    for sequence, delta in (("<Down>", 1), ("<Up>", -1)):
+        sheet.bind_key_text_editor(sequence, lambda _e, delta=delta: step(delta))

@@ -100,6 +100,7 @@ class HomeHost(PageHost, Protocol):
     """Home starts, opens and recovers documents and shows the recent files."""
 
     prefs: Prefs
+    current: int  # the step shown (-1: Home)
 
     @property
     def doc(self) -> DocumentHandle:

@@ -82,7 +82,7 @@ class GridPage(StepPage):
                                index_font=style.tk_font(13), popup_menu_font=style.tk_font(13),
                                default_row_index_width=44, alternate_color="#f7f9fb", height=400, index_align="w")
         self.sheet.grid(row=1, column=0, sticky="nsew")
-        tall_dropdowns(self.sheet)  # every choice of a select column, not tksheet's six
+        tall_dropdowns(self.sheet)  # every choice of a select column, not tksheet's six; ↑ ↓ choose in it
         self.body.rowconfigure(1, weight=1)
         self.sheet.enable_bindings("single_select", "drag_select", "row_select", "column_width_resize",
                                    "double_click_column_resize", "row_height_resize", "arrowkeys",
@@ -99,8 +99,6 @@ class GridPage(StepPage):
             self.sheet.MT.bind(sequence, lambda _e, target=target: keys.focus(target()))
         keys.table_only(self.sheet)  # the row numbers and headers are no Tab stop
         keys.current_on_focus(self.sheet)
-        for sequence, delta in (("<Down>", 1), ("<Up>", -1)):  # in a select cell's list (a plain cell: the caret)
-            self.sheet.bind_key_text_editor(sequence, lambda _e, delta=delta: self._list_step(delta))
         self.message = FoldingLabel(self.body, text="", font=style.font(13), text_color=style.ERROR, anchor="w",
                                     justify="left", wraplength=1000)
         self.total.grid(row=2, column=0, sticky="ew", pady=(4, 0))
@@ -233,19 +231,6 @@ class GridPage(StepPage):
             return str(event.value)
         self.after_idle(self.open_check_list, event.row, item)
         return None
-
-    def _list_step(self, delta: int) -> str | None:
-        """↑ ↓ in the field over a select cell's list move through the list and put the choice in the field (Enter
-        keeps it): the list's own keys are bound on the list, which never has the focus."""
-        mt = self.sheet.MT
-        box = mt.dropdown.window
-        if not mt.dropdown.open or box is None:
-            return None
-        (box.arrowkey_DOWN if delta > 0 else box.arrowkey_UP)()
-        rows = box.get_sheet_data()
-        if 0 <= box.row < len(rows):
-            mt.text_editor.window.set_text(str(rows[box.row][0]))
-        return "break"
 
     def open_check_list(self, r: int, item: Item) -> CheckListPopup:
         """Tick the values of row ``r``'s ``item`` in a small window by the cell; OK writes them into the cell."""

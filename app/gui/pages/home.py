@@ -179,10 +179,18 @@ class HomePage(FlatFrame):
         self._refresh_recent()
         self._refresh_recovery()
 
-    def focus_start(self) -> None:
-        """Give the keyboard to the first field of 新しく始める (部署名): at start-up nothing visible had it, so
-        a keyboard user saw no cursor and typing went nowhere until a first Tab."""
-        keys.focus_first(self.form)
+    def focus_start(self, tries: int = 100) -> None:
+        """Give the keyboard to the first field of 新しく始める (部署名) while Home is what is shown: at start-up
+        nothing visible had it, so a keyboard user saw no cursor and typing went nowhere until a first Tab.
+
+        Tk gives the focus only to a widget on screen, so until the window manager has shown the window this
+        looks again every 50 ms (5 s at most)."""
+        if self.wiz.current >= 0:
+            return
+        if self.winfo_viewable():
+            keys.focus_first(self.form)
+        elif tries > 0:
+            self.after(50, self.focus_start, tries - 1)
 
     def _recovery_row(self, n: int) -> tuple[LightLabel, LightButton, LightButton]:
         """Row ``n`` of the recovery box, made on first use."""
