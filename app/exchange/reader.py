@@ -131,8 +131,7 @@ def _xlsx_grid(raw: bytes, name: str, sheet: str | None) -> Grid:
         if not wb.worksheets:
             raise SpreadsheetError(Problem("X001", {"sheet": "—"}, name))
         ws = wb[sheet] if sheet is not None else wb.worksheets[0]
-        uncalculated: dict[int, set[int]] = {}
-        rows = _sheet_rows(ws, name, uncalculated)
+        rows, uncalculated = _sheet_rows(ws, name)
     except SpreadsheetError:
         raise
     except bounds.Bound as exc:
@@ -146,18 +145,20 @@ def _xlsx_grid(raw: bytes, name: str, sheet: str | None) -> Grid:
     return Grid(name, ws.title, rows, names, uncalculated)
 
 
-def _sheet_rows(ws: Any, name: str, uncalculated: dict[int, set[int]]) -> list[list[Cell]]:
-    """The sheet's rows up to their last value, merged ranges filled in, padded to one width.
+def _sheet_rows(ws: Any, name: str) -> tuple[list[list[Cell]], dict[int, set[int]]]:
+    """The sheet's rows up to their last value, merged ranges filled in, padded to one width; and its formula
+    cells without a calculated result (0-based row → columns).
 
     Reads openpyxl's streaming parser directly: it yields only the rows the file holds, so neither a
     claimed ``<dimension>`` nor a lone cell a million rows down costs memory or time. Formula cells
-    without a calculated result are put in ``uncalculated`` (and count as content for the row's width).
+    without a calculated result count as content for the row's width.
     """
-    from openpyxl.worksheet._reader import FORMULA_TAG, ROW_TAG, WorkSheetParser
+    from openpyxl.worksheet._reader import ROW_TAG, WorkSheetParser
 
     counter = bounds.Counter(ws.title, name)
     merged = bounds.Merges(ws.title, name)
     rows: list[list[Cell]] = []
+    uncalculated: dict[int, set[int]] = {}
     wb = ws.parent
     with ws._get_source() as source:
         bounds.check_size(source, ws.title, name)
@@ -182,7 +183,8 @@ def _sheet_rows(ws: Any, name: str, uncalculated: dict[int, set[int]]) -> list[l
             values = {int(c["column"]): c["value"] for c in cells if c["value"] is not None}
             width = max(values, default=0)
             if elem.find(_CELL_FORMULA) is not None:  # one C-level search per row; most rows hold no formula
-                pending = _uncalculated(elem, cells, FORMULA_TAG)
+                pending = {int(c["column"]) - 1 for element, c in zip(elem, cells, strict=False)
+                           if c["value"] is None and _no_result(element)}
                 if pending:
                     uncalculated[number - 1] = pending
                     width = max(width, max(pending) + 1)
@@ -191,7 +193,7 @@ def _sheet_rows(ws: Any, name: str, uncalculated: dict[int, set[int]]) -> list[l
                 rows.extend([] for _ in range(number - len(rows)))
                 rows[number - 1] = [_cell(values.get(col)) for col in range(1, width + 1)]
     counter.finish()
-    return _filled(rows, merged.ranges)
+    return _filled(rows, merged.ranges), uncalculated
 
 
 def _filled(rows: list[list[Cell]], merges: list[tuple[int, int, int, int]]) -> list[list[Cell]]:
@@ -236,9 +238,8 @@ def _extent(row: Any, previous: int) -> tuple[int, int] | None:
                 column = column_index_from_string(letters)
             except ValueError:
                 return None
-        kind = cell.get("t")
-        if (cell.findtext(_VALUE) or (kind == "inlineStr" and cell.find(_INLINE) is not None)
-                or (kind != "str" and cell.find(_FORMULA) is not None)):
+        if cell.findtext(_VALUE) or (cell.get("t") == "inlineStr" and cell.find(_INLINE) is not None) \
+                or _no_result(cell):
             width = column
     return number, width
 
@@ -248,18 +249,14 @@ _VALUE, _INLINE, _FORMULA = f"{_MAIN}v", f"{_MAIN}is", f"{_MAIN}f"
 _CELL_FORMULA = f"{_MAIN}c/{_FORMULA}"
 
 
-def _uncalculated(row: Any, cells: list[dict[str, Any]], formula_tag: str) -> set[int]:
-    """0-based columns of the row's formula cells that hold no result.
+def _no_result(cell: Any) -> bool:
+    """Whether a cell holding no value is a formula whose result was never calculated.
 
     Excel and LibreOffice save each formula's last result in ``<v>``; a program that writes formulas
     (openpyxl, a script) leaves ``<v>`` out or empty. A formula whose result is the empty text is
     ``t="str"`` with an empty ``<v>``: that is a real blank and is kept as one.
     """
-    out: set[int] = set()
-    for element, cell in zip(row, cells, strict=False):
-        if cell["value"] is None and element.get("t") != "str" and element.find(formula_tag) is not None:
-            out.add(int(cell["column"]) - 1)
-    return out
+    return bool(cell.get("t") != "str" and cell.find(_FORMULA) is not None)
 
 
 def _damage(exc: Exception) -> str:
