@@ -270,7 +270,7 @@ def _import(args: argparse.Namespace) -> int:
     if args.dry_run:
         preview.check(q, mapping)  # a mapping the import would refuse is refused here too (exit 2)
         return 0
-    result = service.import_tasks(q, a, args.sheet_file, sheet=args.sheet, mapping=mapping)
+    result = service.import_tasks(q, a, args.sheet_file, sheet=args.sheet, mapping=mapping, preview=preview)
     for problem in result.problems:
         print(problem.render(args.lang), file=sys.stderr)
     skipped = ", ".join(f"{k} {len(v)}" for k, v in result.skipped.items() if v)

@@ -89,7 +89,20 @@ def import_rows() -> list[tuple[str, float]]:
                 raise AssertionError(f"{path.name} was read")
             return run
 
+        q = service.get_questionnaire()
+
+        def preview_then_import(reuse: bool) -> Callable[[], None]:
+            def run() -> None:  # what the import window and `kaizen-check import` do
+                preview = service.preview_import(q, big)
+                service.import_tasks(q, service.new_assessment(q), big, mapping=preview.mapping,
+                                     preview=preview if reuse else None)
+            return run
+
         return [("import: read a 20,000-row workbook (the row cap)", timed(lambda: read_grid(big), repeat=3)),
+                ("import: preview, then import 20,000 rows, the sheet read again (before)",
+                 timed(preview_then_import(False), repeat=3)),
+                ("import: preview, then import 20,000 rows, the preview's cells reused",
+                 timed(preview_then_import(True), repeat=3)),
                 ("import: refuse a cell at XFD1048576 (X010)", timed(refuse(hostile), repeat=3)),
                 ("import: refuse a 100,000-row workbook (X009)", timed(refuse(long), repeat=3))]
 

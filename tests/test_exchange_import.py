@@ -387,3 +387,86 @@ def test_a_dry_run_refuses_the_mapping_the_import_would_refuse(tmp_path: Path, c
     assert not target.exists()
     assert main(["import", str(sheet), "--into", str(target), "--dry-run"]) == 0  # a fitting mapping as before
     assert not target.exists()
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sheets parsed from here on (the cells read, not just the bytes)."""
+    from app.exchange import reader
+
+    parsed: list[str] = []
+    real = reader._xlsx_grid
+
+    def counting(raw: bytes, name: str, sheet: str | None) -> reader.Grid:
+        parsed.append(name)
+        return real(raw, name, sheet)
+
+    monkeypatch.setattr(reader, "_xlsx_grid", counting)
+    return parsed
+
+
+def test_an_import_right_after_its_preview_does_not_read_the_sheet_again(
+        q: Questionnaire, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the window (and the CLI) show a preview, then import: 20,000 rows were parsed twice, a second or two more
+    path = tmp_path / "inventory.xlsx"
+    path.write_bytes(SIMPLE.read_bytes())
+    parsed = _reads(monkeypatch)
+    preview = service.preview_import(q, path)
+    a = service.new_assessment(q)
+    result = service.import_tasks(q, a, path, mapping=preview.mapping, preview=preview)
+    assert parsed == [str(path)]
+    assert [t.name for t in a.tasks] == ["住民税申告書の受付", "課税資料の整理", "電話問合せ対応"]
+    assert result.skipped["blank"] == [4]
+    # the same, for the sheet asked for by name (the window names it once the workbook has more than one)
+    parsed.clear()
+    named = service.preview_import(q, path, preview.grid.sheet)
+    service.import_tasks(q, service.new_assessment(q), path, sheet=preview.grid.sheet, preview=named)
+    service.import_tasks(q, service.new_assessment(q), path, sheet=preview.grid.sheet, preview=preview)
+    assert parsed == [str(path)]
+
+
+def test_a_sheet_saved_again_after_its_preview_is_read_again(q: Questionnaire, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # someone adds a row in Excel and saves while the import window is open: the import takes the file as it is now
+    path = tmp_path / "inventory.xlsx"
+    path.write_bytes(SIMPLE.read_bytes())
+    preview = service.preview_import(q, path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    ws.append(["新しい業務", *([None] * (ws.max_column - 1))])
+    wb.save(path)
+    parsed = _reads(monkeypatch)
+    a = service.new_assessment(q)
+    service.import_tasks(q, a, path, preview=preview)
+    assert parsed == [str(path)]
+    assert [t.name for t in a.tasks][-1] == "新しい業務"
+
+
+def test_a_preview_of_another_file_or_sheet_is_not_used(q: Questionnaire, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    other = tmp_path / "other.xlsx"
+    other.write_bytes(SIMPLE.read_bytes())
+    wrong_file = service.preview_import(q, other)
+    wb = openpyxl.load_workbook(SURVEY)
+    wb.create_sheet("メモ", 0)  # the first sheet is now another one: the preview asked for the survey by name
+    two = tmp_path / "two.xlsx"
+    wb.save(two)
+    survey_sheet = wb.sheetnames[1]
+    wrong_sheet = service.preview_import(q, two, survey_sheet)
+    parsed = _reads(monkeypatch)
+    a = service.new_assessment(q)
+    service.import_tasks(q, a, SURVEY, preview=wrong_file)
+    assert len(a.tasks) == 6 and parsed == [str(SURVEY)]
+    with pytest.raises(UserError) as caught:  # the first sheet, 「メモ」, is empty: what a fresh read says
+        service.import_tasks(q, service.new_assessment(q), two, preview=wrong_sheet)
+    assert parsed == [str(SURVEY), str(two)]
+    assert caught.value.problems[0].code == "X001"
+
+
+def test_a_preview_whose_file_is_gone_says_so(q: Questionnaire, tmp_path: Path) -> None:
+    path = tmp_path / "inventory.xlsx"
+    path.write_bytes(SIMPLE.read_bytes())
+    preview = service.preview_import(q, path)
+    path.unlink()
+    with pytest.raises(UserError) as caught:
+        service.import_tasks(q, service.new_assessment(q), path, preview=preview)
+    assert caught.value.problems[0].code == "S001"

@@ -8,6 +8,7 @@ gets the range's value so that each column and row can be read on its own.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -42,6 +43,9 @@ class Grid:
     # cells holding a formula whose result was never calculated (0-based row → columns): they read as blank
     # but are not; a file written by a program (openpyxl, a script) and never opened in Excel has no results
     uncalculated: dict[int, set[int]] = field(default_factory=dict)
+    # the length and digest of the bytes the cells were read from: `unchanged` tells whether the file on disk
+    # still holds exactly those bytes, so that an import after its preview need not read the sheet again
+    source: tuple[int, bytes] | None = None
 
     @property
     def width(self) -> int:
@@ -52,6 +56,35 @@ class Grid:
 def read_grid(path: Path, sheet: str | None = None) -> Grid:
     """Read ``path`` (.xlsx/.xlsm or .csv); ``sheet`` picks a worksheet (default: the first one)."""
     path = Path(path)
+    raw = _raw(path)
+    if path.suffix.lower() in CSV_SUFFIXES:
+        grid = Grid(str(path), path.stem, _csv_rows(raw, str(path)), [path.stem])
+    else:
+        grid = _xlsx_grid(raw, str(path), sheet)
+    grid.source = _fingerprint(raw)
+    return grid
+
+
+def unchanged(grid: Grid) -> bool:
+    """True when the file ``grid`` was read from still holds exactly the bytes it was read from.
+
+    Reading the bytes again takes milliseconds; parsing them (20,000 rows: a second or two) is what an import
+    right after its preview saves. Any change at all — Excel saved the file again in between — means False,
+    and so does a file that can no longer be read (reading it again then says why)."""
+    if grid.source is None:
+        return False
+    try:
+        return _fingerprint(_raw(Path(grid.path))) == grid.source
+    except SpreadsheetError:
+        return False
+
+
+def _fingerprint(raw: bytes) -> tuple[int, bytes]:
+    return len(raw), hashlib.blake2b(raw, digest_size=32).digest()
+
+
+def _raw(path: Path) -> bytes:
+    """The file's bytes, at most :data:`MAX_BYTES`; a suffix, size or OS error is a :class:`SpreadsheetError`."""
     suffix = path.suffix.lower()
     if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES:
         raise SpreadsheetError(Problem("X004", {"suffix": suffix or path.name}, str(path)))
@@ -70,9 +103,7 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
         # exchange stays independent of storage (import-linter layers); the OS reason is enough here
         raise SpreadsheetError(Problem("S006", {"path": str(path), "detail": exc.strerror or type(exc).__name__},
                                        str(path))) from None
-    if suffix in CSV_SUFFIXES:
-        return Grid(str(path), path.stem, _csv_rows(raw, str(path)), [path.stem])
-    return _xlsx_grid(raw, str(path), sheet)
+    return raw
 
 
 def _csv_rows(raw: bytes, name: str) -> list[list[Cell]]:

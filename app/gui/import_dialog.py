@@ -172,7 +172,8 @@ class ImportDialog(Toplevel):
         try:
             with self.busy(self.path):
                 result = service.import_tasks(self.q, self.a, self.path, sheet=None if sheet == "-" else sheet,
-                                              mapping=self.mapping(), remember=bool(self.remember.get()))
+                                              mapping=self.mapping(), remember=bool(self.remember.get()),
+                                              preview=self.preview)
         except UserError as exc:
             dialogs.show_error(self, exc, self.lang)
             return None

@@ -29,6 +29,7 @@ class ImportPreview:
     grid: Any  # app.exchange.reader.Grid (typed loosely so importing service stays light)
     layout: Any  # app.exchange.layout.Layout
     mapping: dict[str, int]
+    sheet: str | None = None  # the sheet asked for (None: the first)
 
     def check(self, q: Questionnaire, mapping: dict[str, int]) -> None:
         """Raise the import's own X002 / X003 for ``mapping`` now (a dry run says what the import would)."""
@@ -48,7 +49,7 @@ def preview_import(q: Questionnaire, path: Path, sheet: str | None = None) -> Im
         raise SpreadsheetError(Problem("X001", {"sheet": grid.sheet}, str(path)))
     mapping = suggest_mapping(q, grid, layout)
     mapping.update(mapping_from_labels(load_import_mapping(), layout))
-    return ImportPreview(grid, layout, _unique_columns(mapping))
+    return ImportPreview(grid, layout, _unique_columns(mapping), sheet)
 
 
 def _unique_columns(mapping: dict[str, int]) -> dict[str, int]:
@@ -61,17 +62,21 @@ def _unique_columns(mapping: dict[str, int]) -> dict[str, int]:
 
 
 def import_tasks(q: Questionnaire, a: Assessment, path: Path, *, sheet: str | None = None,
-                 mapping: dict[str, int] | None = None, remember: bool = False) -> Any:
+                 mapping: dict[str, int] | None = None, remember: bool = False,
+                 preview: ImportPreview | None = None) -> Any:
     """Append the sheet's tasks to ``a``; returns the :class:`app.exchange.importer.ImportResult`.
 
     ``mapping`` (field id → 0-based column) defaults to the suggestion; ``remember`` saves it by
-    heading text so next year's sheet maps itself.
+    heading text so next year's sheet maps itself. ``preview``, the same file's and sheet's preview just shown,
+    is used instead of reading the sheet again while the file still holds exactly the bytes it was read from;
+    a file saved again in between is read again.
     """
     from app.exchange.importer import import_rows
     from app.exchange.layout import mapping_by_label
-    from app.exchange.reader import SpreadsheetError
+    from app.exchange.reader import SpreadsheetError, unchanged
 
-    preview = preview_import(q, path, sheet)
+    if preview is None or not _same_sheet(preview, path, sheet) or not unchanged(preview.grid):
+        preview = preview_import(q, path, sheet)
     used = preview.mapping if mapping is None else mapping
     result = import_rows(q, preview.grid, preview.layout, used)
     if not result.tasks:
@@ -87,6 +92,14 @@ def import_tasks(q: Questionnaire, a: Assessment, path: Path, *, sheet: str | No
     if remember:
         save_import_mapping(mapping_by_label(used, preview.layout))
     return result
+
+
+def _same_sheet(preview: ImportPreview, path: Path, sheet: str | None) -> bool:
+    """Whether ``preview`` was read from ``path`` and the sheet an import of ``sheet`` reads."""
+    grid = preview.grid
+    if Path(grid.path) != Path(path):
+        return False
+    return sheet == grid.sheet or (sheet is None and preview.sheet is None)
 
 
 def load_import_mapping() -> dict[str, str]:
