@@ -163,6 +163,30 @@ def test_invalid_realised_hours_are_reported_by_field() -> None:
         assert result.assessment.actions[0].realised_hours is None
 
 
+@pytest.mark.parametrize("value", [10, "10", "１０", "10時間", 12.5, "12.5"])
+def test_realised_hours_in_another_form_are_used_and_not_called_unused(tmp_path: Path, value: Any) -> None:
+    # 10 where the app writes 10.0, or hours typed as text in a text editor: the app reads and counts them, so the
+    # notice 「このアプリが扱わない内容」 (A020) naming them was untrue; they are still written back as found
+    data = _example(("actions", 0, "realised_hours"), value)
+    data["actions"][0]["status"] = "done"
+    result = loads(json.dumps(data, ensure_ascii=False), standard())
+    assert result.assessment.actions[0].realised_hours == float(str(value).translate(
+        str.maketrans("１０", "10")).removesuffix("時間"))
+    assert [p for p in result.problems if p.code == "A020"] == []
+    saved, _ = _saved_by_storage(tmp_path, data)
+    assert preserve.same(saved["actions"][0]["realised_hours"], value)
+
+
+def test_a_number_read_otherwise_is_still_called_unused() -> None:
+    # the rule is "read as that same number", not "a number": true, a negative number or an unknown status still
+    # give the notice
+    for where, value in ((("actions", 0, "realised_hours"), True), (("actions", 0, "realised_hours"), -5),
+                         (("actions", 0, "status"), "on_hold")):
+        result = loads(json.dumps(_example(where, value)), standard())
+        named = [p for p in result.problems if p.code == "A020"]
+        assert len(named) == 1 and _name(where) in named[0].params["ids"], (value, result.problems)
+
+
 @pytest.mark.parametrize(("text", "key", "line"), [
     ('{"format": "kaizen-assessment", "format": "other"}', "format", 1),
     ('{"format": "kaizen-assessment",\n "tasks": [{"id": "t1",\n  "answers": {"name": "a", "name": "b"}}]}',

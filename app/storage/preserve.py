@@ -17,6 +17,8 @@ import math
 from collections.abc import Callable, Collection
 from typing import Any
 
+from app.domain.values import parse_number
+
 WHOLE = ""  # the key in ``kept`` of an entry that is not an object at all (a task written as text)
 
 
@@ -63,9 +65,26 @@ def restore(written: dict[str, Any], extra: dict[str, Any], kept: dict[str, tupl
 
 
 def names(where: str, extra: dict[str, Any], kept: dict[str, tuple[Any, Any]]) -> list[str]:
-    """``tasks[2].colour``-style names of what is kept, for the notice."""
+    """``tasks[2].colour``-style names of what is kept and not used, for the notice (A020).
+
+    A number the app read as written, only in another form (``10`` where it writes ``10.0``, or the text
+    ``"10"``), is kept as found too, but it is used: the notice does not call it unused."""
     dot = f"{where}." if where else ""
-    return [where or "(file)" if k == WHOLE else f"{dot}{k}" for k in (*extra, *kept)]
+    unused = [k for k, (found, as_read) in kept.items() if not read_as_number(found, as_read)]
+    return [where or "(file)" if k == WHOLE else f"{dot}{k}" for k in (*extra, *unused)]
+
+
+def read_as_number(found: Any, as_read: Any) -> bool:
+    """Whether the app read ``found`` as the number ``as_read`` (the same value, in another form)."""
+    if isinstance(as_read, bool) or not isinstance(as_read, int | float):
+        return False
+    if isinstance(found, str):
+        value: Any = parse_number(found)
+    elif isinstance(found, bool):
+        return False
+    else:
+        value = found
+    return isinstance(value, int | float) and math.isfinite(value) and value == as_read
 
 
 class DuplicateKeyError(ValueError):
