@@ -232,7 +232,8 @@ def _aggregate(args: argparse.Namespace) -> int:
     en = args.lang == "en"
     for d in summary.departments:
         flag = (" [other version]" if en else " [版が異なる]") if d.version_flag else ""
-        print(f"{d.department}: {_hours(d.inventory_hours, en)} / {'potential' if en else 'ポテンシャル'} "
+        section = (f" ({d.section})" if en else f"（{d.section}）") if d.section else ""
+        print(f"{d.department}{section}: {_hours(d.inventory_hours, en)} / {'potential' if en else 'ポテンシャル'} "
               f"{_hours(d.potential_hours, en)} / {'realised' if en else '実績'} {_hours(d.realised_hours, en)}{flag}")
     for path in service.write_summary(summary, pdf=args.output, csv=args.csv, xlsx=args.xlsx, lang=args.lang,
                                       fixed_date=args.fixed_date, inputs=service.assessment_paths(args.paths)):

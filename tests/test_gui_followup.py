@@ -321,3 +321,61 @@ def test_what_was_typed_for_an_action_is_recorded_before_another_is_shown(gui_ro
     dlg.close()  # recorded on closing
     gui_root.update()
     assert closed == [True] and a.action("a3").history[-1].note == "来月に再開"
+
+
+def _descendants(widget: Any) -> int:
+    return sum(1 + _descendants(child) for child in widget.winfo_children())
+
+
+def test_aggregate_window_lists_sections_with_department_subtotals_like_the_pdf(
+        gui_root: Any, fake_dialogs: FakeDialogs, callback_errors: Any, tmp_path: Path) -> None:
+    """Found with a 300-department ward: a department with two sections was listed twice under the same name with
+    different hours, and the count said 343 部署 (the files) where the PDF says 300部署（343ファイル）."""
+    from app.gui.aggregate_window import AggregateWindow
+    from app.gui.formats import hours
+    from tests.data.make_ward import make_ward
+
+    make_ward(tmp_path / "ward", 8)  # department 3 has two sections
+    win = AggregateWindow(gui_root, paths=[tmp_path / "ward"])
+    gui_root.update()
+    win.run()
+    wait_until(gui_root, lambda: win.summary is not None)
+    s = win.summary
+    rows = win.table.get_sheet_data()
+    two = [d for d in s.departments if d.department == s.departments[3].department]
+    assert len(two) == 2 and two[0].section != two[1].section
+    names = [r[:2] for r in rows]
+    at = names.index([two[0].department, two[0].section])
+    assert names[at + 1] == [two[1].department, two[1].section]
+    subtotal = rows[at + 2]
+    assert subtotal[:2] == [f"{two[0].department} 計", "2係"]
+    assert subtotal[2] == hours(two[0].inventory_hours + two[1].inventory_hours)
+    assert subtotal[5] == f"{two[0].done_count + two[1].done_count}/{two[0].action_count + two[1].action_count}"
+    assert rows[-1][0] == "全体" and rows[-1][2] == hours(s.total("inventory_hours"))
+    assert len(rows) == len(s.departments) + 1 + 1  # every file, one subtotal, the whole office
+    notes = win.notes.get("1.0", "end")
+    assert notes.startswith(f"8部署（{len(s.departments)}ファイル、係ごと）")
+    # from the keyboard: Tab goes from the table to the (read-only) notes, which a disabled text box is not
+    assert win.table.MT.tk_focusNext() is win.notes._textbox
+    win.destroy()
+
+
+def test_aggregate_window_table_does_not_grow_with_the_city(gui_root: Any, fake_dialogs: FakeDialogs,
+                                                            callback_errors: Any, tmp_path: Path) -> None:
+    """1,000 departments were 5,000 labels: 14 s to draw, 6 s to close. The table draws the rows in view only, so
+    the window has as many widgets for 60 departments as for 6."""
+    from app.gui.aggregate_window import AggregateWindow
+    from tests.data.make_ward import make_ward
+
+    counts = []
+    for n in (6, 60):
+        make_ward(tmp_path / f"ward{n}", n)
+        win = AggregateWindow(gui_root, paths=[tmp_path / f"ward{n}"])
+        gui_root.update()
+        win.run()
+        wait_until(gui_root, lambda win=win: win.summary is not None, timeout=60)
+        gui_root.update()
+        assert win.table.get_total_rows() > n
+        counts.append(_descendants(win.result))
+        win.destroy()
+    assert counts[0] == counts[1], counts

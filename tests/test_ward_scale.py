@@ -127,3 +127,13 @@ def test_group_sums_say_they_overlap(summary: Any, outputs: dict[str, Path]) -> 
     assert distinct == pytest.approx(sum(all_entries.values()))
     text = squash("".join(page_texts(outputs["pdf"].read_bytes())))
     assert squash("重複を除いた合計") in text and fixed(distinct) in text
+
+
+def test_the_command_line_names_each_section(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a department with two sections was printed twice under the same name with different hours
+    make_ward(tmp_path / "ward", 8)
+    assert main(["aggregate", str(tmp_path / "ward"), "-o", str(tmp_path / "s.pdf")]) == 0
+    lines = [x for x in capsys.readouterr().out.splitlines() if "ポテンシャル" in x]
+    names = [x.split(":")[0] for x in lines]
+    assert len(names) == len(set(names)) == 9  # 8 departments, one with two sections
+    assert all(re.fullmatch(r".+（.+係）", n) for n in names), names
