@@ -249,3 +249,29 @@ def test_at_start_the_keyboard_waits_in_the_first_field_of_home(wizard: Any) -> 
     wizard.home.focus_start()  # a step is shown by then (a file opened from the command line): the focus stays
     root.update()
     assert root.focus_get() is before
+
+
+def test_the_coverage_guide_stays_visible_over_bars_of_similar_size(wizard: Any) -> None:
+    """Seen with a 10,000-task inventory: many tasks of similar size made every bar taller than the 80 % line,
+    and the bars, drawn after it, hid the line and its label."""
+    open_example(wizard)
+    for task in wizard.a.tasks:  # every task about the same size: every bar reaches above the guide
+        task.answers.update({"annual_cases": 1000, "minutes_per_case": 30, "fixed_hours": 0})
+    wizard.changed()
+    focus_step = step_of(wizard, "focus")
+    wizard.go(focus_step)
+    page = wizard.pages[focus_step]
+    wizard.root.update()
+    page.draw()
+    canvas = page.canvas
+    order = list(canvas.find_all())
+    label = canvas.find_withtag("coverage_label")[0]
+    bars = [i for i in order if canvas.type(i) == "rectangle" and "coverage" not in canvas.gettags(i)]
+    guide_y = canvas.coords(label)[1]
+    assert all(canvas.coords(b)[1] < guide_y for b in bars)  # the case: each bar reaches above the guide
+    assert order.index(label) > max(order.index(b) for b in bars)
+    line = next(i for i in canvas.find_withtag("coverage") if canvas.type(i) == "line")
+    assert order.index(line) > max(order.index(b) for b in bars)
+    ground = next(i for i in canvas.find_withtag("coverage") if canvas.type(i) == "rectangle")
+    assert canvas.itemcget(ground, "fill") == "white"
+    assert order.index(max(bars, key=order.index)) < order.index(ground) < order.index(label)

@@ -96,3 +96,19 @@ def test_a_plan_of_many_tasks_lists_every_task_and_names_the_rest_of_the_chart()
     hours = sum(t.annual_hours for t in rest)
     assert squash(f"残り {len(rest)} 業務の合計 {fixed(hours)} 時間") in text
     assert "その他" in text and f"{len(rest)}業務" in text
+
+
+def test_pareto_chart_draws_the_coverage_guide_over_the_bars() -> None:
+    # many tasks of similar size: every bar is taller than the 80 % guide, which the bars, drawn after it, hid
+    from reportlab.graphics.shapes import Line, Rect
+
+    font = register_fonts()
+    d = charts.pareto_chart(_bars([100.0 - n * 0.01 for n in range(40)]), 500, 180, font, coverage=0.8,
+                            unit_label="時間/年", cumulative_label="累積", legend=("重点業務", "その他の業務"),
+                            rest_label=("その他", "15業務"))
+    contents = list(d.getContents())
+    guides = [i for i, s in enumerate(contents) if isinstance(s, Line) and s.strokeDashArray and s.x2 - s.x1 > 100]
+    bars = [i for i, s in enumerate(contents) if isinstance(s, Rect) and s.height > 20]
+    assert len(guides) == 1 and bars
+    assert all(contents[b].y + contents[b].height > contents[guides[0]].y1 for b in bars)  # the case
+    assert guides[0] > max(bars)

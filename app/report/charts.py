@@ -107,9 +107,6 @@ def pareto_chart(bars: Sequence[Bar], width: float, height: float, font: str, *,
     d.add(Line(left, bottom, left + pw, bottom, strokeColor=COLOURS["ink"], strokeWidth=0.6))
     d.add(Line(left, bottom, left, bottom + ph, strokeColor=COLOURS["ink"], strokeWidth=0.6))
     d.add(Line(left + pw, bottom, left + pw, bottom + ph, strokeColor=COLOURS["ink"], strokeWidth=0.6))
-    # coverage guide
-    gy = bottom + ph * coverage
-    d.add(Line(left, gy, left + pw, gy, strokeColor=COLOURS["ink"], strokeWidth=0.6, strokeDashArray=[2, 2]))
     slots = len(shown) + (2 if rest else 0)  # the rest bar gets two slots: its label has two words
     slot = pw / max(slots, 1)
     bw = slot * 0.7
@@ -125,6 +122,10 @@ def pareto_chart(bars: Sequence[Bar], width: float, height: float, font: str, *,
         x, w = left + slot * len(shown) + (slot - bw) / 2, 2 * slot - (slot - bw)
         points += [x + w / 2, bottom + ph * rest.cumulative]
         _rest_bar(d, rest.hours, x=x, w=w, bottom=bottom, ph=ph, ymax=ymax, font=font, label=rest_label)
+    # the coverage guide over the bars: many tasks of similar size made every bar taller than it, and the bars,
+    # drawn after it, hid it
+    gy = bottom + ph * coverage
+    d.add(Line(left, gy, left + pw, gy, strokeColor=COLOURS["ink"], strokeWidth=0.6, strokeDashArray=[2, 2]))
     if points:
         d.add(PolyLine(points, strokeColor=COLOURS["line"], strokeWidth=1.0))
         for i in range(0, len(points), 2):

@@ -178,10 +178,6 @@ class FocusPage(StepPage):
         c.create_text(left - 6, bottom, text="0", anchor="e", font=f_small)
         c.create_text(right + 6, top, text="100%", anchor="nw", font=f_small)
         c.create_text(right + 6, bottom, text="0%", anchor="w", font=f_small)
-        coverage = self.wiz.q.value("pareto_coverage")
-        y_cov = bottom - (bottom - top) * coverage
-        c.create_line(left, y_cov, right, y_cov, fill="#999", dash=(4, 3))
-        c.create_text(right - 4, y_cov - 2, text=percent(coverage), anchor="se", font=f_small, fill="#666")
         points: list[float] = []
         for n, t in enumerate(shown):
             x0 = left + n * slot + slot * 0.15
@@ -191,6 +187,15 @@ class FocusPage(StepPage):
             if len(shown) <= 15 or (n + 1) % 5 == 0 or n == 0:
                 c.create_text((x0 + x1) / 2, bottom + 4, text=str(t.rank), anchor="n", font=f_small)
             points.extend(((x0 + x1) / 2, bottom - (bottom - top) * t.cumulative_share))
+        # the guide over the bars, its label on a white ground: many tasks of similar size made every bar taller
+        # than the line, and the bars hid both
+        coverage = self.wiz.q.value("pareto_coverage")
+        y_cov = bottom - (bottom - top) * coverage
+        c.create_line(left, y_cov, right, y_cov, fill="#999", dash=(4, 3), tags=("coverage",))
+        label = c.create_text(right - 4, y_cov - 2, text=percent(coverage), anchor="se", font=f_small, fill="#666",
+                              tags=("coverage", "coverage_label"))
+        x0, y0, x1, y1 = c.bbox(label)
+        c.tag_lower(c.create_rectangle(x0 - 2, y0, x1 + 2, y1, fill="white", outline="", tags=("coverage",)), label)
         if len(points) >= 4:
             c.create_line(*points, fill=style.QUICK_WIN, width=2)
         for x, y in zip(points[::2], points[1::2], strict=True):
