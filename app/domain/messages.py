@@ -348,6 +348,8 @@ CATALOGUE = Catalogue("messages", {
              "Pack '{id}' is installed in version {installed}, newer than this pack's {version}; it was not replaced. To go back to the older version confirm in the window, or add --force on the command line."),
     "P014": ("配布パックを作る設定がありません: {missing}。フォルダの pack.yaml か、--id・--version・--issuer で指定してください。",
              "The pack needs {missing}: give them in the folder's pack.yaml or with --id, --version and --issuer."),
+    "P015": ("配布パックの版（pack.yaml の version、または --version）が正しくありません（{detail}）。pack.yaml では version: \"1.0.0\" のように引用符で囲んでください。",
+             "The pack version (version in pack.yaml, or --version) is not valid ({detail}). In pack.yaml, put it in quotes: version: \"1.0.0\"."),
     "W105": ("利用者フォルダの質問票「{id}」は版 {user} で、同梱の版 {bundled} より古いため、同梱の版を使います（{path}）。",
              "The questionnaire '{id}' in a user folder is version {user}, older than the bundled {bundled}; the bundled one is used ({path})."),
     "C008": ("出力先 {path} は入力ファイルの一つです。入力を上書きしないよう、別の名前を指定してください。",
