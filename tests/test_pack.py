@@ -145,7 +145,7 @@ def link(name: str) -> zipfile.ZipInfo:
     ([GOOD], {**MANIFEST, "format_version": 9}, "P009"),
     ([GOOD], {**MANIFEST, "questionnaires": ["other.yaml"]}, "P010"),
     ([("questionnaires/standard.yaml", b"id: [unclosed\n")], MANIFEST, "Q005"),  # partly invalid
-    ([GOOD, ("cases.yaml", b"memo: x\n")], MANIFEST, "C001"),
+    ([GOOD, ("cases.yaml", b"memo: x\n")], {**MANIFEST, "cases": True}, "C001"),
 ])
 def test_unsafe_foreign_and_invalid_packs_are_refused_and_change_nothing(
         home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], entries: list[tuple[Any, bytes]],
@@ -351,3 +351,42 @@ def test_a_pack_version_that_is_a_number_in_pack_yaml_is_refused_when_building(
     assert main(["pack", "build", str(folder), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "P015" in err and str(folder / "pack.yaml") in err and '"1.0.0"' in err and not out.exists()
+
+
+def rebuilt(pack: Path, change: dict[str, Any], *, drop: str | None = None) -> bytes:
+    """``pack``'s entries with its manifest changed (a key whose value is ``...`` removed) and ``drop`` left out."""
+    with zipfile.ZipFile(pack) as zf:
+        entries = {n: zf.read(n) for n in zf.namelist() if n != drop}
+    manifest = {**json.loads(entries.pop("manifest.json")), **change}
+    manifest = {k: v for k, v in manifest.items() if v is not ...}
+    return raw_zip([("manifest.json", json.dumps(manifest, ensure_ascii=False).encode()), *entries.items()])
+
+
+@pytest.mark.parametrize(("change", "drop", "code"), [
+    ({"cases": True}, "cases.yaml", "P016"),  # said to hold a catalogue, holds none: installed 0 cases silently
+    ({"cases": False}, None, "P017"),  # holds a catalogue it says it does not
+    ({"cases": "yes"}, None, "P008"),
+    ({"cases": ...}, None, "P008"),
+])
+def test_a_manifest_that_disagrees_with_the_pack_about_its_catalogue_is_refused(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], change: dict[str, Any], drop: str | None,
+        code: str) -> None:
+    good = built(tmp_path)
+    with pytest.raises(PackError) as info:
+        read_pack(rebuilt(good, change, drop=drop), "ward.kaizenpack")
+    (problem,) = info.value.problems
+    assert problem.code == code and problem.params["field"] == "cases"
+    if code != "P008":
+        assert problem.path == "ward.kaizenpack:manifest.json"
+        for lang, field in (("ja", "「cases」"), ("en", "'cases'")):
+            text = problem.render(lang)
+            assert "cases.yaml" in text and field in text and "manifest" in text, text
+    bad = tmp_path / "bad.kaizenpack"
+    bad.write_bytes(rebuilt(good, change, drop=drop))
+    capsys.readouterr()
+    assert main(["pack", "install", str(bad)]) == 2
+    assert code in capsys.readouterr().err and not home.exists()
+    assert read_pack(rebuilt(good, {})).case_count > 0  # the pack as built: its catalogue, said so
+    (tmp_path / "none").mkdir()
+    without = built(tmp_path / "none", with_cases=False)  # "cases": false and no cases.yaml
+    assert read_pack(without).cases is None and main(["pack", "install", str(without)]) == 0

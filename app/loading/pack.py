@@ -271,6 +271,18 @@ def _cases(contents: dict[str, bytes], where: str, pack: Pack, problems: list[Pr
         problems.extend(exc.problems)
 
 
+def _cases_listed(listed: object, present: bool, where: str, problems: list[Problem]) -> None:
+    """The manifest's ``cases`` (true/false) must say whether the pack holds cases.yaml, as ``questionnaires`` must
+    list its questionnaires (P010): a pack that disagrees with itself was put together wrongly, and installing
+    it would drop the catalogue or carry one its sender did not mean to send, without a word."""
+    if not isinstance(listed, bool):
+        problems.append(Problem("P008", {"field": "cases", "detail": _shown(listed)}, where))
+    elif listed and not present:
+        problems.append(Problem("P016", {"field": "cases", "file": CASES}, f"{where}:{MANIFEST}"))
+    elif present and not listed:
+        problems.append(Problem("P017", {"field": "cases", "file": CASES}, f"{where}:{MANIFEST}"))
+
+
 def read_pack(source: Path | bytes, name: str | None = None) -> Pack:
     """Validate a pack completely; :class:`PackError` lists every problem (nothing is written either way)."""
     where = name or (str(source) if isinstance(source, Path) else "<pack>")
@@ -282,6 +294,8 @@ def read_pack(source: Path | bytes, name: str | None = None) -> Pack:
     present = sorted(n[len(QUESTIONNAIRE_DIR):] for n in contents if n.startswith(QUESTIONNAIRE_DIR))
     if manifest is not None and (not isinstance(listed, list) or sorted(map(str, listed)) != present):
         problems.append(Problem("P010", {"listed": _shown(listed), "present": ", ".join(present) or "—"}, where))
+    if manifest is not None:
+        _cases_listed(data.get("cases"), CASES in contents, where, problems)
     _questionnaires(contents, where, pack, problems)
     _cases(contents, where, pack, problems)
     if not pack.questionnaires and pack.cases is None and not problems:
