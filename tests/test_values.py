@@ -88,9 +88,9 @@ def test_huge_numbers_in_messages_are_short_not_digit_by_digit(raw: object, code
     (123456789012345.67, "123,456,789,012,345.67"), (-3, "-3"), (0, "0"), (1e-7, "1e-07"),
 ])
 def test_numbers_are_written_as_the_office_writes_them_up_to_1e16_and_short_beyond(value: float, text: str) -> None:
-    from app.domain.values import _fmt
+    from app.domain.values import number_text
 
-    assert _fmt(value) == text
+    assert number_text(value) == text
 
 
 def test_blank_is_none() -> None:

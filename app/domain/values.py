@@ -157,9 +157,9 @@ def _number(item: Item, raw: object, fail: Fail) -> float | int:
     if item.type == "integer" and value != int(value):
         raise fail("A006", value=raw)
     if item.minimum is not None and value < item.minimum:
-        raise fail("A002", min=_fmt(item.minimum), value=_fmt(value))
+        raise fail("A002", min=number_text(item.minimum), value=number_text(value))
     if item.maximum is not None and value > item.maximum:
-        raise fail("A003", max=_fmt(item.maximum), value=_fmt(value))
+        raise fail("A003", max=number_text(item.maximum), value=number_text(value))
     return int(value) if item.type == "integer" else value
 
 
@@ -196,7 +196,7 @@ def _choice_order(item: Item) -> Callable[[str | int], int]:
     return lambda v: order.get(v, len(order))
 
 
-def _fmt(value: float) -> str:
+def number_text(value: float) -> str:
     """A limit or an entry as the office writes it: 100,000,000 and 12.5, never 1e+08.
 
     From 10¹⁶ on (and below 10⁻⁶) digit by digit is no longer readable — 1e308 had 309 digits, the last ones

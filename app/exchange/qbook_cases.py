@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.domain.cases import MAX_TEXT, Case
+from app.domain.cases import MAX_HOURS, MAX_TEXT, Case
 from app.domain.values import parse_date
 from app.exchange import sheet_print
 from app.exchange.qbook_spec import Column, SheetRow, SheetSpec, col_id
@@ -45,7 +45,8 @@ def _text(field: str, header: str, hint: str = "", width: int = 22, required: bo
 
 
 def _hours(field: str, header: str, hint: str) -> Column:
-    return Column(field, header, hint, "number", minimum=0.0, width=11, number_format=sheet_print.HOURS_FORMAT)
+    return Column(field, header, hint, "number", minimum=0.0, maximum=float(MAX_HOURS), width=11,
+                  number_format=sheet_print.HOURS_FORMAT)
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -57,8 +58,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("measure_id", "改善策キー", "参考（変更しても読み込みません）。", "ref", width=12),
     _text("measure_label", "改善策", "", 16),
     _text("title", "題名", "レポート・一覧に出る題名。", 22),
-    _hours("planned_hours", "見込み（時間/年）", "0以上。"),
-    _hours("realised_hours", "実績（時間/年）", "0以上。「庁内実績」に出ます。"),
+    _hours("planned_hours", "見込み（時間/年）", f"0〜{MAX_HOURS:,}。"),
+    _hours("realised_hours", "実績（時間/年）", f"0〜{MAX_HOURS:,}。「庁内実績」に出ます。"),
     _text("before", "改善前", "", 26),
     _text("after", "改善後", "", 26),
     _text("comment", "ひとこと", "", 22),

@@ -18,7 +18,7 @@ from typing import Any
 from app.domain import expressions
 from app.domain.errors import ExpressionError, Problem
 from app.domain.questionnaire import Questionnaire
-from app.domain.values import parse_number
+from app.domain.values import number_text, parse_number
 from app.exchange import qbook_cases
 from app.exchange.qbook_cases import CaseBook
 from app.exchange.qbook_open import open_book
@@ -274,7 +274,7 @@ def _number(raw: object) -> float | None:
 
 
 def _fmt(x: float | None) -> str:
-    return "" if x is None else f"{x:g}"
+    return "" if x is None else number_text(x)  # 1,000,000 and 0.3 (was 1e+06), 1e+308
 
 
 def _same(old: object, new: object) -> bool:
