@@ -179,6 +179,10 @@ def test_a_bad_case_cell_is_named_and_nothing_is_written(
     assert "Traceback" not in err and not new_yaml.exists() and not new_cases.exists()
     if name == "hours beyond any year":
         assert "1e+308" in err and "（0〜1,000,000）" in err, err
+    if code == "X107":  # the example of a rate stood under every number
+        assert "削減率" not in err and "範囲内の値にしてください。" in err, err
+    if code == "X110":  # and the advice for a measure under every deleted row
+        assert "改善策" not in err and "事例集のファイルからその事例を消して" in err, err
 
 
 def test_a_changed_sheet_needs_cases_output_and_a_changed_catalogue_is_refused(tmp_path: Path, catalogue: Path

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.domain.cases import MAX_HOURS, MAX_TEXT, Case
+from app.domain.catalogue import Words
 from app.domain.values import parse_date
 from app.exchange import sheet_print
 from app.exchange.qbook_spec import Column, SheetRow, SheetSpec, col_id
@@ -86,12 +87,19 @@ def _cell(c: Case, column: Column, pain_labels: dict[str, str]) -> object:
     return value if value not in ("", None) else None
 
 
+# what X110 advises instead of deleting a case's row
+_INSTEAD = Words("（事例を除くには、事例集のファイルからその事例を消して、ブックを書き出し直します）",
+                 " (to drop a case, delete it from the catalogue file and export the workbook again)")
+
+
 def cases_sheet(book: CaseBook) -> SheetSpec:
     """事例: one row per case of the catalogue."""
     rows = tuple(SheetRow(case_key(c), ((CASE_SEGMENT, c.key),),
                           {col_id(col): _cell(c, col, book.pain_labels) for col in COLUMNS}) for c in book.cases)
     return SheetSpec(SHEET, "庁内事例集です。文言・時間・完了日を直せます。直したら読み込みで --cases-output を"
-                     "指定します（元の事例集は上書きしません）。", COLUMNS, rows, "key", ())
+                     "指定します（元の事例集は上書きしません）。", COLUMNS, rows, "key", (),
+                     instead=_INSTEAD)
+
 
 
 def is_case_edit(path: Sequence[object]) -> bool:
