@@ -435,6 +435,15 @@ def test_a_deleted_row_is_named_with_advice_true_for_its_own_sheet(
         assert instead[0] in ja and instead[1] in en
 
 
+def test_an_unknown_key_of_the_questionnaire_is_said_to_be_not_in_it(tmp_path: Path) -> None:
+    book, where = edited(tmp_path, _rename_key)
+    with pytest.raises(UserError) as caught:
+        qbook.import_questionnaire(book, tmp_path / "new.yaml")
+    (problem,) = [p for p in caught.value.problems if p.code == "X111"]
+    assert problem.message("ja").startswith(f"{where}: キー「6」は質問票にありません（シート「効果区分」）")
+    assert "is not in the questionnaire (sheet '効果区分')" in problem.message("en")
+
+
 NUMBER_OUT = [
     ("rate", lambda wb: set_cell(wb, "改善策", "rpa", "削減率", 56), ("削減率は 0.3＝30%", "a rate of 0.3 = 30 %")),
     ("setting", lambda wb: set_cell(wb, "設定", "unit_cost_yen_per_hour", "値", -1), None),

@@ -183,6 +183,8 @@ def test_a_bad_case_cell_is_named_and_nothing_is_written(
         assert "削減率" not in err and "範囲内の値にしてください。" in err, err
     if code == "X110":  # and the advice for a measure under every deleted row
         assert "改善策" not in err and "事例集のファイルからその事例を消して" in err, err
+    if code == "X111":  # a case's key is not looked for in the questionnaire
+        assert "は事例集にありません（シート「事例」）" in err and "質問票" not in err, err
 
 
 def test_a_changed_sheet_needs_cases_output_and_a_changed_catalogue_is_refused(tmp_path: Path, catalogue: Path

@@ -98,7 +98,7 @@ def cases_sheet(book: CaseBook) -> SheetSpec:
                           {col_id(col): _cell(c, col, book.pain_labels) for col in COLUMNS}) for c in book.cases)
     return SheetSpec(SHEET, "庁内事例集です。文言・時間・完了日を直せます。直したら読み込みで --cases-output を"
                      "指定します（元の事例集は上書きしません）。", COLUMNS, rows, "key", (),
-                     instead=_INSTEAD)
+                     instead=_INSTEAD, source=Words("事例集", "the case catalogue"))
 
 
 

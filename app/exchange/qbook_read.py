@@ -128,7 +128,7 @@ class _Reader:
                 continue  # the row's other values would only be checked against a half-read row
             row = by_key.get(key)
             if row is None and not spec.can_add:
-                self.add("X111", where, key=key if key is not None else "", sheet=spec.name)
+                self.add("X111", where, key=key if key is not None else "", sheet=spec.name, source=spec.source)
                 continue
             self.row(spec, row, key, cells)
         for key, row in by_key.items():

@@ -109,6 +109,7 @@ class SheetRow:
 
 
 NOTHING_INSTEAD = Words("", "")
+QUESTIONNAIRE = Words("質問票", "the questionnaire")
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class SheetSpec:
     can_add: bool = False
     # what to do instead of deleting a row (X110), in parentheses; none where the sheet has no such way
     instead: Words = NOTHING_INSTEAD
+    source: Words = QUESTIONNAIRE  # where the rows' keys come from (X111)
 
 
 def col_id(c: Column) -> str:
