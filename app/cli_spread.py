@@ -74,7 +74,7 @@ def _cases(args: argparse.Namespace) -> int:
         raise UserError(Problem("C007", {"done": run.done, "not_shareable": col.not_shareable}))
     before = len(run.skipped)
     total, added = write_cases(run, args.output, list(args.paths), args.fixed_date)
-    for problem in run.skipped[before:]:  # cases too long for a catalogue (C011)
+    for problem in run.skipped[before:]:  # cases too long or of too many hours for a catalogue (C011, C013)
         print(problem.render(args.lang), file=sys.stderr)
     if en:
         print(f"{total} cases in the catalogue ({added} new) from {run.files} files.")

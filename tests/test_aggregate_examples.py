@@ -170,3 +170,36 @@ def test_nothing_readable_gives_an_empty_summary(tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text("{}", "utf-8")
     summary = service.aggregate_files([tmp_path])
     assert summary.departments == () and len(summary.skipped) == 1
+
+
+def test_the_same_file_reached_twice_is_read_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``aggregate DIR DIR`` (or a folder and a file in it) read each file twice, then set one reading aside with
+    W101 「同じ部署・係・年度のファイルが複数あります…4件を集計から外しました」 as if each section had sent two."""
+    from app.cli import main
+    from app.service.cases import collect_cases
+
+    ward = tmp_path / "ward"
+    ward.mkdir()
+    for f in FILES:
+        shutil.copy(f, ward / f.name)
+    first = ward / FILES[0].name
+    (tmp_path / "link.kaizen.json").symlink_to(first)
+    (tmp_path / "hard.kaizen.json").hardlink_to(first)
+    twice = [[ward, ward], [ward, first], [first, ward], [ward, tmp_path / "ward" / ".." / "ward" / first.name],
+             [ward, tmp_path / "link.kaizen.json"], [ward, tmp_path / "hard.kaizen.json"], [ward, tmp_path, ward]]
+    for paths in twice:
+        summary = service.aggregate_files(paths)
+        assert len(summary.departments) == len(FILES), paths
+        assert summary.set_aside == () and "W101" not in {w.code for w in summary.warnings}, paths
+        assert summary.skipped == (), paths
+    capsys.readouterr()
+    assert main(["aggregate", str(ward), str(ward)]) == 0
+    err = capsys.readouterr().err
+    assert "W101" not in err and "同じ部署" not in err, err
+    run = collect_cases([ward, first])
+    assert run.files == len(FILES) and run.collected.duplicates == 0
+    # a copy is another file: it is still the section's second file, set aside with W101
+    shutil.copy(first, ward / "zz_copy.kaizen.json")
+    summary = service.aggregate_files([ward, ward])
+    assert [(x.name, x.kept) for x in summary.set_aside] == [("zz_copy.kaizen.json", first.name)]
+    assert [w.code for w in summary.warnings] == ["W101"] and len(summary.departments) == len(FILES)

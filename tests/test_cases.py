@@ -287,3 +287,55 @@ def test_an_action_too_long_for_a_catalogue_is_left_out_by_name_and_the_catalogu
     cases = load(out)  # readable
     assert done[0]["id"] not in {c.action_id for c in cases} and done[1]["id"] in {c.action_id for c in cases}
     assert main(["cases", str(source), "-o", str(out)]) == 0  # and a second run reads it
+
+
+@pytest.mark.parametrize(("field", "value", "shown"), [
+    ("realised_hours", 1e308, "1e+308"), ("planned_hours", 1e20, "1e+20"), ("realised_hours", 1_000_001, "1,000,001"),
+])
+def test_hours_beyond_any_year_are_refused_naming_the_case_and_the_field(field: str, value: float, shown: str) -> None:
+    """``realised_hours: 1e308`` was read, and the case led every list of cases as 「年1e308時間削減」."""
+    text = doc(CASE, {**CASE, "action_id": "a2", field: value})
+    with pytest.raises(CasesError) as info:
+        loads(text, "c.yaml")
+    (problem,) = info.value.problems
+    assert problem.code == "C012" and problem.path == "c.yaml" and problem.where == f"cases[1].{field}"
+    assert problem.line == text.splitlines().index(next(x for x in text.splitlines() if field in x)) + 1
+    ja, en = problem.message("ja"), problem.message("en")
+    assert f"事例 cases[1]（a / a2） の「{field}」は1,000,000時間以下" in ja and f"（入力: {shown}）" in ja, ja
+    assert f"'{field}' of case cases[1]（a / a2）" in en and f"(got {shown})" in en, en
+    assert loads(doc({**CASE, field: 1_000_000}))[0].__dict__[field] == 1_000_000  # the limit itself is fine
+
+
+def test_a_catalogue_with_hours_beyond_any_year_is_refused_by_cases_and_not_rewritten(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "cases.yaml"
+    assert main(["cases", str(KAZEI), "-o", str(out)]) == 0
+    text = out.read_text("utf-8")
+    first = next(line for line in text.splitlines() if line.strip().startswith("realised_hours:"))
+    edited = text.replace(first, first.split(":")[0] + ": 1.0e+308", 1)
+    out.write_text(edited, "utf-8")
+    capsys.readouterr()
+    assert main(["cases", str(EXAMPLES), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    line = edited.splitlines().index(first.split(":")[0] + ": 1.0e+308") + 1
+    assert f"{out}:{line}:" in err and "C012" in err and "1e+308" in err and "Traceback" not in err, err
+    assert out.read_text("utf-8") == edited
+
+
+def test_an_action_of_more_planned_hours_than_a_catalogue_holds_is_left_out_by_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A task of 100,000,000 cases of 480 minutes (each within its item's limit) plans hundreds of millions of
+    hours; written, the case would make a catalogue the next run refuses (C012). It is left out with C013."""
+    data = raw(KAZEI)
+    done = [x for x in data["actions"] if x["status"] == "done" and x.get("shareable")]
+    task = next(t for t in data["tasks"] if t["id"] == done[0]["task_id"])
+    task["answers"].update({"annual_cases": 100_000_000, "minutes_per_case": 480})
+    source = tmp_path / "kazei.kaizen.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "cases.yaml"
+    assert main(["cases", str(source), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "C013" in err and str(source) in err and done[0]["id"] in err and "「planned_hours」" in err, err
+    cases = load(out)  # readable
+    assert done[0]["id"] not in {c.action_id for c in cases} and len(cases) >= 1
+    assert main(["cases", str(source), "-o", str(out)]) == 0

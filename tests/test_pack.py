@@ -145,7 +145,7 @@ def link(name: str) -> zipfile.ZipInfo:
     ([GOOD], {**MANIFEST, "format_version": 9}, "P009"),
     ([GOOD], {**MANIFEST, "questionnaires": ["other.yaml"]}, "P010"),
     ([("questionnaires/standard.yaml", b"id: [unclosed\n")], MANIFEST, "Q005"),  # partly invalid
-    ([GOOD, ("cases.yaml", b"memo: x\n")], MANIFEST, "C001"),
+    ([GOOD, ("cases.yaml", b"memo: x\n")], {**MANIFEST, "cases": True}, "C001"),
 ])
 def test_unsafe_foreign_and_invalid_packs_are_refused_and_change_nothing(
         home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], entries: list[tuple[Any, bytes]],
@@ -290,3 +290,103 @@ def test_a_format_version_the_app_cannot_read_is_still_p009() -> None:
         read_pack(raw_zip([("manifest.json", json.dumps({**MANIFEST, "format_version": 2}).encode()), GOOD]),
                   "ward.kaizenpack")
     assert [p.code for p in info.value.problems] == ["P009"]
+
+
+@pytest.mark.parametrize(("found", "hint"), [(1, '"1.0.0"'), (1.1, '"1.0.0"'), ("1.0", '"1.0.0"'), ("2", '"2.0.0"'),
+                                             ("1.2.0 ", '"1.2.0"'), (True, '"1.0.0"'), (None, '"1.0.0"')])
+def test_a_manifest_version_that_is_a_number_or_shortened_is_refused(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], found: object, hint: str) -> None:
+    """``"version": 1`` or ``"1.0"`` installed as version 「1」 / 「1.0」 (``semver.parse`` reads both); the manifest is
+    compared with the installed version, so it must say exactly which one: text of three numbers."""
+    manifest = json.dumps({**MANIFEST, "version": found}).encode()
+    with pytest.raises(PackError) as info:
+        read_pack(raw_zip([("manifest.json", manifest), GOOD]), "ward.kaizenpack")
+    (problem,) = info.value.problems
+    assert problem.code == "P008" and problem.params["field"] == "version" and problem.path == "ward.kaizenpack"
+    ja, en = problem.render("ja"), problem.render("en")
+    assert "「version」" in ja and hint in ja and repr(found) in ja and hint in en and "'version'" in en
+    if isinstance(found, int | float) and not isinstance(found, bool):
+        assert "数値" in ja and "number" in en
+    bad = tmp_path / "bad.kaizenpack"
+    bad.write_bytes(raw_zip([("manifest.json", manifest), GOOD]))
+    assert main(["pack", "install", str(bad)]) == 2
+    assert "P008" in capsys.readouterr().err and not home.exists()
+
+
+@pytest.mark.parametrize(("pack_yaml", "option", "written"), [
+    ('version: "1.2"\n', None, "1.2.0"),  # a short text is written in full
+    ("version: 1.0.0-rc.1\n", None, "1.0.0-rc.1"),
+    ("version: 1.0.0\n", "2", "2.0.0"),  # --version 2
+])
+def test_a_pack_the_app_builds_has_a_full_version_and_installs(
+        home: Path, tmp_path: Path, pack_yaml: str, option: str | None, written: str) -> None:
+    folder = source(tmp_path)
+    (folder / "pack.yaml").write_text(f"id: ward-kaizen\n{pack_yaml}issuer: 業務改善担当\n", "utf-8")
+    out = tmp_path / "p.kaizenpack"
+    assert main(["pack", "build", str(folder), "-o", str(out), *(["--version", option] if option else [])]) == 0
+    with zipfile.ZipFile(out) as zf:
+        assert json.loads(zf.read("manifest.json"))["version"] == written
+    assert main(["pack", "install", str(out)]) == 0
+    assert json.loads((home / "ward-kaizen" / "manifest.json").read_text("utf-8"))["version"] == written
+
+
+def test_the_window_builds_a_pack_of_a_questionnaire_with_a_short_version(home: Path, tmp_path: Path) -> None:
+    folder = source(tmp_path, q_version="3.1")
+    from app.service import pack
+
+    q = service.load_file(folder / "standard.yaml")
+    assert q.version == "3.1"
+    out = pack.build_from(q, tmp_path / "w.kaizenpack", issuer="業務改善担当")
+    assert read_pack(out).manifest.version == "3.1.0"
+    assert main(["pack", "install", str(out)]) == 0
+
+
+@pytest.mark.parametrize("line", ["version: 1.10\n", "version: 2\n", "version: one\n"])
+def test_a_pack_version_that_is_a_number_in_pack_yaml_is_refused_when_building(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str) -> None:
+    """``version: 1.10`` in pack.yaml is the number 1.1 to YAML: it was built as version 「1.1」 without a word."""
+    folder = source(tmp_path)
+    (folder / "pack.yaml").write_text(f"id: ward-kaizen\n{line}issuer: 業務改善担当\n", "utf-8")
+    out = tmp_path / "p.kaizenpack"
+    assert main(["pack", "build", str(folder), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "P015" in err and str(folder / "pack.yaml") in err and '"1.0.0"' in err and not out.exists()
+
+
+def rebuilt(pack: Path, change: dict[str, Any], *, drop: str | None = None) -> bytes:
+    """``pack``'s entries with its manifest changed (a key whose value is ``...`` removed) and ``drop`` left out."""
+    with zipfile.ZipFile(pack) as zf:
+        entries = {n: zf.read(n) for n in zf.namelist() if n != drop}
+    manifest = {**json.loads(entries.pop("manifest.json")), **change}
+    manifest = {k: v for k, v in manifest.items() if v is not ...}
+    return raw_zip([("manifest.json", json.dumps(manifest, ensure_ascii=False).encode()), *entries.items()])
+
+
+@pytest.mark.parametrize(("change", "drop", "code"), [
+    ({"cases": True}, "cases.yaml", "P016"),  # said to hold a catalogue, holds none: installed 0 cases silently
+    ({"cases": False}, None, "P017"),  # holds a catalogue it says it does not
+    ({"cases": "yes"}, None, "P008"),
+    ({"cases": ...}, None, "P008"),
+])
+def test_a_manifest_that_disagrees_with_the_pack_about_its_catalogue_is_refused(
+        home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], change: dict[str, Any], drop: str | None,
+        code: str) -> None:
+    good = built(tmp_path)
+    with pytest.raises(PackError) as info:
+        read_pack(rebuilt(good, change, drop=drop), "ward.kaizenpack")
+    (problem,) = info.value.problems
+    assert problem.code == code and problem.params["field"] == "cases"
+    if code != "P008":
+        assert problem.path == "ward.kaizenpack:manifest.json"
+        for lang, field in (("ja", "「cases」"), ("en", "'cases'")):
+            text = problem.render(lang)
+            assert "cases.yaml" in text and field in text and "manifest" in text, text
+    bad = tmp_path / "bad.kaizenpack"
+    bad.write_bytes(rebuilt(good, change, drop=drop))
+    capsys.readouterr()
+    assert main(["pack", "install", str(bad)]) == 2
+    assert code in capsys.readouterr().err and not home.exists()
+    assert read_pack(rebuilt(good, {})).case_count > 0  # the pack as built: its catalogue, said so
+    (tmp_path / "none").mkdir()
+    without = built(tmp_path / "none", with_cases=False)  # "cases": false and no cases.yaml
+    assert read_pack(without).cases is None and main(["pack", "install", str(without)]) == 0

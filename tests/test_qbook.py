@@ -403,3 +403,68 @@ def test_a_damaged_part_inside_the_workbook_is_x006_not_an_internal_error(
     assert cli.main(["questionnaire", "import", str(book), "-o", str(tmp_path / "new.yaml")]) == 2  # was 1
     err = capsys.readouterr().err
     assert "X006" in err and "Traceback" not in err
+
+
+def _delete_first(sheet: str) -> Callable[[Workbook], str]:
+    def change(wb: Workbook) -> str:
+        wb[sheet].delete_rows(FIRST_ROW)
+        return f"{sheet}!A{FIRST_ROW}"
+    return change
+
+
+ROW_DELETED = [("設定", None), ("効果区分", None), ("改善策", ("「使う」を いいえ", "使う = いいえ")),
+               ("進め方カード", None), ("用語集", None)]
+
+
+@pytest.mark.parametrize(("sheet", "instead"), ROW_DELETED, ids=[s for s, _ in ROW_DELETED])
+def test_a_deleted_row_is_named_with_advice_true_for_its_own_sheet(
+        tmp_path: Path, sheet: str, instead: tuple[str, str] | None) -> None:
+    """X110 told the user of every sheet to switch a measure off with 使う = いいえ; only 改善策 has that column."""
+    book, where = edited(tmp_path, _delete_first(sheet))
+    with pytest.raises(UserError) as caught:
+        qbook.import_questionnaire(book, tmp_path / "new.yaml")
+    (problem,) = [p for p in caught.value.problems if p.code == "X110"]
+    ja, en = problem.message("ja"), problem.message("en")
+    assert problem.params["cell"] == where and problem.params["sheet"] == sheet
+    assert ja.startswith(f"{where}: ") and f"（シート「{sheet}」）" in ja and f"(sheet '{sheet}')" in en
+    assert "書き出したブックからその行を戻してください" in ja and "restore it from the exported workbook" in en
+    if instead is None:
+        assert "改善策" not in ja and "使う" not in ja and "measure" not in en, ja
+        assert ja.endswith("戻してください。") and en.endswith("exported workbook."), (ja, en)
+    else:
+        assert instead[0] in ja and instead[1] in en
+
+
+def test_an_unknown_key_of_the_questionnaire_is_said_to_be_not_in_it(tmp_path: Path) -> None:
+    book, where = edited(tmp_path, _rename_key)
+    with pytest.raises(UserError) as caught:
+        qbook.import_questionnaire(book, tmp_path / "new.yaml")
+    (problem,) = [p for p in caught.value.problems if p.code == "X111"]
+    assert problem.message("ja").startswith(f"{where}: キー「6」は質問票にありません（シート「効果区分」）")
+    assert "is not in the questionnaire (sheet '効果区分')" in problem.message("en")
+
+
+NUMBER_OUT = [
+    ("rate", lambda wb: set_cell(wb, "改善策", "rpa", "削減率", 56), ("削減率は 0.3＝30%", "a rate of 0.3 = 30 %")),
+    ("setting", lambda wb: set_cell(wb, "設定", "unit_cost_yen_per_hour", "値", -1), None),
+    ("share setting", lambda wb: set_cell(wb, "設定", "pareto_coverage", "値", 1.5), None),
+    ("band 1", lambda wb: set_cell(wb, "効果区分", 1, "最小の年間削減時間", 5),
+     ("区分1のしきい値は0", "band 1 starts at 0")),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "hint"), NUMBER_OUT, ids=[n[0] for n in NUMBER_OUT])
+def test_a_number_out_of_range_gets_the_example_of_its_own_column(
+        tmp_path: Path, name: str, change: Callable[[Workbook], str], hint: tuple[str, str] | None) -> None:
+    """X107 ended 「（削減率は 0.3＝30%）」 under every number: a unit cost, a band's threshold, a case's hours."""
+    book, where = edited(tmp_path, change)
+    with pytest.raises(UserError) as caught:
+        qbook.import_questionnaire(book, tmp_path / "new.yaml")
+    (problem,) = [p for p in caught.value.problems if p.code == "X107"]
+    ja, en = problem.message("ja"), problem.message("en")
+    assert problem.params["cell"] == where and ja.startswith(f"{where}: ")
+    assert f"「{problem.params['column']}」の範囲（{problem.params['minimum']}〜{problem.params['maximum']}）の外" in ja
+    if hint is None:
+        assert "削減率" not in ja and "rate" not in en and ja.endswith("範囲内の値にしてください。"), (ja, en)
+    else:
+        assert hint[0] in ja and hint[1] in en

@@ -73,9 +73,10 @@ def test_the_sheet_shows_every_case_with_locked_keys_validation_and_formats(tmp_
     labels = {str(c.value): c.label.ja for c in q.item(q.scoring.pain_points_item).choices}
     assert first.pains and cell(ws, FIRST_ROW, "困りごと").value == "、".join(labels[p] for p in first.pains)
     assert not cell(ws, FIRST_ROW, "改善後").protection.locked and ws.protection.sheet
-    kinds = {(dv.type, dv.operator, dv.formula1) for dv in ws.data_validations.dataValidation}
-    assert ("decimal", "greaterThanOrEqual", "0") in kinds and any(k[0] == "date" for k in kinds)
-    assert ("textLength", "lessThanOrEqual", "4000") in kinds
+    kinds = {(dv.type, dv.operator, dv.formula1, dv.formula2) for dv in ws.data_validations.dataValidation}
+    # hours from 0 to the catalogue's limit (was: 0 or more, so Excel let 1e308 through)
+    assert ("decimal", "between", "0", "1000000") in kinds and any(k[0] == "date" for k in kinds)
+    assert ("textLength", "lessThanOrEqual", "4000", None) in kinds
     assert ws.print_title_rows == "$2:$3" and ws.page_setup.orientation == "landscape"
 
 
@@ -130,6 +131,12 @@ def _negative(ws: Any) -> str:
     return f"事例!{c.coordinate}"
 
 
+def _too_many_hours(ws: Any) -> str:
+    c = cell(ws, FIRST_ROW, "実績（時間/年）")
+    c.value = 1e308  # was read into the new catalogue
+    return f"事例!{c.coordinate}"
+
+
 def _not_a_date(ws: Any) -> str:
     c = cell(ws, FIRST_ROW, "完了日")
     c.value = "来月"
@@ -153,7 +160,9 @@ def _renamed_key(ws: Any) -> str:
 
 
 BAD = [("department cleared", _department_cleared, "X116"), ("hours as text", _hours_text, "X106"),
-       ("negative hours", _negative, "X107"), ("not a date", _not_a_date, "X125"), ("text too long", _too_long, "X126"),
+       ("negative hours", _negative, "X107"),
+       ("hours beyond any year", _too_many_hours, "X107"), ("not a date", _not_a_date, "X125"),
+       ("text too long", _too_long, "X126"),
        ("deleted case row", _deleted, "X110"), ("unknown case key", _renamed_key, "X111")]
 
 
@@ -168,6 +177,14 @@ def test_a_bad_case_cell_is_named_and_nothing_is_written(
     err = capsys.readouterr().err
     assert f"{code} {where}: " in err, err
     assert "Traceback" not in err and not new_yaml.exists() and not new_cases.exists()
+    if name == "hours beyond any year":
+        assert "1e+308" in err and "（0〜1,000,000）" in err, err
+    if code == "X107":  # the example of a rate stood under every number
+        assert "削減率" not in err and "範囲内の値にしてください。" in err, err
+    if code == "X110":  # and the advice for a measure under every deleted row
+        assert "改善策" not in err and "事例集のファイルからその事例を消して" in err, err
+    if code == "X111":  # a case's key is not looked for in the questionnaire
+        assert "は事例集にありません（シート「事例」）" in err and "質問票" not in err, err
 
 
 def test_a_changed_sheet_needs_cases_output_and_a_changed_catalogue_is_refused(tmp_path: Path, catalogue: Path

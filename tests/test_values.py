@@ -64,6 +64,35 @@ def test_limits_in_messages_are_written_as_the_office_writes_numbers(item: Item,
         assert part in message
 
 
+HOURS = Item("hours", "decimal", LText("時間"), minimum=-1e300, maximum=1_000_000)
+
+
+@pytest.mark.parametrize(("raw", "code", "shown"), [
+    (1e16, "A003", "入力: 1e+16"), (1e20, "A003", "入力: 1e+20"), (1e308, "A003", "入力: 1e+308"),
+    (-1e301, "A002", "入力: -1e+301"), (1.5e17, "A003", "入力: 1.5e+17"),
+])
+def test_huge_numbers_in_messages_are_short_not_digit_by_digit(raw: object, code: str, shown: str) -> None:
+    """1e308 was written out as 309 digits (the last ones float noise: 100,000,000,000,000,001,097,906,…)."""
+    with pytest.raises(AssessmentError) as err:
+        coerce(HOURS, raw)
+    assert err.value.code == code
+    ja, en = err.value.render("ja"), err.value.render("en")
+    assert shown in ja and f"(got {shown[4:]})" in en
+    assert len(ja) < 60 and ",000,000,000" not in ja  # the limit 1,000,000 as before, no run of digits
+    assert ("1,000,000以下" in ja) if code == "A003" else ("-1e+300以上" in ja)
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (1e16, "1e+16"), (1e20, "1e+20"), (1e308, "1e+308"), (-1e300, "-1e+300"), (1.0000001e16, "1.0000001e+16"),
+    (100_000_000, "100,000,000"), (12.5, "12.5"), (1e15, "1,000,000,000,000,000"), (0.1 + 0.2, "0.3"),
+    (123456789012345.67, "123,456,789,012,345.67"), (-3, "-3"), (0, "0"), (1e-7, "1e-07"),
+])
+def test_numbers_are_written_as_the_office_writes_them_up_to_1e16_and_short_beyond(value: float, text: str) -> None:
+    from app.domain.values import number_text
+
+    assert number_text(value) == text
+
+
 def test_blank_is_none() -> None:
     assert coerce(INT, "  ") is None
     assert coerce(INT, None) is None

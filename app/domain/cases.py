@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 
 from app.domain.assessment import Action, Assessment
 from app.domain.plan import action_names
+from app.domain.quality import MAX_REALISED_HOURS
 from app.domain.questionnaire import Questionnaire
 from app.domain.results import AssessmentResult
 from app.domain.values import parse_date, round_half_up
 
+MAX_HOURS = MAX_REALISED_HOURS  # hours of a case (planned or realised a year): the cap of an action's realised hours
 MAX_TEXT = 4000  # characters of one text field of a case (the catalogue's reader and the 事例 sheet check it)
+HOUR_FIELDS = ("planned_hours", "realised_hours")
 CASE_FIELDS = ("assessment_id", "action_id", "department", "section", "task_name", "task_category", "pains",
                "measure_id", "measure_label", "title", "planned_hours", "realised_hours", "before", "after",
                "comment", "tips", "contact", "done_date")

@@ -38,3 +38,13 @@ def compare(a: object, b: object) -> int:
     if kb is None:
         return 1
     return -1 if ka < kb else 1
+
+
+def canonical(text: object) -> str | None:
+    """``MAJOR.MINOR.PATCH[-PRE]`` of a version :func:`parse` reads (``"1.2"`` → ``"1.2.0"``); ``None`` otherwise."""
+    key = parse(text)
+    if key is None:
+        return None
+    major, minor, patch, _, parts = key
+    pre = ".".join(str(p) for _, p in parts)
+    return f"{major}.{minor}.{patch}" + (f"-{pre}" if pre else "")

@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
+from decimal import Decimal
 
 from app.domain.errors import AssessmentError, Problem
 from app.domain.questionnaire import NUMBER_TYPES, Item
@@ -156,9 +157,9 @@ def _number(item: Item, raw: object, fail: Fail) -> float | int:
     if item.type == "integer" and value != int(value):
         raise fail("A006", value=raw)
     if item.minimum is not None and value < item.minimum:
-        raise fail("A002", min=_fmt(item.minimum), value=_fmt(value))
+        raise fail("A002", min=number_text(item.minimum), value=number_text(value))
     if item.maximum is not None and value > item.maximum:
-        raise fail("A003", max=_fmt(item.maximum), value=_fmt(value))
+        raise fail("A003", max=number_text(item.maximum), value=number_text(value))
     return int(value) if item.type == "integer" else value
 
 
@@ -195,8 +196,15 @@ def _choice_order(item: Item) -> Callable[[str | int], int]:
     return lambda v: order.get(v, len(order))
 
 
-def _fmt(value: float) -> str:
-    """A limit or an entry as the office writes it: 100,000,000 and 12.5, never 1e+08."""
-    if float(value).is_integer() and abs(value) < 1e16:
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
+def number_text(value: float) -> str:
+    """A limit or an entry as the office writes it: 100,000,000 and 12.5, never 1e+08.
+
+    From 10¹⁶ on (and below 10⁻⁶) digit by digit is no longer readable — 1e308 had 309 digits, the last ones
+    float noise — so the shortest exact form is shown, as Excel does: 1e+20, -1e+300, 1.5e-07.
+    """
+    v = float(value)
+    if not math.isfinite(v) or abs(v) >= 1e16 or 0 < abs(v) < 1e-6:
+        return repr(v)
+    if v.is_integer():
+        return f"{int(v):,}"
+    return f"{Decimal(repr(round(v, 6))):,f}"  # 12.5, 0.3 (not 0.30000000000000004), 1,234.000001

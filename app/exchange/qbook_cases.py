@@ -14,7 +14,8 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.domain.cases import MAX_TEXT, Case
+from app.domain.cases import MAX_HOURS, MAX_TEXT, Case
+from app.domain.catalogue import Words
 from app.domain.values import parse_date
 from app.exchange import sheet_print
 from app.exchange.qbook_spec import Column, SheetRow, SheetSpec, col_id
@@ -45,7 +46,8 @@ def _text(field: str, header: str, hint: str = "", width: int = 22, required: bo
 
 
 def _hours(field: str, header: str, hint: str) -> Column:
-    return Column(field, header, hint, "number", minimum=0.0, width=11, number_format=sheet_print.HOURS_FORMAT)
+    return Column(field, header, hint, "number", minimum=0.0, maximum=float(MAX_HOURS), width=11,
+                  number_format=sheet_print.HOURS_FORMAT)
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -57,8 +59,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("measure_id", "改善策キー", "参考（変更しても読み込みません）。", "ref", width=12),
     _text("measure_label", "改善策", "", 16),
     _text("title", "題名", "レポート・一覧に出る題名。", 22),
-    _hours("planned_hours", "見込み（時間/年）", "0以上。"),
-    _hours("realised_hours", "実績（時間/年）", "0以上。「庁内実績」に出ます。"),
+    _hours("planned_hours", "見込み（時間/年）", f"0〜{MAX_HOURS:,}。"),
+    _hours("realised_hours", "実績（時間/年）", f"0〜{MAX_HOURS:,}。「庁内実績」に出ます。"),
     _text("before", "改善前", "", 26),
     _text("after", "改善後", "", 26),
     _text("comment", "ひとこと", "", 22),
@@ -85,12 +87,19 @@ def _cell(c: Case, column: Column, pain_labels: dict[str, str]) -> object:
     return value if value not in ("", None) else None
 
 
+# what X110 advises instead of deleting a case's row
+_INSTEAD = Words("（事例を除くには、事例集のファイルからその事例を消して、ブックを書き出し直します）",
+                 " (to drop a case, delete it from the catalogue file and export the workbook again)")
+
+
 def cases_sheet(book: CaseBook) -> SheetSpec:
     """事例: one row per case of the catalogue."""
     rows = tuple(SheetRow(case_key(c), ((CASE_SEGMENT, c.key),),
                           {col_id(col): _cell(c, col, book.pain_labels) for col in COLUMNS}) for c in book.cases)
     return SheetSpec(SHEET, "庁内事例集です。文言・時間・完了日を直せます。直したら読み込みで --cases-output を"
-                     "指定します（元の事例集は上書きしません）。", COLUMNS, rows, "key", ())
+                     "指定します（元の事例集は上書きしません）。", COLUMNS, rows, "key", (),
+                     instead=_INSTEAD, source=Words("事例集", "the case catalogue"))
+
 
 
 def is_case_edit(path: Sequence[object]) -> bool:

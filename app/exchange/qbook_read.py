@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from app.domain import expressions
+from app.domain.catalogue import Words
 from app.domain.errors import ExpressionError, Problem
 from app.domain.questionnaire import Questionnaire
-from app.domain.values import parse_number
+from app.domain.values import number_text, parse_number
 from app.exchange import qbook_cases
 from app.exchange.qbook_cases import CaseBook
 from app.exchange.qbook_open import open_book
@@ -127,12 +128,13 @@ class _Reader:
                 continue  # the row's other values would only be checked against a half-read row
             row = by_key.get(key)
             if row is None and not spec.can_add:
-                self.add("X111", where, key=key if key is not None else "", sheet=spec.name)
+                self.add("X111", where, key=key if key is not None else "", sheet=spec.name, source=spec.source)
                 continue
             self.row(spec, row, key, cells)
         for key, row in by_key.items():
             if key not in seen:
-                self.add("X110", f"{spec.name}!A{FIRST_ROW + spec.rows.index(row)}", key=key, sheet=spec.name)
+                self.add("X110", f"{spec.name}!A{FIRST_ROW + spec.rows.index(row)}", key=key, sheet=spec.name,
+                         hint=spec.instead)
 
     def row(self, spec: SheetSpec, row: SheetRow | None, key: object, cells: list[Any]) -> None:
         if row is not None and row.absent:
@@ -227,7 +229,8 @@ class _Reader:
             return False, None
         lo, hi = (row.bounds.get(c.field) if row is not None else None) or (c.minimum, c.maximum)
         if (lo is not None and number < lo) or (hi is not None and number > hi):
-            self.add("X107", where, got=_fmt(number), minimum=_fmt(lo), maximum=_fmt(hi), column=c.header)
+            self.add("X107", where, got=_fmt(number), minimum=_fmt(lo), maximum=_fmt(hi), column=c.header,
+                     hint=_RATE if c.kind == "rate" else _NONE)
             return False, None
         return True, int(number) if float(number).is_integer() and c.kind != "rate" else number
 
@@ -273,8 +276,14 @@ def _number(raw: object) -> float | None:
     return parse_number(text)
 
 
+# X107's last words, true for the column it names (the rate's example stood under every number)
+_RATE = Words("（削減率は 0.3＝30%）", " (a rate of 0.3 = 30 %)")
+_FIRST_BAND = Words("（区分1のしきい値は0です）", " (band 1 starts at 0)")
+_NONE = Words("", "")
+
+
 def _fmt(x: float | None) -> str:
-    return "" if x is None else f"{x:g}"
+    return "" if x is None else number_text(x)  # 1,000,000 and 0.3 (was 1e+06), 1e+308
 
 
 def _same(old: object, new: object) -> bool:
@@ -328,7 +337,7 @@ def _check_bands(reader: _Reader, spec: SheetSpec) -> None:
         where = f"{spec.name}!{get_column_letter(col)}{r}"
         if previous is None and value != 0:
             reader.add("X107", where, got=_fmt(float(value)), minimum="0", maximum="0",
-                       column=spec.columns[col - 1].header)
+                       column=spec.columns[col - 1].header, hint=_FIRST_BAND)
             return
         if previous is not None and value <= previous[1]:
             reader.add("X121", where, level=row.key, value=_fmt(float(value)), previous=previous[0],

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.catalogue import Words
 from app.domain.expressions import Expression
 from app.domain.questionnaire import LText, Questionnaire
 
@@ -107,6 +108,10 @@ class SheetRow:
     absent: bool = False  # a setting the file does not have yet (the team's contact): filling it in adds it
 
 
+NOTHING_INSTEAD = Words("", "")
+QUESTIONNAIRE = Words("質問票", "the questionnaire")
+
+
 @dataclass(frozen=True)
 class SheetSpec:
     """A sheet of the workbook: its name, explanation, columns and rows."""
@@ -118,6 +123,9 @@ class SheetSpec:
     key_field: str
     list_path: tuple[Segment, ...]  # where new rows go (only where ``can_add``)
     can_add: bool = False
+    # what to do instead of deleting a row (X110), in parentheses; none where the sheet has no such way
+    instead: Words = NOTHING_INSTEAD
+    source: Words = QUESTIONNAIRE  # where the rows' keys come from (X111)
 
 
 def col_id(c: Column) -> str:
@@ -243,7 +251,9 @@ def _measure_sheet(q: Questionnaire) -> SheetSpec:
     cols = columns_of(Measure, "id", choices={"ecrs": ("E", "C", "R", "S", "M", "T")})
     return SheetSpec("改善策", "改善策カタログです。削減率（0〜1）、仮の値・出典、最初の一歩、KPIなどを直せます。"
                      "条件（式）を変えると、読み込み時に式を確かめます。", cols,
-                     _rows(q.measures, cols, "id", ("measures",)), "id", ("measures",))
+                     _rows(q.measures, cols, "id", ("measures",)), "id", ("measures",),
+                     instead=Words(f"（使わない改善策は「{FIELD_TEXT['enabled'][0]}」を {NO} にします）",
+                                   f" (switch a measure off with {FIELD_TEXT['enabled'][0]} = {NO} instead)"))
 
 
 def _bands_sheet(q: Questionnaire) -> SheetSpec:

@@ -14,6 +14,7 @@ import io
 from typing import Any
 
 from app.domain.questionnaire import Questionnaire
+from app.domain.values import number_text
 from app.exchange import qbook_cases, sheet_print
 from app.exchange.qbook_cases import CaseBook
 from app.exchange.qbook_spec import Column, SheetSpec, col_id, sheets
@@ -78,6 +79,11 @@ def _validation(ws: Any, column: Column, letter: str, first: int, last: int) -> 
         dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="1", allow_blank=False,
                             showErrorMessage=True, errorTitle="削減率",
                             error="0から1の数値（0.3＝30%）を入力してください。")
+    elif column.kind == "number" and column.minimum is not None and column.maximum is not None:  # 事例's hours
+        dv = DataValidation(type="decimal", operator="between", formula1=f"{column.minimum:g}",
+                            formula2=f"{column.maximum:.15g}", allow_blank=True, showErrorMessage=True,
+                            errorTitle="数値", error=f"{number_text(column.minimum)}〜{number_text(column.maximum)}"
+                            "の数値を入力してください。")
     elif column.kind == "number" and column.minimum is not None and column.maximum is None:
         dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1=f"{column.minimum:g}",
                             allow_blank=True, showErrorMessage=True, errorTitle="数値",

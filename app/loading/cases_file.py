@@ -14,9 +14,10 @@ from typing import Any
 
 import yaml
 
-from app.domain.cases import CASE_FIELDS, MAX_TEXT, Case
+from app.domain.cases import CASE_FIELDS, HOUR_FIELDS, MAX_HOURS, MAX_TEXT, Case
 from app.domain.catalogue import Words
 from app.domain.errors import Problem, UserError
+from app.domain.values import number_text
 from app.loading.builder import pos_of
 from app.loading.yaml_safe import Located, LocatedList, load_file, load_text
 
@@ -32,7 +33,6 @@ FORMAT_VERSION = 1
 TOP_FIELDS = ("format", "format_version", "generated", "cases")  # what dumps writes
 TEXT_FIELDS = ("assessment_id", "action_id", "department", "section", "task_name", "task_category", "measure_id",
                "measure_label", "title", "before", "after", "comment", "tips", "contact", "done_date")
-HOUR_FIELDS = ("planned_hours", "realised_hours")
 REQUIRED = ("assessment_id", "action_id", "department", "measure_id")
 
 
@@ -107,6 +107,12 @@ def _build(data: Any, name: str) -> list[Case]:
     return out
 
 
+def _named(entry: Located, where: str) -> str:
+    """A case as its message names it: ``cases[3]（a / a1）``, the key when the entry has one."""
+    key = [str(entry.get(k))[:40] for k in ("assessment_id", "action_id") if isinstance(entry.get(k), str | int)]
+    return f"{where}（{' / '.join(key)}）" if len(key) == 2 else where
+
+
 def _case(entry: Any, at: tuple[int, int], where: str, add: Any) -> Case | None:
     """One entry as a case; its problems go to ``add``."""
     if not isinstance(entry, Located):
@@ -129,6 +135,10 @@ def _case(entry: Any, at: tuple[int, int], where: str, add: Any) -> Case | None:
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
                                   or not math.isfinite(value) or value < 0):
             add("C003", pos_of(entry, key), f"{where}.{key}", field=key, kind=_HOURS)
+            continue
+        if value is not None and value > MAX_HOURS:  # 1e308 hours saved would lead every list of cases
+            add("C012", pos_of(entry, key), f"{where}.{key}", case=_named(entry, where), field=key,
+                max=f"{MAX_HOURS:,}", value=number_text(value))
             continue
         values[key] = None if value is None else float(value)
     pains = entry.get("pains", [])

@@ -152,17 +152,41 @@ def _manifest(raw: bytes, where: str, problems: list[Problem]) -> tuple[Manifest
         problems.append(Problem("P009", {"found": version, "supported": FORMAT_VERSION}, where))
     checks: dict[str, Callable[[Any], bool]] = {
               "id": lambda v: isinstance(v, str) and bool(ID_RE.match(v)),
-              "version": lambda v: semver.parse(v) is not None,
+              "version": lambda v: version_problem(v) is None,
               "issued": lambda v: isinstance(v, str) and _iso_date(v),
               "issuer": lambda v: isinstance(v, str) and 0 < len(v.strip()) <= 200,
               "title": lambda v: v is None or (isinstance(v, str) and len(v) <= 200)}
     for key, ok in checks.items():
         if not ok(data.get(key)):
-            problems.append(Problem("P008", {"field": key, "detail": _shown(data.get(key))}, where))
+            why = version_problem(data.get(key)) if key == "version" else None
+            problems.append(Problem("P008", {"field": key, "detail": why or _shown(data.get(key))}, where))
     if problems:
         return None, data
     return Manifest(data["id"], str(data["version"]), data["issued"], data["issuer"].strip(),
                     (data.get("title") or "").strip()), data
+
+
+def version_problem(v: object) -> Words | None:
+    """Why ``v`` is no pack version (``None`` when it is one): text of three numbers, ``"1.0.0"`` or ``"1.2.0-rc.1"``.
+
+    A number (``1``, ``1.10`` — which JSON and YAML read as 1.1) or a short text (``"1.0"``) is refused: the
+    manifest is compared with the installed version, so it says exactly which version it is.
+    """
+    if isinstance(v, str) and semver.canonical(v) == v:
+        return None
+    shown = _shown(v)
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        return Words(f"{shown} は数値です。\"1.0.0\" のように引用符で囲んだ文字列で書いてください",
+                     f"{shown} is a number; write it as text in quotes, like \"1.0.0\"")
+    full = semver.canonical(v)
+    if full is not None and str(v).strip().split("-")[0].count(".") == 2:  # " 1.2.0", "1.0.0-rc.01"
+        return Words(f"{shown}: \"{full}\" と、空白や余分な0を付けずに書いてください",
+                     f"{shown}: write it as \"{full}\", without spaces or extra zeros")
+    if full is not None:
+        return Words(f"{shown} は省略した形です。\"{full}\" のように3つの数で書いてください",
+                     f"{shown} is shortened; write all three numbers, like \"{full}\"")
+    return Words(f"{shown}: \"1.0.0\" のように3つの数を点でつないだ文字列で書いてください",
+                 f"{shown}: write three numbers joined by dots, as text, like \"1.0.0\"")
 
 
 def _iso_date(v: str) -> bool:
@@ -247,6 +271,18 @@ def _cases(contents: dict[str, bytes], where: str, pack: Pack, problems: list[Pr
         problems.extend(exc.problems)
 
 
+def _cases_listed(listed: object, present: bool, where: str, problems: list[Problem]) -> None:
+    """The manifest's ``cases`` (true/false) must say whether the pack holds cases.yaml, as ``questionnaires`` must
+    list its questionnaires (P010): a pack that disagrees with itself was put together wrongly, and installing
+    it would drop the catalogue or carry one its sender did not mean to send, without a word."""
+    if not isinstance(listed, bool):
+        problems.append(Problem("P008", {"field": "cases", "detail": _shown(listed)}, where))
+    elif listed and not present:
+        problems.append(Problem("P016", {"field": "cases", "file": CASES}, f"{where}:{MANIFEST}"))
+    elif present and not listed:
+        problems.append(Problem("P017", {"field": "cases", "file": CASES}, f"{where}:{MANIFEST}"))
+
+
 def read_pack(source: Path | bytes, name: str | None = None) -> Pack:
     """Validate a pack completely; :class:`PackError` lists every problem (nothing is written either way)."""
     where = name or (str(source) if isinstance(source, Path) else "<pack>")
@@ -258,6 +294,8 @@ def read_pack(source: Path | bytes, name: str | None = None) -> Pack:
     present = sorted(n[len(QUESTIONNAIRE_DIR):] for n in contents if n.startswith(QUESTIONNAIRE_DIR))
     if manifest is not None and (not isinstance(listed, list) or sorted(map(str, listed)) != present):
         problems.append(Problem("P010", {"listed": _shown(listed), "present": ", ".join(present) or "—"}, where))
+    if manifest is not None:
+        _cases_listed(data.get("cases"), CASES in contents, where, problems)
     _questionnaires(contents, where, pack, problems)
     _cases(contents, where, pack, problems)
     if not pack.questionnaires and pack.cases is None and not problems:
@@ -297,8 +335,13 @@ def build_pack(folder: Path, *, cases: bytes | None, settings: dict[str, Any], i
                         str(folder / n)) for n in names if (size := entry_size(folder / n)) > MAX_ENTRY_BYTES]
     if problems:  # refused from the sizes alone: a 200 MB file in the folder is never read into memory
         raise PackError(problems)
+    version = settings.get("version")
+    full = semver.canonical(version) if isinstance(version, str) else None  # pack.yaml's `version: 1.10` is 1.1
+    if full is None:
+        place = folder / "pack.yaml" if (folder / "pack.yaml").is_file() else folder
+        raise PackError(Problem("P015", {"detail": version_problem(version)}, str(place)))
     manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, "id": settings.get("id"),
-                "version": None if settings.get("version") is None else str(settings.get("version")),
+                "version": full,  # "1.2" (a questionnaire's version, --version 1.2) is written as "1.2.0"
                 "issued": issued.isoformat(), "issuer": settings.get("issuer"), "title": settings.get("title") or "",
                 "questionnaires": names, "cases": cases is not None}
     buf = io.BytesIO()

@@ -80,19 +80,28 @@ def write_cases(run: CasesRun, output: Path, inputs: list[Path], generated: dt.d
 
 def _fitting(run: CasesRun) -> list[Case]:
     """The cases a catalogue can hold; one with a text over the catalogue's limit is left out with C011 in
-    ``run.skipped`` (written, it made a catalogue that the next run, the workbook and the pack refused)."""
+    ``run.skipped`` (written, it made a catalogue that the next run, the workbook and the pack refused), one
+    with more hours than a catalogue holds (planned hours of a task of 100,000,000 cases) with C013."""
     import dataclasses
 
-    from app.domain.cases import MAX_TEXT
+    from app.domain.cases import HOUR_FIELDS, MAX_HOURS, MAX_TEXT
+    from app.domain.values import number_text
 
     out: list[Case] = []
     for case in run.collected.cases:
+        where = run.sources.get(case.assessment_id, "")
         long = [(f.name, len(v)) for f in dataclasses.fields(case)
                 if isinstance(v := getattr(case, f.name), str) and len(v) > MAX_TEXT]
+        many = [(name, hours) for name in HOUR_FIELDS if (hours := getattr(case, name)) is not None
+                and round(hours, 1) > MAX_HOURS]  # written to one decimal
         if long:
             name, length = long[0]
             run.skipped.append(Problem("C011", {"action": case.action_id[:40], "field": name, "length": length,
-                                                "limit": MAX_TEXT}, run.sources.get(case.assessment_id, "")))
+                                                "limit": MAX_TEXT}, where))
+        elif many:
+            name, hours = many[0]
+            run.skipped.append(Problem("C013", {"action": case.action_id[:40], "field": name,
+                                                "value": number_text(hours), "max": f"{MAX_HOURS:,}"}, where))
         else:
             out.append(case)
     return out

@@ -182,12 +182,32 @@ def write_story(q: Questionnaire, a: Assessment, action_id: str, path: Path, *, 
 
 
 def assessment_paths(paths: list[Path]) -> list[Path]:
-    """Files as given, folders expanded to their ``*.json`` files (sorted; backups are ``.bak`` and left out)."""
+    """Files as given, folders expanded to their ``*.json`` files (sorted; backups are ``.bak`` and left out).
+
+    A file reached twice — the same folder given twice, a folder and a file in it, ``./a`` and ``a``, a link —
+    is listed once, where it first comes: read twice, it was counted as two files of one section, and the
+    summary set one of them aside with W101 as if the section had sent an older session.
+    """
     out: list[Path] = []
+    seen: set[object] = set()
     for given in paths:
         p = Path(given)
-        out.extend(sorted(x for x in p.glob("*.json") if x.is_file()) if p.is_dir() else [p])
+        for x in sorted(x for x in p.glob("*.json") if x.is_file()) if p.is_dir() else [p]:
+            same = _identity(x)
+            if same not in seen:
+                seen.add(same)
+                out.append(x)
     return out
+
+
+def _identity(path: Path) -> object:
+    """What makes two paths one file (``os.path.samefile``: device and inode); the spelled-out path when it
+    cannot be looked at (a missing file, listed so that opening it reports it)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return ("path", str(path.absolute()))
+    return ("file", st.st_dev, st.st_ino) if st.st_ino else ("path", str(path.resolve()))
 
 
 def aggregate_files(paths: list[Path], day: dt.date | None = None) -> WardSummary:
