@@ -292,12 +292,12 @@ def test_a_format_version_the_app_cannot_read_is_still_p009() -> None:
     assert [p.code for p in info.value.problems] == ["P009"]
 
 
-@pytest.mark.parametrize(("found", "hint"), [(1, '"1.0.0"'), (1.1, '"1.0.0"'), ("1.0", '"1.0.0"'), ("2", '"2.0.0"'),
-                                             ("1.2.0 ", '"1.2.0"'), (True, '"1.0.0"'), (None, '"1.0.0"')])
-def test_a_manifest_version_that_is_a_number_or_shortened_is_refused(
+@pytest.mark.parametrize(("found", "hint"), [(1, '"1.0.0"'), (1.1, '"1.0.0"'), ("1.0.x", '"1.0.0"'), ("", '"1.0.0"'),
+                                             (True, '"1.0.0"'), (None, '"1.0.0"')])
+def test_a_manifest_version_that_is_a_number_or_no_version_is_refused(
         home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], found: object, hint: str) -> None:
-    """``"version": 1`` or ``"1.0"`` installed as version 「1」 / 「1.0」 (``semver.parse`` reads both); the manifest is
-    compared with the installed version, so it must say exactly which one: text of three numbers."""
+    """``"version": 1`` installed as version 「1」: the app writes the version as text, so a number is a hand edit
+    (``1.10`` is already 1.1 once JSON has read it)."""
     manifest = json.dumps({**MANIFEST, "version": found}).encode()
     with pytest.raises(PackError) as info:
         read_pack(raw_zip([("manifest.json", manifest), GOOD]), "ward.kaizenpack")
@@ -311,6 +311,16 @@ def test_a_manifest_version_that_is_a_number_or_shortened_is_refused(
     bad.write_bytes(raw_zip([("manifest.json", manifest), GOOD]))
     assert main(["pack", "install", str(bad)]) == 2
     assert "P008" in capsys.readouterr().err and not home.exists()
+
+
+@pytest.mark.parametrize("short", ["1.0", "2", " 1.2.0 "])
+def test_a_short_text_version_as_earlier_versions_built_it_still_installs(home: Path, tmp_path: Path,
+                                                                          short: str) -> None:
+    # a pack built before versions were written in full (pack.yaml `version: 1.0` gave "1.0") must still install
+    path = tmp_path / "old.kaizenpack"
+    path.write_bytes(raw_zip([("manifest.json", json.dumps({**MANIFEST, "version": short}).encode()), GOOD]))
+    assert read_pack(path).manifest.version == short
+    assert main(["pack", "install", str(path)]) == 0
 
 
 @pytest.mark.parametrize(("pack_yaml", "option", "written"), [

@@ -167,24 +167,18 @@ def _manifest(raw: bytes, where: str, problems: list[Problem]) -> tuple[Manifest
 
 
 def version_problem(v: object) -> Words | None:
-    """Why ``v`` is no pack version (``None`` when it is one): text of three numbers, ``"1.0.0"`` or ``"1.2.0-rc.1"``.
+    """Why ``v`` is no pack version (``None`` when it is one): text such as ``"1.0.0"``, ``"1.2.0-rc.1"``.
 
-    A number (``1``, ``1.10`` — which JSON and YAML read as 1.1) or a short text (``"1.0"``) is refused: the
-    manifest is compared with the installed version, so it says exactly which version it is.
+    A number (``1``, or ``1.10``, which JSON reads as 1.1) is refused: the app writes the version as text, so a
+    number is a hand edit whose digits may already be lost. A short text (``"1.0"``) is read as ``1.0.0``, as
+    always: the packs earlier versions of the app built from ``version: 1.0`` in pack.yaml say so.
     """
-    if isinstance(v, str) and semver.canonical(v) == v:
+    if isinstance(v, str) and semver.parse(v) is not None:
         return None
     shown = _shown(v)
     if isinstance(v, int | float) and not isinstance(v, bool):
         return Words(f"{shown} は数値です。\"1.0.0\" のように引用符で囲んだ文字列で書いてください",
                      f"{shown} is a number; write it as text in quotes, like \"1.0.0\"")
-    full = semver.canonical(v)
-    if full is not None and str(v).strip().split("-")[0].count(".") == 2:  # " 1.2.0", "1.0.0-rc.01"
-        return Words(f"{shown}: \"{full}\" と、空白や余分な0を付けずに書いてください",
-                     f"{shown}: write it as \"{full}\", without spaces or extra zeros")
-    if full is not None:
-        return Words(f"{shown} は省略した形です。\"{full}\" のように3つの数で書いてください",
-                     f"{shown} is shortened; write all three numbers, like \"{full}\"")
     return Words(f"{shown}: \"1.0.0\" のように3つの数を点でつないだ文字列で書いてください",
                  f"{shown}: write three numbers joined by dots, as text, like \"1.0.0\"")
 
