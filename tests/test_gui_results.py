@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -174,3 +175,88 @@ def test_no_point_is_drawn_over_a_quick_win(wizard: Any, lang: str, size: int | 
         wizard.meeting.set_meeting(False)
         wizard.set_scale(100)
         wizard.set_lang("ja")
+
+
+def _points(page: Any) -> list[int]:
+    canvas = page.canvas
+    return sorted(int(canvas.itemcget(i, "text")) for i in canvas.find_all()
+                  if canvas.type(i) == "text" and canvas.itemcget(i, "text").isdigit()
+                  and canvas.itemcget(i, "fill") == "white")
+
+
+def test_a_measure_without_ease_is_not_drawn_and_the_numbers_are_the_pdfs(wizard: Any) -> None:
+    """An unrated measure was drawn at ease 1 under a number the PDF gives another measure (the PDF leaves it
+    out and numbers the rest): point 3 on the screen was point 4 on paper."""
+    from app.gui.strings import ui
+
+    page = results_page(wizard)
+    before = list(page.measures)
+    m = before[1]  # the second-largest saving: every later number moves up by one, as in the PDF
+    answers = wizard.a.measures[m.task_id][m.measure_id].answers
+    for item in wizard.q.scoring.ease_items:
+        answers.pop(item, None)
+    wizard.changed()
+    page.refresh()
+    wizard.root.update()
+    page.draw()
+    assert _points(page) == list(range(1, len(before)))  # one point fewer, numbered 1… without a gap
+    rows = [text for text, _figure in page.lists.texts()]
+    label = wizard.q.measure(m.measure_id).label.get("ja")
+    task = wizard.result().task(m.task_id).name
+    row = next(r for r in rows if r.split("\n")[0].endswith("）") and label in r and task in r
+               and not r[0].isdigit())
+    assert row.startswith("・ ")  # no marker: it is not on the matrix
+    third = page.plotted[2]
+    assert third is page.measures[3]  # the PDF's point 3 is the fourth-largest now
+    assert any(r.startswith("③ " + wizard.q.measure(third.measure_id).label.get("ja")) for r in rows)
+    assert any(r == ui("res_matrix_unrated", "ja", n=1) for r in rows)
+
+
+def test_the_matrix_draws_the_largest_thirty_like_the_pdf(wizard: Any, tmp_path: Path) -> None:
+    """With 1,000 focus tasks (3,000 measures) the window placed every point: the results step took minutes
+    (139 s at its first visit, 56 s at the next). It draws the MATRIX_POINTS largest, as the PDF does, and says so."""
+    from app import service
+    from app.domain.results import MATRIX_POINTS
+    from app.gui.strings import ui
+    from benchmarks.core_bench import synthetic
+
+    path = tmp_path / "many.kaizen.json"
+    service.save_assessment(synthetic(40), path)  # 40 focus tasks with three rated measures each
+    wizard.doc.open_path(path, confirmed=True)
+    step = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "results")
+    wizard.go(step)
+    wizard.root.update()
+    page = wizard.pages[step]
+    page.draw()
+    total = len(page.measures)
+    assert total == 120
+    assert _points(page) == list(range(1, MATRIX_POINTS + 1))
+    rows = [text for text, _figure in page.lists.texts()]
+    assert sum(1 for r in rows if r.startswith("・ ")) == total - MATRIX_POINTS
+    assert any(r == ui("res_matrix_top", "ja", shown=MATRIX_POINTS) for r in rows)
+
+
+def test_the_list_of_measures_stops_at_its_limit_and_says_where_the_rest_are(wizard: Any, tmp_path: Path) -> None:
+    """3,000 measures were 6,000 widgets in the list: 30 s of layout at the first visit, even with the matrix
+    capped. The list shows the MAX_LISTED largest, every point of the matrix among them, and says where the
+    others are."""
+    from app import service
+    from app.gui.pages.results import MAX_LISTED
+    from app.gui.strings import ui
+    from benchmarks.core_bench import synthetic
+
+    path = tmp_path / "many.kaizen.json"
+    service.save_assessment(synthetic(80), path)  # 240 measures
+    wizard.doc.open_path(path, confirmed=True)
+    step = next(i for i, s in enumerate(wizard.q.steps) if s.kind == "results")
+    wizard.go(step)
+    wizard.root.update()
+    page = wizard.pages[step]
+    from app.gui.pages.results import marker
+
+    rows = [text for text, _figure in page.lists.texts()]
+    starts = ("・ ", *(marker(n) + " " for n in range(1, 241)))  # the list's rows: a point's number, or ・
+    assert len(page.measures) == 240
+    assert sum(1 for r in rows if r.startswith(starts)) == MAX_LISTED
+    assert sum(1 for r in rows if r.startswith(starts[1:])) == 30  # every point of the matrix is listed
+    assert any(r == ui("res_list_more", "ja", shown=MAX_LISTED, n=240 - MAX_LISTED) for r in rows)

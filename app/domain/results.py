@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
@@ -76,6 +77,25 @@ class MeasureResult:
     notices: tuple[LText, ...] = ()  # why it needs review, in the questionnaire's words
     proposal_reason: LText = EMPTY  # why it is a proposal (cross-department only)
     order: int = 0  # position in the task's sequence (0 = applied first)
+
+
+MATRIX_POINTS = 30
+"""The most measures the matrix (window and PDF) draws: the largest savings first, numbered alike in both."""
+
+
+def matrix_order(measures: Sequence[MeasureResult]) -> list[MeasureResult]:
+    """Measures as the matrix ranks them: by what each would save alone, the largest first (ties: task, measure)."""
+    return sorted(measures, key=lambda m: (-m.standalone_hours, m.task_index, m.measure_index))
+
+
+def matrix_points(measures: Sequence[MeasureResult]) -> tuple[list[MeasureResult], int]:
+    """The measures the matrix draws, numbered from 1 in this order, and how many rated ones it leaves out.
+
+    A measure whose ease is not answered has no place on the ease axis and is never drawn; of the others the
+    :data:`MATRIX_POINTS` largest are. The window and the PDF number their points from this one list, so point 7
+    is the same measure on the screen and on paper."""
+    rated = [m for m in matrix_order(measures) if m.ease is not None]
+    return rated[:MATRIX_POINTS], max(0, len(rated) - MATRIX_POINTS)
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from app.domain.results import MATRIX_POINTS
 from app.report.markup import plain
 from app.report.styles import COLOURS, SIZES
 
 MAX_BARS = 25
-MAX_POINTS = 30
+MAX_POINTS = MATRIX_POINTS  # the window draws as many (app.domain.results)
 
 
 @dataclass(frozen=True)

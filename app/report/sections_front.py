@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import KeepInFrame
 
-from app.domain.results import MeasureResult
+from app.domain.results import MATRIX_POINTS, MeasureResult, matrix_points
 from app.domain.vocabulary import QUADRANTS, quadrant_label
 from app.report import charts
 from app.report.context import PlanContext
@@ -323,10 +323,10 @@ def pareto(ctx: PlanContext) -> list[Flowable]:
 def matrix(ctx: PlanContext) -> list[Flowable]:
     """The four quadrants with numbered measures and the key to the numbers."""
     # the matrix ranks ideas: each measure at what it would save alone (its band and quadrant)
-    measures = sorted(ctx.result.measures, key=lambda m: (-m.standalone_hours, m.task_index, m.measure_index))
+    measures = ctx.result.measures
     if not measures:
         return _figure(ctx, "matrix_title", [], ctx.t("matrix_none"))
-    plotted = [m for m in measures if m.ease is not None]
+    plotted, more = matrix_points(measures)  # numbered as the window numbers them
     points = [charts.Point(n, m.ease or 0.0, m.standalone_hours, m.premature) for n, m in enumerate(plotted, 1)]
     band_min = next((b.min_hours for b in ctx.q.bands if b.level == int(ctx.q.value("quadrant_potential_min"))),
                     ctx.q.bands[-1].min_hours)
@@ -337,12 +337,12 @@ def matrix(ctx: PlanContext) -> list[Flowable]:
                                   hours_cut=band_min, labels=labels, axis_x=ctx.t("axis_ease"),
                                   axis_y=ctx.t("axis_potential"))
     caption = ctx.t("matrix_caption")
-    if len(plotted) < len(measures):
-        caption += " " + ctx.t("matrix_unplotted", n=len(measures) - len(plotted))
-    if len(plotted) > charts.MAX_POINTS:
+    if len(plotted) + more < len(measures):
+        caption += " " + ctx.t("matrix_unplotted", n=len(measures) - len(plotted) - more)
+    if more:
         # Said in the caption, not under the key: a line of its own there could spill onto a page alone.
-        caption += " " + ctx.t("matrix_top", shown=charts.MAX_POINTS, n=len(plotted) - charts.MAX_POINTS)
-    return [*_figure(ctx, "matrix_title", [drawing], caption), *_matrix_key(ctx, plotted[: charts.MAX_POINTS])]
+        caption += " " + ctx.t("matrix_top", shown=MATRIX_POINTS, n=more)
+    return [*_figure(ctx, "matrix_title", [drawing], caption), *_matrix_key(ctx, plotted)]
 
 
 def _matrix_key(ctx: PlanContext, plotted: list[Any]) -> list[Flowable]:

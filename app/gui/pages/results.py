@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from app.domain.messages import format_message
 from app.domain.plan import action_title
 from app.domain.questionnaire import Step
-from app.domain.results import MeasureResult
+from app.domain.results import MATRIX_POINTS, MeasureResult, matrix_order, matrix_points
 from app.domain.vocabulary import quadrant_label
 from app.gui import style
 from app.gui.flat_frame import FlatLabel
@@ -33,6 +33,10 @@ def marker(n: int) -> str:
     return NUMBERS[n - 1] if n <= len(NUMBERS) else f"({n})"
 
 
+MAX_LISTED = 200
+"""The most measures the list 「検討した改善策」 shows, the largest savings first (every point of the matrix)."""
+
+
 class ResultsPage(StepPage):
     """Everything here is computed from the model by service.score; nothing is edited."""
 
@@ -53,12 +57,18 @@ class ResultsPage(StepPage):
         self.canvas.bind("<Configure>", lambda _e: self.draw(), add=True)
         self.lists = TwoColumnList(self.body, fg_color=("white", "gray20"))
         self.lists.grid(row=1, column=1, sticky="nsew")
-        self.measures: list[MeasureResult] = []
+        self.measures: list[MeasureResult] = []  # every measure, in the matrix's order
+        self.plotted: list[MeasureResult] = []  # those the matrix draws, point 1 first
+        self.not_drawn = 0  # rated measures past the matrix's MATRIX_POINTS
 
     def refresh(self) -> None:
         r = self.wiz.result()
-        # the matrix ranks ideas by what each would save alone; totals add the shares (as in the PDF)
-        self.measures = sorted(r.measures, key=lambda m: (-m.standalone_hours, m.task_index, m.measure_index))
+        # the matrix ranks ideas by what each would save alone; totals add the shares (as in the PDF). It draws the
+        # largest MATRIX_POINTS with an ease, numbered as the PDF numbers them: every one of 3,000 measures (1,000
+        # focus tasks) took minutes to place, and an unrated one was drawn at ease 1 under a number the PDF
+        # gives another measure
+        self.measures = matrix_order(r.measures)
+        self.plotted, self.not_drawn = matrix_points(r.measures)
         t = r.totals
         lang = self.wiz.lang
         self._summary = ui("res_summary", lang, inv=hours(t.inventory_hours), tasks=t.task_count,
@@ -124,13 +134,25 @@ class ResultsPage(StepPage):
             box.note(ui("res_none", lang))
         box.heading(ui("res_all", lang))
         quick = set(r.quick_wins)
-        for n, m in enumerate(self.measures, start=1):
+        number = {id(m): n for n, m in enumerate(self.plotted, start=1)}
+        # a list of 3,000 measures (1,000 focus tasks) was 6,000 widgets: half a minute of Tk's layout on a first
+        # visit. The rest are in the Excel export's 改善策 sheet and the PDF's task table, and the list says so
+        listed = [m for n, m in enumerate(self.measures) if n < MAX_LISTED or id(m) in number]  # every point
+        for m in listed:
             quadrant = quadrant_label(m.quadrant, lang)
             color = style.QUICK_WIN if m in quick else None
             measure = self.wiz.q.measure(m.measure_id).label.get(lang)
             task = self.wiz.result().task(m.task_id).name
-            box.row(f"{marker(n)} {measure}{bracket(quadrant, lang)}{TWO_LINES}{task}",
+            point = number.get(id(m))
+            box.row(f"{marker(point) if point else '・'} {measure}{bracket(quadrant, lang)}{TWO_LINES}{task}",
                     f"{hours(m.standalone_hours)} h", color)  # where its marker sits: what it saves alone
+        unrated = len(self.measures) - len(self.plotted) - self.not_drawn
+        if self.not_drawn:
+            box.note(ui("res_matrix_top", lang, shown=MATRIX_POINTS))
+        if unrated:
+            box.note(ui("res_matrix_unrated", lang, n=unrated))
+        if len(listed) < len(self.measures):
+            box.note(ui("res_list_more", lang, shown=len(listed), n=len(self.measures) - len(listed)))
         unit = self.wiz.q.value("unit_cost_yen_per_hour")
         box.note(ui("res_unit_cost", lang, cost=yen(unit)))
         box.finish()
@@ -164,7 +186,7 @@ class ResultsPage(StepPage):
         ease_cut = q.value("quadrant_ease_min")
         band = int(q.value("quadrant_potential_min"))
         hours_cut = next((b.min_hours for b in q.bands if b.level == band), 50.0) or 50.0
-        values = [m.standalone_hours for m in self.measures if m.standalone_hours > 0]
+        values = [m.standalone_hours for m in self.plotted if m.standalone_hours > 0]
         lo = min([hours_cut / 4, *values])
         hi = max([hours_cut * 4, *values]) * 4.0  # head-room: the quadrant names sit above the highest point
         # foot-room too: the lower quadrants' names sit at their bottom, below the lowest point
@@ -204,8 +226,8 @@ class ResultsPage(StepPage):
         quick = set(self.wiz.result().quick_wins)
         placed: list[tuple[float, float]] = []
         radius = round(11 * style.scale())
-        for n, m in enumerate(self.measures, start=1):
-            x, y = _place_point((x_of(m.ease if m.ease is not None else 1.0), y_of(m.standalone_hours)),
+        for n, m in enumerate(self.plotted, start=1):
+            x, y = _place_point((x_of(m.ease or 1.0), y_of(m.standalone_hours)),
                                 free.get(m.quadrant, (left, top, right, bottom)), radius, placed)
             placed.append((x, y))
             is_quick = m in quick
