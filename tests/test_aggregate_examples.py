@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -183,10 +184,21 @@ def test_the_same_file_reached_twice_is_read_once(tmp_path: Path, capsys: pytest
     for f in FILES:
         shutil.copy(f, ward / f.name)
     first = ward / FILES[0].name
-    (tmp_path / "link.kaizen.json").symlink_to(first)
-    (tmp_path / "hard.kaizen.json").hardlink_to(first)
     twice = [[ward, ward], [ward, first], [first, ward], [ward, tmp_path / "ward" / ".." / "ward" / first.name],
-             [ward, tmp_path / "link.kaizen.json"], [ward, tmp_path / "hard.kaizen.json"], [ward, tmp_path, ward]]
+             [ward, tmp_path, ward]]
+    # links where the file system has them: Windows makes a symbolic link only with developer mode, and under Wine
+    # one made to a Windows path is created but leads nowhere (reading it is S001, as for any missing file)
+    for name, make in (("link.kaizen.json", Path.symlink_to), ("hard.kaizen.json", Path.hardlink_to)):
+        link = tmp_path / name
+        try:
+            make(link, first)
+            works = link.read_bytes() == first.read_bytes()
+        except OSError:
+            works = False
+        if works:
+            twice.append([ward, link])
+        elif os.name != "nt":  # on Linux both must work, or the case is not tested at all
+            raise AssertionError(f"{name} could not be made")
     for paths in twice:
         summary = service.aggregate_files(paths)
         assert len(summary.departments) == len(FILES), paths
