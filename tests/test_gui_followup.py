@@ -360,6 +360,21 @@ def test_aggregate_window_lists_sections_with_department_subtotals_like_the_pdf(
     win.destroy()
 
 
+def test_aggregate_window_notes_show_a_focus_ring(gui_root: Any, fake_dialogs: FakeDialogs,
+                                                  callback_errors: Any) -> None:
+    """Walking the ward window by keyboard: Tab from the table to the read-only notes showed nothing (no cursor,
+    no ring), so the keyboard seemed lost until the next Tab lit the PDF button."""
+    from app.gui import keys
+    from app.gui.aggregate_window import AggregateWindow
+
+    win = AggregateWindow(gui_root)
+    gui_root.update()
+    box = win.notes._textbox
+    assert int(box.cget("highlightthickness")) == keys.RING
+    assert str(box.cget("highlightcolor")) == keys.RING_COLOUR
+    win.destroy()
+
+
 def test_aggregate_window_table_does_not_grow_with_the_city(gui_root: Any, fake_dialogs: FakeDialogs,
                                                             callback_errors: Any, tmp_path: Path) -> None:
     """1,000 departments were 5,000 labels: 14 s to draw, 6 s to close. The table draws the rows in view only, so

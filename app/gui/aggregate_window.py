@@ -88,7 +88,10 @@ class AggregateWindow(Toplevel):
         self.notes.configure(state="disabled")
         # a Tab stop even though it is read only: the list of files that could not be read can be long, and the
         # arrows and Page Up/Down scroll it, Shift+arrows and Ctrl+C copy from it (Tk skips a disabled text)
-        self.notes._textbox.configure(takefocus=1)
+        # Tk's focus ring, as on the buttons: a read-only box shows no insertion cursor, so nothing said the
+        # keyboard was there (seen walking the 300-department ward: Tab from the table seemed to go nowhere)
+        self.notes._textbox.configure(takefocus=1, highlightthickness=keys.RING, highlightcolor=keys.RING_COLOUR,
+                                      highlightbackground=self.notes._textbox.cget("background"))
         out = ctk.CTkFrame(self, fg_color="transparent")
         # packed before the table, so that at 150 % the table gives way and the save buttons stay whole
         out.pack(side="bottom", fill="x", padx=16, pady=10)
