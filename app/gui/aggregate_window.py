@@ -163,7 +163,7 @@ class AggregateWindow(Toplevel):
         self.table.set_sheet_data(summary_rows(s, lang), redraw=False)
         self.table.readonly(self.table.span(":", header=False))
         self.table.align(self.table.span("C:F", header=False), align="e", redraw=False)
-        width = max(300, self.table.winfo_width() - 20)
+        width = max(300, self.table.winfo_width() - 40)  # less the vertical scroll bar and the borders
         self.table.set_column_widths([int(width * share) for share in (0.26, 0.2, 0.15, 0.15, 0.12, 0.12)])
         self.table.redraw()
         lines = [] if s.departments else [ui("ag_nothing", lang)]
