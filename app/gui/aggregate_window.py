@@ -18,6 +18,7 @@ import customtkinter as ctk
 from tksheet import Sheet
 
 from app import service
+from app.domain.aggregate import DepartmentTotal, WardSummary
 from app.domain.errors import UserError
 from app.gui import dialogs, keys, style
 from app.gui.after_jobs import TextBox, Toplevel
@@ -86,10 +87,10 @@ class AggregateWindow(Toplevel):
         self.notes = TextBox(self.result, height=120, font=f, wrap="word")
         self.notes.grid(row=1, column=0, sticky="nsew", pady=(8, 0))
         self.notes.configure(state="disabled")
-        # a Tab stop even though it is read only: the list of files that could not be read can be long, and the
-        # arrows and Page Up/Down scroll it, Shift+arrows and Ctrl+C copy from it (Tk skips a disabled text)
-        # Tk's focus ring, as on the buttons: a read-only box shows no insertion cursor, so nothing said the
-        # keyboard was there (seen walking the 300-department ward: Tab from the table seemed to go nowhere)
+        # a Tab stop even though it is read only (Tk skips a disabled text): the list of files that could not be
+        # read can be long; the arrows and Page Up/Down scroll it, Shift+arrows and Ctrl+C copy from it. It has
+        # the buttons' focus ring, as a read-only box shows no insertion cursor (Tab from the table seemed to go
+        # nowhere, seen walking a 300-department ward)
         self.notes._textbox.configure(takefocus=1, highlightthickness=keys.RING, highlightcolor=keys.RING_COLOUR,
                                       highlightbackground=self.notes._textbox.cget("background"))
         out = ctk.CTkFrame(self, fg_color="transparent")
@@ -235,28 +236,26 @@ AG_COLUMNS = ("ag_col_department", "ag_col_section", "ag_col_inventory", "ag_col
               "ag_col_done")
 
 
-def summary_rows(s: Any, lang: str) -> list[list[str]]:
+def summary_rows(s: WardSummary, lang: str) -> list[list[str]]:
     """The table's rows: one per section file, a department's subtotal under its sections when it has more
     than one, and the whole office last (the PDF's department table, in the window's columns)."""
 
-    def figures(d: Any) -> list[str]:
-        def tot(attr: str) -> float:
-            return float(d.total(attr)) if hasattr(d, "total") else float(getattr(d, attr))
+    def figures(rows: DepartmentTotal) -> list[str]:  # summed as the PDF sums them
+        return [hours(rows.total("inventory_hours")), hours(rows.total("potential_hours")),
+                hours(rows.total("realised_hours")),
+                f"{int(rows.total('done_count'))}/{int(rows.total('action_count'))}"]
 
-        return [hours(tot("inventory_hours")), hours(tot("potential_hours")), hours(tot("realised_hours")),
-                f"{int(tot('done_count'))}/{int(tot('action_count'))}"]
-
-    rows: list[list[str]] = []
+    out: list[list[str]] = []
     for dep in s.by_department():
         for d in dep.sections:
             name = d.department + (f"  {ui('ag_flag', lang)}" if d.version_flag else "")
-            rows.append([name, d.section, *figures(d)])
+            out.append([name, d.section, *figures(DepartmentTotal(d.department, (d,)))])
         if len(dep.sections) > 1:
-            rows.append([ui("ag_department_total", lang, department=dep.department), ui("ag_sections", lang,
-                         count=len(dep.sections)), *figures(dep)])
+            out.append([ui("ag_department_total", lang, department=dep.department), ui("ag_sections", lang,
+                        count=len(dep.sections)), *figures(dep)])
     if s.departments:
-        rows.append([ui("ag_all", lang), "", *figures(s)])
-    return rows
+        out.append([ui("ag_all", lang), "", *figures(DepartmentTotal("", s.departments))])
+    return out
 
 
 def open_aggregate_window(master: tkinter.Misc, lang: str = "ja", paths: Sequence[Path] = ()) -> AggregateWindow:
